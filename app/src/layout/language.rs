@@ -1,0 +1,74 @@
+//! The language switch: a real form, so it works before (or without) the WASM.
+//!
+//! Without JavaScript the form posts to [`set_locale`], which sets the language
+//! cookie and redirects back to the same page. Once hydrated, submitting switches
+//! the language in place (no reload) and leptos_i18n writes the same cookie.
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_i18n::Locale as _;
+use leptos_router::hooks::use_location;
+
+use crate::error::AppError;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::locale::other_locale;
+
+/// Remembers the chosen language in a cookie and sends the visitor back to
+/// `return_to` (a path on this site). Public: anyone may choose a language.
+#[server(endpoint = "set_locale")]
+#[cfg_attr(feature = "ssr", tracing::instrument)]
+pub async fn set_locale(locale: String, return_to: String) -> Result<(), AppError> {
+    use crate::locale::{
+        parse_locale, safe_return_path, LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE_SECONDS,
+    };
+    use http::header::{HeaderValue, SET_COOKIE};
+
+    let locale = parse_locale(&locale).ok_or_else(|| AppError::InvalidInput {
+        field: "locale".to_owned(),
+    })?;
+    let response = use_context::<leptos_axum::ResponseOptions>()
+        .ok_or_else(|| AppError::Config("response options not provided".to_owned()))?;
+    let cookie = format!(
+        "{LOCALE_COOKIE}={}; Path=/; Max-Age={LOCALE_COOKIE_MAX_AGE_SECONDS}; SameSite=Lax",
+        locale.as_str()
+    );
+    let cookie = HeaderValue::from_str(&cookie)
+        .map_err(|error| AppError::Config(format!("language cookie: {error}")))?;
+    response.append_header(SET_COOKIE, cookie);
+    leptos_axum::redirect(&safe_return_path(&return_to));
+    Ok(())
+}
+
+#[component]
+pub fn LanguageSwitch() -> impl IntoView {
+    let i18n = use_i18n();
+    let location = use_location();
+    let target = move || other_locale(i18n.get_locale());
+    let return_to = move || {
+        let search = location.search.get();
+        let query = if search.is_empty() {
+            String::new()
+        } else {
+            format!("?{search}")
+        };
+        format!("{}{query}{}", location.pathname.get(), location.hash.get())
+    };
+    let on_submit = move |event: SubmitEvent| {
+        event.prevent_default();
+        i18n.set_locale(target());
+    };
+
+    view! {
+        <form class="language-switch" method="post" action=SetLocale::PATH on:submit=on_submit>
+            <input type="hidden" name="locale" value=move || target().as_str() />
+            <input type="hidden" name="return_to" value=return_to />
+            <button
+                type="submit"
+                lang=move || t_string!(i18n, language.switch_to_lang)
+                aria-label=move || t_string!(i18n, language.switch_to_label)
+            >
+                {t!(i18n, language.switch_to)}
+            </button>
+        </form>
+    }
+}

@@ -1,0 +1,133 @@
+//! Language helpers: the language cookie, and dates written the way each locale writes them.
+use chrono::{Datelike, NaiveDate};
+use leptos_i18n::context::{CookieOptions, UseLocalesOptions};
+use leptos_use::SameSite;
+
+use crate::i18n::{td_string, Locale};
+
+/// The cookie that remembers the chosen language (leptos_i18n's default name).
+pub const LOCALE_COOKIE: &str = "i18n_pref_locale";
+
+/// How long the language choice is remembered: one year.
+pub const LOCALE_COOKIE_MAX_AGE_SECONDS: i64 = 365 * 24 * 60 * 60;
+
+/// One cookie for the whole site (not one per folder), kept a year, never sent cross-site.
+pub fn cookie_options() -> CookieOptions<Locale> {
+    CookieOptions::default()
+        .path("/")
+        .max_age(LOCALE_COOKIE_MAX_AGE_SECONDS * 1000)
+        .same_site(SameSite::Lax)
+}
+
+/// French is the default for everyone who has not chosen English, whatever the
+/// browser's `Accept-Language` says: the program is French first.
+pub fn ignore_accept_language() -> UseLocalesOptions {
+    UseLocalesOptions::default().ssr_lang_header_getter(|| None)
+}
+
+/// The other program language, for the language switch.
+pub fn other_locale(locale: Locale) -> Locale {
+    match locale {
+        Locale::fr => Locale::en,
+        Locale::en => Locale::fr,
+    }
+}
+
+/// Parses the value of a language form field or cookie.
+pub fn parse_locale(value: &str) -> Option<Locale> {
+    match value.trim() {
+        "fr" => Some(Locale::fr),
+        "en" => Some(Locale::en),
+        _ => None,
+    }
+}
+
+/// Where to send someone back after a form post: a path on this site only, never
+/// another host (`//evil.example`, `/\\evil.example`) nor anything unreadable.
+pub fn safe_return_path(candidate: &str) -> String {
+    let is_local = candidate.starts_with('/')
+        && !candidate.starts_with("//")
+        && !candidate.starts_with("/\\")
+        && candidate.len() <= 2048
+        && !candidate.chars().any(|c| c.is_control() || c == '\\');
+    if is_local {
+        candidate.to_owned()
+    } else {
+        "/".to_owned()
+    }
+}
+
+fn month_name(locale: Locale, month: u32) -> &'static str {
+    match month {
+        1 => td_string!(locale, date.months.m01),
+        2 => td_string!(locale, date.months.m02),
+        3 => td_string!(locale, date.months.m03),
+        4 => td_string!(locale, date.months.m04),
+        5 => td_string!(locale, date.months.m05),
+        6 => td_string!(locale, date.months.m06),
+        7 => td_string!(locale, date.months.m07),
+        8 => td_string!(locale, date.months.m08),
+        9 => td_string!(locale, date.months.m09),
+        10 => td_string!(locale, date.months.m10),
+        11 => td_string!(locale, date.months.m11),
+        _ => td_string!(locale, date.months.m12),
+    }
+}
+
+/// A date in words: "11 janvier 2027" (fr-CA) or "January 11, 2027" (en-CA).
+pub fn long_date(locale: Locale, date: NaiveDate) -> String {
+    let day = match date.day() {
+        1 => td_string!(locale, date.first_day).to_owned(),
+        other => other.to_string(),
+    };
+    let month = month_name(locale, date.month());
+    let year = date.year();
+    td_string!(locale, date.long, day, month, year).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+    }
+
+    #[test]
+    fn dates_are_written_the_way_each_language_writes_them() {
+        assert_eq!(long_date(Locale::fr, date(2027, 1, 11)), "11 janvier 2027");
+        assert_eq!(long_date(Locale::en, date(2027, 1, 11)), "January 11, 2027");
+        assert_eq!(long_date(Locale::fr, date(2025, 8, 1)), "1er août 2025");
+        assert_eq!(long_date(Locale::en, date(2025, 8, 1)), "August 1, 2025");
+        assert_eq!(
+            long_date(Locale::en, date(2025, 12, 31)),
+            "December 31, 2025"
+        );
+    }
+
+    #[test]
+    fn only_the_two_program_languages_are_accepted() {
+        assert_eq!(parse_locale("fr"), Some(Locale::fr));
+        assert_eq!(parse_locale(" en "), Some(Locale::en));
+        assert_eq!(parse_locale("de"), None);
+        assert_eq!(parse_locale(""), None);
+    }
+
+    #[test]
+    fn return_paths_never_leave_the_site() {
+        assert_eq!(safe_return_path("/apply?step=2#top"), "/apply?step=2#top");
+        assert_eq!(safe_return_path("/"), "/");
+        assert_eq!(safe_return_path("//evil.example/"), "/");
+        assert_eq!(safe_return_path("/\\evil.example"), "/");
+        assert_eq!(safe_return_path("https://evil.example/"), "/");
+        assert_eq!(safe_return_path("javascript:alert(1)"), "/");
+        assert_eq!(safe_return_path("/a\nb"), "/");
+        assert_eq!(safe_return_path(""), "/");
+    }
+
+    #[test]
+    fn the_switch_offers_the_other_language() {
+        assert_eq!(other_locale(Locale::fr), Locale::en);
+        assert_eq!(other_locale(Locale::en), Locale::fr);
+    }
+}

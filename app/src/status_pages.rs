@@ -1,0 +1,112 @@
+//! Pages and notices for when things are not where or how they should be.
+use leptos::prelude::*;
+
+use crate::error::{AppError, ErrorMessage};
+use crate::i18n::{t, t_string, use_i18n};
+use crate::layout::PageTitle;
+
+/// Shown for any path no route matches; answers with HTTP status 404.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(http::StatusCode::NOT_FOUND);
+    }
+    let i18n = use_i18n();
+    view! {
+        <PageTitle text=Signal::derive(move || t_string!(i18n, not_found.title).to_owned()) />
+        <section class="section">
+            <div class="container narrow status-page">
+                <h1>{t!(i18n, not_found.title)}</h1>
+                <p>{t!(i18n, not_found.body)}</p>
+                <p>
+                    <a class="button button-primary" href="/">{t!(i18n, not_found.back_home)}</a>
+                </p>
+            </div>
+        </section>
+    }
+}
+
+/// The public entry points that later issues fill in (apply, register, sign in).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ComingSoon {
+    Apply,
+    Register,
+    SignIn,
+}
+
+#[component]
+pub fn ComingSoonPage(which: ComingSoon) -> impl IntoView {
+    let i18n = use_i18n();
+    let title = move || match which {
+        ComingSoon::Apply => t_string!(i18n, coming_soon.title_apply),
+        ComingSoon::Register => t_string!(i18n, coming_soon.title_register),
+        ComingSoon::SignIn => t_string!(i18n, coming_soon.title_sign_in),
+    };
+    let email = move || t_string!(i18n, footer.contact_email);
+    view! {
+        <PageTitle text=Signal::derive(move || title().to_owned()) />
+        <section class="section">
+            <div class="container narrow status-page">
+                <h1>{title}</h1>
+                <p>{t!(i18n, coming_soon.body)}</p>
+                <p>
+                    <a href=move || format!("mailto:{}", email())>{email}</a>
+                </p>
+                <p>
+                    <a class="button button-secondary" href="/">{t!(i18n, coming_soon.back_home)}</a>
+                </p>
+            </div>
+        </section>
+    }
+}
+
+/// An error explained in the reader's language, with a way on.
+#[component]
+pub fn ErrorNotice(error: AppError) -> impl IntoView {
+    let i18n = use_i18n();
+    let kind = error.message();
+    let text = move || match kind {
+        ErrorMessage::SignInRequired => t_string!(i18n, errors.sign_in_required),
+        ErrorMessage::Forbidden => t_string!(i18n, errors.forbidden),
+        ErrorMessage::NotFound => t_string!(i18n, errors.not_found),
+        ErrorMessage::InvalidInput => t_string!(i18n, errors.invalid_input),
+        ErrorMessage::Unavailable => t_string!(i18n, errors.unavailable),
+        ErrorMessage::Network => t_string!(i18n, errors.network),
+    };
+    view! {
+        <div class="notice notice-error" role="alert">
+            <p class="notice-title">{t!(i18n, errors.title)}</p>
+            <p>{text}</p>
+        </div>
+    }
+}
+
+/// The error page: what an `ErrorBoundary` shows when a page fails as a whole.
+#[component]
+pub fn ErrorPage(errors: ArcRwSignal<Errors>) -> impl IntoView {
+    let i18n = use_i18n();
+    let first_error = move || {
+        errors
+            .get()
+            .into_iter()
+            .next()
+            .map(|(_, error)| match error.downcast_ref::<AppError>() {
+                Some(app_error) => app_error.clone(),
+                None => AppError::Transport(error.to_string()),
+            })
+            .unwrap_or(AppError::Transport(String::new()))
+    };
+    view! {
+        <PageTitle text=Signal::derive(move || t_string!(i18n, errors.title).to_owned()) />
+        <section class="section">
+            <div class="container narrow status-page">
+                <h1>{t!(i18n, errors.title)}</h1>
+                {move || view! { <ErrorNotice error=first_error() /> }}
+                <p>
+                    <a class="button button-secondary" href="/">{t!(i18n, errors.back_home)}</a>
+                </p>
+            </div>
+        </section>
+    }
+}

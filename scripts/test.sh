@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs every test: unit tests, integration tests (HTTP through the real router on
+# temporary SQLite files), and end-to-end journeys in Chromium.
+# Expects ./scripts/setup.sh to have run once.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+
+# Plain cargo runs get their own target folder: cargo-leptos builds with other
+# flags (--cfg erase_components), and sharing target/ would rebuild everything each time.
+export CARGO_TARGET_DIR="${MENTORAT_TEST_TARGET_DIR:-target/tests}"
+
+step "Unit tests and translation checks (app)"
+cargo test -p app --features ssr
+
+step "Unit and integration tests (server)"
+cargo test -p server
+
+unset CARGO_TARGET_DIR
+
+step "End-to-end tests in Chromium"
+# A fresh database with the demo program, on ports apart from the dev server's.
+e2e_dir="target/e2e"
+rm -rf "$e2e_dir"
+mkdir -p "$e2e_dir"
+export MENTORAT_DATABASE_PATH="$e2e_dir/mentorat.sqlite3"
+export MENTORAT_DEMO_DATA=true
+export LEPTOS_SITE_ADDR="${MENTORAT_E2E_ADDR:-127.0.0.1:3210}"
+export LEPTOS_RELOAD_PORT="${MENTORAT_E2E_RELOAD_PORT:-3211}"
+export BASE_URL="http://$LEPTOS_SITE_ADDR"
+cargo leptos end-to-end

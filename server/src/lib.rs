@@ -1,0 +1,67 @@
+//! Mentorat's server: configuration, database, and the axum router shared by
+//! `main` and the integration tests.
+pub mod config;
+pub mod db;
+pub mod demo;
+mod http_layers;
+mod probes;
+
+use axum::extract::{DefaultBodyLimit, FromRef};
+use axum::routing::get;
+use axum::Router;
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use sqlx::SqlitePool;
+
+pub use config::Config;
+
+/// What every handler can reach.
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub pool: SqlitePool,
+    pub config: std::sync::Arc<Config>,
+}
+
+/// The whole HTTP surface: pages, server functions, probes, static files, 404.
+pub fn build_router(state: AppState) -> Router {
+    let routes = generate_route_list(app::App);
+    let pool = state.pool.clone();
+    let provide_server_context = move || provide_context(pool.clone());
+    let max_body_bytes = state.config.max_body_bytes;
+    let secure_cookies = state.config.secure_cookies;
+
+    let router = Router::new()
+        .route("/healthz", get(probes::healthz))
+        .route("/livez", get(probes::livez))
+        .leptos_routes_with_context(&state, routes, provide_server_context.clone(), {
+            let options = state.leptos_options.clone();
+            move || app::shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(provide_server_context, app::shell))
+        .with_state(state);
+    let router = if secure_cookies {
+        router.layer(axum::middleware::map_response(http_layers::secure_cookies))
+    } else {
+        router
+    };
+    router
+        .layer(DefaultBodyLimit::max(max_body_bytes))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(
+            max_body_bytes,
+        ))
+        .layer(tower_http::compression::CompressionLayer::new())
+        .layer(tower_http::trace::TraceLayer::new_for_http())
+}
+
+/// Leptos options for running outside cargo-leptos (tests, tools): the same
+/// output name and the default site folder.
+pub fn default_leptos_options() -> LeptosOptions {
+    LeptosOptions::builder()
+        .output_name(app::OUTPUT_NAME)
+        .site_root("target/site")
+        .build()
+}

@@ -1,0 +1,158 @@
+//! `server` — runs Mentorat, or one of its maintenance commands.
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use axum::serve::ListenerExt;
+use clap::{Parser, Subcommand};
+use leptos::config::get_configuration;
+use server::{build_router, db, demo, AppState, Config};
+use tracing_subscriber::EnvFilter;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "server",
+    version,
+    about = "Mentorat: a mentoring program, end to end"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    config: Config,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serve the app (the default).
+    Serve,
+    /// Create or upgrade the database, then exit.
+    Migrate,
+    /// Load the demo program into the database, then exit (safe to run twice).
+    DemoData,
+}
+
+#[derive(Debug, thiserror::Error)]
+enum StartError {
+    #[error("invalid Leptos configuration: {0}")]
+    Leptos(#[from] leptos::config::errors::LeptosConfigError),
+    #[error(transparent)]
+    Database(#[from] db::DbError),
+    #[error("cannot load the demo data: {0}")]
+    Demo(#[from] sqlx::Error),
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        addr: std::net::SocketAddr,
+        source: std::io::Error,
+    },
+    #[error("the server stopped with an error: {0}")]
+    Serve(std::io::Error),
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    // A `.env` file, when present, fills in variables the environment does not set.
+    let dotenv = dotenvy::dotenv();
+    let cli = Cli::parse();
+    init_tracing(&cli.config.log);
+    if let Err(error) = dotenv {
+        if !error.not_found() {
+            tracing::warn!(%error, "ignoring an unreadable .env file");
+        }
+    }
+    match run(cli).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            tracing::error!(%error, "mentorat stopped");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_tracing(default_filter: &str) {
+    let filter = EnvFilter::try_from_default_env()
+        .or_else(|_| EnvFilter::try_new(default_filter))
+        .unwrap_or_else(|_| EnvFilter::new("info"));
+    tracing_subscriber::fmt().with_env_filter(filter).init();
+}
+
+async fn run(cli: Cli) -> Result<(), StartError> {
+    let config = cli.config;
+    let pool = db::connect_and_migrate(&config.database_path).await?;
+    tracing::info!(database = %config.database_path.display(), "database ready");
+
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Migrate => {}
+        Command::DemoData => {
+            demo::load_demo_data(&pool).await?;
+        }
+        Command::Serve => {
+            if config.demo_data {
+                demo::load_demo_data(&pool).await?;
+            }
+            serve(config, pool.clone()).await?;
+        }
+    }
+    pool.close().await;
+    Ok(())
+}
+
+async fn serve(config: Config, pool: sqlx::SqlitePool) -> Result<(), StartError> {
+    let mut leptos_options = get_configuration(None)?.leptos_options;
+    if leptos_options.output_name.is_empty() {
+        leptos_options.output_name = app::OUTPUT_NAME.into();
+    }
+    let addr = config.addr.unwrap_or(leptos_options.site_addr);
+    let state = AppState {
+        leptos_options,
+        pool,
+        config: Arc::new(config),
+    };
+    let router = build_router(state);
+
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|source| StartError::Bind { addr, source })?
+        // Leptos streams HTML in chunks: without TCP_NODELAY each response
+        // waits ~40 ms on Nagle's algorithm and delayed ACKs.
+        .tap_io(|tcp| {
+            if let Err(error) = tcp.set_nodelay(true) {
+                tracing::debug!(%error, "cannot set TCP_NODELAY");
+            }
+        });
+    tracing::info!("listening on http://{addr}");
+    axum::serve(listener, router)
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(StartError::Serve)?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Resolves on Ctrl-C or SIGTERM: in-flight requests finish, then the server stops.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(error) = tokio::signal::ctrl_c().await {
+            tracing::warn!(%error, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(error) => {
+                tracing::warn!(%error, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,136 @@
+//! What an operator relies on: probes, the database file, demo data, request limits.
+mod common;
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use common::TestApp;
+use server::{db, demo};
+
+#[tokio::test]
+async fn healthz_reports_a_working_database() {
+    let app = TestApp::new().await;
+    let response = app.get("/healthz").await;
+    assert_eq!(response.status, StatusCode::OK);
+    assert_eq!(response.body, r#"{"status":"ok","database":"ok"}"#);
+}
+
+#[tokio::test]
+async fn healthz_reports_503_when_the_database_is_gone() {
+    let app = TestApp::new().await;
+    app.pool.close().await;
+    let response = app.get("/healthz").await;
+    assert_eq!(response.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(response.body.contains("unavailable"));
+}
+
+#[tokio::test]
+async fn livez_answers_without_the_database() {
+    let app = TestApp::new().await;
+    app.pool.close().await;
+    let response = app.get("/livez").await;
+    assert_eq!(response.status, StatusCode::OK);
+    assert_eq!(response.body, "ok");
+}
+
+#[tokio::test]
+async fn an_empty_file_is_created_and_migrated_with_the_expected_settings() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let path = folder.path().join("nested/folder/mentorat.sqlite3");
+    assert!(!path.exists());
+    let pool = db::connect_and_migrate(&path)
+        .await
+        .expect("opens and migrates");
+    assert!(path.exists(), "the file and its folders are created");
+
+    let journal: String = sqlx::query_scalar("PRAGMA journal_mode")
+        .fetch_one(&pool)
+        .await
+        .expect("pragma");
+    assert_eq!(journal, "wal");
+    let foreign_keys: i64 = sqlx::query_scalar("PRAGMA foreign_keys")
+        .fetch_one(&pool)
+        .await
+        .expect("pragma");
+    assert_eq!(foreign_keys, 1);
+    let busy_timeout: i64 = sqlx::query_scalar("PRAGMA busy_timeout")
+        .fetch_one(&pool)
+        .await
+        .expect("pragma");
+    assert_eq!(busy_timeout, 5000);
+
+    let domains: i64 = sqlx::query_scalar("SELECT count(*) FROM domains")
+        .fetch_one(&pool)
+        .await
+        .expect("count");
+    assert!(domains >= 20, "the starting taxonomy is there ({domains})");
+    let untranslated: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM domains WHERE label_fr IS NULL OR label_en IS NULL",
+    )
+    .fetch_one(&pool)
+    .await
+    .expect("count");
+    assert_eq!(untranslated, 0, "every starting domain has both labels");
+    let cohorts: i64 = sqlx::query_scalar("SELECT count(*) FROM cohorts")
+        .fetch_one(&pool)
+        .await
+        .expect("count");
+    assert_eq!(cohorts, 0, "no demo data unless asked for");
+    pool.close().await;
+
+    // Opening again applies nothing twice.
+    let pool = db::connect_and_migrate(&path).await.expect("opens again");
+    let again: i64 = sqlx::query_scalar("SELECT count(*) FROM domains")
+        .fetch_one(&pool)
+        .await
+        .expect("count");
+    assert_eq!(again, domains);
+}
+
+#[tokio::test]
+async fn the_schema_refuses_inconsistent_cohorts() {
+    let app = TestApp::new().await;
+    let ends_before_start = sqlx::query(
+        "INSERT INTO cohorts (code, name_fr, name_en, starts_on, ends_on) \
+         VALUES ('x', 'X', 'X', '2025-06-01', '2025-01-01')",
+    )
+    .execute(&app.pool)
+    .await;
+    assert!(ends_before_start.is_err());
+    let not_a_date = sqlx::query(
+        "INSERT INTO cohorts (code, name_fr, name_en, starts_on, ends_on) \
+         VALUES ('y', 'Y', 'Y', 'bientôt', '2025-01-01')",
+    )
+    .execute(&app.pool)
+    .await;
+    assert!(not_a_date.is_err());
+}
+
+#[tokio::test]
+async fn demo_data_can_be_loaded_twice() {
+    let app = TestApp::new().await;
+    let first = demo::load_demo_data(&app.pool).await.expect("first load");
+    assert_eq!(first.cohorts_added, 2);
+    let second = demo::load_demo_data(&app.pool).await.expect("second load");
+    assert_eq!(second.cohorts_added, 0);
+    let cohorts: i64 = sqlx::query_scalar("SELECT count(*) FROM cohorts")
+        .fetch_one(&app.pool)
+        .await
+        .expect("count");
+    assert_eq!(cohorts, 2);
+}
+
+#[tokio::test]
+async fn a_body_over_the_limit_is_refused_with_413() {
+    let app = TestApp::with_config(|config| config.max_body_bytes = 1024).await;
+    let body = format!("locale=en&return_to=/{}", "a".repeat(4096));
+    let response = app
+        .send(
+            Request::post(<app::layout::SetLocale as leptos::server_fn::ServerFn>::PATH)
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header(header::CONTENT_LENGTH, body.len())
+                .body(Body::from(body))
+                .expect("a valid request"),
+        )
+        .await;
+    assert_eq!(response.status, StatusCode::PAYLOAD_TOO_LARGE);
+}
