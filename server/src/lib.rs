@@ -10,8 +10,9 @@ use axum::extract::{DefaultBodyLimit, FromRef};
 use axum::routing::get;
 use axum::Router;
 use leptos::prelude::*;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use sqlx::SqlitePool;
+use std::sync::OnceLock;
 
 pub use config::Config;
 
@@ -25,7 +26,7 @@ pub struct AppState {
 
 /// The whole HTTP surface: pages, server functions, probes, static files, 404.
 pub fn build_router(state: AppState) -> Router {
-    let routes = generate_route_list(app::App);
+    let routes = route_list();
     let pool = state.pool.clone();
     let provide_server_context = move || provide_context(pool.clone());
     let max_body_bytes = state.config.max_body_bytes;
@@ -55,6 +56,17 @@ pub fn build_router(state: AppState) -> Router {
         ))
         .layer(tower_http::compression::CompressionLayer::new())
         .layer(tower_http::trace::TraceLayer::new_for_http())
+}
+
+/// The app's routes, generated once per process.
+///
+/// Generating them renders the app with resource loading switched off through a
+/// process-wide flag (leptos_server's `SuppressResourceLoad`): a page rendered on
+/// another thread meanwhile would wait forever for its data (leptos issue #4773).
+/// So it happens once, before anything is served, and never again.
+fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(app::App)).clone()
 }
 
 /// Leptos options for running outside cargo-leptos (tests, tools): the same

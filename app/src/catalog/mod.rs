@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::Locale;
 
+pub mod api;
 #[cfg(feature = "ssr")]
 pub mod repo;
 

@@ -1,7 +1,7 @@
 //! The public home page: what the program is, who it is for, and the current cohort.
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::{Cohort, Domain};
+use crate::catalog::Cohort;
 
 pub mod api;
 pub mod ui;
@@ -25,13 +25,6 @@ impl CohortAnnouncement {
             None => Self::NotAnnounced,
         }
     }
-}
-
-/// What the home page shows from the database.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ProgramOverview {
-    pub cohort: CohortAnnouncement,
-    pub domains: Vec<Domain>,
 }
 
 #[cfg(test)]

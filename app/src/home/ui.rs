@@ -1,8 +1,9 @@
 //! The public home page, from the program's own text (see `shared/seed/`).
 use leptos::prelude::*;
 
-use super::api::get_program_overview;
-use super::{CohortAnnouncement, ProgramOverview};
+use super::api::get_cohort_announcement;
+use super::CohortAnnouncement;
+use crate::catalog::api::list_domains;
 use crate::catalog::Domain;
 use crate::i18n::{t, t_string, td_string, use_i18n};
 use crate::layout::PageTitle;
@@ -14,7 +15,10 @@ const TESTIMONIAL_SOURCE: &str = "https://www.fss.ulaval.ca/actualites/devenir-m
 #[component]
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
-    let overview = OnceResource::new(get_program_overview());
+    // One resource per Suspense: a resource read by two boundaries can leave a
+    // streamed response hanging (leptos issue #4851).
+    let announcement = OnceResource::new(get_cohort_announcement());
+    let domains = OnceResource::new(list_domains());
 
     view! {
         <PageTitle text=Signal::derive(move || t_string!(i18n, meta.home_title).to_owned()) />
@@ -34,9 +38,9 @@ pub fn HomePage() -> impl IntoView {
                     view! { <p class="cohort-status" aria-busy="true">{t!(i18n, common.loading)}</p> }
                 }>
                     {move || Suspend::new(async move {
-                        match overview.await {
-                            Ok(ProgramOverview { cohort, .. }) => {
-                                view! { <CohortStatus announcement=cohort /> }.into_any()
+                        match announcement.await {
+                            Ok(announcement) => {
+                                view! { <CohortStatus announcement /> }.into_any()
                             }
                             Err(error) => view! { <ErrorNotice error /> }.into_any(),
                         }
@@ -115,10 +119,8 @@ pub fn HomePage() -> impl IntoView {
                 <p>{t!(i18n, home.domains_lead)}</p>
                 <Suspense fallback=move || view! { <p aria-busy="true">{t!(i18n, common.loading)}</p> }>
                     {move || Suspend::new(async move {
-                        match overview.await {
-                            Ok(ProgramOverview { domains, .. }) => {
-                                view! { <DomainList domains /> }.into_any()
-                            }
+                        match domains.await {
+                            Ok(domains) => view! { <DomainList domains /> }.into_any(),
                             Err(error) => view! { <ErrorNotice error /> }.into_any(),
                         }
                     })}

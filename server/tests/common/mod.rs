@@ -2,6 +2,7 @@
 #![allow(dead_code)] // each test binary uses its own part of these helpers
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::body::Body;
 use axum::http::{header, Request, Response, StatusCode};
@@ -10,6 +11,9 @@ use http_body_util::BodyExt;
 use server::{build_router, db, default_leptos_options, AppState, Config};
 use sqlx::SqlitePool;
 use tower::ServiceExt;
+
+/// How long a response body may stay silent before the test fails.
+const BODY_STALL_LIMIT: Duration = Duration::from_secs(10);
 
 pub struct TestApp {
     pub router: Router,
@@ -59,12 +63,26 @@ impl TestApp {
             .expect("the router always answers");
         let status = response.status();
         let headers = response.headers().clone();
-        let bytes = response
-            .into_body()
-            .collect()
-            .await
-            .expect("the body can be read")
-            .to_bytes();
+        // A response that stops half-way (a stalled SSR stream) fails the test
+        // with what arrived, instead of hanging the test run.
+        let mut body = response.into_body();
+        let mut bytes = Vec::new();
+        loop {
+            match tokio::time::timeout(BODY_STALL_LIMIT, body.frame()).await {
+                Ok(Some(Ok(frame))) => {
+                    if let Ok(data) = frame.into_data() {
+                        bytes.extend_from_slice(&data);
+                    }
+                }
+                Ok(None) => break,
+                Ok(Some(Err(error))) => panic!("the body cannot be read: {error}"),
+                Err(_) => panic!(
+                    "the response stalled after {} bytes, ending with: {}",
+                    bytes.len(),
+                    String::from_utf8_lossy(&bytes[bytes.len().saturating_sub(400)..])
+                ),
+            }
+        }
         TestResponse {
             status,
             headers,

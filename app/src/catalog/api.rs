@@ -1,0 +1,13 @@
+//! Server functions for the shared reference data. Public: no personal data.
+use leptos::prelude::*;
+
+use super::Domain;
+use crate::error::AppError;
+
+/// The active domains of the taxonomy, in the coordinator's order.
+#[server(endpoint = "domains")]
+#[cfg_attr(feature = "ssr", tracing::instrument)]
+pub async fn list_domains() -> Result<Vec<Domain>, AppError> {
+    let pool = crate::server_context::pool()?;
+    Ok(super::repo::list_active_domains(&pool).await?)
+}
