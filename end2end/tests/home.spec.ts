@@ -31,7 +31,7 @@ test.describe("public home page", () => {
     // A marker on window disappears if the page fully reloads.
     await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
 
-    await page.getByRole("button", { name: /English/ }).click();
+    await page.getByRole("button", { name: /english/i }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(ENGLISH_TITLE);
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await expect(page).toHaveTitle(/Mentoring at Carrefour des savoirs/);
@@ -45,7 +45,7 @@ test.describe("public home page", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(ENGLISH_TITLE);
     await waitForHydration(page);
 
-    await page.getByRole("button", { name: /Français/ }).click();
+    await page.getByRole("button", { name: /français/i }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(FRENCH_TITLE);
     await expect(page.locator("html")).toHaveAttribute("lang", "fr");
     expect(errors).toEqual([]);
@@ -56,7 +56,7 @@ test.describe("public home page", () => {
     const page = await context.newPage();
     await page.goto("/apply");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Devenir mentor·e");
-    await page.getByRole("button", { name: /English/ }).click();
+    await page.getByRole("button", { name: /english/i }).click();
     await expect(page).toHaveURL(/\/apply$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Become a mentor");
     await expect(page.locator("html")).toHaveAttribute("lang", "en");

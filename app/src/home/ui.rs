@@ -56,16 +56,16 @@ pub fn HomePage() -> impl IntoView {
                     <p>{t!(i18n, home.what_body)}</p>
                     <p>{t!(i18n, home.what_body_2)}</p>
                 </div>
-                <div class="roles" role="list">
-                    <article class="card" role="listitem">
+                <ul class="roles">
+                    <li class="card">
                         <h3>{t!(i18n, home.mentor_role_title)}</h3>
                         <p>{t!(i18n, home.mentor_role_body)}</p>
-                    </article>
-                    <article class="card" role="listitem">
+                    </li>
+                    <li class="card">
                         <h3>{t!(i18n, home.mentee_role_title)}</h3>
                         <p>{t!(i18n, home.mentee_role_body)}</p>
-                    </article>
-                </div>
+                    </li>
+                </ul>
             </div>
         </section>
 
