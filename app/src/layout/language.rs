@@ -44,6 +44,8 @@ pub fn LanguageSwitch() -> impl IntoView {
     let i18n = use_i18n();
     let location = use_location();
     let target = move || other_locale(i18n.get_locale());
+    // Path and query only: the server never sees the #fragment, and reading it
+    // while rendering there would differ from the browser's (hydration warning).
     let return_to = move || {
         let search = location.search.get();
         let query = if search.is_empty() {
@@ -51,7 +53,7 @@ pub fn LanguageSwitch() -> impl IntoView {
         } else {
             format!("?{search}")
         };
-        format!("{}{query}{}", location.pathname.get(), location.hash.get())
+        format!("{}{query}", location.pathname.get())
     };
     let on_submit = move |event: SubmitEvent| {
         event.prevent_default();
