@@ -5,6 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${MENTORAT_TEST_TARGET_DIR:-target/tests}"
+# As cargo-leptos does for debug builds: erase component types, or the test
+# binaries of the server grow to gigabytes and take minutes to link.
+export RUSTFLAGS="${RUSTFLAGS:-} --cfg erase_components"
+# CI builds once from a clean clone: incremental data would only take disk.
+if [ "${CI:-}" = "true" ]; then export CARGO_INCREMENTAL=0; fi
 
 cargo fmt --all --check
 cargo clippy -p app --features ssr --all-targets -- -D warnings

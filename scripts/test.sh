@@ -10,6 +10,11 @@ step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 # Plain cargo runs get their own target folder: cargo-leptos builds with other
 # flags (--cfg erase_components), and sharing target/ would rebuild everything each time.
 export CARGO_TARGET_DIR="${MENTORAT_TEST_TARGET_DIR:-target/tests}"
+# As cargo-leptos does for debug builds: erase component types, or the test
+# binaries of the server grow to gigabytes and take minutes to link.
+export RUSTFLAGS="${RUSTFLAGS:-} --cfg erase_components"
+# CI builds once from a clean clone: incremental data would only take disk.
+if [ "${CI:-}" = "true" ]; then export CARGO_INCREMENTAL=0; fi
 
 step "Unit tests and translation checks (app)"
 cargo test -p app --features ssr
@@ -17,7 +22,7 @@ cargo test -p app --features ssr
 step "Unit and integration tests (server)"
 cargo test -p server
 
-unset CARGO_TARGET_DIR
+unset CARGO_TARGET_DIR RUSTFLAGS
 
 step "End-to-end tests in Chromium"
 # A fresh database with the demo program, on ports apart from the dev server's.

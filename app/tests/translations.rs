@@ -94,3 +94,34 @@ fn placeholders_match_between_languages() {
         }
     }
 }
+
+/// Every key is used somewhere in the app's code (`t!(i18n, a.b)` and friends).
+#[test]
+fn every_text_is_used() {
+    fn sources(folder: &Path, into: &mut String) {
+        let Ok(entries) = std::fs::read_dir(folder) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                sources(&path, into);
+            } else if path.extension().is_some_and(|extension| extension == "rs") {
+                into.push_str(&std::fs::read_to_string(&path).unwrap_or_default());
+            }
+        }
+    }
+    let mut code = String::new();
+    sources(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut code,
+    );
+    let unused: Vec<String> = load("fr")
+        .into_keys()
+        .filter(|key| !code.contains(key.as_str()))
+        .collect();
+    assert!(
+        unused.is_empty(),
+        "translation keys no code uses: {unused:?}"
+    );
+}

@@ -3,6 +3,12 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+/// Default log filter: our own logs at info, sqlx's only when something is wrong.
+pub const DEFAULT_LOG_FILTER: &str = "info,sqlx=warn";
+
+/// Default largest request body: 1 MiB.
+pub const DEFAULT_MAX_BODY_BYTES: usize = 1024 * 1024;
+
 /// Every setting has an environment variable (see `.env.example`); a flag wins over it.
 #[derive(Debug, Clone, clap::Args)]
 pub struct Config {
@@ -19,7 +25,7 @@ pub struct Config {
     pub addr: Option<SocketAddr>,
 
     /// Log filter, in `tracing_subscriber::EnvFilter` syntax (RUST_LOG wins when set).
-    #[arg(long, env = "MENTORAT_LOG", default_value = "info,sqlx=warn")]
+    #[arg(long, env = "MENTORAT_LOG", default_value = DEFAULT_LOG_FILTER)]
     pub log: String,
 
     /// Mark every cookie `Secure` and send HSTS: turn on behind HTTPS.
@@ -31,7 +37,7 @@ pub struct Config {
     pub demo_data: bool,
 
     /// Largest request body accepted, in bytes.
-    #[arg(long, env = "MENTORAT_MAX_BODY_BYTES", default_value_t = 1024 * 1024)]
+    #[arg(long, env = "MENTORAT_MAX_BODY_BYTES", default_value_t = DEFAULT_MAX_BODY_BYTES)]
     pub max_body_bytes: usize,
 }
 
@@ -41,10 +47,10 @@ impl Config {
         Config {
             database_path,
             addr: None,
-            log: "info".to_owned(),
+            log: DEFAULT_LOG_FILTER.to_owned(),
             secure_cookies: false,
             demo_data: false,
-            max_body_bytes: 1024 * 1024,
+            max_body_bytes: DEFAULT_MAX_BODY_BYTES,
         }
     }
 }

@@ -1,5 +1,6 @@
 //! The public home page, from the program's own text (see `shared/seed/`).
 use leptos::prelude::*;
+use leptos_meta::Meta;
 
 use super::api::get_cohort_announcement;
 use super::CohortAnnouncement;
@@ -22,16 +23,14 @@ pub fn HomePage() -> impl IntoView {
 
     view! {
         <PageTitle text=Signal::derive(move || t_string!(i18n, meta.home_title).to_owned()) />
+        <Meta name="description" content=move || t_string!(i18n, meta.description) />
         <section class="hero" aria-labelledby="hero-title">
             <div class="container hero-inner">
                 <p class="eyebrow">{t!(i18n, home.eyebrow)}</p>
                 <h1 id="hero-title">{t!(i18n, home.hero_title)}</h1>
                 <p class="lead">{t!(i18n, home.hero_lead)}</p>
                 <div class="cta-row">
-                    <a class="button button-primary" href="/apply">{t!(i18n, home.cta_apply)}</a>
-                    <a class="button button-secondary" href="/register">
-                        {t!(i18n, home.cta_register)}
-                    </a>
+                    <JoinButtons />
                     <a class="button-link" href="/login">{t!(i18n, home.cta_sign_in)}</a>
                 </div>
                 <Suspense fallback=move || {
@@ -153,13 +152,20 @@ pub fn HomePage() -> impl IntoView {
                 <h2 id="final-title">{t!(i18n, home.final_title)}</h2>
                 <p>{t!(i18n, home.final_body)}</p>
                 <div class="cta-row cta-center">
-                    <a class="button button-primary" href="/apply">{t!(i18n, home.cta_apply)}</a>
-                    <a class="button button-secondary" href="/register">
-                        {t!(i18n, home.cta_register)}
-                    </a>
+                    <JoinButtons />
                 </div>
             </div>
         </section>
+    }
+}
+
+/// The two ways into the program: apply as a mentor, sign up as a mentee.
+#[component]
+fn JoinButtons() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <a class="button button-primary" href="/apply">{t!(i18n, home.cta_apply)}</a>
+        <a class="button button-secondary" href="/register">{t!(i18n, home.cta_register)}</a>
     }
 }
 
@@ -191,7 +197,8 @@ fn DomainList(domains: Vec<Domain>) -> impl IntoView {
     let items = domains
         .into_iter()
         .map(|domain| {
-            let label = move || {
+            // The label in the current language, or a visible "missing" marker.
+            let label = Memo::new(move |_| {
                 let locale = i18n.get_locale();
                 match domain.label.get(locale) {
                     Some(label) => (label.to_owned(), false),
@@ -203,12 +210,10 @@ fn DomainList(domains: Vec<Domain>) -> impl IntoView {
                         )
                     }
                 }
-            };
-            let text = {
-                let label = label.clone();
-                move || label().0
-            };
-            view! { <li class=("missing-label", move || label().1)>{text}</li> }
+            });
+            view! {
+                <li class=("missing-label", move || label.get().1)>{move || label.get().0}</li>
+            }
         })
         .collect_view();
     view! { <ul class="domain-list">{items}</ul> }
