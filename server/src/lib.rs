@@ -6,7 +6,7 @@ pub mod demo;
 mod http_layers;
 mod probes;
 
-use axum::extract::{DefaultBodyLimit, FromRef};
+use axum::extract::FromRef;
 use axum::routing::get;
 use axum::Router;
 use leptos::prelude::*;
@@ -50,7 +50,6 @@ pub fn build_router(state: AppState) -> Router {
         router
     };
     router
-        .layer(DefaultBodyLimit::max(max_body_bytes))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(
             max_body_bytes,
         ))
