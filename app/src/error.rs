@@ -15,8 +15,20 @@ pub enum AppError {
     #[error("forbidden")]
     Forbidden,
     /// A submitted value is not acceptable; `field` names the form field.
-    #[error("invalid input in field {field}")]
-    InvalidInput { field: String },
+    #[error("invalid input in field {field}: {problem:?}")]
+    InvalidInput { field: String, problem: InputProblem },
+    /// Sign-in refused: unknown email, wrong password or disabled account (never which).
+    #[error("wrong email or password")]
+    BadCredentials,
+    /// Too many failed sign-ins: wait this many minutes.
+    #[error("too many attempts; retry in {retry_after_minutes} min")]
+    TooManyAttempts { retry_after_minutes: i64 },
+    /// An invitation or reset link that is unknown, expired or already used.
+    #[error("link invalid, expired or used")]
+    LinkInvalid,
+    /// The coordinator has switched mentee self-registration off.
+    #[error("registration closed")]
+    RegistrationClosed,
     /// The thing asked for does not exist (or is not the caller's to see).
     #[error("not found")]
     NotFound,
@@ -31,6 +43,22 @@ pub enum AppError {
     Transport(String),
 }
 
+/// What is wrong with a submitted field; each has its own localized message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum InputProblem {
+    Required,
+    TooLong,
+    InvalidEmail,
+    PasswordTooShort,
+    ConsentRequired,
+    StudentRequired,
+    EmailTaken,
+    WrongCurrentPassword,
+    InvalidChoice,
+    /// An action on one's own account that would lock the program out (last coordinator…).
+    NotOnYourself,
+}
+
 /// Which translation explains an error to the person who met it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ErrorMessage {
@@ -40,6 +68,10 @@ pub enum ErrorMessage {
     InvalidInput,
     Unavailable,
     Network,
+    BadCredentials,
+    TooManyAttempts,
+    LinkInvalid,
+    RegistrationClosed,
 }
 
 impl AppError {
@@ -51,6 +83,21 @@ impl AppError {
             AppError::InvalidInput { .. } => ErrorMessage::InvalidInput,
             AppError::Storage | AppError::Config(_) => ErrorMessage::Unavailable,
             AppError::Transport(_) => ErrorMessage::Network,
+            AppError::BadCredentials => ErrorMessage::BadCredentials,
+            AppError::TooManyAttempts { .. } => ErrorMessage::TooManyAttempts,
+            AppError::LinkInvalid => ErrorMessage::LinkInvalid,
+            AppError::RegistrationClosed => ErrorMessage::RegistrationClosed,
+        }
+    }
+
+    /// The problem with `field`, when this error is about that form field.
+    pub fn problem_with(&self, field: &str) -> Option<InputProblem> {
+        match self {
+            AppError::InvalidInput {
+                field: bad,
+                problem,
+            } if bad == field => Some(*problem),
+            _ => None,
         }
     }
 
@@ -60,7 +107,10 @@ impl AppError {
             AppError::Unauthorized => 401,
             AppError::Forbidden => 403,
             AppError::NotFound => 404,
-            AppError::InvalidInput { .. } => 400,
+            AppError::InvalidInput { .. } | AppError::BadCredentials => 400,
+            AppError::LinkInvalid => 410,
+            AppError::RegistrationClosed => 409,
+            AppError::TooManyAttempts { .. } => 429,
             AppError::Storage | AppError::Config(_) => 503,
             AppError::Transport(_) => 500,
         }
@@ -106,6 +156,18 @@ mod tests {
         assert_eq!(AppError::Unauthorized.status_code(), 401);
         assert_eq!(AppError::Forbidden.status_code(), 403);
         assert_eq!(AppError::NotFound.status_code(), 404);
+    }
+
+    #[test]
+    fn field_problems_belong_to_their_field() {
+        let error = AppError::InvalidInput {
+            field: "email".to_owned(),
+            problem: InputProblem::InvalidEmail,
+        };
+        assert_eq!(error.problem_with("email"), Some(InputProblem::InvalidEmail));
+        assert_eq!(error.problem_with("password"), None);
+        assert_eq!(error.status_code(), 400);
+        assert_eq!(AppError::TooManyAttempts { retry_after_minutes: 2 }.status_code(), 429);
     }
 
     #[test]

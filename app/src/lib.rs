@@ -4,29 +4,45 @@
 
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
+pub mod accounts;
+pub mod audit;
 pub mod catalog;
+pub mod components;
 pub mod error;
 pub mod home;
 pub mod layout;
 pub mod locale;
+pub mod outbox;
 pub mod server_context;
 pub mod status_pages;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{path, SsrMode};
 
+use crate::accounts::ui::{
+    provide_session_refresh, CoordinatorHomePage, ForgotPasswordPage, InvitationPage, LoginPage,
+    MenteeHomePage, MentorHomePage, MyAccountPage, PeoplePage, RegisterPage, ResetPasswordPage,
+};
+use crate::audit::ui::AuditLogPage;
 use crate::home::ui::HomePage;
 use crate::i18n::I18nContextProvider;
 use crate::layout::SiteLayout;
-use crate::status_pages::{ComingSoon, ComingSoonPage, NotFound};
+use crate::outbox::ui::OutboxPage;
+use crate::status_pages::{ComingSoon, ComingSoonPage, NotFound, PrivacyPage};
 
 /// The name cargo-leptos gives the CSS, JS and WASM files under `/pkg`.
 pub const OUTPUT_NAME: &str = "mentorat";
 
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    // The Content-Security-Policy nonce the server chose for this response: the
+    // hydration and streaming scripts carry it, and nothing else may run.
+    #[cfg(feature = "ssr")]
+    if let Some(nonce) = server_context::request_nonce() {
+        provide_context(leptos::nonce::Nonce::from_value(nonce));
+    }
     view! {
         <!DOCTYPE html>
         // `lang` (and `dir`) come from the language context, through leptos_meta.
@@ -49,6 +65,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    provide_session_refresh();
 
     view! {
         <I18nContextProvider
@@ -66,13 +83,44 @@ pub fn App() -> impl IntoView {
                             path=path!("/apply")
                             view=|| view! { <ComingSoonPage which=ComingSoon::Apply /> }
                         />
+                        <Route path=path!("/privacy") view=PrivacyPage />
+                        <Route path=path!("/login") view=LoginPage />
+                        // Pages whose data decides the status (401 → sign in, 403, 410)
+                        // render once their data is in: `Async` waits before sending headers.
+                        <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async />
                         <Route
-                            path=path!("/register")
-                            view=|| view! { <ComingSoonPage which=ComingSoon::Register /> }
+                            path=path!("/invitation/:token")
+                            view=InvitationPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route path=path!("/password/forgot") view=ForgotPasswordPage />
+                        <Route
+                            path=path!("/password/reset/:token")
+                            view=ResetPasswordPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route path=path!("/account") view=MyAccountPage ssr=SsrMode::Async />
+                        <Route path=path!("/mentor") view=MentorHomePage ssr=SsrMode::Async />
+                        <Route path=path!("/mentee") view=MenteeHomePage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/coordinator")
+                            view=CoordinatorHomePage
+                            ssr=SsrMode::Async
                         />
                         <Route
-                            path=path!("/login")
-                            view=|| view! { <ComingSoonPage which=ComingSoon::SignIn /> }
+                            path=path!("/coordinator/people")
+                            view=PeoplePage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/coordinator/outbox")
+                            view=OutboxPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/coordinator/audit")
+                            view=AuditLogPage
+                            ssr=SsrMode::Async
                         />
                     </Routes>
                 </SiteLayout>

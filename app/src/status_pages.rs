@@ -31,8 +31,6 @@ pub fn NotFound() -> impl IntoView {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ComingSoon {
     Apply,
-    Register,
-    SignIn,
 }
 
 #[component]
@@ -40,8 +38,6 @@ pub fn ComingSoonPage(which: ComingSoon) -> impl IntoView {
     let i18n = use_i18n();
     let title = move || match which {
         ComingSoon::Apply => t_string!(i18n, coming_soon.title_apply),
-        ComingSoon::Register => t_string!(i18n, coming_soon.title_register),
-        ComingSoon::SignIn => t_string!(i18n, coming_soon.title_sign_in),
     };
     let email = move || t_string!(i18n, footer.contact_email);
     view! {
@@ -73,6 +69,18 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
         ErrorMessage::InvalidInput => t_string!(i18n, errors.invalid_input),
         ErrorMessage::Unavailable => t_string!(i18n, errors.unavailable),
         ErrorMessage::Network => t_string!(i18n, errors.network),
+        ErrorMessage::BadCredentials => t_string!(i18n, errors.bad_credentials),
+        ErrorMessage::LinkInvalid => t_string!(i18n, errors.link_invalid),
+        ErrorMessage::RegistrationClosed => t_string!(i18n, errors.registration_closed),
+        ErrorMessage::TooManyAttempts => "",
+    };
+    let wait_minutes = match error {
+        AppError::TooManyAttempts { retry_after_minutes } => Some(retry_after_minutes),
+        _ => None,
+    };
+    let text = move || match wait_minutes {
+        Some(minutes) => t_string!(i18n, errors.too_many_attempts, minutes = minutes).to_string(),
+        None => text().to_owned(),
     };
     view! {
         <div class="notice notice-error" role="alert">
@@ -105,6 +113,33 @@ pub fn ErrorPage(errors: ArcRwSignal<Errors>) -> impl IntoView {
                 {move || view! { <ErrorNotice error=first_error() /> }}
                 <p>
                     <a class="button button-secondary" href="/">{t!(i18n, errors.back_home)}</a>
+                </p>
+            </div>
+        </section>
+    }
+}
+
+/// The privacy notice people accept when they register or accept an invitation.
+#[component]
+pub fn PrivacyPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let email = move || t_string!(i18n, footer.contact_email);
+    view! {
+        <PageTitle text=Signal::derive(move || t_string!(i18n, privacy.title).to_owned()) />
+        <section class="section">
+            <div class="container narrow prose">
+                <h1>{t!(i18n, privacy.title)}</h1>
+                <p class="lead">{t!(i18n, privacy.lead)}</p>
+                <h2>{t!(i18n, privacy.what_title)}</h2>
+                <p>{t!(i18n, privacy.what_body)}</p>
+                <h2>{t!(i18n, privacy.who_title)}</h2>
+                <p>{t!(i18n, privacy.who_body)}</p>
+                <h2>{t!(i18n, privacy.keep_title)}</h2>
+                <p>{t!(i18n, privacy.keep_body)}</p>
+                <h2>{t!(i18n, privacy.rights_title)}</h2>
+                <p>{t!(i18n, privacy.rights_body)}</p>
+                <p>
+                    <a href=move || format!("mailto:{}", email())>{email}</a>
                 </p>
             </div>
         </section>

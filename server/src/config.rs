@@ -9,6 +9,13 @@ pub const DEFAULT_LOG_FILTER: &str = "info,sqlx=warn";
 /// Default largest request body: 1 MiB.
 pub const DEFAULT_MAX_BODY_BYTES: usize = 1024 * 1024;
 
+/// A session ends after four idle hours: long enough for a volunteer's busy day
+/// between two glances, short enough for a shared computer.
+pub const DEFAULT_SESSION_IDLE_MINUTES: i64 = 4 * 60;
+
+/// Default sender of the program's emails.
+pub const DEFAULT_MAIL_FROM: &str = "Mentorat <no-reply@mentorat.invalid>";
+
 /// Every setting has an environment variable (see `.env.example`); a flag wins over it.
 #[derive(Debug, Clone, clap::Args)]
 pub struct Config {
@@ -39,6 +46,29 @@ pub struct Config {
     /// Largest request body accepted, in bytes.
     #[arg(long, env = "MENTORAT_MAX_BODY_BYTES", default_value_t = DEFAULT_MAX_BODY_BYTES)]
     pub max_body_bytes: usize,
+
+    /// The address people reach the site at, for links in emails
+    /// (default: http:// and the listening address).
+    #[arg(long, env = "MENTORAT_PUBLIC_URL")]
+    pub public_url: Option<String>,
+
+    /// A session ends after this many minutes without a request.
+    #[arg(long, env = "MENTORAT_SESSION_IDLE_MINUTES", default_value_t = DEFAULT_SESSION_IDLE_MINUTES)]
+    pub session_idle_minutes: i64,
+
+    /// Behind a reverse proxy: take the caller's address from the last
+    /// `X-Forwarded-For` entry (the proxy's own view) instead of the TCP peer.
+    #[arg(long, env = "MENTORAT_TRUST_PROXY")]
+    pub trust_proxy: bool,
+
+    /// SMTP server for the outbox, e.g. `smtps://user:password@smtp.example.org`
+    /// (lettre's URL syntax). Without it, messages are only stored and logged.
+    #[arg(long, env = "MENTORAT_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+
+    /// The sender of every email.
+    #[arg(long, env = "MENTORAT_MAIL_FROM", default_value = DEFAULT_MAIL_FROM)]
+    pub mail_from: String,
 }
 
 impl Config {
@@ -51,6 +81,19 @@ impl Config {
             secure_cookies: false,
             demo_data: false,
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+            public_url: None,
+            session_idle_minutes: DEFAULT_SESSION_IDLE_MINUTES,
+            trust_proxy: false,
+            smtp_url: None,
+            mail_from: DEFAULT_MAIL_FROM.to_owned(),
+        }
+    }
+
+    /// The public address for links, without a trailing slash.
+    pub fn public_url_or(&self, listening: std::net::SocketAddr) -> String {
+        match &self.public_url {
+            Some(url) => url.trim_end_matches('/').to_owned(),
+            None => format!("http://{listening}"),
         }
     }
 }

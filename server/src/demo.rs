@@ -1,6 +1,8 @@
 //! Demo data: a believable program to explore. Loaded only on request
 //! (`--demo-data`, `MENTORAT_DEMO_DATA=true`, or `server demo-data`), never by default.
 //! Safe to load again: rows that exist already are left as they are.
+use app::accounts::repo::{find_account_by_email, insert_account, NewAccount};
+use app::accounts::Role;
 use sqlx::SqlitePool;
 
 struct DemoCohort {
@@ -33,10 +35,77 @@ const DEMO_COHORTS: &[DemoCohort] = &[
     },
 ];
 
+/// A demo person. Every demo password is documented in the README; they exist
+/// only in a database loaded with the demo data, never in a real start.
+pub struct DemoPerson {
+    pub email: &'static str,
+    pub display_name: &'static str,
+    pub role: Role,
+    pub locale: &'static str,
+    pub password: &'static str,
+}
+
+pub const DEMO_COORDINATOR_PASSWORD: &str = "demo-coordination";
+pub const DEMO_MENTOR_PASSWORD: &str = "demo-mentor-2025";
+pub const DEMO_MENTEE_PASSWORD: &str = "demo-mentee-2025";
+
+pub const DEMO_PEOPLE: &[DemoPerson] = &[
+    DemoPerson {
+        email: "coordination@demo.mentorat.example",
+        display_name: "Claire Gagnon",
+        role: Role::Coordinator,
+        locale: "fr",
+        password: DEMO_COORDINATOR_PASSWORD,
+    },
+    DemoPerson {
+        email: "marc.tremblay@demo.mentorat.example",
+        display_name: "Marc Tremblay",
+        role: Role::Mentor,
+        locale: "fr",
+        password: DEMO_MENTOR_PASSWORD,
+    },
+    DemoPerson {
+        email: "sophie.nguyen@demo.mentorat.example",
+        display_name: "Sophie Nguyen",
+        role: Role::Mentor,
+        locale: "fr",
+        password: DEMO_MENTOR_PASSWORD,
+    },
+    DemoPerson {
+        email: "david.cote@demo.mentorat.example",
+        display_name: "David Côté",
+        role: Role::Mentor,
+        locale: "en",
+        password: DEMO_MENTOR_PASSWORD,
+    },
+    DemoPerson {
+        email: "amina.diallo@demo.mentorat.example",
+        display_name: "Amina Diallo",
+        role: Role::Mentee,
+        locale: "fr",
+        password: DEMO_MENTEE_PASSWORD,
+    },
+    DemoPerson {
+        email: "lucas.roy@demo.mentorat.example",
+        display_name: "Lucas Roy",
+        role: Role::Mentee,
+        locale: "fr",
+        password: DEMO_MENTEE_PASSWORD,
+    },
+    DemoPerson {
+        email: "emily.chen@demo.mentorat.example",
+        display_name: "Emily Chen",
+        role: Role::Mentee,
+        locale: "en",
+        password: DEMO_MENTEE_PASSWORD,
+    },
+];
+
 /// What a demo load added (zero everywhere on a second run).
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct DemoLoad {
     pub cohorts_added: u64,
+    pub people_added: u64,
 }
 
 pub async fn load_demo_data(pool: &SqlitePool) -> Result<DemoLoad, sqlx::Error> {
@@ -58,6 +127,39 @@ pub async fn load_demo_data(pool: &SqlitePool) -> Result<DemoLoad, sqlx::Error> 
         load.cohorts_added += result.rows_affected();
     }
     transaction.commit().await?;
-    tracing::info!(cohorts_added = load.cohorts_added, "demo data loaded");
+    load.people_added = load_demo_people(pool).await?;
+    tracing::info!(
+        cohorts_added = load.cohorts_added,
+        people_added = load.people_added,
+        "demo data loaded"
+    );
     Ok(load)
+}
+
+async fn load_demo_people(pool: &SqlitePool) -> Result<u64, sqlx::Error> {
+    let mut added = 0;
+    for person in DEMO_PEOPLE {
+        if find_account_by_email(pool, person.email).await?.is_some() {
+            continue;
+        }
+        let password = person.password.to_owned();
+        let hash = tokio::task::spawn_blocking(move || password_auth::generate_hash(password))
+            .await
+            .map_err(|error| sqlx::Error::Protocol(format!("password hashing: {error}")))?;
+        let mut connection = pool.acquire().await?;
+        let inserted = insert_account(
+            &mut connection,
+            &NewAccount {
+                email: person.email,
+                password_hash: &hash,
+                display_name: person.display_name,
+                role: person.role,
+                locale: person.locale,
+            },
+            chrono::Utc::now(),
+        )
+        .await?;
+        added += u64::from(inserted.is_some());
+    }
+    Ok(added)
 }

@@ -1,18 +1,39 @@
 //! Mentorat's server: configuration, database, and the axum router shared by
 //! `main` and the integration tests.
+pub mod accounts_cli;
 pub mod config;
 pub mod db;
 pub mod demo;
 mod http_layers;
+pub mod mailer;
 mod probes;
+pub mod security;
+mod server_fn_status;
 
+use app::accounts::session::Backend;
+use app::server_context::ServerSettings;
 use axum::extract::FromRef;
+use axum::middleware;
 use axum::routing::get;
 use axum::Router;
+use axum_login::AuthManagerLayerBuilder;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use sqlx::SqlitePool;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
+use tower_sessions_sqlx_store::SqliteStore;
+
+/// The session cookie's name.
+pub const SESSION_COOKIE: &str = "mentorat_session";
+
+/// `https://host:port` of a URL (scheme and authority only).
+fn origin_of(url: &str) -> String {
+    let (scheme, rest) = url.split_once("://").unwrap_or(("http", url));
+    let authority = rest.split('/').next().unwrap_or(rest);
+    format!("{scheme}://{authority}")
+}
 
 pub use config::Config;
 
@@ -28,9 +49,39 @@ pub struct AppState {
 pub fn build_router(state: AppState) -> Router {
     let routes = route_list();
     let pool = state.pool.clone();
-    let provide_server_context = move || provide_context(pool.clone());
+    let listening = state.config.addr.unwrap_or(state.leptos_options.site_addr);
+    let public_url = state.config.public_url_or(listening);
+    let server_settings = ServerSettings {
+        public_url: public_url.clone(),
+        smtp_configured: state.config.smtp_url.is_some(),
+    };
+    let provide_server_context = move || {
+        provide_context(pool.clone());
+        provide_context(server_settings.clone());
+    };
     let max_body_bytes = state.config.max_body_bytes;
     let secure_cookies = state.config.secure_cookies;
+    let security = Arc::new(security::SecuritySettings {
+        public_origin: origin_of(&public_url),
+        trust_proxy: state.config.trust_proxy,
+        dev_reload_socket: std::env::var_os("LEPTOS_WATCH").map(|_| {
+            format!(
+                "ws://{}:{}",
+                state.leptos_options.site_addr.ip(),
+                state.leptos_options.reload_port
+            )
+        }),
+    });
+    let session_layer = SessionManagerLayer::new(SqliteStore::new(state.pool.clone()))
+        .with_name(SESSION_COOKIE)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(secure_cookies)
+        .with_expiry(Expiry::OnInactivity(time::Duration::minutes(
+            state.config.session_idle_minutes,
+        )));
+    let auth_layer =
+        AuthManagerLayerBuilder::new(Backend::new(state.pool.clone()), session_layer).build();
 
     let router = Router::new()
         .route("/healthz", get(probes::healthz))
@@ -43,13 +94,23 @@ pub fn build_router(state: AppState) -> Router {
             AppState,
             _,
         >(provide_server_context, app::shell))
-        .with_state(state);
+        .with_state(state)
+        .layer(middleware::from_fn(server_fn_status::server_fn_error_status))
+        .layer(auth_layer);
     let router = if secure_cookies {
-        router.layer(axum::middleware::map_response(http_layers::secure_cookies))
+        router.layer(middleware::map_response(http_layers::secure_cookies))
     } else {
         router
     };
     router
+        .layer(middleware::from_fn_with_state(
+            security.clone(),
+            security::same_origin_writes,
+        ))
+        .layer(middleware::from_fn_with_state(
+            security,
+            security::security_headers,
+        ))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(
             max_body_bytes,
         ))

@@ -5,7 +5,9 @@ use std::sync::Arc;
 use axum::serve::ListenerExt;
 use clap::{Parser, Subcommand};
 use leptos::config::get_configuration;
-use server::{build_router, db, demo, AppState, Config};
+use server::accounts_cli::{self, CreateCoordinatorError};
+use server::{build_router, db, demo, mailer, AppState, Config};
+use tower_sessions::ExpiredDeletion as _;
 use tracing_subscriber::EnvFilter;
 
 #[derive(Debug, Parser)]
@@ -29,6 +31,19 @@ enum Command {
     Migrate,
     /// Load the demo program into the database, then exit (safe to run twice).
     DemoData,
+    /// Create a coordinator account (the first one, typically), then exit.
+    /// The password comes from MENTORAT_COORDINATOR_PASSWORD or is asked twice.
+    CreateCoordinator {
+        /// Their email address (their sign-in).
+        #[arg(long)]
+        email: String,
+        /// Their name as others see it.
+        #[arg(long)]
+        name: String,
+        /// Their language: fr or en.
+        #[arg(long, default_value = "fr")]
+        locale: String,
+    },
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -39,6 +54,10 @@ enum StartError {
     Database(#[from] db::DbError),
     #[error("cannot load the demo data: {0}")]
     Demo(#[from] sqlx::Error),
+    #[error("cannot create the coordinator: {0}")]
+    Coordinator(#[from] CreateCoordinatorError),
+    #[error("cannot set up email delivery: {0}")]
+    Mailer(#[from] mailer::MailerError),
     #[error("cannot listen on {addr}: {source}")]
     Bind {
         addr: std::net::SocketAddr,
@@ -85,6 +104,16 @@ async fn run(cli: Cli) -> Result<(), StartError> {
         Command::DemoData => {
             demo::load_demo_data(&pool).await?;
         }
+        Command::CreateCoordinator {
+            email,
+            name,
+            locale,
+        } => {
+            let password = accounts_cli::read_password()?;
+            let id =
+                accounts_cli::create_coordinator(&pool, &email, &name, &locale, password).await?;
+            tracing::info!(account = id, %email, "coordinator created: sign in at /login");
+        }
         Command::Serve => {
             if config.demo_data {
                 demo::load_demo_data(&pool).await?;
@@ -102,6 +131,7 @@ async fn serve(config: Config, pool: sqlx::SqlitePool) -> Result<(), StartError>
         leptos_options.output_name = app::OUTPUT_NAME.into();
     }
     let addr = config.addr.unwrap_or(leptos_options.site_addr);
+    spawn_background_tasks(&config, &pool)?;
     let state = AppState {
         leptos_options,
         pool,
@@ -120,11 +150,38 @@ async fn serve(config: Config, pool: sqlx::SqlitePool) -> Result<(), StartError>
             }
         });
     tracing::info!("listening on http://{addr}");
-    axum::serve(listener, router)
-        .with_graceful_shutdown(shutdown_signal())
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
         .await
         .map_err(StartError::Serve)?;
     tracing::info!("stopped");
+    Ok(())
+}
+
+/// Expired sessions are deleted hourly; the outbox is delivered when SMTP is set.
+fn spawn_background_tasks(config: &Config, pool: &sqlx::SqlitePool) -> Result<(), StartError> {
+    let store = tower_sessions_sqlx_store::SqliteStore::new(pool.clone());
+    tokio::spawn(async move {
+        if let Err(error) = store
+            .continuously_delete_expired(std::time::Duration::from_secs(60 * 60))
+            .await
+        {
+            tracing::error!(%error, "expired-session cleanup stopped");
+        }
+    });
+    match &config.smtp_url {
+        Some(url) => {
+            let mailer = mailer::Mailer::new(url, &config.mail_from)?;
+            tokio::spawn(mailer.run(pool.clone()));
+            tracing::info!("emails are delivered by SMTP");
+        }
+        None => tracing::info!(
+            "no SMTP server configured (MENTORAT_SMTP_URL): emails stay in the outbox"
+        ),
+    }
     Ok(())
 }
 

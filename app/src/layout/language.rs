@@ -25,6 +25,7 @@ pub async fn set_locale(locale: String, return_to: String) -> Result<(), AppErro
 
     let locale = parse_locale(&locale).ok_or_else(|| AppError::InvalidInput {
         field: "locale".to_owned(),
+        problem: crate::error::InputProblem::InvalidChoice,
     })?;
     let response = use_context::<leptos_axum::ResponseOptions>()
         .ok_or_else(|| AppError::Config("response options not provided".to_owned()))?;

@@ -7,6 +7,7 @@ pub use language::{LanguageSwitch, SetLocale};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::accounts::ui::UserMenu;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::status_pages::ErrorPage;
 
@@ -35,17 +36,7 @@ pub fn SiteLayout(children: Children) -> impl IntoView {
                                 {t!(i18n, nav.program)}
                             </a>
                         </li>
-                        <li>
-                            <a href="/apply">{t!(i18n, nav.become_mentor)}</a>
-                        </li>
-                        <li>
-                            <a href="/register">{t!(i18n, nav.register_mentee)}</a>
-                        </li>
-                        <li>
-                            <a class="nav-sign-in" href="/login">
-                                {t!(i18n, nav.sign_in)}
-                            </a>
-                        </li>
+                        <UserMenu />
                     </ul>
                 </nav>
                 <LanguageSwitch />

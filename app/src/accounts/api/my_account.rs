@@ -1,0 +1,96 @@
+//! A signed-in person's own account: name, language, password.
+use leptos::prelude::*;
+
+use crate::accounts::SessionUser;
+use crate::error::AppError;
+
+/// The caller's own account.
+#[server(endpoint = "my_account")]
+#[cfg_attr(feature = "ssr", tracing::instrument)]
+pub async fn get_my_account() -> Result<SessionUser, AppError> {
+    use crate::accounts::policy::Access;
+    use crate::accounts::session::authorize;
+
+    let authorized = authorize(Access::SignedIn).await?;
+    Ok(authorized.account()?.to_session_user())
+}
+
+/// Changes the caller's display name and preferred language (emails follow it;
+/// so does this browser's interface language).
+#[server(endpoint = "update_my_account")]
+#[cfg_attr(feature = "ssr", tracing::instrument)]
+pub async fn update_my_account(display_name: String, locale: String) -> Result<(), AppError> {
+    use crate::accounts::policy::Access;
+    use crate::accounts::session::authorize;
+    use crate::accounts::validation::{parse_display_name, parse_locale_choice};
+    use crate::accounts::repo;
+    use crate::locale::{LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE_SECONDS};
+    use crate::server_context::pool;
+    use http::header::{HeaderValue, SET_COOKIE};
+
+    let authorized = authorize(Access::SignedIn).await?;
+    let account = authorized.account()?;
+    let display_name = parse_display_name("display_name", &display_name)?;
+    let locale = parse_locale_choice("locale", &locale)?;
+    repo::update_profile(&pool()?, account.id, &display_name, locale).await?;
+    if let (Some(response), Ok(cookie)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        HeaderValue::from_str(&format!(
+            "{LOCALE_COOKIE}={locale}; Path=/; Max-Age={LOCALE_COOKIE_MAX_AGE_SECONDS}; SameSite=Lax"
+        )),
+    ) {
+        response.append_header(SET_COOKIE, cookie);
+    }
+    Ok(())
+}
+
+/// Changes the caller's password after checking the current one. Other
+/// sessions of the account end; this one stays signed in.
+#[server(endpoint = "change_password")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip(current_password, new_password)))]
+pub async fn change_password(current_password: String, new_password: String) -> Result<(), AppError> {
+    use crate::accounts::policy::Access;
+    use crate::accounts::repo;
+    use crate::accounts::session::{authorize, client_address, hash_password, sign_in, verify_password};
+    use crate::accounts::validation::check_new_password;
+    use crate::audit::repo::{record, AuditRecord};
+    use crate::audit::AuditEvent;
+    use crate::error::InputProblem;
+    use crate::server_context::pool;
+
+    let authorized = authorize(Access::SignedIn).await?;
+    let account = authorized.account()?.clone();
+    if current_password.is_empty() {
+        return Err(AppError::InvalidInput {
+            field: "current_password".to_owned(),
+            problem: InputProblem::Required,
+        });
+    }
+    if !verify_password(current_password, account.password_hash.clone()).await? {
+        return Err(AppError::InvalidInput {
+            field: "current_password".to_owned(),
+            problem: InputProblem::WrongCurrentPassword,
+        });
+    }
+    check_new_password("new_password", &new_password)?;
+    let pool = pool()?;
+    let password_hash = hash_password(new_password).await?;
+    let mut connection = pool.acquire().await?;
+    repo::update_password(&mut connection, account.id, &password_hash).await?;
+    drop(connection);
+    let updated = repo::find_account(&pool, account.id).await?.ok_or(AppError::NotFound)?;
+    // The session remembers the old password hash: sign in again with the new one.
+    sign_in(updated).await?;
+    record(
+        &pool,
+        AuditEvent::PasswordChanged,
+        AuditRecord {
+            actor_id: Some(account.id),
+            subject: Some(&account.email),
+            client: Some(&client_address()),
+            ..AuditRecord::default()
+        },
+    )
+    .await;
+    Ok(())
+}

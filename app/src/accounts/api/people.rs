@@ -1,0 +1,234 @@
+//! The coordinator's administration of people: list, invite, disable, change role,
+//! and the mentee self-registration switch. Coordinators only.
+use leptos::prelude::*;
+
+use crate::accounts::PeopleOverview;
+use crate::error::AppError;
+
+#[server(endpoint = "people")]
+#[cfg_attr(feature = "ssr", tracing::instrument)]
+pub async fn get_people() -> Result<PeopleOverview, AppError> {
+    use crate::accounts::{repo, session::authorize_role, Role};
+    use crate::server_context::pool;
+
+    let authorized = authorize_role(Role::Coordinator).await?;
+    let pool = pool()?;
+    Ok(PeopleOverview {
+        people: repo::list_people(&pool).await?,
+        invitations: repo::list_pending_invitations(&pool, chrono::Utc::now()).await?,
+        registration_open: repo::registration_open(&pool).await?,
+        viewer_id: authorized.account()?.id,
+    })
+}
+
+/// Invites a mentor or a coordinator: a single-use link, valid 14 days, sent
+/// in the invitee's language through the outbox.
+#[server(endpoint = "invite_person")]
+#[cfg_attr(feature = "ssr", tracing::instrument)]
+pub async fn invite_person(
+    email: String,
+    display_name: String,
+    role: String,
+    locale: String,
+) -> Result<(), AppError> {
+    use super::INVITATION_VALID_DAYS;
+    use crate::accounts::repo::{self, NewInvitation};
+    use crate::accounts::session::{authorize_role, client_address};
+    use crate::accounts::tokens::new_token;
+    use crate::accounts::validation::*;
+    use crate::accounts::Role;
+    use crate::audit::repo::{record, AuditRecord};
+    use crate::audit::AuditEvent;
+    use crate::error::InputProblem;
+    use crate::outbox::compose;
+    use crate::outbox::repo::{enqueue, NewEmail};
+    use crate::outbox::EmailKind;
+    use crate::server_context::{pool, server_settings};
+
+    let authorized = authorize_role(Role::Coordinator).await?;
+    let inviter = authorized.account()?.clone();
+    let pool = pool()?;
+    let email = parse_email("email", &email)?;
+    let display_name = parse_display_name("display_name", &display_name)?;
+    let role = Role::parse(role.trim())
+        .filter(|role| role.can_be_invited())
+        .ok_or_else(|| AppError::InvalidInput {
+            field: "role".to_owned(),
+            problem: InputProblem::InvalidChoice,
+        })?;
+    let locale = parse_locale_choice("locale", &locale)?;
+    if repo::find_account_by_email(&pool, &email).await?.is_some() {
+        return Err(AppError::InvalidInput {
+            field: "email".to_owned(),
+            problem: InputProblem::EmailTaken,
+        });
+    }
+    let settings = server_settings()?;
+    let (token, token_hash) = new_token();
+    let now = chrono::Utc::now();
+    let link = format!("{}/invitation/{token}", settings.public_url);
+    let message = compose::invitation(
+        locale,
+        &display_name,
+        &inviter.display_name,
+        role,
+        INVITATION_VALID_DAYS,
+    );
+
+    let mut transaction = pool.begin().await?;
+    repo::insert_invitation(
+        &mut transaction,
+        &NewInvitation {
+            token_hash: &token_hash,
+            email: &email,
+            display_name: &display_name,
+            role,
+            locale,
+            invited_by: inviter.id,
+            expires_at: now + chrono::Duration::days(INVITATION_VALID_DAYS),
+        },
+        now,
+    )
+    .await?;
+    enqueue(
+        &mut transaction,
+        &NewEmail {
+            kind: EmailKind::Invitation,
+            recipient: &email,
+            locale,
+            subject: &message.subject,
+            body: &message.body,
+            action_url: Some(&link),
+        },
+    )
+    .await?;
+    transaction.commit().await?;
+    record(
+        &pool,
+        AuditEvent::InvitationSent,
+        AuditRecord {
+            actor_id: Some(inviter.id),
+            subject: Some(&email),
+            client: Some(&client_address()),
+            detail: Some(role.as_str()),
+        },
+    )
+    .await;
+    Ok(())
+}
+
+/// Disables (or re-enables) an account: a disabled person is signed out
+/// everywhere and cannot sign in. Not on oneself.
+#[server(endpoint = "set_account_disabled")]
+#[cfg_attr(feature = "ssr", tracing::instrument)]
+pub async fn set_account_disabled(account_id: i64, disabled: bool) -> Result<(), AppError> {
+    use crate::accounts::session::{authorize_role, client_address};
+    use crate::accounts::{repo, Role};
+    use crate::audit::repo::{record, AuditRecord};
+    use crate::audit::AuditEvent;
+    use crate::error::InputProblem;
+    use crate::server_context::pool;
+
+    let authorized = authorize_role(Role::Coordinator).await?;
+    let actor = authorized.account()?.id;
+    if account_id == actor {
+        return Err(AppError::InvalidInput {
+            field: "account_id".to_owned(),
+            problem: InputProblem::NotOnYourself,
+        });
+    }
+    let pool = pool()?;
+    let target = repo::find_account(&pool, account_id).await?.ok_or(AppError::NotFound)?;
+    repo::set_disabled(&pool, account_id, disabled).await?;
+    record(
+        &pool,
+        if disabled {
+            AuditEvent::AccountDisabled
+        } else {
+            AuditEvent::AccountEnabled
+        },
+        AuditRecord {
+            actor_id: Some(actor),
+            subject: Some(&target.email),
+            client: Some(&client_address()),
+            ..AuditRecord::default()
+        },
+    )
+    .await;
+    Ok(())
+}
+
+/// Gives an account another role. Not on oneself (a coordinator cannot demote
+/// themselves and leave the program without one).
+#[server(endpoint = "change_account_role")]
+#[cfg_attr(feature = "ssr", tracing::instrument)]
+pub async fn change_account_role(account_id: i64, role: String) -> Result<(), AppError> {
+    use crate::accounts::session::{authorize_role, client_address};
+    use crate::accounts::{repo, Role};
+    use crate::audit::repo::{record, AuditRecord};
+    use crate::audit::AuditEvent;
+    use crate::error::InputProblem;
+    use crate::server_context::pool;
+
+    let authorized = authorize_role(Role::Coordinator).await?;
+    let actor = authorized.account()?.id;
+    let role = Role::parse(role.trim()).ok_or_else(|| AppError::InvalidInput {
+        field: "role".to_owned(),
+        problem: InputProblem::InvalidChoice,
+    })?;
+    if account_id == actor {
+        return Err(AppError::InvalidInput {
+            field: "role".to_owned(),
+            problem: InputProblem::NotOnYourself,
+        });
+    }
+    let pool = pool()?;
+    let target = repo::find_account(&pool, account_id).await?.ok_or(AppError::NotFound)?;
+    if target.role() == role {
+        return Ok(());
+    }
+    repo::set_role(&pool, account_id, role).await?;
+    let change = format!("{} → {}", target.role().as_str(), role.as_str());
+    record(
+        &pool,
+        AuditEvent::RoleChanged,
+        AuditRecord {
+            actor_id: Some(actor),
+            subject: Some(&target.email),
+            client: Some(&client_address()),
+            detail: Some(&change),
+        },
+    )
+    .await;
+    Ok(())
+}
+
+/// Opens or closes mentee self-registration.
+#[server(endpoint = "set_registration_open")]
+#[cfg_attr(feature = "ssr", tracing::instrument)]
+pub async fn set_registration_open(open: bool) -> Result<(), AppError> {
+    use crate::accounts::session::{authorize_role, client_address};
+    use crate::accounts::{repo, Role};
+    use crate::audit::repo::{record, AuditRecord};
+    use crate::audit::AuditEvent;
+    use crate::server_context::pool;
+
+    let authorized = authorize_role(Role::Coordinator).await?;
+    let pool = pool()?;
+    repo::set_registration_open(&pool, open).await?;
+    record(
+        &pool,
+        if open {
+            AuditEvent::RegistrationOpened
+        } else {
+            AuditEvent::RegistrationClosed
+        },
+        AuditRecord {
+            actor_id: Some(authorized.account()?.id),
+            client: Some(&client_address()),
+            ..AuditRecord::default()
+        },
+    )
+    .await;
+    Ok(())
+}

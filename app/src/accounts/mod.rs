@@ -1,0 +1,129 @@
+//! Accounts, roles, sessions and access control.
+//!
+//! Shared types and validation live here (compiled for the server and the browser);
+//! the authorization [`policy`] and the login [`throttle`] are plain Rust; SQL and
+//! sessions are server-only.
+pub mod api;
+pub mod policy;
+pub mod throttle;
+pub mod ui;
+pub mod validation;
+
+#[cfg(feature = "ssr")]
+pub mod repo;
+#[cfg(feature = "ssr")]
+pub mod session;
+#[cfg(feature = "ssr")]
+pub mod tokens;
+
+use serde::{Deserialize, Serialize};
+
+/// What a person does in the program. One account, one role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Role {
+    Coordinator,
+    Mentor,
+    Mentee,
+}
+
+impl Role {
+    pub const ALL: [Role; 3] = [Role::Coordinator, Role::Mentor, Role::Mentee];
+
+    /// The value stored in the database and sent by forms.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Coordinator => "coordinator",
+            Role::Mentor => "mentor",
+            Role::Mentee => "mentee",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|role| role.as_str() == value)
+    }
+
+    /// Where this role lands after signing in.
+    pub fn home_path(self) -> &'static str {
+        match self {
+            Role::Coordinator => "/coordinator",
+            Role::Mentor => "/mentor",
+            Role::Mentee => "/mentee",
+        }
+    }
+
+    /// Roles a coordinator may invite (mentees register themselves).
+    pub fn can_be_invited(self) -> bool {
+        matches!(self, Role::Coordinator | Role::Mentor)
+    }
+}
+
+/// The signed-in person as pages see them. Never carries the password hash.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionUser {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub role: Role,
+    /// "fr" or "en".
+    pub locale: String,
+}
+
+/// One person in the coordinator's list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonSummary {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub role: Role,
+    pub locale: String,
+    pub is_disabled: bool,
+    pub created_at: String,
+}
+
+/// An invitation not used yet, as the coordinator sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PendingInvitation {
+    pub email: String,
+    pub display_name: String,
+    pub role: Role,
+    pub expires_at: String,
+    pub is_expired: bool,
+}
+
+/// The coordinator's people page: accounts, open invitations, the registration switch.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PeopleOverview {
+    pub people: Vec<PersonSummary>,
+    pub invitations: Vec<PendingInvitation>,
+    pub registration_open: bool,
+    /// The coordinator looking at the page: they cannot disable or demote themselves.
+    pub viewer_id: i64,
+}
+
+/// What the invitation page shows before the invitee sets a password.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvitationSummary {
+    pub email: String,
+    pub display_name: String,
+    pub role: Role,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_round_trip_through_their_stored_value() {
+        for role in Role::ALL {
+            assert_eq!(Role::parse(role.as_str()), Some(role));
+        }
+        assert_eq!(Role::parse("admin"), None);
+    }
+
+    #[test]
+    fn only_mentors_and_coordinators_are_invited() {
+        assert!(Role::Mentor.can_be_invited());
+        assert!(Role::Coordinator.can_be_invited());
+        assert!(!Role::Mentee.can_be_invited());
+    }
+}

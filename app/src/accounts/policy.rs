@@ -1,0 +1,185 @@
+//! The authorization policy: one function, plain Rust, no web and no database.
+//!
+//! Every server function states what it needs as an [`Access`] and asks
+//! [`decide`] (through `session::authorize` on the server) before doing anything.
+//! A caller who is not signed in is told to sign in (401); a signed-in caller
+//! who may not is refused (403).
+use super::Role;
+
+/// Who is calling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Caller {
+    Anonymous,
+    Member { id: i64, role: Role },
+}
+
+impl Caller {
+    pub fn member_id(&self) -> Option<i64> {
+        match self {
+            Caller::Anonymous => None,
+            Caller::Member { id, .. } => Some(*id),
+        }
+    }
+
+    pub fn role(&self) -> Option<Role> {
+        match self {
+            Caller::Anonymous => None,
+            Caller::Member { role, .. } => Some(*role),
+        }
+    }
+}
+
+/// What a server function needs to be allowed to run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Public: anyone, signed in or not (reference data, sign-in, registration).
+    Anyone,
+    /// Any signed-in person, acting on their own account.
+    SignedIn,
+    /// The area of one role: only people with that role (the coordinator's
+    /// administration, the mentor's area, the mentee's area).
+    RoleArea(Role),
+    /// The record of a pair, to read: its mentor, its mentee, and coordinators.
+    PairRead { mentor_id: i64, mentee_id: i64 },
+    /// The record of a pair, to change: its mentor and its mentee only.
+    PairWrite { mentor_id: i64, mentee_id: i64 },
+    /// What one mentor alone may ever read (private notes): not even a coordinator.
+    MentorPrivate { mentor_id: i64 },
+}
+
+/// Why a request is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Denial {
+    /// Not signed in: answer 401 and offer to sign in.
+    SignInRequired,
+    /// Signed in, but not theirs: answer 403.
+    Forbidden,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    Allow,
+    Deny(Denial),
+}
+
+/// The whole policy.
+pub fn decide(caller: &Caller, access: &Access) -> Decision {
+    let (id, role) = match (caller, access) {
+        (_, Access::Anyone) => return Decision::Allow,
+        (Caller::Anonymous, _) => return Decision::Deny(Denial::SignInRequired),
+        (Caller::Member { id, role }, _) => (*id, *role),
+    };
+    let allowed = match *access {
+        Access::Anyone | Access::SignedIn => true,
+        Access::RoleArea(area) => role == area,
+        Access::PairRead {
+            mentor_id,
+            mentee_id,
+        } => role == Role::Coordinator || is_member_of_pair(id, role, mentor_id, mentee_id),
+        Access::PairWrite {
+            mentor_id,
+            mentee_id,
+        } => is_member_of_pair(id, role, mentor_id, mentee_id),
+        Access::MentorPrivate { mentor_id } => role == Role::Mentor && id == mentor_id,
+    };
+    if allowed {
+        Decision::Allow
+    } else {
+        Decision::Deny(Denial::Forbidden)
+    }
+}
+
+fn is_member_of_pair(id: i64, role: Role, mentor_id: i64, mentee_id: i64) -> bool {
+    (role == Role::Mentor && id == mentor_id) || (role == Role::Mentee && id == mentee_id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MENTOR: Caller = Caller::Member { id: 10, role: Role::Mentor };
+    const OTHER_MENTOR: Caller = Caller::Member { id: 11, role: Role::Mentor };
+    const MENTEE: Caller = Caller::Member { id: 20, role: Role::Mentee };
+    const OTHER_MENTEE: Caller = Caller::Member { id: 21, role: Role::Mentee };
+    const COORDINATOR: Caller = Caller::Member { id: 1, role: Role::Coordinator };
+    const PAIR_READ: Access = Access::PairRead { mentor_id: 10, mentee_id: 20 };
+    const PAIR_WRITE: Access = Access::PairWrite { mentor_id: 10, mentee_id: 20 };
+
+    const ALLOW: Decision = Decision::Allow;
+    const LOGIN: Decision = Decision::Deny(Denial::SignInRequired);
+    const FORBID: Decision = Decision::Deny(Denial::Forbidden);
+
+    #[test]
+    fn public_access_is_open_to_everyone() {
+        for caller in [Caller::Anonymous, MENTOR, MENTEE, COORDINATOR] {
+            assert_eq!(decide(&caller, &Access::Anyone), ALLOW);
+        }
+    }
+
+    #[test]
+    fn anything_else_asks_an_anonymous_caller_to_sign_in() {
+        for access in [
+            Access::SignedIn,
+            Access::RoleArea(Role::Mentee),
+            PAIR_READ,
+            PAIR_WRITE,
+            Access::MentorPrivate { mentor_id: 10 },
+        ] {
+            assert_eq!(decide(&Caller::Anonymous, &access), LOGIN, "{access:?}");
+        }
+    }
+
+    #[test]
+    fn role_areas_admit_their_role_only() {
+        let coordination = Access::RoleArea(Role::Coordinator);
+        assert_eq!(decide(&COORDINATOR, &coordination), ALLOW);
+        assert_eq!(decide(&MENTOR, &coordination), FORBID);
+        assert_eq!(decide(&MENTEE, &coordination), FORBID);
+        assert_eq!(decide(&MENTEE, &Access::RoleArea(Role::Mentee)), ALLOW);
+        assert_eq!(decide(&MENTOR, &Access::RoleArea(Role::Mentee)), FORBID);
+        assert_eq!(decide(&COORDINATOR, &Access::RoleArea(Role::Mentor)), FORBID);
+    }
+
+    #[test]
+    fn a_pair_is_read_by_its_two_people_and_coordinators() {
+        assert_eq!(decide(&MENTOR, &PAIR_READ), ALLOW);
+        assert_eq!(decide(&MENTEE, &PAIR_READ), ALLOW);
+        assert_eq!(decide(&COORDINATOR, &PAIR_READ), ALLOW);
+        assert_eq!(decide(&OTHER_MENTOR, &PAIR_READ), FORBID);
+        assert_eq!(decide(&OTHER_MENTEE, &PAIR_READ), FORBID);
+    }
+
+    #[test]
+    fn a_pair_is_changed_by_its_two_people_only() {
+        assert_eq!(decide(&MENTOR, &PAIR_WRITE), ALLOW);
+        assert_eq!(decide(&MENTEE, &PAIR_WRITE), ALLOW);
+        assert_eq!(decide(&COORDINATOR, &PAIR_WRITE), FORBID);
+        assert_eq!(decide(&OTHER_MENTOR, &PAIR_WRITE), FORBID);
+        assert_eq!(decide(&OTHER_MENTEE, &PAIR_WRITE), FORBID);
+    }
+
+    #[test]
+    fn an_id_only_counts_with_the_matching_role() {
+        // A mentee whose account id happens to equal the pair's mentor id is not its mentor.
+        let impostor = Caller::Member { id: 10, role: Role::Mentee };
+        assert_eq!(decide(&impostor, &PAIR_WRITE), FORBID);
+        let coordinator_with_mentee_id = Caller::Member { id: 20, role: Role::Coordinator };
+        assert_eq!(decide(&coordinator_with_mentee_id, &PAIR_WRITE), FORBID);
+    }
+
+    #[test]
+    fn private_notes_are_their_mentor_s_alone() {
+        let notes = Access::MentorPrivate { mentor_id: 10 };
+        assert_eq!(decide(&MENTOR, &notes), ALLOW);
+        assert_eq!(decide(&OTHER_MENTOR, &notes), FORBID);
+        assert_eq!(decide(&MENTEE, &notes), FORBID);
+        assert_eq!(decide(&COORDINATOR, &notes), FORBID);
+    }
+
+    #[test]
+    fn any_member_may_act_on_their_own_account() {
+        for caller in [MENTOR, MENTEE, COORDINATOR] {
+            assert_eq!(decide(&caller, &Access::SignedIn), ALLOW);
+        }
+    }
+}

@@ -1,0 +1,484 @@
+//! SQL for accounts, invitations, password resets, the login throttle and program switches.
+use chrono::{DateTime, Utc};
+use sqlx::{SqliteConnection, SqlitePool};
+
+use super::throttle::FailureRecord;
+use super::{InvitationSummary, PendingInvitation, PersonSummary, Role, SessionUser};
+
+/// UTC time as stored: `2026-11-27T12:00:00Z`.
+pub fn utc_text(time: DateTime<Utc>) -> String {
+    time.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+/// An account as the server sees it, password hash included. Never sent to a browser.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct AccountRow {
+    pub id: i64,
+    pub email: String,
+    pub password_hash: String,
+    pub display_name: String,
+    pub role: String,
+    pub locale: String,
+    pub is_disabled: bool,
+}
+
+impl AccountRow {
+    pub fn role(&self) -> Role {
+        // The CHECK constraint allows only the three roles; an unknown value
+        // (impossible short of a manual edit) gets the least privileged one.
+        Role::parse(&self.role).unwrap_or(Role::Mentee)
+    }
+
+    pub fn to_session_user(&self) -> SessionUser {
+        SessionUser {
+            id: self.id,
+            email: self.email.clone(),
+            display_name: self.display_name.clone(),
+            role: self.role(),
+            locale: self.locale.clone(),
+        }
+    }
+}
+
+const ACCOUNT_COLUMNS: &str =
+    "id, email, password_hash, display_name, role, locale, is_disabled";
+
+pub async fn find_account_by_email(
+    pool: &SqlitePool,
+    email: &str,
+) -> Result<Option<AccountRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE email = ? COLLATE NOCASE"
+    ))
+    .bind(email)
+    .fetch_optional(pool)
+    .await
+}
+
+pub async fn find_account(pool: &SqlitePool, id: i64) -> Result<Option<AccountRow>, sqlx::Error> {
+    sqlx::query_as(&format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE id = ?"))
+        .bind(id)
+        .fetch_optional(pool)
+        .await
+}
+
+/// What a new account is made of.
+pub struct NewAccount<'a> {
+    pub email: &'a str,
+    pub password_hash: &'a str,
+    pub display_name: &'a str,
+    pub role: Role,
+    pub locale: &'a str,
+}
+
+/// Inserts an account; `Ok(None)` when the email is taken (whatever its case).
+pub async fn insert_account(
+    connection: &mut SqliteConnection,
+    account: &NewAccount<'_>,
+    now: DateTime<Utc>,
+) -> Result<Option<i64>, sqlx::Error> {
+    let result = sqlx::query(
+        "INSERT INTO accounts (email, password_hash, display_name, role, locale, consented_at) \
+         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (email) DO NOTHING",
+    )
+    .bind(account.email)
+    .bind(account.password_hash)
+    .bind(account.display_name)
+    .bind(account.role.as_str())
+    .bind(account.locale)
+    .bind(utc_text(now))
+    .execute(&mut *connection)
+    .await?;
+    Ok((result.rows_affected() == 1).then(|| result.last_insert_rowid()))
+}
+
+pub async fn update_profile(
+    pool: &SqlitePool,
+    id: i64,
+    display_name: &str,
+    locale: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE accounts SET display_name = ?, locale = ?, \
+         updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?",
+    )
+    .bind(display_name)
+    .bind(locale)
+    .bind(id)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+pub async fn update_password(
+    connection: &mut SqliteConnection,
+    id: i64,
+    password_hash: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE accounts SET password_hash = ?, \
+         updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?",
+    )
+    .bind(password_hash)
+    .bind(id)
+    .execute(&mut *connection)
+    .await?;
+    Ok(())
+}
+
+#[derive(sqlx::FromRow)]
+struct PersonRow {
+    id: i64,
+    email: String,
+    display_name: String,
+    role: String,
+    locale: String,
+    is_disabled: bool,
+    created_at: String,
+}
+
+pub async fn list_people(pool: &SqlitePool) -> Result<Vec<PersonSummary>, sqlx::Error> {
+    let rows: Vec<PersonRow> = sqlx::query_as(
+        "SELECT id, email, display_name, role, locale, is_disabled, created_at FROM accounts \
+         ORDER BY CASE role WHEN 'coordinator' THEN 0 WHEN 'mentor' THEN 1 ELSE 2 END, \
+         display_name COLLATE NOCASE, id",
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| PersonSummary {
+            id: row.id,
+            role: Role::parse(&row.role).unwrap_or(Role::Mentee),
+            email: row.email,
+            display_name: row.display_name,
+            locale: row.locale,
+            is_disabled: row.is_disabled,
+            created_at: row.created_at,
+        })
+        .collect())
+}
+
+/// Disables or re-enables an account; `false` when there is no such account.
+pub async fn set_disabled(pool: &SqlitePool, id: i64, disabled: bool) -> Result<bool, sqlx::Error> {
+    let result = sqlx::query(
+        "UPDATE accounts SET is_disabled = ?, \
+         updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?",
+    )
+    .bind(disabled)
+    .bind(id)
+    .execute(pool)
+    .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+pub async fn set_role(pool: &SqlitePool, id: i64, role: Role) -> Result<bool, sqlx::Error> {
+    let result = sqlx::query(
+        "UPDATE accounts SET role = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') \
+         WHERE id = ?",
+    )
+    .bind(role.as_str())
+    .bind(id)
+    .execute(pool)
+    .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+pub async fn count_accounts(pool: &SqlitePool) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT count(*) FROM accounts WHERE is_disabled = 0")
+        .fetch_one(pool)
+        .await
+}
+
+// ---- invitations -------------------------------------------------------------------------
+
+pub struct NewInvitation<'a> {
+    pub token_hash: &'a str,
+    pub email: &'a str,
+    pub display_name: &'a str,
+    pub role: Role,
+    pub locale: &'a str,
+    pub invited_by: i64,
+    pub expires_at: DateTime<Utc>,
+}
+
+/// Records an invitation; earlier unused invitations to the same address stop working.
+pub async fn insert_invitation(
+    connection: &mut SqliteConnection,
+    invitation: &NewInvitation<'_>,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE invitations SET expires_at = ? \
+         WHERE email = ? COLLATE NOCASE AND used_at IS NULL AND expires_at > ?",
+    )
+    .bind(utc_text(now))
+    .bind(invitation.email)
+    .bind(utc_text(now))
+    .execute(&mut *connection)
+    .await?;
+    sqlx::query(
+        "INSERT INTO invitations (token_hash, email, display_name, role, locale, invited_by, \
+         expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(invitation.token_hash)
+    .bind(invitation.email)
+    .bind(invitation.display_name)
+    .bind(invitation.role.as_str())
+    .bind(invitation.locale)
+    .bind(invitation.invited_by)
+    .bind(utc_text(invitation.expires_at))
+    .execute(&mut *connection)
+    .await?;
+    Ok(())
+}
+
+#[derive(Debug, sqlx::FromRow)]
+pub struct InvitationRow {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub role: String,
+    pub locale: String,
+}
+
+impl InvitationRow {
+    pub fn summary(&self) -> InvitationSummary {
+        InvitationSummary {
+            email: self.email.clone(),
+            display_name: self.display_name.clone(),
+            role: Role::parse(&self.role).unwrap_or(Role::Mentor),
+        }
+    }
+}
+
+/// The invitation behind a token, if it is still usable at `now`.
+pub async fn find_usable_invitation(
+    pool: &SqlitePool,
+    token_hash: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<InvitationRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, email, display_name, role, locale FROM invitations \
+         WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?",
+    )
+    .bind(token_hash)
+    .bind(utc_text(now))
+    .fetch_optional(pool)
+    .await
+}
+
+/// Marks an invitation used; `false` if someone used it first (single use, even under a race).
+pub async fn use_invitation(
+    connection: &mut SqliteConnection,
+    invitation_id: i64,
+    account_id: i64,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let result = sqlx::query(
+        "UPDATE invitations SET used_at = ?, account_id = ? \
+         WHERE id = ? AND used_at IS NULL AND expires_at > ?",
+    )
+    .bind(utc_text(now))
+    .bind(account_id)
+    .bind(invitation_id)
+    .bind(utc_text(now))
+    .execute(&mut *connection)
+    .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+#[derive(sqlx::FromRow)]
+struct PendingRow {
+    email: String,
+    display_name: String,
+    role: String,
+    expires_at: String,
+}
+
+pub async fn list_pending_invitations(
+    pool: &SqlitePool,
+    now: DateTime<Utc>,
+) -> Result<Vec<PendingInvitation>, sqlx::Error> {
+    let now_text = utc_text(now);
+    let rows: Vec<PendingRow> = sqlx::query_as(
+        "SELECT i.email, i.display_name, i.role, i.expires_at FROM invitations i \
+         WHERE i.used_at IS NULL \
+           AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.email = i.email COLLATE NOCASE) \
+           AND i.id = (SELECT max(j.id) FROM invitations j WHERE j.email = i.email COLLATE NOCASE) \
+         ORDER BY i.created_at DESC, i.id DESC",
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| PendingInvitation {
+            is_expired: row.expires_at <= now_text,
+            role: Role::parse(&row.role).unwrap_or(Role::Mentor),
+            email: row.email,
+            display_name: row.display_name,
+            expires_at: row.expires_at,
+        })
+        .collect())
+}
+
+pub async fn count_pending_invitations(
+    pool: &SqlitePool,
+    now: DateTime<Utc>,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT count(*) FROM invitations i WHERE i.used_at IS NULL AND i.expires_at > ? \
+         AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.email = i.email COLLATE NOCASE)",
+    )
+    .bind(utc_text(now))
+    .fetch_one(pool)
+    .await
+}
+
+// ---- password resets ---------------------------------------------------------------------
+
+pub async fn insert_password_reset(
+    pool: &SqlitePool,
+    token_hash: &str,
+    account_id: i64,
+    expires_at: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO password_resets (token_hash, account_id, expires_at) VALUES (?, ?, ?)")
+        .bind(token_hash)
+        .bind(account_id)
+        .bind(utc_text(expires_at))
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// Consumes a reset token: the account it belongs to, or `None` when the token is
+/// unknown, expired or used. Single use, even under a race.
+pub async fn use_password_reset(
+    connection: &mut SqliteConnection,
+    token_hash: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "UPDATE password_resets SET used_at = ? \
+         WHERE token_hash = ? AND used_at IS NULL AND expires_at > ? RETURNING account_id",
+    )
+    .bind(utc_text(now))
+    .bind(token_hash)
+    .bind(utc_text(now))
+    .fetch_optional(&mut *connection)
+    .await
+}
+
+/// Is this reset token usable now? (Read-only: for showing the form.)
+pub async fn password_reset_is_usable(
+    pool: &SqlitePool,
+    token_hash: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let found: Option<i64> = sqlx::query_scalar(
+        "SELECT 1 FROM password_resets r JOIN accounts a ON a.id = r.account_id \
+         WHERE r.token_hash = ? AND r.used_at IS NULL AND r.expires_at > ? AND a.is_disabled = 0",
+    )
+    .bind(token_hash)
+    .bind(utc_text(now))
+    .fetch_optional(pool)
+    .await?;
+    Ok(found.is_some())
+}
+
+/// Other reset links of the account stop working once one is used.
+pub async fn expire_password_resets(
+    connection: &mut SqliteConnection,
+    account_id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE password_resets SET expires_at = ? WHERE account_id = ? AND used_at IS NULL",
+    )
+    .bind(utc_text(now))
+    .bind(account_id)
+    .execute(&mut *connection)
+    .await?;
+    Ok(())
+}
+
+// ---- login throttle ----------------------------------------------------------------------
+
+#[derive(sqlx::FromRow)]
+struct FailureRow {
+    failures: i64,
+    last_failure_at: String,
+}
+
+pub async fn failure_record(
+    pool: &SqlitePool,
+    key: &str,
+) -> Result<Option<FailureRecord>, sqlx::Error> {
+    let row: Option<FailureRow> =
+        sqlx::query_as("SELECT failures, last_failure_at FROM login_failures WHERE key = ?")
+            .bind(key)
+            .fetch_optional(pool)
+            .await?;
+    Ok(row.and_then(|row| {
+        DateTime::parse_from_rfc3339(&row.last_failure_at)
+            .ok()
+            .map(|at| FailureRecord {
+                failures: row.failures,
+                last_failure_at: at.with_timezone(&Utc),
+            })
+    }))
+}
+
+/// Counts one more failure for `key` (starting again from one if the last was long ago).
+pub async fn record_failure(
+    pool: &SqlitePool,
+    key: &str,
+    failures_so_far: i64,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO login_failures (key, failures, last_failure_at) VALUES (?, ?, ?) \
+         ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, \
+         last_failure_at = excluded.last_failure_at",
+    )
+    .bind(key)
+    .bind(failures_so_far + 1)
+    .bind(utc_text(now))
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+pub async fn clear_failures(pool: &SqlitePool, key: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM login_failures WHERE key = ?")
+        .bind(key)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+// ---- program switches --------------------------------------------------------------------
+
+const REGISTRATION_OPEN: &str = "mentee_registration_open";
+
+pub async fn registration_open(pool: &SqlitePool) -> Result<bool, sqlx::Error> {
+    let value: Option<String> =
+        sqlx::query_scalar("SELECT value FROM program_settings WHERE key = ?")
+            .bind(REGISTRATION_OPEN)
+            .fetch_optional(pool)
+            .await?;
+    Ok(value.as_deref() != Some("false"))
+}
+
+pub async fn set_registration_open(pool: &SqlitePool, open: bool) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO program_settings (key, value) VALUES (?, ?) \
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )
+    .bind(REGISTRATION_OPEN)
+    .bind(if open { "true" } else { "false" })
+    .execute(pool)
+    .await?;
+    Ok(())
+}

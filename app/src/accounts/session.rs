@@ -1,0 +1,199 @@
+//! Who is calling: the axum-login backend over the accounts table, and the one
+//! door every server function goes through, [`authorize`].
+use axum_login::{AuthUser, AuthnBackend, UserId};
+use leptos::prelude::use_context;
+use sqlx::SqlitePool;
+
+use super::policy::{decide, Access, Caller, Decision, Denial};
+use super::repo::{self, AccountRow};
+use super::Role;
+use crate::error::AppError;
+
+/// The session's view of a person. Its `session_auth_hash` is the password hash:
+/// changing the password signs every other session out.
+#[derive(Clone)]
+pub struct SignedInAccount(pub AccountRow);
+
+impl std::fmt::Debug for SignedInAccount {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SignedInAccount")
+            .field("id", &self.0.id)
+            .field("role", &self.0.role)
+            .finish_non_exhaustive()
+    }
+}
+
+impl AuthUser for SignedInAccount {
+    type Id = i64;
+
+    fn id(&self) -> i64 {
+        self.0.id
+    }
+
+    fn session_auth_hash(&self) -> &[u8] {
+        self.0.password_hash.as_bytes()
+    }
+}
+
+/// Email and password, as typed.
+#[derive(Clone)]
+pub struct Credentials {
+    pub email: String,
+    pub password: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BackendError {
+    #[error(transparent)]
+    Database(#[from] sqlx::Error),
+    #[error("password hashing task failed: {0}")]
+    Hashing(#[from] tokio::task::JoinError),
+}
+
+#[derive(Clone)]
+pub struct Backend {
+    pool: SqlitePool,
+}
+
+impl Backend {
+    pub fn new(pool: SqlitePool) -> Self {
+        Backend { pool }
+    }
+}
+
+/// A hash of a password nobody has, checked when the email is unknown so that a
+/// wrong address takes as long as a wrong password.
+static DECOY_HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+impl AuthnBackend for Backend {
+    type User = SignedInAccount;
+    type Credentials = Credentials;
+    type Error = BackendError;
+
+    async fn authenticate(
+        &self,
+        credentials: Credentials,
+    ) -> Result<Option<SignedInAccount>, BackendError> {
+        let account = repo::find_account_by_email(&self.pool, &credentials.email).await?;
+        let stored_hash = match &account {
+            Some(account) => account.password_hash.clone(),
+            None => DECOY_HASH
+                .get_or_init(|| password_auth::generate_hash("decoy password, never valid"))
+                .clone(),
+        };
+        let password = credentials.password;
+        let matches = tokio::task::spawn_blocking(move || {
+            password_auth::verify_password(password, &stored_hash).is_ok()
+        })
+        .await?;
+        Ok(account
+            .filter(|account| matches && !account.is_disabled)
+            .map(SignedInAccount))
+    }
+
+    async fn get_user(&self, id: &UserId<Self>) -> Result<Option<SignedInAccount>, BackendError> {
+        let account = repo::find_account(&self.pool, *id).await?;
+        Ok(account
+            .filter(|account| !account.is_disabled)
+            .map(SignedInAccount))
+    }
+}
+
+pub type AuthSession = axum_login::AuthSession<Backend>;
+
+/// The auth session of the current request.
+pub async fn auth_session() -> Result<AuthSession, AppError> {
+    leptos_axum::extract::<AuthSession>().await.map_err(|error| {
+        tracing::error!(%error, "auth session layer missing");
+        AppError::Config("auth session not available".to_owned())
+    })
+}
+
+/// The caller of the current request.
+pub async fn current_caller() -> Result<(Caller, Option<AccountRow>), AppError> {
+    let session = auth_session().await?;
+    Ok(match session.user {
+        Some(SignedInAccount(account)) => (
+            Caller::Member {
+                id: account.id,
+                role: account.role(),
+            },
+            Some(account),
+        ),
+        None => (Caller::Anonymous, None),
+    })
+}
+
+/// A caller the policy let through, with their account when signed in.
+#[derive(Debug, Clone)]
+pub struct Authorized {
+    pub caller: Caller,
+    pub account: Option<AccountRow>,
+}
+
+impl Authorized {
+    /// The signed-in account; only `Access::Anyone` can let an anonymous caller through.
+    pub fn account(&self) -> Result<&AccountRow, AppError> {
+        self.account.as_ref().ok_or(AppError::Unauthorized)
+    }
+}
+
+/// The door of every server function: asks the policy whether the caller may
+/// have `access`, and answers 401 or 403 (through `AppError`) when not.
+pub async fn authorize(access: Access) -> Result<Authorized, AppError> {
+    let (caller, account) = current_caller().await?;
+    match decide(&caller, &access) {
+        Decision::Allow => Ok(Authorized { caller, account }),
+        Decision::Deny(Denial::SignInRequired) => Err(AppError::Unauthorized),
+        Decision::Deny(Denial::Forbidden) => {
+            tracing::warn!(?caller, ?access, "access refused");
+            Err(AppError::Forbidden)
+        }
+    }
+}
+
+/// Shorthand for a role's own area.
+pub async fn authorize_role(role: Role) -> Result<Authorized, AppError> {
+    authorize(Access::RoleArea(role)).await
+}
+
+/// The network address of the caller, for the throttle and the audit log (the
+/// server decides it, trusting a proxy's `X-Forwarded-For` only when told to).
+pub fn client_address() -> String {
+    use crate::server_context::ClientAddress;
+    use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<ClientAddress>().map(|a| a.0.clone()))
+        .unwrap_or_else(|| "unknown".to_owned())
+}
+
+/// Hashes a password with argon2id off the async threads.
+pub async fn hash_password(password: String) -> Result<String, AppError> {
+    tokio::task::spawn_blocking(move || password_auth::generate_hash(password))
+        .await
+        .map_err(|error| {
+            tracing::error!(%error, "password hashing failed");
+            AppError::Storage
+        })
+}
+
+/// Checks a password against a stored hash, off the async threads.
+pub async fn verify_password(password: String, hash: String) -> Result<bool, AppError> {
+    tokio::task::spawn_blocking(move || password_auth::verify_password(password, &hash).is_ok())
+        .await
+        .map_err(|error| {
+            tracing::error!(%error, "password check failed");
+            AppError::Storage
+        })
+}
+
+/// Signs the account in on this request, rotating the session id.
+pub async fn sign_in(account: AccountRow) -> Result<(), AppError> {
+    let mut session = auth_session().await?;
+    session
+        .login(&SignedInAccount(account))
+        .await
+        .map_err(|error| {
+            tracing::error!(%error, "cannot store the session");
+            AppError::Storage
+        })
+}

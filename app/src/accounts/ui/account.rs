@@ -1,0 +1,120 @@
+//! "My account": name, language, password.
+use leptos::prelude::*;
+
+use super::refresh_session_after;
+use crate::accounts::api::{get_my_account, ChangePassword, UpdateMyAccount};
+use crate::accounts::validation::PASSWORD_MIN_CHARS;
+use crate::accounts::SessionUser;
+use crate::components::access::AccessDenied;
+use crate::components::forms::{
+    action_error, action_succeeded, FieldMessage, FormError, SubmitButton, TextField,
+};
+use crate::i18n::{t, t_string, use_i18n};
+use crate::layout::PageTitle;
+use crate::locale::parse_locale;
+
+#[component]
+pub fn MyAccountPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let account = OnceResource::new(get_my_account());
+    view! {
+        <PageTitle text=Signal::derive(move || t_string!(i18n, account.title).to_owned()) />
+        <Suspense fallback=move || view! { <p class="container" aria-busy="true">{t!(i18n, common.loading)}</p> }>
+            {move || Suspend::new(async move {
+                match account.await {
+                    Ok(user) => view! { <AccountForms user /> }.into_any(),
+                    Err(error) => view! { <AccessDenied error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn AccountForms(user: SessionUser) -> impl IntoView {
+    let i18n = use_i18n();
+    let update = ServerAction::<UpdateMyAccount>::new();
+    let update_error = action_error(update);
+    let updated = action_succeeded(update);
+    refresh_session_after(update);
+    // Once saved, the interface follows the chosen language at once.
+    Effect::new(move |_| {
+        if let (Some(Ok(())), Some(input)) = (update.value().get(), update.input().get()) {
+            if let Some(locale) = parse_locale(&input.locale) {
+                if locale != i18n.get_locale_untracked() {
+                    i18n.set_locale(locale);
+                }
+            }
+        }
+    });
+    let password = ServerAction::<ChangePassword>::new();
+    let password_error = action_error(password);
+    let password_changed = action_succeeded(password);
+    let current_locale = user.locale.clone();
+
+    view! {
+        <section class="section">
+            <div class="container form-page">
+                <h1>{t!(i18n, account.title)}</h1>
+                <p class="muted">{t!(i18n, account.signed_in_as)} " " <strong>{user.email.clone()}</strong></p>
+
+                <h2>{t!(i18n, account.profile_title)}</h2>
+                <ActionForm action=update attr:class="form" attr:novalidate=true>
+                    <TextField
+                        name="display_name"
+                        label=Signal::derive(move || t_string!(i18n, fields.display_name).to_owned())
+                        autocomplete="name"
+                        value=user.display_name.clone()
+                        error=update_error
+                    />
+                    <div class="field">
+                        <label for="field-locale">{t!(i18n, fields.language)}</label>
+                        <select id="field-locale" name="locale" aria-describedby="locale-error">
+                            <option value="fr" selected=current_locale == "fr">{t!(i18n, fields.language_fr)}</option>
+                            <option value="en" selected=current_locale == "en">{t!(i18n, fields.language_en)}</option>
+                        </select>
+                        <FieldMessage field="locale" error=update_error />
+                    </div>
+                    <FormError error=update_error />
+                    <Show when=move || updated.get()>
+                        <p class="notice notice-success" role="status">{t!(i18n, account.saved)}</p>
+                    </Show>
+                    <SubmitButton
+                        label=Signal::derive(move || t_string!(i18n, account.save).to_owned())
+                        pending=update.pending()
+                    />
+                </ActionForm>
+
+                <h2>{t!(i18n, account.password_title)}</h2>
+                <ActionForm action=password attr:class="form" attr:novalidate=true>
+                    <input type="hidden" name="username" value=user.email.clone() autocomplete="username" />
+                    <TextField
+                        name="current_password"
+                        label=Signal::derive(move || t_string!(i18n, fields.current_password).to_owned())
+                        input_type="password"
+                        autocomplete="current-password"
+                        error=password_error
+                    />
+                    <TextField
+                        name="new_password"
+                        label=Signal::derive(move || t_string!(i18n, fields.new_password).to_owned())
+                        input_type="password"
+                        autocomplete="new-password"
+                        hint=Signal::derive(move || {
+                            t_string!(i18n, fields.password_hint, min = PASSWORD_MIN_CHARS).to_string()
+                        })
+                        error=password_error
+                    />
+                    <FormError error=password_error />
+                    <Show when=move || password_changed.get()>
+                        <p class="notice notice-success" role="status">{t!(i18n, account.password_changed)}</p>
+                    </Show>
+                    <SubmitButton
+                        label=Signal::derive(move || t_string!(i18n, account.change_password).to_owned())
+                        pending=password.pending()
+                    />
+                </ActionForm>
+            </div>
+        </section>
+    }
+}

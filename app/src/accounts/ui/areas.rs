@@ -1,0 +1,128 @@
+//! The landing page of each area: coordinator, mentor, mentee.
+use leptos::prelude::*;
+
+use crate::accounts::api::{get_coordinator_home, get_mentee_home, get_mentor_home, CoordinatorHome};
+use crate::accounts::SessionUser;
+use crate::components::access::AccessDenied;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::layout::PageTitle;
+
+#[component]
+pub fn CoordinatorHomePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let home = OnceResource::new(get_coordinator_home());
+    view! {
+        <PageTitle text=Signal::derive(move || t_string!(i18n, coordinator.title).to_owned()) />
+        <Suspense fallback=move || view! { <p class="container" aria-busy="true">{t!(i18n, common.loading)}</p> }>
+            {move || Suspend::new(async move {
+                match home.await {
+                    Ok(home) => view! { <CoordinatorHomeView home /> }.into_any(),
+                    Err(error) => view! { <AccessDenied error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn CoordinatorHomeView(home: CoordinatorHome) -> impl IntoView {
+    let i18n = use_i18n();
+    let name = home.user.display_name.clone();
+    view! {
+        <section class="section">
+            <div class="container">
+                <p class="eyebrow">{t!(i18n, coordinator.title)}</p>
+                <h1>{move || t_string!(i18n, areas.welcome, name = name.clone()).to_string()}</h1>
+                <ul class="tiles">
+                    <li class="card tile">
+                        <h2><a href="/coordinator/people">{t!(i18n, people.title)}</a></h2>
+                        <p>{move || t_string!(i18n, coordinator.people_count, count = home.active_people).to_string()}</p>
+                        <p>{move || t_string!(i18n, coordinator.invitations_count, count = home.pending_invitations).to_string()}</p>
+                    </li>
+                    <li class="card tile">
+                        <h2><a href="/coordinator/outbox">{t!(i18n, outbox.title)}</a></h2>
+                        <p>{move || t_string!(i18n, coordinator.unsent_count, count = home.unsent_messages).to_string()}</p>
+                    </li>
+                    <li class="card tile">
+                        <h2><a href="/coordinator/audit">{t!(i18n, audit.title)}</a></h2>
+                        <p>{t!(i18n, coordinator.audit_lead)}</p>
+                    </li>
+                </ul>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+pub fn MentorHomePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let home = OnceResource::new(get_mentor_home());
+    view! {
+        <PageTitle text=Signal::derive(move || t_string!(i18n, areas.mentor_title).to_owned()) />
+        <Suspense fallback=move || view! { <p class="container" aria-busy="true">{t!(i18n, common.loading)}</p> }>
+            {move || Suspend::new(async move {
+                match home.await {
+                    Ok(user) => {
+                        view! {
+                            <AreaWelcome
+                                user
+                                eyebrow=Signal::derive(move || t_string!(i18n, areas.mentor_title).to_owned())
+                                next=Signal::derive(move || t_string!(i18n, areas.mentor_next).to_owned())
+                            />
+                        }
+                            .into_any()
+                    }
+                    Err(error) => view! { <AccessDenied error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn MenteeHomePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let home = OnceResource::new(get_mentee_home());
+    view! {
+        <PageTitle text=Signal::derive(move || t_string!(i18n, areas.mentee_title).to_owned()) />
+        <Suspense fallback=move || view! { <p class="container" aria-busy="true">{t!(i18n, common.loading)}</p> }>
+            {move || Suspend::new(async move {
+                match home.await {
+                    Ok(user) => {
+                        view! {
+                            <AreaWelcome
+                                user
+                                eyebrow=Signal::derive(move || t_string!(i18n, areas.mentee_title).to_owned())
+                                next=Signal::derive(move || t_string!(i18n, areas.mentee_next).to_owned())
+                            />
+                        }
+                            .into_any()
+                    }
+                    Err(error) => view! { <AccessDenied error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn AreaWelcome(
+    user: SessionUser,
+    #[prop(into)] eyebrow: Signal<String>,
+    #[prop(into)] next: Signal<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let name = user.display_name.clone();
+    view! {
+        <section class="section">
+            <div class="container narrow">
+                <p class="eyebrow">{move || eyebrow.get()}</p>
+                <h1>{move || t_string!(i18n, areas.welcome, name = name.clone()).to_string()}</h1>
+                <p class="lead">{move || next.get()}</p>
+                <p>
+                    <a class="button button-secondary" href="/account">{t!(i18n, nav.my_account)}</a>
+                </p>
+            </div>
+        </section>
+    }
+}

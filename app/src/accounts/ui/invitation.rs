@@ -1,0 +1,101 @@
+//! Accepting an invitation: set a password, accept the privacy notice, go in.
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use super::refresh_session_after;
+use crate::accounts::api::{get_invitation, AcceptInvitation};
+use crate::accounts::validation::PASSWORD_MIN_CHARS;
+use crate::accounts::{InvitationSummary, Role};
+use crate::components::forms::{action_error, CheckboxField, FormError, SubmitButton, TextField};
+use crate::error::AppError;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::layout::PageTitle;
+use crate::status_pages::ErrorNotice;
+
+#[component]
+pub fn InvitationPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let token = params.read_untracked().get("token").unwrap_or_default();
+    let invitation = OnceResource::new(get_invitation(token.clone()));
+    view! {
+        <PageTitle text=Signal::derive(move || t_string!(i18n, invitation.title).to_owned()) />
+        <section class="section">
+            <div class="container form-page">
+                <h1>{t!(i18n, invitation.title)}</h1>
+                <Suspense fallback=move || view! { <p aria-busy="true">{t!(i18n, common.loading)}</p> }>
+                    {move || {
+                        let token = token.clone();
+                        Suspend::new(async move {
+                            match invitation.await {
+                                Ok(summary) => view! { <InvitationForm token summary /> }.into_any(),
+                                Err(AppError::LinkInvalid) => {
+                                    view! {
+                                        <p class="notice notice-error" role="alert">
+                                            {t!(i18n, invitation.link_invalid)}
+                                        </p>
+                                    }
+                                        .into_any()
+                                }
+                                Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                            }
+                        })
+                    }}
+                </Suspense>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn InvitationForm(token: String, summary: InvitationSummary) -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<AcceptInvitation>::new();
+    let error = action_error(action);
+    refresh_session_after(action);
+    let role = summary.role;
+    let email = summary.email.clone();
+    view! {
+        <p class="lead">
+            {move || match role {
+                Role::Coordinator => t_string!(i18n, invitation.lead_coordinator),
+                _ => t_string!(i18n, invitation.lead_mentor),
+            }}
+        </p>
+        <ActionForm action attr:class="form" attr:novalidate=true>
+            <input type="hidden" name="token" value=token />
+            <p class="field">
+                <span class="field-label">{t!(i18n, fields.email)}</span>
+                <span class="field-static">{email}</span>
+            </p>
+            <TextField
+                name="display_name"
+                label=Signal::derive(move || t_string!(i18n, fields.display_name).to_owned())
+                autocomplete="name"
+                value=summary.display_name
+                error
+            />
+            <TextField
+                name="password"
+                label=Signal::derive(move || t_string!(i18n, fields.new_password).to_owned())
+                input_type="password"
+                autocomplete="new-password"
+                hint=Signal::derive(move || {
+                    t_string!(i18n, fields.password_hint, min = PASSWORD_MIN_CHARS).to_string()
+                })
+                error
+                autofocus=true
+            />
+            <CheckboxField name="consent" error>
+                {t!(i18n, fields.consent_before)} " "
+                <a href="/privacy" target="_blank">{t!(i18n, fields.consent_link)}</a>
+                {t!(i18n, fields.consent_after)}
+            </CheckboxField>
+            <FormError error />
+            <SubmitButton
+                label=Signal::derive(move || t_string!(i18n, invitation.submit).to_owned())
+                pending=action.pending()
+            />
+        </ActionForm>
+    }
+}

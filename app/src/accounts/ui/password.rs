@@ -1,0 +1,126 @@
+//! "Forgot your password?" and the reset link's page.
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::accounts::api::{check_password_reset, RequestPasswordReset, ResetPassword};
+use crate::accounts::api::RESET_VALID_MINUTES;
+use crate::accounts::validation::PASSWORD_MIN_CHARS;
+use crate::components::forms::{action_error, FormError, SubmitButton, TextField};
+use crate::error::AppError;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::layout::PageTitle;
+use crate::status_pages::ErrorNotice;
+
+#[component]
+pub fn ForgotPasswordPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let action = ServerAction::<RequestPasswordReset>::new();
+    let error = action_error(action);
+    // The server function redirects to `?sent=1`, with or without JavaScript.
+    let sent = move || query.read().get("sent").as_deref() == Some("1");
+    view! {
+        <PageTitle text=Signal::derive(move || t_string!(i18n, forgot.title).to_owned()) />
+        <section class="section">
+            <div class="container form-page">
+                <h1>{t!(i18n, forgot.title)}</h1>
+                <Show
+                    when=sent
+                    fallback=move || {
+                        view! {
+                            <p class="lead">{t!(i18n, forgot.lead)}</p>
+                            <ActionForm action attr:class="form" attr:novalidate=true>
+                                <TextField
+                                    name="email"
+                                    label=Signal::derive(move || t_string!(i18n, fields.email).to_owned())
+                                    input_type="email"
+                                    autocomplete="email"
+                                    error
+                                    autofocus=true
+                                />
+                                <FormError error />
+                                <SubmitButton
+                                    label=Signal::derive(move || t_string!(i18n, forgot.submit).to_owned())
+                                    pending=action.pending()
+                                />
+                            </ActionForm>
+                        }
+                    }
+                >
+                    <p class="notice notice-success" role="status">
+                        {t!(i18n, forgot.sent, minutes = RESET_VALID_MINUTES)}
+                    </p>
+                </Show>
+                <p class="form-links">
+                    <a href="/login">{t!(i18n, forgot.back_to_sign_in)}</a>
+                </p>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+pub fn ResetPasswordPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let token = params.read_untracked().get("token").unwrap_or_default();
+    let status = OnceResource::new(check_password_reset(token.clone()));
+    view! {
+        <PageTitle text=Signal::derive(move || t_string!(i18n, reset.title).to_owned()) />
+        <section class="section">
+            <div class="container form-page">
+                <h1>{t!(i18n, reset.title)}</h1>
+                <Suspense fallback=move || view! { <p aria-busy="true">{t!(i18n, common.loading)}</p> }>
+                    {move || {
+                        let token = token.clone();
+                        Suspend::new(async move {
+                            match status.await {
+                                Ok(()) => view! { <ResetForm token /> }.into_any(),
+                                Err(AppError::LinkInvalid) => {
+                                    view! {
+                                        <p class="notice notice-error" role="alert">
+                                            {t!(i18n, reset.link_invalid)}
+                                        </p>
+                                        <p>
+                                            <a href="/password/forgot">{t!(i18n, reset.ask_again)}</a>
+                                        </p>
+                                    }
+                                        .into_any()
+                                }
+                                Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                            }
+                        })
+                    }}
+                </Suspense>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn ResetForm(token: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<ResetPassword>::new();
+    let error = action_error(action);
+    view! {
+        <ActionForm action attr:class="form" attr:novalidate=true>
+            <input type="hidden" name="token" value=token />
+            <TextField
+                name="password"
+                label=Signal::derive(move || t_string!(i18n, fields.new_password).to_owned())
+                input_type="password"
+                autocomplete="new-password"
+                hint=Signal::derive(move || {
+                    t_string!(i18n, fields.password_hint, min = PASSWORD_MIN_CHARS).to_string()
+                })
+                error
+                autofocus=true
+            />
+            <FormError error />
+            <SubmitButton
+                label=Signal::derive(move || t_string!(i18n, reset.submit).to_owned())
+                pending=action.pending()
+            />
+        </ActionForm>
+    }
+}

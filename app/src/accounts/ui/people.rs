@@ -1,0 +1,334 @@
+//! The coordinator's people page: invite, the registration switch, every
+//! account with its role and status, and invitations not used yet.
+use leptos::prelude::*;
+use leptos_i18n::Locale as _;
+
+use crate::accounts::api::{
+    get_people, ChangeAccountRole, InvitePerson, SetAccountDisabled, SetRegistrationOpen,
+};
+use crate::accounts::{PeopleOverview, PersonSummary, Role};
+use crate::components::access::AccessDenied;
+use crate::components::forms::{
+    action_error, action_succeeded, FieldMessage, FormError, SubmitButton, TextField,
+};
+use crate::i18n::{t, t_string, use_i18n};
+use crate::layout::PageTitle;
+
+/// A role's name in the current language.
+pub fn role_label(role: Role) -> impl Fn() -> &'static str + Copy + Send + Sync {
+    let i18n = use_i18n();
+    move || match role {
+        Role::Coordinator => t_string!(i18n, roles.coordinator),
+        Role::Mentor => t_string!(i18n, roles.mentor),
+        Role::Mentee => t_string!(i18n, roles.mentee),
+    }
+}
+
+#[component]
+pub fn PeoplePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let invite = ServerAction::<InvitePerson>::new();
+    let disable = ServerAction::<SetAccountDisabled>::new();
+    let change_role = ServerAction::<ChangeAccountRole>::new();
+    let registration = ServerAction::<SetRegistrationOpen>::new();
+    let overview = Resource::new(
+        move || {
+            (
+                invite.version().get(),
+                disable.version().get(),
+                change_role.version().get(),
+                registration.version().get(),
+            )
+        },
+        |_| get_people(),
+    );
+    let row_error = Signal::derive(move || {
+        action_error(disable).get().or_else(|| action_error(change_role).get())
+    });
+
+    view! {
+        <PageTitle text=Signal::derive(move || t_string!(i18n, people.title).to_owned()) />
+        <section class="section">
+            <div class="container">
+                <p class="breadcrumb">
+                    <a href="/coordinator">{t!(i18n, coordinator.title)}</a>
+                </p>
+                <h1>{t!(i18n, people.title)}</h1>
+                <Transition fallback=move || view! { <p aria-busy="true">{t!(i18n, common.loading)}</p> }>
+                    {move || Suspend::new(async move {
+                        match overview.await {
+                            Ok(overview) => {
+                                view! {
+                                    <InviteForm action=invite />
+                                    <RegistrationSwitch action=registration open=overview.registration_open />
+                                    <FormError error=row_error />
+                                    <PeopleTable overview disable change_role />
+                                }
+                                    .into_any()
+                            }
+                            Err(error) => view! { <AccessDenied error /> }.into_any(),
+                        }
+                    })}
+                </Transition>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn InviteForm(action: ServerAction<InvitePerson>) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = action_error(action);
+    let sent = action_succeeded(action);
+    let sent_to = move || action.input().get().map(|input| input.email).unwrap_or_default();
+    view! {
+        <section class="panel" aria-labelledby="invite-title">
+            <h2 id="invite-title">{t!(i18n, people.invite_title)}</h2>
+            <p class="muted">{t!(i18n, people.invite_lead)}</p>
+            <ActionForm action attr:class="form form-grid" attr:novalidate=true>
+                <TextField
+                    name="email"
+                    label=Signal::derive(move || t_string!(i18n, fields.email).to_owned())
+                    input_type="email"
+                    error
+                />
+                <TextField
+                    name="display_name"
+                    label=Signal::derive(move || t_string!(i18n, fields.display_name).to_owned())
+                    error
+                />
+                <div class="field">
+                    <label for="field-role">{t!(i18n, fields.role)}</label>
+                    <select id="field-role" name="role" aria-describedby="role-error">
+                        <option value="mentor">{role_label(Role::Mentor)}</option>
+                        <option value="coordinator">{role_label(Role::Coordinator)}</option>
+                    </select>
+                    <FieldMessage field="role" error />
+                </div>
+                <div class="field">
+                    <label for="field-invite-locale">{t!(i18n, fields.email_language)}</label>
+                    <select id="field-invite-locale" name="locale" aria-describedby="locale-error">
+                        <option value="fr" selected=move || i18n.get_locale().as_str() == "fr">
+                            {t!(i18n, fields.language_fr)}
+                        </option>
+                        <option value="en" selected=move || i18n.get_locale().as_str() == "en">
+                            {t!(i18n, fields.language_en)}
+                        </option>
+                    </select>
+                    <FieldMessage field="locale" error />
+                </div>
+                <FormError error />
+                <div class="form-actions">
+                    <SubmitButton
+                        label=Signal::derive(move || t_string!(i18n, people.invite_submit).to_owned())
+                        pending=action.pending()
+                    />
+                </div>
+            </ActionForm>
+            <Show when=move || sent.get()>
+                <p class="notice notice-success" role="status">
+                    {move || t_string!(i18n, people.invite_sent, email = sent_to()).to_string()} " "
+                    <a href="/coordinator/outbox">{t!(i18n, people.see_outbox)}</a>
+                </p>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn RegistrationSwitch(action: ServerAction<SetRegistrationOpen>, open: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="panel" aria-labelledby="registration-title">
+            <h2 id="registration-title">{t!(i18n, people.registration_title)}</h2>
+            <p>
+                {move || {
+                    if open {
+                        t_string!(i18n, people.registration_open)
+                    } else {
+                        t_string!(i18n, people.registration_closed)
+                    }
+                }}
+            </p>
+            <ActionForm action attr:class="inline-form">
+                <input type="hidden" name="open" value=if open { "false" } else { "true" } />
+                <button type="submit" class="button button-secondary">
+                    {move || {
+                        if open {
+                            t_string!(i18n, people.registration_close)
+                        } else {
+                            t_string!(i18n, people.registration_reopen)
+                        }
+                    }}
+                </button>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn PeopleTable(
+    overview: PeopleOverview,
+    disable: ServerAction<SetAccountDisabled>,
+    change_role: ServerAction<ChangeAccountRole>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let viewer = overview.viewer_id;
+    let invitations = overview.invitations;
+    view! {
+        <section aria-labelledby="people-list-title">
+            <h2 id="people-list-title">{t!(i18n, people.list_title)}</h2>
+            <div class="table-scroll">
+                <table class="data-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{t!(i18n, fields.display_name)}</th>
+                            <th scope="col">{t!(i18n, fields.email)}</th>
+                            <th scope="col">{t!(i18n, fields.role)}</th>
+                            <th scope="col">{t!(i18n, people.status)}</th>
+                            <th scope="col">{t!(i18n, people.actions)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {overview
+                            .people
+                            .into_iter()
+                            .map(|person| {
+                                let is_viewer = person.id == viewer;
+                                view! { <PersonRow person is_viewer disable change_role /> }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <h2>{t!(i18n, people.invitations_title)}</h2>
+            <Show
+                when={
+                    let empty = invitations.is_empty();
+                    move || !empty
+                }
+                fallback=move || view! { <p class="muted">{t!(i18n, people.no_invitations)}</p> }
+            >
+                <div class="table-scroll">
+                    <table class="data-table">
+                        <thead>
+                            <tr>
+                                <th scope="col">{t!(i18n, fields.display_name)}</th>
+                                <th scope="col">{t!(i18n, fields.email)}</th>
+                                <th scope="col">{t!(i18n, fields.role)}</th>
+                                <th scope="col">{t!(i18n, people.expires)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {invitations
+                                .clone()
+                                .into_iter()
+                                .map(|invitation| {
+                                    let expired = invitation.is_expired;
+                                    view! {
+                                        <tr>
+                                            <td>{invitation.display_name}</td>
+                                            <td>{invitation.email}</td>
+                                            <td>{role_label(invitation.role)}</td>
+                                            <td>
+                                                {invitation.expires_at} " "
+                                                {move || expired.then(|| t_string!(i18n, people.expired))}
+                                            </td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn PersonRow(
+    person: PersonSummary,
+    is_viewer: bool,
+    disable: ServerAction<SetAccountDisabled>,
+    change_role: ServerAction<ChangeAccountRole>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = person.id;
+    let disabled = person.is_disabled;
+    let name = person.display_name.clone();
+    // A click on "Disable" asks first (prevented, the form is not submitted).
+    let confirm_disable = move |event: leptos::ev::MouseEvent| {
+        if disabled {
+            return;
+        }
+        let question = t_string!(i18n, people.confirm_disable, name = name.clone()).to_string();
+        if !window().confirm_with_message(&question).unwrap_or(false) {
+            event.prevent_default();
+        }
+    };
+    let role_select_id = format!("role-of-{id}");
+    view! {
+        <tr class:row-disabled=disabled>
+            <td>{person.display_name.clone()} {is_viewer.then(|| view! { " " <span class="tag">{t!(i18n, people.you)}</span> })}</td>
+            <td>{person.email.clone()}</td>
+            <td>
+                {if is_viewer {
+                    view! { <span>{role_label(person.role)}</span> }.into_any()
+                } else {
+                    view! {
+                        <ActionForm action=change_role attr:class="inline-form">
+                            <input type="hidden" name="account_id" value=id.to_string() />
+                            <label class="visually-hidden" for=role_select_id.clone()>
+                                {t!(i18n, people.role_of, name = person.display_name.clone())}
+                            </label>
+                            <select id=role_select_id name="role">
+                                {Role::ALL
+                                    .into_iter()
+                                    .map(|role| {
+                                        view! {
+                                            <option value=role.as_str() selected=role == person.role>
+                                                {role_label(role)}
+                                            </option>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </select>
+                            <button type="submit" class="button button-small">{t!(i18n, people.change_role)}</button>
+                        </ActionForm>
+                    }
+                        .into_any()
+                }}
+            </td>
+            <td>
+                {move || {
+                    if disabled {
+                        t_string!(i18n, people.disabled)
+                    } else {
+                        t_string!(i18n, people.active)
+                    }
+                }}
+            </td>
+            <td>
+                {(!is_viewer)
+                    .then(|| {
+                        view! {
+                            <ActionForm action=disable attr:class="inline-form">
+                                <input type="hidden" name="account_id" value=id.to_string() />
+                                <input type="hidden" name="disabled" value=if disabled { "false" } else { "true" } />
+                                <button type="submit" class="button button-small" on:click=confirm_disable>
+                                    {move || {
+                                        if disabled {
+                                            t_string!(i18n, people.enable)
+                                        } else {
+                                            t_string!(i18n, people.disable)
+                                        }
+                                    }}
+                                </button>
+                            </ActionForm>
+                        }
+                    })}
+            </td>
+        </tr>
+    }
+}

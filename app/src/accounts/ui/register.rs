@@ -1,0 +1,93 @@
+//! Mentee self-registration (students), unless the coordinator closed it.
+use leptos::prelude::*;
+use leptos_i18n::Locale as _;
+
+use super::refresh_session_after;
+use crate::accounts::api::{get_registration_status, RegisterMentee};
+use crate::accounts::validation::PASSWORD_MIN_CHARS;
+use crate::components::forms::{action_error, CheckboxField, FormError, SubmitButton, TextField};
+use crate::i18n::{t, t_string, use_i18n};
+use crate::layout::PageTitle;
+use crate::status_pages::ErrorNotice;
+
+#[component]
+pub fn RegisterPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let status = OnceResource::new(get_registration_status());
+    view! {
+        <PageTitle text=Signal::derive(move || t_string!(i18n, register.title).to_owned()) />
+        <section class="section">
+            <div class="container form-page">
+                <h1>{t!(i18n, register.title)}</h1>
+                <Suspense fallback=move || view! { <p aria-busy="true">{t!(i18n, common.loading)}</p> }>
+                    {move || Suspend::new(async move {
+                        match status.await {
+                            Ok(true) => view! { <RegisterForm /> }.into_any(),
+                            Ok(false) => {
+                                view! {
+                                    <p class="notice" role="status">{t!(i18n, register.closed)}</p>
+                                }
+                                    .into_any()
+                            }
+                            Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                        }
+                    })}
+                </Suspense>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn RegisterForm() -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<RegisterMentee>::new();
+    let error = action_error(action);
+    refresh_session_after(action);
+    view! {
+        <p class="lead">{t!(i18n, register.lead)}</p>
+        <ActionForm action attr:class="form" attr:novalidate=true>
+            <input type="hidden" name="locale" value=move || i18n.get_locale().as_str() />
+            <TextField
+                name="display_name"
+                label=Signal::derive(move || t_string!(i18n, fields.display_name).to_owned())
+                autocomplete="name"
+                error
+            />
+            <TextField
+                name="email"
+                label=Signal::derive(move || t_string!(i18n, fields.email).to_owned())
+                input_type="email"
+                autocomplete="email"
+                error
+            />
+            <TextField
+                name="password"
+                label=Signal::derive(move || t_string!(i18n, fields.new_password).to_owned())
+                input_type="password"
+                autocomplete="new-password"
+                hint=Signal::derive(move || {
+                    t_string!(i18n, fields.password_hint, min = PASSWORD_MIN_CHARS).to_string()
+                })
+                error
+            />
+            <CheckboxField name="student" error>
+                {t!(i18n, register.student)}
+            </CheckboxField>
+            <CheckboxField name="consent" error>
+                {t!(i18n, fields.consent_before)} " "
+                <a href="/privacy" target="_blank">{t!(i18n, fields.consent_link)}</a>
+                {t!(i18n, fields.consent_after)}
+            </CheckboxField>
+            <FormError error />
+            <SubmitButton
+                label=Signal::derive(move || t_string!(i18n, register.submit).to_owned())
+                pending=action.pending()
+            />
+        </ActionForm>
+        <p class="form-links">
+            {t!(i18n, register.have_account)} " "
+            <a href="/login">{t!(i18n, nav.sign_in)}</a>
+        </p>
+    }
+}

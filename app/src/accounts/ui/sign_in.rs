@@ -1,0 +1,64 @@
+//! The sign-in page.
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use super::refresh_session_after;
+use crate::accounts::api::LogIn;
+use crate::components::forms::{action_error, FormError, SubmitButton, TextField};
+use crate::i18n::{t, t_string, use_i18n};
+use crate::layout::PageTitle;
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let next = move || query.read().get("next").unwrap_or_default();
+    let reset_done = move || query.read().get("reset").as_deref() == Some("done");
+    let action = ServerAction::<LogIn>::new();
+    let error = action_error(action);
+    refresh_session_after(action);
+
+    view! {
+        <PageTitle text=Signal::derive(move || t_string!(i18n, sign_in.title).to_owned()) />
+        <section class="section">
+            <div class="container form-page">
+                <h1>{t!(i18n, sign_in.title)}</h1>
+                <Show when=reset_done>
+                    <p class="notice notice-success" role="status">
+                        {t!(i18n, sign_in.reset_done)}
+                    </p>
+                </Show>
+                <ActionForm action attr:class="form" attr:novalidate=true>
+                    <input type="hidden" name="next" value=next />
+                    <TextField
+                        name="email"
+                        label=Signal::derive(move || t_string!(i18n, fields.email).to_owned())
+                        input_type="email"
+                        autocomplete="username"
+                        error
+                        autofocus=true
+                    />
+                    <TextField
+                        name="password"
+                        label=Signal::derive(move || t_string!(i18n, fields.password).to_owned())
+                        input_type="password"
+                        autocomplete="current-password"
+                        error
+                    />
+                    <FormError error />
+                    <SubmitButton
+                        label=Signal::derive(move || t_string!(i18n, sign_in.submit).to_owned())
+                        pending=action.pending()
+                    />
+                </ActionForm>
+                <p class="form-links">
+                    <a href="/password/forgot">{t!(i18n, sign_in.forgot)}</a>
+                </p>
+                <p class="form-links">
+                    {t!(i18n, sign_in.no_account)} " "
+                    <a href="/register">{t!(i18n, sign_in.register)}</a>
+                </p>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,86 @@
+//! What a page shows when its data is refused: sign in (401), not yours (403),
+//! or another error.
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+use leptos_router::hooks::use_location;
+
+use crate::error::AppError;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::layout::PageTitle;
+use crate::status_pages::ErrorNotice;
+
+/// Percent-encodes a value for a URL query (`next=/coordinator?x=1`).
+pub fn encode_query_value(value: &str) -> String {
+    let mut encoded = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                encoded.push(byte as char)
+            }
+            other => encoded.push_str(&format!("%{other:02X}")),
+        }
+    }
+    encoded
+}
+
+/// Replaces a page whose data was refused: anonymous callers go to the sign-in
+/// page (and come back after), others see why.
+#[component]
+pub fn AccessDenied(error: AppError) -> impl IntoView {
+    let location = use_location();
+    match error {
+        AppError::Unauthorized => {
+            let search = location.search.get_untracked();
+            let here = if search.is_empty() {
+                location.pathname.get_untracked()
+            } else {
+                format!("{}?{search}", location.pathname.get_untracked())
+            };
+            let path = format!("/login?next={}", encode_query_value(&here));
+            view! { <Redirect path /> }.into_any()
+        }
+        AppError::Forbidden => view! { <ForbiddenPage /> }.into_any(),
+        other => view! {
+            <section class="section">
+                <div class="container narrow">
+                    <ErrorNotice error=other />
+                </div>
+            </section>
+        }
+        .into_any(),
+    }
+}
+
+/// "This page is not for you", with HTTP status 403.
+#[component]
+pub fn ForbiddenPage() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(http::StatusCode::FORBIDDEN);
+    }
+    let i18n = use_i18n();
+    view! {
+        <PageTitle text=Signal::derive(move || t_string!(i18n, forbidden.title).to_owned()) />
+        <section class="section">
+            <div class="container narrow status-page">
+                <h1>{t!(i18n, forbidden.title)}</h1>
+                <p>{t!(i18n, forbidden.body)}</p>
+                <p>
+                    <a class="button button-secondary" href="/">{t!(i18n, forbidden.back_home)}</a>
+                </p>
+            </div>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_values_are_percent_encoded() {
+        assert_eq!(encode_query_value("/coordinator/people"), "/coordinator/people");
+        assert_eq!(encode_query_value("/a?b=c&d"), "/a%3Fb%3Dc%26d");
+        assert_eq!(encode_query_value("/é"), "/%C3%A9");
+    }
+}

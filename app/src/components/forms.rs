@@ -1,0 +1,183 @@
+//! Form fields that show the server's verdict next to the field they concern.
+//!
+//! A server function answers a bad field with `AppError::InvalidInput { field,
+//! problem }`; the field of that name shows the localized problem, is marked
+//! `aria-invalid` and points to the message with `aria-describedby`. Other
+//! errors (wrong password, expired link…) appear once, above the submit button.
+use leptos::prelude::*;
+
+use crate::error::{AppError, InputProblem};
+use crate::i18n::{t_string, use_i18n};
+use crate::status_pages::ErrorNotice;
+
+/// The latest error of a server action, as a signal the fields can read.
+pub fn action_error<I, O>(action: ServerAction<I>) -> Signal<Option<AppError>>
+where
+    I: leptos::server_fn::ServerFn<Output = O, Error = AppError> + Clone + Send + Sync + 'static,
+    O: Clone + Send + Sync + 'static,
+{
+    Signal::derive(move || action.value().get().and_then(Result::err))
+}
+
+/// Whether the last run of a server action succeeded.
+pub fn action_succeeded<I, O>(action: ServerAction<I>) -> Signal<bool>
+where
+    I: leptos::server_fn::ServerFn<Output = O, Error = AppError> + Clone + Send + Sync + 'static,
+    O: Clone + Send + Sync + 'static,
+{
+    Signal::derive(move || matches!(action.value().get(), Some(Ok(_))))
+}
+
+/// The sentence explaining a problem with a field, in the current language.
+pub fn problem_text(problem: InputProblem) -> impl Fn() -> &'static str + Copy + Send + Sync {
+    let i18n = use_i18n();
+    move || match problem {
+        InputProblem::Required => t_string!(i18n, forms.required),
+        InputProblem::TooLong => t_string!(i18n, forms.too_long),
+        InputProblem::InvalidEmail => t_string!(i18n, forms.invalid_email),
+        InputProblem::PasswordTooShort => t_string!(i18n, forms.password_too_short),
+        InputProblem::ConsentRequired => t_string!(i18n, forms.consent_required),
+        InputProblem::StudentRequired => t_string!(i18n, forms.student_required),
+        InputProblem::EmailTaken => t_string!(i18n, forms.email_taken),
+        InputProblem::WrongCurrentPassword => t_string!(i18n, forms.wrong_current_password),
+        InputProblem::InvalidChoice => t_string!(i18n, forms.invalid_choice),
+        InputProblem::NotOnYourself => t_string!(i18n, forms.not_on_yourself),
+    }
+}
+
+/// The message under a field, when the last error concerns it.
+#[component]
+pub fn FieldMessage(
+    #[prop(into)] field: String,
+    #[prop(into)] error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let id = format!("{field}-error");
+    let problem = {
+        let field = field.clone();
+        move || error.get().and_then(|error| error.problem_with(&field))
+    };
+    view! {
+        <p class="field-error" id=id aria-live="polite">
+            {move || problem().map(|problem| problem_text(problem)())}
+        </p>
+    }
+}
+
+/// A labelled text input (text, email, password) with its error message.
+#[component]
+pub fn TextField(
+    #[prop(into)] name: String,
+    #[prop(into)] label: Signal<String>,
+    #[prop(into)] error: Signal<Option<AppError>>,
+    #[prop(default = "text")] input_type: &'static str,
+    #[prop(default = "off")] autocomplete: &'static str,
+    #[prop(optional, into)] value: String,
+    #[prop(optional, into)] hint: Option<Signal<String>>,
+    #[prop(default = true)] required: bool,
+    #[prop(optional)] autofocus: bool,
+) -> impl IntoView {
+    let input_id = format!("field-{name}");
+    let error_id = format!("{name}-error");
+    let hint_id = format!("{name}-hint");
+    let described_by = if hint.is_some() {
+        format!("{hint_id} {error_id}")
+    } else {
+        error_id
+    };
+    let invalid = {
+        let name = name.clone();
+        move || {
+            error
+                .get()
+                .and_then(|error| error.problem_with(&name))
+                .is_some()
+                .then_some("true")
+        }
+    };
+    view! {
+        <div class="field">
+            <label for=input_id.clone()>{move || label.get()}</label>
+            {hint.map(|hint| view! { <p class="field-hint" id=hint_id.clone()>{move || hint.get()}</p> })}
+            <input
+                id=input_id
+                name=name.clone()
+                type=input_type
+                autocomplete=autocomplete
+                value=value
+                required=required
+                autofocus=autofocus
+                aria-invalid=invalid
+                aria-describedby=described_by
+            />
+            <FieldMessage field=name error />
+        </div>
+    }
+}
+
+/// A checkbox that must (or may) be ticked, with its error message.
+#[component]
+pub fn CheckboxField(
+    #[prop(into)] name: String,
+    #[prop(into)] error: Signal<Option<AppError>>,
+    #[prop(default = true)] required: bool,
+    children: Children,
+) -> impl IntoView {
+    let input_id = format!("field-{name}");
+    let error_id = format!("{name}-error");
+    let invalid = {
+        let name = name.clone();
+        move || {
+            error
+                .get()
+                .and_then(|error| error.problem_with(&name))
+                .is_some()
+                .then_some("true")
+        }
+    };
+    view! {
+        <div class="field field-checkbox">
+            <input
+                id=input_id.clone()
+                name=name.clone()
+                type="checkbox"
+                required=required
+                aria-invalid=invalid
+                aria-describedby=error_id
+            />
+            <label for=input_id>{children()}</label>
+            <FieldMessage field=name error />
+        </div>
+    }
+}
+
+/// The error of the whole form (not of one field), when there is one.
+#[component]
+pub fn FormError(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
+    move || {
+        error
+            .get()
+            .filter(|error| !matches!(error, AppError::InvalidInput { .. }))
+            .map(|error| view! { <ErrorNotice error /> })
+    }
+}
+
+/// A submit button that says it is working while the action runs.
+#[component]
+pub fn SubmitButton(
+    #[prop(into)] label: Signal<String>,
+    #[prop(into)] pending: Signal<bool>,
+    #[prop(default = "button button-primary")] class: &'static str,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <button type="submit" class=class aria-disabled=move || pending.get().then_some("true")>
+            {move || {
+                if pending.get() {
+                    t_string!(i18n, common.working).to_owned()
+                } else {
+                    label.get()
+                }
+            }}
+        </button>
+    }
+}

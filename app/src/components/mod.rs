@@ -1,0 +1,3 @@
+//! UI pieces shared by several features.
+pub mod access;
+pub mod forms;

@@ -1,0 +1,55 @@
+//! The text of each email, from the translation files, in the recipient's language.
+use crate::accounts::Role;
+use crate::i18n::{td_string, Locale};
+use crate::locale::parse_locale;
+
+/// A message ready for the outbox.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ComposedEmail {
+    pub subject: String,
+    pub body: String,
+}
+
+fn locale_or_french(locale: &str) -> Locale {
+    parse_locale(locale).unwrap_or(Locale::fr)
+}
+
+pub fn invitation(
+    locale: &str,
+    display_name: &str,
+    inviter: &str,
+    role: Role,
+    valid_days: i64,
+) -> ComposedEmail {
+    let locale = locale_or_french(locale);
+    let role_label = match role {
+        Role::Coordinator => td_string!(locale, emails.role_coordinator).to_string(),
+        Role::Mentor | Role::Mentee => td_string!(locale, emails.role_mentor).to_string(),
+    };
+    ComposedEmail {
+        subject: td_string!(locale, emails.invitation_subject).to_string(),
+        body: td_string!(
+            locale,
+            emails.invitation_body,
+            name = display_name,
+            inviter = inviter,
+            role = role_label,
+            days = valid_days
+        )
+        .to_string(),
+    }
+}
+
+pub fn password_reset(locale: &str, display_name: &str, valid_minutes: i64) -> ComposedEmail {
+    let locale = locale_or_french(locale);
+    ComposedEmail {
+        subject: td_string!(locale, emails.reset_subject).to_string(),
+        body: td_string!(
+            locale,
+            emails.reset_body,
+            name = display_name,
+            minutes = valid_minutes
+        )
+        .to_string(),
+    }
+}

@@ -1,0 +1,93 @@
+//! The email outbox: every message the program sends, in the recipient's language.
+//!
+//! Messages are stored first, then delivered by the server's mailer when SMTP is
+//! configured (otherwise only logged). Coordinators read them on the outbox page.
+pub mod api;
+pub mod ui;
+
+#[cfg(feature = "ssr")]
+pub mod compose;
+#[cfg(feature = "ssr")]
+pub mod repo;
+
+use serde::{Deserialize, Serialize};
+
+/// What a message is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EmailKind {
+    Invitation,
+    PasswordReset,
+}
+
+impl EmailKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EmailKind::Invitation => "invitation",
+            EmailKind::PasswordReset => "password_reset",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<EmailKind> {
+        [EmailKind::Invitation, EmailKind::PasswordReset]
+            .into_iter()
+            .find(|kind| kind.as_str() == value)
+    }
+
+    /// A link that gives access to an account: once delivered to its owner, a
+    /// coordinator has no business seeing it.
+    pub fn link_is_private_once_delivered(self) -> bool {
+        matches!(self, EmailKind::PasswordReset)
+    }
+}
+
+/// A message as the coordinator reads it on the outbox page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutboxMessage {
+    pub id: i64,
+    pub kind: Option<EmailKind>,
+    pub recipient: String,
+    pub locale: String,
+    pub subject: String,
+    pub body: String,
+    /// The message's link; withheld once a private link has been delivered.
+    pub action_url: Option<String>,
+    pub link_withheld: bool,
+    pub created_at: String,
+    pub sent_at: Option<String>,
+    pub last_error: Option<String>,
+}
+
+/// The outbox page: messages and whether an SMTP server delivers them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutboxOverview {
+    pub messages: Vec<OutboxMessage>,
+    pub smtp_configured: bool,
+}
+
+/// The text of the email as sent: the body, then the link on its own line.
+pub fn full_text(body: &str, action_url: Option<&str>) -> String {
+    match action_url {
+        Some(url) => format!("{body}\n\n{url}\n"),
+        None => format!("{body}\n"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_round_trip_and_only_reset_links_are_private() {
+        for kind in [EmailKind::Invitation, EmailKind::PasswordReset] {
+            assert_eq!(EmailKind::parse(kind.as_str()), Some(kind));
+        }
+        assert!(EmailKind::PasswordReset.link_is_private_once_delivered());
+        assert!(!EmailKind::Invitation.link_is_private_once_delivered());
+    }
+
+    #[test]
+    fn the_link_goes_on_its_own_line() {
+        assert_eq!(full_text("Bonjour", Some("https://x/y")), "Bonjour\n\nhttps://x/y\n");
+        assert_eq!(full_text("Bonjour", None), "Bonjour\n");
+    }
+}

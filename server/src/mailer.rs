@@ -1,0 +1,86 @@
+//! Delivers the outbox by SMTP, when an SMTP server is configured.
+//!
+//! Messages are written to the outbox by the app (in the same transaction as
+//! what they announce); this task picks up what is not sent yet, every few
+//! seconds, and records success or the error. A message is tried at most
+//! `MAX_ATTEMPTS` times.
+use std::time::Duration;
+
+use app::outbox::full_text;
+use app::outbox::repo::{mark_failed, mark_sent, pending, PendingEmail};
+use lettre::message::header::ContentType;
+use lettre::message::Mailbox;
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use sqlx::SqlitePool;
+
+pub const MAX_ATTEMPTS: i64 = 5;
+const BATCH: i64 = 20;
+const POLL_EVERY: Duration = Duration::from_secs(5);
+
+#[derive(Debug, thiserror::Error)]
+pub enum MailerError {
+    #[error("invalid SMTP URL: {0}")]
+    SmtpUrl(#[from] lettre::transport::smtp::Error),
+    #[error("invalid sender address {0:?}")]
+    Sender(String),
+}
+
+pub struct Mailer {
+    transport: AsyncSmtpTransport<Tokio1Executor>,
+    from: Mailbox,
+}
+
+impl Mailer {
+    pub fn new(smtp_url: &str, from: &str) -> Result<Self, MailerError> {
+        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(smtp_url)?.build();
+        let from = from
+            .parse::<Mailbox>()
+            .map_err(|_| MailerError::Sender(from.to_owned()))?;
+        Ok(Mailer { transport, from })
+    }
+
+    /// Runs until the process stops.
+    pub async fn run(self, pool: SqlitePool) {
+        loop {
+            if let Err(error) = self.deliver_pending(&pool).await {
+                tracing::error!(%error, "cannot read the outbox");
+            }
+            tokio::time::sleep(POLL_EVERY).await;
+        }
+    }
+
+    async fn deliver_pending(&self, pool: &SqlitePool) -> Result<(), sqlx::Error> {
+        for email in pending(pool, MAX_ATTEMPTS, BATCH).await? {
+            match self.send(&email).await {
+                Ok(()) => {
+                    tracing::info!(outbox_id = email.id, "email delivered");
+                    mark_sent(pool, email.id).await?;
+                }
+                Err(error) => {
+                    tracing::warn!(outbox_id = email.id, attempt = email.attempts + 1, %error, "email not delivered");
+                    mark_failed(pool, email.id, &error).await?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    async fn send(&self, email: &PendingEmail) -> Result<(), String> {
+        let to = email
+            .recipient
+            .parse::<Mailbox>()
+            .map_err(|error| format!("recipient: {error}"))?;
+        let message = Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(email.subject.clone())
+            .header(ContentType::TEXT_PLAIN)
+            .body(full_text(&email.body, email.action_url.as_deref()))
+            .map_err(|error| format!("message: {error}"))?;
+        self.transport
+            .send(message)
+            .await
+            .map(|_| ())
+            .map_err(|error| error.to_string())
+    }
+}
