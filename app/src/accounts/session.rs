@@ -186,14 +186,21 @@ pub async fn verify_password(password: String, hash: String) -> Result<bool, App
         })
 }
 
-/// Signs the account in on this request, rotating the session id.
+/// Signs the account in on this request with a new session id, always (axum-login
+/// rotates only an anonymous session; a planted signed-in one must not survive either).
 pub async fn sign_in(account: AccountRow) -> Result<(), AppError> {
     let mut session = auth_session().await?;
-    session
-        .login(&SignedInAccount(account))
-        .await
-        .map_err(|error| {
-            tracing::error!(%error, "cannot store the session");
-            AppError::Storage
-        })
+    sign_in_session(&mut session, &SignedInAccount(account)).await
+}
+
+pub async fn sign_in_session(
+    session: &mut AuthSession,
+    account: &SignedInAccount,
+) -> Result<(), AppError> {
+    let storage = |error: &dyn std::fmt::Display| {
+        tracing::error!(%error, "cannot store the session");
+        AppError::Storage
+    };
+    session.session.cycle_id().await.map_err(|e| storage(&e))?;
+    session.login(account).await.map_err(|e| storage(&e))
 }

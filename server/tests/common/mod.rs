@@ -128,3 +128,120 @@ pub fn page_request(path: &str) -> axum::http::request::Builder {
         .header(header::ACCEPT, "text/html")
         .header(header::ACCEPT_LANGUAGE, "en-US,en;q=0.9")
 }
+
+/// The session cookie (`name=value`) a response sets, if any.
+pub fn session_cookie(response: &TestResponse) -> Option<String> {
+    response
+        .headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .find(|cookie| cookie.starts_with(&format!("{}=", server::SESSION_COOKIE)))
+        .and_then(|cookie| cookie.split(';').next())
+        .map(str::to_owned)
+}
+
+/// Percent-encodes a form value.
+pub fn form_value(value: &str) -> String {
+    let mut encoded = String::new();
+    for byte in value.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                encoded.push(byte as char)
+            }
+            other => encoded.push_str(&format!("%{other:02X}")),
+        }
+    }
+    encoded
+}
+
+/// `a=1&b=2` from pairs, encoded.
+pub fn form(pairs: &[(&str, &str)]) -> String {
+    pairs
+        .iter()
+        .map(|(name, value)| format!("{name}={}", form_value(value)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+impl TestApp {
+    /// Calls a server function as the hydrated app does (JSON answer), with an
+    /// optional session cookie.
+    pub async fn call(&self, path: &str, body: &str, cookie: Option<&str>) -> TestResponse {
+        let mut request = Request::post(path)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "application/json");
+        if let Some(cookie) = cookie {
+            request = request.header(header::COOKIE, cookie);
+        }
+        self.send(request.body(Body::from(body.to_owned())).expect("a valid request"))
+            .await
+    }
+
+    /// Creates an account directly in the database.
+    pub async fn create_account(&self, role: app::accounts::Role, email: &str, password: &str) -> i64 {
+        use app::accounts::repo::{insert_account, NewAccount};
+        let hash = password_auth::generate_hash(password);
+        let mut connection = self.pool.acquire().await.expect("a connection");
+        insert_account(
+            &mut connection,
+            &NewAccount {
+                email,
+                password_hash: &hash,
+                display_name: &format!("Person {email}"),
+                role,
+                locale: "fr",
+            },
+            chrono::Utc::now(),
+        )
+        .await
+        .expect("the account is stored")
+        .expect("the email is free")
+    }
+
+    /// Signs in through the real `log_in` server function; returns the session cookie.
+    pub async fn sign_in(&self, email: &str, password: &str) -> String {
+        let response = self
+            .call(
+                <app::accounts::api::LogIn as leptos::server_fn::ServerFn>::PATH,
+                &form(&[("email", email), ("password", password), ("next", "")]),
+                None,
+            )
+            .await;
+        assert!(response.status.is_success(), "sign-in of {email} failed: {} {}", response.status, response.body);
+        session_cookie(&response).expect("signing in sets the session cookie")
+    }
+
+    /// Everything a refused request must not change (security logs excluded:
+    /// a refusal may be logged).
+    pub async fn fingerprint(&self) -> String {
+        let mut fingerprint = String::new();
+        for table in [
+            "accounts",
+            "invitations",
+            "password_resets",
+            "outbox",
+            "program_settings",
+            "cohorts",
+            "domains",
+        ] {
+            let columns: Vec<String> =
+                sqlx::query_scalar(&format!("SELECT name FROM pragma_table_info('{table}')"))
+                    .fetch_all(&self.pool)
+                    .await
+                    .unwrap_or_else(|error| panic!("cannot list {table}'s columns: {error}"));
+            let row = columns
+                .iter()
+                .map(|column| format!("quote({column})"))
+                .collect::<Vec<_>>()
+                .join(" || ',' || ");
+            let rows: Vec<String> =
+                sqlx::query_scalar(&format!("SELECT {row} FROM {table} ORDER BY 1"))
+                    .fetch_all(&self.pool)
+                    .await
+                    .unwrap_or_else(|error| panic!("cannot read {table}: {error}"));
+            fingerprint.push_str(&format!("{table}:{}\n", rows.join("|")));
+        }
+        fingerprint
+    }
+}

@@ -21,7 +21,7 @@ pub async fn get_current_user() -> Result<Option<SessionUser>, AppError> {
 #[cfg_attr(feature = "ssr", tracing::instrument(skip(password)))]
 pub async fn log_in(email: String, password: String, next: String) -> Result<(), AppError> {
     use crate::accounts::policy::Access;
-    use crate::accounts::session::{authorize, client_address, Credentials};
+    use crate::accounts::session::{authorize, client_address, sign_in_session, Credentials};
     use crate::accounts::throttle::{
         failures_counting, minutes_to_tell, remaining_wait, FREE_FAILURES_PER_ACCOUNT,
         FREE_FAILURES_PER_ADDRESS,
@@ -102,10 +102,7 @@ pub async fn log_in(email: String, password: String, next: String) -> Result<(),
         .await;
         return Err(AppError::BadCredentials);
     };
-    session.login(&account).await.map_err(|error| {
-        tracing::error!(%error, "cannot store the session");
-        AppError::Storage
-    })?;
+    sign_in_session(&mut session, &account).await?;
     // The account's counter starts again; the address's does not (one valid
     // account must not reset an attacker's count against the others).
     repo::clear_failures(&pool, &keys[0]).await?;

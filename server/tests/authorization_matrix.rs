@@ -1,0 +1,266 @@
+//! The authorization matrix: every server function of the app, called through
+//! HTTP by each kind of caller, answers as the policy says — and a refused call
+//! changes nothing.
+//!
+//! The list of server functions comes from the running app's registry, not
+//! from this file: a server function without a row here fails the test.
+mod common;
+
+use std::collections::BTreeMap;
+
+use app::accounts::api::*;
+use app::accounts::Role;
+use app::audit::api::ListAuditLog;
+use app::catalog::api::ListDomains;
+use app::home::api::GetCohortAnnouncement;
+use app::layout::SetLocale;
+use app::outbox::api::ListOutbox;
+use axum::http::StatusCode;
+use common::{form, TestApp};
+use leptos::server_fn::ServerFn;
+
+const PASSWORD: &str = "matrix-password-1";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Caller {
+    Anonymous,
+    Mentee,
+    OtherMentee,
+    Mentor,
+    OtherMentor,
+    Coordinator,
+}
+
+const CALLERS: [Caller; 6] = [
+    Caller::Anonymous,
+    Caller::Mentee,
+    Caller::OtherMentee,
+    Caller::Mentor,
+    Caller::OtherMentor,
+    Caller::Coordinator,
+];
+
+impl Caller {
+    fn email(self) -> Option<&'static str> {
+        match self {
+            Caller::Anonymous => None,
+            Caller::Mentee => Some("mentee@matrix.example"),
+            Caller::OtherMentee => Some("other-mentee@matrix.example"),
+            Caller::Mentor => Some("mentor@matrix.example"),
+            Caller::OtherMentor => Some("other-mentor@matrix.example"),
+            Caller::Coordinator => Some("coordinator@matrix.example"),
+        }
+    }
+
+    fn role(self) -> Option<Role> {
+        match self {
+            Caller::Anonymous => None,
+            Caller::Mentee | Caller::OtherMentee => Some(Role::Mentee),
+            Caller::Mentor | Caller::OtherMentor => Some(Role::Mentor),
+            Caller::Coordinator => Some(Role::Coordinator),
+        }
+    }
+}
+
+/// Who may call a server function.
+#[derive(Debug, Clone, Copy)]
+enum Rule {
+    /// Everyone, signed in or not.
+    Public,
+    /// Any signed-in person (on their own account).
+    SignedIn,
+    /// Only people with this role.
+    Only(Role),
+}
+
+impl Rule {
+    /// The status the caller must get: `None` for "allowed" (anything but 401/403).
+    fn refusal_for(self, caller: Caller) -> Option<StatusCode> {
+        match (self, caller.role()) {
+            (Rule::Public, _) => None,
+            (_, None) => Some(StatusCode::UNAUTHORIZED),
+            (Rule::SignedIn, Some(_)) => None,
+            (Rule::Only(required), Some(role)) if role == required => None,
+            (Rule::Only(_), Some(_)) => Some(StatusCode::FORBIDDEN),
+        }
+    }
+}
+
+/// One row: a server function, who may call it, and a request body. Bodies of
+/// writes are valid enough to reach the authorization check, and aimed at a
+/// bystander account so that an allowed call harms none of the callers.
+struct Row {
+    path: &'static str,
+    rule: Rule,
+    body: fn(&Fixture) -> String,
+}
+
+struct Fixture {
+    bystander_id: i64,
+}
+
+fn rows() -> Vec<Row> {
+    vec![
+        // Public reference data and language.
+        Row { path: SetLocale::PATH, rule: Rule::Public, body: |_| form(&[("locale", "en"), ("return_to", "/")]) },
+        Row { path: GetCohortAnnouncement::PATH, rule: Rule::Public, body: |_| String::new() },
+        Row { path: ListDomains::PATH, rule: Rule::Public, body: |_| String::new() },
+        // Ways in: public by nature; bodies are refused for their content, not for who sends them.
+        Row { path: GetCurrentUser::PATH, rule: Rule::Public, body: |_| String::new() },
+        Row {
+            path: LogIn::PATH,
+            rule: Rule::Public,
+            body: |_| form(&[("email", "nobody@matrix.example"), ("password", "wrong"), ("next", "")]),
+        },
+        Row { path: GetRegistrationStatus::PATH, rule: Rule::Public, body: |_| String::new() },
+        Row {
+            path: RegisterMentee::PATH,
+            rule: Rule::Public,
+            body: |_| {
+                form(&[
+                    ("display_name", "Someone"),
+                    ("email", "someone@matrix.example"),
+                    ("password", "long enough password"),
+                    ("locale", "fr"),
+                ])
+            },
+        },
+        Row { path: GetInvitation::PATH, rule: Rule::Public, body: |_| form(&[("token", "unknown")]) },
+        Row {
+            path: AcceptInvitation::PATH,
+            rule: Rule::Public,
+            body: |_| form(&[("token", "unknown"), ("display_name", "X"), ("password", "long enough password")]),
+        },
+        Row {
+            path: RequestPasswordReset::PATH,
+            rule: Rule::Public,
+            body: |_| form(&[("email", "not an email")]),
+        },
+        Row { path: CheckPasswordReset::PATH, rule: Rule::Public, body: |_| form(&[("token", "unknown")]) },
+        Row {
+            path: ResetPassword::PATH,
+            rule: Rule::Public,
+            body: |_| form(&[("token", "unknown"), ("password", "long enough password")]),
+        },
+        // Signing out last for each caller is handled by signing in afresh for every row.
+        Row { path: LogOut::PATH, rule: Rule::Public, body: |_| String::new() },
+        // One's own account.
+        Row { path: GetMyAccount::PATH, rule: Rule::SignedIn, body: |_| String::new() },
+        Row {
+            path: UpdateMyAccount::PATH,
+            rule: Rule::SignedIn,
+            body: |_| form(&[("display_name", ""), ("locale", "fr")]),
+        },
+        Row {
+            path: ChangePassword::PATH,
+            rule: Rule::SignedIn,
+            body: |_| form(&[("current_password", "not the password"), ("new_password", "another long password")]),
+        },
+        // Areas.
+        Row { path: GetMentorHome::PATH, rule: Rule::Only(Role::Mentor), body: |_| String::new() },
+        Row { path: GetMenteeHome::PATH, rule: Rule::Only(Role::Mentee), body: |_| String::new() },
+        Row { path: GetCoordinatorHome::PATH, rule: Rule::Only(Role::Coordinator), body: |_| String::new() },
+        // Coordination.
+        Row { path: GetPeople::PATH, rule: Rule::Only(Role::Coordinator), body: |_| String::new() },
+        Row {
+            path: InvitePerson::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |_| {
+                form(&[
+                    ("email", "invitee@matrix.example"),
+                    ("display_name", "Invitee"),
+                    ("role", "mentor"),
+                    ("locale", "fr"),
+                ])
+            },
+        },
+        Row {
+            path: SetAccountDisabled::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |fixture| form(&[("account_id", &fixture.bystander_id.to_string()), ("disabled", "true")]),
+        },
+        Row {
+            path: ChangeAccountRole::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |fixture| form(&[("account_id", &fixture.bystander_id.to_string()), ("role", "coordinator")]),
+        },
+        Row {
+            path: SetRegistrationOpen::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |_| form(&[("open", "false")]),
+        },
+        Row { path: ListOutbox::PATH, rule: Rule::Only(Role::Coordinator), body: |_| String::new() },
+        Row { path: ListAuditLog::PATH, rule: Rule::Only(Role::Coordinator), body: |_| String::new() },
+    ]
+}
+
+#[tokio::test]
+async fn every_server_function_has_a_row_in_the_matrix() {
+    // The registry fills when the app is linked; building the router makes sure.
+    let _app = TestApp::new().await;
+    let rows: BTreeMap<&str, Rule> = rows().into_iter().map(|row| (row.path, row.rule)).collect();
+    let registered: Vec<&str> = leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, _)| path)
+        .collect();
+    assert!(registered.len() >= 20, "the registry looks empty: {registered:?}");
+    let missing: Vec<&&str> = registered.iter().filter(|path| !rows.contains_key(**path)).collect();
+    assert!(
+        missing.is_empty(),
+        "server functions without a row in the authorization matrix: {missing:?}. \
+         Add a row saying who may call each one."
+    );
+    let stale: Vec<&&str> = rows.keys().filter(|path| !registered.contains(path)).collect();
+    assert!(stale.is_empty(), "rows for server functions that no longer exist: {stale:?}");
+}
+
+#[tokio::test]
+async fn every_caller_gets_what_the_policy_says_and_refusals_change_nothing() {
+    let app = TestApp::new().await;
+    for caller in CALLERS {
+        if let (Some(email), Some(role)) = (caller.email(), caller.role()) {
+            app.create_account(role, email, PASSWORD).await;
+        }
+    }
+    let fixture = Fixture {
+        bystander_id: app
+            .create_account(Role::Mentee, "bystander@matrix.example", PASSWORD)
+            .await,
+    };
+
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for row in rows() {
+        for caller in CALLERS {
+            // A fresh session per call: an allowed `log_out` must not leak into the next row.
+            let cookie = match caller.email() {
+                Some(email) => Some(app.sign_in(email, PASSWORD).await),
+                None => None,
+            };
+            let before = app.fingerprint().await;
+            let response = app.call(row.path, &(row.body)(&fixture), cookie.as_deref()).await;
+            checked += 1;
+            match row.rule.refusal_for(caller) {
+                Some(expected) => {
+                    if response.status != expected {
+                        failures.push(format!(
+                            "{} as {caller:?}: expected {expected}, got {} {}",
+                            row.path, response.status, response.body
+                        ));
+                    } else if app.fingerprint().await != before {
+                        failures.push(format!("{} as {caller:?}: refused but changed data", row.path));
+                    }
+                }
+                None => {
+                    if matches!(response.status, StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN) {
+                        failures.push(format!(
+                            "{} as {caller:?}: should be allowed, got {} {}",
+                            row.path, response.status, response.body
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(checked, rows().len() * CALLERS.len());
+    assert!(failures.is_empty(), "authorization matrix violations:\n{}", failures.join("\n"));
+}

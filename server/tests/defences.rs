@@ -1,0 +1,169 @@
+//! Defences through HTTP: cross-origin writes, security headers, page access,
+//! and forms that work before the WASM arrives.
+mod common;
+
+use app::accounts::api::{LogIn, RegisterMentee};
+use app::accounts::Role;
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use common::{form, page_request, TestApp};
+use leptos::server_fn::ServerFn;
+
+fn registration() -> String {
+    form(&[
+        ("display_name", "Mallory"),
+        ("email", "mallory@student.example"),
+        ("password", "mallory-password"),
+        ("locale", "fr"),
+        ("student", "on"),
+        ("consent", "on"),
+    ])
+}
+
+async fn accounts(app: &TestApp) -> i64 {
+    sqlx::query_scalar("SELECT count(*) FROM accounts")
+        .fetch_one(&app.pool)
+        .await
+        .expect("count")
+}
+
+#[tokio::test]
+async fn a_post_from_another_site_is_refused_and_changes_nothing() {
+    let app = TestApp::new().await;
+    let before = app.fingerprint().await;
+    let forged = app
+        .send(
+            Request::post(RegisterMentee::PATH)
+                .header(header::HOST, "127.0.0.1:3000")
+                .header(header::ORIGIN, "https://evil.example")
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(Body::from(registration()))
+                .expect("request"),
+        )
+        .await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    assert_eq!(app.fingerprint().await, before);
+
+    let fetch_metadata_only = app
+        .send(
+            Request::post(RegisterMentee::PATH)
+                .header("sec-fetch-site", "cross-site")
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(Body::from(registration()))
+                .expect("request"),
+        )
+        .await;
+    assert_eq!(fetch_metadata_only.status, StatusCode::FORBIDDEN);
+    assert_eq!(accounts(&app).await, 0);
+
+    let same_site = app
+        .send(
+            Request::post(RegisterMentee::PATH)
+                .header(header::HOST, "127.0.0.1:3000")
+                .header(header::ORIGIN, "http://127.0.0.1:3000")
+                .header(header::ACCEPT, "application/json")
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(Body::from(registration()))
+                .expect("request"),
+        )
+        .await;
+    assert_eq!(same_site.status, StatusCode::OK, "{}", same_site.body);
+    assert_eq!(accounts(&app).await, 1);
+}
+
+#[tokio::test]
+async fn pages_carry_security_headers_and_a_nonce_that_only_our_scripts_have() {
+    let app = TestApp::new().await;
+    let page = app.get("/").await;
+    let header_of = |name: &str| {
+        page.headers
+            .get(name)
+            .and_then(|value| value.to_str().ok())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert_eq!(header_of("x-content-type-options"), "nosniff");
+    assert_eq!(header_of("referrer-policy"), "same-origin");
+    let policy = header_of("content-security-policy");
+    assert!(policy.contains("frame-ancestors 'none'"), "{policy}");
+    assert!(!policy.contains("unsafe-inline"), "{policy}");
+    let nonce = policy
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .expect("a nonce in the policy");
+    // Empty `<script></script>` placeholders run nothing, so CSP never checks them.
+    let scripts = page.body.matches("<script").count() - page.body.matches("<script></script>").count();
+    assert!(scripts > 0);
+    assert_eq!(
+        page.body.matches(&format!("nonce=\"{nonce}\"")).count(),
+        scripts,
+        "every inline script carries this response's nonce"
+    );
+    assert!(page.headers.get("strict-transport-security").is_none());
+
+    let another = app.get("/").await;
+    assert_ne!(
+        another.headers.get("content-security-policy"),
+        page.headers.get("content-security-policy"),
+        "a fresh nonce per response"
+    );
+
+    let secure = TestApp::with_config(|config| config.secure_cookies = true).await;
+    let page = secure.get("/").await;
+    assert!(page.headers.get("strict-transport-security").is_some());
+}
+
+#[tokio::test]
+async fn private_pages_send_strangers_to_sign_in_and_refuse_other_roles() {
+    let app = TestApp::new().await;
+    let anonymous = app.get("/coordinator/people").await;
+    assert_eq!(anonymous.status, StatusCode::FOUND);
+    assert_eq!(
+        anonymous.headers.get("location").and_then(|v| v.to_str().ok()),
+        Some("/login?next=/coordinator/people")
+    );
+
+    app.create_account(Role::Mentee, "amina@student.example", "amina-password").await;
+    let mentee = app.sign_in("amina@student.example", "amina-password").await;
+    let refused = app.get_with_cookie("/coordinator/people", &mentee).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    assert!(refused.body.contains("Accès refusé"), "{}", refused.body);
+    assert!(!refused.body.contains("amina@student.example\","), "no data leaks into the page");
+    let own = app.get_with_cookie("/mentee", &mentee).await;
+    assert_eq!(own.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn sign_in_works_before_the_wasm_arrives() {
+    let app = TestApp::new().await;
+    app.create_account(Role::Coordinator, "claire@program.example", "claire-password").await;
+    let post = |body: String| {
+        Request::post(LogIn::PATH)
+            .header(header::HOST, "127.0.0.1:3000")
+            .header(header::ORIGIN, "http://127.0.0.1:3000")
+            .header(header::REFERER, "http://127.0.0.1:3000/login")
+            .header(header::ACCEPT, "text/html,application/xhtml+xml")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(body))
+            .expect("request")
+    };
+    let wrong = app
+        .send(post(form(&[("email", "claire@program.example"), ("password", "nope"), ("next", "")])))
+        .await;
+    assert_eq!(wrong.status, StatusCode::FOUND);
+    let back = wrong.headers.get("location").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+    assert!(back.starts_with("http://127.0.0.1:3000/login?") && back.contains("__err="), "{back}");
+    // The sign-in page shows the error it was sent back with.
+    let path = back.trim_start_matches("http://127.0.0.1:3000");
+    let page = app.send(page_request(path).body(Body::empty()).expect("request")).await;
+    assert!(page.body.contains("Adresse courriel ou mot de passe incorrect"), "{}", page.body);
+
+    let right = app
+        .send(post(form(&[("email", "claire@program.example"), ("password", "claire-password"), ("next", "")])))
+        .await;
+    assert_eq!(right.status, StatusCode::FOUND);
+    assert_eq!(right.headers.get("location").and_then(|v| v.to_str().ok()), Some("/coordinator"));
+    assert!(common::session_cookie(&right).is_some());
+}
+
