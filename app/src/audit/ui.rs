@@ -3,7 +3,7 @@ use leptos::prelude::*;
 
 use super::api::list_audit_log;
 use super::{AuditEntry, AuditEvent};
-use crate::components::access::AccessDenied;
+use crate::components::access::{AccessDenied, CoordinationPage};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::layout::PageTitle;
 
@@ -43,22 +43,21 @@ pub fn AuditLogPage() -> impl IntoView {
     let entries = OnceResource::new(list_audit_log());
     view! {
         <PageTitle text=Signal::derive(move || t_string!(i18n, audit.title).to_owned()) />
-        <section class="section">
-            <div class="container">
-                <p class="breadcrumb">
-                    <a href="/coordinator">{t!(i18n, coordinator.title)}</a>
-                </p>
-                <h1>{t!(i18n, audit.title)}</h1>
-                <Suspense fallback=move || view! { <p aria-busy="true">{t!(i18n, common.loading)}</p> }>
-                    {move || Suspend::new(async move {
-                        match entries.await {
-                            Ok(entries) => view! { <AuditTable entries /> }.into_any(),
-                            Err(error) => view! { <AccessDenied error /> }.into_any(),
+        <Suspense fallback=move || view! { <p class="container" aria-busy="true">{t!(i18n, common.loading)}</p> }>
+            {move || Suspend::new(async move {
+                match entries.await {
+                    Ok(entries) => {
+                        view! {
+                            <CoordinationPage title=Signal::derive(move || t_string!(i18n, audit.title).to_owned())>
+                                <AuditTable entries />
+                            </CoordinationPage>
                         }
-                    })}
-                </Suspense>
-            </div>
-        </section>
+                            .into_any()
+                    }
+                    Err(error) => view! { <AccessDenied error /> }.into_any(),
+                }
+            })}
+        </Suspense>
     }
 }
 

@@ -51,6 +51,23 @@ pub fn AccessDenied(error: AppError) -> impl IntoView {
     }
 }
 
+/// The frame of a coordination page: a way back to the coordination home, the title.
+#[component]
+pub fn CoordinationPage(#[prop(into)] title: Signal<String>, children: Children) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="section">
+            <div class="container">
+                <p class="breadcrumb">
+                    <a href="/coordinator">{t!(i18n, coordinator.title)}</a>
+                </p>
+                <h1>{move || title.get()}</h1>
+                {children()}
+            </div>
+        </section>
+    }
+}
+
 /// "This page is not for you", with HTTP status 403.
 #[component]
 pub fn ForbiddenPage() -> impl IntoView {

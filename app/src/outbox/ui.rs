@@ -3,7 +3,7 @@ use leptos::prelude::*;
 
 use super::api::list_outbox;
 use super::{OutboxMessage, OutboxOverview};
-use crate::components::access::AccessDenied;
+use crate::components::access::{AccessDenied, CoordinationPage};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::layout::PageTitle;
 
@@ -13,22 +13,21 @@ pub fn OutboxPage() -> impl IntoView {
     let outbox = OnceResource::new(list_outbox());
     view! {
         <PageTitle text=Signal::derive(move || t_string!(i18n, outbox.title).to_owned()) />
-        <section class="section">
-            <div class="container">
-                <p class="breadcrumb">
-                    <a href="/coordinator">{t!(i18n, coordinator.title)}</a>
-                </p>
-                <h1>{t!(i18n, outbox.title)}</h1>
-                <Suspense fallback=move || view! { <p aria-busy="true">{t!(i18n, common.loading)}</p> }>
-                    {move || Suspend::new(async move {
-                        match outbox.await {
-                            Ok(overview) => view! { <OutboxList overview /> }.into_any(),
-                            Err(error) => view! { <AccessDenied error /> }.into_any(),
+        <Suspense fallback=move || view! { <p class="container" aria-busy="true">{t!(i18n, common.loading)}</p> }>
+            {move || Suspend::new(async move {
+                match outbox.await {
+                    Ok(overview) => {
+                        view! {
+                            <CoordinationPage title=Signal::derive(move || t_string!(i18n, outbox.title).to_owned())>
+                                <OutboxList overview />
+                            </CoordinationPage>
                         }
-                    })}
-                </Suspense>
-            </div>
-        </section>
+                            .into_any()
+                    }
+                    Err(error) => view! { <AccessDenied error /> }.into_any(),
+                }
+            })}
+        </Suspense>
     }
 }
 

@@ -22,7 +22,7 @@ pub async fn get_people() -> Result<PeopleOverview, AppError> {
 }
 
 /// Invites a mentor or a coordinator: a single-use link, valid 14 days, sent
-/// in the invitee's language through the outbox.
+/// in the invitee's language through the outbox. Answers the address invited.
 #[server(endpoint = "invite_person")]
 #[cfg_attr(feature = "ssr", tracing::instrument)]
 pub async fn invite_person(
@@ -30,7 +30,7 @@ pub async fn invite_person(
     display_name: String,
     role: String,
     locale: String,
-) -> Result<(), AppError> {
+) -> Result<String, AppError> {
     use super::INVITATION_VALID_DAYS;
     use crate::accounts::repo::{self, NewInvitation};
     use crate::accounts::session::{authorize_role, client_address};
@@ -114,7 +114,7 @@ pub async fn invite_person(
         },
     )
     .await;
-    Ok(())
+    Ok(email)
 }
 
 /// Disables (or re-enables) an account: a disabled person is signed out

@@ -7,10 +7,8 @@ use crate::accounts::api::{
     get_people, ChangeAccountRole, InvitePerson, SetAccountDisabled, SetRegistrationOpen,
 };
 use crate::accounts::{PeopleOverview, PersonSummary, Role};
-use crate::components::access::AccessDenied;
-use crate::components::forms::{
-    action_error, action_succeeded, FieldMessage, FormError, SubmitButton, TextField,
-};
+use crate::components::access::{AccessDenied, CoordinationPage};
+use crate::components::forms::{action_error, FieldMessage, FormError, SubmitButton, TextField};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::layout::PageTitle;
 
@@ -48,30 +46,24 @@ pub fn PeoplePage() -> impl IntoView {
 
     view! {
         <PageTitle text=Signal::derive(move || t_string!(i18n, people.title).to_owned()) />
-        <section class="section">
-            <div class="container">
-                <p class="breadcrumb">
-                    <a href="/coordinator">{t!(i18n, coordinator.title)}</a>
-                </p>
-                <h1>{t!(i18n, people.title)}</h1>
-                <Transition fallback=move || view! { <p aria-busy="true">{t!(i18n, common.loading)}</p> }>
-                    {move || Suspend::new(async move {
-                        match overview.await {
-                            Ok(overview) => {
-                                view! {
-                                    <InviteForm action=invite />
-                                    <RegistrationSwitch action=registration open=overview.registration_open />
-                                    <FormError error=row_error />
-                                    <PeopleTable overview disable change_role />
-                                }
-                                    .into_any()
-                            }
-                            Err(error) => view! { <AccessDenied error /> }.into_any(),
+        <Transition fallback=move || view! { <p class="container" aria-busy="true">{t!(i18n, common.loading)}</p> }>
+            {move || Suspend::new(async move {
+                match overview.await {
+                    Ok(overview) => {
+                        view! {
+                            <CoordinationPage title=Signal::derive(move || t_string!(i18n, people.title).to_owned())>
+                                <InviteForm action=invite />
+                                <RegistrationSwitch action=registration open=overview.registration_open />
+                                <FormError error=row_error />
+                                <PeopleTable overview disable change_role />
+                            </CoordinationPage>
                         }
-                    })}
-                </Transition>
-            </div>
-        </section>
+                            .into_any()
+                    }
+                    Err(error) => view! { <AccessDenied error /> }.into_any(),
+                }
+            })}
+        </Transition>
     }
 }
 
@@ -79,8 +71,7 @@ pub fn PeoplePage() -> impl IntoView {
 fn InviteForm(action: ServerAction<InvitePerson>) -> impl IntoView {
     let i18n = use_i18n();
     let error = action_error(action);
-    let sent = action_succeeded(action);
-    let sent_to = move || action.input().get().map(|input| input.email).unwrap_or_default();
+    let sent_to = move || action.value().get().and_then(Result::ok);
     view! {
         <section class="panel" aria-labelledby="invite-title">
             <h2 id="invite-title">{t!(i18n, people.invite_title)}</h2>
@@ -125,12 +116,18 @@ fn InviteForm(action: ServerAction<InvitePerson>) -> impl IntoView {
                     />
                 </div>
             </ActionForm>
-            <Show when=move || sent.get()>
-                <p class="notice notice-success" role="status">
-                    {move || t_string!(i18n, people.invite_sent, email = sent_to()).to_string()} " "
-                    <a href="/coordinator/outbox">{t!(i18n, people.see_outbox)}</a>
-                </p>
-            </Show>
+            {move || {
+                sent_to()
+                    .map(|email| {
+                        view! {
+                            <p class="notice notice-success" role="status">
+                                {move || t_string!(i18n, people.invite_sent, email = email.clone()).to_string()}
+                                " "
+                                <a href="/coordinator/outbox">{t!(i18n, people.see_outbox)}</a>
+                            </p>
+                        }
+                    })
+            }}
         </section>
     }
 }

@@ -1,0 +1,154 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoAccessibilityViolations, waitForHydration, watchForErrors } from "./helpers";
+
+// Demo accounts (loaded with MENTORAT_DEMO_DATA=true, as scripts/test.sh does).
+const COORDINATOR = { email: "coordination@demo.mentorat.example", password: "demo-coordination" };
+
+function unique(prefix: string): string {
+  return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@e2e.example`;
+}
+
+async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto("/login");
+  await waitForHydration(page);
+  await page.getByLabel("Adresse courriel").fill(email);
+  await page.getByLabel("Mot de passe").fill(password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+}
+
+async function registerMentee(page: Page, name: string, email: string): Promise<void> {
+  await page.goto("/register");
+  await waitForHydration(page);
+  await page.getByLabel("Nom affiché").fill(name);
+  await page.getByLabel("Adresse courriel").fill(email);
+  await page.getByLabel("Nouveau mot de passe").fill("mentee-password-e2e");
+  await page.getByLabel(/Je suis aux études/).check();
+  await page.getByLabel(/J’ai lu/).check();
+  await page.getByRole("button", { name: "Créer mon compte" }).click();
+}
+
+test.describe("accounts", () => {
+  test("a coordinator invites a mentor, who opens the link from the outbox and reaches the mentor area", async ({
+    page,
+    browser,
+  }) => {
+    const errors = watchForErrors(page);
+    await signIn(page, COORDINATOR.email, COORDINATOR.password);
+    await expect(page).toHaveURL(/\/coordinator$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bonjour, Claire Gagnon");
+    await expect(page.getByRole("link", { name: "Mon compte" })).toBeVisible();
+
+    await page.getByRole("link", { name: "Personnes" }).click();
+    await expect(page).toHaveURL(/\/coordinator\/people$/);
+    const mentorEmail = unique("mentor");
+    await page.getByLabel("Adresse courriel").fill(mentorEmail);
+    await page.getByLabel("Nom affiché").fill("Nadia Mentor");
+    await page.getByLabel("Rôle", { exact: true }).selectOption("mentor");
+    await page.getByRole("button", { name: "Envoyer l’invitation" }).click();
+    await expect(page.getByRole("status")).toContainText(`Invitation envoyée à ${mentorEmail}`);
+    await expect(page.getByRole("cell", { name: mentorEmail })).toBeVisible();
+
+    await page.getByRole("link", { name: "Voir la boîte d’envoi" }).click();
+    const message = page.locator(".message", { hasText: mentorEmail });
+    await expect(message).toContainText("Invitation au programme de mentorat");
+    const link = await message.locator(".message-link a").getAttribute("href");
+    expect(link).toContain("/invitation/");
+    expect(errors).toEqual([]);
+
+    // The mentor, in a browser of their own.
+    const mentorContext = await browser.newContext();
+    const mentor = await mentorContext.newPage();
+    const mentorErrors = watchForErrors(mentor);
+    await mentor.goto(new URL(link ?? "", page.url()).pathname);
+    await waitForHydration(mentor);
+    await expect(mentor.getByText(mentorEmail)).toBeVisible();
+    await expect(mentor.getByLabel("Nom affiché")).toHaveValue("Nadia Mentor");
+    await mentor.getByLabel("Nouveau mot de passe").fill("short");
+    await mentor.getByRole("button", { name: "Créer mon compte" }).click();
+    await expect(mentor.locator("#password-error")).toHaveText(/au moins 10 caractères/);
+    await expect(mentor.getByLabel("Nom affiché")).toHaveValue("Nadia Mentor");
+    await mentor.getByLabel("Nouveau mot de passe").fill("nadia-password-e2e");
+    await mentor.getByLabel(/J’ai lu/).check();
+    await mentor.getByRole("button", { name: "Créer mon compte" }).click();
+    await expect(mentor).toHaveURL(/\/mentor$/);
+    await expect(mentor.getByRole("heading", { level: 1 })).toHaveText("Bonjour, Nadia Mentor");
+    await expect(mentor.getByRole("link", { name: "Mon espace" })).toBeVisible();
+
+    // The link worked once.
+    await mentor.goto(new URL(link ?? "", page.url()).pathname);
+    await expect(mentor.getByRole("alert")).toContainText("n’est plus valide");
+    // The short password was answered 400 on purpose; the browser logs any 4xx.
+    expect(mentorErrors.filter((error) => !/status of 400/.test(error))).toEqual([]);
+    await mentorContext.close();
+  });
+
+  test("a student registers and reaches the mentee area, then signs out", async ({ page }) => {
+    const errors = watchForErrors(page);
+    const email = unique("mentee");
+    await registerMentee(page, "Jade Étudiante", email);
+    await expect(page).toHaveURL(/\/mentee$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bonjour, Jade Étudiante");
+    await page.getByRole("button", { name: "Se déconnecter" }).click();
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByRole("link", { name: "Se connecter" })).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+
+  test("a mentee typing the coordinator's address is refused", async ({ page }) => {
+    await registerMentee(page, "Curious Mentee", unique("curious"));
+    await expect(page).toHaveURL(/\/mentee$/);
+    const response = await page.goto("/coordinator/people");
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Accès refusé");
+    await expect(page.getByText(COORDINATOR.email)).toHaveCount(0);
+    await waitForHydration(page);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Accès refusé");
+  });
+
+  test("a stranger is sent to sign in, then back where they were going", async ({ page }) => {
+    await page.goto("/coordinator/outbox");
+    await expect(page).toHaveURL(/\/login\?next=/);
+    await waitForHydration(page);
+    await page.getByLabel("Adresse courriel").fill(COORDINATOR.email);
+    await page.getByLabel("Mot de passe").fill("not the password");
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await expect(page.getByRole("alert")).toContainText("Adresse courriel ou mot de passe incorrect");
+    await expect(page.getByLabel("Adresse courriel")).toHaveValue(COORDINATOR.email);
+    await page.getByLabel("Mot de passe").fill(COORDINATOR.password);
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await expect(page).toHaveURL(/\/coordinator\/outbox$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Boîte d’envoi");
+  });
+
+  test("sign-in works without JavaScript", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/login");
+    await page.getByLabel("Adresse courriel").fill(COORDINATOR.email);
+    await page.getByLabel("Mot de passe").fill("wrong password");
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await expect(page.getByRole("alert")).toContainText("Adresse courriel ou mot de passe incorrect");
+    await page.getByLabel("Adresse courriel").fill(COORDINATOR.email);
+    await page.getByLabel("Mot de passe").fill(COORDINATOR.password);
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await expect(page).toHaveURL(/\/coordinator$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bonjour, Claire Gagnon");
+    await context.close();
+  });
+
+  test("the account pages have no accessibility violations", async ({ page }) => {
+    test.setTimeout(120_000);
+    for (const path of ["/login", "/register", "/password/forgot", "/privacy"]) {
+      await page.goto(path);
+      await waitForHydration(page);
+      await expectNoAccessibilityViolations(page);
+    }
+    await signIn(page, COORDINATOR.email, COORDINATOR.password);
+    await expect(page).toHaveURL(/\/coordinator$/);
+    for (const path of ["/coordinator", "/coordinator/people", "/coordinator/outbox", "/coordinator/audit", "/account"]) {
+      await page.goto(path);
+      await waitForHydration(page);
+      await expectNoAccessibilityViolations(page);
+    }
+  });
+});
