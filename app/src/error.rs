@@ -16,7 +16,10 @@ pub enum AppError {
     Forbidden,
     /// A submitted value is not acceptable; `field` names the form field.
     #[error("invalid input in field {field}: {problem:?}")]
-    InvalidInput { field: String, problem: InputProblem },
+    InvalidInput {
+        field: String,
+        problem: InputProblem,
+    },
     /// Sign-in refused: unknown email, wrong password or disabled account (never which).
     #[error("wrong email or password")]
     BadCredentials,
@@ -164,10 +167,19 @@ mod tests {
             field: "email".to_owned(),
             problem: InputProblem::InvalidEmail,
         };
-        assert_eq!(error.problem_with("email"), Some(InputProblem::InvalidEmail));
+        assert_eq!(
+            error.problem_with("email"),
+            Some(InputProblem::InvalidEmail)
+        );
         assert_eq!(error.problem_with("password"), None);
         assert_eq!(error.status_code(), 400);
-        assert_eq!(AppError::TooManyAttempts { retry_after_minutes: 2 }.status_code(), 429);
+        assert_eq!(
+            AppError::TooManyAttempts {
+                retry_after_minutes: 2
+            }
+            .status_code(),
+            429
+        );
     }
 
     #[test]

@@ -42,11 +42,40 @@ pub struct CspNonce(pub String);
 /// The nonce of the current request, if the server set one.
 #[cfg(feature = "ssr")]
 pub fn request_nonce() -> Option<String> {
-    leptos::prelude::use_context::<http::request::Parts>()
-        .and_then(|parts| parts.extensions.get::<CspNonce>().map(|nonce| nonce.0.clone()))
+    leptos::prelude::use_context::<http::request::Parts>().and_then(|parts| {
+        parts
+            .extensions
+            .get::<CspNonce>()
+            .map(|nonce| nonce.0.clone())
+    })
 }
 
 /// The caller's network address as the server determined it.
 #[cfg(feature = "ssr")]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClientAddress(pub String);
+
+/// A stored UTC time (`2026-11-27T13:09:12Z`) as people in the program read it:
+/// Montréal time, `2026-11-27 08:09`. Unreadable input is shown as stored.
+#[cfg(feature = "ssr")]
+pub fn program_time(utc_text: &str) -> String {
+    match chrono::DateTime::parse_from_rfc3339(utc_text) {
+        Ok(time) => time
+            .with_timezone(&chrono_tz::America::Toronto)
+            .format("%Y-%m-%d %H:%M")
+            .to_string(),
+        Err(_) => utc_text.to_owned(),
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_times_are_shown_in_montreal_time() {
+        assert_eq!(program_time("2026-11-27T13:09:12Z"), "2026-11-27 08:09");
+        assert_eq!(program_time("2026-07-01T12:00:00Z"), "2026-07-01 08:00");
+        assert_eq!(program_time("not a time"), "not a time");
+    }
+}

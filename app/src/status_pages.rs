@@ -75,7 +75,9 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
         ErrorMessage::TooManyAttempts => "",
     };
     let wait_minutes = match error {
-        AppError::TooManyAttempts { retry_after_minutes } => Some(retry_after_minutes),
+        AppError::TooManyAttempts {
+            retry_after_minutes,
+        } => Some(retry_after_minutes),
         _ => None,
     };
     let text = move || match wait_minutes {

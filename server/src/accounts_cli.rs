@@ -1,6 +1,8 @@
 //! `server create-coordinator`: the first coordinator, from the command line.
 use app::accounts::repo::{self, NewAccount};
-use app::accounts::validation::{check_new_password, parse_display_name, parse_email, parse_locale_choice};
+use app::accounts::validation::{
+    check_new_password, parse_display_name, parse_email, parse_locale_choice,
+};
 use app::accounts::Role;
 use app::audit::repo::{record, AuditRecord};
 use app::audit::AuditEvent;
@@ -13,7 +15,10 @@ pub const PASSWORD_VARIABLE: &str = "MENTORAT_COORDINATOR_PASSWORD";
 #[derive(Debug, thiserror::Error)]
 pub enum CreateCoordinatorError {
     #[error("{field}: {problem}")]
-    Invalid { field: String, problem: &'static str },
+    Invalid {
+        field: String,
+        problem: &'static str,
+    },
     #[error("an account already uses {0}")]
     EmailTaken(String),
     #[error("cannot read the password: {0}")]
@@ -39,7 +44,11 @@ fn explain(error: AppError) -> CreateCoordinatorError {
         },
         other => CreateCoordinatorError::Invalid {
             field: "input".to_owned(),
-            problem: if matches!(other, AppError::Storage) { "storage" } else { "invalid" },
+            problem: if matches!(other, AppError::Storage) {
+                "storage"
+            } else {
+                "invalid"
+            },
         },
     }
 }

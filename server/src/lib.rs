@@ -95,7 +95,9 @@ pub fn build_router(state: AppState) -> Router {
             _,
         >(provide_server_context, app::shell))
         .with_state(state)
-        .layer(middleware::from_fn(server_fn_status::server_fn_error_status))
+        .layer(middleware::from_fn(
+            server_fn_status::server_fn_error_status,
+        ))
         .layer(auth_layer);
     let router = if secure_cookies {
         router.layer(middleware::map_response(http_layers::secure_cookies))
@@ -136,4 +138,16 @@ pub fn default_leptos_options() -> LeptosOptions {
         .output_name(app::OUTPUT_NAME)
         .site_root("target/site")
         .build()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::origin_of;
+
+    #[test]
+    fn the_origin_is_scheme_and_authority() {
+        assert_eq!(origin_of("https://mentorat.example.org/"), "https://mentorat.example.org");
+        assert_eq!(origin_of("http://127.0.0.1:3000"), "http://127.0.0.1:3000");
+        assert_eq!(origin_of("https://x.example/sub/path"), "https://x.example");
+    }
 }

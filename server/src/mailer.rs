@@ -84,3 +84,21 @@ impl Mailer {
             .map_err(|error| error.to_string())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_are_checked_at_start() {
+        assert!(Mailer::new("smtp://localhost:2525", "Mentorat <no-reply@example.org>").is_ok());
+        assert!(matches!(
+            Mailer::new("smtp://localhost:2525", "not an address"),
+            Err(MailerError::Sender(_))
+        ));
+        assert!(matches!(
+            Mailer::new("ftp://nowhere", "Mentorat <no-reply@example.org>"),
+            Err(MailerError::SmtpUrl(_))
+        ));
+    }
+}

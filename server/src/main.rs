@@ -155,8 +155,8 @@ async fn serve(config: Config, pool: sqlx::SqlitePool) -> Result<(), StartError>
         router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
     )
     .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(StartError::Serve)?;
+    .await
+    .map_err(StartError::Serve)?;
     tracing::info!("stopped");
     Ok(())
 }

@@ -60,9 +60,15 @@ pub async fn security_headers(
     if let Ok(value) = HeaderValue::from_str(&policy) {
         headers.insert(header::CONTENT_SECURITY_POLICY, value);
     }
-    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
     // Same-origin: links in emails carry tokens in their path; no other site sees them.
-    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("same-origin"),
+    );
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     headers.insert(
         HeaderName::from_static("cross-origin-opener-policy"),
@@ -84,8 +90,7 @@ fn client_address(request: &Request, trust_proxy: bool) -> String {
             .filter_map(|value| value.to_str().ok())
             .flat_map(|value| value.split(','))
             .map(str::trim)
-            .filter(|entry| !entry.is_empty())
-            .last();
+            .rfind(|entry| !entry.is_empty());
         if let Some(address) = forwarded {
             return address.to_owned();
         }
@@ -128,7 +133,9 @@ fn is_same_origin(headers: &HeaderMap, public_origin: &str) -> bool {
         if origin.eq_ignore_ascii_case(public_origin) {
             return true;
         }
-        let host = headers.get(header::HOST).and_then(|host| host.to_str().ok());
+        let host = headers
+            .get(header::HOST)
+            .and_then(|host| host.to_str().ok());
         let origin_host = origin
             .strip_prefix("https://")
             .or_else(|| origin.strip_prefix("http://"));
@@ -158,24 +165,67 @@ mod tests {
     #[test]
     fn an_origin_must_be_the_site_itself() {
         let site = "https://mentorat.example.org";
-        assert!(is_same_origin(&headers(&[("origin", "https://mentorat.example.org")]), site));
         assert!(is_same_origin(
-            &headers(&[("origin", "http://127.0.0.1:3000"), ("host", "127.0.0.1:3000")]),
+            &headers(&[("origin", "https://mentorat.example.org")]),
+            site
+        ));
+        assert!(is_same_origin(
+            &headers(&[
+                ("origin", "http://127.0.0.1:3000"),
+                ("host", "127.0.0.1:3000")
+            ]),
             site
         ));
         assert!(!is_same_origin(
-            &headers(&[("origin", "https://evil.example"), ("host", "mentorat.example.org")]),
+            &headers(&[
+                ("origin", "https://evil.example"),
+                ("host", "mentorat.example.org")
+            ]),
             site
         ));
-        assert!(!is_same_origin(&headers(&[("origin", "null"), ("host", "x")]), site));
+        assert!(!is_same_origin(
+            &headers(&[("origin", "null"), ("host", "x")]),
+            site
+        ));
     }
 
     #[test]
     fn without_origin_fetch_metadata_decides() {
         let site = "https://mentorat.example.org";
-        assert!(!is_same_origin(&headers(&[("sec-fetch-site", "cross-site")]), site));
-        assert!(is_same_origin(&headers(&[("sec-fetch-site", "same-origin")]), site));
-        assert!(is_same_origin(&headers(&[]), site), "not a browser: no ambient cookies to abuse");
+        assert!(!is_same_origin(
+            &headers(&[("sec-fetch-site", "cross-site")]),
+            site
+        ));
+        assert!(is_same_origin(
+            &headers(&[("sec-fetch-site", "same-origin")]),
+            site
+        ));
+        assert!(
+            is_same_origin(&headers(&[]), site),
+            "not a browser: no ambient cookies to abuse"
+        );
+    }
+
+    #[test]
+    fn a_proxy_s_forwarded_address_counts_only_when_trusted() {
+        let request = || {
+            let mut request = Request::new(axum::body::Body::empty());
+            request.headers_mut().insert(
+                "x-forwarded-for",
+                HeaderValue::from_static("203.0.113.9, 198.51.100.7"),
+            );
+            request
+                .extensions_mut()
+                .insert(ConnectInfo(SocketAddr::from(([10, 0, 0, 1], 4000))));
+            request
+        };
+        // The last entry is the one the trusted proxy saw; earlier ones are the client's say-so.
+        assert_eq!(client_address(&request(), true), "198.51.100.7");
+        assert_eq!(client_address(&request(), false), "10.0.0.1");
+        assert_eq!(
+            client_address(&Request::new(axum::body::Body::empty()), false),
+            "unknown"
+        );
     }
 
     #[test]

@@ -43,12 +43,11 @@ async fn app_with_coordinator() -> (TestApp, String) {
 
 /// The token of the latest outbox link (what the recipient would click).
 async fn latest_link(app: &TestApp) -> (String, String, String) {
-    let (url, locale, body): (String, String, String) = sqlx::query_as(
-        "SELECT action_url, locale, body FROM outbox ORDER BY id DESC LIMIT 1",
-    )
-    .fetch_one(&app.pool)
-    .await
-    .expect("a message in the outbox");
+    let (url, locale, body): (String, String, String) =
+        sqlx::query_as("SELECT action_url, locale, body FROM outbox ORDER BY id DESC LIMIT 1")
+            .fetch_one(&app.pool)
+            .await
+            .expect("a message in the outbox");
     (url, locale, body)
 }
 
@@ -94,7 +93,10 @@ async fn an_invited_mentor_sets_a_password_once_and_lands_in_the_mentor_area() {
     // The message is in the invitee's language, with a link whose token is stored only hashed.
     let (url, locale, body) = latest_link(&app).await;
     assert_eq!(locale, "en");
-    assert!(body.contains("Hello Marc") && body.contains("Claire"), "{body}");
+    assert!(
+        body.contains("Hello Marc") && body.contains("Claire"),
+        "{body}"
+    );
     let token = token_of(&url);
     assert!(url.contains("/invitation/"), "{url}");
     let stored: String = sqlx::query_scalar("SELECT token_hash FROM invitations")
@@ -104,7 +106,9 @@ async fn an_invited_mentor_sets_a_password_once_and_lands_in_the_mentor_area() {
     assert_eq!(stored, hash_token(&token));
     assert_ne!(stored, token);
 
-    let summary = app.call(GetInvitation::PATH, &form(&[("token", &token)]), None).await;
+    let summary = app
+        .call(GetInvitation::PATH, &form(&[("token", &token)]), None)
+        .await;
     assert_eq!(summary.status, StatusCode::OK);
     assert!(summary.body.contains("marc@mentor.example"));
 
@@ -112,12 +116,19 @@ async fn an_invited_mentor_sets_a_password_once_and_lands_in_the_mentor_area() {
     let refused = app
         .call(
             AcceptInvitation::PATH,
-            &form(&[("token", &token), ("display_name", "Marc T."), ("password", "marc-password-1")]),
+            &form(&[
+                ("token", &token),
+                ("display_name", "Marc T."),
+                ("password", "marc-password-1"),
+            ]),
             None,
         )
         .await;
     assert_eq!(refused.status, StatusCode::BAD_REQUEST);
-    assert_eq!(error_of(&refused).problem_with("consent"), Some(InputProblem::ConsentRequired));
+    assert_eq!(
+        error_of(&refused).problem_with("consent"),
+        Some(InputProblem::ConsentRequired)
+    );
 
     let accepted = app
         .call(
@@ -142,7 +153,12 @@ async fn an_invited_mentor_sets_a_password_once_and_lands_in_the_mentor_area() {
     let reused = app
         .call(
             AcceptInvitation::PATH,
-            &form(&[("token", &token), ("display_name", "Eve"), ("password", "eve-password-1"), ("consent", "on")]),
+            &form(&[
+                ("token", &token),
+                ("display_name", "Eve"),
+                ("password", "eve-password-1"),
+                ("consent", "on"),
+            ]),
             None,
         )
         .await;
@@ -160,7 +176,12 @@ async fn an_expired_invitation_no_longer_opens() {
     let (app, coordinator) = app_with_coordinator().await;
     app.call(
         InvitePerson::PATH,
-        &form(&[("email", "late@mentor.example"), ("display_name", "Late"), ("role", "mentor"), ("locale", "fr")]),
+        &form(&[
+            ("email", "late@mentor.example"),
+            ("display_name", "Late"),
+            ("role", "mentor"),
+            ("locale", "fr"),
+        ]),
         Some(&coordinator),
     )
     .await;
@@ -169,12 +190,19 @@ async fn an_expired_invitation_no_longer_opens() {
         .execute(&app.pool)
         .await
         .expect("expire");
-    let page = app.call(GetInvitation::PATH, &form(&[("token", &token)]), None).await;
+    let page = app
+        .call(GetInvitation::PATH, &form(&[("token", &token)]), None)
+        .await;
     assert_eq!(page.status, StatusCode::GONE);
     let accepted = app
         .call(
             AcceptInvitation::PATH,
-            &form(&[("token", &token), ("display_name", "Late"), ("password", "late-password-1"), ("consent", "on")]),
+            &form(&[
+                ("token", &token),
+                ("display_name", "Late"),
+                ("password", "late-password-1"),
+                ("consent", "on"),
+            ]),
             None,
         )
         .await;
@@ -194,24 +222,32 @@ async fn a_student_registers_and_reaches_the_mentee_area_unless_registration_is_
             ("consent", "on"),
         ])
     };
-    let registered = app.call(RegisterMentee::PATH, &fields("amina@student.example"), None).await;
+    let registered = app
+        .call(RegisterMentee::PATH, &fields("amina@student.example"), None)
+        .await;
     assert_eq!(registered.status, StatusCode::OK, "{}", registered.body);
     assert_eq!(redirect_of(&registered).as_deref(), Some("/mentee"));
     let mentee = session_cookie(&registered).expect("signed in");
     let area = app.get_with_cookie("/mentee", &mentee).await;
     assert_eq!(area.status, StatusCode::OK);
-    let (role, locale, consented): (String, String, Option<String>) =
-        sqlx::query_as("SELECT role, locale, consented_at FROM accounts WHERE email = 'amina@student.example'")
-            .fetch_one(&app.pool)
-            .await
-            .expect("the account");
+    let (role, locale, consented): (String, String, Option<String>) = sqlx::query_as(
+        "SELECT role, locale, consented_at FROM accounts WHERE email = 'amina@student.example'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .expect("the account");
     assert_eq!((role.as_str(), locale.as_str()), ("mentee", "en"));
     assert!(consented.is_some());
 
     // The same address in other letters is the same address.
-    let again = app.call(RegisterMentee::PATH, &fields("AMINA@student.example"), None).await;
+    let again = app
+        .call(RegisterMentee::PATH, &fields("AMINA@student.example"), None)
+        .await;
     assert_eq!(again.status, StatusCode::BAD_REQUEST);
-    assert_eq!(error_of(&again).problem_with("email"), Some(InputProblem::EmailTaken));
+    assert_eq!(
+        error_of(&again).problem_with("email"),
+        Some(InputProblem::EmailTaken)
+    );
 
     // Not a student: refused on that field.
     let not_student = app
@@ -227,14 +263,23 @@ async fn a_student_registers_and_reaches_the_mentee_area_unless_registration_is_
             None,
         )
         .await;
-    assert_eq!(error_of(&not_student).problem_with("student"), Some(InputProblem::StudentRequired));
+    assert_eq!(
+        error_of(&not_student).problem_with("student"),
+        Some(InputProblem::StudentRequired)
+    );
 
     // The coordinator closes registration: the page says so and the function refuses.
     let closed = app
-        .call(SetRegistrationOpen::PATH, &form(&[("open", "false")]), Some(&coordinator))
+        .call(
+            SetRegistrationOpen::PATH,
+            &form(&[("open", "false")]),
+            Some(&coordinator),
+        )
         .await;
     assert_eq!(closed.status, StatusCode::OK);
-    let refused = app.call(RegisterMentee::PATH, &fields("late@student.example"), None).await;
+    let refused = app
+        .call(RegisterMentee::PATH, &fields("late@student.example"), None)
+        .await;
     assert_eq!(refused.status, StatusCode::CONFLICT);
     assert_eq!(error_of(&refused), AppError::RegistrationClosed);
     let page = app.get("/register").await;
@@ -245,10 +290,26 @@ async fn a_student_registers_and_reaches_the_mentee_area_unless_registration_is_
 async fn a_wrong_password_is_refused_without_saying_which_part_was_wrong() {
     let (app, _) = app_with_coordinator().await;
     let wrong_password = app
-        .call(LogIn::PATH, &form(&[("email", COORDINATOR_EMAIL), ("password", "nope"), ("next", "")]), None)
+        .call(
+            LogIn::PATH,
+            &form(&[
+                ("email", COORDINATOR_EMAIL),
+                ("password", "nope"),
+                ("next", ""),
+            ]),
+            None,
+        )
         .await;
     let unknown_email = app
-        .call(LogIn::PATH, &form(&[("email", "nobody@x.example"), ("password", "nope"), ("next", "")]), None)
+        .call(
+            LogIn::PATH,
+            &form(&[
+                ("email", "nobody@x.example"),
+                ("password", "nope"),
+                ("next", ""),
+            ]),
+            None,
+        )
         .await;
     assert_eq!(wrong_password.status, StatusCode::BAD_REQUEST);
     assert_eq!(wrong_password.body, unknown_email.body);
@@ -261,27 +322,51 @@ async fn repeated_failures_slow_down_sign_in_even_with_the_right_password() {
     let (app, _) = app_with_coordinator().await;
     for attempt in 1..=5 {
         let response = app
-            .call(LogIn::PATH, &form(&[("email", COORDINATOR_EMAIL), ("password", "guess"), ("next", "")]), None)
+            .call(
+                LogIn::PATH,
+                &form(&[
+                    ("email", COORDINATOR_EMAIL),
+                    ("password", "guess"),
+                    ("next", ""),
+                ]),
+                None,
+            )
             .await;
-        assert_eq!(response.status, StatusCode::BAD_REQUEST, "attempt {attempt}");
+        assert_eq!(
+            response.status,
+            StatusCode::BAD_REQUEST,
+            "attempt {attempt}"
+        );
     }
     let blocked = app
         .call(
             LogIn::PATH,
-            &form(&[("email", COORDINATOR_EMAIL), ("password", COORDINATOR_PASSWORD), ("next", "")]),
+            &form(&[
+                ("email", COORDINATOR_EMAIL),
+                ("password", COORDINATOR_PASSWORD),
+                ("next", ""),
+            ]),
             None,
         )
         .await;
     assert_eq!(blocked.status, StatusCode::TOO_MANY_REQUESTS);
-    assert_eq!(error_of(&blocked), AppError::TooManyAttempts { retry_after_minutes: 1 });
+    assert_eq!(
+        error_of(&blocked),
+        AppError::TooManyAttempts {
+            retry_after_minutes: 1
+        }
+    );
     assert!(session_cookie(&blocked).is_none());
     // Other accounts are not locked out by someone guessing this one.
-    app.create_account(Role::Mentor, "other@mentor.example", "other-password-1").await;
-    app.sign_in("other@mentor.example", "other-password-1").await;
-    let events: i64 = sqlx::query_scalar("SELECT count(*) FROM audit_log WHERE event = 'login_throttled'")
-        .fetch_one(&app.pool)
-        .await
-        .expect("count");
+    app.create_account(Role::Mentor, "other@mentor.example", "other-password-1")
+        .await;
+    app.sign_in("other@mentor.example", "other-password-1")
+        .await;
+    let events: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM audit_log WHERE event = 'login_throttled'")
+            .fetch_one(&app.pool)
+            .await
+            .expect("count");
     assert_eq!(events, 1);
 }
 
@@ -291,11 +376,18 @@ async fn signing_in_rotates_the_session_and_signing_out_ends_it() {
     let response = app
         .call(
             LogIn::PATH,
-            &form(&[("email", COORDINATOR_EMAIL), ("password", COORDINATOR_PASSWORD), ("next", "/coordinator/people")]),
+            &form(&[
+                ("email", COORDINATOR_EMAIL),
+                ("password", COORDINATOR_PASSWORD),
+                ("next", "/coordinator/people"),
+            ]),
             Some(&first),
         )
         .await;
-    assert_eq!(redirect_of(&response).as_deref(), Some("/coordinator/people"));
+    assert_eq!(
+        redirect_of(&response).as_deref(),
+        Some("/coordinator/people")
+    );
     let second = session_cookie(&response).expect("a new session cookie");
     assert_ne!(first, second, "the session id changes at sign-in");
     let old = app.call(GetCurrentUser::PATH, "", Some(&first)).await;
@@ -310,9 +402,18 @@ async fn signing_in_rotates_the_session_and_signing_out_ends_it() {
 #[tokio::test]
 async fn a_session_cookie_is_http_only_lax_and_secure_when_configured() {
     let app = TestApp::with_config(|config| config.secure_cookies = true).await;
-    app.create_account(Role::Mentee, "lea@student.example", "lea-password-1").await;
+    app.create_account(Role::Mentee, "lea@student.example", "lea-password-1")
+        .await;
     let response = app
-        .call(LogIn::PATH, &form(&[("email", "lea@student.example"), ("password", "lea-password-1"), ("next", "")]), None)
+        .call(
+            LogIn::PATH,
+            &form(&[
+                ("email", "lea@student.example"),
+                ("password", "lea-password-1"),
+                ("next", ""),
+            ]),
+            None,
+        )
         .await;
     let cookie = response
         .headers
@@ -325,38 +426,63 @@ async fn a_session_cookie_is_http_only_lax_and_secure_when_configured() {
     assert!(cookie.contains("HttpOnly"), "{cookie}");
     assert!(cookie.contains("SameSite=Lax"), "{cookie}");
     assert!(cookie.contains("Secure"), "{cookie}");
-    assert!(cookie.contains("Max-Age") || cookie.contains("Expires"), "idle expiry: {cookie}");
+    assert!(
+        cookie.contains("Max-Age") || cookie.contains("Expires"),
+        "idle expiry: {cookie}"
+    );
 }
 
 #[tokio::test]
 async fn a_password_reset_never_reveals_an_account_and_works_once() {
     let (app, old_session) = app_with_coordinator().await;
     let unknown = app
-        .call(RequestPasswordReset::PATH, &form(&[("email", "nobody@program.example")]), None)
+        .call(
+            RequestPasswordReset::PATH,
+            &form(&[("email", "nobody@program.example")]),
+            None,
+        )
         .await;
     let known = app
-        .call(RequestPasswordReset::PATH, &form(&[("email", COORDINATOR_EMAIL)]), None)
+        .call(
+            RequestPasswordReset::PATH,
+            &form(&[("email", COORDINATOR_EMAIL)]),
+            None,
+        )
         .await;
     assert_eq!(unknown.status, known.status);
     assert_eq!(unknown.body, known.body);
     assert_eq!(redirect_of(&unknown), redirect_of(&known));
-    let messages: i64 = sqlx::query_scalar("SELECT count(*) FROM outbox WHERE kind = 'password_reset'")
-        .fetch_one(&app.pool)
-        .await
-        .expect("count");
+    let messages: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM outbox WHERE kind = 'password_reset'")
+            .fetch_one(&app.pool)
+            .await
+            .expect("count");
     assert_eq!(messages, 1, "only the real account gets a message");
 
     let (url, locale, _) = latest_link(&app).await;
     assert_eq!(locale, "fr");
     let token = token_of(&url);
-    let checked = app.call(CheckPasswordReset::PATH, &form(&[("token", &token)]), None).await;
+    let checked = app
+        .call(CheckPasswordReset::PATH, &form(&[("token", &token)]), None)
+        .await;
     assert_eq!(checked.status, StatusCode::OK);
     let too_short = app
-        .call(ResetPassword::PATH, &form(&[("token", &token), ("password", "short")]), None)
+        .call(
+            ResetPassword::PATH,
+            &form(&[("token", &token), ("password", "short")]),
+            None,
+        )
         .await;
-    assert_eq!(error_of(&too_short).problem_with("password"), Some(InputProblem::PasswordTooShort));
+    assert_eq!(
+        error_of(&too_short).problem_with("password"),
+        Some(InputProblem::PasswordTooShort)
+    );
     let reset = app
-        .call(ResetPassword::PATH, &form(&[("token", &token), ("password", "brand-new-password")]), None)
+        .call(
+            ResetPassword::PATH,
+            &form(&[("token", &token), ("password", "brand-new-password")]),
+            None,
+        )
         .await;
     assert_eq!(reset.status, StatusCode::OK, "{}", reset.body);
     assert_eq!(redirect_of(&reset).as_deref(), Some("/login?reset=done"));
@@ -364,13 +490,25 @@ async fn a_password_reset_never_reveals_an_account_and_works_once() {
     // The new password works, the old one does not, old sessions are over, the link is spent.
     app.sign_in(COORDINATOR_EMAIL, "brand-new-password").await;
     let old = app
-        .call(LogIn::PATH, &form(&[("email", COORDINATOR_EMAIL), ("password", COORDINATOR_PASSWORD), ("next", "")]), None)
+        .call(
+            LogIn::PATH,
+            &form(&[
+                ("email", COORDINATOR_EMAIL),
+                ("password", COORDINATOR_PASSWORD),
+                ("next", ""),
+            ]),
+            None,
+        )
         .await;
     assert_eq!(old.status, StatusCode::BAD_REQUEST);
     let stale = app.call(GetCurrentUser::PATH, "", Some(&old_session)).await;
     assert_eq!(stale.body, "null");
     let reused = app
-        .call(ResetPassword::PATH, &form(&[("token", &token), ("password", "third-password-1")]), None)
+        .call(
+            ResetPassword::PATH,
+            &form(&[("token", &token), ("password", "third-password-1")]),
+            None,
+        )
         .await;
     assert_eq!(reused.status, StatusCode::GONE);
 }
@@ -378,14 +516,23 @@ async fn a_password_reset_never_reveals_an_account_and_works_once() {
 #[tokio::test]
 async fn an_expired_reset_link_is_refused() {
     let (app, _) = app_with_coordinator().await;
-    app.call(RequestPasswordReset::PATH, &form(&[("email", COORDINATOR_EMAIL)]), None).await;
+    app.call(
+        RequestPasswordReset::PATH,
+        &form(&[("email", COORDINATOR_EMAIL)]),
+        None,
+    )
+    .await;
     let token = token_of(&latest_link(&app).await.0);
     sqlx::query("UPDATE password_resets SET expires_at = '2000-01-01T00:00:00Z'")
         .execute(&app.pool)
         .await
         .expect("expire");
     let reset = app
-        .call(ResetPassword::PATH, &form(&[("token", &token), ("password", "brand-new-password")]), None)
+        .call(
+            ResetPassword::PATH,
+            &form(&[("token", &token), ("password", "brand-new-password")]),
+            None,
+        )
         .await;
     assert_eq!(reset.status, StatusCode::GONE);
     let page = app.get(&format!("/password/reset/{token}")).await;
@@ -395,7 +542,9 @@ async fn an_expired_reset_link_is_refused() {
 #[tokio::test]
 async fn a_disabled_account_is_signed_out_and_cannot_sign_in() {
     let (app, coordinator) = app_with_coordinator().await;
-    let id = app.create_account(Role::Mentor, "gone@mentor.example", "gone-password-1").await;
+    let id = app
+        .create_account(Role::Mentor, "gone@mentor.example", "gone-password-1")
+        .await;
     let session = app.sign_in("gone@mentor.example", "gone-password-1").await;
     let disabled = app
         .call(
@@ -405,9 +554,22 @@ async fn a_disabled_account_is_signed_out_and_cannot_sign_in() {
         )
         .await;
     assert_eq!(disabled.status, StatusCode::OK);
-    assert_eq!(app.call(GetCurrentUser::PATH, "", Some(&session)).await.body, "null");
+    assert_eq!(
+        app.call(GetCurrentUser::PATH, "", Some(&session))
+            .await
+            .body,
+        "null"
+    );
     let again = app
-        .call(LogIn::PATH, &form(&[("email", "gone@mentor.example"), ("password", "gone-password-1"), ("next", "")]), None)
+        .call(
+            LogIn::PATH,
+            &form(&[
+                ("email", "gone@mentor.example"),
+                ("password", "gone-password-1"),
+                ("next", ""),
+            ]),
+            None,
+        )
         .await;
     assert_eq!(again.status, StatusCode::BAD_REQUEST);
 }
@@ -415,7 +577,9 @@ async fn a_disabled_account_is_signed_out_and_cannot_sign_in() {
 #[tokio::test]
 async fn a_coordinator_changes_roles_but_never_their_own_and_it_is_audited() {
     let (app, coordinator) = app_with_coordinator().await;
-    let id = app.create_account(Role::Mentor, "promoted@mentor.example", "promo-password-1").await;
+    let id = app
+        .create_account(Role::Mentor, "promoted@mentor.example", "promo-password-1")
+        .await;
     let changed = app
         .call(
             ChangeAccountRole::PATH,
@@ -436,11 +600,20 @@ async fn a_coordinator_changes_roles_but_never_their_own_and_it_is_audited() {
             Some(&coordinator),
         )
         .await;
-    assert_eq!(error_of(&own).problem_with("role"), Some(InputProblem::NotOnYourself));
+    assert_eq!(
+        error_of(&own).problem_with("role"),
+        Some(InputProblem::NotOnYourself)
+    );
 
-    let log = app.call(app::audit::api::ListAuditLog::PATH, "", Some(&coordinator)).await;
+    let log = app
+        .call(app::audit::api::ListAuditLog::PATH, "", Some(&coordinator))
+        .await;
     for event in ["coordinator_created", "login_succeeded", "role_changed"] {
-        assert!(log.body.contains(event), "{event} missing from {}", log.body);
+        assert!(
+            log.body.contains(event),
+            "{event} missing from {}",
+            log.body
+        );
     }
     assert!(log.body.contains("mentor → coordinator"));
 }
@@ -449,30 +622,52 @@ async fn a_coordinator_changes_roles_but_never_their_own_and_it_is_audited() {
 async fn my_account_changes_name_language_and_password() {
     let (app, coordinator) = app_with_coordinator().await;
     let updated = app
-        .call(UpdateMyAccount::PATH, &form(&[("display_name", "Claire G."), ("locale", "en")]), Some(&coordinator))
+        .call(
+            UpdateMyAccount::PATH,
+            &form(&[("display_name", "Claire G."), ("locale", "en")]),
+            Some(&coordinator),
+        )
         .await;
     assert_eq!(updated.status, StatusCode::OK);
     let me = app.call(GetMyAccount::PATH, "", Some(&coordinator)).await;
-    assert!(me.body.contains("Claire G.") && me.body.contains("\"en\""), "{}", me.body);
+    assert!(
+        me.body.contains("Claire G.") && me.body.contains("\"en\""),
+        "{}",
+        me.body
+    );
 
     let wrong = app
         .call(
             ChangePassword::PATH,
-            &form(&[("current_password", "not-it"), ("new_password", "another-password-1")]),
+            &form(&[
+                ("current_password", "not-it"),
+                ("new_password", "another-password-1"),
+            ]),
             Some(&coordinator),
         )
         .await;
-    assert_eq!(error_of(&wrong).problem_with("current_password"), Some(InputProblem::WrongCurrentPassword));
+    assert_eq!(
+        error_of(&wrong).problem_with("current_password"),
+        Some(InputProblem::WrongCurrentPassword)
+    );
     let changed = app
         .call(
             ChangePassword::PATH,
-            &form(&[("current_password", COORDINATOR_PASSWORD), ("new_password", "another-password-1")]),
+            &form(&[
+                ("current_password", COORDINATOR_PASSWORD),
+                ("new_password", "another-password-1"),
+            ]),
             Some(&coordinator),
         )
         .await;
     assert_eq!(changed.status, StatusCode::OK);
     // This session stays signed in under its new id.
     let current = session_cookie(&changed).expect("the session is renewed");
-    assert_ne!(app.call(GetCurrentUser::PATH, "", Some(&current)).await.body, "null");
+    assert_ne!(
+        app.call(GetCurrentUser::PATH, "", Some(&current))
+            .await
+            .body,
+        "null"
+    );
     app.sign_in(COORDINATOR_EMAIL, "another-password-1").await;
 }

@@ -102,17 +102,43 @@ struct Fixture {
 fn rows() -> Vec<Row> {
     vec![
         // Public reference data and language.
-        Row { path: SetLocale::PATH, rule: Rule::Public, body: |_| form(&[("locale", "en"), ("return_to", "/")]) },
-        Row { path: GetCohortAnnouncement::PATH, rule: Rule::Public, body: |_| String::new() },
-        Row { path: ListDomains::PATH, rule: Rule::Public, body: |_| String::new() },
+        Row {
+            path: SetLocale::PATH,
+            rule: Rule::Public,
+            body: |_| form(&[("locale", "en"), ("return_to", "/")]),
+        },
+        Row {
+            path: GetCohortAnnouncement::PATH,
+            rule: Rule::Public,
+            body: |_| String::new(),
+        },
+        Row {
+            path: ListDomains::PATH,
+            rule: Rule::Public,
+            body: |_| String::new(),
+        },
         // Ways in: public by nature; bodies are refused for their content, not for who sends them.
-        Row { path: GetCurrentUser::PATH, rule: Rule::Public, body: |_| String::new() },
+        Row {
+            path: GetCurrentUser::PATH,
+            rule: Rule::Public,
+            body: |_| String::new(),
+        },
         Row {
             path: LogIn::PATH,
             rule: Rule::Public,
-            body: |_| form(&[("email", "nobody@matrix.example"), ("password", "wrong"), ("next", "")]),
+            body: |_| {
+                form(&[
+                    ("email", "nobody@matrix.example"),
+                    ("password", "wrong"),
+                    ("next", ""),
+                ])
+            },
         },
-        Row { path: GetRegistrationStatus::PATH, rule: Rule::Public, body: |_| String::new() },
+        Row {
+            path: GetRegistrationStatus::PATH,
+            rule: Rule::Public,
+            body: |_| String::new(),
+        },
         Row {
             path: RegisterMentee::PATH,
             rule: Rule::Public,
@@ -125,27 +151,49 @@ fn rows() -> Vec<Row> {
                 ])
             },
         },
-        Row { path: GetInvitation::PATH, rule: Rule::Public, body: |_| form(&[("token", "unknown")]) },
+        Row {
+            path: GetInvitation::PATH,
+            rule: Rule::Public,
+            body: |_| form(&[("token", "unknown")]),
+        },
         Row {
             path: AcceptInvitation::PATH,
             rule: Rule::Public,
-            body: |_| form(&[("token", "unknown"), ("display_name", "X"), ("password", "long enough password")]),
+            body: |_| {
+                form(&[
+                    ("token", "unknown"),
+                    ("display_name", "X"),
+                    ("password", "long enough password"),
+                ])
+            },
         },
         Row {
             path: RequestPasswordReset::PATH,
             rule: Rule::Public,
             body: |_| form(&[("email", "not an email")]),
         },
-        Row { path: CheckPasswordReset::PATH, rule: Rule::Public, body: |_| form(&[("token", "unknown")]) },
+        Row {
+            path: CheckPasswordReset::PATH,
+            rule: Rule::Public,
+            body: |_| form(&[("token", "unknown")]),
+        },
         Row {
             path: ResetPassword::PATH,
             rule: Rule::Public,
             body: |_| form(&[("token", "unknown"), ("password", "long enough password")]),
         },
         // Signing out last for each caller is handled by signing in afresh for every row.
-        Row { path: LogOut::PATH, rule: Rule::Public, body: |_| String::new() },
+        Row {
+            path: LogOut::PATH,
+            rule: Rule::Public,
+            body: |_| String::new(),
+        },
         // One's own account.
-        Row { path: GetMyAccount::PATH, rule: Rule::SignedIn, body: |_| String::new() },
+        Row {
+            path: GetMyAccount::PATH,
+            rule: Rule::SignedIn,
+            body: |_| String::new(),
+        },
         Row {
             path: UpdateMyAccount::PATH,
             rule: Rule::SignedIn,
@@ -154,14 +202,35 @@ fn rows() -> Vec<Row> {
         Row {
             path: ChangePassword::PATH,
             rule: Rule::SignedIn,
-            body: |_| form(&[("current_password", "not the password"), ("new_password", "another long password")]),
+            body: |_| {
+                form(&[
+                    ("current_password", "not the password"),
+                    ("new_password", "another long password"),
+                ])
+            },
         },
         // Areas.
-        Row { path: GetMentorHome::PATH, rule: Rule::Only(Role::Mentor), body: |_| String::new() },
-        Row { path: GetMenteeHome::PATH, rule: Rule::Only(Role::Mentee), body: |_| String::new() },
-        Row { path: GetCoordinatorHome::PATH, rule: Rule::Only(Role::Coordinator), body: |_| String::new() },
+        Row {
+            path: GetMentorHome::PATH,
+            rule: Rule::Only(Role::Mentor),
+            body: |_| String::new(),
+        },
+        Row {
+            path: GetMenteeHome::PATH,
+            rule: Rule::Only(Role::Mentee),
+            body: |_| String::new(),
+        },
+        Row {
+            path: GetCoordinatorHome::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |_| String::new(),
+        },
         // Coordination.
-        Row { path: GetPeople::PATH, rule: Rule::Only(Role::Coordinator), body: |_| String::new() },
+        Row {
+            path: GetPeople::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |_| String::new(),
+        },
         Row {
             path: InvitePerson::PATH,
             rule: Rule::Only(Role::Coordinator),
@@ -177,20 +246,38 @@ fn rows() -> Vec<Row> {
         Row {
             path: SetAccountDisabled::PATH,
             rule: Rule::Only(Role::Coordinator),
-            body: |fixture| form(&[("account_id", &fixture.bystander_id.to_string()), ("disabled", "true")]),
+            body: |fixture| {
+                form(&[
+                    ("account_id", &fixture.bystander_id.to_string()),
+                    ("disabled", "true"),
+                ])
+            },
         },
         Row {
             path: ChangeAccountRole::PATH,
             rule: Rule::Only(Role::Coordinator),
-            body: |fixture| form(&[("account_id", &fixture.bystander_id.to_string()), ("role", "coordinator")]),
+            body: |fixture| {
+                form(&[
+                    ("account_id", &fixture.bystander_id.to_string()),
+                    ("role", "coordinator"),
+                ])
+            },
         },
         Row {
             path: SetRegistrationOpen::PATH,
             rule: Rule::Only(Role::Coordinator),
             body: |_| form(&[("open", "false")]),
         },
-        Row { path: ListOutbox::PATH, rule: Rule::Only(Role::Coordinator), body: |_| String::new() },
-        Row { path: ListAuditLog::PATH, rule: Rule::Only(Role::Coordinator), body: |_| String::new() },
+        Row {
+            path: ListOutbox::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |_| String::new(),
+        },
+        Row {
+            path: ListAuditLog::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |_| String::new(),
+        },
     ]
 }
 
@@ -202,15 +289,27 @@ async fn every_server_function_has_a_row_in_the_matrix() {
     let registered: Vec<&str> = leptos::server_fn::axum::server_fn_paths()
         .map(|(path, _)| path)
         .collect();
-    assert!(registered.len() >= 20, "the registry looks empty: {registered:?}");
-    let missing: Vec<&&str> = registered.iter().filter(|path| !rows.contains_key(**path)).collect();
+    assert!(
+        registered.len() >= 20,
+        "the registry looks empty: {registered:?}"
+    );
+    let missing: Vec<&&str> = registered
+        .iter()
+        .filter(|path| !rows.contains_key(**path))
+        .collect();
     assert!(
         missing.is_empty(),
         "server functions without a row in the authorization matrix: {missing:?}. \
          Add a row saying who may call each one."
     );
-    let stale: Vec<&&str> = rows.keys().filter(|path| !registered.contains(path)).collect();
-    assert!(stale.is_empty(), "rows for server functions that no longer exist: {stale:?}");
+    let stale: Vec<&&str> = rows
+        .keys()
+        .filter(|path| !registered.contains(path))
+        .collect();
+    assert!(
+        stale.is_empty(),
+        "rows for server functions that no longer exist: {stale:?}"
+    );
 }
 
 #[tokio::test]
@@ -237,7 +336,9 @@ async fn every_caller_gets_what_the_policy_says_and_refusals_change_nothing() {
                 None => None,
             };
             let before = app.fingerprint().await;
-            let response = app.call(row.path, &(row.body)(&fixture), cookie.as_deref()).await;
+            let response = app
+                .call(row.path, &(row.body)(&fixture), cookie.as_deref())
+                .await;
             checked += 1;
             match row.rule.refusal_for(caller) {
                 Some(expected) => {
@@ -247,11 +348,17 @@ async fn every_caller_gets_what_the_policy_says_and_refusals_change_nothing() {
                             row.path, response.status, response.body
                         ));
                     } else if app.fingerprint().await != before {
-                        failures.push(format!("{} as {caller:?}: refused but changed data", row.path));
+                        failures.push(format!(
+                            "{} as {caller:?}: refused but changed data",
+                            row.path
+                        ));
                     }
                 }
                 None => {
-                    if matches!(response.status, StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN) {
+                    if matches!(
+                        response.status,
+                        StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN
+                    ) {
                         failures.push(format!(
                             "{} as {caller:?}: should be allowed, got {} {}",
                             row.path, response.status, response.body
@@ -262,5 +369,9 @@ async fn every_caller_gets_what_the_policy_says_and_refusals_change_nothing() {
         }
     }
     assert_eq!(checked, rows().len() * CALLERS.len());
-    assert!(failures.is_empty(), "authorization matrix violations:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "authorization matrix violations:\n{}",
+        failures.join("\n")
+    );
 }

@@ -93,7 +93,8 @@ async fn pages_carry_security_headers_and_a_nonce_that_only_our_scripts_have() {
         .and_then(|rest| rest.split('\'').next())
         .expect("a nonce in the policy");
     // Empty `<script></script>` placeholders run nothing, so CSP never checks them.
-    let scripts = page.body.matches("<script").count() - page.body.matches("<script></script>").count();
+    let scripts =
+        page.body.matches("<script").count() - page.body.matches("<script></script>").count();
     assert!(scripts > 0);
     assert_eq!(
         page.body.matches(&format!("nonce=\"{nonce}\"")).count(),
@@ -120,16 +121,23 @@ async fn private_pages_send_strangers_to_sign_in_and_refuse_other_roles() {
     let anonymous = app.get("/coordinator/people").await;
     assert_eq!(anonymous.status, StatusCode::FOUND);
     assert_eq!(
-        anonymous.headers.get("location").and_then(|v| v.to_str().ok()),
+        anonymous
+            .headers
+            .get("location")
+            .and_then(|v| v.to_str().ok()),
         Some("/login?next=/coordinator/people")
     );
 
-    app.create_account(Role::Mentee, "amina@student.example", "amina-password").await;
+    app.create_account(Role::Mentee, "amina@student.example", "amina-password")
+        .await;
     let mentee = app.sign_in("amina@student.example", "amina-password").await;
     let refused = app.get_with_cookie("/coordinator/people", &mentee).await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
     assert!(refused.body.contains("Accès refusé"), "{}", refused.body);
-    assert!(!refused.body.contains("amina@student.example\","), "no data leaks into the page");
+    assert!(
+        !refused.body.contains("amina@student.example\","),
+        "no data leaks into the page"
+    );
     let own = app.get_with_cookie("/mentee", &mentee).await;
     assert_eq!(own.status, StatusCode::OK);
 }
@@ -137,7 +145,12 @@ async fn private_pages_send_strangers_to_sign_in_and_refuse_other_roles() {
 #[tokio::test]
 async fn sign_in_works_before_the_wasm_arrives() {
     let app = TestApp::new().await;
-    app.create_account(Role::Coordinator, "claire@program.example", "claire-password").await;
+    app.create_account(
+        Role::Coordinator,
+        "claire@program.example",
+        "claire-password",
+    )
+    .await;
     let post = |body: String| {
         Request::post(LogIn::PATH)
             .header(header::HOST, "127.0.0.1:3000")
@@ -149,21 +162,46 @@ async fn sign_in_works_before_the_wasm_arrives() {
             .expect("request")
     };
     let wrong = app
-        .send(post(form(&[("email", "claire@program.example"), ("password", "nope"), ("next", "")])))
+        .send(post(form(&[
+            ("email", "claire@program.example"),
+            ("password", "nope"),
+            ("next", ""),
+        ])))
         .await;
     assert_eq!(wrong.status, StatusCode::FOUND);
-    let back = wrong.headers.get("location").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
-    assert!(back.starts_with("http://127.0.0.1:3000/login?") && back.contains("__err="), "{back}");
+    let back = wrong
+        .headers
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        back.starts_with("http://127.0.0.1:3000/login?") && back.contains("__err="),
+        "{back}"
+    );
     // The sign-in page shows the error it was sent back with.
     let path = back.trim_start_matches("http://127.0.0.1:3000");
-    let page = app.send(page_request(path).body(Body::empty()).expect("request")).await;
-    assert!(page.body.contains("Adresse courriel ou mot de passe incorrect"), "{}", page.body);
+    let page = app
+        .send(page_request(path).body(Body::empty()).expect("request"))
+        .await;
+    assert!(
+        page.body
+            .contains("Adresse courriel ou mot de passe incorrect"),
+        "{}",
+        page.body
+    );
 
     let right = app
-        .send(post(form(&[("email", "claire@program.example"), ("password", "claire-password"), ("next", "")])))
+        .send(post(form(&[
+            ("email", "claire@program.example"),
+            ("password", "claire-password"),
+            ("next", ""),
+        ])))
         .await;
     assert_eq!(right.status, StatusCode::FOUND);
-    assert_eq!(right.headers.get("location").and_then(|v| v.to_str().ok()), Some("/coordinator"));
+    assert_eq!(
+        right.headers.get("location").and_then(|v| v.to_str().ok()),
+        Some("/coordinator")
+    );
     assert!(common::session_cookie(&right).is_some());
 }
-

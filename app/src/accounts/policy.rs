@@ -97,13 +97,34 @@ fn is_member_of_pair(id: i64, role: Role, mentor_id: i64, mentee_id: i64) -> boo
 mod tests {
     use super::*;
 
-    const MENTOR: Caller = Caller::Member { id: 10, role: Role::Mentor };
-    const OTHER_MENTOR: Caller = Caller::Member { id: 11, role: Role::Mentor };
-    const MENTEE: Caller = Caller::Member { id: 20, role: Role::Mentee };
-    const OTHER_MENTEE: Caller = Caller::Member { id: 21, role: Role::Mentee };
-    const COORDINATOR: Caller = Caller::Member { id: 1, role: Role::Coordinator };
-    const PAIR_READ: Access = Access::PairRead { mentor_id: 10, mentee_id: 20 };
-    const PAIR_WRITE: Access = Access::PairWrite { mentor_id: 10, mentee_id: 20 };
+    const MENTOR: Caller = Caller::Member {
+        id: 10,
+        role: Role::Mentor,
+    };
+    const OTHER_MENTOR: Caller = Caller::Member {
+        id: 11,
+        role: Role::Mentor,
+    };
+    const MENTEE: Caller = Caller::Member {
+        id: 20,
+        role: Role::Mentee,
+    };
+    const OTHER_MENTEE: Caller = Caller::Member {
+        id: 21,
+        role: Role::Mentee,
+    };
+    const COORDINATOR: Caller = Caller::Member {
+        id: 1,
+        role: Role::Coordinator,
+    };
+    const PAIR_READ: Access = Access::PairRead {
+        mentor_id: 10,
+        mentee_id: 20,
+    };
+    const PAIR_WRITE: Access = Access::PairWrite {
+        mentor_id: 10,
+        mentee_id: 20,
+    };
 
     const ALLOW: Decision = Decision::Allow;
     const LOGIN: Decision = Decision::Deny(Denial::SignInRequired);
@@ -137,7 +158,10 @@ mod tests {
         assert_eq!(decide(&MENTEE, &coordination), FORBID);
         assert_eq!(decide(&MENTEE, &Access::RoleArea(Role::Mentee)), ALLOW);
         assert_eq!(decide(&MENTOR, &Access::RoleArea(Role::Mentee)), FORBID);
-        assert_eq!(decide(&COORDINATOR, &Access::RoleArea(Role::Mentor)), FORBID);
+        assert_eq!(
+            decide(&COORDINATOR, &Access::RoleArea(Role::Mentor)),
+            FORBID
+        );
     }
 
     #[test]
@@ -161,9 +185,15 @@ mod tests {
     #[test]
     fn an_id_only_counts_with_the_matching_role() {
         // A mentee whose account id happens to equal the pair's mentor id is not its mentor.
-        let impostor = Caller::Member { id: 10, role: Role::Mentee };
+        let impostor = Caller::Member {
+            id: 10,
+            role: Role::Mentee,
+        };
         assert_eq!(decide(&impostor, &PAIR_WRITE), FORBID);
-        let coordinator_with_mentee_id = Caller::Member { id: 20, role: Role::Coordinator };
+        let coordinator_with_mentee_id = Caller::Member {
+            id: 20,
+            role: Role::Coordinator,
+        };
         assert_eq!(decide(&coordinator_with_mentee_id, &PAIR_WRITE), FORBID);
     }
 

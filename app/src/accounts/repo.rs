@@ -40,8 +40,7 @@ impl AccountRow {
     }
 }
 
-const ACCOUNT_COLUMNS: &str =
-    "id, email, password_hash, display_name, role, locale, is_disabled";
+const ACCOUNT_COLUMNS: &str = "id, email, password_hash, display_name, role, locale, is_disabled";
 
 pub async fn find_account_by_email(
     pool: &SqlitePool,
@@ -56,10 +55,12 @@ pub async fn find_account_by_email(
 }
 
 pub async fn find_account(pool: &SqlitePool, id: i64) -> Result<Option<AccountRow>, sqlx::Error> {
-    sqlx::query_as(&format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE id = ?"))
-        .bind(id)
-        .fetch_optional(pool)
-        .await
+    sqlx::query_as(&format!(
+        "SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE id = ?"
+    ))
+    .bind(id)
+    .fetch_optional(pool)
+    .await
 }
 
 /// What a new account is made of.
@@ -154,7 +155,7 @@ pub async fn list_people(pool: &SqlitePool) -> Result<Vec<PersonSummary>, sqlx::
             display_name: row.display_name,
             locale: row.locale,
             is_disabled: row.is_disabled,
-            created_at: row.created_at,
+            created_at: crate::server_context::program_time(&row.created_at),
         })
         .collect())
 }
@@ -317,7 +318,7 @@ pub async fn list_pending_invitations(
             role: Role::parse(&row.role).unwrap_or(Role::Mentor),
             email: row.email,
             display_name: row.display_name,
-            expires_at: row.expires_at,
+            expires_at: crate::server_context::program_time(&row.expires_at),
         })
         .collect())
 }
@@ -343,12 +344,14 @@ pub async fn insert_password_reset(
     account_id: i64,
     expires_at: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO password_resets (token_hash, account_id, expires_at) VALUES (?, ?, ?)")
-        .bind(token_hash)
-        .bind(account_id)
-        .bind(utc_text(expires_at))
-        .execute(pool)
-        .await?;
+    sqlx::query(
+        "INSERT INTO password_resets (token_hash, account_id, expires_at) VALUES (?, ?, ?)",
+    )
+    .bind(token_hash)
+    .bind(account_id)
+    .bind(utc_text(expires_at))
+    .execute(pool)
+    .await?;
     Ok(())
 }
 

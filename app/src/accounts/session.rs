@@ -103,10 +103,12 @@ pub type AuthSession = axum_login::AuthSession<Backend>;
 
 /// The auth session of the current request.
 pub async fn auth_session() -> Result<AuthSession, AppError> {
-    leptos_axum::extract::<AuthSession>().await.map_err(|error| {
-        tracing::error!(%error, "auth session layer missing");
-        AppError::Config("auth session not available".to_owned())
-    })
+    leptos_axum::extract::<AuthSession>()
+        .await
+        .map_err(|error| {
+            tracing::error!(%error, "auth session layer missing");
+            AppError::Config("auth session not available".to_owned())
+        })
 }
 
 /// The caller of the current request.

@@ -72,7 +72,10 @@ mod tests {
     #[test]
     fn the_first_four_mistakes_cost_nothing() {
         for failures in 0..=FREE_FAILURES_PER_ACCOUNT {
-            assert_eq!(wait_after(failures, FREE_FAILURES_PER_ACCOUNT), Duration::zero());
+            assert_eq!(
+                wait_after(failures, FREE_FAILURES_PER_ACCOUNT),
+                Duration::zero()
+            );
         }
     }
 
@@ -89,25 +92,43 @@ mod tests {
     #[test]
     fn an_address_gets_more_free_failures_than_an_account() {
         assert_eq!(wait_after(20, FREE_FAILURES_PER_ADDRESS), Duration::zero());
-        assert_eq!(wait_after(21, FREE_FAILURES_PER_ADDRESS), Duration::seconds(30));
+        assert_eq!(
+            wait_after(21, FREE_FAILURES_PER_ADDRESS),
+            Duration::seconds(30)
+        );
     }
 
     #[test]
     fn an_attempt_during_the_wait_is_refused_with_the_time_left() {
         let free = FREE_FAILURES_PER_ACCOUNT;
-        let record = FailureRecord { failures: 5, last_failure_at: at(0) };
-        assert_eq!(remaining_wait(Some(record), free, at(10)), Some(Duration::seconds(20)));
+        let record = FailureRecord {
+            failures: 5,
+            last_failure_at: at(0),
+        };
+        assert_eq!(
+            remaining_wait(Some(record), free, at(10)),
+            Some(Duration::seconds(20))
+        );
         assert_eq!(remaining_wait(Some(record), free, at(30)), None);
         assert_eq!(remaining_wait(None, free, at(0)), None);
     }
 
     #[test]
     fn a_quiet_hour_forgets_the_failures() {
-        let record = FailureRecord { failures: 12, last_failure_at: at(0) };
-        assert_eq!(failures_counting(Some(record), at(FORGET_AFTER_SECONDS - 1)), 12);
+        let record = FailureRecord {
+            failures: 12,
+            last_failure_at: at(0),
+        };
+        assert_eq!(
+            failures_counting(Some(record), at(FORGET_AFTER_SECONDS - 1)),
+            12
+        );
         assert_eq!(failures_counting(Some(record), at(FORGET_AFTER_SECONDS)), 0);
         let later = at(FORGET_AFTER_SECONDS);
-        assert_eq!(remaining_wait(Some(record), FREE_FAILURES_PER_ACCOUNT, later), None);
+        assert_eq!(
+            remaining_wait(Some(record), FREE_FAILURES_PER_ACCOUNT, later),
+            None
+        );
     }
 
     #[test]

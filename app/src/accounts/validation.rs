@@ -107,23 +107,47 @@ mod tests {
             parse_email("email", "  Marie@Example.org ").ok(),
             Some("Marie@Example.org".to_owned())
         );
-        assert_eq!(problem(parse_email("email", "")), Some(InputProblem::Required));
-        for bad in ["marie", "marie@", "@example.org", "marie@example", "a b@c.org", "a@b@c.org", "a@.org"] {
-            assert_eq!(problem(parse_email("email", bad)), Some(InputProblem::InvalidEmail), "{bad}");
+        assert_eq!(
+            problem(parse_email("email", "")),
+            Some(InputProblem::Required)
+        );
+        for bad in [
+            "marie",
+            "marie@",
+            "@example.org",
+            "marie@example",
+            "a b@c.org",
+            "a@b@c.org",
+            "a@.org",
+        ] {
+            assert_eq!(
+                problem(parse_email("email", bad)),
+                Some(InputProblem::InvalidEmail),
+                "{bad}"
+            );
         }
         let long = format!("{}@example.org", "a".repeat(250));
-        assert_eq!(problem(parse_email("email", &long)), Some(InputProblem::TooLong));
+        assert_eq!(
+            problem(parse_email("email", &long)),
+            Some(InputProblem::TooLong)
+        );
     }
 
     #[test]
     fn passwords_need_ten_characters_and_at_most_128() {
-        assert_eq!(problem(check_new_password("password", "")), Some(InputProblem::Required));
+        assert_eq!(
+            problem(check_new_password("password", "")),
+            Some(InputProblem::Required)
+        );
         assert_eq!(
             problem(check_new_password("password", "court-9ch")),
             Some(InputProblem::PasswordTooShort)
         );
         assert!(check_new_password("password", "dix-carac.").is_ok());
-        assert!(check_new_password("password", "éééééééééé").is_ok(), "characters, not bytes");
+        assert!(
+            check_new_password("password", "éééééééééé").is_ok(),
+            "characters, not bytes"
+        );
         assert_eq!(
             problem(check_new_password("password", &"x".repeat(129))),
             Some(InputProblem::TooLong)
@@ -132,16 +156,29 @@ mod tests {
 
     #[test]
     fn names_are_trimmed_and_required() {
-        assert_eq!(parse_display_name("n", "  Léa  ").ok(), Some("Léa".to_owned()));
-        assert_eq!(problem(parse_display_name("n", "   ")), Some(InputProblem::Required));
-        assert_eq!(problem(parse_display_name("n", &"a".repeat(101))), Some(InputProblem::TooLong));
+        assert_eq!(
+            parse_display_name("n", "  Léa  ").ok(),
+            Some("Léa".to_owned())
+        );
+        assert_eq!(
+            problem(parse_display_name("n", "   ")),
+            Some(InputProblem::Required)
+        );
+        assert_eq!(
+            problem(parse_display_name("n", &"a".repeat(101))),
+            Some(InputProblem::TooLong)
+        );
     }
 
     #[test]
     fn a_checkbox_must_be_ticked() {
         assert!(require_checked("consent", Some("on"), InputProblem::ConsentRequired).is_ok());
         assert_eq!(
-            problem(require_checked("consent", None, InputProblem::ConsentRequired)),
+            problem(require_checked(
+                "consent",
+                None,
+                InputProblem::ConsentRequired
+            )),
             Some(InputProblem::ConsentRequired)
         );
     }
@@ -149,6 +186,9 @@ mod tests {
     #[test]
     fn only_the_two_program_languages_are_choices() {
         assert_eq!(parse_locale_choice("locale", "en").ok(), Some("en"));
-        assert_eq!(problem(parse_locale_choice("locale", "de")), Some(InputProblem::InvalidChoice));
+        assert_eq!(
+            problem(parse_locale_choice("locale", "de")),
+            Some(InputProblem::InvalidChoice)
+        );
     }
 }

@@ -70,7 +70,9 @@ impl AuditEvent {
     }
 
     pub fn parse(value: &str) -> Option<AuditEvent> {
-        AuditEvent::ALL.into_iter().find(|event| event.as_str() == value)
+        AuditEvent::ALL
+            .into_iter()
+            .find(|event| event.as_str() == value)
     }
 
     /// Events a coordinator should notice at a glance.

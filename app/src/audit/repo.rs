@@ -60,7 +60,7 @@ pub async fn latest(pool: &SqlitePool, limit: i64) -> Result<Vec<AuditEntry>, sq
     Ok(rows
         .into_iter()
         .map(|row| AuditEntry {
-            at: row.at,
+            at: crate::server_context::program_time(&row.at),
             event: AuditEvent::parse(&row.event),
             event_name: row.event,
             actor: row.actor,

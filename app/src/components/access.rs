@@ -96,7 +96,10 @@ mod tests {
 
     #[test]
     fn query_values_are_percent_encoded() {
-        assert_eq!(encode_query_value("/coordinator/people"), "/coordinator/people");
+        assert_eq!(
+            encode_query_value("/coordinator/people"),
+            "/coordinator/people"
+        );
         assert_eq!(encode_query_value("/a?b=c&d"), "/a%3Fb%3Dc%26d");
         assert_eq!(encode_query_value("/é"), "/%C3%A9");
     }

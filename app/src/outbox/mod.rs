@@ -87,7 +87,10 @@ mod tests {
 
     #[test]
     fn the_link_goes_on_its_own_line() {
-        assert_eq!(full_text("Bonjour", Some("https://x/y")), "Bonjour\n\nhttps://x/y\n");
+        assert_eq!(
+            full_text("Bonjour", Some("https://x/y")),
+            "Bonjour\n\nhttps://x/y\n"
+        );
         assert_eq!(full_text("Bonjour", None), "Bonjour\n");
     }
 }

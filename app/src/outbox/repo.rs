@@ -2,6 +2,7 @@
 use sqlx::{SqliteConnection, SqlitePool};
 
 use super::{EmailKind, OutboxMessage};
+use crate::server_context::program_time;
 
 pub struct NewEmail<'a> {
     pub kind: EmailKind,
@@ -79,8 +80,8 @@ pub async fn latest(pool: &SqlitePool, limit: i64) -> Result<Vec<OutboxMessage>,
                 body: row.body,
                 action_url: if withheld { None } else { row.action_url },
                 link_withheld: withheld,
-                created_at: row.created_at,
-                sent_at: row.sent_at,
+                created_at: program_time(&row.created_at),
+                sent_at: row.sent_at.as_deref().map(program_time),
                 last_error: row.last_error,
             }
         })

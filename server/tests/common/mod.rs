@@ -174,12 +174,21 @@ impl TestApp {
         if let Some(cookie) = cookie {
             request = request.header(header::COOKIE, cookie);
         }
-        self.send(request.body(Body::from(body.to_owned())).expect("a valid request"))
-            .await
+        self.send(
+            request
+                .body(Body::from(body.to_owned()))
+                .expect("a valid request"),
+        )
+        .await
     }
 
     /// Creates an account directly in the database.
-    pub async fn create_account(&self, role: app::accounts::Role, email: &str, password: &str) -> i64 {
+    pub async fn create_account(
+        &self,
+        role: app::accounts::Role,
+        email: &str,
+        password: &str,
+    ) -> i64 {
         use app::accounts::repo::{insert_account, NewAccount};
         let hash = password_auth::generate_hash(password);
         let mut connection = self.pool.acquire().await.expect("a connection");
@@ -208,7 +217,12 @@ impl TestApp {
                 None,
             )
             .await;
-        assert!(response.status.is_success(), "sign-in of {email} failed: {} {}", response.status, response.body);
+        assert!(
+            response.status.is_success(),
+            "sign-in of {email} failed: {} {}",
+            response.status,
+            response.body
+        );
         session_cookie(&response).expect("signing in sets the session cookie")
     }
 

@@ -35,7 +35,10 @@ pub async fn get_coordinator_home() -> Result<CoordinatorHome, AppError> {
 pub async fn get_mentor_home() -> Result<SessionUser, AppError> {
     use crate::accounts::{session::authorize_role, Role};
 
-    Ok(authorize_role(Role::Mentor).await?.account()?.to_session_user())
+    Ok(authorize_role(Role::Mentor)
+        .await?
+        .account()?
+        .to_session_user())
 }
 
 #[server(endpoint = "mentee_home")]
@@ -43,5 +46,8 @@ pub async fn get_mentor_home() -> Result<SessionUser, AppError> {
 pub async fn get_mentee_home() -> Result<SessionUser, AppError> {
     use crate::accounts::{session::authorize_role, Role};
 
-    Ok(authorize_role(Role::Mentee).await?.account()?.to_session_user())
+    Ok(authorize_role(Role::Mentee)
+        .await?
+        .account()?
+        .to_session_user())
 }

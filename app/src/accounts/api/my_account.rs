@@ -21,9 +21,9 @@ pub async fn get_my_account() -> Result<SessionUser, AppError> {
 #[cfg_attr(feature = "ssr", tracing::instrument)]
 pub async fn update_my_account(display_name: String, locale: String) -> Result<(), AppError> {
     use crate::accounts::policy::Access;
+    use crate::accounts::repo;
     use crate::accounts::session::authorize;
     use crate::accounts::validation::{parse_display_name, parse_locale_choice};
-    use crate::accounts::repo;
     use crate::locale::{LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE_SECONDS};
     use crate::server_context::pool;
     use http::header::{HeaderValue, SET_COOKIE};
@@ -47,11 +47,19 @@ pub async fn update_my_account(display_name: String, locale: String) -> Result<(
 /// Changes the caller's password after checking the current one. Other
 /// sessions of the account end; this one stays signed in.
 #[server(endpoint = "change_password")]
-#[cfg_attr(feature = "ssr", tracing::instrument(skip(current_password, new_password)))]
-pub async fn change_password(current_password: String, new_password: String) -> Result<(), AppError> {
+#[cfg_attr(
+    feature = "ssr",
+    tracing::instrument(skip(current_password, new_password))
+)]
+pub async fn change_password(
+    current_password: String,
+    new_password: String,
+) -> Result<(), AppError> {
     use crate::accounts::policy::Access;
     use crate::accounts::repo;
-    use crate::accounts::session::{authorize, client_address, hash_password, sign_in, verify_password};
+    use crate::accounts::session::{
+        authorize, client_address, hash_password, sign_in, verify_password,
+    };
     use crate::accounts::validation::check_new_password;
     use crate::audit::repo::{record, AuditRecord};
     use crate::audit::AuditEvent;
@@ -78,7 +86,9 @@ pub async fn change_password(current_password: String, new_password: String) -> 
     let mut connection = pool.acquire().await?;
     repo::update_password(&mut connection, account.id, &password_hash).await?;
     drop(connection);
-    let updated = repo::find_account(&pool, account.id).await?.ok_or(AppError::NotFound)?;
+    let updated = repo::find_account(&pool, account.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     // The session remembers the old password hash: sign in again with the new one.
     sign_in(updated).await?;
     record(

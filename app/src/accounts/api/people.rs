@@ -138,7 +138,9 @@ pub async fn set_account_disabled(account_id: i64, disabled: bool) -> Result<(),
         });
     }
     let pool = pool()?;
-    let target = repo::find_account(&pool, account_id).await?.ok_or(AppError::NotFound)?;
+    let target = repo::find_account(&pool, account_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     repo::set_disabled(&pool, account_id, disabled).await?;
     record(
         &pool,
@@ -183,7 +185,9 @@ pub async fn change_account_role(account_id: i64, role: String) -> Result<(), Ap
         });
     }
     let pool = pool()?;
-    let target = repo::find_account(&pool, account_id).await?.ok_or(AppError::NotFound)?;
+    let target = repo::find_account(&pool, account_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     if target.role() == role {
         return Ok(());
     }

@@ -71,7 +71,9 @@ pub async fn register_mentee(
             problem: InputProblem::EmailTaken,
         });
     };
-    let account = repo::find_account(&pool, id).await?.ok_or(AppError::NotFound)?;
+    let account = repo::find_account(&pool, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     sign_in(account).await?;
     record(
         &pool,
@@ -97,9 +99,10 @@ pub async fn get_invitation(token: String) -> Result<InvitationSummary, AppError
     use crate::server_context::pool;
 
     authorize(Access::Anyone).await?;
-    let invitation = repo::find_usable_invitation(&pool()?, &hash_token(&token), chrono::Utc::now())
-        .await?
-        .ok_or(AppError::LinkInvalid)?;
+    let invitation =
+        repo::find_usable_invitation(&pool()?, &hash_token(&token), chrono::Utc::now())
+            .await?
+            .ok_or(AppError::LinkInvalid)?;
     Ok(invitation.summary())
 }
 
@@ -154,7 +157,9 @@ pub async fn accept_invitation(
     }
     transaction.commit().await?;
 
-    let account = repo::find_account(&pool, account_id).await?.ok_or(AppError::NotFound)?;
+    let account = repo::find_account(&pool, account_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     sign_in(account).await?;
     record(
         &pool,
@@ -199,13 +204,17 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
         return Ok(());
     };
     if account.is_disabled {
-        tracing::info!(account = account.id, "password reset asked for a disabled account");
+        tracing::info!(
+            account = account.id,
+            "password reset asked for a disabled account"
+        );
         return Ok(());
     }
     let (token, token_hash) = new_token();
     let expires_at = chrono::Utc::now() + chrono::Duration::minutes(RESET_VALID_MINUTES);
     let link = format!("{}/password/reset/{token}", settings.public_url);
-    let message = compose::password_reset(&account.locale, &account.display_name, RESET_VALID_MINUTES);
+    let message =
+        compose::password_reset(&account.locale, &account.display_name, RESET_VALID_MINUTES);
     repo::insert_password_reset(&pool, &token_hash, account.id, expires_at).await?;
     let mut connection = pool.acquire().await?;
     enqueue(

@@ -1,7 +1,9 @@
 //! The landing page of each area: coordinator, mentor, mentee.
 use leptos::prelude::*;
 
-use crate::accounts::api::{get_coordinator_home, get_mentee_home, get_mentor_home, CoordinatorHome};
+use crate::accounts::api::{
+    get_coordinator_home, get_mentee_home, get_mentor_home, CoordinatorHome,
+};
 use crate::accounts::SessionUser;
 use crate::components::access::AccessDenied;
 use crate::i18n::{t, t_string, use_i18n};

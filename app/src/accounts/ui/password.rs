@@ -2,8 +2,8 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::accounts::api::{check_password_reset, RequestPasswordReset, ResetPassword};
 use crate::accounts::api::RESET_VALID_MINUTES;
+use crate::accounts::api::{check_password_reset, RequestPasswordReset, ResetPassword};
 use crate::accounts::validation::PASSWORD_MIN_CHARS;
 use crate::components::forms::{action_error, FormError, SubmitButton, TextField};
 use crate::error::AppError;

@@ -41,7 +41,9 @@ pub fn PeoplePage() -> impl IntoView {
         |_| get_people(),
     );
     let row_error = Signal::derive(move || {
-        action_error(disable).get().or_else(|| action_error(change_role).get())
+        action_error(disable)
+            .get()
+            .or_else(|| action_error(change_role).get())
     });
 
     view! {
