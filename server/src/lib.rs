@@ -77,6 +77,9 @@ pub fn build_router(state: AppState) -> Router {
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_secure(secure_cookies)
+        // Saved on every request of a signed-in person, so that the expiry really
+        // counts idle time (otherwise it would run from the last change).
+        .with_always_save(true)
         .with_expiry(Expiry::OnInactivity(time::Duration::minutes(
             state.config.session_idle_minutes,
         )));
@@ -146,7 +149,10 @@ mod tests {
 
     #[test]
     fn the_origin_is_scheme_and_authority() {
-        assert_eq!(origin_of("https://mentorat.example.org/"), "https://mentorat.example.org");
+        assert_eq!(
+            origin_of("https://mentorat.example.org/"),
+            "https://mentorat.example.org"
+        );
         assert_eq!(origin_of("http://127.0.0.1:3000"), "http://127.0.0.1:3000");
         assert_eq!(origin_of("https://x.example/sub/path"), "https://x.example");
     }

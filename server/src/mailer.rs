@@ -49,7 +49,8 @@ impl Mailer {
         }
     }
 
-    async fn deliver_pending(&self, pool: &SqlitePool) -> Result<(), sqlx::Error> {
+    /// Sends what is waiting, once; `run` calls it every few seconds.
+    pub async fn deliver_pending(&self, pool: &SqlitePool) -> Result<(), sqlx::Error> {
         for email in pending(pool, MAX_ATTEMPTS, BATCH).await? {
             match self.send(&email).await {
                 Ok(()) => {

@@ -671,3 +671,23 @@ async fn my_account_changes_name_language_and_password() {
     );
     app.sign_in(COORDINATOR_EMAIL, "another-password-1").await;
 }
+
+#[tokio::test]
+async fn the_reset_form_cannot_flood_an_inbox() {
+    let (app, _) = app_with_coordinator().await;
+    for _ in 0..5 {
+        let response = app
+            .call(
+                RequestPasswordReset::PATH,
+                &form(&[("email", COORDINATOR_EMAIL)]),
+                None,
+            )
+            .await;
+        assert_eq!(response.status, StatusCode::OK);
+    }
+    let messages: i64 = sqlx::query_scalar("SELECT count(*) FROM outbox")
+        .fetch_one(&app.pool)
+        .await
+        .expect("count");
+    assert_eq!(messages, RESETS_PER_HOUR);
+}

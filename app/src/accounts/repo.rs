@@ -355,6 +355,21 @@ pub async fn insert_password_reset(
     Ok(())
 }
 
+/// How many reset links the account was sent since `since` (to refuse an email flood).
+pub async fn count_recent_password_resets(
+    pool: &SqlitePool,
+    account_id: i64,
+    since: DateTime<Utc>,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT count(*) FROM password_resets WHERE account_id = ? AND created_at > ?",
+    )
+    .bind(account_id)
+    .bind(utc_text(since))
+    .fetch_one(pool)
+    .await
+}
+
 /// Consumes a reset token: the account it belongs to, or `None` when the token is
 /// unknown, expired or used. Single use, even under a race.
 pub async fn use_password_reset(

@@ -16,3 +16,6 @@ pub use ways_in::*;
 pub const INVITATION_VALID_DAYS: i64 = 14;
 /// How long a password reset link works.
 pub const RESET_VALID_MINUTES: i64 = 60;
+/// At most this many reset emails per account per hour: the form cannot be used
+/// to flood someone's inbox.
+pub const RESETS_PER_HOUR: i64 = 3;

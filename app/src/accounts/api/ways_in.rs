@@ -181,7 +181,7 @@ pub async fn accept_invitation(
 #[server(endpoint = "request_password_reset")]
 #[cfg_attr(feature = "ssr", tracing::instrument)]
 pub async fn request_password_reset(email: String) -> Result<(), AppError> {
-    use super::RESET_VALID_MINUTES;
+    use super::{RESETS_PER_HOUR, RESET_VALID_MINUTES};
     use crate::accounts::policy::Access;
     use crate::accounts::session::{authorize, client_address};
     use crate::accounts::tokens::new_token;
@@ -207,6 +207,14 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
         tracing::info!(
             account = account.id,
             "password reset asked for a disabled account"
+        );
+        return Ok(());
+    }
+    let hour_ago = chrono::Utc::now() - chrono::Duration::hours(1);
+    if repo::count_recent_password_resets(&pool, account.id, hour_ago).await? >= RESETS_PER_HOUR {
+        tracing::warn!(
+            account = account.id,
+            "password reset refused: too many this hour"
         );
         return Ok(());
     }
