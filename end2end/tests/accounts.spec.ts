@@ -128,7 +128,9 @@ test.describe("accounts", () => {
     await page.getByLabel("Mot de passe").fill("wrong password");
     await page.getByRole("button", { name: "Se connecter" }).click();
     await expect(page.getByRole("alert")).toContainText("Adresse courriel ou mot de passe incorrect");
-    await page.getByLabel("Adresse courriel").fill(COORDINATOR.email);
+    // What was typed is still there (the password, never).
+    await expect(page.getByLabel("Adresse courriel")).toHaveValue(COORDINATOR.email);
+    await expect(page.getByLabel("Mot de passe")).toHaveValue("");
     await page.getByLabel("Mot de passe").fill(COORDINATOR.password);
     await page.getByRole("button", { name: "Se connecter" }).click();
     await expect(page).toHaveURL(/\/coordinator$/);

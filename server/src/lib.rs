@@ -4,6 +4,7 @@ pub mod accounts_cli;
 pub mod config;
 pub mod db;
 pub mod demo;
+mod form_echo;
 mod http_layers;
 pub mod mailer;
 mod probes;
@@ -100,6 +101,10 @@ pub fn build_router(state: AppState) -> Router {
         .with_state(state)
         .layer(middleware::from_fn(
             server_fn_status::server_fn_error_status,
+        ))
+        .layer(middleware::from_fn_with_state(
+            max_body_bytes,
+            form_echo::keep_typed_values,
         ))
         .layer(auth_layer);
     let router = if secure_cookies {

@@ -6,9 +6,63 @@
 //! errors (wrong password, expired link…) appear once, above the submit button.
 use leptos::prelude::*;
 
+use serde::{Deserialize, Serialize};
+
 use crate::error::{AppError, InputProblem};
 use crate::i18n::{t_string, use_i18n};
 use crate::status_pages::ErrorNotice;
+
+/// The cookie in which the server keeps what was typed in a form refused before
+/// hydration (see `server/src/form_echo.rs`).
+pub const FORM_ECHO_COOKIE: &str = "mentorat_form";
+
+/// The fields of a refused form submission (never passwords or tokens), and
+/// the server function it was sent to.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormEcho {
+    pub action: String,
+    pub fields: Vec<(String, String)>,
+}
+
+impl FormEcho {
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.fields
+            .iter()
+            .find(|(field, _)| field == name)
+            .map(|(_, value)| value.as_str())
+    }
+}
+
+/// What was typed in `name` before a form was refused without JavaScript: read
+/// on the server when the page comes back with that form's error in its URL.
+pub fn echoed_value(name: &str) -> Option<String> {
+    #[cfg(feature = "ssr")]
+    {
+        use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+        use base64::Engine as _;
+
+        let parts = use_context::<http::request::Parts>()?;
+        let query = parts.uri.query().unwrap_or_default();
+        let cookies = parts.headers.get(http::header::COOKIE)?.to_str().ok()?;
+        let encoded = cookies.split(';').find_map(|cookie| {
+            cookie
+                .trim()
+                .strip_prefix(FORM_ECHO_COOKIE)
+                .and_then(|rest| rest.strip_prefix('='))
+        })?;
+        let echo: FormEcho = serde_json::from_slice(&URL_SAFE_NO_PAD.decode(encoded).ok()?).ok()?;
+        let action_in_url = format!("__path={}", echo.action.replace('/', "%2F"));
+        if !query.contains(&action_in_url) {
+            return None;
+        }
+        echo.get(name).map(str::to_owned)
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = name;
+        None
+    }
+}
 
 /// The latest error of a server action, as a signal the fields can read.
 pub fn action_error<I, O>(action: ServerAction<I>) -> Signal<Option<AppError>>
@@ -79,6 +133,7 @@ pub fn TextField(
     let input_id = format!("field-{name}");
     let error_id = format!("{name}-error");
     let hint_id = format!("{name}-hint");
+    let value = echoed_value(&name).unwrap_or(value);
     let described_by = if hint.is_some() {
         format!("{hint_id} {error_id}")
     } else {
@@ -124,6 +179,7 @@ pub fn CheckboxField(
 ) -> impl IntoView {
     let input_id = format!("field-{name}");
     let error_id = format!("{name}-error");
+    let checked = echoed_value(&name).is_some();
     let invalid = {
         let name = name.clone();
         move || {
@@ -140,6 +196,7 @@ pub fn CheckboxField(
                 id=input_id.clone()
                 name=name.clone()
                 type="checkbox"
+                checked=checked
                 required=required
                 aria-invalid=invalid
                 aria-describedby=error_id

@@ -1,0 +1,115 @@
+//! Keeps what someone typed when a form is refused before the WASM has loaded.
+//!
+//! Without JavaScript, a form posts to its server function; on an error the
+//! browser is sent back to the form (`302`, with the error in the URL) and would
+//! show empty fields. This layer remembers the submitted fields — never a
+//! password or a token — in a short-lived, HttpOnly cookie that the form reads
+//! when it is rendered again. A successful submission clears it.
+use app::components::forms::{FormEcho, FORM_ECHO_COOKIE};
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::header::{self, HeaderValue};
+use axum::http::{Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::Response;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine as _;
+
+/// Seconds the typed values are kept: long enough to read the message and fix the field.
+const KEEP_SECONDS: u32 = 120;
+
+/// A field whose value must never be stored anywhere.
+fn is_secret(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    name.contains("password") || name.contains("token")
+}
+
+pub async fn keep_typed_values(
+    State(max_body_bytes): State<usize>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let is_plain_form_post = request.method() == Method::POST
+        && request.uri().path().starts_with("/api/")
+        && header_contains(&request, header::ACCEPT, "text/html")
+        && header_contains(
+            &request,
+            header::CONTENT_TYPE,
+            "application/x-www-form-urlencoded",
+        );
+    if !is_plain_form_post {
+        return next.run(request).await;
+    }
+    let had_echo = header_contains(&request, header::COOKIE, FORM_ECHO_COOKIE);
+    let action = request.uri().path().to_owned();
+    let (parts, body) = request.into_parts();
+    let bytes = match axum::body::to_bytes(body, max_body_bytes).await {
+        Ok(bytes) => bytes,
+        Err(_) => {
+            return Response::builder()
+                .status(StatusCode::PAYLOAD_TOO_LARGE)
+                .body(Body::empty())
+                .unwrap_or_default();
+        }
+    };
+    let fields: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
+    let mut response = next
+        .run(Request::from_parts(parts, Body::from(bytes)))
+        .await;
+
+    let refused = response.status() == StatusCode::FOUND
+        && response
+            .headers()
+            .get(header::LOCATION)
+            .and_then(|location| location.to_str().ok())
+            .is_some_and(|location| location.contains("__err="));
+    let cookie = if refused {
+        let echo = FormEcho {
+            action,
+            fields: fields
+                .into_iter()
+                .filter(|(name, _)| !is_secret(name))
+                .collect(),
+        };
+        serde_json::to_vec(&echo).ok().map(|json| {
+            format!(
+                "{FORM_ECHO_COOKIE}={}; Path=/; Max-Age={KEEP_SECONDS}; HttpOnly; SameSite=Lax",
+                URL_SAFE_NO_PAD.encode(json)
+            )
+        })
+    } else if had_echo {
+        Some(format!(
+            "{FORM_ECHO_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax"
+        ))
+    } else {
+        None
+    };
+    if let Some(cookie) = cookie.and_then(|cookie| HeaderValue::from_str(&cookie).ok()) {
+        response.headers_mut().append(header::SET_COOKIE, cookie);
+    }
+    response
+}
+
+fn header_contains(request: &Request, name: header::HeaderName, needle: &str) -> bool {
+    request
+        .headers()
+        .get_all(name)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .any(|value| value.contains(needle))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_secret;
+
+    #[test]
+    fn passwords_and_tokens_are_never_kept() {
+        for name in ["password", "new_password", "current_password", "token"] {
+            assert!(is_secret(name), "{name}");
+        }
+        for name in ["email", "display_name", "consent", "next"] {
+            assert!(!is_secret(name), "{name}");
+        }
+    }
+}
