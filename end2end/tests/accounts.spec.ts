@@ -138,6 +138,66 @@ test.describe("accounts", () => {
     await context.close();
   });
 
+  test("a forgotten password is reset from the emailed link, once", async ({ page, browser }) => {
+    const errors = watchForErrors(page);
+    const email = unique("forgetful");
+    await registerMentee(page, "Léo Oublieux", email);
+    await expect(page).toHaveURL(/\/mentee$/);
+    await page.getByRole("button", { name: "Se déconnecter" }).click();
+    await expect(page).toHaveURL(/\/$/);
+
+    await page.goto("/login");
+    await waitForHydration(page);
+    await page.getByRole("link", { name: "Mot de passe oublié ?" }).click();
+    await page.getByLabel("Adresse courriel").fill(email);
+    await page.getByRole("button", { name: "Envoyer le lien" }).click();
+    await expect(page.getByRole("status")).toContainText("Si un compte existe pour cette adresse");
+
+    // The coordinator's outbox shows the message (no SMTP in tests).
+    const coordinatorContext = await browser.newContext();
+    const coordinator = await coordinatorContext.newPage();
+    await signIn(coordinator, COORDINATOR.email, COORDINATOR.password);
+    await expect(coordinator).toHaveURL(/\/coordinator$/);
+    await coordinator.goto("/coordinator/outbox");
+    const message = coordinator.locator(".message", { hasText: email });
+    await expect(message).toContainText("Réinitialiser votre mot de passe");
+    const link = new URL((await message.locator(".message-link a").getAttribute("href")) ?? "").pathname;
+    await coordinatorContext.close();
+
+    await page.goto(link);
+    await waitForHydration(page);
+    await page.getByLabel("Nouveau mot de passe").fill("leo-new-password");
+    await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
+    await expect(page).toHaveURL(/\/login\?reset=done$/);
+    await expect(page.getByRole("status")).toContainText("Votre mot de passe a été changé");
+    await page.getByLabel("Adresse courriel").fill(email);
+    await page.getByLabel("Mot de passe").fill("leo-new-password");
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await expect(page).toHaveURL(/\/mentee$/);
+
+    await page.goto(link);
+    await expect(page.getByRole("alert")).toContainText("n’est plus valide");
+    expect(errors).toEqual([]);
+  });
+
+  test("my account switches the interface and emails to English", async ({ page }) => {
+    const errors = watchForErrors(page);
+    await registerMentee(page, "Noah Student", unique("noah"));
+    await expect(page).toHaveURL(/\/mentee$/);
+    await page.getByRole("navigation").getByRole("link", { name: "Mon compte" }).click();
+    await expect(page).toHaveURL(/\/account$/);
+    await waitForHydration(page);
+    await page.getByLabel("Nom affiché").fill("Noah S.");
+    await page.getByLabel(/Langue préférée/).selectOption("en");
+    await page.getByRole("button", { name: "Enregistrer" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("My account");
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await page.reload();
+    await expect(page.getByLabel("Display name")).toHaveValue("Noah S.");
+    await expect(page.getByLabel(/Preferred language/)).toHaveValue("en");
+    expect(errors).toEqual([]);
+  });
+
   test("the account pages have no accessibility violations", async ({ page }) => {
     test.setTimeout(120_000);
     for (const path of ["/login", "/register", "/password/forgot", "/privacy"]) {

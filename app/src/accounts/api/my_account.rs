@@ -16,10 +16,10 @@ pub async fn get_my_account() -> Result<SessionUser, AppError> {
 }
 
 /// Changes the caller's display name and preferred language (emails follow it;
-/// so does this browser's interface language).
+/// so does this browser's interface language). Answers the language saved.
 #[server(endpoint = "update_my_account")]
 #[cfg_attr(feature = "ssr", tracing::instrument)]
-pub async fn update_my_account(display_name: String, locale: String) -> Result<(), AppError> {
+pub async fn update_my_account(display_name: String, locale: String) -> Result<String, AppError> {
     use crate::accounts::policy::Access;
     use crate::accounts::repo;
     use crate::accounts::session::authorize;
@@ -41,7 +41,7 @@ pub async fn update_my_account(display_name: String, locale: String) -> Result<(
     ) {
         response.append_header(SET_COOKIE, cookie);
     }
-    Ok(())
+    Ok(locale.to_owned())
 }
 
 /// Changes the caller's password after checking the current one. Other

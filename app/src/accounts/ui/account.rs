@@ -39,8 +39,8 @@ fn AccountForms(user: SessionUser) -> impl IntoView {
     refresh_session_after(update);
     // Once saved, the interface follows the chosen language at once.
     Effect::new(move |_| {
-        if let (Some(Ok(())), Some(input)) = (update.value().get(), update.input().get()) {
-            if let Some(locale) = parse_locale(&input.locale) {
+        if let Some(Ok(saved)) = update.value().get() {
+            if let Some(locale) = parse_locale(&saved) {
                 if locale != i18n.get_locale_untracked() {
                     i18n.set_locale(locale);
                 }
