@@ -65,13 +65,17 @@ pub fn build_router(state: AppState) -> Router {
     let security = Arc::new(security::SecuritySettings {
         public_origin: origin_of(&public_url),
         trust_proxy: state.config.trust_proxy,
-        dev_reload_socket: std::env::var_os("LEPTOS_WATCH").map(|_| {
-            format!(
-                "ws://{}:{}",
-                state.leptos_options.site_addr.ip(),
-                state.leptos_options.reload_port
-            )
-        }),
+        // `cargo leptos watch` sets LEPTOS_WATCH=true; its page script reloads through a socket.
+        dev_reload_socket: std::env::var("LEPTOS_WATCH")
+            .ok()
+            .filter(|watch| watch == "true")
+            .map(|_| {
+                format!(
+                    "ws://{}:{}",
+                    state.leptos_options.site_addr.ip(),
+                    state.leptos_options.reload_port
+                )
+            }),
     });
     let session_layer = SessionManagerLayer::new(SqliteStore::new(state.pool.clone()))
         .with_name(SESSION_COOKIE)
