@@ -5,6 +5,19 @@ use crate::error::{AppError, ErrorMessage};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::layout::PageTitle;
 
+/// Sets the HTTP status of the page being rendered on the server (no-op in the browser).
+pub fn set_page_status(status: u16) {
+    #[cfg(feature = "ssr")]
+    if let (Some(response), Ok(status)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        http::StatusCode::from_u16(status),
+    ) {
+        response.set_status(status);
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = status;
+}
+
 /// Shown for any path no route matches; answers with HTTP status 404.
 #[component]
 pub fn NotFound() -> impl IntoView {

@@ -29,6 +29,17 @@ use tower_sessions_sqlx_store::SqliteStore;
 /// The session cookie's name.
 pub const SESSION_COOKIE: &str = "mentorat_session";
 
+/// A request path fit for the log: the token of an invitation or reset link
+/// (`/invitation/<token>`) is replaced, since the link alone opens an account.
+fn redacted_path(path: &str) -> std::borrow::Cow<'_, str> {
+    for prefix in ["/invitation/", "/password/reset/"] {
+        if path.starts_with(prefix) && path.len() > prefix.len() {
+            return format!("{prefix}[token]").into();
+        }
+    }
+    path.into()
+}
+
 /// `https://host:port` of a URL (scheme and authority only).
 fn origin_of(url: &str) -> String {
     let (scheme, rest) = url.split_once("://").unwrap_or(("http", url));
@@ -129,7 +140,17 @@ pub fn build_router(state: AppState) -> Router {
             max_body_bytes,
         ))
         .layer(tower_http::compression::CompressionLayer::new())
-        .layer(tower_http::trace::TraceLayer::new_for_http())
+        .layer(
+            tower_http::trace::TraceLayer::new_for_http().make_span_with(
+                |request: &axum::http::Request<axum::body::Body>| {
+                    tracing::debug_span!(
+                        "request",
+                        method = %request.method(),
+                        path = %redacted_path(request.uri().path()),
+                    )
+                },
+            ),
+        )
 }
 
 /// The app's routes, generated once per process.
@@ -155,6 +176,22 @@ pub fn default_leptos_options() -> LeptosOptions {
 #[cfg(test)]
 mod tests {
     use super::origin_of;
+
+    #[test]
+    fn link_tokens_never_reach_the_log() {
+        assert_eq!(
+            super::redacted_path("/invitation/abc123"),
+            "/invitation/[token]"
+        );
+        assert_eq!(
+            super::redacted_path("/password/reset/abc"),
+            "/password/reset/[token]"
+        );
+        assert_eq!(
+            super::redacted_path("/coordinator/people"),
+            "/coordinator/people"
+        );
+    }
 
     #[test]
     fn the_origin_is_scheme_and_authority() {

@@ -452,16 +452,29 @@ async fn a_password_reset_never_reveals_an_account_and_works_once() {
     assert_eq!(unknown.status, known.status);
     assert_eq!(unknown.body, known.body);
     assert_eq!(redirect_of(&unknown), redirect_of(&known));
-    let messages: i64 =
-        sqlx::query_scalar("SELECT count(*) FROM outbox WHERE kind = 'password_reset'")
-            .fetch_one(&app.pool)
-            .await
-            .expect("count");
-    assert_eq!(messages, 1, "only the real account gets a message");
+    // Only the real account gets a message (prepared after the answer).
+    let resets = "SELECT count(*) FROM outbox WHERE kind = 'password_reset'";
+    app.wait_for_count(resets, 1).await;
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    app.wait_for_count(resets, 1).await;
 
     let (url, locale, _) = latest_link(&app).await;
     assert_eq!(locale, "fr");
     let token = token_of(&url);
+    // The coordinator's outbox shows the message, never its link.
+    let outbox = app
+        .call(app::outbox::api::ListOutbox::PATH, "", Some(&old_session))
+        .await;
+    assert_eq!(outbox.status, StatusCode::OK);
+    assert!(
+        outbox.body.contains("Réinitialiser votre mot de passe"),
+        "{}",
+        outbox.body
+    );
+    assert!(
+        !outbox.body.contains(&token),
+        "a reset link is for its owner only"
+    );
     let checked = app
         .call(CheckPasswordReset::PATH, &form(&[("token", &token)]), None)
         .await;
@@ -522,6 +535,7 @@ async fn an_expired_reset_link_is_refused() {
         None,
     )
     .await;
+    app.wait_for_count("SELECT count(*) FROM outbox", 1).await;
     let token = token_of(&latest_link(&app).await.0);
     sqlx::query("UPDATE password_resets SET expires_at = '2000-01-01T00:00:00Z'")
         .execute(&app.pool)
@@ -685,9 +699,127 @@ async fn the_reset_form_cannot_flood_an_inbox() {
             .await;
         assert_eq!(response.status, StatusCode::OK);
     }
-    let messages: i64 = sqlx::query_scalar("SELECT count(*) FROM outbox")
-        .fetch_one(&app.pool)
-        .await
-        .expect("count");
-    assert_eq!(messages, RESETS_PER_HOUR);
+    app.wait_for_count("SELECT count(*) FROM outbox", RESETS_PER_HOUR)
+        .await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    app.wait_for_count("SELECT count(*) FROM outbox", RESETS_PER_HOUR)
+        .await;
+}
+
+#[tokio::test]
+async fn a_burst_of_parallel_guesses_is_slowed_like_a_sequence() {
+    let (app, _) = app_with_coordinator().await;
+    let app = std::sync::Arc::new(app);
+    let mut attempts = tokio::task::JoinSet::new();
+    for _ in 0..12 {
+        let app = app.clone();
+        attempts.spawn(async move {
+            app.call(
+                LogIn::PATH,
+                &form(&[
+                    ("email", COORDINATOR_EMAIL),
+                    ("password", "guess"),
+                    ("next", ""),
+                ]),
+                None,
+            )
+            .await
+            .status
+        });
+    }
+    let mut checked = 0;
+    let mut refused_outright = 0;
+    while let Some(status) = attempts.join_next().await {
+        match status.expect("the attempt ran") {
+            StatusCode::BAD_REQUEST => checked += 1,
+            StatusCode::TOO_MANY_REQUESTS => refused_outright += 1,
+            other => panic!("unexpected {other}"),
+        }
+    }
+    assert_eq!(
+        checked, 5,
+        "only the free attempts reach the password check"
+    );
+    assert_eq!(refused_outright, 7);
+}
+
+/// A sign-in attempt from a given network address (behind a trusted proxy).
+async fn attempt_from(app: &TestApp, address: &str, password: &str) -> StatusCode {
+    use axum::body::Body;
+    use axum::http::{header, Request};
+    app.send(
+        Request::post(LogIn::PATH)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "application/json")
+            .header("x-forwarded-for", address)
+            .body(Body::from(form(&[
+                ("email", COORDINATOR_EMAIL),
+                ("password", password),
+                ("next", ""),
+            ])))
+            .expect("request"),
+    )
+    .await
+    .status
+}
+
+#[tokio::test]
+async fn someone_guessing_from_elsewhere_does_not_lock_the_owner_out() {
+    let app = TestApp::with_config(|config| config.trust_proxy = true).await;
+    server::accounts_cli::create_coordinator(
+        &app.pool,
+        COORDINATOR_EMAIL,
+        "Claire",
+        "fr",
+        COORDINATOR_PASSWORD.to_owned(),
+    )
+    .await
+    .expect("created");
+    for _ in 0..6 {
+        attempt_from(&app, "203.0.113.66", "guess").await;
+    }
+    assert_eq!(
+        attempt_from(&app, "203.0.113.66", COORDINATOR_PASSWORD).await,
+        StatusCode::TOO_MANY_REQUESTS,
+        "the guesser is slowed"
+    );
+    assert_eq!(
+        attempt_from(&app, "198.51.100.7", COORDINATOR_PASSWORD).await,
+        StatusCode::OK,
+        "the owner, elsewhere, signs in"
+    );
+}
+
+#[tokio::test]
+async fn a_disabled_then_enabled_account_does_not_get_its_old_sessions_back() {
+    let (app, coordinator) = app_with_coordinator().await;
+    let id = app
+        .create_account(Role::Mentor, "back@mentor.example", "back-password-1")
+        .await;
+    let old = app.sign_in("back@mentor.example", "back-password-1").await;
+    for disabled in ["true", "false"] {
+        let response = app
+            .call(
+                SetAccountDisabled::PATH,
+                &form(&[("account_id", &id.to_string()), ("disabled", disabled)]),
+                Some(&coordinator),
+            )
+            .await;
+        assert_eq!(response.status, StatusCode::OK);
+    }
+    assert_eq!(
+        app.call(GetCurrentUser::PATH, "", Some(&old)).await.body,
+        "null"
+    );
+    app.sign_in("back@mentor.example", "back-password-1").await;
+}
+
+#[tokio::test]
+async fn a_dead_link_page_answers_410() {
+    let app = TestApp::new().await;
+    let invitation = app.get("/invitation/not-a-token").await;
+    assert_eq!(invitation.status, StatusCode::GONE);
+    assert!(invitation.body.contains("n’est plus valide"));
+    let reset = app.get("/password/reset/not-a-token").await;
+    assert_eq!(reset.status, StatusCode::GONE);
 }

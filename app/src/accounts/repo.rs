@@ -20,6 +20,8 @@ pub struct AccountRow {
     pub role: String,
     pub locale: String,
     pub is_disabled: bool,
+    /// Bumped to end every session of the account.
+    pub session_epoch: i64,
 }
 
 impl AccountRow {
@@ -40,7 +42,8 @@ impl AccountRow {
     }
 }
 
-const ACCOUNT_COLUMNS: &str = "id, email, password_hash, display_name, role, locale, is_disabled";
+const ACCOUNT_COLUMNS: &str =
+    "id, email, password_hash, display_name, role, locale, is_disabled, session_epoch";
 
 pub async fn find_account_by_email(
     pool: &SqlitePool,
@@ -163,7 +166,7 @@ pub async fn list_people(pool: &SqlitePool) -> Result<Vec<PersonSummary>, sqlx::
 /// Disables or re-enables an account; `false` when there is no such account.
 pub async fn set_disabled(pool: &SqlitePool, id: i64, disabled: bool) -> Result<bool, sqlx::Error> {
     let result = sqlx::query(
-        "UPDATE accounts SET is_disabled = ?, \
+        "UPDATE accounts SET is_disabled = ?, session_epoch = session_epoch + 1, \
          updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?",
     )
     .bind(disabled)
@@ -175,8 +178,8 @@ pub async fn set_disabled(pool: &SqlitePool, id: i64, disabled: bool) -> Result<
 
 pub async fn set_role(pool: &SqlitePool, id: i64, role: Role) -> Result<bool, sqlx::Error> {
     let result = sqlx::query(
-        "UPDATE accounts SET role = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') \
-         WHERE id = ?",
+        "UPDATE accounts SET role = ?, session_epoch = session_epoch + 1, \
+         updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?",
     )
     .bind(role.as_str())
     .bind(id)
@@ -338,36 +341,31 @@ pub async fn count_pending_invitations(
 
 // ---- password resets ---------------------------------------------------------------------
 
-pub async fn insert_password_reset(
-    pool: &SqlitePool,
+/// Records a reset link unless the account already got `limit` since `since`
+/// (one statement: concurrent requests cannot both slip under the limit).
+/// `false` when the limit was reached.
+pub async fn insert_password_reset_within_limit(
+    connection: &mut SqliteConnection,
     token_hash: &str,
     account_id: i64,
     expires_at: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO password_resets (token_hash, account_id, expires_at) VALUES (?, ?, ?)",
+    since: DateTime<Utc>,
+    limit: i64,
+) -> Result<bool, sqlx::Error> {
+    let result = sqlx::query(
+        "INSERT INTO password_resets (token_hash, account_id, expires_at) \
+         SELECT ?, ?, ? WHERE (SELECT count(*) FROM password_resets \
+                               WHERE account_id = ? AND created_at > ?) < ?",
     )
     .bind(token_hash)
     .bind(account_id)
     .bind(utc_text(expires_at))
-    .execute(pool)
-    .await?;
-    Ok(())
-}
-
-/// How many reset links the account was sent since `since` (to refuse an email flood).
-pub async fn count_recent_password_resets(
-    pool: &SqlitePool,
-    account_id: i64,
-    since: DateTime<Utc>,
-) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
-        "SELECT count(*) FROM password_resets WHERE account_id = ? AND created_at > ?",
-    )
     .bind(account_id)
     .bind(utc_text(since))
-    .fetch_one(pool)
-    .await
+    .bind(limit)
+    .execute(&mut *connection)
+    .await?;
+    Ok(result.rows_affected() == 1)
 }
 
 /// Consumes a reset token: the account it belongs to, or `None` when the token is
@@ -465,6 +463,28 @@ pub async fn record_failure(
     .bind(utc_text(now))
     .execute(pool)
     .await?;
+    Ok(())
+}
+
+/// Forgets the failures of an account, from every address (after a password reset).
+pub async fn clear_account_failures(pool: &SqlitePool, email: &str) -> Result<(), sqlx::Error> {
+    let email = email.to_lowercase();
+    let pair_prefix = format!("pair:{email}|");
+    sqlx::query("DELETE FROM login_failures WHERE key = ? OR substr(key, 1, length(?)) = ?")
+        .bind(format!("account:{email}"))
+        .bind(&pair_prefix)
+        .bind(&pair_prefix)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// Takes back one failure counted in advance for an attempt that succeeded.
+pub async fn forgive_one_failure(pool: &SqlitePool, key: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE login_failures SET failures = max(failures - 1, 0) WHERE key = ?")
+        .bind(key)
+        .execute(pool)
+        .await?;
     Ok(())
 }
 

@@ -9,10 +9,25 @@ use super::repo::{self, AccountRow};
 use super::Role;
 use crate::error::AppError;
 
-/// The session's view of a person. Its `session_auth_hash` is the password hash:
-/// changing the password signs every other session out.
+/// The session's view of a person, with the proof a session keeps of it: a
+/// digest of the password hash and the account's session epoch. Changing the
+/// password, or bumping the epoch (disable, enable, role change), makes every
+/// stored session's proof stale, so those sessions end. The session row never
+/// holds the password hash itself.
 #[derive(Clone)]
-pub struct SignedInAccount(pub AccountRow);
+pub struct SignedInAccount(pub AccountRow, Vec<u8>);
+
+impl SignedInAccount {
+    pub fn new(account: AccountRow) -> Self {
+        use sha2::{Digest as _, Sha256};
+        let mut digest = Sha256::new();
+        digest.update(account.password_hash.as_bytes());
+        digest.update(b"\0");
+        digest.update(account.session_epoch.to_le_bytes());
+        let proof = digest.finalize().to_vec();
+        SignedInAccount(account, proof)
+    }
+}
 
 impl std::fmt::Debug for SignedInAccount {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -31,7 +46,7 @@ impl AuthUser for SignedInAccount {
     }
 
     fn session_auth_hash(&self) -> &[u8] {
-        self.0.password_hash.as_bytes()
+        &self.1
     }
 }
 
@@ -61,6 +76,20 @@ impl Backend {
     }
 }
 
+/// Password hashing is deliberately costly (argon2id: CPU and ~19 MiB each). At
+/// most four run at once, however many requests arrive: a flood of sign-ins or
+/// registrations queues instead of exhausting the machine.
+static PASSWORD_WORK: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(4);
+
+/// Runs password work on a blocking thread, within the limit above.
+async fn password_work<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, tokio::task::JoinError> {
+    // The semaphore is never closed, so a permit always comes.
+    let _permit = PASSWORD_WORK.acquire().await.ok();
+    tokio::task::spawn_blocking(work).await
+}
+
 /// A hash of a password nobody has, checked when the email is unknown so that a
 /// wrong address takes as long as a wrong password.
 static DECOY_HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
@@ -82,20 +111,19 @@ impl AuthnBackend for Backend {
                 .clone(),
         };
         let password = credentials.password;
-        let matches = tokio::task::spawn_blocking(move || {
-            password_auth::verify_password(password, &stored_hash).is_ok()
-        })
-        .await?;
+        let matches =
+            password_work(move || password_auth::verify_password(password, &stored_hash).is_ok())
+                .await?;
         Ok(account
             .filter(|account| matches && !account.is_disabled)
-            .map(SignedInAccount))
+            .map(SignedInAccount::new))
     }
 
     async fn get_user(&self, id: &UserId<Self>) -> Result<Option<SignedInAccount>, BackendError> {
         let account = repo::find_account(&self.pool, *id).await?;
         Ok(account
             .filter(|account| !account.is_disabled)
-            .map(SignedInAccount))
+            .map(SignedInAccount::new))
     }
 }
 
@@ -115,7 +143,7 @@ pub async fn auth_session() -> Result<AuthSession, AppError> {
 pub async fn current_caller() -> Result<(Caller, Option<AccountRow>), AppError> {
     let session = auth_session().await?;
     Ok(match session.user {
-        Some(SignedInAccount(account)) => (
+        Some(SignedInAccount(account, _)) => (
             Caller::Member {
                 id: account.id,
                 role: account.role(),
@@ -170,7 +198,7 @@ pub fn client_address() -> String {
 
 /// Hashes a password with argon2id off the async threads.
 pub async fn hash_password(password: String) -> Result<String, AppError> {
-    tokio::task::spawn_blocking(move || password_auth::generate_hash(password))
+    password_work(move || password_auth::generate_hash(password))
         .await
         .map_err(|error| {
             tracing::error!(%error, "password hashing failed");
@@ -180,7 +208,7 @@ pub async fn hash_password(password: String) -> Result<String, AppError> {
 
 /// Checks a password against a stored hash, off the async threads.
 pub async fn verify_password(password: String, hash: String) -> Result<bool, AppError> {
-    tokio::task::spawn_blocking(move || password_auth::verify_password(password, &hash).is_ok())
+    password_work(move || password_auth::verify_password(password, &hash).is_ok())
         .await
         .map_err(|error| {
             tracing::error!(%error, "password check failed");
@@ -192,7 +220,7 @@ pub async fn verify_password(password: String, hash: String) -> Result<bool, App
 /// rotates only an anonymous session; a planted signed-in one must not survive either).
 pub async fn sign_in(account: AccountRow) -> Result<(), AppError> {
     let mut session = auth_session().await?;
-    sign_in_session(&mut session, &SignedInAccount(account)).await
+    sign_in_session(&mut session, &SignedInAccount::new(account)).await
 }
 
 pub async fn sign_in_session(

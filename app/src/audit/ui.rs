@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use super::api::list_audit_log;
 use super::{AuditEntry, AuditEvent};
 use crate::components::access::{AccessDenied, CoordinationPage};
+use crate::components::forms::Loading;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::layout::PageTitle;
 
@@ -43,7 +44,7 @@ pub fn AuditLogPage() -> impl IntoView {
     let entries = OnceResource::new(list_audit_log());
     view! {
         <PageTitle text=Signal::derive(move || t_string!(i18n, audit.title).to_owned()) />
-        <Suspense fallback=move || view! { <p class="container" aria-busy="true">{t!(i18n, common.loading)}</p> }>
+        <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match entries.await {
                     Ok(entries) => {

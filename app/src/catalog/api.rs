@@ -8,6 +8,9 @@ use crate::error::AppError;
 #[server(endpoint = "domains")]
 #[cfg_attr(feature = "ssr", tracing::instrument)]
 pub async fn list_domains() -> Result<Vec<Domain>, AppError> {
+    use crate::accounts::{policy::Access, session::authorize};
+
+    authorize(Access::Anyone).await?;
     let pool = crate::server_context::pool()?;
     Ok(super::repo::list_active_domains(&pool).await?)
 }

@@ -8,8 +8,9 @@ use leptos::prelude::*;
 
 use serde::{Deserialize, Serialize};
 
+use crate::accounts::validation::PASSWORD_MIN_CHARS;
 use crate::error::{AppError, InputProblem};
-use crate::i18n::{t_string, use_i18n};
+use crate::i18n::{t, t_string, use_i18n};
 use crate::status_pages::ErrorNotice;
 
 /// The cookie in which the server keeps what was typed in a form refused before
@@ -80,6 +81,20 @@ where
     O: Clone + Send + Sync + 'static,
 {
     Signal::derive(move || matches!(action.value().get(), Some(Ok(_))))
+}
+
+/// Counts the successful runs of an action in `counter` (for resources that
+/// must reload after a change, and only then: a refusal keeps the page as it is).
+pub fn count_successes<I, O>(action: ServerAction<I>, counter: RwSignal<u64>)
+where
+    I: leptos::server_fn::ServerFn<Output = O, Error = AppError> + Clone + Send + Sync + 'static,
+    O: Clone + Send + Sync + 'static,
+{
+    Effect::new(move |_| {
+        if matches!(action.value().get(), Some(Ok(_))) {
+            counter.update(|count| *count += 1);
+        }
+    });
 }
 
 /// The sentence explaining a problem with a field, in the current language.
@@ -218,6 +233,50 @@ pub fn FormError(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView
     }
 }
 
+/// "Loading…" while a page's data is on its way.
+#[component]
+pub fn Loading() -> impl IntoView {
+    let i18n = use_i18n();
+    view! { <p class="loading" aria-busy="true">{t!(i18n, common.loading)}</p> }
+}
+
+/// A new password, with the rule it must follow.
+#[component]
+pub fn NewPasswordField(
+    #[prop(into)] name: String,
+    #[prop(into)] error: Signal<Option<AppError>>,
+    #[prop(optional)] autofocus: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <TextField
+            name
+            label=Signal::derive(move || t_string!(i18n, fields.new_password).to_owned())
+            input_type="password"
+            autocomplete="new-password"
+            hint=Signal::derive(move || {
+                t_string!(i18n, fields.password_hint, min = PASSWORD_MIN_CHARS).to_string()
+            })
+            error
+            autofocus
+        />
+    }
+}
+
+/// The privacy notice checkbox every new account ticks (the notice opens in a new tab,
+/// so nothing typed is lost).
+#[component]
+pub fn ConsentField(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <CheckboxField name="consent" error>
+            {t!(i18n, fields.consent_before)} " "
+            <a href="/privacy" target="_blank">{t!(i18n, fields.consent_link)}</a>
+            {t!(i18n, fields.consent_after)}
+        </CheckboxField>
+    }
+}
+
 /// A submit button that says it is working while the action runs.
 #[component]
 pub fn SubmitButton(
@@ -227,7 +286,8 @@ pub fn SubmitButton(
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <button type="submit" class=class aria-disabled=move || pending.get().then_some("true")>
+        // Disabled while the action runs: a double click sends one request.
+        <button type="submit" class=class disabled=move || pending.get()>
             {move || {
                 if pending.get() {
                     t_string!(i18n, common.working).to_owned()

@@ -8,8 +8,11 @@ use crate::error::AppError;
 #[server(endpoint = "cohort_announcement")]
 #[cfg_attr(feature = "ssr", tracing::instrument)]
 pub async fn get_cohort_announcement() -> Result<CohortAnnouncement, AppError> {
+    use crate::accounts::{policy::Access, session::authorize};
     use crate::catalog::{current_cohort, repo};
     use crate::server_context::{pool, program_today};
+
+    authorize(Access::Anyone).await?;
 
     let cohorts = repo::list_cohorts(&pool()?).await?;
     let today = program_today();

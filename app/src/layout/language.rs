@@ -16,12 +16,16 @@ use crate::locale::other_locale;
 /// Remembers the chosen language in a cookie and sends the visitor back to
 /// `return_to` (a path on this site). Public: anyone may choose a language.
 #[server(endpoint = "set_locale")]
-#[cfg_attr(feature = "ssr", tracing::instrument)]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip(return_to)))]
 pub async fn set_locale(locale: String, return_to: String) -> Result<(), AppError> {
+    use crate::accounts::{policy::Access, session::authorize};
     use crate::locale::{
         parse_locale, safe_return_path, LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE_SECONDS,
     };
     use http::header::{HeaderValue, SET_COOKIE};
+
+    // Public: anyone may choose a language. (`return_to` may hold a link's token: not logged.)
+    authorize(Access::Anyone).await?;
 
     let locale = parse_locale(&locale).ok_or_else(|| AppError::InvalidInput {
         field: "locale".to_owned(),

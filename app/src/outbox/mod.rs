@@ -33,9 +33,9 @@ impl EmailKind {
             .find(|kind| kind.as_str() == value)
     }
 
-    /// A link that gives access to an account: once delivered to its owner, a
-    /// coordinator has no business seeing it.
-    pub fn link_is_private_once_delivered(self) -> bool {
+    /// A link that gives access to an existing account: only its owner may ever
+    /// see it (a coordinator reading it could take the account over).
+    pub fn link_is_private(self) -> bool {
         matches!(self, EmailKind::PasswordReset)
     }
 }
@@ -49,7 +49,7 @@ pub struct OutboxMessage {
     pub locale: String,
     pub subject: String,
     pub body: String,
-    /// The message's link; withheld once a private link has been delivered.
+    /// The message's link; always withheld for a private link (password reset).
     pub action_url: Option<String>,
     pub link_withheld: bool,
     pub created_at: String,
@@ -81,8 +81,8 @@ mod tests {
         for kind in [EmailKind::Invitation, EmailKind::PasswordReset] {
             assert_eq!(EmailKind::parse(kind.as_str()), Some(kind));
         }
-        assert!(EmailKind::PasswordReset.link_is_private_once_delivered());
-        assert!(!EmailKind::Invitation.link_is_private_once_delivered());
+        assert!(EmailKind::PasswordReset.link_is_private());
+        assert!(!EmailKind::Invitation.link_is_private());
     }
 
     #[test]

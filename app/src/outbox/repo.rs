@@ -55,7 +55,7 @@ struct OutboxRow {
     last_error: Option<String>,
 }
 
-/// The latest messages first, with private links withheld once delivered.
+/// The latest messages first, private links (password resets) withheld.
 pub async fn latest(pool: &SqlitePool, limit: i64) -> Result<Vec<OutboxMessage>, sqlx::Error> {
     let rows: Vec<OutboxRow> = sqlx::query_as(
         "SELECT id, kind, recipient, locale, subject, body, action_url, created_at, sent_at, \
@@ -68,9 +68,7 @@ pub async fn latest(pool: &SqlitePool, limit: i64) -> Result<Vec<OutboxMessage>,
         .into_iter()
         .map(|row| {
             let kind = EmailKind::parse(&row.kind);
-            let withheld = row.sent_at.is_some()
-                && kind.is_some_and(EmailKind::link_is_private_once_delivered)
-                && row.action_url.is_some();
+            let withheld = kind.is_some_and(EmailKind::link_is_private) && row.action_url.is_some();
             OutboxMessage {
                 id: row.id,
                 kind,

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use super::api::list_outbox;
 use super::{OutboxMessage, OutboxOverview};
 use crate::components::access::{AccessDenied, CoordinationPage};
+use crate::components::forms::Loading;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::layout::PageTitle;
 
@@ -13,7 +14,7 @@ pub fn OutboxPage() -> impl IntoView {
     let outbox = OnceResource::new(list_outbox());
     view! {
         <PageTitle text=Signal::derive(move || t_string!(i18n, outbox.title).to_owned()) />
-        <Suspense fallback=move || view! { <p class="container" aria-busy="true">{t!(i18n, common.loading)}</p> }>
+        <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match outbox.await {
                     Ok(overview) => {

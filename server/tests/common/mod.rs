@@ -226,6 +226,23 @@ impl TestApp {
         session_cookie(&response).expect("signing in sets the session cookie")
     }
 
+    /// Waits (up to 5 s) until `count_sql` counts `expected` rows: for work a
+    /// server function leaves to a background task.
+    pub async fn wait_for_count(&self, count_sql: &str, expected: i64) {
+        let mut count = -1;
+        for _ in 0..100 {
+            count = sqlx::query_scalar(count_sql)
+                .fetch_one(&self.pool)
+                .await
+                .unwrap_or(-1);
+            if count == expected {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("{count_sql}: expected {expected}, still {count}");
+    }
+
     /// Everything a refused request must not change (security logs excluded:
     /// a refusal may be logged).
     pub async fn fingerprint(&self) -> String {

@@ -18,7 +18,7 @@ pub async fn get_my_account() -> Result<SessionUser, AppError> {
 /// Changes the caller's display name and preferred language (emails follow it;
 /// so does this browser's interface language). Answers the language saved.
 #[server(endpoint = "update_my_account")]
-#[cfg_attr(feature = "ssr", tracing::instrument)]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn update_my_account(display_name: String, locale: String) -> Result<String, AppError> {
     use crate::accounts::policy::Access;
     use crate::accounts::repo;
@@ -47,10 +47,7 @@ pub async fn update_my_account(display_name: String, locale: String) -> Result<S
 /// Changes the caller's password after checking the current one. Other
 /// sessions of the account end; this one stays signed in.
 #[server(endpoint = "change_password")]
-#[cfg_attr(
-    feature = "ssr",
-    tracing::instrument(skip(current_password, new_password))
-)]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn change_password(
     current_password: String,
     new_password: String,
@@ -85,6 +82,8 @@ pub async fn change_password(
     let password_hash = hash_password(new_password).await?;
     let mut connection = pool.acquire().await?;
     repo::update_password(&mut connection, account.id, &password_hash).await?;
+    // A reset link asked for earlier must not undo this change.
+    repo::expire_password_resets(&mut connection, account.id, chrono::Utc::now()).await?;
     drop(connection);
     let updated = repo::find_account(&pool, account.id)
         .await?

@@ -24,7 +24,7 @@ pub async fn get_people() -> Result<PeopleOverview, AppError> {
 /// Invites a mentor or a coordinator: a single-use link, valid 14 days, sent
 /// in the invitee's language through the outbox. Answers the address invited.
 #[server(endpoint = "invite_person")]
-#[cfg_attr(feature = "ssr", tracing::instrument)]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn invite_person(
     email: String,
     display_name: String,

@@ -16,18 +16,19 @@ pub async fn get_current_user() -> Result<Option<SessionUser>, AppError> {
 }
 
 /// Signs in with email and password, then goes to `next` (a local path) or the
-/// person's area. Repeated failures are slowed per account and per address.
+/// person's area. Failures are slowed per (account, address), and, with more
+/// room, per account and per address.
 #[server(endpoint = "log_in")]
-#[cfg_attr(feature = "ssr", tracing::instrument(skip(password)))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn log_in(email: String, password: String, next: String) -> Result<(), AppError> {
     use crate::accounts::policy::Access;
-    use crate::accounts::session::{authorize, client_address, sign_in_session, Credentials};
+    use crate::accounts::session::Credentials;
+    use crate::accounts::session::{auth_session, authorize, client_address, sign_in_session};
     use crate::accounts::throttle::{
         failures_counting, minutes_to_tell, remaining_wait, FREE_FAILURES_PER_ACCOUNT,
         FREE_FAILURES_PER_ADDRESS,
     };
-    use crate::accounts::validation::parse_email;
-    use crate::accounts::{repo, session::auth_session};
+    use crate::accounts::{repo, validation::parse_email};
     use crate::audit::repo::{record, AuditRecord};
     use crate::audit::AuditEvent;
     use crate::error::InputProblem;
@@ -44,22 +45,39 @@ pub async fn log_in(email: String, password: String, next: String) -> Result<(),
         });
     }
     let address = client_address();
+    let account_key = format!("account:{}", email.to_lowercase());
+    // (key, failures allowed before any wait)
     let keys = [
-        format!("account:{}", email.to_lowercase()),
-        format!("address:{address}"),
+        (
+            format!("pair:{}|{address}", email.to_lowercase()),
+            FREE_FAILURES_PER_ACCOUNT,
+        ),
+        (account_key.clone(), FREE_FAILURES_PER_ADDRESS),
+        (format!("address:{address}"), FREE_FAILURES_PER_ADDRESS),
     ];
-    let free_failures = [FREE_FAILURES_PER_ACCOUNT, FREE_FAILURES_PER_ADDRESS];
-    let now = chrono::Utc::now();
-    let mut records = Vec::with_capacity(keys.len());
-    for key in &keys {
-        records.push(repo::failure_record(&pool, key).await?);
-    }
-    if let Some(wait) = records
-        .iter()
-        .zip(free_failures)
-        .filter_map(|(record, free)| remaining_wait(*record, free, now))
-        .max()
-    {
+
+    // Check and count the attempt in one step, before the password is checked:
+    // concurrent attempts queue here and each sees the ones before it.
+    let refused = {
+        let _gate = LOGIN_GATE.lock().await;
+        let now = chrono::Utc::now();
+        let mut longest_wait = None;
+        let mut counts = Vec::with_capacity(keys.len());
+        for (key, free) in &keys {
+            let found = repo::failure_record(&pool, key).await?;
+            if let Some(wait) = remaining_wait(found, *free, now) {
+                longest_wait = longest_wait.max(Some(wait));
+            }
+            counts.push(failures_counting(found, now));
+        }
+        if longest_wait.is_none() {
+            for ((key, _), count) in keys.iter().zip(counts) {
+                repo::record_failure(&pool, key, count, now).await?;
+            }
+        }
+        longest_wait
+    };
+    if let Some(wait) = refused {
         record(
             &pool,
             AuditEvent::LoginThrottled,
@@ -87,9 +105,6 @@ pub async fn log_in(email: String, password: String, next: String) -> Result<(),
             AppError::Storage
         })?;
     let Some(account) = account else {
-        for (key, found) in keys.iter().zip(&records) {
-            repo::record_failure(&pool, key, failures_counting(*found, now), now).await?;
-        }
         record(
             &pool,
             AuditEvent::LoginFailed,
@@ -103,9 +118,12 @@ pub async fn log_in(email: String, password: String, next: String) -> Result<(),
         return Err(AppError::BadCredentials);
     };
     sign_in_session(&mut session, &account).await?;
-    // The account's counter starts again; the address's does not (one valid
-    // account must not reset an attacker's count against the others).
-    repo::clear_failures(&pool, &keys[0]).await?;
+    // The attempt was counted as a failure in advance. The account starts again
+    // from zero; the address only gets this one back (a valid account of one's
+    // own must not wipe the count of guesses against others).
+    repo::clear_failures(&pool, &keys[0].0).await?;
+    repo::clear_failures(&pool, &account_key).await?;
+    repo::forgive_one_failure(&pool, &keys[2].0).await?;
     record(
         &pool,
         AuditEvent::LoginSucceeded,
@@ -125,6 +143,11 @@ pub async fn log_in(email: String, password: String, next: String) -> Result<(),
     leptos_axum::redirect(&destination);
     Ok(())
 }
+
+/// One sign-in attempt at a time passes the throttle check (the password check
+/// itself runs in parallel). The app is one process over one SQLite file.
+#[cfg(feature = "ssr")]
+static LOGIN_GATE: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 /// Signs out and goes home. Public: signing out when signed out does nothing.
 #[server(endpoint = "log_out")]

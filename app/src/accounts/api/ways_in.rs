@@ -19,7 +19,7 @@ pub async fn get_registration_status() -> Result<bool, AppError> {
 
 /// A student creates their mentee account and is signed in.
 #[server(endpoint = "register_mentee")]
-#[cfg_attr(feature = "ssr", tracing::instrument(skip(password)))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn register_mentee(
     display_name: String,
     email: String,
@@ -92,7 +92,7 @@ pub async fn register_mentee(
 
 /// What an invitation link is for, if it still works. Public (the token is the key).
 #[server(endpoint = "invitation")]
-#[cfg_attr(feature = "ssr", tracing::instrument(skip(token)))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn get_invitation(token: String) -> Result<InvitationSummary, AppError> {
     use crate::accounts::policy::Access;
     use crate::accounts::{repo, session::authorize, tokens::hash_token};
@@ -108,7 +108,7 @@ pub async fn get_invitation(token: String) -> Result<InvitationSummary, AppError
 
 /// The invitee sets a password, accepts the privacy notice and is signed in.
 #[server(endpoint = "accept_invitation")]
-#[cfg_attr(feature = "ssr", tracing::instrument(skip(token, password)))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn accept_invitation(
     token: String,
     display_name: String,
@@ -177,28 +177,48 @@ pub async fn accept_invitation(
 }
 
 /// Sends a reset link if the address has an active account. The answer is the
-/// same either way: it never tells whether an address has an account.
+/// same either way, and comes before any of that work is done, so that neither
+/// its content nor its timing tells whether an address has an account.
 #[server(endpoint = "request_password_reset")]
-#[cfg_attr(feature = "ssr", tracing::instrument)]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn request_password_reset(email: String) -> Result<(), AppError> {
-    use super::{RESETS_PER_HOUR, RESET_VALID_MINUTES};
     use crate::accounts::policy::Access;
     use crate::accounts::session::{authorize, client_address};
-    use crate::accounts::tokens::new_token;
-    use crate::accounts::{repo, validation::parse_email};
-    use crate::audit::repo::{record, AuditRecord};
-    use crate::audit::AuditEvent;
-    use crate::outbox::compose;
-    use crate::outbox::repo::{enqueue, NewEmail};
-    use crate::outbox::EmailKind;
+    use crate::accounts::validation::parse_email;
     use crate::server_context::{pool, server_settings};
 
     authorize(Access::Anyone).await?;
     let pool = pool()?;
     let email = parse_email("email", &email)?;
-    let settings = server_settings()?;
-    // The same answer whether or not the address has an account.
+    let public_url = server_settings()?.public_url;
+    let address = client_address();
+    tokio::spawn(async move {
+        if let Err(error) = send_reset_link(pool, public_url, email, address).await {
+            tracing::error!(%error, "cannot prepare a password reset");
+        }
+    });
     leptos_axum::redirect("/password/forgot?sent=1");
+    Ok(())
+}
+
+/// The work behind a reset request: a link (at most three an hour per account)
+/// and its email, in one transaction.
+#[cfg(feature = "ssr")]
+async fn send_reset_link(
+    pool: sqlx::SqlitePool,
+    public_url: String,
+    email: String,
+    address: String,
+) -> Result<(), sqlx::Error> {
+    use super::{RESETS_PER_HOUR, RESET_VALID_MINUTES};
+    use crate::accounts::repo;
+    use crate::accounts::tokens::new_token;
+    use crate::audit::repo::{record, AuditRecord};
+    use crate::audit::AuditEvent;
+    use crate::outbox::compose;
+    use crate::outbox::repo::{enqueue, NewEmail};
+    use crate::outbox::EmailKind;
+
     let Some(account) = repo::find_account_by_email(&pool, &email).await? else {
         tracing::info!("password reset asked for an address without an account");
         return Ok(());
@@ -210,23 +230,30 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
         );
         return Ok(());
     }
-    let hour_ago = chrono::Utc::now() - chrono::Duration::hours(1);
-    if repo::count_recent_password_resets(&pool, account.id, hour_ago).await? >= RESETS_PER_HOUR {
+    let (token, token_hash) = new_token();
+    let now = chrono::Utc::now();
+    let link = format!("{public_url}/password/reset/{token}");
+    let message =
+        compose::password_reset(&account.locale, &account.display_name, RESET_VALID_MINUTES);
+    let mut transaction = pool.begin().await?;
+    let recorded = repo::insert_password_reset_within_limit(
+        &mut transaction,
+        &token_hash,
+        account.id,
+        now + chrono::Duration::minutes(RESET_VALID_MINUTES),
+        now - chrono::Duration::hours(1),
+        RESETS_PER_HOUR,
+    )
+    .await?;
+    if !recorded {
         tracing::warn!(
             account = account.id,
             "password reset refused: too many this hour"
         );
         return Ok(());
     }
-    let (token, token_hash) = new_token();
-    let expires_at = chrono::Utc::now() + chrono::Duration::minutes(RESET_VALID_MINUTES);
-    let link = format!("{}/password/reset/{token}", settings.public_url);
-    let message =
-        compose::password_reset(&account.locale, &account.display_name, RESET_VALID_MINUTES);
-    repo::insert_password_reset(&pool, &token_hash, account.id, expires_at).await?;
-    let mut connection = pool.acquire().await?;
     enqueue(
-        &mut connection,
+        &mut transaction,
         &NewEmail {
             kind: EmailKind::PasswordReset,
             recipient: &account.email,
@@ -237,13 +264,13 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
         },
     )
     .await?;
-    drop(connection);
+    transaction.commit().await?;
     record(
         &pool,
         AuditEvent::PasswordResetRequested,
         AuditRecord {
             subject: Some(&account.email),
-            client: Some(&client_address()),
+            client: Some(&address),
             ..AuditRecord::default()
         },
     )
@@ -253,7 +280,7 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
 
 /// Whether a reset link still works (to show the form or say it expired). Public.
 #[server(endpoint = "password_reset_status")]
-#[cfg_attr(feature = "ssr", tracing::instrument(skip(token)))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn check_password_reset(token: String) -> Result<(), AppError> {
     use crate::accounts::policy::Access;
     use crate::accounts::{repo, session::authorize, tokens::hash_token};
@@ -270,7 +297,7 @@ pub async fn check_password_reset(token: String) -> Result<(), AppError> {
 /// Sets a new password from a reset link; every session of the account ends
 /// (the session check includes the password hash), then the person signs in.
 #[server(endpoint = "reset_password")]
-#[cfg_attr(feature = "ssr", tracing::instrument(skip(token, password)))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn reset_password(token: String, password: String) -> Result<(), AppError> {
     use crate::accounts::policy::Access;
     use crate::accounts::session::{authorize, client_address, hash_password};
@@ -299,7 +326,7 @@ pub async fn reset_password(token: String, password: String) -> Result<(), AppEr
     transaction.commit().await?;
 
     if let Some(account) = repo::find_account(&pool, account_id).await? {
-        repo::clear_failures(&pool, &format!("account:{}", account.email.to_lowercase())).await?;
+        repo::clear_account_failures(&pool, &account.email).await?;
         record(
             &pool,
             AuditEvent::PasswordReset,

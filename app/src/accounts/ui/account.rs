@@ -3,11 +3,11 @@ use leptos::prelude::*;
 
 use super::refresh_session_after;
 use crate::accounts::api::{get_my_account, ChangePassword, UpdateMyAccount};
-use crate::accounts::validation::PASSWORD_MIN_CHARS;
 use crate::accounts::SessionUser;
 use crate::components::access::AccessDenied;
 use crate::components::forms::{
-    action_error, action_succeeded, FieldMessage, FormError, SubmitButton, TextField,
+    action_error, action_succeeded, FieldMessage, FormError, Loading, NewPasswordField,
+    SubmitButton, TextField,
 };
 use crate::i18n::{t, t_string, use_i18n};
 use crate::layout::PageTitle;
@@ -19,7 +19,7 @@ pub fn MyAccountPage() -> impl IntoView {
     let account = OnceResource::new(get_my_account());
     view! {
         <PageTitle text=Signal::derive(move || t_string!(i18n, account.title).to_owned()) />
-        <Suspense fallback=move || view! { <p class="container" aria-busy="true">{t!(i18n, common.loading)}</p> }>
+        <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match account.await {
                     Ok(user) => view! { <AccountForms user /> }.into_any(),
@@ -95,16 +95,7 @@ fn AccountForms(user: SessionUser) -> impl IntoView {
                         autocomplete="current-password"
                         error=password_error
                     />
-                    <TextField
-                        name="new_password"
-                        label=Signal::derive(move || t_string!(i18n, fields.new_password).to_owned())
-                        input_type="password"
-                        autocomplete="new-password"
-                        hint=Signal::derive(move || {
-                            t_string!(i18n, fields.password_hint, min = PASSWORD_MIN_CHARS).to_string()
-                        })
-                        error=password_error
-                    />
+                    <NewPasswordField name="new_password" error=password_error />
                     <FormError error=password_error />
                     <Show when=move || password_changed.get()>
                         <p class="notice notice-success" role="status">{t!(i18n, account.password_changed)}</p>

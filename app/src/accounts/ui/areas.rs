@@ -4,8 +4,9 @@ use leptos::prelude::*;
 use crate::accounts::api::{
     get_coordinator_home, get_mentee_home, get_mentor_home, CoordinatorHome,
 };
-use crate::accounts::SessionUser;
+use crate::accounts::{Role, SessionUser};
 use crate::components::access::AccessDenied;
+use crate::components::forms::Loading;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::layout::PageTitle;
 
@@ -15,7 +16,7 @@ pub fn CoordinatorHomePage() -> impl IntoView {
     let home = OnceResource::new(get_coordinator_home());
     view! {
         <PageTitle text=Signal::derive(move || t_string!(i18n, coordinator.title).to_owned()) />
-        <Suspense fallback=move || view! { <p class="container" aria-busy="true">{t!(i18n, common.loading)}</p> }>
+        <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match home.await {
                     Ok(home) => view! { <CoordinatorHomeView home /> }.into_any(),
@@ -57,49 +58,38 @@ fn CoordinatorHomeView(home: CoordinatorHome) -> impl IntoView {
 
 #[component]
 pub fn MentorHomePage() -> impl IntoView {
-    let i18n = use_i18n();
-    let home = OnceResource::new(get_mentor_home());
-    view! {
-        <PageTitle text=Signal::derive(move || t_string!(i18n, areas.mentor_title).to_owned()) />
-        <Suspense fallback=move || view! { <p class="container" aria-busy="true">{t!(i18n, common.loading)}</p> }>
-            {move || Suspend::new(async move {
-                match home.await {
-                    Ok(user) => {
-                        view! {
-                            <AreaWelcome
-                                user
-                                eyebrow=Signal::derive(move || t_string!(i18n, areas.mentor_title).to_owned())
-                                next=Signal::derive(move || t_string!(i18n, areas.mentor_next).to_owned())
-                            />
-                        }
-                            .into_any()
-                    }
-                    Err(error) => view! { <AccessDenied error /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    view! { <ParticipantHomePage role=Role::Mentor /> }
 }
 
 #[component]
 pub fn MenteeHomePage() -> impl IntoView {
+    view! { <ParticipantHomePage role=Role::Mentee /> }
+}
+
+/// The landing page of a mentor or a mentee: only that role may open it.
+#[component]
+fn ParticipantHomePage(role: Role) -> impl IntoView {
     let i18n = use_i18n();
-    let home = OnceResource::new(get_mentee_home());
+    let home = OnceResource::new(async move {
+        match role {
+            Role::Mentor => get_mentor_home().await,
+            _ => get_mentee_home().await,
+        }
+    });
+    let title = Signal::derive(move || match role {
+        Role::Mentor => t_string!(i18n, areas.mentor_title).to_owned(),
+        _ => t_string!(i18n, areas.mentee_title).to_owned(),
+    });
+    let next = Signal::derive(move || match role {
+        Role::Mentor => t_string!(i18n, areas.mentor_next).to_owned(),
+        _ => t_string!(i18n, areas.mentee_next).to_owned(),
+    });
     view! {
-        <PageTitle text=Signal::derive(move || t_string!(i18n, areas.mentee_title).to_owned()) />
-        <Suspense fallback=move || view! { <p class="container" aria-busy="true">{t!(i18n, common.loading)}</p> }>
+        <PageTitle text=title />
+        <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match home.await {
-                    Ok(user) => {
-                        view! {
-                            <AreaWelcome
-                                user
-                                eyebrow=Signal::derive(move || t_string!(i18n, areas.mentee_title).to_owned())
-                                next=Signal::derive(move || t_string!(i18n, areas.mentee_next).to_owned())
-                            />
-                        }
-                            .into_any()
-                    }
+                    Ok(user) => view! { <AreaWelcome user eyebrow=title next /> }.into_any(),
                     Err(error) => view! { <AccessDenied error /> }.into_any(),
                 }
             })}

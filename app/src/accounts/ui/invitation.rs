@@ -4,13 +4,14 @@ use leptos_router::hooks::use_params_map;
 
 use super::refresh_session_after;
 use crate::accounts::api::{get_invitation, AcceptInvitation};
-use crate::accounts::validation::PASSWORD_MIN_CHARS;
 use crate::accounts::{InvitationSummary, Role};
-use crate::components::forms::{action_error, CheckboxField, FormError, SubmitButton, TextField};
+use crate::components::forms::{
+    action_error, ConsentField, FormError, Loading, NewPasswordField, SubmitButton, TextField,
+};
 use crate::error::AppError;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::layout::PageTitle;
-use crate::status_pages::ErrorNotice;
+use crate::status_pages::{set_page_status, ErrorNotice};
 
 #[component]
 pub fn InvitationPage() -> impl IntoView {
@@ -23,13 +24,14 @@ pub fn InvitationPage() -> impl IntoView {
         <section class="section">
             <div class="container form-page">
                 <h1>{t!(i18n, invitation.title)}</h1>
-                <Suspense fallback=move || view! { <p aria-busy="true">{t!(i18n, common.loading)}</p> }>
+                <Suspense fallback=Loading>
                     {move || {
                         let token = token.clone();
                         Suspend::new(async move {
                             match invitation.await {
                                 Ok(summary) => view! { <InvitationForm token summary /> }.into_any(),
                                 Err(AppError::LinkInvalid) => {
+                                    set_page_status(410);
                                     view! {
                                         <p class="notice notice-error" role="alert">
                                             {t!(i18n, invitation.link_invalid)}
@@ -75,22 +77,8 @@ fn InvitationForm(token: String, summary: InvitationSummary) -> impl IntoView {
                 value=summary.display_name
                 error
             />
-            <TextField
-                name="password"
-                label=Signal::derive(move || t_string!(i18n, fields.new_password).to_owned())
-                input_type="password"
-                autocomplete="new-password"
-                hint=Signal::derive(move || {
-                    t_string!(i18n, fields.password_hint, min = PASSWORD_MIN_CHARS).to_string()
-                })
-                error
-                autofocus=true
-            />
-            <CheckboxField name="consent" error>
-                {t!(i18n, fields.consent_before)} " "
-                <a href="/privacy" target="_blank">{t!(i18n, fields.consent_link)}</a>
-                {t!(i18n, fields.consent_after)}
-            </CheckboxField>
+            <NewPasswordField name="password" error autofocus=true />
+            <ConsentField error />
             <FormError error />
             <SubmitButton
                 label=Signal::derive(move || t_string!(i18n, invitation.submit).to_owned())

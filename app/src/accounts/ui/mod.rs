@@ -40,12 +40,7 @@ where
     I: leptos::server_fn::ServerFn<Output = O, Error = AppError> + Clone + Send + Sync + 'static,
     O: Clone + Send + Sync + 'static,
 {
-    let Some(SessionRefresh(counter)) = use_session_refresh() else {
-        return;
-    };
-    Effect::new(move |_| {
-        if matches!(action.value().get(), Some(Ok(_))) {
-            counter.update(|count| *count += 1);
-        }
-    });
+    if let Some(SessionRefresh(counter)) = use_session_refresh() {
+        crate::components::forms::count_successes(action, counter);
+    }
 }

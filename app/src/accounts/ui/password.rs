@@ -4,12 +4,13 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::accounts::api::RESET_VALID_MINUTES;
 use crate::accounts::api::{check_password_reset, RequestPasswordReset, ResetPassword};
-use crate::accounts::validation::PASSWORD_MIN_CHARS;
-use crate::components::forms::{action_error, FormError, SubmitButton, TextField};
+use crate::components::forms::{
+    action_error, FormError, Loading, NewPasswordField, SubmitButton, TextField,
+};
 use crate::error::AppError;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::layout::PageTitle;
-use crate::status_pages::ErrorNotice;
+use crate::status_pages::{set_page_status, ErrorNotice};
 
 #[component]
 pub fn ForgotPasswordPage() -> impl IntoView {
@@ -70,13 +71,14 @@ pub fn ResetPasswordPage() -> impl IntoView {
         <section class="section">
             <div class="container form-page">
                 <h1>{t!(i18n, reset.title)}</h1>
-                <Suspense fallback=move || view! { <p aria-busy="true">{t!(i18n, common.loading)}</p> }>
+                <Suspense fallback=Loading>
                     {move || {
                         let token = token.clone();
                         Suspend::new(async move {
                             match status.await {
                                 Ok(()) => view! { <ResetForm token /> }.into_any(),
                                 Err(AppError::LinkInvalid) => {
+                                    set_page_status(410);
                                     view! {
                                         <p class="notice notice-error" role="alert">
                                             {t!(i18n, reset.link_invalid)}
@@ -105,17 +107,7 @@ fn ResetForm(token: String) -> impl IntoView {
     view! {
         <ActionForm action attr:class="form" attr:novalidate=true>
             <input type="hidden" name="token" value=token />
-            <TextField
-                name="password"
-                label=Signal::derive(move || t_string!(i18n, fields.new_password).to_owned())
-                input_type="password"
-                autocomplete="new-password"
-                hint=Signal::derive(move || {
-                    t_string!(i18n, fields.password_hint, min = PASSWORD_MIN_CHARS).to_string()
-                })
-                error
-                autofocus=true
-            />
+            <NewPasswordField name="password" error autofocus=true />
             <FormError error />
             <SubmitButton
                 label=Signal::derive(move || t_string!(i18n, reset.submit).to_owned())

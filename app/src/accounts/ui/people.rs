@@ -8,7 +8,9 @@ use crate::accounts::api::{
 };
 use crate::accounts::{PeopleOverview, PersonSummary, Role};
 use crate::components::access::{AccessDenied, CoordinationPage};
-use crate::components::forms::{action_error, FieldMessage, FormError, SubmitButton, TextField};
+use crate::components::forms::{
+    action_error, count_successes, FieldMessage, FormError, Loading, SubmitButton, TextField,
+};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::layout::PageTitle;
 
@@ -29,17 +31,14 @@ pub fn PeoplePage() -> impl IntoView {
     let disable = ServerAction::<SetAccountDisabled>::new();
     let change_role = ServerAction::<ChangeAccountRole>::new();
     let registration = ServerAction::<SetRegistrationOpen>::new();
-    let overview = Resource::new(
-        move || {
-            (
-                invite.version().get(),
-                disable.version().get(),
-                change_role.version().get(),
-                registration.version().get(),
-            )
-        },
-        |_| get_people(),
-    );
+    // Reload after a change that happened, not after a refusal (which would
+    // re-render the page and lose what was typed).
+    let changes = RwSignal::new(0_u64);
+    count_successes(invite, changes);
+    count_successes(disable, changes);
+    count_successes(change_role, changes);
+    count_successes(registration, changes);
+    let overview = Resource::new(move || changes.get(), |_| get_people());
     let row_error = Signal::derive(move || {
         action_error(disable)
             .get()
@@ -48,7 +47,7 @@ pub fn PeoplePage() -> impl IntoView {
 
     view! {
         <PageTitle text=Signal::derive(move || t_string!(i18n, people.title).to_owned()) />
-        <Transition fallback=move || view! { <p class="container" aria-busy="true">{t!(i18n, common.loading)}</p> }>
+        <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match overview.await {
                     Ok(overview) => {
@@ -267,6 +266,8 @@ fn PersonRow(
         }
     };
     let role_select_id = format!("role-of-{id}");
+    let change_name = person.display_name.clone();
+    let toggle_name = person.display_name.clone();
     view! {
         <tr class:row-disabled=disabled>
             <td>{person.display_name.clone()} {is_viewer.then(|| view! { " " <span class="tag">{t!(i18n, people.you)}</span> })}</td>
@@ -293,7 +294,13 @@ fn PersonRow(
                                     })
                                     .collect_view()}
                             </select>
-                            <button type="submit" class="button button-small">{t!(i18n, people.change_role)}</button>
+                            <button
+                                type="submit"
+                                class="button button-small"
+                                aria-label=move || t_string!(i18n, people.change_role_of, name = change_name.clone()).to_string()
+                            >
+                                {t!(i18n, people.change_role)}
+                            </button>
                         </ActionForm>
                     }
                         .into_any()
@@ -315,7 +322,18 @@ fn PersonRow(
                             <ActionForm action=disable attr:class="inline-form">
                                 <input type="hidden" name="account_id" value=id.to_string() />
                                 <input type="hidden" name="disabled" value=if disabled { "false" } else { "true" } />
-                                <button type="submit" class="button button-small" on:click=confirm_disable>
+                                <button
+                                    type="submit"
+                                    class="button button-small"
+                                    on:click=confirm_disable
+                                    aria-label=move || {
+                                        if disabled {
+                                            t_string!(i18n, people.enable_account_of, name = toggle_name.clone()).to_string()
+                                        } else {
+                                            t_string!(i18n, people.disable_account_of, name = toggle_name.clone()).to_string()
+                                        }
+                                    }
+                                >
                                     {move || {
                                         if disabled {
                                             t_string!(i18n, people.enable)

@@ -4,8 +4,10 @@ use leptos_i18n::Locale as _;
 
 use super::refresh_session_after;
 use crate::accounts::api::{get_registration_status, RegisterMentee};
-use crate::accounts::validation::PASSWORD_MIN_CHARS;
-use crate::components::forms::{action_error, CheckboxField, FormError, SubmitButton, TextField};
+use crate::components::forms::{
+    action_error, CheckboxField, ConsentField, FormError, Loading, NewPasswordField, SubmitButton,
+    TextField,
+};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::layout::PageTitle;
 use crate::status_pages::ErrorNotice;
@@ -19,7 +21,7 @@ pub fn RegisterPage() -> impl IntoView {
         <section class="section">
             <div class="container form-page">
                 <h1>{t!(i18n, register.title)}</h1>
-                <Suspense fallback=move || view! { <p aria-busy="true">{t!(i18n, common.loading)}</p> }>
+                <Suspense fallback=Loading>
                     {move || Suspend::new(async move {
                         match status.await {
                             Ok(true) => view! { <RegisterForm /> }.into_any(),
@@ -61,24 +63,11 @@ fn RegisterForm() -> impl IntoView {
                 autocomplete="email"
                 error
             />
-            <TextField
-                name="password"
-                label=Signal::derive(move || t_string!(i18n, fields.new_password).to_owned())
-                input_type="password"
-                autocomplete="new-password"
-                hint=Signal::derive(move || {
-                    t_string!(i18n, fields.password_hint, min = PASSWORD_MIN_CHARS).to_string()
-                })
-                error
-            />
+            <NewPasswordField name="password" error />
             <CheckboxField name="student" error>
                 {t!(i18n, register.student)}
             </CheckboxField>
-            <CheckboxField name="consent" error>
-                {t!(i18n, fields.consent_before)} " "
-                <a href="/privacy" target="_blank">{t!(i18n, fields.consent_link)}</a>
-                {t!(i18n, fields.consent_after)}
-            </CheckboxField>
+            <ConsentField error />
             <FormError error />
             <SubmitButton
                 label=Signal::derive(move || t_string!(i18n, register.submit).to_owned())
