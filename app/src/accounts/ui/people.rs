@@ -39,11 +39,9 @@ pub fn PeoplePage() -> impl IntoView {
     count_successes(change_role, changes);
     count_successes(registration, changes);
     let overview = Resource::new(move || changes.get(), |_| get_people());
-    let row_error = Signal::derive(move || {
-        action_error(disable)
-            .get()
-            .or_else(|| action_error(change_role).get())
-    });
+    let disable_error = action_error(disable);
+    let role_error = action_error(change_role);
+    let row_error = Signal::derive(move || disable_error.get().or_else(|| role_error.get()));
 
     view! {
         <PageTitle text=Signal::derive(move || t_string!(i18n, people.title).to_owned()) />
