@@ -1,0 +1,67 @@
+//! The `server` binary's maintenance commands, run as an administrator would.
+use std::process::Command;
+
+fn server(database: &std::path::Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_server"));
+    command
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("MENTORAT_DATABASE_PATH", database)
+        .env("MENTORAT_LOG", "info");
+    command
+}
+
+#[test]
+fn the_first_coordinator_is_created_from_the_command_line_once() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let database = folder.path().join("program.sqlite3");
+    let created = server(&database)
+        .args([
+            "create-coordinator",
+            "--email",
+            "claire@program.example",
+            "--name",
+            "Claire Gagnon",
+        ])
+        .env("MENTORAT_COORDINATOR_PASSWORD", "a long enough password")
+        .output()
+        .expect("the server binary runs");
+    assert!(
+        created.status.success(),
+        "{}",
+        String::from_utf8_lossy(&created.stdout)
+    );
+    assert!(String::from_utf8_lossy(&created.stdout).contains("coordinator created"));
+
+    let again = server(&database)
+        .args([
+            "create-coordinator",
+            "--email",
+            "CLAIRE@program.example",
+            "--name",
+            "Claire",
+        ])
+        .env("MENTORAT_COORDINATOR_PASSWORD", "another long password")
+        .output()
+        .expect("the server binary runs");
+    assert!(!again.status.success());
+    assert!(
+        String::from_utf8_lossy(&again.stdout).contains("an account already uses"),
+        "{}",
+        String::from_utf8_lossy(&again.stdout)
+    );
+
+    let too_short = server(&database)
+        .args([
+            "create-coordinator",
+            "--email",
+            "paul@program.example",
+            "--name",
+            "Paul",
+        ])
+        .env("MENTORAT_COORDINATOR_PASSWORD", "short")
+        .output()
+        .expect("the server binary runs");
+    assert!(!too_short.status.success());
+    assert!(String::from_utf8_lossy(&too_short.stdout).contains("at least 10 characters"));
+}
