@@ -21,10 +21,7 @@ pub fn set_page_status(status: u16) {
 /// Shown for any path no route matches; answers with HTTP status 404.
 #[component]
 pub fn NotFound() -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(http::StatusCode::NOT_FOUND);
-    }
+    set_page_status(404);
     let i18n = use_i18n();
     view! {
         <PageTitle text=Signal::derive(move || t_string!(i18n, not_found.title).to_owned()) />

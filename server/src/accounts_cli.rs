@@ -1,5 +1,6 @@
 //! `server create-coordinator`: the first coordinator, from the command line.
 use app::accounts::repo::{self, NewAccount};
+use app::accounts::session::hash_password;
 use app::accounts::validation::{
     check_new_password, parse_display_name, parse_email, parse_locale_choice,
 };
@@ -78,9 +79,7 @@ pub async fn create_coordinator(
     let name = parse_display_name("name", name).map_err(explain)?;
     let locale = parse_locale_choice("locale", locale).map_err(explain)?;
     check_new_password("password", &password).map_err(explain)?;
-    let hash = tokio::task::spawn_blocking(move || password_auth::generate_hash(password))
-        .await
-        .map_err(|error| CreateCoordinatorError::Prompt(std::io::Error::other(error)))?;
+    let hash = hash_password(password).await.map_err(explain)?;
     let mut connection = pool.acquire().await?;
     let id = repo::insert_account(
         &mut connection,

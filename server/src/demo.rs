@@ -2,6 +2,7 @@
 //! (`--demo-data`, `MENTORAT_DEMO_DATA=true`, or `server demo-data`), never by default.
 //! Safe to load again: rows that exist already are left as they are.
 use app::accounts::repo::{find_account_by_email, insert_account, NewAccount};
+use app::accounts::session::hash_password;
 use app::accounts::Role;
 use sqlx::SqlitePool;
 
@@ -142,8 +143,7 @@ async fn load_demo_people(pool: &SqlitePool) -> Result<u64, sqlx::Error> {
         if find_account_by_email(pool, person.email).await?.is_some() {
             continue;
         }
-        let password = person.password.to_owned();
-        let hash = tokio::task::spawn_blocking(move || password_auth::generate_hash(password))
+        let hash = hash_password(person.password.to_owned())
             .await
             .map_err(|error| sqlx::Error::Protocol(format!("password hashing: {error}")))?;
         let mut connection = pool.acquire().await?;

@@ -7,7 +7,7 @@ use leptos_router::hooks::use_location;
 use crate::error::AppError;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::layout::PageTitle;
-use crate::status_pages::ErrorNotice;
+use crate::status_pages::{set_page_status, ErrorNotice};
 
 /// Percent-encodes a value for a URL query (`next=/coordinator?x=1`).
 pub fn encode_query_value(value: &str) -> String {
@@ -71,10 +71,7 @@ pub fn CoordinationPage(#[prop(into)] title: Signal<String>, children: Children)
 /// "This page is not for you", with HTTP status 403.
 #[component]
 pub fn ForbiddenPage() -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(http::StatusCode::FORBIDDEN);
-    }
+    set_page_status(403);
     let i18n = use_i18n();
     view! {
         <PageTitle text=Signal::derive(move || t_string!(i18n, forbidden.title).to_owned()) />

@@ -114,6 +114,20 @@ pub fn problem_text(problem: InputProblem) -> impl Fn() -> &'static str + Copy +
     }
 }
 
+/// `aria-invalid="true"` while the last error concerns the field `name`.
+fn aria_invalid(
+    error: Signal<Option<AppError>>,
+    name: String,
+) -> impl Fn() -> Option<&'static str> + Send + Sync + 'static {
+    move || {
+        error
+            .get()
+            .and_then(|error| error.problem_with(&name))
+            .is_some()
+            .then_some("true")
+    }
+}
+
 /// The message under a field, when the last error concerns it.
 #[component]
 pub fn FieldMessage(
@@ -154,16 +168,7 @@ pub fn TextField(
     } else {
         error_id
     };
-    let invalid = {
-        let name = name.clone();
-        move || {
-            error
-                .get()
-                .and_then(|error| error.problem_with(&name))
-                .is_some()
-                .then_some("true")
-        }
-    };
+    let invalid = aria_invalid(error, name.clone());
     view! {
         <div class="field">
             <label for=input_id.clone()>{move || label.get()}</label>
@@ -195,16 +200,7 @@ pub fn CheckboxField(
     let input_id = format!("field-{name}");
     let error_id = format!("{name}-error");
     let checked = echoed_value(&name).is_some();
-    let invalid = {
-        let name = name.clone();
-        move || {
-            error
-                .get()
-                .and_then(|error| error.problem_with(&name))
-                .is_some()
-                .then_some("true")
-        }
-    };
+    let invalid = aria_invalid(error, name.clone());
     view! {
         <div class="field field-checkbox">
             <input

@@ -19,10 +19,7 @@ use crate::locale::other_locale;
 #[cfg_attr(feature = "ssr", tracing::instrument(skip(return_to)))]
 pub async fn set_locale(locale: String, return_to: String) -> Result<(), AppError> {
     use crate::accounts::{policy::Access, session::authorize};
-    use crate::locale::{
-        parse_locale, safe_return_path, LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE_SECONDS,
-    };
-    use http::header::{HeaderValue, SET_COOKIE};
+    use crate::locale::{parse_locale, remember_locale, safe_return_path};
 
     // Public: anyone may choose a language. (`return_to` may hold a link's token: not logged.)
     authorize(Access::Anyone).await?;
@@ -31,15 +28,7 @@ pub async fn set_locale(locale: String, return_to: String) -> Result<(), AppErro
         field: "locale".to_owned(),
         problem: crate::error::InputProblem::InvalidChoice,
     })?;
-    let response = use_context::<leptos_axum::ResponseOptions>()
-        .ok_or_else(|| AppError::Config("response options not provided".to_owned()))?;
-    let cookie = format!(
-        "{LOCALE_COOKIE}={}; Path=/; Max-Age={LOCALE_COOKIE_MAX_AGE_SECONDS}; SameSite=Lax",
-        locale.as_str()
-    );
-    let cookie = HeaderValue::from_str(&cookie)
-        .map_err(|error| AppError::Config(format!("language cookie: {error}")))?;
-    response.append_header(SET_COOKIE, cookie);
+    remember_locale(locale.as_str())?;
     leptos_axum::redirect(&safe_return_path(&return_to));
     Ok(())
 }

@@ -24,23 +24,15 @@ pub async fn update_my_account(display_name: String, locale: String) -> Result<S
     use crate::accounts::repo;
     use crate::accounts::session::authorize;
     use crate::accounts::validation::{parse_display_name, parse_locale_choice};
-    use crate::locale::{LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE_SECONDS};
+    use crate::locale::remember_locale;
     use crate::server_context::pool;
-    use http::header::{HeaderValue, SET_COOKIE};
 
     let authorized = authorize(Access::SignedIn).await?;
     let account = authorized.account()?;
     let display_name = parse_display_name("display_name", &display_name)?;
     let locale = parse_locale_choice("locale", &locale)?;
     repo::update_profile(&pool()?, account.id, &display_name, locale).await?;
-    if let (Some(response), Ok(cookie)) = (
-        use_context::<leptos_axum::ResponseOptions>(),
-        HeaderValue::from_str(&format!(
-            "{LOCALE_COOKIE}={locale}; Path=/; Max-Age={LOCALE_COOKIE_MAX_AGE_SECONDS}; SameSite=Lax"
-        )),
-    ) {
-        response.append_header(SET_COOKIE, cookie);
-    }
+    remember_locale(locale)?;
     Ok(locale.to_owned())
 }
 
