@@ -72,7 +72,7 @@ pub fn ComingSoonPage(which: ComingSoon) -> impl IntoView {
 pub fn ErrorNotice(error: AppError) -> impl IntoView {
     let i18n = use_i18n();
     let kind = error.message();
-    let text = move || match kind {
+    let static_text = move || match kind {
         ErrorMessage::SignInRequired => t_string!(i18n, errors.sign_in_required),
         ErrorMessage::Forbidden => t_string!(i18n, errors.forbidden),
         ErrorMessage::NotFound => t_string!(i18n, errors.not_found),
@@ -82,17 +82,19 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
         ErrorMessage::BadCredentials => t_string!(i18n, errors.bad_credentials),
         ErrorMessage::LinkInvalid => t_string!(i18n, errors.link_invalid),
         ErrorMessage::RegistrationClosed => t_string!(i18n, errors.registration_closed),
+        // Says how long to wait: the one message with a value, written below.
         ErrorMessage::TooManyAttempts => "",
     };
-    let wait_minutes = match error {
+    let text = move || match error {
         AppError::TooManyAttempts {
             retry_after_minutes,
-        } => Some(retry_after_minutes),
-        _ => None,
-    };
-    let text = move || match wait_minutes {
-        Some(minutes) => t_string!(i18n, errors.too_many_attempts, minutes = minutes).to_string(),
-        None => text().to_owned(),
+        } => t_string!(
+            i18n,
+            errors.too_many_attempts,
+            minutes = retry_after_minutes
+        )
+        .to_string(),
+        _ => static_text().to_owned(),
     };
     view! {
         <div class="notice notice-error" role="alert">

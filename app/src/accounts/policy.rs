@@ -13,22 +13,6 @@ pub enum Caller {
     Member { id: i64, role: Role },
 }
 
-impl Caller {
-    pub fn member_id(&self) -> Option<i64> {
-        match self {
-            Caller::Anonymous => None,
-            Caller::Member { id, .. } => Some(*id),
-        }
-    }
-
-    pub fn role(&self) -> Option<Role> {
-        match self {
-            Caller::Anonymous => None,
-            Caller::Member { role, .. } => Some(*role),
-        }
-    }
-}
-
 /// What a server function needs to be allowed to run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {

@@ -154,10 +154,10 @@ pub async fn current_caller() -> Result<(Caller, Option<AccountRow>), AppError> 
     })
 }
 
-/// A caller the policy let through, with their account when signed in.
+/// A caller the policy let through: their account when signed in (the caller's
+/// id and role are the account's).
 #[derive(Debug, Clone)]
 pub struct Authorized {
-    pub caller: Caller,
     pub account: Option<AccountRow>,
 }
 
@@ -173,7 +173,7 @@ impl Authorized {
 pub async fn authorize(access: Access) -> Result<Authorized, AppError> {
     let (caller, account) = current_caller().await?;
     match decide(&caller, &access) {
-        Decision::Allow => Ok(Authorized { caller, account }),
+        Decision::Allow => Ok(Authorized { account }),
         Decision::Deny(Denial::SignInRequired) => Err(AppError::Unauthorized),
         Decision::Deny(Denial::Forbidden) => {
             tracing::warn!(?caller, ?access, "access refused");
