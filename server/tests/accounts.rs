@@ -289,28 +289,8 @@ async fn a_student_registers_and_reaches_the_mentee_area_unless_registration_is_
 #[tokio::test]
 async fn a_wrong_password_is_refused_without_saying_which_part_was_wrong() {
     let (app, _) = app_with_coordinator().await;
-    let wrong_password = app
-        .call(
-            LogIn::PATH,
-            &form(&[
-                ("email", COORDINATOR_EMAIL),
-                ("password", "nope"),
-                ("next", ""),
-            ]),
-            None,
-        )
-        .await;
-    let unknown_email = app
-        .call(
-            LogIn::PATH,
-            &form(&[
-                ("email", "nobody@x.example"),
-                ("password", "nope"),
-                ("next", ""),
-            ]),
-            None,
-        )
-        .await;
+    let wrong_password = app.log_in(COORDINATOR_EMAIL, "nope").await;
+    let unknown_email = app.log_in("nobody@x.example", "nope").await;
     assert_eq!(wrong_password.status, StatusCode::BAD_REQUEST);
     assert_eq!(wrong_password.body, unknown_email.body);
     assert_eq!(error_of(&wrong_password), AppError::BadCredentials);
@@ -321,34 +301,14 @@ async fn a_wrong_password_is_refused_without_saying_which_part_was_wrong() {
 async fn repeated_failures_slow_down_sign_in_even_with_the_right_password() {
     let (app, _) = app_with_coordinator().await;
     for attempt in 1..=5 {
-        let response = app
-            .call(
-                LogIn::PATH,
-                &form(&[
-                    ("email", COORDINATOR_EMAIL),
-                    ("password", "guess"),
-                    ("next", ""),
-                ]),
-                None,
-            )
-            .await;
+        let response = app.log_in(COORDINATOR_EMAIL, "guess").await;
         assert_eq!(
             response.status,
             StatusCode::BAD_REQUEST,
             "attempt {attempt}"
         );
     }
-    let blocked = app
-        .call(
-            LogIn::PATH,
-            &form(&[
-                ("email", COORDINATOR_EMAIL),
-                ("password", COORDINATOR_PASSWORD),
-                ("next", ""),
-            ]),
-            None,
-        )
-        .await;
+    let blocked = app.log_in(COORDINATOR_EMAIL, COORDINATOR_PASSWORD).await;
     assert_eq!(blocked.status, StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(
         error_of(&blocked),
@@ -404,17 +364,7 @@ async fn a_session_cookie_is_http_only_lax_and_secure_when_configured() {
     let app = TestApp::with_config(|config| config.secure_cookies = true).await;
     app.create_account(Role::Mentee, "lea@student.example", "lea-password-1")
         .await;
-    let response = app
-        .call(
-            LogIn::PATH,
-            &form(&[
-                ("email", "lea@student.example"),
-                ("password", "lea-password-1"),
-                ("next", ""),
-            ]),
-            None,
-        )
-        .await;
+    let response = app.log_in("lea@student.example", "lea-password-1").await;
     let cookie = response
         .headers
         .get_all("set-cookie")
@@ -502,17 +452,7 @@ async fn a_password_reset_never_reveals_an_account_and_works_once() {
 
     // The new password works, the old one does not, old sessions are over, the link is spent.
     app.sign_in(COORDINATOR_EMAIL, "brand-new-password").await;
-    let old = app
-        .call(
-            LogIn::PATH,
-            &form(&[
-                ("email", COORDINATOR_EMAIL),
-                ("password", COORDINATOR_PASSWORD),
-                ("next", ""),
-            ]),
-            None,
-        )
-        .await;
+    let old = app.log_in(COORDINATOR_EMAIL, COORDINATOR_PASSWORD).await;
     assert_eq!(old.status, StatusCode::BAD_REQUEST);
     let stale = app.call(GetCurrentUser::PATH, "", Some(&old_session)).await;
     assert_eq!(stale.body, "null");
@@ -574,17 +514,7 @@ async fn a_disabled_account_is_signed_out_and_cannot_sign_in() {
             .body,
         "null"
     );
-    let again = app
-        .call(
-            LogIn::PATH,
-            &form(&[
-                ("email", "gone@mentor.example"),
-                ("password", "gone-password-1"),
-                ("next", ""),
-            ]),
-            None,
-        )
-        .await;
+    let again = app.log_in("gone@mentor.example", "gone-password-1").await;
     assert_eq!(again.status, StatusCode::BAD_REQUEST);
 }
 
@@ -713,19 +643,7 @@ async fn a_burst_of_parallel_guesses_is_slowed_like_a_sequence() {
     let mut attempts = tokio::task::JoinSet::new();
     for _ in 0..12 {
         let app = app.clone();
-        attempts.spawn(async move {
-            app.call(
-                LogIn::PATH,
-                &form(&[
-                    ("email", COORDINATOR_EMAIL),
-                    ("password", "guess"),
-                    ("next", ""),
-                ]),
-                None,
-            )
-            .await
-            .status
-        });
+        attempts.spawn(async move { app.log_in(COORDINATOR_EMAIL, "guess").await.status });
     }
     let mut checked = 0;
     let mut refused_outright = 0;

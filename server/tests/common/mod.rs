@@ -208,15 +208,19 @@ impl TestApp {
         .expect("the email is free")
     }
 
+    /// One sign-in attempt through the real `log_in` server function, without a session.
+    pub async fn log_in(&self, email: &str, password: &str) -> TestResponse {
+        self.call(
+            <app::accounts::api::LogIn as leptos::server_fn::ServerFn>::PATH,
+            &form(&[("email", email), ("password", password), ("next", "")]),
+            None,
+        )
+        .await
+    }
+
     /// Signs in through the real `log_in` server function; returns the session cookie.
     pub async fn sign_in(&self, email: &str, password: &str) -> String {
-        let response = self
-            .call(
-                <app::accounts::api::LogIn as leptos::server_fn::ServerFn>::PATH,
-                &form(&[("email", email), ("password", password), ("next", "")]),
-                None,
-            )
-            .await;
+        let response = self.log_in(email, password).await;
         assert!(
             response.status.is_success(),
             "sign-in of {email} failed: {} {}",
