@@ -20,6 +20,12 @@ pub enum AppError {
         field: String,
         problem: InputProblem,
     },
+    /// Several submitted values are not acceptable (a long form answers all at once).
+    #[error("invalid input in {} fields", .0.len())]
+    InvalidFields(Vec<FieldProblem>),
+    /// The thing changed meanwhile (someone else decided first): reload and look again.
+    #[error("conflict with the current state")]
+    Conflict,
     /// Sign-in refused: unknown email, wrong password or disabled account (never which).
     #[error("wrong email or password")]
     BadCredentials,
@@ -60,6 +66,85 @@ pub enum InputProblem {
     InvalidChoice,
     /// An action on one's own account that would lock the program out (last coordinator…).
     NotOnYourself,
+    /// A list where at least one choice must be ticked.
+    ChooseAtLeastOne,
+    /// A number or a year outside the range the field states.
+    OutOfRange,
+    /// Not a date (YYYY-MM-DD).
+    InvalidDate,
+    /// An end date that is not after the start date.
+    EndBeforeStart,
+    /// At least one of the two language versions must be filled in.
+    OneLabelRequired,
+    /// An application that does not meet the program's rules cannot be accepted.
+    NotEligible,
+}
+
+/// One field's problem, in a form refused as a whole.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldProblem {
+    pub field: String,
+    pub problem: InputProblem,
+}
+
+/// Collects the problems of a long form so that all of them are shown at once.
+#[derive(Debug, Default)]
+pub struct FieldErrors {
+    problems: Vec<FieldProblem>,
+    other: Option<AppError>,
+}
+
+impl FieldErrors {
+    pub fn new() -> FieldErrors {
+        FieldErrors::default()
+    }
+
+    pub fn push(&mut self, field: &str, problem: InputProblem) {
+        self.problems.push(FieldProblem {
+            field: field.to_owned(),
+            problem,
+        });
+    }
+
+    /// The value when it parsed; otherwise remembers the problem and gives `None`.
+    pub fn check<T>(&mut self, result: Result<T, AppError>) -> Option<T> {
+        match result {
+            Ok(value) => Some(value),
+            Err(AppError::InvalidInput { field, problem }) => {
+                self.problems.push(FieldProblem { field, problem });
+                None
+            }
+            Err(AppError::InvalidFields(problems)) => {
+                self.problems.extend(problems);
+                None
+            }
+            Err(other) => {
+                self.other.get_or_insert(other);
+                None
+            }
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.problems.is_empty() && self.other.is_none()
+    }
+
+    /// `Ok` when nothing was wrong; otherwise every field's problem in one error.
+    pub fn finish(mut self) -> Result<(), AppError> {
+        if let Some(other) = self.other {
+            return Err(other);
+        }
+        match self.problems.len() {
+            0 => Ok(()),
+            1 => match self.problems.pop() {
+                Some(FieldProblem { field, problem }) => {
+                    Err(AppError::InvalidInput { field, problem })
+                }
+                None => Ok(()),
+            },
+            _ => Err(AppError::InvalidFields(self.problems)),
+        }
+    }
 }
 
 /// Which translation explains an error to the person who met it.
@@ -75,6 +160,7 @@ pub enum ErrorMessage {
     TooManyAttempts,
     LinkInvalid,
     RegistrationClosed,
+    Conflict,
 }
 
 impl AppError {
@@ -83,7 +169,10 @@ impl AppError {
             AppError::Unauthorized => ErrorMessage::SignInRequired,
             AppError::Forbidden => ErrorMessage::Forbidden,
             AppError::NotFound => ErrorMessage::NotFound,
-            AppError::InvalidInput { .. } => ErrorMessage::InvalidInput,
+            AppError::InvalidInput { .. } | AppError::InvalidFields(_) => {
+                ErrorMessage::InvalidInput
+            }
+            AppError::Conflict => ErrorMessage::Conflict,
             AppError::Storage | AppError::Config(_) => ErrorMessage::Unavailable,
             AppError::Transport(_) => ErrorMessage::Network,
             AppError::BadCredentials => ErrorMessage::BadCredentials,
@@ -100,6 +189,10 @@ impl AppError {
                 field: bad,
                 problem,
             } if bad == field => Some(*problem),
+            AppError::InvalidFields(problems) => problems
+                .iter()
+                .find(|problem| problem.field == field)
+                .map(|problem| problem.problem),
             _ => None,
         }
     }
@@ -110,7 +203,10 @@ impl AppError {
             AppError::Unauthorized => 401,
             AppError::Forbidden => 403,
             AppError::NotFound => 404,
-            AppError::InvalidInput { .. } | AppError::BadCredentials => 400,
+            AppError::InvalidInput { .. }
+            | AppError::InvalidFields(_)
+            | AppError::BadCredentials => 400,
+            AppError::Conflict => 409,
             AppError::LinkInvalid => 410,
             AppError::RegistrationClosed => 409,
             AppError::TooManyAttempts { .. } => 429,
@@ -180,6 +276,27 @@ mod tests {
             .status_code(),
             429
         );
+    }
+
+    #[test]
+    fn a_long_form_reports_every_field_at_once() {
+        let mut errors = FieldErrors::new();
+        let kept: Option<u8> = errors.check(Ok(3));
+        errors.push("email", InputProblem::Required);
+        let _: Option<u8> = errors.check(Err(AppError::InvalidInput {
+            field: "capacity".to_owned(),
+            problem: InputProblem::OutOfRange,
+        }));
+        assert_eq!(kept, Some(3));
+        let error = errors.finish().err().unwrap_or(AppError::Storage);
+        assert_eq!(error.problem_with("email"), Some(InputProblem::Required));
+        assert_eq!(
+            error.problem_with("capacity"),
+            Some(InputProblem::OutOfRange)
+        );
+        assert_eq!(error.problem_with("motivation"), None);
+        assert_eq!(error.status_code(), 400);
+        assert_eq!(FieldErrors::new().finish(), Ok(()));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
 pub mod accounts;
+pub mod applications;
 pub mod audit;
 pub mod catalog;
 pub mod components;
@@ -13,6 +14,7 @@ pub mod home;
 pub mod layout;
 pub mod locale;
 pub mod outbox;
+pub mod profiles;
 pub mod server_context;
 pub mod status_pages;
 
@@ -25,12 +27,18 @@ use crate::accounts::ui::{
     provide_session_refresh, CoordinatorHomePage, ForgotPasswordPage, InvitationPage, LoginPage,
     MenteeHomePage, MentorHomePage, MyAccountPage, PeoplePage, RegisterPage, ResetPasswordPage,
 };
+use crate::applications::ui::{
+    ApplicationQueuePage, ApplicationReviewPage, ApplicationStatusPage, ApplyPage,
+};
 use crate::audit::ui::AuditLogPage;
+use crate::catalog::cohorts_ui::{CohortPage, CohortsPage};
+use crate::catalog::taxonomy_ui::TaxonomyPage;
 use crate::home::ui::HomePage;
 use crate::i18n::I18nContextProvider;
 use crate::layout::SiteLayout;
 use crate::outbox::ui::OutboxPage;
-use crate::status_pages::{ComingSoon, ComingSoonPage, NotFound, PrivacyPage};
+use crate::profiles::ui::MyProfilePage;
+use crate::status_pages::{NotFound, PrivacyPage};
 
 /// The name cargo-leptos gives the CSS, JS and WASM files under `/pkg`.
 pub const OUTPUT_NAME: &str = "mentorat";
@@ -79,10 +87,13 @@ pub fn App() -> impl IntoView {
                 <SiteLayout>
                     <Routes fallback=NotFound>
                         <Route path=path!("") view=HomePage />
+                        <Route path=path!("/apply") view=ApplyPage />
                         <Route
-                            path=path!("/apply")
-                            view=|| view! { <ComingSoonPage which=ComingSoon::Apply /> }
+                            path=path!("/application/:token")
+                            view=ApplicationStatusPage
+                            ssr=SsrMode::Async
                         />
+                        <Route path=path!("/profile") view=MyProfilePage ssr=SsrMode::Async />
                         <Route path=path!("/privacy") view=PrivacyPage />
                         <Route path=path!("/login") view=LoginPage />
                         // Pages whose data decides the status (401 → sign in, 403, 410)
@@ -110,6 +121,31 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=path!("/coordinator/people")
                             view=PeoplePage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/coordinator/applications")
+                            view=ApplicationQueuePage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/coordinator/applications/:id")
+                            view=ApplicationReviewPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/coordinator/cohorts")
+                            view=CohortsPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/coordinator/cohorts/:code")
+                            view=CohortPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/coordinator/taxonomy")
+                            view=TaxonomyPage
                             ssr=SsrMode::Async
                         />
                         <Route

@@ -37,36 +37,6 @@ pub fn NotFound() -> impl IntoView {
     }
 }
 
-/// The public entry points that later issues fill in (apply, register, sign in).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ComingSoon {
-    Apply,
-}
-
-#[component]
-pub fn ComingSoonPage(which: ComingSoon) -> impl IntoView {
-    let i18n = use_i18n();
-    let title = move || match which {
-        ComingSoon::Apply => t_string!(i18n, coming_soon.title_apply),
-    };
-    let email = move || t_string!(i18n, footer.contact_email);
-    view! {
-        <PageTitle text=Signal::derive(move || title().to_owned()) />
-        <section class="section">
-            <div class="container narrow status-page">
-                <h1>{title}</h1>
-                <p>{t!(i18n, coming_soon.body)}</p>
-                <p>
-                    <a href=move || format!("mailto:{}", email())>{email}</a>
-                </p>
-                <p>
-                    <a class="button button-secondary" href="/">{t!(i18n, coming_soon.back_home)}</a>
-                </p>
-            </div>
-        </section>
-    }
-}
-
 /// An error explained in the reader's language, with a way on.
 #[component]
 pub fn ErrorNotice(error: AppError) -> impl IntoView {
@@ -82,6 +52,7 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
         ErrorMessage::BadCredentials => t_string!(i18n, errors.bad_credentials),
         ErrorMessage::LinkInvalid => t_string!(i18n, errors.link_invalid),
         ErrorMessage::RegistrationClosed => t_string!(i18n, errors.registration_closed),
+        ErrorMessage::Conflict => t_string!(i18n, errors.conflict),
         // Says how long to wait: the one message with a value, written below.
         ErrorMessage::TooManyAttempts => "",
     };

@@ -107,6 +107,8 @@ pub const DEMO_PEOPLE: &[DemoPerson] = &[
 pub struct DemoLoad {
     pub cohorts_added: u64,
     pub people_added: u64,
+    pub profiles_filled: u64,
+    pub applications_added: u64,
 }
 
 pub async fn load_demo_data(pool: &SqlitePool) -> Result<DemoLoad, sqlx::Error> {
@@ -129,23 +131,43 @@ pub async fn load_demo_data(pool: &SqlitePool) -> Result<DemoLoad, sqlx::Error> 
     }
     transaction.commit().await?;
     load.people_added = load_demo_people(pool).await?;
+    load.profiles_filled = crate::demo_program::fill_profiles(pool, "hiver-2025").await?;
+    if let Some(coordinator) = find_account_by_email(pool, DEMO_PEOPLE[0].email).await? {
+        load.applications_added =
+            crate::demo_program::add_applications(pool, coordinator.id).await?;
+    }
     tracing::info!(
         cohorts_added = load.cohorts_added,
         people_added = load.people_added,
+        profiles_filled = load.profiles_filled,
+        applications_added = load.applications_added,
         "demo data loaded"
     );
     Ok(load)
 }
 
 async fn load_demo_people(pool: &SqlitePool) -> Result<u64, sqlx::Error> {
+    let hash = |password: &str| {
+        let password = password.to_owned();
+        async move {
+            hash_password(password)
+                .await
+                .map_err(|error| sqlx::Error::Protocol(format!("password hashing: {error}")))
+        }
+    };
+    // One hash per demo password: hashing is slow on purpose, and 55 people share three.
+    let mentor_hash = hash(DEMO_MENTOR_PASSWORD).await?;
+    let mentee_hash = hash(DEMO_MENTEE_PASSWORD).await?;
     let mut added = 0;
     for person in DEMO_PEOPLE {
         if find_account_by_email(pool, person.email).await?.is_some() {
             continue;
         }
-        let hash = hash_password(person.password.to_owned())
-            .await
-            .map_err(|error| sqlx::Error::Protocol(format!("password hashing: {error}")))?;
+        let hash = match person.role {
+            Role::Mentor => mentor_hash.clone(),
+            Role::Mentee => mentee_hash.clone(),
+            Role::Coordinator => hash(person.password).await?,
+        };
         let mut connection = pool.acquire().await?;
         let inserted = insert_account(
             &mut connection,
@@ -161,5 +183,8 @@ async fn load_demo_people(pool: &SqlitePool) -> Result<u64, sqlx::Error> {
         .await?;
         added += u64::from(inserted.is_some());
     }
+    let mut connection = pool.acquire().await?;
+    added += crate::demo_program::add_generated_people(&mut connection, &mentor_hash, &mentee_hash)
+        .await?;
     Ok(added)
 }

@@ -4,6 +4,7 @@ pub mod accounts_cli;
 pub mod config;
 pub mod db;
 pub mod demo;
+mod demo_program;
 mod form_echo;
 mod http_layers;
 pub mod mailer;
@@ -30,9 +31,10 @@ use tower_sessions_sqlx_store::SqliteStore;
 pub const SESSION_COOKIE: &str = "mentorat_session";
 
 /// A request path fit for the log: the token of an invitation or reset link
-/// (`/invitation/<token>`) is replaced, since the link alone opens an account.
+/// (`/invitation/<token>`) is replaced, since the link alone opens an account
+/// (or, for `/application/<token>`, someone's application).
 fn redacted_path(path: &str) -> std::borrow::Cow<'_, str> {
-    for prefix in ["/invitation/", "/password/reset/"] {
+    for prefix in ["/invitation/", "/password/reset/", "/application/"] {
         if path.starts_with(prefix) && path.len() > prefix.len() {
             return format!("{prefix}[token]").into();
         }

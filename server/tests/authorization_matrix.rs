@@ -10,11 +10,14 @@ use std::collections::BTreeMap;
 
 use app::accounts::api::*;
 use app::accounts::Role;
+use app::applications::api::*;
 use app::audit::api::ListAuditLog;
-use app::catalog::api::ListDomains;
+use app::catalog::admin_api::*;
+use app::catalog::api::{GetProfileChoices, ListDomains};
 use app::home::api::GetCohortAnnouncement;
 use app::layout::SetLocale;
 use app::outbox::api::ListOutbox;
+use app::profiles::api::{GetMyProfile, SaveMyProfile};
 use axum::http::StatusCode;
 use common::{form, TestApp};
 use leptos::server_fn::ServerFn;
@@ -71,6 +74,8 @@ enum Rule {
     SignedIn,
     /// Only people with this role.
     Only(Role),
+    /// Mentors and mentees, each on their own profile (coordinators have none).
+    OwnProfile,
 }
 
 impl Rule {
@@ -82,6 +87,8 @@ impl Rule {
             (Rule::SignedIn, Some(_)) => None,
             (Rule::Only(required), Some(role)) if role == required => None,
             (Rule::Only(_), Some(_)) => Some(StatusCode::FORBIDDEN),
+            (Rule::OwnProfile, Some(Role::Coordinator)) => Some(StatusCode::FORBIDDEN),
+            (Rule::OwnProfile, Some(_)) => None,
         }
     }
 }
@@ -97,6 +104,8 @@ struct Row {
 
 struct Fixture {
     bystander_id: i64,
+    bystander_profile_id: i64,
+    application_id: i64,
 }
 
 fn rows() -> Vec<Row> {
@@ -278,6 +287,143 @@ fn rows() -> Vec<Row> {
             rule: Rule::Only(Role::Coordinator),
             body: |_| String::new(),
         },
+        // Enrolment: the public form and the applicant's link (the token is the key).
+        Row {
+            path: GetProfileChoices::PATH,
+            rule: Rule::Public,
+            body: |_| String::new(),
+        },
+        Row {
+            path: SubmitApplication::PATH,
+            rule: Rule::Public,
+            body: |_| {
+                form(&[
+                    ("locale", "fr"),
+                    ("display_name", ""),
+                    ("email", ""),
+                    ("motivation", ""),
+                ])
+            },
+        },
+        Row {
+            path: GetMyApplication::PATH,
+            rule: Rule::Public,
+            body: |_| form(&[("token", "unknown")]),
+        },
+        Row {
+            path: WithdrawApplication::PATH,
+            rule: Rule::Public,
+            body: |_| form(&[("token", "unknown")]),
+        },
+        Row {
+            path: AnswerApplication::PATH,
+            rule: Rule::Public,
+            body: |_| form(&[("token", "unknown"), ("answer", "Voici.")]),
+        },
+        // One's own matching profile.
+        Row {
+            path: GetMyProfile::PATH,
+            rule: Rule::OwnProfile,
+            body: |_| String::new(),
+        },
+        Row {
+            path: SaveMyProfile::PATH,
+            rule: Rule::OwnProfile,
+            body: |_| form(&[("capacity", "2"), ("modality", "video")]),
+        },
+        // The coordinator's review, cohorts and taxonomy.
+        Row {
+            path: ListApplications::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |_| String::new(),
+        },
+        Row {
+            path: GetApplication::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |fixture| form(&[("id", &fixture.application_id.to_string())]),
+        },
+        Row {
+            path: RequestApplicationInfo::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |fixture| {
+                form(&[
+                    ("id", &fixture.application_id.to_string()),
+                    ("message", "Quelle année ?"),
+                ])
+            },
+        },
+        Row {
+            path: DeclineApplication::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |fixture| {
+                form(&[
+                    ("id", &fixture.application_id.to_string()),
+                    ("reason", "Merci."),
+                ])
+            },
+        },
+        Row {
+            path: AcceptApplication::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |fixture| form(&[("id", &fixture.application_id.to_string()), ("cohort", "")]),
+        },
+        Row {
+            path: GetTaxonomy::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |_| String::new(),
+        },
+        Row {
+            path: SaveTaxonomyEntry::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |_| {
+                form(&[
+                    ("kind", "skill"),
+                    ("code", ""),
+                    ("label_fr", "Compétence ajoutée"),
+                    ("label_en", ""),
+                ])
+            },
+        },
+        Row {
+            path: SetTaxonomyEntryActive::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |_| form(&[("kind", "domain"), ("code", "nursing"), ("active", "false")]),
+        },
+        Row {
+            path: ListCohortSummaries::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |_| String::new(),
+        },
+        Row {
+            path: SaveCohort::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |_| {
+                form(&[
+                    ("code", ""),
+                    ("name_fr", "Automne 2026"),
+                    ("name_en", "Fall 2026"),
+                    ("starts_on", "2026-09-01"),
+                    ("ends_on", "2026-12-18"),
+                    ("is_open", "on"),
+                ])
+            },
+        },
+        Row {
+            path: GetCohortMembers::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |_| form(&[("code", "matrix")]),
+        },
+        Row {
+            path: PlaceInCohort::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |fixture| {
+                form(&[
+                    ("code", "matrix"),
+                    ("place", "true"),
+                    ("profiles[]", &fixture.bystander_profile_id.to_string()),
+                ])
+            },
+        },
     ]
 }
 
@@ -320,11 +466,18 @@ async fn every_caller_gets_what_the_policy_says_and_refusals_change_nothing() {
             app.create_account(role, email, PASSWORD).await;
         }
     }
+    let bystander_id = app
+        .create_account(Role::Mentee, "bystander@matrix.example", PASSWORD)
+        .await;
     let fixture = Fixture {
-        bystander_id: app
-            .create_account(Role::Mentee, "bystander@matrix.example", PASSWORD)
-            .await,
+        bystander_id,
+        bystander_profile_id: app.profile_id_of(bystander_id).await,
+        application_id: app
+            .submit_application("candidate@matrix.example", true)
+            .await
+            .id,
     };
+    app.create_cohort("matrix").await;
 
     let mut failures = Vec::new();
     let mut checked = 0;

@@ -110,13 +110,52 @@ async fn demo_data_can_be_loaded_twice() {
     let app = TestApp::new().await;
     let first = demo::load_demo_data(&app.pool).await.expect("first load");
     assert_eq!(first.cohorts_added, 2);
+    assert_eq!(first.people_added, 7 + 49);
+    assert_eq!(first.applications_added, 7);
     let second = demo::load_demo_data(&app.pool).await.expect("second load");
-    assert_eq!(second.cohorts_added, 0);
-    let cohorts: i64 = sqlx::query_scalar("SELECT count(*) FROM cohorts")
-        .fetch_one(&app.pool)
-        .await
-        .expect("count");
-    assert_eq!(cohorts, 2);
+    assert_eq!(
+        second,
+        demo::DemoLoad::default(),
+        "a second load adds nothing"
+    );
+    let pool = app.pool.clone();
+    let count = |sql: &'static str| {
+        let pool = pool.clone();
+        async move {
+            sqlx::query_scalar::<_, i64>(sql)
+                .fetch_one(&pool)
+                .await
+                .expect("count")
+        }
+    };
+    assert_eq!(count("SELECT count(*) FROM cohorts").await, 2);
+    // The believable program of the enrolment issue: Hiver 2025 with 15 mentors
+    // and 40 mentees, each with a complete profile, and applications in every status.
+    assert_eq!(
+        count(
+            "SELECT count(*) FROM profiles p JOIN cohorts c ON c.id = p.cohort_id \
+             WHERE c.code = 'hiver-2025' AND p.role = 'mentor' AND p.account_id IS NOT NULL"
+        )
+        .await,
+        15
+    );
+    assert_eq!(
+        count(
+            "SELECT count(*) FROM profiles p JOIN cohorts c ON c.id = p.cohort_id \
+             WHERE c.code = 'hiver-2025' AND p.role = 'mentee' AND p.modality IS NOT NULL \
+             AND p.availability > 0 AND p.program_of_study IS NOT NULL"
+        )
+        .await,
+        40
+    );
+    assert_eq!(
+        count("SELECT count(DISTINCT status) FROM mentor_applications").await,
+        5
+    );
+    assert!(count("SELECT count(DISTINCT language) FROM profile_languages").await >= 3);
+    assert!(
+        count("SELECT count(DISTINCT capacity) FROM profiles WHERE role = 'mentor'").await >= 3
+    );
 }
 
 #[tokio::test]

@@ -23,6 +23,8 @@ pub enum Access {
     /// The area of one role: only people with that role (the coordinator's
     /// administration, the mentor's area, the mentee's area).
     RoleArea(Role),
+    /// A person's own matching profile: mentors and mentees (coordinators have none).
+    OwnProfile,
     /// The record of a pair, to read: its mentor, its mentee, and coordinators.
     PairRead { mentor_id: i64, mentee_id: i64 },
     /// The record of a pair, to change: its mentor and its mentee only.
@@ -56,6 +58,7 @@ pub fn decide(caller: &Caller, access: &Access) -> Decision {
     let allowed = match *access {
         Access::Anyone | Access::SignedIn => true,
         Access::RoleArea(area) => role == area,
+        Access::OwnProfile => matches!(role, Role::Mentor | Role::Mentee),
         Access::PairRead {
             mentor_id,
             mentee_id,
@@ -145,6 +148,17 @@ mod tests {
         assert_eq!(
             decide(&COORDINATOR, &Access::RoleArea(Role::Mentor)),
             FORBID
+        );
+    }
+
+    #[test]
+    fn a_profile_is_for_mentors_and_mentees() {
+        assert_eq!(decide(&MENTOR, &Access::OwnProfile), ALLOW);
+        assert_eq!(decide(&MENTEE, &Access::OwnProfile), ALLOW);
+        assert_eq!(decide(&COORDINATOR, &Access::OwnProfile), FORBID);
+        assert_eq!(
+            decide(&Caller::Anonymous, &Access::OwnProfile),
+            Decision::Deny(Denial::SignInRequired)
         );
     }
 

@@ -26,10 +26,16 @@ pub enum AuditEvent {
     RegistrationOpened,
     RegistrationClosed,
     CoordinatorCreated,
+    ApplicationSubmitted,
+    ApplicationAccepted,
+    ApplicationDeclined,
+    ApplicationInfoRequested,
+    ApplicationWithdrawn,
+    ProfileUpdated,
 }
 
 impl AuditEvent {
-    pub const ALL: [AuditEvent; 16] = [
+    pub const ALL: [AuditEvent; 22] = [
         AuditEvent::LoginSucceeded,
         AuditEvent::LoginFailed,
         AuditEvent::LoginThrottled,
@@ -46,6 +52,12 @@ impl AuditEvent {
         AuditEvent::RegistrationOpened,
         AuditEvent::RegistrationClosed,
         AuditEvent::CoordinatorCreated,
+        AuditEvent::ApplicationSubmitted,
+        AuditEvent::ApplicationAccepted,
+        AuditEvent::ApplicationDeclined,
+        AuditEvent::ApplicationInfoRequested,
+        AuditEvent::ApplicationWithdrawn,
+        AuditEvent::ProfileUpdated,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -66,6 +78,12 @@ impl AuditEvent {
             AuditEvent::RegistrationOpened => "registration_opened",
             AuditEvent::RegistrationClosed => "registration_closed",
             AuditEvent::CoordinatorCreated => "coordinator_created",
+            AuditEvent::ApplicationSubmitted => "application_submitted",
+            AuditEvent::ApplicationAccepted => "application_accepted",
+            AuditEvent::ApplicationDeclined => "application_declined",
+            AuditEvent::ApplicationInfoRequested => "application_info_requested",
+            AuditEvent::ApplicationWithdrawn => "application_withdrawn",
+            AuditEvent::ProfileUpdated => "profile_updated",
         }
     }
 

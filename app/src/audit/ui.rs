@@ -33,6 +33,18 @@ fn event_label(event: Option<AuditEvent>, raw: String) -> impl Fn() -> String + 
             AuditEvent::RegistrationOpened => t_string!(i18n, audit.events.registration_opened),
             AuditEvent::RegistrationClosed => t_string!(i18n, audit.events.registration_closed),
             AuditEvent::CoordinatorCreated => t_string!(i18n, audit.events.coordinator_created),
+            AuditEvent::ApplicationSubmitted => {
+                t_string!(i18n, audit.events.application_submitted)
+            }
+            AuditEvent::ApplicationAccepted => t_string!(i18n, audit.events.application_accepted),
+            AuditEvent::ApplicationDeclined => t_string!(i18n, audit.events.application_declined),
+            AuditEvent::ApplicationInfoRequested => {
+                t_string!(i18n, audit.events.application_info_requested)
+            }
+            AuditEvent::ApplicationWithdrawn => {
+                t_string!(i18n, audit.events.application_withdrawn)
+            }
+            AuditEvent::ProfileUpdated => t_string!(i18n, audit.events.profile_updated),
         }
         .to_owned()
     }

@@ -14,3 +14,14 @@ pub async fn list_domains() -> Result<Vec<Domain>, AppError> {
     let pool = crate::server_context::pool()?;
     Ok(super::repo::list_active_domains(&pool).await?)
 }
+
+/// The active domains and skills the application and profile forms offer.
+#[server(endpoint = "profile_choices")]
+#[cfg_attr(feature = "ssr", tracing::instrument)]
+pub async fn get_profile_choices() -> Result<crate::profiles::ProfileChoices, AppError> {
+    use crate::accounts::{policy::Access, session::authorize};
+
+    authorize(Access::Anyone).await?;
+    let pool = crate::server_context::pool()?;
+    Ok(super::repo::profile_choices(&pool).await?)
+}

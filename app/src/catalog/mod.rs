@@ -1,4 +1,4 @@
-//! Reference data every feature shares: cohorts and the taxonomy of domains.
+//! Reference data every feature shares: cohorts and the taxonomy (domains and skills).
 //!
 //! Labels come in both languages from the database; a missing label stays missing
 //! ([`Bilingual::get`] returns `None`) so the interface can say so instead of
@@ -8,9 +8,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::Locale;
 
+pub mod admin_api;
 pub mod api;
+pub mod cohorts_ui;
 #[cfg(feature = "ssr")]
 pub mod repo;
+pub mod taxonomy_ui;
 
 /// A text kept in both program languages; either may be missing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -44,11 +47,116 @@ impl Cohort {
     }
 }
 
-/// A domain of interest or expertise (one shared taxonomy).
+/// A domain or a skill a person can choose: its code and its labels.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Domain {
+pub struct TaxonomyChoice {
     pub code: String,
     pub label: Bilingual,
+}
+
+/// A domain of interest or expertise (one shared taxonomy).
+pub type Domain = TaxonomyChoice;
+
+/// The two lists of the shared taxonomy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TaxonomyKind {
+    Domain,
+    Skill,
+}
+
+impl TaxonomyKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TaxonomyKind::Domain => "domain",
+            TaxonomyKind::Skill => "skill",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<TaxonomyKind> {
+        [TaxonomyKind::Domain, TaxonomyKind::Skill]
+            .into_iter()
+            .find(|kind| kind.as_str() == value)
+    }
+}
+
+/// A domain or a skill as the coordinator manages it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TaxonomyEntry {
+    pub code: String,
+    pub label: Bilingual,
+    pub is_active: bool,
+    /// Profiles and applications that use it.
+    pub uses: i64,
+}
+
+/// Both lists, every entry (inactive ones too).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TaxonomyOverview {
+    pub domains: Vec<TaxonomyEntry>,
+    pub skills: Vec<TaxonomyEntry>,
+}
+
+/// A cohort with how many mentors and mentees are placed in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CohortSummary {
+    pub cohort: Cohort,
+    pub mentors: i64,
+    pub mentees: i64,
+    pub is_current: bool,
+}
+
+/// A mentor or a mentee who can be placed in a cohort.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CohortCandidate {
+    pub profile_id: i64,
+    pub display_name: String,
+    pub is_mentor: bool,
+    /// The cohort they are in now (its code), if any.
+    pub cohort_code: Option<String>,
+    /// The account does not exist yet (invitation not accepted).
+    pub is_pending: bool,
+}
+
+/// A cohort's page: the cohort and everyone who could be in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CohortMembers {
+    pub cohort: Cohort,
+    pub people: Vec<CohortCandidate>,
+}
+
+/// A code made from a label: lowercase ASCII letters, digits and dashes
+/// ("Santé mentale" → "sante-mentale"). Empty when nothing is left.
+pub fn code_from_label(label: &str) -> String {
+    let mut code = String::new();
+    for character in label.chars().flat_map(fold_accent) {
+        if character.is_ascii_alphanumeric() {
+            code.push(character.to_ascii_lowercase());
+        } else if !code.is_empty() && !code.ends_with('-') {
+            code.push('-');
+        }
+    }
+    let code = code.trim_end_matches('-');
+    code.chars()
+        .take(48)
+        .collect::<String>()
+        .trim_end_matches('-')
+        .to_owned()
+}
+
+/// The ASCII letters of a Latin letter with an accent (French needs these).
+fn fold_accent(character: char) -> Vec<char> {
+    let folded = match character {
+        'à' | 'â' | 'ä' | 'á' | 'À' | 'Â' | 'Ä' | 'Á' => "a",
+        'ç' | 'Ç' => "c",
+        'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => "e",
+        'î' | 'ï' | 'í' | 'Î' | 'Ï' | 'Í' => "i",
+        'ô' | 'ö' | 'ó' | 'Ô' | 'Ö' | 'Ó' => "o",
+        'ù' | 'û' | 'ü' | 'ú' | 'Ù' | 'Û' | 'Ü' | 'Ú' => "u",
+        'œ' | 'Œ' => "oe",
+        'æ' | 'Æ' => "ae",
+        other => return vec![other],
+    };
+    folded.chars().collect()
 }
 
 /// The cohort people should hear about on `day`: the open cohort running that day,
@@ -115,6 +223,24 @@ mod tests {
         let current = current_cohort(&cohorts, day("2025-03-01")).map(|c| c.code.as_str());
         assert_eq!(current, Some("next"));
         assert_eq!(current_cohort(&cohorts[..1], day("2025-03-01")), None);
+    }
+
+    #[test]
+    fn codes_are_made_from_labels() {
+        assert_eq!(code_from_label("Santé mentale"), "sante-mentale");
+        assert_eq!(code_from_label("  Œuvres d'art & co. "), "oeuvres-d-art-co");
+        assert_eq!(code_from_label("Hiver 2026"), "hiver-2026");
+        assert_eq!(code_from_label("!!!"), "");
+        assert!(code_from_label(&"long ".repeat(40)).len() <= 48);
+        assert!(!code_from_label(&"long ".repeat(40)).ends_with('-'));
+    }
+
+    #[test]
+    fn taxonomy_kinds_parse_back() {
+        for kind in [TaxonomyKind::Domain, TaxonomyKind::Skill] {
+            assert_eq!(TaxonomyKind::parse(kind.as_str()), Some(kind));
+        }
+        assert_eq!(TaxonomyKind::parse("planet"), None);
     }
 
     #[test]

@@ -52,14 +52,319 @@ pub async fn list_active_domains(pool: &SqlitePool) -> Result<Vec<Domain>, sqlx:
     )
     .fetch_all(pool)
     .await?;
+    Ok(rows.into_iter().map(choice).collect())
+}
+
+// ---- Taxonomy (domains and skills) ----------------------------------------
+
+use super::{
+    CohortCandidate, CohortMembers, CohortSummary, TaxonomyChoice, TaxonomyEntry, TaxonomyKind,
+};
+use crate::profiles::ProfileChoices;
+
+fn choice(row: DomainRow) -> TaxonomyChoice {
+    TaxonomyChoice {
+        code: row.code,
+        label: Bilingual {
+            fr: row.label_fr,
+            en: row.label_en,
+        },
+    }
+}
+
+/// The active domains and skills, in the coordinator's order: what forms list.
+pub async fn profile_choices(pool: &SqlitePool) -> Result<ProfileChoices, sqlx::Error> {
+    let skills: Vec<DomainRow> = sqlx::query_as(
+        "SELECT code, label_fr, label_en FROM skills WHERE is_active = 1 ORDER BY position, code",
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(ProfileChoices {
+        domains: list_active_domains(pool).await?,
+        skills: skills.into_iter().map(choice).collect(),
+    })
+}
+
+#[derive(sqlx::FromRow)]
+struct TaxonomyRow {
+    code: String,
+    label_fr: Option<String>,
+    label_en: Option<String>,
+    is_active: bool,
+    uses: i64,
+}
+
+/// Every entry of one list, with how many profiles and applications use it.
+pub async fn list_taxonomy(
+    pool: &SqlitePool,
+    kind: TaxonomyKind,
+) -> Result<Vec<TaxonomyEntry>, sqlx::Error> {
+    let sql = match kind {
+        TaxonomyKind::Domain => {
+            "SELECT d.code, d.label_fr, d.label_en, d.is_active, \
+                (SELECT COUNT(*) FROM profile_domains p WHERE p.domain_id = d.id) \
+              + (SELECT COUNT(*) FROM application_domains a WHERE a.domain_id = d.id) AS uses \
+             FROM domains d ORDER BY d.position, d.code"
+        }
+        TaxonomyKind::Skill => {
+            "SELECT s.code, s.label_fr, s.label_en, s.is_active, \
+                (SELECT COUNT(*) FROM profile_skills p WHERE p.skill_id = s.id) \
+              + (SELECT COUNT(*) FROM application_skills a WHERE a.skill_id = s.id) AS uses \
+             FROM skills s ORDER BY s.position, s.code"
+        }
+    };
+    let rows: Vec<TaxonomyRow> = sqlx::query_as(sql).fetch_all(pool).await?;
     Ok(rows
         .into_iter()
-        .map(|row| Domain {
+        .map(|row| TaxonomyEntry {
             code: row.code,
             label: Bilingual {
                 fr: row.label_fr,
                 en: row.label_en,
             },
+            is_active: row.is_active,
+            uses: row.uses,
         })
         .collect())
+}
+
+/// Adds an entry at the end of its list; `false` when the code is taken.
+pub async fn insert_taxonomy_entry(
+    pool: &SqlitePool,
+    kind: TaxonomyKind,
+    code: &str,
+    label: &Bilingual,
+) -> Result<bool, sqlx::Error> {
+    let sql = match kind {
+        TaxonomyKind::Domain => {
+            "INSERT INTO domains (code, label_fr, label_en, position) \
+             VALUES (?, ?, ?, (SELECT COALESCE(MAX(position), 0) + 10 FROM domains)) \
+             ON CONFLICT (code) DO NOTHING"
+        }
+        TaxonomyKind::Skill => {
+            "INSERT INTO skills (code, label_fr, label_en, position) \
+             VALUES (?, ?, ?, (SELECT COALESCE(MAX(position), 0) + 10 FROM skills)) \
+             ON CONFLICT (code) DO NOTHING"
+        }
+    };
+    let result = sqlx::query(sql)
+        .bind(code)
+        .bind(&label.fr)
+        .bind(&label.en)
+        .execute(pool)
+        .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+/// Replaces both labels of an entry (a `None` label becomes missing).
+pub async fn update_taxonomy_labels(
+    pool: &SqlitePool,
+    kind: TaxonomyKind,
+    code: &str,
+    label: &Bilingual,
+) -> Result<bool, sqlx::Error> {
+    let sql = match kind {
+        TaxonomyKind::Domain => "UPDATE domains SET label_fr = ?, label_en = ? WHERE code = ?",
+        TaxonomyKind::Skill => "UPDATE skills SET label_fr = ?, label_en = ? WHERE code = ?",
+    };
+    let result = sqlx::query(sql)
+        .bind(&label.fr)
+        .bind(&label.en)
+        .bind(code)
+        .execute(pool)
+        .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+/// Offers an entry in forms again, or stops offering it (profiles keep it).
+pub async fn set_taxonomy_active(
+    pool: &SqlitePool,
+    kind: TaxonomyKind,
+    code: &str,
+    active: bool,
+) -> Result<bool, sqlx::Error> {
+    let sql = match kind {
+        TaxonomyKind::Domain => "UPDATE domains SET is_active = ? WHERE code = ?",
+        TaxonomyKind::Skill => "UPDATE skills SET is_active = ? WHERE code = ?",
+    };
+    let result = sqlx::query(sql)
+        .bind(active)
+        .bind(code)
+        .execute(pool)
+        .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+// ---- Cohorts -------------------------------------------------------------------
+
+/// Every cohort with its number of mentors and mentees; `today` decides the current one.
+pub async fn cohort_summaries(
+    pool: &SqlitePool,
+    today: NaiveDate,
+) -> Result<Vec<CohortSummary>, sqlx::Error> {
+    let cohorts = list_cohorts(pool).await?;
+    let current = super::current_cohort(&cohorts, today).map(|cohort| cohort.code.clone());
+    let counts: Vec<(String, i64, i64)> = sqlx::query_as(
+        "SELECT c.code, \
+            COALESCE(SUM(p.role = 'mentor'), 0), COALESCE(SUM(p.role = 'mentee'), 0) \
+         FROM cohorts c LEFT JOIN (\
+             SELECT p.cohort_id, p.role FROM profiles p LEFT JOIN accounts a ON a.id = p.account_id \
+             WHERE a.id IS NULL OR (a.is_disabled = 0 AND a.role = p.role)\
+         ) p ON p.cohort_id = c.id GROUP BY c.id",
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(cohorts
+        .into_iter()
+        .map(|cohort| {
+            let (mentors, mentees) = counts
+                .iter()
+                .find(|(code, _, _)| *code == cohort.code)
+                .map(|(_, mentors, mentees)| (*mentors, *mentees))
+                .unwrap_or_default();
+            CohortSummary {
+                is_current: current.as_deref() == Some(cohort.code.as_str()),
+                cohort,
+                mentors,
+                mentees,
+            }
+        })
+        .collect())
+}
+
+pub async fn find_cohort(pool: &SqlitePool, code: &str) -> Result<Option<Cohort>, sqlx::Error> {
+    let row: Option<CohortRow> = sqlx::query_as(
+        "SELECT code, name_fr, name_en, starts_on, ends_on, is_open FROM cohorts WHERE code = ?",
+    )
+    .bind(code)
+    .fetch_optional(pool)
+    .await?;
+    Ok(row.map(Cohort::from))
+}
+
+/// Creates a cohort; `false` when its code is taken.
+pub async fn insert_cohort(pool: &SqlitePool, cohort: &Cohort) -> Result<bool, sqlx::Error> {
+    let result = sqlx::query(
+        "INSERT INTO cohorts (code, name_fr, name_en, starts_on, ends_on, is_open) \
+         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO NOTHING",
+    )
+    .bind(&cohort.code)
+    .bind(&cohort.name.fr)
+    .bind(&cohort.name.en)
+    .bind(cohort.starts_on)
+    .bind(cohort.ends_on)
+    .bind(cohort.is_open)
+    .execute(pool)
+    .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+/// Changes a cohort's names, dates and whether it is open (its code stays).
+pub async fn update_cohort(pool: &SqlitePool, cohort: &Cohort) -> Result<bool, sqlx::Error> {
+    let result = sqlx::query(
+        "UPDATE cohorts SET name_fr = ?, name_en = ?, starts_on = ?, ends_on = ?, is_open = ? \
+         WHERE code = ?",
+    )
+    .bind(&cohort.name.fr)
+    .bind(&cohort.name.en)
+    .bind(cohort.starts_on)
+    .bind(cohort.ends_on)
+    .bind(cohort.is_open)
+    .bind(&cohort.code)
+    .execute(pool)
+    .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+#[derive(sqlx::FromRow)]
+struct CandidateRow {
+    profile_id: i64,
+    display_name: String,
+    role: String,
+    cohort_code: Option<String>,
+    is_pending: bool,
+}
+
+/// A cohort and every mentor and mentee (placed in it or not), by name.
+pub async fn cohort_members(
+    pool: &SqlitePool,
+    code: &str,
+) -> Result<Option<CohortMembers>, sqlx::Error> {
+    let Some(cohort) = find_cohort(pool, code).await? else {
+        return Ok(None);
+    };
+    let rows: Vec<CandidateRow> = sqlx::query_as(
+        "SELECT p.id AS profile_id, \
+            COALESCE(a.display_name, m.display_name, p.pending_email) AS display_name, \
+            p.role, c.code AS cohort_code, a.id IS NULL AS is_pending \
+         FROM profiles p \
+         LEFT JOIN accounts a ON a.id = p.account_id \
+         LEFT JOIN mentor_applications m ON m.id = p.application_id \
+         LEFT JOIN cohorts c ON c.id = p.cohort_id \
+         WHERE a.id IS NULL OR (a.is_disabled = 0 AND a.role = p.role) \
+         ORDER BY p.role, display_name COLLATE NOCASE",
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(Some(CohortMembers {
+        cohort,
+        people: rows
+            .into_iter()
+            .map(|row| CohortCandidate {
+                profile_id: row.profile_id,
+                display_name: row.display_name,
+                is_mentor: row.role == "mentor",
+                cohort_code: row.cohort_code,
+                is_pending: row.is_pending,
+            })
+            .collect(),
+    }))
+}
+
+/// Places these profiles in the cohort (moving them from any other). Returns
+/// how many were placed; ids that are not profiles are ignored.
+pub async fn place_in_cohort(
+    pool: &SqlitePool,
+    code: &str,
+    profile_ids: &[i64],
+) -> Result<u64, sqlx::Error> {
+    let mut transaction = pool.begin().await?;
+    let mut placed = 0;
+    for id in profile_ids {
+        let result = sqlx::query(
+            "UPDATE profiles SET cohort_id = (SELECT id FROM cohorts WHERE code = ?), \
+             updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?",
+        )
+        .bind(code)
+        .bind(id)
+        .execute(&mut *transaction)
+        .await?;
+        placed += result.rows_affected();
+    }
+    transaction.commit().await?;
+    Ok(placed)
+}
+
+/// Takes these profiles out of the cohort (they stay in no cohort).
+pub async fn remove_from_cohort(
+    pool: &SqlitePool,
+    code: &str,
+    profile_ids: &[i64],
+) -> Result<u64, sqlx::Error> {
+    let mut transaction = pool.begin().await?;
+    let mut removed = 0;
+    for id in profile_ids {
+        let result = sqlx::query(
+            "UPDATE profiles SET cohort_id = NULL, \
+             updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') \
+             WHERE id = ? AND cohort_id = (SELECT id FROM cohorts WHERE code = ?)",
+        )
+        .bind(id)
+        .bind(code)
+        .execute(&mut *transaction)
+        .await?;
+        removed += result.rows_affected();
+    }
+    transaction.commit().await?;
+    Ok(removed)
 }

@@ -37,6 +37,24 @@ impl FormEcho {
 /// What was typed in `name` before a form was refused without JavaScript: read
 /// on the server when the page comes back with that form's error in its URL.
 pub fn echoed_value(name: &str) -> Option<String> {
+    current_echo()?.get(name).map(str::to_owned)
+}
+
+/// Every value typed under `name` (ticked checkboxes of a list) before a form
+/// was refused without JavaScript; `None` when no refused form is coming back.
+pub fn echoed_values(name: &str) -> Option<Vec<String>> {
+    let echo = current_echo()?;
+    Some(
+        echo.fields
+            .iter()
+            .filter(|(field, _)| field == name)
+            .map(|(_, value)| value.clone())
+            .collect(),
+    )
+}
+
+/// The typed values of the refused form this page is showing again, if any.
+fn current_echo() -> Option<FormEcho> {
     #[cfg(feature = "ssr")]
     {
         use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -56,11 +74,10 @@ pub fn echoed_value(name: &str) -> Option<String> {
         if !query.contains(&action_in_url) {
             return None;
         }
-        echo.get(name).map(str::to_owned)
+        Some(echo)
     }
     #[cfg(not(feature = "ssr"))]
     {
-        let _ = name;
         None
     }
 }
@@ -111,11 +128,17 @@ pub fn problem_text(problem: InputProblem) -> impl Fn() -> &'static str + Copy +
         InputProblem::WrongCurrentPassword => t_string!(i18n, forms.wrong_current_password),
         InputProblem::InvalidChoice => t_string!(i18n, forms.invalid_choice),
         InputProblem::NotOnYourself => t_string!(i18n, forms.not_on_yourself),
+        InputProblem::ChooseAtLeastOne => t_string!(i18n, forms.choose_at_least_one),
+        InputProblem::OutOfRange => t_string!(i18n, forms.out_of_range),
+        InputProblem::InvalidDate => t_string!(i18n, forms.invalid_date),
+        InputProblem::EndBeforeStart => t_string!(i18n, forms.end_before_start),
+        InputProblem::OneLabelRequired => t_string!(i18n, forms.one_label_required),
+        InputProblem::NotEligible => t_string!(i18n, forms.not_eligible),
     }
 }
 
 /// `aria-invalid="true"` while the last error concerns the field `name`.
-fn aria_invalid(
+pub fn aria_invalid(
     error: Signal<Option<AppError>>,
     name: String,
 ) -> impl Fn() -> Option<&'static str> + Send + Sync + 'static {
@@ -186,6 +209,137 @@ pub fn TextField(
             />
             <FieldMessage field=name error />
         </div>
+    }
+}
+
+/// A labelled multi-line text with its error message.
+#[component]
+pub fn TextAreaField(
+    #[prop(into)] name: String,
+    #[prop(into)] label: Signal<String>,
+    #[prop(into)] error: Signal<Option<AppError>>,
+    #[prop(optional, into)] value: String,
+    #[prop(optional, into)] hint: Option<Signal<String>>,
+    #[prop(default = true)] required: bool,
+    #[prop(default = 2000)] max_chars: usize,
+) -> impl IntoView {
+    let input_id = format!("field-{name}");
+    let error_id = format!("{name}-error");
+    let hint_id = format!("{name}-hint");
+    let value = echoed_value(&name).unwrap_or(value);
+    let described_by = if hint.is_some() {
+        format!("{hint_id} {error_id}")
+    } else {
+        error_id
+    };
+    let invalid = aria_invalid(error, name.clone());
+    view! {
+        <div class="field">
+            <label for=input_id.clone()>{move || label.get()}</label>
+            {hint.map(|hint| view! { <p class="field-hint" id=hint_id.clone()>{move || hint.get()}</p> })}
+            <textarea
+                id=input_id
+                name=name.clone()
+                rows="5"
+                maxlength=max_chars
+                required=required
+                aria-invalid=invalid
+                aria-describedby=described_by
+            >
+                {value}
+            </textarea>
+            <FieldMessage field=name error />
+        </div>
+    }
+}
+
+/// A labelled list to choose one value from; `options` are (value, label).
+/// The first option is an empty "choose" line unless `placeholder` is `None`.
+#[component]
+pub fn SelectField(
+    #[prop(into)] name: String,
+    #[prop(into)] label: Signal<String>,
+    #[prop(into)] error: Signal<Option<AppError>>,
+    options: Vec<(String, String)>,
+    #[prop(optional, into)] selected: String,
+    #[prop(optional, into)] placeholder: Option<String>,
+    #[prop(optional, into)] hint: Option<Signal<String>>,
+) -> impl IntoView {
+    let input_id = format!("field-{name}");
+    let error_id = format!("{name}-error");
+    let hint_id = format!("{name}-hint");
+    let selected = echoed_value(&name).unwrap_or(selected);
+    let described_by = if hint.is_some() {
+        format!("{hint_id} {error_id}")
+    } else {
+        error_id
+    };
+    let invalid = aria_invalid(error, name.clone());
+    view! {
+        <div class="field">
+            <label for=input_id.clone()>{move || label.get()}</label>
+            {hint.map(|hint| view! { <p class="field-hint" id=hint_id.clone()>{move || hint.get()}</p> })}
+            <select id=input_id name=name.clone() aria-invalid=invalid aria-describedby=described_by>
+                {placeholder.map(|text| view! { <option value="">{text}</option> })}
+                {options
+                    .into_iter()
+                    .map(|(value, text)| {
+                        let is_selected = value == selected;
+                        view! { <option value=value selected=is_selected>{text}</option> }
+                    })
+                    .collect_view()}
+            </select>
+            <FieldMessage field=name error />
+        </div>
+    }
+}
+
+/// A group of radio buttons (one answer among a few), with its error message.
+#[component]
+pub fn RadioField(
+    #[prop(into)] name: String,
+    #[prop(into)] legend: Signal<String>,
+    #[prop(into)] error: Signal<Option<AppError>>,
+    options: Vec<(String, String)>,
+    #[prop(optional, into)] selected: String,
+    #[prop(optional, into)] hint: Option<Signal<String>>,
+) -> impl IntoView {
+    let error_id = format!("{name}-error");
+    let hint_id = format!("{name}-hint");
+    let selected = echoed_value(&name).unwrap_or(selected);
+    let described_by = if hint.is_some() {
+        format!("{hint_id} {error_id}")
+    } else {
+        error_id
+    };
+    let invalid = aria_invalid(error, name.clone());
+    let group = name.clone();
+    view! {
+        <fieldset
+            class="field fieldset-inline"
+            role="radiogroup"
+            aria-invalid=invalid
+            aria-describedby=described_by
+        >
+            <legend>{move || legend.get()}</legend>
+            {hint.map(|hint| view! { <p class="field-hint" id=hint_id.clone()>{move || hint.get()}</p> })}
+            <div class="choices-inline">
+                {options
+                    .into_iter()
+                    .map(|(value, text)| {
+                        let id = format!("field-{group}-{value}");
+                        let checked = value == selected;
+                        view! {
+                            <span class="choice">
+                                <input type="radio" id=id.clone() name=group.clone() value=value checked=checked />
+                                <label for=id>{text}</label>
+                            </span>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            <FieldMessage field=name error />
+        </fieldset>
     }
 }
 

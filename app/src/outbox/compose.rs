@@ -53,3 +53,51 @@ pub fn password_reset(locale: &str, display_name: &str, valid_minutes: i64) -> C
         .to_string(),
     }
 }
+
+/// To a candidate mentor: the application arrived; the link shows where it stands.
+pub fn application_received(locale: &str, display_name: &str) -> ComposedEmail {
+    let locale = locale_or_french(locale);
+    ComposedEmail {
+        subject: td_string!(locale, emails.application_received_subject).to_string(),
+        body: td_string!(
+            locale,
+            emails.application_received_body,
+            name = display_name
+        )
+        .to_string(),
+    }
+}
+
+/// To a candidate mentor: the coordinator needs more information.
+pub fn application_info_requested(
+    locale: &str,
+    display_name: &str,
+    request: &str,
+) -> ComposedEmail {
+    let locale = locale_or_french(locale);
+    ComposedEmail {
+        subject: td_string!(locale, emails.application_info_subject).to_string(),
+        body: td_string!(
+            locale,
+            emails.application_info_body,
+            name = display_name,
+            request = request
+        )
+        .to_string(),
+    }
+}
+
+/// To a candidate mentor: the application is declined, with the coordinator's reason.
+pub fn application_declined(locale: &str, display_name: &str, reason: &str) -> ComposedEmail {
+    let locale = locale_or_french(locale);
+    ComposedEmail {
+        subject: td_string!(locale, emails.application_declined_subject).to_string(),
+        body: td_string!(
+            locale,
+            emails.application_declined_body,
+            name = display_name,
+            reason = reason
+        )
+        .to_string(),
+    }
+}

@@ -17,6 +17,9 @@ use serde::{Deserialize, Serialize};
 pub enum EmailKind {
     Invitation,
     PasswordReset,
+    ApplicationReceived,
+    ApplicationInfoRequested,
+    ApplicationDeclined,
 }
 
 impl EmailKind {
@@ -24,19 +27,29 @@ impl EmailKind {
         match self {
             EmailKind::Invitation => "invitation",
             EmailKind::PasswordReset => "password_reset",
+            EmailKind::ApplicationReceived => "application_received",
+            EmailKind::ApplicationInfoRequested => "application_info_requested",
+            EmailKind::ApplicationDeclined => "application_declined",
         }
     }
 
     pub fn parse(value: &str) -> Option<EmailKind> {
-        [EmailKind::Invitation, EmailKind::PasswordReset]
-            .into_iter()
-            .find(|kind| kind.as_str() == value)
+        [
+            EmailKind::Invitation,
+            EmailKind::PasswordReset,
+            EmailKind::ApplicationReceived,
+            EmailKind::ApplicationInfoRequested,
+            EmailKind::ApplicationDeclined,
+        ]
+        .into_iter()
+        .find(|kind| kind.as_str() == value)
     }
 
     /// A link that gives access to an existing account: only its owner may ever
     /// see it (a coordinator reading it could take the account over).
     pub fn link_is_private(self) -> bool {
-        matches!(self, EmailKind::PasswordReset)
+        // An applicant's link lets its holder withdraw the application.
+        !matches!(self, EmailKind::Invitation)
     }
 }
 
@@ -78,10 +91,17 @@ mod tests {
 
     #[test]
     fn kinds_round_trip_and_only_reset_links_are_private() {
-        for kind in [EmailKind::Invitation, EmailKind::PasswordReset] {
+        for kind in [
+            EmailKind::Invitation,
+            EmailKind::PasswordReset,
+            EmailKind::ApplicationReceived,
+            EmailKind::ApplicationInfoRequested,
+            EmailKind::ApplicationDeclined,
+        ] {
             assert_eq!(EmailKind::parse(kind.as_str()), Some(kind));
         }
         assert!(EmailKind::PasswordReset.link_is_private());
+        assert!(EmailKind::ApplicationDeclined.link_is_private());
         assert!(!EmailKind::Invitation.link_is_private());
     }
 

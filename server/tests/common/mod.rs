@@ -259,6 +259,17 @@ impl TestApp {
             "program_settings",
             "cohorts",
             "domains",
+            "skills",
+            "mentor_applications",
+            "application_links",
+            "application_domains",
+            "application_skills",
+            "application_languages",
+            "application_events",
+            "profiles",
+            "profile_domains",
+            "profile_skills",
+            "profile_languages",
         ] {
             let columns: Vec<String> =
                 sqlx::query_scalar(&format!("SELECT name FROM pragma_table_info('{table}')"))
@@ -279,4 +290,106 @@ impl TestApp {
         }
         fingerprint
     }
+
+    /// The profile of a mentor or mentee account (made now if it has none yet).
+    pub async fn profile_id_of(&self, account_id: i64) -> i64 {
+        let (email, role): (String, String) =
+            sqlx::query_as("SELECT email, role FROM accounts WHERE id = ?")
+                .bind(account_id)
+                .fetch_one(&self.pool)
+                .await
+                .expect("the account exists");
+        let role = app::accounts::Role::parse(&role).expect("a known role");
+        let mut connection = self.pool.acquire().await.expect("a connection");
+        app::profiles::repo::ensure_profile(&mut connection, account_id, &email, role, None)
+            .await
+            .expect("the profile is made");
+        sqlx::query_scalar("SELECT id FROM profiles WHERE account_id = ?")
+            .bind(account_id)
+            .fetch_one(&self.pool)
+            .await
+            .expect("the profile exists")
+    }
+
+    /// A cohort, straight into the database.
+    pub async fn create_cohort(&self, code: &str) {
+        sqlx::query(
+            "INSERT INTO cohorts (code, name_fr, name_en, starts_on, ends_on) \
+             VALUES (?, ?, ?, '2025-01-13', '2026-12-18')",
+        )
+        .bind(code)
+        .bind(format!("Cohorte {code}"))
+        .bind(format!("Cohort {code}"))
+        .execute(&self.pool)
+        .await
+        .expect("the cohort is stored");
+    }
+
+    /// Sends a complete application through the public server function, as a
+    /// browser would; `eligible: false` answers "not employed".
+    pub async fn submit_application(&self, email: &str, eligible: bool) -> SentApplication {
+        let response = self
+            .call(
+                <app::applications::api::SubmitApplication as leptos::server_fn::ServerFn>::PATH,
+                &application_form(email, eligible),
+                None,
+            )
+            .await;
+        assert!(
+            response.status.is_success(),
+            "the application was refused: {} {}",
+            response.status,
+            response.body
+        );
+        let token: String = serde_json::from_str(&response.body).expect("the token, as JSON");
+        let id = sqlx::query_scalar(
+            "SELECT id FROM mentor_applications WHERE email = ? ORDER BY id DESC LIMIT 1",
+        )
+        .bind(email)
+        .fetch_one(&self.pool)
+        .await
+        .expect("the application is stored");
+        SentApplication { id, token }
+    }
+}
+
+/// An application as the test that sent it knows it.
+pub struct SentApplication {
+    pub id: i64,
+    pub token: String,
+}
+
+/// A complete application form (English, capacity 2), eligible or not employed.
+pub fn application_form(email: &str, eligible: bool) -> String {
+    let mut pairs = vec![
+        ("locale", "en"),
+        ("display_name", "Nadia Benali"),
+        ("email", email),
+        ("phone", ""),
+        ("diploma_level", "bachelor"),
+        ("diploma_field", "Nursing"),
+        ("diploma_year", "2012"),
+        ("is_employed", if eligible { "yes" } else { "no" }),
+        ("works_in_research", "no"),
+        ("domains[]", "nursing"),
+        ("domains[]", "mental-health"),
+        ("skills[]", "interviews"),
+        ("languages[fr]", "fluent"),
+        ("languages[en]", "working"),
+        ("languages[es]", ""),
+        ("modality", "either"),
+        ("availability[]", "tue-evening"),
+        ("availability[]", "sat-morning"),
+        ("capacity", "2"),
+        ("motivation", "Give back what I received."),
+        ("consent", "on"),
+    ];
+    if eligible {
+        pairs.extend([
+            ("employer", "CIUSSS du Centre-Sud"),
+            ("job_title", "Clinical nurse"),
+            ("sector", "health-network"),
+        ]);
+    }
+    form(&pairs)
 }

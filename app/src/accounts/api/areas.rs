@@ -12,6 +12,8 @@ pub struct CoordinatorHome {
     pub active_people: i64,
     pub pending_invitations: i64,
     pub unsent_messages: i64,
+    /// Applications waiting for a decision (new or answered).
+    pub applications_to_review: i64,
 }
 
 #[server(endpoint = "coordinator_home")]
@@ -27,6 +29,12 @@ pub async fn get_coordinator_home() -> Result<CoordinatorHome, AppError> {
         active_people: repo::count_accounts(&pool).await?,
         pending_invitations: repo::count_pending_invitations(&pool, chrono::Utc::now()).await?,
         unsent_messages: crate::outbox::repo::count_unsent(&pool).await?,
+        applications_to_review: crate::applications::repo::count_by_status(&pool)
+            .await?
+            .into_iter()
+            .filter(|(status, _)| status == "submitted")
+            .map(|(_, count)| count)
+            .sum(),
     })
 }
 

@@ -31,19 +31,14 @@ pub async fn invite_person(
     role: String,
     locale: String,
 ) -> Result<String, AppError> {
-    use super::INVITATION_VALID_DAYS;
-    use crate::accounts::repo::{self, NewInvitation};
+    use crate::accounts::repo;
     use crate::accounts::session::{authorize_role, client_address};
-    use crate::accounts::tokens::new_token;
     use crate::accounts::validation::*;
     use crate::accounts::Role;
     use crate::audit::repo::{record, AuditRecord};
     use crate::audit::AuditEvent;
     use crate::error::InputProblem;
-    use crate::outbox::compose;
-    use crate::outbox::repo::{enqueue, NewEmail};
-    use crate::outbox::EmailKind;
-    use crate::server_context::{pool, server_settings};
+    use crate::server_context::pool;
 
     let authorized = authorize_role(Role::Coordinator).await?;
     let inviter = authorized.account()?.clone();
@@ -63,42 +58,15 @@ pub async fn invite_person(
             problem: InputProblem::EmailTaken,
         });
     }
-    let settings = server_settings()?;
-    let (token, token_hash) = new_token();
-    let now = chrono::Utc::now();
-    let link = format!("{}/invitation/{token}", settings.public_url);
-    let message = compose::invitation(
-        locale,
-        &display_name,
-        &inviter.display_name,
-        role,
-        INVITATION_VALID_DAYS,
-    );
-
     let mut transaction = pool.begin().await?;
-    repo::insert_invitation(
+    issue_invitation(
         &mut transaction,
-        &NewInvitation {
-            token_hash: &token_hash,
+        &inviter,
+        &Invitee {
             email: &email,
             display_name: &display_name,
             role,
             locale,
-            invited_by: inviter.id,
-            expires_at: now + chrono::Duration::days(INVITATION_VALID_DAYS),
-        },
-        now,
-    )
-    .await?;
-    enqueue(
-        &mut transaction,
-        &NewEmail {
-            kind: EmailKind::Invitation,
-            recipient: &email,
-            locale,
-            subject: &message.subject,
-            body: &message.body,
-            action_url: Some(&link),
         },
     )
     .await?;
@@ -115,6 +83,70 @@ pub async fn invite_person(
     )
     .await;
     Ok(email)
+}
+
+/// Who an invitation is for.
+#[cfg(feature = "ssr")]
+pub struct Invitee<'a> {
+    pub email: &'a str,
+    pub display_name: &'a str,
+    pub role: crate::accounts::Role,
+    pub locale: &'a str,
+}
+
+/// Stores an invitation (single use, 14 days) and its email, in the invitee's
+/// language, inside the caller's transaction. Used by the people page and by
+/// the acceptance of a mentor's application.
+#[cfg(feature = "ssr")]
+pub async fn issue_invitation(
+    connection: &mut sqlx::SqliteConnection,
+    inviter: &crate::accounts::repo::AccountRow,
+    invitee: &Invitee<'_>,
+) -> Result<(), AppError> {
+    use super::INVITATION_VALID_DAYS;
+    use crate::accounts::repo::{self, NewInvitation};
+    use crate::accounts::tokens::new_token;
+    use crate::outbox::repo::{enqueue, NewEmail};
+    use crate::outbox::{compose, EmailKind};
+
+    let settings = crate::server_context::server_settings()?;
+    let (token, token_hash) = new_token();
+    let now = chrono::Utc::now();
+    let link = format!("{}/invitation/{token}", settings.public_url);
+    let message = compose::invitation(
+        invitee.locale,
+        invitee.display_name,
+        &inviter.display_name,
+        invitee.role,
+        INVITATION_VALID_DAYS,
+    );
+    repo::insert_invitation(
+        &mut *connection,
+        &NewInvitation {
+            token_hash: &token_hash,
+            email: invitee.email,
+            display_name: invitee.display_name,
+            role: invitee.role,
+            locale: invitee.locale,
+            invited_by: inviter.id,
+            expires_at: now + chrono::Duration::days(INVITATION_VALID_DAYS),
+        },
+        now,
+    )
+    .await?;
+    enqueue(
+        &mut *connection,
+        &NewEmail {
+            kind: EmailKind::Invitation,
+            recipient: invitee.email,
+            locale: invitee.locale,
+            subject: &message.subject,
+            body: &message.body,
+            action_url: Some(&link),
+        },
+    )
+    .await?;
+    Ok(())
 }
 
 /// Disables (or re-enables) an account: a disabled person is signed out
@@ -192,6 +224,10 @@ pub async fn change_account_role(account_id: i64, role: String) -> Result<(), Ap
         return Ok(());
     }
     repo::set_role(&pool, account_id, role).await?;
+    let mut connection = pool.acquire().await?;
+    crate::profiles::repo::ensure_profile(&mut connection, account_id, &target.email, role, None)
+        .await?;
+    drop(connection);
     let change = format!("{} → {}", target.role().as_str(), role.as_str());
     record(
         &pool,

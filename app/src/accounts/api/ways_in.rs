@@ -51,9 +51,12 @@ pub async fn register_mentee(
     require_checked("consent", consent.as_deref(), InputProblem::ConsentRequired)?;
 
     let password_hash = hash_password(password).await?;
-    let mut connection = pool.acquire().await?;
+    let cohort_id =
+        crate::profiles::repo::current_cohort_id(&pool, crate::server_context::program_today())
+            .await?;
+    let mut transaction = pool.begin().await?;
     let inserted = repo::insert_account(
-        &mut connection,
+        &mut transaction,
         &NewAccount {
             email: &email,
             password_hash: &password_hash,
@@ -64,13 +67,16 @@ pub async fn register_mentee(
         chrono::Utc::now(),
     )
     .await?;
-    drop(connection);
     let Some(id) = inserted else {
         return Err(AppError::InvalidInput {
             field: "email".to_owned(),
             problem: InputProblem::EmailTaken,
         });
     };
+    // The new mentee joins the current cohort; the profile is theirs to complete.
+    crate::profiles::repo::ensure_profile(&mut transaction, id, &email, Role::Mentee, cohort_id)
+        .await?;
+    transaction.commit().await?;
     let account = repo::find_account(&pool, id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -155,6 +161,15 @@ pub async fn accept_invitation(
     if !repo::use_invitation(&mut transaction, invitation.id, account_id, now).await? {
         return Err(AppError::LinkInvalid);
     }
+    // A mentor accepted from an application finds the profile made from it.
+    crate::profiles::repo::ensure_profile(
+        &mut transaction,
+        account_id,
+        &invitation.email,
+        role,
+        None,
+    )
+    .await?;
     transaction.commit().await?;
 
     let account = repo::find_account(&pool, account_id)

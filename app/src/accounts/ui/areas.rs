@@ -38,6 +38,18 @@ fn CoordinatorHomeView(home: CoordinatorHome) -> impl IntoView {
                 <h1>{move || t_string!(i18n, areas.welcome, name = name.clone()).to_string()}</h1>
                 <ul class="tiles">
                     <li class="card tile">
+                        <h2><a href="/coordinator/applications">{t!(i18n, applications.title)}</a></h2>
+                        <p>{move || t_string!(i18n, applications.waiting_count, count = home.applications_to_review).to_string()}</p>
+                    </li>
+                    <li class="card tile">
+                        <h2><a href="/coordinator/cohorts">{t!(i18n, cohorts.title)}</a></h2>
+                        <p>{t!(i18n, coordinator.cohorts_lead)}</p>
+                    </li>
+                    <li class="card tile">
+                        <h2><a href="/coordinator/taxonomy">{t!(i18n, taxonomy.title)}</a></h2>
+                        <p>{t!(i18n, coordinator.taxonomy_lead)}</p>
+                    </li>
+                    <li class="card tile">
                         <h2><a href="/coordinator/people">{t!(i18n, people.title)}</a></h2>
                         <p>{move || t_string!(i18n, coordinator.people_count, count = home.active_people).to_string()}</p>
                         <p>{move || t_string!(i18n, coordinator.invitations_count, count = home.pending_invitations).to_string()}</p>
@@ -111,7 +123,8 @@ fn AreaWelcome(
                 <p class="eyebrow">{move || eyebrow.get()}</p>
                 <h1>{move || t_string!(i18n, areas.welcome, name = name.clone()).to_string()}</h1>
                 <p class="lead">{move || next.get()}</p>
-                <p>
+                <p class="button-row">
+                    <a class="button button-primary" href="/profile">{t!(i18n, profile.title)}</a>
                     <a class="button button-secondary" href="/account">{t!(i18n, nav.my_account)}</a>
                 </p>
             </div>

@@ -1,0 +1,514 @@
+//! Server functions of mentor applications.
+//!
+//! The applicant has no account: their private link's token is the key to their
+//! own application (only its SHA-256 is stored). Review is for coordinators.
+use leptos::prelude::*;
+
+use super::{ApplicantView, ApplicationDetail, ApplicationQueue};
+use crate::error::AppError;
+
+/// Sends an application. Every field is checked at once; an ineligible
+/// application is kept (the applicant and the coordinator see why). Answers
+/// the private link's token and, without JavaScript, redirects to that link.
+#[server(endpoint = "submit_application")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+#[allow(clippy::too_many_arguments)]
+pub async fn submit_application(
+    locale: String,
+    display_name: String,
+    email: String,
+    phone: Option<String>,
+    diploma_level: Option<String>,
+    diploma_field: Option<String>,
+    diploma_year: Option<String>,
+    is_employed: Option<String>,
+    employer: Option<String>,
+    job_title: Option<String>,
+    sector: Option<String>,
+    works_in_research: Option<String>,
+    domains: Option<Vec<String>>,
+    skills: Option<Vec<String>>,
+    languages: Option<std::collections::BTreeMap<String, String>>,
+    modality: Option<String>,
+    availability: Option<Vec<String>>,
+    capacity: Option<String>,
+    motivation: String,
+    consent: Option<String>,
+) -> Result<String, AppError> {
+    use chrono::Datelike;
+
+    use super::{check_application, repo, ApplicationInput};
+    use crate::accounts::session::{authorize, client_address};
+    use crate::accounts::{policy::Access, tokens::new_token, validation::parse_locale_choice};
+    use crate::audit::repo::{record, AuditRecord};
+    use crate::audit::AuditEvent;
+    use crate::outbox::repo::{enqueue, NewEmail};
+    use crate::outbox::{compose, EmailKind};
+    use crate::profiles::MatchingInput;
+    use crate::server_context::{pool, program_today, server_settings};
+
+    authorize(Access::Anyone).await?;
+    let pool = pool()?;
+    let choices = crate::catalog::repo::profile_choices(&pool).await?;
+    let text = Option::unwrap_or_default;
+    let input = ApplicationInput {
+        display_name,
+        email,
+        phone: text(phone),
+        diploma_level: text(diploma_level),
+        diploma_field: text(diploma_field),
+        diploma_year: text(diploma_year),
+        is_employed: text(is_employed),
+        employer: text(employer),
+        job_title: text(job_title),
+        sector: text(sector),
+        works_in_research: text(works_in_research),
+        matching: MatchingInput {
+            domains: domains.unwrap_or_default(),
+            skills: skills.unwrap_or_default(),
+            languages: languages.unwrap_or_default(),
+            modality: text(modality),
+            availability: availability.unwrap_or_default(),
+        },
+        capacity: text(capacity),
+        motivation,
+        consent,
+    };
+    let application = check_application(&input, &choices, i64::from(program_today().year()))?;
+    let locale = parse_locale_choice("locale", &locale).unwrap_or("fr");
+
+    let (token, token_hash) = new_token();
+    let link = format!("{}/application/{token}", server_settings()?.public_url);
+    let message = compose::application_received(locale, &application.display_name);
+    let mut transaction = pool.begin().await?;
+    repo::insert_application(
+        &mut transaction,
+        &application,
+        &token_hash,
+        locale,
+        chrono::Utc::now(),
+    )
+    .await?;
+    enqueue(
+        &mut transaction,
+        &NewEmail {
+            kind: EmailKind::ApplicationReceived,
+            recipient: &application.email,
+            locale,
+            subject: &message.subject,
+            body: &message.body,
+            action_url: Some(&link),
+        },
+    )
+    .await?;
+    transaction.commit().await?;
+    record(
+        &pool,
+        AuditEvent::ApplicationSubmitted,
+        AuditRecord {
+            subject: Some(&application.email),
+            client: Some(&client_address()),
+            ..AuditRecord::default()
+        },
+    )
+    .await;
+    leptos_axum::redirect(&format!("/application/{token}"));
+    Ok(token)
+}
+
+/// The applicant's own application, through their private link.
+#[server(endpoint = "my_application")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn get_my_application(token: String) -> Result<ApplicantView, AppError> {
+    use super::{ineligibility_reasons, repo};
+    use crate::accounts::{policy::Access, session::authorize, tokens::hash_token};
+    use crate::server_context::{pool, program_time};
+
+    authorize(Access::Anyone).await?;
+    let pool = pool()?;
+    let row = repo::find_by_token(&pool, &hash_token(&token))
+        .await?
+        .ok_or(AppError::LinkInvalid)?;
+    Ok(ApplicantView {
+        status: row.status(),
+        reasons: ineligibility_reasons(row.facts()),
+        submitted_at: program_time(&row.submitted_at),
+        latest_message: repo::latest_message(&pool, row.id).await?,
+        display_name: row.display_name,
+    })
+}
+
+/// The applicant withdraws their application (while it is still open).
+#[server(endpoint = "withdraw_application")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn withdraw_application(token: String) -> Result<(), AppError> {
+    use super::{repo, ApplicationEventKind, ApplicationStatus};
+    use crate::accounts::session::{authorize, client_address};
+    use crate::accounts::{policy::Access, repo::utc_text, tokens::hash_token};
+    use crate::audit::repo::{record, AuditRecord};
+    use crate::audit::AuditEvent;
+    use crate::server_context::pool;
+
+    authorize(Access::Anyone).await?;
+    let pool = pool()?;
+    let row = repo::find_by_token(&pool, &hash_token(&token))
+        .await?
+        .ok_or(AppError::LinkInvalid)?;
+    let now = utc_text(chrono::Utc::now());
+    let mut transaction = pool.begin().await?;
+    let open = [
+        ApplicationStatus::Submitted,
+        ApplicationStatus::InfoRequested,
+    ];
+    if !repo::change_status(
+        &mut transaction,
+        row.id,
+        &open,
+        ApplicationStatus::Withdrawn,
+        &now,
+    )
+    .await?
+    {
+        return Err(AppError::Conflict);
+    }
+    repo::add_event(
+        &mut transaction,
+        row.id,
+        ApplicationEventKind::Withdrawn,
+        None,
+        None,
+        &now,
+    )
+    .await?;
+    transaction.commit().await?;
+    record(
+        &pool,
+        AuditEvent::ApplicationWithdrawn,
+        AuditRecord {
+            subject: Some(&row.email),
+            client: Some(&client_address()),
+            ..AuditRecord::default()
+        },
+    )
+    .await;
+    Ok(())
+}
+
+/// The applicant answers the coordinator's request; the application returns to the queue.
+#[server(endpoint = "answer_application")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn answer_application(token: String, answer: String) -> Result<(), AppError> {
+    use super::{repo, ApplicationEventKind, ApplicationStatus};
+    use crate::accounts::{policy::Access, repo::utc_text, session::authorize, tokens::hash_token};
+    use crate::profiles::{parse_required_text, LONG_TEXT_MAX_CHARS};
+    use crate::server_context::pool;
+
+    authorize(Access::Anyone).await?;
+    let pool = pool()?;
+    let row = repo::find_by_token(&pool, &hash_token(&token))
+        .await?
+        .ok_or(AppError::LinkInvalid)?;
+    let answer = parse_required_text("answer", &answer, LONG_TEXT_MAX_CHARS)?;
+    let now = utc_text(chrono::Utc::now());
+    let mut transaction = pool.begin().await?;
+    if !repo::change_status(
+        &mut transaction,
+        row.id,
+        &[ApplicationStatus::InfoRequested],
+        ApplicationStatus::Submitted,
+        &now,
+    )
+    .await?
+    {
+        return Err(AppError::Conflict);
+    }
+    repo::add_event(
+        &mut transaction,
+        row.id,
+        ApplicationEventKind::InfoProvided,
+        None,
+        Some(&answer),
+        &now,
+    )
+    .await?;
+    transaction.commit().await?;
+    Ok(())
+}
+
+/// The review queue, filtered by status (`""` for all) and eligibility
+/// (`"eligible"`, `"ineligible"` or `""`).
+#[server(endpoint = "applications")]
+#[cfg_attr(feature = "ssr", tracing::instrument)]
+pub async fn list_applications(
+    status: Option<String>,
+    eligibility: Option<String>,
+) -> Result<ApplicationQueue, AppError> {
+    use super::{repo, ApplicationStatus, EligibilityFilter};
+    use crate::accounts::{session::authorize_role, Role};
+
+    authorize_role(Role::Coordinator).await?;
+    let pool = crate::server_context::pool()?;
+    let status = status.as_deref().and_then(ApplicationStatus::parse);
+    let filter = EligibilityFilter::parse(eligibility.as_deref().unwrap_or_default());
+    let applications = repo::list_applications(&pool, status)
+        .await?
+        .into_iter()
+        .filter(|application| filter.keeps(&application.reasons))
+        .collect();
+    Ok(ApplicationQueue {
+        applications,
+        counts: repo::count_by_status(&pool).await?.into_iter().collect(),
+    })
+}
+
+/// One application, its history and what the decision needs.
+#[server(endpoint = "application")]
+#[cfg_attr(feature = "ssr", tracing::instrument)]
+pub async fn get_application(id: i64) -> Result<ApplicationDetail, AppError> {
+    use super::{ineligibility_reasons, repo};
+    use crate::accounts::{session::authorize_role, Role};
+    use crate::server_context::{pool, program_time, program_today};
+
+    authorize_role(Role::Coordinator).await?;
+    let pool = pool()?;
+    let row = repo::find_application(&pool, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let cohorts = crate::catalog::repo::cohort_summaries(&pool, program_today()).await?;
+    let mut cohorts: Vec<_> = cohorts
+        .into_iter()
+        .filter(|summary| summary.cohort.is_open)
+        .collect();
+    cohorts.sort_by_key(|summary| !summary.is_current);
+    Ok(ApplicationDetail {
+        id: row.id,
+        status: row.status(),
+        locale: row.locale.clone(),
+        submitted_at: program_time(&row.submitted_at),
+        application: repo::checked_application(&pool, &row).await?,
+        reasons: ineligibility_reasons(row.facts()),
+        events: repo::events(&pool, row.id).await?,
+        same_email: repo::same_email(&pool, row.id, &row.email).await?,
+        choices: crate::catalog::repo::profile_choices(&pool).await?,
+        cohorts: cohorts
+            .into_iter()
+            .map(|summary| (summary.cohort.code, summary.cohort.name))
+            .collect(),
+    })
+}
+
+/// Accepts an eligible application: the mentor's profile is made from it (in
+/// the chosen cohort) and the invitation of the accounts issue is sent.
+#[server(endpoint = "accept_application")]
+#[cfg_attr(feature = "ssr", tracing::instrument)]
+pub async fn accept_application(id: i64, cohort: String) -> Result<(), AppError> {
+    use super::{ineligibility_reasons, repo, ApplicationEventKind, ApplicationStatus};
+    use crate::accounts::api::{issue_invitation, Invitee};
+    use crate::accounts::repo::{find_account_by_email, utc_text};
+    use crate::accounts::session::{authorize_role, client_address};
+    use crate::accounts::Role;
+    use crate::audit::repo::{record, AuditRecord};
+    use crate::audit::AuditEvent;
+    use crate::error::InputProblem;
+    use crate::server_context::pool;
+
+    let authorized = authorize_role(Role::Coordinator).await?;
+    let coordinator = authorized.account()?.clone();
+    let pool = pool()?;
+    let row = repo::find_application(&pool, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !row.status().is_open() {
+        return Err(AppError::Conflict);
+    }
+    if !ineligibility_reasons(row.facts()).is_empty() {
+        return Err(AppError::InvalidInput {
+            field: "decision".to_owned(),
+            problem: InputProblem::NotEligible,
+        });
+    }
+    if find_account_by_email(&pool, &row.email).await?.is_some() {
+        return Err(AppError::InvalidInput {
+            field: "decision".to_owned(),
+            problem: InputProblem::EmailTaken,
+        });
+    }
+    let now = utc_text(chrono::Utc::now());
+    let mut transaction = pool.begin().await?;
+    let cohort_id = match cohort.trim() {
+        "" => None,
+        code => Some(
+            repo::cohort_id(&mut transaction, code)
+                .await?
+                .ok_or_else(|| AppError::InvalidInput {
+                    field: "cohort".to_owned(),
+                    problem: InputProblem::InvalidChoice,
+                })?,
+        ),
+    };
+    let open = [
+        ApplicationStatus::Submitted,
+        ApplicationStatus::InfoRequested,
+    ];
+    if !repo::change_status(
+        &mut transaction,
+        id,
+        &open,
+        ApplicationStatus::Accepted,
+        &now,
+    )
+    .await?
+    {
+        return Err(AppError::Conflict);
+    }
+    repo::add_event(
+        &mut transaction,
+        id,
+        ApplicationEventKind::Accepted,
+        Some(coordinator.id),
+        None,
+        &now,
+    )
+    .await?;
+    repo::create_mentor_profile(&mut transaction, id, cohort_id, &now).await?;
+    issue_invitation(
+        &mut transaction,
+        &coordinator,
+        &Invitee {
+            email: &row.email,
+            display_name: &row.display_name,
+            role: Role::Mentor,
+            locale: &row.locale,
+        },
+    )
+    .await?;
+    transaction.commit().await?;
+    record(
+        &pool,
+        AuditEvent::ApplicationAccepted,
+        AuditRecord {
+            actor_id: Some(coordinator.id),
+            subject: Some(&row.email),
+            client: Some(&client_address()),
+            detail: Some(&id.to_string()),
+        },
+    )
+    .await;
+    Ok(())
+}
+
+/// Declines an application with a reason, emailed to the applicant.
+#[server(endpoint = "decline_application")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip(reason)))]
+pub async fn decline_application(id: i64, reason: String) -> Result<(), AppError> {
+    decide_with_message(id, &reason, "reason", Verdict::Decline).await
+}
+
+/// Asks the applicant for more information; the message is emailed with the private link.
+#[server(endpoint = "request_application_info")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip(message)))]
+pub async fn request_application_info(id: i64, message: String) -> Result<(), AppError> {
+    decide_with_message(id, &message, "message", Verdict::RequestInfo).await
+}
+
+#[cfg(feature = "ssr")]
+#[derive(Debug, Clone, Copy)]
+enum Verdict {
+    Decline,
+    RequestInfo,
+}
+
+/// A decision that sends the applicant a message: status, history and email in
+/// one transaction. The email carries a fresh private link (only hashes are
+/// stored, so the first one cannot be sent again); the first keeps working.
+#[cfg(feature = "ssr")]
+async fn decide_with_message(
+    id: i64,
+    message: &str,
+    field: &str,
+    verdict: Verdict,
+) -> Result<(), AppError> {
+    use super::{repo, ApplicationEventKind, ApplicationStatus};
+    use crate::accounts::repo::utc_text;
+    use crate::accounts::session::{authorize_role, client_address};
+    use crate::accounts::{tokens::new_token, Role};
+    use crate::audit::repo::{record, AuditRecord};
+    use crate::audit::AuditEvent;
+    use crate::outbox::repo::{enqueue, NewEmail};
+    use crate::outbox::{compose, EmailKind};
+    use crate::profiles::{parse_required_text, LONG_TEXT_MAX_CHARS};
+    use crate::server_context::{pool, server_settings};
+
+    let authorized = authorize_role(Role::Coordinator).await?;
+    let coordinator_id = authorized.account()?.id;
+    let pool = pool()?;
+    let row = repo::find_application(&pool, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let message = parse_required_text(field, message, LONG_TEXT_MAX_CHARS)?;
+    if !row.status().is_open() {
+        return Err(AppError::Conflict);
+    }
+    let (status, event, kind, email, audit) = match verdict {
+        Verdict::Decline => (
+            ApplicationStatus::Declined,
+            ApplicationEventKind::Declined,
+            EmailKind::ApplicationDeclined,
+            compose::application_declined(&row.locale, &row.display_name, &message),
+            AuditEvent::ApplicationDeclined,
+        ),
+        Verdict::RequestInfo => (
+            ApplicationStatus::InfoRequested,
+            ApplicationEventKind::InfoRequested,
+            EmailKind::ApplicationInfoRequested,
+            compose::application_info_requested(&row.locale, &row.display_name, &message),
+            AuditEvent::ApplicationInfoRequested,
+        ),
+    };
+    let (token, token_hash) = new_token();
+    let link = format!("{}/application/{token}", server_settings()?.public_url);
+    let now = utc_text(chrono::Utc::now());
+    let mut transaction = pool.begin().await?;
+    let open = [
+        ApplicationStatus::Submitted,
+        ApplicationStatus::InfoRequested,
+    ];
+    if !repo::change_status(&mut transaction, id, &open, status, &now).await? {
+        return Err(AppError::Conflict);
+    }
+    repo::add_link(&mut transaction, id, &token_hash, &now).await?;
+    repo::add_event(
+        &mut transaction,
+        id,
+        event,
+        Some(coordinator_id),
+        Some(&message),
+        &now,
+    )
+    .await?;
+    enqueue(
+        &mut transaction,
+        &NewEmail {
+            kind,
+            recipient: &row.email,
+            locale: &row.locale,
+            subject: &email.subject,
+            body: &email.body,
+            action_url: Some(&link),
+        },
+    )
+    .await?;
+    transaction.commit().await?;
+    record(
+        &pool,
+        audit,
+        AuditRecord {
+            actor_id: Some(coordinator_id),
+            subject: Some(&row.email),
+            client: Some(&client_address()),
+            detail: Some(&id.to_string()),
+        },
+    )
+    .await;
+    Ok(())
+}

@@ -1,0 +1,566 @@
+//! Mentor applications: the public form, the eligibility rule, the applicant's
+//! private link and the coordinator's review (accept, decline, ask for more).
+//!
+//! Types, status rules and form parsing are plain Rust tested here; SQL is in
+//! [`repo`], server functions in [`api`], pages in [`ui`].
+pub mod api;
+pub mod eligibility;
+pub mod ui;
+
+#[cfg(feature = "ssr")]
+pub mod repo;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::accounts::validation::{parse_display_name, parse_email, require_checked};
+use crate::error::{AppError, FieldErrors, InputProblem};
+use crate::profiles::{
+    parse_matching_fields, parse_optional_number, parse_optional_text, parse_required_text,
+    MatchingFields, MatchingInput, ProfileChoices, Requirement, CAPACITY_MAX, LONG_TEXT_MAX_CHARS,
+    SHORT_TEXT_MAX_CHARS,
+};
+pub use eligibility::{ineligibility_reasons, DiplomaLevel, EligibilityFacts, IneligibilityReason};
+
+/// Where an application stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ApplicationStatus {
+    /// Waiting for the coordinator (new, or answered after a request).
+    Submitted,
+    /// The coordinator asked the applicant for more information.
+    InfoRequested,
+    Accepted,
+    Declined,
+    Withdrawn,
+}
+
+impl ApplicationStatus {
+    pub const ALL: [ApplicationStatus; 5] = [
+        ApplicationStatus::Submitted,
+        ApplicationStatus::InfoRequested,
+        ApplicationStatus::Accepted,
+        ApplicationStatus::Declined,
+        ApplicationStatus::Withdrawn,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ApplicationStatus::Submitted => "submitted",
+            ApplicationStatus::InfoRequested => "info_requested",
+            ApplicationStatus::Accepted => "accepted",
+            ApplicationStatus::Declined => "declined",
+            ApplicationStatus::Withdrawn => "withdrawn",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<ApplicationStatus> {
+        ApplicationStatus::ALL
+            .into_iter()
+            .find(|status| status.as_str() == value)
+    }
+
+    /// Still waiting for a decision: the coordinator can decide, the applicant withdraw.
+    pub fn is_open(self) -> bool {
+        matches!(
+            self,
+            ApplicationStatus::Submitted | ApplicationStatus::InfoRequested
+        )
+    }
+
+    /// Whether the applicant can answer a request for information now.
+    pub fn awaits_applicant(self) -> bool {
+        self == ApplicationStatus::InfoRequested
+    }
+}
+
+/// A step in an application's history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ApplicationEventKind {
+    Submitted,
+    InfoRequested,
+    InfoProvided,
+    Accepted,
+    Declined,
+    Withdrawn,
+}
+
+impl ApplicationEventKind {
+    pub const ALL: [ApplicationEventKind; 6] = [
+        ApplicationEventKind::Submitted,
+        ApplicationEventKind::InfoRequested,
+        ApplicationEventKind::InfoProvided,
+        ApplicationEventKind::Accepted,
+        ApplicationEventKind::Declined,
+        ApplicationEventKind::Withdrawn,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ApplicationEventKind::Submitted => "submitted",
+            ApplicationEventKind::InfoRequested => "info_requested",
+            ApplicationEventKind::InfoProvided => "info_provided",
+            ApplicationEventKind::Accepted => "accepted",
+            ApplicationEventKind::Declined => "declined",
+            ApplicationEventKind::Withdrawn => "withdrawn",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<ApplicationEventKind> {
+        ApplicationEventKind::ALL
+            .into_iter()
+            .find(|kind| kind.as_str() == value)
+    }
+}
+
+/// The sector a candidate works in.
+pub const SECTORS: [&str; 7] = [
+    "health-network",
+    "community",
+    "private",
+    "education",
+    "government",
+    "self-employed",
+    "other",
+];
+
+/// The application form as it is posted (every field a string, lists as lists).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ApplicationInput {
+    pub display_name: String,
+    pub email: String,
+    pub phone: String,
+    pub diploma_level: String,
+    pub diploma_field: String,
+    pub diploma_year: String,
+    pub is_employed: String,
+    pub employer: String,
+    pub job_title: String,
+    pub sector: String,
+    pub works_in_research: String,
+    pub matching: MatchingInput,
+    pub capacity: String,
+    pub motivation: String,
+    pub consent: Option<String>,
+}
+
+/// An application that passed every field check (it may still be ineligible).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckedApplication {
+    pub display_name: String,
+    pub email: String,
+    pub phone: Option<String>,
+    pub diploma_level: DiplomaLevel,
+    pub diploma_field: Option<String>,
+    pub diploma_year: Option<i64>,
+    pub is_employed: bool,
+    pub employer: Option<String>,
+    pub job_title: Option<String>,
+    pub sector: Option<String>,
+    pub works_in_research: bool,
+    pub matching: MatchingFields,
+    pub capacity: i64,
+    pub motivation: String,
+}
+
+impl CheckedApplication {
+    pub fn facts(&self) -> EligibilityFacts {
+        EligibilityFacts {
+            diploma: self.diploma_level,
+            is_employed: self.is_employed,
+            works_in_research: self.works_in_research,
+        }
+    }
+}
+
+fn yes_no(field: &str, raw: &str) -> Result<bool, AppError> {
+    match raw.trim() {
+        "yes" => Ok(true),
+        "no" => Ok(false),
+        "" => Err(AppError::InvalidInput {
+            field: field.to_owned(),
+            problem: InputProblem::Required,
+        }),
+        _ => Err(AppError::InvalidInput {
+            field: field.to_owned(),
+            problem: InputProblem::InvalidChoice,
+        }),
+    }
+}
+
+/// Checks every field of the form at once. `this_year` bounds the diploma year.
+/// Eligibility is not a field error: an ineligible application is kept, and
+/// the reasons are shown (see [`ineligibility_reasons`]).
+pub fn check_application(
+    input: &ApplicationInput,
+    choices: &ProfileChoices,
+    this_year: i64,
+) -> Result<CheckedApplication, AppError> {
+    let mut errors = FieldErrors::new();
+    let display_name = errors.check(parse_display_name("display_name", &input.display_name));
+    let email = errors.check(parse_email("email", &input.email));
+    let phone = errors
+        .check(parse_optional_text("phone", &input.phone, 40))
+        .flatten();
+
+    let diploma_level = match input.diploma_level.trim() {
+        "" => {
+            errors.push("diploma_level", InputProblem::Required);
+            None
+        }
+        value => {
+            let level = DiplomaLevel::parse(value);
+            if level.is_none() {
+                errors.push("diploma_level", InputProblem::InvalidChoice);
+            }
+            level
+        }
+    };
+    let has_diploma = diploma_level.is_some_and(|level| level != DiplomaLevel::None);
+    let (diploma_field, diploma_year) = if has_diploma {
+        (
+            errors.check(parse_required_text(
+                "diploma_field",
+                &input.diploma_field,
+                SHORT_TEXT_MAX_CHARS,
+            )),
+            errors
+                .check(parse_optional_number(
+                    "diploma_year",
+                    &input.diploma_year,
+                    1940,
+                    this_year,
+                ))
+                .and_then(|year| {
+                    if year.is_none() {
+                        errors.push("diploma_year", InputProblem::Required);
+                    }
+                    year
+                }),
+        )
+    } else {
+        (None, None)
+    };
+
+    let is_employed = errors.check(yes_no("is_employed", &input.is_employed));
+    let (employer, job_title, sector) = if is_employed == Some(true) {
+        let employer = errors.check(parse_required_text(
+            "employer",
+            &input.employer,
+            SHORT_TEXT_MAX_CHARS,
+        ));
+        let job_title = errors.check(parse_required_text(
+            "job_title",
+            &input.job_title,
+            SHORT_TEXT_MAX_CHARS,
+        ));
+        let sector = match input.sector.trim() {
+            "" => {
+                errors.push("sector", InputProblem::Required);
+                None
+            }
+            value if SECTORS.contains(&value) => Some(value.to_owned()),
+            _ => {
+                errors.push("sector", InputProblem::InvalidChoice);
+                None
+            }
+        };
+        (employer, job_title, sector)
+    } else {
+        (None, None, None)
+    };
+    let works_in_research = errors.check(yes_no("works_in_research", &input.works_in_research));
+
+    let matching = parse_matching_fields(
+        &input.matching,
+        choices,
+        Requirement::AllRequired,
+        &mut errors,
+    );
+    let capacity = match errors.check(parse_optional_number(
+        "capacity",
+        &input.capacity,
+        1,
+        CAPACITY_MAX,
+    )) {
+        Some(Some(capacity)) => Some(capacity),
+        Some(None) => {
+            errors.push("capacity", InputProblem::Required);
+            None
+        }
+        None => None,
+    };
+    let motivation = errors.check(parse_required_text(
+        "motivation",
+        &input.motivation,
+        LONG_TEXT_MAX_CHARS,
+    ));
+    errors.check(require_checked(
+        "consent",
+        input.consent.as_deref(),
+        InputProblem::ConsentRequired,
+    ));
+
+    // Every check ran; any problem ends here with all of them listed.
+    let checked = (|| {
+        Some(CheckedApplication {
+            display_name: display_name?,
+            email: email?,
+            phone,
+            diploma_level: diploma_level?,
+            diploma_field: diploma_field.clone(),
+            diploma_year,
+            is_employed: is_employed?,
+            employer: employer.clone(),
+            job_title: job_title.clone(),
+            sector: sector.clone(),
+            works_in_research: works_in_research?,
+            matching,
+            capacity: capacity?,
+            motivation: motivation?,
+        })
+    })();
+    errors.finish()?;
+    checked.ok_or(AppError::Config("a checked field had no value".to_owned()))
+}
+
+/// One line of the review queue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApplicationSummary {
+    pub id: i64,
+    pub display_name: String,
+    pub email: String,
+    pub status: ApplicationStatus,
+    pub reasons: Vec<IneligibilityReason>,
+    pub job_title: Option<String>,
+    pub submitted_at: String,
+}
+
+/// Which applications the queue shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EligibilityFilter {
+    Any,
+    Eligible,
+    Ineligible,
+}
+
+impl EligibilityFilter {
+    pub fn parse(value: &str) -> EligibilityFilter {
+        match value {
+            "eligible" => EligibilityFilter::Eligible,
+            "ineligible" => EligibilityFilter::Ineligible,
+            _ => EligibilityFilter::Any,
+        }
+    }
+
+    pub fn keeps(self, reasons: &[IneligibilityReason]) -> bool {
+        match self {
+            EligibilityFilter::Any => true,
+            EligibilityFilter::Eligible => reasons.is_empty(),
+            EligibilityFilter::Ineligible => !reasons.is_empty(),
+        }
+    }
+}
+
+/// The review queue: the applications the filter keeps, and how many are open.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApplicationQueue {
+    pub applications: Vec<ApplicationSummary>,
+    pub counts: BTreeMap<String, i64>,
+}
+
+/// A step of the history as the coordinator reads it (`actor` is `None` for the applicant).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApplicationEvent {
+    pub kind: ApplicationEventKind,
+    pub actor: Option<String>,
+    pub message: Option<String>,
+    pub at: String,
+}
+
+/// Everything in an application, as the coordinator reviews it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApplicationDetail {
+    pub id: i64,
+    pub status: ApplicationStatus,
+    pub locale: String,
+    pub submitted_at: String,
+    pub application: CheckedApplication,
+    pub reasons: Vec<IneligibilityReason>,
+    pub events: Vec<ApplicationEvent>,
+    /// Other applications sent from the same address (id, status).
+    pub same_email: Vec<(i64, ApplicationStatus)>,
+    pub choices: ProfileChoices,
+    /// Cohorts a mentor can be placed in on acceptance (code, name), the current first.
+    pub cohorts: Vec<(String, crate::catalog::Bilingual)>,
+}
+
+/// What the applicant sees through their private link.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApplicantView {
+    pub display_name: String,
+    pub status: ApplicationStatus,
+    pub reasons: Vec<IneligibilityReason>,
+    pub submitted_at: String,
+    /// The coordinator's latest message: the question asked, or the reason of a decline.
+    pub latest_message: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Bilingual;
+    use crate::profiles::TaxonomyChoice;
+
+    fn choices() -> ProfileChoices {
+        let choice = |code: &str| TaxonomyChoice {
+            code: code.to_owned(),
+            label: Bilingual::default(),
+        };
+        ProfileChoices {
+            domains: vec![choice("nursing")],
+            skills: vec![choice("interviews")],
+        }
+    }
+
+    fn complete_input() -> ApplicationInput {
+        ApplicationInput {
+            display_name: "Nadia Benali".to_owned(),
+            email: "nadia@example.org".to_owned(),
+            phone: String::new(),
+            diploma_level: "bachelor".to_owned(),
+            diploma_field: "Sciences infirmières".to_owned(),
+            diploma_year: "2012".to_owned(),
+            is_employed: "yes".to_owned(),
+            employer: "CIUSSS du Centre-Sud".to_owned(),
+            job_title: "Infirmière clinicienne".to_owned(),
+            sector: "health-network".to_owned(),
+            works_in_research: "no".to_owned(),
+            matching: MatchingInput {
+                domains: vec!["nursing".to_owned()],
+                skills: vec!["interviews".to_owned()],
+                languages: BTreeMap::from([("fr".to_owned(), "fluent".to_owned())]),
+                modality: "either".to_owned(),
+                availability: vec!["wed-evening".to_owned()],
+            },
+            capacity: "2".to_owned(),
+            motivation: "Transmettre ce que j’ai appris.".to_owned(),
+            consent: Some("on".to_owned()),
+        }
+    }
+
+    #[test]
+    fn a_complete_application_is_checked_and_eligible() {
+        let checked = check_application(&complete_input(), &choices(), 2025);
+        let checked = checked.unwrap_or_else(|error| panic!("refused: {error:?}"));
+        assert_eq!(checked.capacity, 2);
+        assert_eq!(checked.phone, None);
+        assert!(ineligibility_reasons(checked.facts()).is_empty());
+    }
+
+    #[test]
+    fn an_empty_form_lists_every_missing_field() {
+        let error = check_application(&ApplicationInput::default(), &choices(), 2025)
+            .err()
+            .unwrap_or(AppError::Storage);
+        for field in [
+            "display_name",
+            "email",
+            "diploma_level",
+            "is_employed",
+            "works_in_research",
+            "domains",
+            "skills",
+            "languages",
+            "modality",
+            "availability",
+            "capacity",
+            "motivation",
+            "consent",
+        ] {
+            assert!(error.problem_with(field).is_some(), "{field} not reported");
+        }
+    }
+
+    #[test]
+    fn an_ineligible_application_is_still_a_valid_form() {
+        let mut input = complete_input();
+        input.diploma_level = "none".to_owned();
+        input.diploma_field = String::new();
+        input.diploma_year = String::new();
+        input.is_employed = "no".to_owned();
+        input.employer = String::new();
+        input.works_in_research = "yes".to_owned();
+        let checked = check_application(&input, &choices(), 2025);
+        let checked = checked.unwrap_or_else(|error| panic!("refused: {error:?}"));
+        assert_eq!(checked.employer, None, "nothing kept about a job not held");
+        assert_eq!(
+            ineligibility_reasons(checked.facts()),
+            vec![
+                IneligibilityReason::NoDiploma,
+                IneligibilityReason::NotEmployed,
+                IneligibilityReason::ResearchProfession
+            ]
+        );
+    }
+
+    #[test]
+    fn details_follow_the_answers_they_depend_on() {
+        let mut input = complete_input();
+        input.diploma_field = String::new();
+        input.diploma_year = "2031".to_owned();
+        input.employer = " ".to_owned();
+        input.sector = "casino".to_owned();
+        input.capacity = "6".to_owned();
+        let error = check_application(&input, &choices(), 2025)
+            .err()
+            .unwrap_or(AppError::Storage);
+        assert_eq!(
+            error.problem_with("diploma_field"),
+            Some(InputProblem::Required)
+        );
+        assert_eq!(
+            error.problem_with("diploma_year"),
+            Some(InputProblem::OutOfRange)
+        );
+        assert_eq!(error.problem_with("employer"), Some(InputProblem::Required));
+        assert_eq!(
+            error.problem_with("sector"),
+            Some(InputProblem::InvalidChoice)
+        );
+        assert_eq!(
+            error.problem_with("capacity"),
+            Some(InputProblem::OutOfRange)
+        );
+        assert_eq!(error.problem_with("job_title"), None);
+    }
+
+    #[test]
+    fn statuses_say_who_acts_next() {
+        assert!(ApplicationStatus::Submitted.is_open());
+        assert!(ApplicationStatus::InfoRequested.is_open());
+        assert!(ApplicationStatus::InfoRequested.awaits_applicant());
+        for closed in [
+            ApplicationStatus::Accepted,
+            ApplicationStatus::Declined,
+            ApplicationStatus::Withdrawn,
+        ] {
+            assert!(!closed.is_open() && !closed.awaits_applicant());
+        }
+        for status in ApplicationStatus::ALL {
+            assert_eq!(ApplicationStatus::parse(status.as_str()), Some(status));
+        }
+        for kind in ApplicationEventKind::ALL {
+            assert_eq!(ApplicationEventKind::parse(kind.as_str()), Some(kind));
+        }
+    }
+
+    #[test]
+    fn the_eligibility_filter_keeps_what_it_says() {
+        let reasons = [IneligibilityReason::NotEmployed];
+        assert!(EligibilityFilter::parse("ineligible").keeps(&reasons));
+        assert!(!EligibilityFilter::parse("eligible").keeps(&reasons));
+        assert!(EligibilityFilter::parse("").keeps(&reasons));
+        assert!(EligibilityFilter::parse("eligible").keeps(&[]));
+    }
+}

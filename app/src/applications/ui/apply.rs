@@ -1,0 +1,212 @@
+//! The public mentor application form (no account needed).
+use leptos::prelude::*;
+use leptos_i18n::Locale as _;
+
+use crate::applications::api::SubmitApplication;
+use crate::applications::{DiplomaLevel, SECTORS};
+use crate::catalog::api::get_profile_choices;
+use crate::components::forms::{
+    action_error, ConsentField, FormError, Loading, RadioField, SelectField, SubmitButton,
+    TextAreaField, TextField,
+};
+use crate::i18n::{t, t_string, use_i18n};
+use crate::layout::PageTitle;
+use crate::profiles::fields::MatchingFieldsEditor;
+use crate::profiles::{MatchingFields, ProfileChoices, CAPACITY_MAX};
+use crate::status_pages::ErrorNotice;
+
+#[component]
+pub fn ApplyPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let choices = OnceResource::new(get_profile_choices());
+    view! {
+        <PageTitle text=Signal::derive(move || t_string!(i18n, apply.title).to_owned()) />
+        <section class="section">
+            <div class="container form-page form-page-wide">
+                <h1>{t!(i18n, apply.title)}</h1>
+                <p class="lead">{t!(i18n, apply.lead)}</p>
+                <p>{t!(i18n, apply.criteria)}</p>
+                <Suspense fallback=Loading>
+                    {move || Suspend::new(async move {
+                        match choices.await {
+                            Ok(choices) => view! { <ApplicationForm choices /> }.into_any(),
+                            Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                        }
+                    })}
+                </Suspense>
+            </div>
+        </section>
+    }
+}
+
+fn diploma_name(level: DiplomaLevel) -> impl Fn() -> &'static str + Copy + Send + Sync {
+    let i18n = use_i18n();
+    move || match level {
+        DiplomaLevel::None => t_string!(i18n, apply.diploma_none),
+        DiplomaLevel::Secondary => t_string!(i18n, apply.diploma_secondary),
+        DiplomaLevel::College => t_string!(i18n, apply.diploma_college),
+        DiplomaLevel::Bachelor => t_string!(i18n, apply.diploma_bachelor),
+        DiplomaLevel::Master => t_string!(i18n, apply.diploma_master),
+        DiplomaLevel::Doctorate => t_string!(i18n, apply.diploma_doctorate),
+    }
+}
+
+/// A sector's name in the reader's language.
+pub fn sector_name(code: &str) -> &'static str {
+    let i18n = use_i18n();
+    match code {
+        "health-network" => t_string!(i18n, apply.sector_health_network),
+        "community" => t_string!(i18n, apply.sector_community),
+        "private" => t_string!(i18n, apply.sector_private),
+        "education" => t_string!(i18n, apply.sector_education),
+        "government" => t_string!(i18n, apply.sector_government),
+        "self-employed" => t_string!(i18n, apply.sector_self_employed),
+        _ => t_string!(i18n, apply.sector_other),
+    }
+}
+
+#[component]
+fn ApplicationForm(choices: ProfileChoices) -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<SubmitApplication>::new();
+    let error = action_error(action);
+    let yes_no = move || {
+        vec![
+            ("yes".to_owned(), t_string!(i18n, common.yes).to_owned()),
+            ("no".to_owned(), t_string!(i18n, common.no).to_owned()),
+        ]
+    };
+    view! {
+        <ActionForm action attr:class="form" attr:novalidate=true>
+            <input type="hidden" name="locale" value=move || i18n.get_locale().as_str() />
+            <fieldset class="form-section">
+                <legend>{t!(i18n, apply.section_you)}</legend>
+                <TextField
+                    name="display_name"
+                    label=Signal::derive(move || t_string!(i18n, apply.full_name).to_owned())
+                    autocomplete="name"
+                    error
+                />
+                <TextField
+                    name="email"
+                    label=Signal::derive(move || t_string!(i18n, fields.email).to_owned())
+                    input_type="email"
+                    autocomplete="email"
+                    error
+                />
+                <TextField
+                    name="phone"
+                    label=Signal::derive(move || t_string!(i18n, apply.phone).to_owned())
+                    input_type="tel"
+                    autocomplete="tel"
+                    required=false
+                    error
+                />
+            </fieldset>
+            <fieldset class="form-section">
+                <legend>{t!(i18n, apply.section_diploma)}</legend>
+                <SelectField
+                    name="diploma_level"
+                    label=Signal::derive(move || t_string!(i18n, apply.diploma_level).to_owned())
+                    options=DiplomaLevel::ALL
+                        .into_iter()
+                        .map(|level| (level.as_str().to_owned(), diploma_name(level)().to_owned()))
+                        .collect()
+                    placeholder=t_string!(i18n, forms.choose).to_owned()
+                    error
+                />
+                <TextField
+                    name="diploma_field"
+                    label=Signal::derive(move || t_string!(i18n, apply.diploma_field).to_owned())
+                    hint=Signal::derive(move || t_string!(i18n, apply.if_diploma).to_owned())
+                    required=false
+                    error
+                />
+                <TextField
+                    name="diploma_year"
+                    input_type="number"
+                    label=Signal::derive(move || t_string!(i18n, apply.diploma_year).to_owned())
+                    hint=Signal::derive(move || t_string!(i18n, apply.if_diploma).to_owned())
+                    required=false
+                    error
+                />
+            </fieldset>
+            <fieldset class="form-section">
+                <legend>{t!(i18n, apply.section_work)}</legend>
+                <RadioField
+                    name="is_employed"
+                    legend=Signal::derive(move || t_string!(i18n, apply.is_employed).to_owned())
+                    options=yes_no()
+                    error
+                />
+                <TextField
+                    name="employer"
+                    label=Signal::derive(move || t_string!(i18n, apply.employer).to_owned())
+                    hint=Signal::derive(move || t_string!(i18n, apply.if_employed).to_owned())
+                    autocomplete="organization"
+                    required=false
+                    error
+                />
+                <TextField
+                    name="job_title"
+                    label=Signal::derive(move || t_string!(i18n, apply.job_title).to_owned())
+                    hint=Signal::derive(move || t_string!(i18n, apply.if_employed).to_owned())
+                    autocomplete="organization-title"
+                    required=false
+                    error
+                />
+                <SelectField
+                    name="sector"
+                    label=Signal::derive(move || t_string!(i18n, apply.sector).to_owned())
+                    hint=Signal::derive(move || t_string!(i18n, apply.if_employed).to_owned())
+                    options=SECTORS
+                        .iter()
+                        .map(|code| ((*code).to_owned(), sector_name(code).to_owned()))
+                        .collect()
+                    placeholder=t_string!(i18n, forms.choose).to_owned()
+                    error
+                />
+                <RadioField
+                    name="works_in_research"
+                    legend=Signal::derive(move || t_string!(i18n, apply.works_in_research).to_owned())
+                    hint=Signal::derive(move || t_string!(i18n, apply.research_explanation).to_owned())
+                    options=yes_no()
+                    error
+                />
+            </fieldset>
+            <fieldset class="form-section">
+                <legend>{t!(i18n, apply.section_mentoring)}</legend>
+                <MatchingFieldsEditor
+                    fields=MatchingFields::default()
+                    choices
+                    error
+                    domains_legend=Signal::derive(move || t_string!(i18n, apply.domains).to_owned())
+                    skills_legend=Signal::derive(move || t_string!(i18n, apply.skills).to_owned())
+                    languages_legend=Signal::derive(move || t_string!(i18n, apply.languages).to_owned())
+                />
+                <SelectField
+                    name="capacity"
+                    label=Signal::derive(move || t_string!(i18n, apply.capacity).to_owned())
+                    hint=Signal::derive(move || t_string!(i18n, apply.capacity_hint).to_owned())
+                    options=(1..=CAPACITY_MAX).map(|count| (count.to_string(), count.to_string())).collect()
+                    placeholder=t_string!(i18n, forms.choose).to_owned()
+                    error
+                />
+                <TextAreaField
+                    name="motivation"
+                    label=Signal::derive(move || t_string!(i18n, apply.motivation).to_owned())
+                    hint=Signal::derive(move || t_string!(i18n, apply.motivation_hint).to_owned())
+                    error
+                />
+            </fieldset>
+            <ConsentField error />
+            <FormError error />
+            <div class="form-actions">
+                <SubmitButton
+                    label=Signal::derive(move || t_string!(i18n, apply.submit).to_owned())
+                    pending=action.pending()
+                />
+            </div>
+        </ActionForm>
+    }
+}
