@@ -106,6 +106,7 @@ pub const DEMO_PEOPLE: &[DemoPerson] = &[
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct DemoLoad {
     pub cohorts_added: u64,
+    pub skills_added: u64,
     pub people_added: u64,
     pub profiles_filled: u64,
     pub applications_added: u64,
@@ -129,6 +130,16 @@ pub async fn load_demo_data(pool: &SqlitePool) -> Result<DemoLoad, sqlx::Error> 
         .await?;
         load.cohorts_added += result.rows_affected();
     }
+    // A skill a coordinator added in French only: the taxonomy page and the
+    // forms show its English label as missing.
+    let result = sqlx::query(
+        "INSERT INTO skills (code, label_fr, label_en, position) \
+         VALUES ('waiting-lists', 'Gestion des listes d''attente', NULL, 210) \
+         ON CONFLICT (code) DO NOTHING",
+    )
+    .execute(&mut *transaction)
+    .await?;
+    load.skills_added = result.rows_affected();
     transaction.commit().await?;
     load.people_added = load_demo_people(pool).await?;
     load.profiles_filled = crate::demo_program::fill_profiles(pool, "hiver-2025").await?;

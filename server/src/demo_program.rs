@@ -228,6 +228,9 @@ const NEEDS_NOTES: &[&str] = &[
     "J’hésite entre deux milieux de pratique et j’aimerais en parler avec quelqu’un du terrain.",
 ];
 
+/// Languages some demo people also speak, besides French and English.
+const OTHER_LANGUAGES: [&str; 6] = ["es", "ar", "ht", "zh", "pt", "vi"];
+
 fn languages_for(random: &mut Seeded, english_first: bool) -> Vec<SpokenLanguage> {
     let spoken = |code: &str, level| SpokenLanguage {
         code: code.to_owned(),
@@ -251,10 +254,8 @@ fn languages_for(random: &mut Seeded, english_first: bool) -> Vec<SpokenLanguage
         ));
     }
     if random.below(4) == 0 {
-        languages.push(spoken(
-            *random.pick(&["es", "ar", "ht", "zh", "pt", "vi"]),
-            LanguageLevel::Fluent,
-        ));
+        let other: &&str = random.pick(&OTHER_LANGUAGES);
+        languages.push(spoken(other, LanguageLevel::Fluent));
     }
     languages
 }

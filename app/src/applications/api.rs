@@ -2,6 +2,10 @@
 //!
 //! The applicant has no account: their private link's token is the key to their
 //! own application (only its SHA-256 is stored). Review is for coordinators.
+// A form's fields are its server function's arguments (Leptos's convention),
+// and these forms are long.
+#![allow(clippy::too_many_arguments)]
+
 use leptos::prelude::*;
 
 use super::{ApplicantView, ApplicationDetail, ApplicationQueue};
@@ -12,7 +16,6 @@ use crate::error::AppError;
 /// the private link's token and, without JavaScript, redirects to that link.
 #[server(endpoint = "submit_application")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
-#[allow(clippy::too_many_arguments)]
 pub async fn submit_application(
     locale: String,
     display_name: String,

@@ -282,40 +282,16 @@ fn PeopleChecklist(
     }
     let error_id = format!("{prefix}-profiles-error");
     let described_by = error_id.clone();
+    let (mentors, mentees): (Vec<_>, Vec<_>) =
+        people.into_iter().partition(|person| person.is_mentor);
     view! {
         <ActionForm action attr:class="form">
             <input type="hidden" name="code" value=code />
             <input type="hidden" name="place" value=if place { "true" } else { "false" } />
             <fieldset class="choice-list" aria-describedby=described_by>
                 <legend class="visually-hidden">{t!(i18n, cohorts.people_legend)}</legend>
-                <div class="choice-options choice-people">
-                    {people
-                        .into_iter()
-                        .map(|person| {
-                            let id = format!("{prefix}-{}", person.profile_id);
-                            let elsewhere = person.cohort_code.clone();
-                            view! {
-                                <span class="choice">
-                                    <input type="checkbox" id=id.clone() name="profiles[]" value=person.profile_id.to_string() />
-                                    <label for=id>
-                                        {person.display_name} " · "
-                                        {move || {
-                                            if person.is_mentor {
-                                                t_string!(i18n, roles.mentor)
-                                            } else {
-                                                t_string!(i18n, roles.mentee)
-                                            }
-                                        }}
-                                        {person.is_pending.then(|| view! { " · " <em>{t!(i18n, cohorts.pending)}</em> })}
-                                        {elsewhere
-                                            .filter(|_| place)
-                                            .map(|other| view! { " · " <span class="muted">{move || t_string!(i18n, cohorts.now_in, code = other.clone()).to_string()}</span> })}
-                                    </label>
-                                </span>
-                            }
-                        })
-                        .collect_view()}
-                </div>
+                <PeopleGroup people=mentors prefix place is_mentor=true />
+                <PeopleGroup people=mentees prefix place is_mentor=false />
                 <p class="field-error" id=error_id aria-live="polite">
                     {move || {
                         error
@@ -338,6 +314,54 @@ fn PeopleChecklist(
                 class=if place { "button button-primary" } else { "button button-secondary" }
             />
         </ActionForm>
+    }
+    .into_any()
+}
+
+/// The mentors or the mentees of a placement list, under their heading.
+#[component]
+fn PeopleGroup(
+    people: Vec<CohortCandidate>,
+    prefix: &'static str,
+    place: bool,
+    is_mentor: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    if people.is_empty() {
+        return ().into_any();
+    }
+    let count = people.len();
+    view! {
+        <h3 class="group-title">
+            {move || {
+                if is_mentor {
+                    t_string!(i18n, cohorts.mentors_count, count = count).to_string()
+                } else {
+                    t_string!(i18n, cohorts.mentees_count, count = count).to_string()
+                }
+            }}
+        </h3>
+        <div class="choice-options choice-people">
+            {people
+                .into_iter()
+                .map(|person| {
+                    let id = format!("{prefix}-{}", person.profile_id);
+                    let elsewhere = person.cohort_code.clone();
+                    view! {
+                        <span class="choice">
+                            <input type="checkbox" id=id.clone() name="profiles[]" value=person.profile_id.to_string() />
+                            <label for=id>
+                                {person.display_name}
+                                {person.is_pending.then(|| view! { " · " <em>{t!(i18n, cohorts.pending)}</em> })}
+                                {elsewhere
+                                    .filter(|_| place)
+                                    .map(|other| view! { " · " <span class="muted">{move || t_string!(i18n, cohorts.now_in, code = other.clone()).to_string()}</span> })}
+                            </label>
+                        </span>
+                    }
+                })
+                .collect_view()}
+        </div>
     }
     .into_any()
 }

@@ -302,7 +302,7 @@ pub async fn cohort_members(
          LEFT JOIN mentor_applications m ON m.id = p.application_id \
          LEFT JOIN cohorts c ON c.id = p.cohort_id \
          WHERE a.id IS NULL OR (a.is_disabled = 0 AND a.role = p.role) \
-         ORDER BY p.role, display_name COLLATE NOCASE",
+         ORDER BY p.role DESC, display_name COLLATE NOCASE",
     )
     .fetch_all(pool)
     .await?;

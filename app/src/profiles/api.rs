@@ -1,5 +1,9 @@
 //! A mentor's or a mentee's own profile. Each reaches only their own: the
 //! account comes from the session, never from the request.
+// A form's fields are its server function's arguments (Leptos's convention),
+// and these forms are long.
+#![allow(clippy::too_many_arguments)]
+
 use leptos::prelude::*;
 
 use super::ProfilePage;
@@ -41,7 +45,6 @@ pub async fn get_my_profile() -> Result<ProfilePage, AppError> {
 /// is required. Fields of the other role are ignored.
 #[server(endpoint = "save_my_profile")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
-#[allow(clippy::too_many_arguments)]
 pub async fn save_my_profile(
     domains: Option<Vec<String>>,
     skills: Option<Vec<String>>,

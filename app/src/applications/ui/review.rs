@@ -193,7 +193,6 @@ fn ReviewView(
                 {detail
                     .events
                     .iter()
-                    .cloned()
                     .map(|event| {
                         let actor = event.actor.clone();
                         view! {
