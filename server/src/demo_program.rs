@@ -378,14 +378,15 @@ pub async fn fill_profiles(pool: &SqlitePool, cohort_code: &str) -> Result<u64, 
         let mentor = role == Role::Mentor;
         app::profiles::repo::ensure_profile(&mut transaction, id, &email, role, cohort_id).await?;
         let fields = matching_fields(&mut random, locale == "en", mentor);
+        let (program, institution) = *random.pick(PROGRAMS);
         let profile_id: i64 = sqlx::query_scalar(
             "UPDATE profiles SET cohort_id = ?, capacity = ?, program_of_study = ?, \
              institution = ?, study_year = ?, needs_note = ? WHERE account_id = ? RETURNING id",
         )
         .bind(cohort_id)
         .bind(mentor.then(|| 1 + i64::try_from(random.below(4)).unwrap_or(0)))
-        .bind((!mentor).then(|| random.pick(PROGRAMS).0))
-        .bind((!mentor).then(|| random.pick(PROGRAMS).1))
+        .bind((!mentor).then_some(program))
+        .bind((!mentor).then_some(institution))
         .bind((!mentor).then(|| 1 + i64::try_from(random.below(4)).unwrap_or(0)))
         .bind((!mentor && random.below(2) == 0).then(|| *random.pick(NEEDS_NOTES)))
         .bind(id)

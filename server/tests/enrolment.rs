@@ -119,6 +119,41 @@ async fn an_application_is_confirmed_by_email_and_its_link_shows_only_that_appli
 }
 
 #[tokio::test]
+async fn one_address_cannot_send_more_than_three_applications_a_day() {
+    let review = Review::new().await;
+    for _ in 0..3 {
+        review
+            .app
+            .submit_application("flood@applicant.example", true)
+            .await;
+    }
+    let fourth = review
+        .app
+        .call(
+            SubmitApplication::PATH,
+            &application_form("flood@applicant.example", true),
+            None,
+        )
+        .await;
+    assert_eq!(
+        fourth.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "{}",
+        fourth.body
+    );
+    assert_eq!(review.emails_to("flood@applicant.example").await.len(), 3);
+    let other = review
+        .app
+        .call(
+            SubmitApplication::PATH,
+            &application_form("someone-else@applicant.example", true),
+            None,
+        )
+        .await;
+    assert_eq!(other.status, StatusCode::OK);
+}
+
+#[tokio::test]
 async fn an_incomplete_application_is_refused_field_by_field_and_nothing_is_stored() {
     let review = Review::new().await;
     let before = review.app.fingerprint().await;

@@ -79,19 +79,31 @@ pub async fn submit_application(
     };
     let application = check_application(&input, &choices, i64::from(program_today().year()))?;
     let locale = parse_locale_choice("locale", &locale).unwrap_or("fr");
+    // Each application emails its address: a cap keeps the form from being used
+    // to flood someone's inbox (or the queue).
+    let now = chrono::Utc::now();
+    let recent =
+        repo::recent_submissions(&pool, &application.email, now - chrono::Duration::days(1))
+            .await?;
+    if recent.len() >= super::APPLICATIONS_PER_DAY {
+        let oldest = recent
+            .first()
+            .and_then(|at| chrono::DateTime::parse_from_rfc3339(at).ok())
+            .map(|at| at.with_timezone(&chrono::Utc))
+            .unwrap_or(now);
+        let wait = (oldest + chrono::Duration::days(1) - now)
+            .num_minutes()
+            .max(1);
+        return Err(AppError::TooManyAttempts {
+            retry_after_minutes: wait,
+        });
+    }
 
     let (token, token_hash) = new_token();
     let link = format!("{}/application/{token}", server_settings()?.public_url);
     let message = compose::application_received(locale, &application.display_name);
     let mut transaction = pool.begin().await?;
-    repo::insert_application(
-        &mut transaction,
-        &application,
-        &token_hash,
-        locale,
-        chrono::Utc::now(),
-    )
-    .await?;
+    repo::insert_application(&mut transaction, &application, &token_hash, locale, now).await?;
     enqueue(
         &mut transaction,
         &NewEmail {

@@ -113,6 +113,9 @@ impl ApplicationEventKind {
     }
 }
 
+/// At most this many applications from one address in 24 hours (each one sends an email).
+pub const APPLICATIONS_PER_DAY: usize = 3;
+
 /// The sector a candidate works in.
 pub const SECTORS: [&str; 7] = [
     "health-network",

@@ -406,3 +406,19 @@ pub async fn add_link(
     .await?;
     Ok(())
 }
+
+/// When the applications sent from `email` since `since` were sent, oldest first.
+pub async fn recent_submissions(
+    pool: &SqlitePool,
+    email: &str,
+    since: DateTime<Utc>,
+) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT submitted_at FROM mentor_applications WHERE email = ? AND submitted_at > ? \
+         ORDER BY submitted_at",
+    )
+    .bind(email)
+    .bind(utc_text(since))
+    .fetch_all(pool)
+    .await
+}

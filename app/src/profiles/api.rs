@@ -133,6 +133,17 @@ pub async fn save_my_profile(
         save_own_profile(&pool, account.id, OwnSettings::Mentee(&studies), &fields).await?
     };
     if saved {
+        crate::audit::repo::record(
+            &pool,
+            crate::audit::AuditEvent::ProfileUpdated,
+            crate::audit::repo::AuditRecord {
+                actor_id: Some(account.id),
+                subject: Some(&account.id.to_string()),
+                client: Some(&crate::accounts::session::client_address()),
+                ..Default::default()
+            },
+        )
+        .await;
         Ok(())
     } else {
         // The page loads the profile first; without it there is nothing to save.
