@@ -66,10 +66,12 @@ pub async fn keep_typed_values(
     let cookie = if refused {
         let echo = FormEcho {
             action,
-            fields: fields
-                .into_iter()
-                .filter(|(name, _)| !is_secret(name))
-                .collect(),
+            fields: fit_in_cookie(
+                fields
+                    .into_iter()
+                    .filter(|(name, value)| !is_secret(name) && !value.is_empty())
+                    .collect(),
+            ),
         };
         serde_json::to_vec(&echo).ok().map(|json| {
             format!(
@@ -90,6 +92,34 @@ pub async fn keep_typed_values(
     response
 }
 
+/// Bytes of field data a cookie can carry once encoded (browsers keep cookies of
+/// up to 4096 bytes; base64 and JSON add about a half).
+const COOKIE_FIELD_BUDGET: usize = 2_400;
+
+/// The fields, without the longest texts if all of them would not fit in the
+/// cookie: a long letter is lost, but not the name, the email and the choices
+/// around it (a dropped cookie would lose everything).
+fn fit_in_cookie(mut fields: Vec<(String, String)>) -> Vec<(String, String)> {
+    let size = |fields: &[(String, String)]| -> usize {
+        fields
+            .iter()
+            .map(|(name, value)| name.len() + value.len() + 6)
+            .sum()
+    };
+    while size(&fields) > COOKIE_FIELD_BUDGET {
+        let Some(longest) = fields
+            .iter()
+            .enumerate()
+            .max_by_key(|(_, (_, value))| value.len())
+            .map(|(index, _)| index)
+        else {
+            break;
+        };
+        fields.remove(longest);
+    }
+    fields
+}
+
 fn header_contains(request: &Request, name: header::HeaderName, needle: &str) -> bool {
     request
         .headers()
@@ -101,7 +131,22 @@ fn header_contains(request: &Request, name: header::HeaderName, needle: &str) ->
 
 #[cfg(test)]
 mod tests {
-    use super::is_secret;
+    use super::{fit_in_cookie, is_secret, COOKIE_FIELD_BUDGET};
+
+    #[test]
+    fn a_long_text_gives_way_so_that_the_short_fields_are_kept() {
+        let field = |name: &str, value: String| (name.to_owned(), value);
+        let fields = vec![
+            field("email", "nadia@example.org".to_owned()),
+            field("motivation", "m".repeat(3_000)),
+            field("domains[]", "nursing".to_owned()),
+        ];
+        let kept = fit_in_cookie(fields);
+        let names: Vec<&str> = kept.iter().map(|(name, _)| name.as_str()).collect();
+        assert_eq!(names, ["email", "domains[]"]);
+        let small = vec![field("motivation", "m".repeat(COOKIE_FIELD_BUDGET / 2))];
+        assert_eq!(fit_in_cookie(small.clone()), small);
+    }
 
     #[test]
     fn passwords_and_tokens_are_never_kept() {

@@ -782,3 +782,108 @@ async fn a_missing_label_stays_missing_and_a_withdrawn_entry_leaves_the_forms() 
         .as_array()
         .is_some_and(|domains| domains.iter().any(|domain| domain["code"] == "nursing")));
 }
+
+#[tokio::test]
+async fn a_second_application_from_an_accepted_address_cannot_be_accepted_too() {
+    let review = Review::new().await;
+    let first = review
+        .app
+        .submit_application("twice@applicant.example", true)
+        .await;
+    let second = review
+        .app
+        .submit_application("twice@applicant.example", true)
+        .await;
+    let closed_cohort = sqlx::query("UPDATE cohorts SET is_open = 0 WHERE code = 'hiver-2025'")
+        .execute(&review.app.pool)
+        .await;
+    assert!(closed_cohort.is_ok());
+    let into_closed = review
+        .decide(
+            AcceptApplication::PATH,
+            &[("id", &first.id.to_string()), ("cohort", "hiver-2025")],
+        )
+        .await;
+    assert_eq!(
+        into_closed.status,
+        StatusCode::BAD_REQUEST,
+        "a closed cohort takes nobody new"
+    );
+    assert_eq!(review.status_of(first.id).await, "submitted");
+
+    let accepted = review
+        .decide(
+            AcceptApplication::PATH,
+            &[("id", &first.id.to_string()), ("cohort", "")],
+        )
+        .await;
+    assert_eq!(accepted.status, StatusCode::OK, "{}", accepted.body);
+    let again = review
+        .decide(
+            AcceptApplication::PATH,
+            &[("id", &second.id.to_string()), ("cohort", "")],
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::BAD_REQUEST);
+    assert!(again.body.contains("EmailTaken"), "{}", again.body);
+    assert_eq!(review.status_of(second.id).await, "submitted");
+}
+
+#[tokio::test]
+async fn a_profile_keeps_an_entry_withdrawn_from_the_taxonomy() {
+    let review = Review::new().await;
+    let app = &review.app;
+    app.create_account(Role::Mentee, "kept@student.example", PASSWORD)
+        .await;
+    let mentee = app.sign_in("kept@student.example", PASSWORD).await;
+    let _ = app.call(GetMyProfile::PATH, "", Some(&mentee)).await;
+    let chose = app
+        .call(
+            SaveMyProfile::PATH,
+            &form(&[("domains[]", "nursing"), ("skills[]", "ethics")]),
+            Some(&mentee),
+        )
+        .await;
+    assert_eq!(chose.status, StatusCode::OK);
+    review
+        .decide(
+            SetTaxonomyEntryActive::PATH,
+            &[("kind", "skill"), ("code", "ethics"), ("active", "false")],
+        )
+        .await;
+    // The profile page still lists it (ticked), and saving again keeps it.
+    let page = json(&app.call(GetMyProfile::PATH, "", Some(&mentee)).await);
+    assert!(page["choices"]["skills"]
+        .as_array()
+        .is_some_and(|skills| skills.iter().any(|skill| skill["code"] == "ethics")));
+    let saved = app
+        .call(
+            SaveMyProfile::PATH,
+            &form(&[
+                ("domains[]", "nursing"),
+                ("skills[]", "ethics"),
+                ("institution", "UdeM"),
+            ]),
+            Some(&mentee),
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+    let page = json(&app.call(GetMyProfile::PATH, "", Some(&mentee)).await);
+    assert_eq!(
+        page["profile"]["fields"]["skills"],
+        serde_json::json!(["ethics"])
+    );
+    // Someone who never had it cannot pick it any more.
+    app.create_account(Role::Mentee, "new@student.example", PASSWORD)
+        .await;
+    let newcomer = app.sign_in("new@student.example", PASSWORD).await;
+    let _ = app.call(GetMyProfile::PATH, "", Some(&newcomer)).await;
+    let refused = app
+        .call(
+            SaveMyProfile::PATH,
+            &form(&[("skills[]", "ethics")]),
+            Some(&newcomer),
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+}

@@ -176,14 +176,18 @@ pub async fn set_disabled(pool: &SqlitePool, id: i64, disabled: bool) -> Result<
     Ok(result.rows_affected() == 1)
 }
 
-pub async fn set_role(pool: &SqlitePool, id: i64, role: Role) -> Result<bool, sqlx::Error> {
+pub async fn set_role(
+    connection: &mut SqliteConnection,
+    id: i64,
+    role: Role,
+) -> Result<bool, sqlx::Error> {
     let result = sqlx::query(
         "UPDATE accounts SET role = ?, session_epoch = session_epoch + 1, \
          updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?",
     )
     .bind(role.as_str())
     .bind(id)
-    .execute(pool)
+    .execute(&mut *connection)
     .await?;
     Ok(result.rows_affected() == 1)
 }

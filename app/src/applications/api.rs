@@ -304,7 +304,9 @@ pub async fn get_application(id: i64) -> Result<ApplicationDetail, AppError> {
         reasons: ineligibility_reasons(row.facts()),
         events: repo::events(&pool, row.id).await?,
         same_email: repo::same_email(&pool, row.id, &row.email).await?,
-        choices: crate::catalog::repo::profile_choices(&pool).await?,
+        // Every entry, withdrawn ones too: the application keeps what it chose.
+        choices: crate::catalog::repo::choices_keeping(&pool, &["*".to_owned()], &["*".to_owned()])
+            .await?,
         cohorts: cohorts
             .into_iter()
             .map(|summary| (summary.cohort.code, summary.cohort.name))
@@ -361,6 +363,13 @@ pub async fn accept_application(id: i64, cohort: String) -> Result<(), AppError>
                 })?,
         ),
     };
+    // Another application from this address, accepted already, waits for its mentor.
+    if repo::has_pending_profile(&mut transaction, &row.email).await? {
+        return Err(AppError::InvalidInput {
+            field: "decision".to_owned(),
+            problem: InputProblem::EmailTaken,
+        });
+    }
     let open = [
         ApplicationStatus::Submitted,
         ApplicationStatus::InfoRequested,

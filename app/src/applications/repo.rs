@@ -248,7 +248,7 @@ pub async fn list_applications(
 ) -> Result<Vec<ApplicationSummary>, sqlx::Error> {
     let rows: Vec<ApplicationRow> = sqlx::query_as(&format!(
         "SELECT {APPLICATION_COLUMNS} FROM mentor_applications \
-         WHERE ?1 IS NULL OR status = ?1 ORDER BY submitted_at DESC, id DESC"
+         WHERE ?1 IS NULL OR status = ?1 ORDER BY updated_at DESC, id DESC"
     ))
     .bind(status.map(ApplicationStatus::as_str))
     .fetch_all(pool)
@@ -378,12 +378,26 @@ pub async fn create_mentor_profile(
     Ok(profile_id)
 }
 
-/// The id of the cohort with this code.
+/// Whether a mentor profile made from an accepted application waits under this email.
+pub async fn has_pending_profile(
+    connection: &mut SqliteConnection,
+    email: &str,
+) -> Result<bool, sqlx::Error> {
+    let count: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM profiles WHERE account_id IS NULL AND pending_email = ?",
+    )
+    .bind(email)
+    .fetch_one(&mut *connection)
+    .await?;
+    Ok(count > 0)
+}
+
+/// The id of the open cohort with this code (a new mentor joins an open cohort only).
 pub async fn cohort_id(
     connection: &mut SqliteConnection,
     code: &str,
 ) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query_scalar("SELECT id FROM cohorts WHERE code = ?")
+    sqlx::query_scalar("SELECT id FROM cohorts WHERE code = ? AND is_open = 1")
         .bind(code)
         .fetch_optional(&mut *connection)
         .await

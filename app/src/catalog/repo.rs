@@ -74,14 +74,49 @@ fn choice(row: DomainRow) -> TaxonomyChoice {
 
 /// The active domains and skills, in the coordinator's order: what forms list.
 pub async fn profile_choices(pool: &SqlitePool) -> Result<ProfileChoices, sqlx::Error> {
-    let skills: Vec<DomainRow> = sqlx::query_as(
-        "SELECT code, label_fr, label_en FROM skills WHERE is_active = 1 ORDER BY position, code",
+    choices_keeping(pool, &[], &[]).await
+}
+
+/// The active domains and skills, plus the withdrawn ones in `kept_domains` and
+/// `kept_skills`: a profile that chose an entry before it was withdrawn keeps
+/// seeing it (and keeps it when saved). Every entry when `kept_*` is `["*"]`.
+pub async fn choices_keeping(
+    pool: &SqlitePool,
+    kept_domains: &[String],
+    kept_skills: &[String],
+) -> Result<ProfileChoices, sqlx::Error> {
+    #[derive(sqlx::FromRow)]
+    struct EntryRow {
+        code: String,
+        label_fr: Option<String>,
+        label_en: Option<String>,
+        is_active: bool,
+    }
+    let keep = |rows: Vec<EntryRow>, kept: &[String]| -> Vec<TaxonomyChoice> {
+        rows.into_iter()
+            .filter(|row| row.is_active || kept.iter().any(|code| code == &row.code || code == "*"))
+            .map(|row| {
+                choice(DomainRow {
+                    code: row.code,
+                    label_fr: row.label_fr,
+                    label_en: row.label_en,
+                })
+            })
+            .collect()
+    };
+    let domains: Vec<EntryRow> = sqlx::query_as(
+        "SELECT code, label_fr, label_en, is_active FROM domains ORDER BY position, code",
+    )
+    .fetch_all(pool)
+    .await?;
+    let skills: Vec<EntryRow> = sqlx::query_as(
+        "SELECT code, label_fr, label_en, is_active FROM skills ORDER BY position, code",
     )
     .fetch_all(pool)
     .await?;
     Ok(ProfileChoices {
-        domains: list_active_domains(pool).await?,
-        skills: skills.into_iter().map(choice).collect(),
+        domains: keep(domains, kept_domains),
+        skills: keep(skills, kept_skills),
     })
 }
 

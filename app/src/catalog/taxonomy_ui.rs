@@ -50,7 +50,8 @@ fn TaxonomySection(
     toggle: ServerAction<SetTaxonomyEntryActive>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    // One action per list: a refusal shows next to the list it concerns.
+    // One action per form (each row, and the list's "add"): a refusal shows
+    // next to the entry it concerns.
     let save = ServerAction::<SaveTaxonomyEntry>::new();
     count_successes(save, changes);
     let heading_id = format!("{}-title", kind.as_str());
@@ -87,7 +88,7 @@ fn TaxonomySection(
                     <tbody>
                         {entries
                             .into_iter()
-                            .map(|entry| view! { <TaxonomyRow kind entry save toggle /> })
+                            .map(|entry| view! { <TaxonomyRow kind entry changes toggle /> })
                             .collect_view()}
                     </tbody>
                 </table>
@@ -102,10 +103,13 @@ fn TaxonomySection(
 fn TaxonomyRow(
     kind: TaxonomyKind,
     entry: TaxonomyEntry,
-    save: ServerAction<SaveTaxonomyEntry>,
+    changes: RwSignal<u64>,
     toggle: ServerAction<SetTaxonomyEntryActive>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let save = ServerAction::<SaveTaxonomyEntry>::new();
+    count_successes(save, changes);
+    let error = action_error(save);
     let form_id = format!("edit-{}-{}", kind.as_str(), entry.code);
     let fr_id = format!("{form_id}-fr");
     let en_id = format!("{form_id}-en");
@@ -130,7 +134,15 @@ fn TaxonomyRow(
                 <input id=en_id form=form_id.clone() name="label_en" value=entry.label.en.clone().unwrap_or_default() />
                 {missing_en.then(|| view! { <span class="missing-label">{t!(i18n, taxonomy.missing_label)}</span> })}
             </td>
-            <td>{entry.uses}</td>
+            <td>
+                {entry.uses}
+                {move || {
+                    error
+                        .get()
+                        .and_then(|error| error.problem_with("label_fr"))
+                        .map(|problem| view! { <p class="field-error" role="alert">{problem_text(problem)}</p> })
+                }}
+            </td>
             <td class="row-actions">
                 <ActionForm action=save attr:id=form_id attr:class="inline-form">
                     <input type="hidden" name="kind" value=kind.as_str() />

@@ -34,10 +34,13 @@ pub async fn get_my_profile() -> Result<ProfilePage, AppError> {
     let profile = super::repo::load_profile(&pool, account.id)
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok(ProfilePage {
-        profile,
-        choices: crate::catalog::repo::profile_choices(&pool).await?,
-    })
+    let choices = crate::catalog::repo::choices_keeping(
+        &pool,
+        &profile.fields.domains,
+        &profile.fields.skills,
+    )
+    .await?;
+    Ok(ProfilePage { profile, choices })
 }
 
 /// Saves the signed-in person's profile. Every field may be left for later
@@ -67,7 +70,16 @@ pub async fn save_my_profile(
     let authorized = authorize(Access::OwnProfile).await?;
     let account = authorized.account()?;
     let pool = pool()?;
-    let choices = crate::catalog::repo::profile_choices(&pool).await?;
+    // Entries withdrawn from the taxonomy stay valid for a profile that has them.
+    let current = super::repo::load_profile(&pool, account.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let choices = crate::catalog::repo::choices_keeping(
+        &pool,
+        &current.fields.domains,
+        &current.fields.skills,
+    )
+    .await?;
     let mut errors = FieldErrors::new();
     let input = MatchingInput {
         domains: domains.unwrap_or_default(),

@@ -223,11 +223,12 @@ pub async fn change_account_role(account_id: i64, role: String) -> Result<(), Ap
     if target.role() == role {
         return Ok(());
     }
-    repo::set_role(&pool, account_id, role).await?;
-    let mut connection = pool.acquire().await?;
-    crate::profiles::repo::ensure_profile(&mut connection, account_id, &target.email, role, None)
+    // The role and the profile that goes with it change together.
+    let mut transaction = pool.begin().await?;
+    repo::set_role(&mut transaction, account_id, role).await?;
+    crate::profiles::repo::ensure_profile(&mut transaction, account_id, &target.email, role, None)
         .await?;
-    drop(connection);
+    transaction.commit().await?;
     let change = format!("{} → {}", target.role().as_str(), role.as_str());
     record(
         &pool,

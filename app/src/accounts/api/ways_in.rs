@@ -143,6 +143,9 @@ pub async fn accept_invitation(
     let role = Role::parse(&invitation.role).ok_or(AppError::LinkInvalid)?;
 
     let password_hash = hash_password(password).await?;
+    let cohort_id =
+        crate::profiles::repo::current_cohort_id(&pool, crate::server_context::program_today())
+            .await?;
     let mut transaction = pool.begin().await?;
     let account_id = repo::insert_account(
         &mut transaction,
@@ -161,13 +164,14 @@ pub async fn accept_invitation(
     if !repo::use_invitation(&mut transaction, invitation.id, account_id, now).await? {
         return Err(AppError::LinkInvalid);
     }
-    // A mentor accepted from an application finds the profile made from it.
+    // A mentor accepted from an application finds the profile made from it (in
+    // the cohort the coordinator chose); one invited directly joins the current cohort.
     crate::profiles::repo::ensure_profile(
         &mut transaction,
         account_id,
         &invitation.email,
         role,
-        None,
+        cohort_id,
     )
     .await?;
     transaction.commit().await?;
