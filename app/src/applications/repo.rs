@@ -7,6 +7,7 @@ use super::{
     ApplicationSummary, CheckedApplication, DiplomaLevel,
 };
 use crate::accounts::repo::utc_text;
+use crate::profiles::repo::{insert_matching_lists, ListOwner};
 use crate::profiles::{MatchingFields, Modality, WeeklyAvailability};
 use crate::server_context::program_time;
 
@@ -49,36 +50,7 @@ pub async fn insert_application(
     .bind(&now)
     .fetch_one(&mut *connection)
     .await?;
-    for code in &matching.domains {
-        sqlx::query(
-            "INSERT INTO application_domains (application_id, domain_id) \
-             SELECT ?, id FROM domains WHERE code = ?",
-        )
-        .bind(id)
-        .bind(code)
-        .execute(&mut *connection)
-        .await?;
-    }
-    for code in &matching.skills {
-        sqlx::query(
-            "INSERT INTO application_skills (application_id, skill_id) \
-             SELECT ?, id FROM skills WHERE code = ?",
-        )
-        .bind(id)
-        .bind(code)
-        .execute(&mut *connection)
-        .await?;
-    }
-    for language in &matching.languages {
-        sqlx::query(
-            "INSERT INTO application_languages (application_id, language, level) VALUES (?, ?, ?)",
-        )
-        .bind(id)
-        .bind(&language.code)
-        .bind(language.level.as_str())
-        .execute(&mut *connection)
-        .await?;
-    }
+    insert_matching_lists(connection, ListOwner::Application, id, matching).await?;
     add_event(
         connection,
         id,
@@ -216,7 +188,8 @@ pub async fn checked_application(
 ) -> Result<CheckedApplication, sqlx::Error> {
     let mut connection = pool.acquire().await?;
     let (domains, skills, languages) =
-        crate::profiles::repo::matching_lists(&mut connection, "application", row.id).await?;
+        crate::profiles::repo::matching_lists(&mut connection, ListOwner::Application, row.id)
+            .await?;
     Ok(CheckedApplication {
         display_name: row.display_name.clone(),
         email: row.email.clone(),

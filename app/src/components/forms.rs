@@ -169,6 +169,19 @@ pub fn FieldMessage(
     }
 }
 
+/// The id of a field's hint, and what describes the field: its hint (when it
+/// has one) and its error message.
+fn descriptions(name: &str, has_hint: bool) -> (String, String) {
+    let hint_id = format!("{name}-hint");
+    let error_id = format!("{name}-error");
+    let described_by = if has_hint {
+        format!("{hint_id} {error_id}")
+    } else {
+        error_id
+    };
+    (hint_id, described_by)
+}
+
 /// A labelled text input (text, email, password) with its error message.
 #[component]
 pub fn TextField(
@@ -183,14 +196,8 @@ pub fn TextField(
     #[prop(optional)] autofocus: bool,
 ) -> impl IntoView {
     let input_id = format!("field-{name}");
-    let error_id = format!("{name}-error");
-    let hint_id = format!("{name}-hint");
+    let (hint_id, described_by) = descriptions(&name, hint.is_some());
     let value = echoed_value(&name).unwrap_or(value);
-    let described_by = if hint.is_some() {
-        format!("{hint_id} {error_id}")
-    } else {
-        error_id
-    };
     let invalid = aria_invalid(error, name.clone());
     view! {
         <div class="field">
@@ -224,14 +231,8 @@ pub fn TextAreaField(
     #[prop(default = 2000)] max_chars: usize,
 ) -> impl IntoView {
     let input_id = format!("field-{name}");
-    let error_id = format!("{name}-error");
-    let hint_id = format!("{name}-hint");
+    let (hint_id, described_by) = descriptions(&name, hint.is_some());
     let value = echoed_value(&name).unwrap_or(value);
-    let described_by = if hint.is_some() {
-        format!("{hint_id} {error_id}")
-    } else {
-        error_id
-    };
     let invalid = aria_invalid(error, name.clone());
     view! {
         <div class="field">
@@ -266,14 +267,8 @@ pub fn SelectField(
     #[prop(optional, into)] hint: Option<Signal<String>>,
 ) -> impl IntoView {
     let input_id = format!("field-{name}");
-    let error_id = format!("{name}-error");
-    let hint_id = format!("{name}-hint");
+    let (hint_id, described_by) = descriptions(&name, hint.is_some());
     let selected = echoed_value(&name).unwrap_or(selected);
-    let described_by = if hint.is_some() {
-        format!("{hint_id} {error_id}")
-    } else {
-        error_id
-    };
     let invalid = aria_invalid(error, name.clone());
     view! {
         <div class="field">
@@ -304,14 +299,8 @@ pub fn RadioField(
     #[prop(optional, into)] selected: String,
     #[prop(optional, into)] hint: Option<Signal<String>>,
 ) -> impl IntoView {
-    let error_id = format!("{name}-error");
-    let hint_id = format!("{name}-hint");
+    let (hint_id, described_by) = descriptions(&name, hint.is_some());
     let selected = echoed_value(&name).unwrap_or(selected);
-    let described_by = if hint.is_some() {
-        format!("{hint_id} {error_id}")
-    } else {
-        error_id
-    };
     let invalid = aria_invalid(error, name.clone());
     let group = name.clone();
     view! {

@@ -92,14 +92,66 @@ struct ProfileRow {
     needs_note: Option<String>,
 }
 
-/// The codes of a profile's domains and skills, and its languages.
+/// Whose matching lists (domains, skills, languages) a query reads or writes:
+/// a mentor's application, or a profile. Both keep them in tables of one shape.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListOwner {
+    Application,
+    Profile,
+}
+
+/// Stores the domains, skills and languages of an application or a profile.
+/// Part of the caller's transaction; unknown codes are skipped (checked before).
+pub async fn insert_matching_lists(
+    connection: &mut SqliteConnection,
+    owner: ListOwner,
+    owner_id: i64,
+    fields: &MatchingFields,
+) -> Result<(), sqlx::Error> {
+    let (domains_sql, skills_sql, languages_sql) = match owner {
+        ListOwner::Application => (
+            "INSERT INTO application_domains (application_id, domain_id) \
+             SELECT ?, id FROM domains WHERE code = ?",
+            "INSERT INTO application_skills (application_id, skill_id) \
+             SELECT ?, id FROM skills WHERE code = ?",
+            "INSERT INTO application_languages (application_id, language, level) VALUES (?, ?, ?)",
+        ),
+        ListOwner::Profile => (
+            "INSERT INTO profile_domains (profile_id, domain_id) \
+             SELECT ?, id FROM domains WHERE code = ?",
+            "INSERT INTO profile_skills (profile_id, skill_id) \
+             SELECT ?, id FROM skills WHERE code = ?",
+            "INSERT INTO profile_languages (profile_id, language, level) VALUES (?, ?, ?)",
+        ),
+    };
+    for (sql, codes) in [(domains_sql, &fields.domains), (skills_sql, &fields.skills)] {
+        for code in codes {
+            sqlx::query(sql)
+                .bind(owner_id)
+                .bind(code)
+                .execute(&mut *connection)
+                .await?;
+        }
+    }
+    for language in &fields.languages {
+        sqlx::query(languages_sql)
+            .bind(owner_id)
+            .bind(&language.code)
+            .bind(language.level.as_str())
+            .execute(&mut *connection)
+            .await?;
+    }
+    Ok(())
+}
+
+/// The codes of the domains and skills of an application or a profile, and its languages.
 pub async fn matching_lists(
     connection: &mut SqliteConnection,
-    table_prefix: &str,
+    owner: ListOwner,
     owner_id: i64,
 ) -> Result<(Vec<String>, Vec<String>, Vec<SpokenLanguage>), sqlx::Error> {
-    let (domains_sql, skills_sql, languages_sql) = match table_prefix {
-        "application" => (
+    let (domains_sql, skills_sql, languages_sql) = match owner {
+        ListOwner::Application => (
             "SELECT d.code FROM application_domains x JOIN domains d ON d.id = x.domain_id \
              WHERE x.application_id = ? ORDER BY d.position, d.code",
             "SELECT s.code FROM application_skills x JOIN skills s ON s.id = x.skill_id \
@@ -107,7 +159,7 @@ pub async fn matching_lists(
             "SELECT language, level FROM application_languages WHERE application_id = ? \
              ORDER BY language",
         ),
-        _ => (
+        ListOwner::Profile => (
             "SELECT d.code FROM profile_domains x JOIN domains d ON d.id = x.domain_id \
              WHERE x.profile_id = ? ORDER BY d.position, d.code",
             "SELECT s.code FROM profile_skills x JOIN skills s ON s.id = x.skill_id \
@@ -161,7 +213,8 @@ pub async fn load_profile(
         return Ok(None);
     };
     let mut connection = pool.acquire().await?;
-    let (domains, skills, languages) = matching_lists(&mut connection, "profile", row.id).await?;
+    let (domains, skills, languages) =
+        matching_lists(&mut connection, ListOwner::Profile, row.id).await?;
     Ok(Some(ProfileView {
         display_name: row.display_name,
         cohort: row.cohort_fr.map(|fr| Bilingual {
@@ -211,35 +264,7 @@ pub async fn replace_matching_fields(
             .execute(&mut *connection)
             .await?;
     }
-    for code in &fields.domains {
-        sqlx::query(
-            "INSERT INTO profile_domains (profile_id, domain_id) \
-             SELECT ?, id FROM domains WHERE code = ?",
-        )
-        .bind(profile_id)
-        .bind(code)
-        .execute(&mut *connection)
-        .await?;
-    }
-    for code in &fields.skills {
-        sqlx::query(
-            "INSERT INTO profile_skills (profile_id, skill_id) \
-             SELECT ?, id FROM skills WHERE code = ?",
-        )
-        .bind(profile_id)
-        .bind(code)
-        .execute(&mut *connection)
-        .await?;
-    }
-    for language in &fields.languages {
-        sqlx::query("INSERT INTO profile_languages (profile_id, language, level) VALUES (?, ?, ?)")
-            .bind(profile_id)
-            .bind(&language.code)
-            .bind(language.level.as_str())
-            .execute(&mut *connection)
-            .await?;
-    }
-    Ok(())
+    insert_matching_lists(connection, ListOwner::Profile, profile_id, fields).await
 }
 
 /// What a person may change in their own profile, by role.

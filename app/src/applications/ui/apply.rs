@@ -39,7 +39,8 @@ pub fn ApplyPage() -> impl IntoView {
     }
 }
 
-fn diploma_name(level: DiplomaLevel) -> impl Fn() -> &'static str + Copy + Send + Sync {
+/// A diploma level's name in the reader's language.
+pub fn diploma_name(level: DiplomaLevel) -> impl Fn() -> &'static str + Copy + Send + Sync {
     let i18n = use_i18n();
     move || match level {
         DiplomaLevel::None => t_string!(i18n, apply.diploma_none),

@@ -2,12 +2,12 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use super::apply::sector_name;
+use super::apply::{diploma_name, sector_name};
 use super::{reason_for_coordinator, status_name, StatusBadge};
 use crate::applications::api::{
     get_application, AcceptApplication, DeclineApplication, RequestApplicationInfo,
 };
-use crate::applications::{ApplicationDetail, ApplicationEventKind, DiplomaLevel};
+use crate::applications::{ApplicationDetail, ApplicationEventKind};
 use crate::components::access::{AccessDenied, CoordinationPage};
 use crate::components::forms::{
     action_error, count_successes, FieldMessage, FormError, Loading, SubmitButton, TextAreaField,
@@ -69,18 +69,6 @@ fn event_name(kind: ApplicationEventKind) -> impl Fn() -> &'static str + Copy + 
         ApplicationEventKind::Accepted => t_string!(i18n, review.event_accepted),
         ApplicationEventKind::Declined => t_string!(i18n, review.event_declined),
         ApplicationEventKind::Withdrawn => t_string!(i18n, review.event_withdrawn),
-    }
-}
-
-fn diploma_label(level: DiplomaLevel) -> impl Fn() -> &'static str + Copy + Send + Sync {
-    let i18n = use_i18n();
-    move || match level {
-        DiplomaLevel::None => t_string!(i18n, apply.diploma_none),
-        DiplomaLevel::Secondary => t_string!(i18n, apply.diploma_secondary),
-        DiplomaLevel::College => t_string!(i18n, apply.diploma_college),
-        DiplomaLevel::Bachelor => t_string!(i18n, apply.diploma_bachelor),
-        DiplomaLevel::Master => t_string!(i18n, apply.diploma_master),
-        DiplomaLevel::Doctorate => t_string!(i18n, apply.diploma_doctorate),
     }
 }
 
@@ -159,7 +147,7 @@ fn ReviewView(
                     <dd>{locale_name}</dd>
                     <dt>{t!(i18n, apply.diploma_level)}</dt>
                     <dd>
-                        {diploma_label(diploma)}
+                        {diploma_name(diploma)}
                         {application.diploma_field.clone().map(|field| format!(" — {field}"))}
                         {application.diploma_year.map(|year| format!(" ({year})"))}
                     </dd>
