@@ -22,6 +22,9 @@ cargo test -p app --features ssr
 step "Unit and integration tests (server)"
 cargo test -p server
 
+step "Matching engine: unit and property tests"
+cargo test -p matching
+
 unset CARGO_TARGET_DIR RUSTFLAGS
 
 step "End-to-end tests in Chromium"

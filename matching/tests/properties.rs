@@ -1,0 +1,297 @@
+//! Properties of the engine on many small random cohorts: the optimum equals
+//! an exhaustive search, every constraint holds, every score's parts add up.
+use matching::*;
+
+/// A small deterministic generator (64-bit LCG), so failures replay.
+struct Seeded(u64);
+
+impl Seeded {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        self.0 >> 33
+    }
+
+    fn below(&mut self, bound: u64) -> u64 {
+        self.next() % bound.max(1)
+    }
+
+    fn chance(&mut self, percent: u64) -> bool {
+        self.below(100) < percent
+    }
+}
+
+const CODES: [&str; 4] = ["a", "b", "c", "d"];
+const LANGUAGES: [&str; 3] = ["fr", "en", "es"];
+
+fn codes(random: &mut Seeded) -> Vec<String> {
+    CODES
+        .iter()
+        .filter(|_| random.chance(40))
+        .map(|code| (*code).to_owned())
+        .collect()
+}
+
+fn languages(random: &mut Seeded) -> Vec<Language> {
+    let levels = [Level::Basic, Level::Working, Level::Fluent];
+    let mut spoken = Vec::new();
+    for code in LANGUAGES {
+        if random.chance(50) {
+            spoken.push(Language {
+                code: code.to_owned(),
+                level: levels[random.below(3) as usize],
+            });
+        }
+    }
+    spoken
+}
+
+fn modality(random: &mut Seeded) -> Modality {
+    [Modality::InPerson, Modality::Video, Modality::Either][random.below(3) as usize]
+}
+
+fn cohort(random: &mut Seeded) -> Cohort {
+    let mentee_count = 1 + random.below(6) as usize;
+    let mentor_count = 1 + random.below(3) as usize;
+    let mentees: Vec<Mentee> = (0..mentee_count)
+        .map(|index| Mentee {
+            id: format!("e{index}"),
+            domains: codes(random),
+            needs: codes(random),
+            languages: languages(random),
+            modality: modality(random),
+            availability: (random.next() as u32) & 0x1F_FFFF,
+        })
+        .collect();
+    let mentors: Vec<Mentor> = (0..mentor_count)
+        .map(|index| {
+            let capacity = 1 + random.below(3) as u32;
+            Mentor {
+                id: format!("r{index}"),
+                domains: codes(random),
+                skills: codes(random),
+                languages: languages(random),
+                modality: modality(random),
+                availability: (random.next() as u32) & 0x1F_FFFF,
+                capacity,
+                load: random.below(u64::from(capacity) + 1) as u32 / 2,
+                paused: random.chance(10),
+            }
+        })
+        .collect();
+    let mut forbidden = Vec::new();
+    let mut locked = Vec::new();
+    for mentee in &mentees {
+        for mentor in &mentors {
+            if random.chance(8) {
+                forbidden.push(PairRef {
+                    mentee: mentee.id.clone(),
+                    mentor: mentor.id.clone(),
+                });
+            }
+        }
+    }
+    // At most one lock, on a mentor with room for it.
+    if random.chance(30) {
+        let mentee = &mentees[random.below(mentees.len() as u64) as usize];
+        if let Some(mentor) = mentors.iter().find(|mentor| mentor.load < mentor.capacity) {
+            locked.push(PairRef {
+                mentee: mentee.id.clone(),
+                mentor: mentor.id.clone(),
+            });
+        }
+    }
+    Cohort {
+        mentees,
+        mentors,
+        weights: Weights::default(),
+        criteria: Criteria {
+            require_compatible_modality: random.chance(30),
+            min_score: if random.chance(30) { 40 } else { 0 },
+        },
+        locked,
+        forbidden,
+    }
+}
+
+fn allowed(cohort: &Cohort, mentee: &Mentee, mentor: &Mentor) -> bool {
+    let is_forbidden = cohort
+        .forbidden
+        .iter()
+        .any(|pair| pair.mentee == mentee.id && pair.mentor == mentor.id);
+    matching::solve::obstacle(mentee, mentor, cohort, is_forbidden, || {
+        breakdown(mentee, mentor, &cohort.weights).score
+    })
+    .is_none()
+}
+
+/// The best (matched, total score) by trying every assignment.
+fn exhaustive(cohort: &Cohort) -> (usize, u64) {
+    let locked: Vec<Option<usize>> = cohort
+        .mentees
+        .iter()
+        .map(|mentee| {
+            cohort
+                .locked
+                .iter()
+                .find(|pair| pair.mentee == mentee.id)
+                .and_then(|pair| cohort.mentors.iter().position(|m| m.id == pair.mentor))
+        })
+        .collect();
+    let mut room: Vec<i64> = cohort
+        .mentors
+        .iter()
+        .map(|mentor| {
+            if mentor.paused {
+                0
+            } else {
+                i64::from(mentor.capacity) - i64::from(mentor.load)
+            }
+        })
+        .collect();
+    let mut base = (0_usize, 0_u64);
+    for (mentee_index, lock) in locked.iter().enumerate() {
+        if let Some(mentor_index) = lock {
+            room[*mentor_index] -= 1;
+            base.0 += 1;
+            base.1 += u64::from(
+                breakdown(
+                    &cohort.mentees[mentee_index],
+                    &cohort.mentors[*mentor_index],
+                    &cohort.weights,
+                )
+                .score,
+            );
+        }
+    }
+    fn search(
+        cohort: &Cohort,
+        locked: &[Option<usize>],
+        room: &mut [i64],
+        mentee_index: usize,
+        best: &mut (usize, u64),
+        current: (usize, u64),
+    ) {
+        if mentee_index == cohort.mentees.len() {
+            *best = (*best).max(current);
+            return;
+        }
+        search(cohort, locked, room, mentee_index + 1, best, current);
+        if locked[mentee_index].is_some() {
+            return;
+        }
+        let mentee = &cohort.mentees[mentee_index];
+        for (mentor_index, mentor) in cohort.mentors.iter().enumerate() {
+            if room[mentor_index] > 0 && allowed(cohort, mentee, mentor) {
+                room[mentor_index] -= 1;
+                let score = u64::from(breakdown(mentee, mentor, &cohort.weights).score);
+                search(
+                    cohort,
+                    locked,
+                    room,
+                    mentee_index + 1,
+                    best,
+                    (current.0 + 1, current.1 + score),
+                );
+                room[mentor_index] += 1;
+            }
+        }
+    }
+    let mut best = base;
+    search(cohort, &locked, &mut room, 0, &mut best, base);
+    best
+}
+
+#[test]
+fn the_engine_finds_what_an_exhaustive_search_finds() {
+    let mut random = Seeded(20_251_127);
+    let mut with_unmatched = 0;
+    for round in 0..3_000 {
+        let cohort = cohort(&mut random);
+        let assignment = solve(&cohort).unwrap_or_else(|error| panic!("round {round}: {error:?}"));
+        let expected = exhaustive(&cohort);
+        assert_eq!(
+            (assignment.matched, assignment.total_score),
+            expected,
+            "round {round}: {cohort:#?}"
+        );
+        with_unmatched += usize::from(!assignment.unmatched.is_empty());
+    }
+    assert!(
+        with_unmatched > 100,
+        "the generator must produce hard cases too"
+    );
+}
+
+#[test]
+fn every_constraint_holds_and_every_score_adds_up() {
+    let mut random = Seeded(7);
+    for round in 0..2_000 {
+        let cohort = cohort(&mut random);
+        let assignment = solve(&cohort).unwrap_or_else(|error| panic!("round {round}: {error:?}"));
+        assert_eq!(
+            assignment.matched + assignment.unmatched.len(),
+            cohort.mentees.len()
+        );
+        for mentor in &cohort.mentors {
+            let taken = assignment
+                .pairs
+                .iter()
+                .filter(|pair| pair.mentor == mentor.id)
+                .count() as u32;
+            let locked = cohort
+                .locked
+                .iter()
+                .filter(|pair| pair.mentor == mentor.id)
+                .count() as u32;
+            assert!(
+                taken + mentor.load <= mentor.capacity.max(mentor.load + locked),
+                "round {round}: capacity of {}",
+                mentor.id
+            );
+            if mentor.paused {
+                assert_eq!(
+                    taken, locked,
+                    "round {round}: a paused mentor takes no new mentee"
+                );
+            }
+        }
+        for pair in &assignment.pairs {
+            let mentee = cohort.mentees.iter().find(|m| m.id == pair.mentee);
+            let mentor = cohort.mentors.iter().find(|m| m.id == pair.mentor);
+            let (Some(mentee), Some(mentor)) = (mentee, mentor) else {
+                panic!("round {round}: unknown ids in {pair:?}");
+            };
+            let is_locked = cohort
+                .locked
+                .iter()
+                .any(|lock| lock.mentee == pair.mentee && lock.mentor == pair.mentor);
+            assert_eq!(pair.locked, is_locked);
+            assert!(
+                is_locked || allowed(&cohort, mentee, mentor),
+                "round {round}: {pair:?}"
+            );
+            let parts: u32 = pair.breakdown.parts.iter().map(|part| part.points).sum();
+            assert_eq!(parts, pair.breakdown.score);
+            assert!(pair.breakdown.score <= 100);
+            assert!(pair
+                .breakdown
+                .parts
+                .iter()
+                .all(|part| part.points <= part.max));
+        }
+        for lock in &cohort.locked {
+            assert!(assignment
+                .pairs
+                .iter()
+                .any(|pair| pair.mentee == lock.mentee && pair.mentor == lock.mentor));
+        }
+        assert_eq!(
+            solve(&cohort),
+            Ok(assignment),
+            "round {round}: deterministic"
+        );
+    }
+}
