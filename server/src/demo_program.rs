@@ -8,6 +8,7 @@ use app::accounts::Role;
 use app::applications::{
     repo as applications, ApplicationEventKind, ApplicationStatus, CheckedApplication, DiplomaLevel,
 };
+use app::catalog::code_from_label;
 use app::profiles::{LanguageLevel, MatchingFields, Modality, SpokenLanguage, WeeklyAvailability};
 use sqlx::{SqliteConnection, SqlitePool};
 
@@ -324,21 +325,7 @@ pub fn generated_people() -> Vec<GeneratedPerson> {
                 break pair;
             }
         };
-        let local: String = format!("{first}.{last}")
-            .to_lowercase()
-            .chars()
-            .map(|character| match character {
-                'é' | 'è' | 'ê' | 'ë' => 'e',
-                'à' | 'â' => 'a',
-                'ï' | 'î' => 'i',
-                'ô' => 'o',
-                'ç' => 'c',
-                other => other,
-            })
-            .filter(|character| {
-                character.is_ascii_alphanumeric() || *character == '.' || *character == '-'
-            })
-            .collect();
+        let local = format!("{}.{}", code_from_label(first), code_from_label(last));
         people.push(GeneratedPerson {
             email: format!("{local}@demo.mentorat.example"),
             display_name: format!("{first} {last}"),

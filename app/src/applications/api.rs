@@ -136,14 +136,12 @@ pub async fn submit_application(
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn get_my_application(token: String) -> Result<ApplicantView, AppError> {
     use super::{ineligibility_reasons, repo};
-    use crate::accounts::{policy::Access, session::authorize, tokens::hash_token};
+    use crate::accounts::{policy::Access, session::authorize};
     use crate::server_context::{pool, program_time};
 
     authorize(Access::Anyone).await?;
     let pool = pool()?;
-    let row = repo::find_by_token(&pool, &hash_token(&token))
-        .await?
-        .ok_or(AppError::LinkInvalid)?;
+    let row = application_by_link(&pool, &token).await?;
     Ok(ApplicantView {
         status: row.status(),
         reasons: ineligibility_reasons(row.facts()),
@@ -159,26 +157,20 @@ pub async fn get_my_application(token: String) -> Result<ApplicantView, AppError
 pub async fn withdraw_application(token: String) -> Result<(), AppError> {
     use super::{repo, ApplicationEventKind, ApplicationStatus};
     use crate::accounts::session::{authorize, client_address};
-    use crate::accounts::{policy::Access, repo::utc_text, tokens::hash_token};
+    use crate::accounts::{policy::Access, repo::utc_text};
     use crate::audit::repo::{record, AuditRecord};
     use crate::audit::AuditEvent;
     use crate::server_context::pool;
 
     authorize(Access::Anyone).await?;
     let pool = pool()?;
-    let row = repo::find_by_token(&pool, &hash_token(&token))
-        .await?
-        .ok_or(AppError::LinkInvalid)?;
+    let row = application_by_link(&pool, &token).await?;
     let now = utc_text(chrono::Utc::now());
     let mut transaction = pool.begin().await?;
-    let open = [
-        ApplicationStatus::Submitted,
-        ApplicationStatus::InfoRequested,
-    ];
     if !repo::change_status(
         &mut transaction,
         row.id,
-        &open,
+        &ApplicationStatus::OPEN,
         ApplicationStatus::Withdrawn,
         &now,
     )
@@ -214,15 +206,13 @@ pub async fn withdraw_application(token: String) -> Result<(), AppError> {
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn answer_application(token: String, answer: String) -> Result<(), AppError> {
     use super::{repo, ApplicationEventKind, ApplicationStatus};
-    use crate::accounts::{policy::Access, repo::utc_text, session::authorize, tokens::hash_token};
+    use crate::accounts::{policy::Access, repo::utc_text, session::authorize};
     use crate::profiles::{parse_required_text, LONG_TEXT_MAX_CHARS};
     use crate::server_context::pool;
 
     authorize(Access::Anyone).await?;
     let pool = pool()?;
-    let row = repo::find_by_token(&pool, &hash_token(&token))
-        .await?
-        .ok_or(AppError::LinkInvalid)?;
+    let row = application_by_link(&pool, &token).await?;
     let answer = parse_required_text("answer", &answer, LONG_TEXT_MAX_CHARS)?;
     let now = utc_text(chrono::Utc::now());
     let mut transaction = pool.begin().await?;
@@ -305,8 +295,7 @@ pub async fn get_application(id: i64) -> Result<ApplicationDetail, AppError> {
         events: repo::events(&pool, row.id).await?,
         same_email: repo::same_email(&pool, row.id, &row.email).await?,
         // Every entry, withdrawn ones too: the application keeps what it chose.
-        choices: crate::catalog::repo::choices_keeping(&pool, &["*".to_owned()], &["*".to_owned()])
-            .await?,
+        choices: crate::catalog::repo::all_choices(&pool).await?,
         cohorts: cohorts
             .into_iter()
             .map(|summary| (summary.cohort.code, summary.cohort.name))
@@ -370,14 +359,10 @@ pub async fn accept_application(id: i64, cohort: String) -> Result<(), AppError>
             problem: InputProblem::EmailTaken,
         });
     }
-    let open = [
-        ApplicationStatus::Submitted,
-        ApplicationStatus::InfoRequested,
-    ];
     if !repo::change_status(
         &mut transaction,
         id,
-        &open,
+        &ApplicationStatus::OPEN,
         ApplicationStatus::Accepted,
         &now,
     )
@@ -493,11 +478,7 @@ async fn decide_with_message(
     let link = format!("{}/application/{token}", server_settings()?.public_url);
     let now = utc_text(chrono::Utc::now());
     let mut transaction = pool.begin().await?;
-    let open = [
-        ApplicationStatus::Submitted,
-        ApplicationStatus::InfoRequested,
-    ];
-    if !repo::change_status(&mut transaction, id, &open, status, &now).await? {
+    if !repo::change_status(&mut transaction, id, &ApplicationStatus::OPEN, status, &now).await? {
         return Err(AppError::Conflict);
     }
     repo::add_link(&mut transaction, id, &token_hash, &now).await?;
@@ -535,4 +516,17 @@ async fn decide_with_message(
     )
     .await;
     Ok(())
+}
+
+/// The application a private link opens; an unknown token opens nothing (410).
+#[cfg(feature = "ssr")]
+async fn application_by_link(
+    pool: &sqlx::SqlitePool,
+    token: &str,
+) -> Result<super::repo::ApplicationRow, AppError> {
+    use crate::accounts::tokens::hash_token;
+
+    super::repo::find_by_token(pool, &hash_token(token))
+        .await?
+        .ok_or(AppError::LinkInvalid)
 }

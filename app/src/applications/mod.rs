@@ -61,11 +61,13 @@ impl ApplicationStatus {
     }
 
     /// Still waiting for a decision: the coordinator can decide, the applicant withdraw.
+    pub const OPEN: [ApplicationStatus; 2] = [
+        ApplicationStatus::Submitted,
+        ApplicationStatus::InfoRequested,
+    ];
+
     pub fn is_open(self) -> bool {
-        matches!(
-            self,
-            ApplicationStatus::Submitted | ApplicationStatus::InfoRequested
-        )
+        ApplicationStatus::OPEN.contains(&self)
     }
 
     /// Whether the applicant can answer a request for information now.

@@ -29,13 +29,6 @@ impl From<CohortRow> for Cohort {
     }
 }
 
-#[derive(sqlx::FromRow)]
-struct DomainRow {
-    code: String,
-    label_fr: Option<String>,
-    label_en: Option<String>,
-}
-
 pub async fn list_cohorts(pool: &SqlitePool) -> Result<Vec<Cohort>, sqlx::Error> {
     let rows: Vec<CohortRow> = sqlx::query_as(
         "SELECT code, name_fr, name_en, starts_on, ends_on, is_open \
@@ -47,12 +40,13 @@ pub async fn list_cohorts(pool: &SqlitePool) -> Result<Vec<Cohort>, sqlx::Error>
 }
 
 pub async fn list_active_domains(pool: &SqlitePool) -> Result<Vec<Domain>, sqlx::Error> {
-    let rows: Vec<DomainRow> = sqlx::query_as(
-        "SELECT code, label_fr, label_en FROM domains WHERE is_active = 1 ORDER BY position, code",
+    let rows: Vec<EntryRow> = sqlx::query_as(
+        "SELECT code, label_fr, label_en, is_active FROM domains WHERE is_active = 1 \
+         ORDER BY position, code",
     )
     .fetch_all(pool)
     .await?;
-    Ok(rows.into_iter().map(choice).collect())
+    Ok(rows.into_iter().map(EntryRow::choice).collect())
 }
 
 // ---- Taxonomy (domains and skills) ----------------------------------------
@@ -62,16 +56,6 @@ use super::{
 };
 use crate::profiles::ProfileChoices;
 
-fn choice(row: DomainRow) -> TaxonomyChoice {
-    TaxonomyChoice {
-        code: row.code,
-        label: Bilingual {
-            fr: row.label_fr,
-            en: row.label_en,
-        },
-    }
-}
-
 /// The active domains and skills, in the coordinator's order: what forms list.
 pub async fn profile_choices(pool: &SqlitePool) -> Result<ProfileChoices, sqlx::Error> {
     choices_keeping(pool, &[], &[]).await
@@ -79,45 +63,69 @@ pub async fn profile_choices(pool: &SqlitePool) -> Result<ProfileChoices, sqlx::
 
 /// The active domains and skills, plus the withdrawn ones in `kept_domains` and
 /// `kept_skills`: a profile that chose an entry before it was withdrawn keeps
-/// seeing it (and keeps it when saved). Every entry when `kept_*` is `["*"]`.
+/// seeing it (and keeps it when saved).
 pub async fn choices_keeping(
     pool: &SqlitePool,
     kept_domains: &[String],
     kept_skills: &[String],
 ) -> Result<ProfileChoices, sqlx::Error> {
-    #[derive(sqlx::FromRow)]
-    struct EntryRow {
-        code: String,
-        label_fr: Option<String>,
-        label_en: Option<String>,
-        is_active: bool,
-    }
+    let (domains, skills) = taxonomy_entries(pool).await?;
     let keep = |rows: Vec<EntryRow>, kept: &[String]| -> Vec<TaxonomyChoice> {
         rows.into_iter()
-            .filter(|row| row.is_active || kept.iter().any(|code| code == &row.code || code == "*"))
-            .map(|row| {
-                choice(DomainRow {
-                    code: row.code,
-                    label_fr: row.label_fr,
-                    label_en: row.label_en,
-                })
-            })
+            .filter(|row| row.is_active || kept.contains(&row.code))
+            .map(EntryRow::choice)
             .collect()
     };
-    let domains: Vec<EntryRow> = sqlx::query_as(
-        "SELECT code, label_fr, label_en, is_active FROM domains ORDER BY position, code",
-    )
-    .fetch_all(pool)
-    .await?;
-    let skills: Vec<EntryRow> = sqlx::query_as(
-        "SELECT code, label_fr, label_en, is_active FROM skills ORDER BY position, code",
-    )
-    .fetch_all(pool)
-    .await?;
     Ok(ProfileChoices {
         domains: keep(domains, kept_domains),
         skills: keep(skills, kept_skills),
     })
+}
+
+/// Every domain and skill, withdrawn ones too: to name what a record chose.
+pub async fn all_choices(pool: &SqlitePool) -> Result<ProfileChoices, sqlx::Error> {
+    let (domains, skills) = taxonomy_entries(pool).await?;
+    Ok(ProfileChoices {
+        domains: domains.into_iter().map(EntryRow::choice).collect(),
+        skills: skills.into_iter().map(EntryRow::choice).collect(),
+    })
+}
+
+#[derive(sqlx::FromRow)]
+struct EntryRow {
+    code: String,
+    label_fr: Option<String>,
+    label_en: Option<String>,
+    is_active: bool,
+}
+
+impl EntryRow {
+    fn choice(self) -> TaxonomyChoice {
+        TaxonomyChoice {
+            code: self.code,
+            label: Bilingual {
+                fr: self.label_fr,
+                en: self.label_en,
+            },
+        }
+    }
+}
+
+/// Both lists, every entry, in the coordinator's order.
+async fn taxonomy_entries(
+    pool: &SqlitePool,
+) -> Result<(Vec<EntryRow>, Vec<EntryRow>), sqlx::Error> {
+    let domains = sqlx::query_as(
+        "SELECT code, label_fr, label_en, is_active FROM domains ORDER BY position, code",
+    )
+    .fetch_all(pool)
+    .await?;
+    let skills = sqlx::query_as(
+        "SELECT code, label_fr, label_en, is_active FROM skills ORDER BY position, code",
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok((domains, skills))
 }
 
 #[derive(sqlx::FromRow)]

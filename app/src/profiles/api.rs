@@ -19,21 +19,28 @@ pub async fn get_my_profile() -> Result<ProfilePage, AppError> {
     let authorized = authorize(Access::OwnProfile).await?;
     let account = authorized.account()?;
     let pool = pool()?;
-    // Accounts made before profiles existed (or whose role changed) get theirs now.
-    let cohort_id = super::repo::current_cohort_id(&pool, program_today()).await?;
-    let mut connection = pool.acquire().await?;
-    super::repo::ensure_profile(
-        &mut connection,
-        account.id,
-        &account.email,
-        account.role(),
-        cohort_id,
-    )
-    .await?;
-    drop(connection);
-    let profile = super::repo::load_profile(&pool, account.id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let is_mentor = account.role() == crate::accounts::Role::Mentor;
+    let profile = match super::repo::load_profile(&pool, account.id).await? {
+        Some(profile) if profile.mentor.is_some() == is_mentor => profile,
+        // An account made before profiles existed, or outside the ways in that
+        // make one: repaired once, here, rather than written on every visit.
+        _ => {
+            let cohort_id = super::repo::current_cohort_id(&pool, program_today()).await?;
+            let mut connection = pool.acquire().await?;
+            super::repo::ensure_profile(
+                &mut connection,
+                account.id,
+                &account.email,
+                account.role(),
+                cohort_id,
+            )
+            .await?;
+            drop(connection);
+            super::repo::load_profile(&pool, account.id)
+                .await?
+                .ok_or(AppError::NotFound)?
+        }
+    };
     let choices = crate::catalog::repo::choices_keeping(
         &pool,
         &profile.fields.domains,
