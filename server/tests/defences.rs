@@ -209,41 +209,20 @@ async fn sign_in_works_before_the_wasm_arrives() {
 #[tokio::test]
 async fn a_form_refused_before_the_wasm_arrives_keeps_what_was_typed_but_never_a_password() {
     let app = TestApp::new().await;
-    let refused = app
-        .send(
-            Request::post(RegisterMentee::PATH)
-                .header(header::REFERER, "http://127.0.0.1:3000/register")
-                .header(header::ACCEPT, "text/html")
-                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-                .body(Body::from(form(&[
-                    ("display_name", "Jade Étudiante"),
-                    ("email", "jade@student.example"),
-                    ("password", "jade-secret-password"),
-                    ("locale", "fr"),
-                    ("student", "on"),
-                ])))
-                .expect("request"),
+    let (echo, path) = app
+        .refused_form_post(
+            RegisterMentee::PATH,
+            "/register",
+            form(&[
+                ("display_name", "Jade Étudiante"),
+                ("email", "jade@student.example"),
+                ("password", "jade-secret-password"),
+                ("locale", "fr"),
+                ("student", "on"),
+            ]),
         )
         .await;
-    assert_eq!(refused.status, StatusCode::FOUND);
-    let echo = refused
-        .headers
-        .get_all(header::SET_COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .find(|cookie| cookie.starts_with("mentorat_form="))
-        .expect("the typed values are kept")
-        .split(';')
-        .next()
-        .unwrap_or_default()
-        .to_owned();
-    let back = refused
-        .headers
-        .get("location")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default();
-    let path = back.trim_start_matches("http://127.0.0.1:3000");
-    let page = app.get_with_cookie(path, &echo).await;
+    let page = app.get_with_cookie(&path, &echo).await;
     assert!(
         page.body.contains("value=\"Jade Étudiante\""),
         "{}",

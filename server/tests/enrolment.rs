@@ -9,8 +9,7 @@ use app::applications::api::*;
 use app::catalog::admin_api::*;
 use app::catalog::api::GetProfileChoices;
 use app::profiles::api::{GetMyProfile, SaveMyProfile};
-use axum::body::Body;
-use axum::http::{header, Request, StatusCode};
+use axum::http::StatusCode;
 use common::{application_form, form, TestApp};
 use leptos::server_fn::ServerFn;
 use serde_json::Value;
@@ -210,35 +209,9 @@ async fn without_javascript_a_refused_application_comes_back_with_what_was_typed
     let app = TestApp::new().await;
     let mut body = application_form("jade@applicant.example", true);
     body = body.replace("consent=on", "consent=");
-    let refused = app
-        .send(
-            Request::post(SubmitApplication::PATH)
-                .header(header::REFERER, "http://127.0.0.1:3000/apply")
-                .header(header::ACCEPT, "text/html")
-                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-                .body(Body::from(body))
-                .expect("request"),
-        )
+    let (echo, back) = app
+        .refused_form_post(SubmitApplication::PATH, "/apply", body)
         .await;
-    assert_eq!(refused.status, StatusCode::FOUND);
-    let echo = refused
-        .headers
-        .get_all(header::SET_COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .find(|cookie| cookie.starts_with("mentorat_form="))
-        .expect("the typed values are kept")
-        .split(';')
-        .next()
-        .unwrap_or_default()
-        .to_owned();
-    let back = refused
-        .headers
-        .get("location")
-        .and_then(|value| value.to_str().ok())
-        .unwrap_or_default()
-        .trim_start_matches("http://127.0.0.1:3000")
-        .to_owned();
     let page = app.get_with_cookie(&back, &echo).await;
     assert!(page.body.contains("value=\"jade@applicant.example\""));
     assert!(page.body.contains("value=\"Clinical nurse\""));

@@ -109,6 +109,47 @@ impl TestApp {
         .await
     }
 
+    /// A form sent without JavaScript from `page` and refused: asserts the
+    /// redirect back, and returns the echo cookie (what was typed) and the path
+    /// the browser is sent back to.
+    pub async fn refused_form_post(
+        &self,
+        path: &str,
+        page: &str,
+        body: String,
+    ) -> (String, String) {
+        let refused = self
+            .send(
+                Request::post(path)
+                    .header(header::REFERER, format!("http://127.0.0.1:3000{page}"))
+                    .header(header::ACCEPT, "text/html")
+                    .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                    .body(Body::from(body))
+                    .expect("a valid request"),
+            )
+            .await;
+        assert_eq!(refused.status, StatusCode::FOUND, "{}", refused.body);
+        let echo = refused
+            .headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .find(|cookie| cookie.starts_with("mentorat_form="))
+            .expect("the typed values are kept")
+            .split(';')
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        let back = refused
+            .headers
+            .get(header::LOCATION)
+            .and_then(|value| value.to_str().ok())
+            .unwrap_or_default()
+            .trim_start_matches("http://127.0.0.1:3000")
+            .to_owned();
+        (echo, back)
+    }
+
     /// A browser-like form post (no JavaScript).
     pub async fn post_form(&self, path: &str, form: &str) -> TestResponse {
         self.send(
