@@ -5,30 +5,8 @@
 //! Spreads are meant to look like the program: mostly French speakers, a third
 //! also in English, a few other languages; domains from a list of 27 with some far
 //! more popular; capacities 1 to 5.
+use matching::seeded::Seeded;
 use matching::*;
-
-struct Seeded(u64);
-
-impl Seeded {
-    fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        self.0 >> 33
-    }
-
-    fn below(&mut self, bound: u64) -> u64 {
-        self.next() % bound.max(1)
-    }
-
-    /// A skewed pick: low indices far more often (popular domains and skills).
-    fn skewed(&mut self, count: u64) -> u64 {
-        let a = self.below(count);
-        let b = self.below(count);
-        a.min(b)
-    }
-}
 
 fn codes(random: &mut Seeded, prefix: &str, universe: u64, count: u64) -> Vec<String> {
     let mut codes: Vec<String> = Vec::new();

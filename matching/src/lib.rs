@@ -6,6 +6,7 @@
 pub mod flow;
 pub mod model;
 pub mod score;
+pub mod seeded;
 pub mod solve;
 
 pub use model::*;

@@ -1,27 +1,7 @@
 //! Properties of the engine on many small random cohorts: the optimum equals
 //! an exhaustive search, every constraint holds, every score's parts add up.
+use matching::seeded::Seeded;
 use matching::*;
-
-/// A small deterministic generator (64-bit LCG), so failures replay.
-struct Seeded(u64);
-
-impl Seeded {
-    fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        self.0 >> 33
-    }
-
-    fn below(&mut self, bound: u64) -> u64 {
-        self.next() % bound.max(1)
-    }
-
-    fn chance(&mut self, percent: u64) -> bool {
-        self.below(100) < percent
-    }
-}
 
 const CODES: [&str; 4] = ["a", "b", "c", "d"];
 const LANGUAGES: [&str; 3] = ["fr", "en", "es"];
@@ -62,7 +42,7 @@ fn cohort(random: &mut Seeded) -> Cohort {
             needs: codes(random),
             languages: languages(random),
             modality: modality(random),
-            availability: (random.next() as u32) & 0x1F_FFFF,
+            availability: (random.next_u64() as u32) & 0x1F_FFFF,
         })
         .collect();
     let mentors: Vec<Mentor> = (0..mentor_count)
@@ -74,7 +54,7 @@ fn cohort(random: &mut Seeded) -> Cohort {
                 skills: codes(random),
                 languages: languages(random),
                 modality: modality(random),
-                availability: (random.next() as u32) & 0x1F_FFFF,
+                availability: (random.next_u64() as u32) & 0x1F_FFFF,
                 capacity,
                 load: random.below(u64::from(capacity) + 1) as u32 / 2,
                 paused: random.chance(10),
