@@ -4,11 +4,13 @@
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
+/// Kept small (12 bytes): the searches walk every edge, and fewer cache lines
+/// make them faster.
 #[derive(Debug, Clone)]
 struct Edge {
-    to: usize,
-    capacity: i64,
-    cost: i64,
+    to: u32,
+    capacity: i32,
+    cost: i32,
 }
 
 /// A flow network; edges are added in pairs (forward, residual).
@@ -16,6 +18,9 @@ struct Edge {
 pub struct Network {
     edges: Vec<Edge>,
     out: Vec<Vec<usize>>,
+    /// After `min_cost_max_flow`: node potentials under which every residual
+    /// edge has a non-negative reduced cost (the certificate of optimality).
+    potential: Vec<i64>,
 }
 
 impl Network {
@@ -23,16 +28,22 @@ impl Network {
         Network {
             edges: Vec::new(),
             out: vec![Vec::new(); nodes],
+            potential: vec![0; nodes],
         }
     }
 
-    /// Adds an edge and returns its index (to read its flow afterwards).
+    /// Capacities and costs must fit in 32 bits (a cohort's are far smaller).
     pub fn add_edge(&mut self, from: usize, to: usize, capacity: i64, cost: i64) -> usize {
         let index = self.edges.len();
-        self.edges.push(Edge { to, capacity, cost });
+        let (capacity, cost) = (narrow(capacity), narrow(cost));
+        self.edges.push(Edge {
+            to: to as u32,
+            capacity,
+            cost,
+        });
         self.out[from].push(index);
         self.edges.push(Edge {
-            to: from,
+            to: from as u32,
             capacity: 0,
             cost: -cost,
         });
@@ -40,9 +51,16 @@ impl Network {
         index
     }
 
+    /// A node's potential after `min_cost_max_flow`: an edge from `a` to `b` of
+    /// cost `c` left out of the network could not lower the cost of the flow
+    /// if `c + potential(a) - potential(b) >= 0`.
+    pub fn potential(&self, node: usize) -> i64 {
+        self.potential[node]
+    }
+
     /// The flow an edge carries (the capacity of its residual twin).
     pub fn flow(&self, edge: usize) -> i64 {
-        self.edges[edge ^ 1].capacity
+        i64::from(self.edges[edge ^ 1].capacity)
     }
 
     /// Sends as much flow as possible from `source` to `sink` at the least cost.
@@ -68,20 +86,27 @@ impl Network {
                 if dist > distance[node] {
                     continue;
                 }
+                if node == sink {
+                    // Every node nearer than the sink is final; the others are
+                    // at least as far, and only their capped distance matters.
+                    break;
+                }
                 for &index in &self.out[node] {
                     let edge = &self.edges[index];
                     if edge.capacity <= 0 {
                         continue;
                     }
-                    let candidate = dist + edge.cost + potential[node] - potential[edge.to];
-                    if candidate < distance[edge.to] {
-                        distance[edge.to] = candidate;
-                        queue.push(Reverse((candidate, edge.to)));
+                    let to = edge.to as usize;
+                    let candidate = dist + i64::from(edge.cost) + potential[node] - potential[to];
+                    if candidate < distance[to] {
+                        distance[to] = candidate;
+                        queue.push(Reverse((candidate, to)));
                     }
                 }
             }
             let to_sink = distance[sink];
             if to_sink == i64::MAX {
+                self.potential = potential;
                 return (flow, cost);
             }
             // Nodes farther than the sink move as if at the sink's distance: reduced
@@ -91,6 +116,7 @@ impl Network {
             }
             let pushed = self.blocking_flow(source, sink, &potential);
             if pushed == 0 {
+                self.potential = potential;
                 return (flow, cost);
             }
             flow += pushed;
@@ -101,7 +127,8 @@ impl Network {
     /// Whether an edge lies on a shortest path under these potentials.
     fn admissible(&self, from: usize, index: usize, potential: &[i64]) -> bool {
         let edge = &self.edges[index];
-        edge.capacity > 0 && edge.cost + potential[from] - potential[edge.to] == 0
+        edge.capacity > 0
+            && i64::from(edge.cost) + potential[from] - potential[edge.to as usize] == 0
     }
 
     /// Dinic on the admissible edges: levels by breadth-first search, then
@@ -114,8 +141,12 @@ impl Network {
             level[source] = 0;
             let mut frontier = std::collections::VecDeque::from([source]);
             while let Some(node) = frontier.pop_front() {
+                if level[sink] != u32::MAX && level[node] >= level[sink] {
+                    // Nothing deeper than the sink is on a shortest augmenting path.
+                    break;
+                }
                 for &index in &self.out[node] {
-                    let to = self.edges[index].to;
+                    let to = self.edges[index].to as usize;
                     if level[to] == u32::MAX && self.admissible(node, index, potential) {
                         level[to] = level[node] + 1;
                         frontier.push_back(to);
@@ -154,9 +185,11 @@ impl Network {
             if node == sink {
                 let push = path
                     .iter()
-                    .map(|&index| self.edges[index].capacity)
+                    .map(|&index| i64::from(self.edges[index].capacity))
                     .fold(limit, i64::min);
                 for &index in &path {
+                    // `push` is at most an edge's capacity, so it fits in 32 bits.
+                    let push = push as i32;
                     self.edges[index].capacity -= push;
                     self.edges[index ^ 1].capacity += push;
                 }
@@ -165,7 +198,7 @@ impl Network {
             let mut advanced = false;
             while next_edge[node] < self.out[node].len() {
                 let index = self.out[node][next_edge[node]];
-                let to = self.edges[index].to;
+                let to = self.edges[index].to as usize;
                 if level[to] == level[node] + 1 && self.admissible(node, index, potential) {
                     path.push(index);
                     node = to;
@@ -179,11 +212,16 @@ impl Network {
                 let Some(index) = path.pop() else {
                     return 0;
                 };
-                node = self.edges[index ^ 1].to;
+                node = self.edges[index ^ 1].to as usize;
                 next_edge[node] += 1;
             }
         }
     }
+}
+
+/// A capacity or cost as stored (saturating: a cohort's never come near).
+fn narrow(value: i64) -> i32 {
+    i32::try_from(value).unwrap_or(if value < 0 { i32::MIN } else { i32::MAX })
 }
 
 #[cfg(test)]
@@ -219,3 +257,4 @@ mod tests {
         assert_eq!(network.flow(detour), 1);
     }
 }
+

@@ -3,11 +3,14 @@
 //!
 //! Plain Rust, no web and no database: the app feeds it profiles, the command
 //! line feeds it a JSON file (format in `matching/README.md`).
+pub mod compiled;
 pub mod flow;
+pub mod matrix;
 pub mod model;
 pub mod score;
 pub mod seeded;
 pub mod solve;
+pub mod suggest;
 
 pub use model::*;
 pub use score::breakdown;

@@ -6,7 +6,7 @@ use crate::model::{Breakdown, Language, Level, Mentee, Mentor, Part, PartName, R
 pub const ENOUGH_COMMON_HALF_DAYS: u32 = 3;
 
 /// `weight × numerator / denominator`, rounded to the nearest point (halves up).
-fn share(weight: u32, numerator: usize, denominator: usize) -> u32 {
+pub(crate) fn share(weight: u32, numerator: usize, denominator: usize) -> u32 {
     if denominator == 0 {
         return 0;
     }
@@ -14,14 +14,36 @@ fn share(weight: u32, numerator: usize, denominator: usize) -> u32 {
     u32::try_from((2 * weight * numerator + denominator) / (2 * denominator)).unwrap_or(u32::MAX)
 }
 
-fn shared(wanted: &[String], offered: &[String]) -> Vec<String> {
-    let mut shared: Vec<String> = wanted
-        .iter()
+/// Each code once, in the order first given (a list naming a code twice counts it once).
+fn distinct(codes: &[String]) -> Vec<&String> {
+    let mut distinct: Vec<&String> = Vec::with_capacity(codes.len());
+    for code in codes {
+        if !distinct.contains(&code) {
+            distinct.push(code);
+        }
+    }
+    distinct
+}
+
+/// The wanted codes that are offered, and how many codes were wanted.
+fn shared(wanted: &[String], offered: &[String]) -> (Vec<String>, usize) {
+    let wanted = distinct(wanted);
+    let of = wanted.len();
+    let shared = wanted
+        .into_iter()
         .filter(|code| offered.contains(code))
         .cloned()
         .collect();
-    shared.dedup();
-    shared
+    (shared, of)
+}
+
+/// The language part: in full for a fluent conversation, half for a working one.
+pub(crate) fn language_points(weight: u32, level: Option<Level>) -> u32 {
+    match level {
+        Some(Level::Fluent) => weight,
+        Some(Level::Working) => share(weight, 1, 2),
+        Some(Level::Basic) | None => 0,
+    }
 }
 
 /// The best language both speak, by the lower of the two levels (ties: the
@@ -48,33 +70,30 @@ pub fn shares_a_language(mentee: &[Language], mentor: &[Language]) -> bool {
 }
 
 pub fn breakdown(mentee: &Mentee, mentor: &Mentor, weights: &Weights) -> Breakdown {
-    let domains = shared(&mentee.domains, &mentor.domains);
-    let skills = shared(&mentee.needs, &mentor.skills);
+    let (domains, domains_of) = shared(&mentee.domains, &mentor.domains);
+    let (skills, needs_of) = shared(&mentee.needs, &mentor.skills);
     let language = best_common_language(&mentee.languages, &mentor.languages);
     let compatible = mentee.modality.compatible(mentor.modality);
     let common = (mentee.availability & mentor.availability).count_ones();
 
-    let language_points = match language.as_ref().map(|(_, level)| *level) {
-        Some(Level::Fluent) => weights.language,
-        Some(Level::Working) => share(weights.language, 1, 2),
-        Some(Level::Basic) | None => 0,
-    };
+    let language_points =
+        language_points(weights.language, language.as_ref().map(|(_, level)| *level));
     let parts = vec![
         Part {
             name: PartName::Domain,
-            points: share(weights.domain, domains.len(), mentee.domains.len()),
+            points: share(weights.domain, domains.len(), domains_of),
             max: weights.domain,
             reason: Reason::Domains {
-                of: mentee.domains.len(),
+                of: domains_of,
                 shared: domains,
             },
         },
         Part {
             name: PartName::Skills,
-            points: share(weights.skills, skills.len(), mentee.needs.len()),
+            points: share(weights.skills, skills.len(), needs_of),
             max: weights.skills,
             reason: Reason::Skills {
-                of: mentee.needs.len(),
+                of: needs_of,
                 shared: skills,
             },
         },

@@ -197,6 +197,15 @@ fn the_engine_finds_what_an_exhaustive_search_finds() {
             expected,
             "round {round}: {cohort:#?}"
         );
+        // Starting from each mentee's single best pair, the proof step must
+        // bring in whatever else the optimum needs.
+        let sparse = matching::solve::solve_with(&cohort, 1)
+            .unwrap_or_else(|error| panic!("round {round}: {error:?}"));
+        assert_eq!(
+            (sparse.matched, sparse.total_score),
+            expected,
+            "round {round}, one first candidate: {cohort:#?}"
+        );
         with_unmatched += usize::from(!assignment.unmatched.is_empty());
     }
     assert!(
@@ -273,5 +282,41 @@ fn every_constraint_holds_and_every_score_adds_up() {
             Ok(assignment),
             "round {round}: deterministic"
         );
+    }
+}
+
+#[test]
+fn the_compiled_cohort_scores_and_excludes_as_the_explained_one() {
+    let mut random = Seeded(99);
+    for round in 0..500 {
+        let mut cohort = cohort(&mut random);
+        cohort.criteria.min_score = random.below(60) as u32;
+        cohort.criteria.require_compatible_modality = random.chance(50);
+        // Lists that name a code twice count it once, in both.
+        if let Some(mentee) = cohort.mentees.first_mut() {
+            if let Some(code) = mentee.domains.first().cloned() {
+                mentee.domains.push(code);
+            }
+        }
+        let compiled = matching::compiled::Compiled::new(&cohort);
+        for (mentee_index, mentee) in cohort.mentees.iter().enumerate() {
+            for (mentor_index, mentor) in cohort.mentors.iter().enumerate() {
+                let explained = breakdown(mentee, mentor, &cohort.weights).score;
+                assert_eq!(
+                    compiled.score(mentee_index, mentor_index),
+                    explained,
+                    "round {round}: {mentee:?} {mentor:?}"
+                );
+                let is_forbidden = cohort
+                    .forbidden
+                    .iter()
+                    .any(|pair| pair.mentee == mentee.id && pair.mentor == mentor.id);
+                assert_eq!(
+                    compiled.obstacle(mentee_index, mentor_index, mentor.paused, is_forbidden),
+                    matching::solve::obstacle(mentee, mentor, &cohort, is_forbidden, || explained),
+                    "round {round}"
+                );
+            }
+        }
     }
 }

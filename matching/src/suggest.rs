@@ -1,0 +1,79 @@
+//! One mentee's mentors, best first, each with the score broken into its parts:
+//! what the board shows when the coordinator selects a mentee.
+use std::cmp::Reverse;
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Breakdown, Cohort, InputError, Obstacle};
+use crate::score::breakdown;
+use crate::solve::obstacle;
+
+/// A mentor for this mentee: the breakdown, the free places left, and what
+/// stops the pair if something does.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Suggestion {
+    pub mentor: String,
+    pub breakdown: Breakdown,
+    pub free: u32,
+    pub obstacle: Option<Obstacle>,
+}
+
+impl Suggestion {
+    /// A pair the coordinator can propose now: allowed, and a place is free.
+    pub fn available(&self) -> bool {
+        self.obstacle.is_none() && self.free > 0
+    }
+}
+
+/// Every mentor of the cohort for this mentee: available ones first, then the
+/// full ones, then those an obstacle excludes; by score within each, then in
+/// the cohort's order.
+pub fn ranked(cohort: &Cohort, mentee_id: &str) -> Result<Vec<Suggestion>, InputError> {
+    let mentee = cohort
+        .mentees
+        .iter()
+        .find(|mentee| mentee.id == mentee_id)
+        .ok_or_else(|| InputError::UnknownId {
+            id: mentee_id.to_owned(),
+        })?;
+    let mut locked: HashMap<&str, u32> = HashMap::new();
+    for pair in &cohort.locked {
+        *locked.entry(pair.mentor.as_str()).or_default() += 1;
+    }
+    let mut suggestions: Vec<(usize, Suggestion)> = cohort
+        .mentors
+        .iter()
+        .enumerate()
+        .map(|(position, mentor)| {
+            let breakdown = breakdown(mentee, mentor, &cohort.weights);
+            let is_forbidden = cohort
+                .forbidden
+                .iter()
+                .any(|pair| pair.mentee == mentee.id && pair.mentor == mentor.id);
+            let obstacle = obstacle(mentee, mentor, cohort, is_forbidden, || breakdown.score);
+            let used = mentor.load + locked.get(mentor.id.as_str()).copied().unwrap_or(0);
+            (
+                position,
+                Suggestion {
+                    mentor: mentor.id.clone(),
+                    free: mentor.capacity.saturating_sub(used),
+                    breakdown,
+                    obstacle,
+                },
+            )
+        })
+        .collect();
+    suggestions.sort_by_key(|(position, suggestion)| {
+        let group = match (suggestion.obstacle, suggestion.free) {
+            (None, free) if free > 0 => 0,
+            (None, _) => 1,
+            (Some(_), _) => 2,
+        };
+        (group, Reverse(suggestion.breakdown.score), *position)
+    });
+    Ok(suggestions
+        .into_iter()
+        .map(|(_, suggestion)| suggestion)
+        .collect())
+}
