@@ -38,6 +38,9 @@ pub enum AppError {
     /// The coordinator has switched mentee self-registration off.
     #[error("registration closed")]
     RegistrationClosed,
+    /// The mentor has no free place left (capacity counts active and proposed pairs).
+    #[error("mentor at capacity")]
+    MentorFull,
     /// The thing asked for does not exist (or is not the caller's to see).
     #[error("not found")]
     NotFound,
@@ -78,6 +81,10 @@ pub enum InputProblem {
     OneLabelRequired,
     /// An application that does not meet the program's rules cannot be accepted.
     NotEligible,
+    /// The matching weights must add up to 100.
+    WeightsTotal,
+    /// The pair breaks a rule (no common language, paused mentor, forbidden…).
+    PairNotAllowed,
 }
 
 /// One field's problem, in a form refused as a whole.
@@ -161,6 +168,7 @@ pub enum ErrorMessage {
     LinkInvalid,
     RegistrationClosed,
     Conflict,
+    MentorFull,
 }
 
 impl AppError {
@@ -173,6 +181,7 @@ impl AppError {
                 ErrorMessage::InvalidInput
             }
             AppError::Conflict => ErrorMessage::Conflict,
+            AppError::MentorFull => ErrorMessage::MentorFull,
             AppError::Storage | AppError::Config(_) => ErrorMessage::Unavailable,
             AppError::Transport(_) => ErrorMessage::Network,
             AppError::BadCredentials => ErrorMessage::BadCredentials,
@@ -206,7 +215,7 @@ impl AppError {
             AppError::InvalidInput { .. }
             | AppError::InvalidFields(_)
             | AppError::BadCredentials => 400,
-            AppError::Conflict => 409,
+            AppError::Conflict | AppError::MentorFull => 409,
             AppError::LinkInvalid => 410,
             AppError::RegistrationClosed => 409,
             AppError::TooManyAttempts { .. } => 429,

@@ -7,6 +7,7 @@ include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 pub mod accounts;
 pub mod applications;
 pub mod audit;
+pub mod board;
 pub mod catalog;
 pub mod components;
 pub mod error;
@@ -14,6 +15,7 @@ pub mod home;
 pub mod layout;
 pub mod locale;
 pub mod outbox;
+pub mod pairs;
 pub mod profiles;
 pub mod server_context;
 pub mod status_pages;
@@ -31,6 +33,7 @@ use crate::applications::ui::{
     ApplicationQueuePage, ApplicationReviewPage, ApplicationStatusPage, ApplyPage,
 };
 use crate::audit::ui::AuditLogPage;
+use crate::board::ui::MatchingBoardPage;
 use crate::catalog::cohorts_ui::{CohortPage, CohortsPage};
 use crate::catalog::taxonomy_ui::TaxonomyPage;
 use crate::home::ui::HomePage;
@@ -141,6 +144,11 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=path!("/coordinator/cohorts/:code")
                             view=CohortPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/coordinator/matching")
+                            view=MatchingBoardPage
                             ssr=SsrMode::Async
                         />
                         <Route

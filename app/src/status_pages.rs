@@ -52,6 +52,7 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
         ErrorMessage::BadCredentials => t_string!(i18n, errors.bad_credentials),
         ErrorMessage::LinkInvalid => t_string!(i18n, errors.link_invalid),
         ErrorMessage::RegistrationClosed => t_string!(i18n, errors.registration_closed),
+        ErrorMessage::MentorFull => t_string!(i18n, errors.mentor_full),
         ErrorMessage::Conflict => t_string!(i18n, errors.conflict),
         // Says how long to wait: the one message with a value, written below.
         ErrorMessage::TooManyAttempts => "",

@@ -257,4 +257,3 @@ mod tests {
         assert_eq!(network.flow(detour), 1);
     }
 }
-

@@ -12,11 +12,13 @@ use app::accounts::api::*;
 use app::accounts::Role;
 use app::applications::api::*;
 use app::audit::api::ListAuditLog;
+use app::board::api::*;
 use app::catalog::admin_api::*;
 use app::catalog::api::{GetProfileChoices, ListDomains};
 use app::home::api::GetCohortAnnouncement;
 use app::layout::SetLocale;
 use app::outbox::api::ListOutbox;
+use app::pairs::api::*;
 use app::profiles::api::{GetMyProfile, SaveMyProfile};
 use axum::http::StatusCode;
 use common::{form, TestApp};
@@ -76,6 +78,8 @@ enum Rule {
     Only(Role),
     /// Mentors and mentees, each on their own profile (coordinators have none).
     OwnProfile,
+    /// The two people of the fixture's pair (`Mentor` and `Mentee`), no one else.
+    PairMember,
 }
 
 impl Rule {
@@ -89,6 +93,10 @@ impl Rule {
             (Rule::Only(_), Some(_)) => Some(StatusCode::FORBIDDEN),
             (Rule::OwnProfile, Some(Role::Coordinator)) => Some(StatusCode::FORBIDDEN),
             (Rule::OwnProfile, Some(_)) => None,
+            (Rule::PairMember, Some(_)) if matches!(caller, Caller::Mentor | Caller::Mentee) => {
+                None
+            }
+            (Rule::PairMember, Some(_)) => Some(StatusCode::FORBIDDEN),
         }
     }
 }
@@ -106,6 +114,9 @@ struct Fixture {
     bystander_id: i64,
     bystander_profile_id: i64,
     application_id: i64,
+    /// A proposed pair of `Caller::Mentor` and `Caller::Mentee`.
+    pair_id: i64,
+    mentor_profile_id: i64,
 }
 
 fn rows() -> Vec<Row> {
@@ -408,6 +419,97 @@ fn rows() -> Vec<Row> {
                 ])
             },
         },
+        // Pairs: each person answers their own; the coordinator withdraws and ends.
+        Row {
+            path: GetMyPairs::PATH,
+            rule: Rule::OwnProfile,
+            body: |_| String::new(),
+        },
+        Row {
+            path: AnswerPair::PATH,
+            rule: Rule::PairMember,
+            body: |fixture| form(&[("id", &fixture.pair_id.to_string()), ("answer", "accepted")]),
+        },
+        Row {
+            path: WithdrawPair::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |fixture| form(&[("id", &fixture.pair_id.to_string())]),
+        },
+        Row {
+            path: EndPair::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |fixture| form(&[("id", &fixture.pair_id.to_string()), ("reason", "Fin")]),
+        },
+        // The matching board and the engine's data: the coordinator's only.
+        Row {
+            path: GetBoard::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |fixture| {
+                form(&[
+                    ("cohort", "matrix"),
+                    ("mentee", &fixture.bystander_profile_id.to_string()),
+                ])
+            },
+        },
+        Row {
+            path: RunMatching::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |_| form(&[("cohort", "matrix")]),
+        },
+        Row {
+            path: ProposePair::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |fixture| {
+                form(&[
+                    ("cohort", "matrix"),
+                    ("mentee", &fixture.bystander_profile_id.to_string()),
+                    ("mentor", &fixture.mentor_profile_id.to_string()),
+                ])
+            },
+        },
+        Row {
+            path: AcceptDraft::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |fixture| {
+                form(&[
+                    ("cohort", "matrix"),
+                    (
+                        "pairs[]",
+                        &format!(
+                            "{}-{}",
+                            fixture.bystander_profile_id, fixture.mentor_profile_id
+                        ),
+                    ),
+                ])
+            },
+        },
+        Row {
+            path: SetPairConstraint::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |fixture| {
+                form(&[
+                    ("cohort", "matrix"),
+                    ("mentee", &fixture.bystander_profile_id.to_string()),
+                    ("mentor", &fixture.mentor_profile_id.to_string()),
+                    ("kind", "forbidden"),
+                ])
+            },
+        },
+        Row {
+            path: SaveMatchingSettings::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |_| {
+                form(&[
+                    ("cohort", "matrix"),
+                    ("domain", "40"),
+                    ("skills", "20"),
+                    ("language", "15"),
+                    ("modality", "10"),
+                    ("availability", "15"),
+                    ("min_score", "0"),
+                ])
+            },
+        },
         Row {
             path: GetCohortMembers::PATH,
             rule: Rule::Only(Role::Coordinator),
@@ -469,15 +571,35 @@ async fn every_caller_gets_what_the_policy_says_and_refusals_change_nothing() {
     let bystander_id = app
         .create_account(Role::Mentee, "bystander@matrix.example", PASSWORD)
         .await;
+    app.create_cohort("matrix").await;
+    let mut profiles = Vec::new();
+    for email in ["mentee@matrix.example", "mentor@matrix.example"] {
+        let account: i64 = sqlx::query_scalar("SELECT id FROM accounts WHERE email = ?")
+            .bind(email)
+            .fetch_one(&app.pool)
+            .await
+            .expect("the caller exists");
+        profiles.push(app.profile_id_of(account).await);
+    }
+    let (mentee_profile, mentor_profile) = (profiles[0], profiles[1]);
+    let bystander_profile_id = app.profile_id_of(bystander_id).await;
+    for profile in [mentee_profile, mentor_profile, bystander_profile_id] {
+        app.fill_profile(profile, "matrix", &[("fr", "fluent")], &[])
+            .await;
+    }
+    app.set_capacity(mentor_profile, 3).await;
     let fixture = Fixture {
         bystander_id,
-        bystander_profile_id: app.profile_id_of(bystander_id).await,
+        bystander_profile_id,
         application_id: app
             .submit_application("candidate@matrix.example", true)
             .await
             .id,
+        pair_id: app
+            .insert_pair("matrix", mentee_profile, mentor_profile)
+            .await,
+        mentor_profile_id: mentor_profile,
     };
-    app.create_cohort("matrix").await;
 
     let mut failures = Vec::new();
     let mut checked = 0;

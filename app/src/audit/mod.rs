@@ -32,10 +32,15 @@ pub enum AuditEvent {
     ApplicationInfoRequested,
     ApplicationWithdrawn,
     ProfileUpdated,
+    PairProposed,
+    PairAnswered,
+    PairWithdrawn,
+    PairEnded,
+    MatchingSettingsChanged,
 }
 
 impl AuditEvent {
-    pub const ALL: [AuditEvent; 22] = [
+    pub const ALL: [AuditEvent; 27] = [
         AuditEvent::LoginSucceeded,
         AuditEvent::LoginFailed,
         AuditEvent::LoginThrottled,
@@ -58,6 +63,11 @@ impl AuditEvent {
         AuditEvent::ApplicationInfoRequested,
         AuditEvent::ApplicationWithdrawn,
         AuditEvent::ProfileUpdated,
+        AuditEvent::PairProposed,
+        AuditEvent::PairAnswered,
+        AuditEvent::PairWithdrawn,
+        AuditEvent::PairEnded,
+        AuditEvent::MatchingSettingsChanged,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -84,6 +94,11 @@ impl AuditEvent {
             AuditEvent::ApplicationInfoRequested => "application_info_requested",
             AuditEvent::ApplicationWithdrawn => "application_withdrawn",
             AuditEvent::ProfileUpdated => "profile_updated",
+            AuditEvent::PairProposed => "pair_proposed",
+            AuditEvent::PairAnswered => "pair_answered",
+            AuditEvent::PairWithdrawn => "pair_withdrawn",
+            AuditEvent::PairEnded => "pair_ended",
+            AuditEvent::MatchingSettingsChanged => "matching_settings_changed",
         }
     }
 

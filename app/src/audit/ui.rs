@@ -45,6 +45,13 @@ fn event_label(event: Option<AuditEvent>, raw: String) -> impl Fn() -> String + 
                 t_string!(i18n, audit.events.application_withdrawn)
             }
             AuditEvent::ProfileUpdated => t_string!(i18n, audit.events.profile_updated),
+            AuditEvent::PairProposed => t_string!(i18n, audit.events.pair_proposed),
+            AuditEvent::PairAnswered => t_string!(i18n, audit.events.pair_answered),
+            AuditEvent::PairWithdrawn => t_string!(i18n, audit.events.pair_withdrawn),
+            AuditEvent::PairEnded => t_string!(i18n, audit.events.pair_ended),
+            AuditEvent::MatchingSettingsChanged => {
+                t_string!(i18n, audit.events.matching_settings_changed)
+            }
         }
         .to_owned()
     }

@@ -134,6 +134,8 @@ pub fn problem_text(problem: InputProblem) -> impl Fn() -> &'static str + Copy +
         InputProblem::EndBeforeStart => t_string!(i18n, forms.end_before_start),
         InputProblem::OneLabelRequired => t_string!(i18n, forms.one_label_required),
         InputProblem::NotEligible => t_string!(i18n, forms.not_eligible),
+        InputProblem::WeightsTotal => t_string!(i18n, forms.weights_total),
+        InputProblem::PairNotAllowed => t_string!(i18n, forms.pair_not_allowed),
     }
 }
 

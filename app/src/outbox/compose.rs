@@ -101,3 +101,19 @@ pub fn application_declined(locale: &str, display_name: &str, reason: &str) -> C
         .to_string(),
     }
 }
+
+/// A pair proposed by the coordinator: to each of the two, about the other.
+pub fn pair_proposed(locale: &str, display_name: &str, partner: &str, score: u32) -> ComposedEmail {
+    let locale = locale_or_french(locale);
+    ComposedEmail {
+        subject: td_string!(locale, emails.pair_proposed_subject).to_string(),
+        body: td_string!(
+            locale,
+            emails.pair_proposed_body,
+            name = display_name,
+            partner = partner,
+            score = score
+        )
+        .to_string(),
+    }
+}

@@ -20,6 +20,7 @@ pub enum EmailKind {
     ApplicationReceived,
     ApplicationInfoRequested,
     ApplicationDeclined,
+    PairProposed,
 }
 
 impl EmailKind {
@@ -30,6 +31,7 @@ impl EmailKind {
             EmailKind::ApplicationReceived => "application_received",
             EmailKind::ApplicationInfoRequested => "application_info_requested",
             EmailKind::ApplicationDeclined => "application_declined",
+            EmailKind::PairProposed => "pair_proposed",
         }
     }
 
@@ -40,6 +42,7 @@ impl EmailKind {
             EmailKind::ApplicationReceived,
             EmailKind::ApplicationInfoRequested,
             EmailKind::ApplicationDeclined,
+            EmailKind::PairProposed,
         ]
         .into_iter()
         .find(|kind| kind.as_str() == value)
@@ -48,8 +51,9 @@ impl EmailKind {
     /// A link that gives access to an existing account: only its owner may ever
     /// see it (a coordinator reading it could take the account over).
     pub fn link_is_private(self) -> bool {
-        // An applicant's link lets its holder withdraw the application.
-        !matches!(self, EmailKind::Invitation)
+        // An applicant's link lets its holder withdraw the application. A
+        // proposal links to the recipient's area, which asks them to sign in.
+        !matches!(self, EmailKind::Invitation | EmailKind::PairProposed)
     }
 }
 
@@ -97,6 +101,7 @@ mod tests {
             EmailKind::ApplicationReceived,
             EmailKind::ApplicationInfoRequested,
             EmailKind::ApplicationDeclined,
+            EmailKind::PairProposed,
         ] {
             assert_eq!(EmailKind::parse(kind.as_str()), Some(kind));
         }

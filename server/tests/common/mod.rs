@@ -311,6 +311,9 @@ impl TestApp {
             "profile_domains",
             "profile_skills",
             "profile_languages",
+            "pairs",
+            "pair_constraints",
+            "matching_settings",
         ] {
             let columns: Vec<String> =
                 sqlx::query_scalar(&format!("SELECT name FROM pragma_table_info('{table}')"))
@@ -350,6 +353,71 @@ impl TestApp {
             .fetch_one(&self.pool)
             .await
             .expect("the profile exists")
+    }
+
+    /// Puts a profile in a cohort and gives it matching fields: languages
+    /// (code, level), domain codes, and `capacity` for a mentor.
+    pub async fn fill_profile(
+        &self,
+        profile_id: i64,
+        cohort: &str,
+        languages: &[(&str, &str)],
+        domains: &[&str],
+    ) {
+        sqlx::query(
+            "UPDATE profiles SET cohort_id = (SELECT id FROM cohorts WHERE code = ?), \
+             modality = 'either', availability = 7 WHERE id = ?",
+        )
+        .bind(cohort)
+        .bind(profile_id)
+        .execute(&self.pool)
+        .await
+        .expect("the profile is placed");
+        for (code, level) in languages {
+            sqlx::query("INSERT OR REPLACE INTO profile_languages (profile_id, language, level) VALUES (?, ?, ?)")
+                .bind(profile_id)
+                .bind(code)
+                .bind(level)
+                .execute(&self.pool)
+                .await
+                .expect("the language is stored");
+        }
+        for code in domains {
+            sqlx::query(
+                "INSERT OR IGNORE INTO profile_domains (profile_id, domain_id) \
+                 SELECT ?, id FROM domains WHERE code = ?",
+            )
+            .bind(profile_id)
+            .bind(code)
+            .execute(&self.pool)
+            .await
+            .expect("the domain is stored");
+        }
+    }
+
+    /// A mentor's capacity, straight into the database.
+    pub async fn set_capacity(&self, profile_id: i64, capacity: i64) {
+        sqlx::query("UPDATE profiles SET capacity = ? WHERE id = ?")
+            .bind(capacity)
+            .bind(profile_id)
+            .execute(&self.pool)
+            .await
+            .expect("the capacity is stored");
+    }
+
+    /// A proposed pair, straight into the database.
+    pub async fn insert_pair(&self, cohort: &str, mentee_profile: i64, mentor_profile: i64) -> i64 {
+        sqlx::query(
+            "INSERT INTO pairs (cohort_id, mentee_profile_id, mentor_profile_id, status, score, proposed_at) \
+             VALUES ((SELECT id FROM cohorts WHERE code = ?), ?, ?, 'proposed', 50, '2026-11-27T10:00:00Z')",
+        )
+        .bind(cohort)
+        .bind(mentee_profile)
+        .bind(mentor_profile)
+        .execute(&self.pool)
+        .await
+        .expect("the pair is stored")
+        .last_insert_rowid()
     }
 
     /// A cohort, straight into the database.

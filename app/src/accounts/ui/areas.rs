@@ -38,6 +38,10 @@ fn CoordinatorHomeView(home: CoordinatorHome) -> impl IntoView {
                 <h1>{move || t_string!(i18n, areas.welcome, name = name.clone()).to_string()}</h1>
                 <ul class="tiles">
                     <li class="card tile">
+                        <h2><a href="/coordinator/matching">{t!(i18n, board.title)}</a></h2>
+                        <p>{t!(i18n, coordinator.matching_lead)}</p>
+                    </li>
+                    <li class="card tile">
                         <h2><a href="/coordinator/applications">{t!(i18n, applications.title)}</a></h2>
                         <p>{move || t_string!(i18n, applications.waiting_count, count = home.applications_to_review).to_string()}</p>
                     </li>
@@ -101,7 +105,11 @@ fn ParticipantHomePage(role: Role) -> impl IntoView {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match home.await {
-                    Ok(user) => view! { <AreaWelcome user eyebrow=title next /> }.into_any(),
+                    Ok(user) => view! {
+                        <AreaWelcome user eyebrow=title next />
+                        <crate::pairs::ui::MyPairsPanel />
+                    }
+                        .into_any(),
                     Err(error) => view! { <AccessDenied error /> }.into_any(),
                 }
             })}

@@ -1,0 +1,456 @@
+//! Server functions of the matching board: the coordinator's only.
+// A form's fields are its server function's arguments (Leptos's convention).
+#![allow(clippy::too_many_arguments)]
+
+use leptos::prelude::*;
+
+use super::{BoardView, DraftView};
+use crate::error::AppError;
+
+#[cfg(feature = "ssr")]
+async fn cohort_for(
+    pool: &sqlx::SqlitePool,
+    code: &str,
+) -> Result<(i64, super::repo::CohortPeople), AppError> {
+    use crate::server_context::program_today;
+    let id = super::repo::cohort_id(pool, code)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((id, super::repo::load(pool, id, program_today()).await?))
+}
+
+/// The board of a cohort (the current one when none is named): the waiting
+/// mentees (searched and filtered, one page), the mentors with their places,
+/// the selected mentee's best mentors, open pairs, locks and exclusions.
+#[server(endpoint = "get_board")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn get_board(
+    cohort: Option<String>,
+    q: Option<String>,
+    domain: Option<String>,
+    language: Option<String>,
+    page: Option<usize>,
+    mentor_page: Option<usize>,
+    mentee: Option<i64>,
+) -> Result<BoardView, AppError> {
+    use super::{
+        BoardMentee, BoardMentor, MatchingSettings, Page, RankedMentor, SelectedMentee, SUGGESTIONS,
+    };
+    use crate::accounts::{session::authorize_role, Role};
+    use crate::catalog::{current_cohort, repo as catalog};
+    use crate::server_context::{pool, program_today};
+
+    authorize_role(Role::Coordinator).await?;
+    let pool = pool()?;
+    let cohorts = catalog::list_cohorts(&pool).await?;
+    let chosen = match cohort.filter(|code| !code.is_empty()) {
+        Some(code) => Some(
+            cohorts
+                .iter()
+                .find(|cohort| cohort.code == code)
+                .cloned()
+                .ok_or(AppError::NotFound)?,
+        ),
+        None => current_cohort(&cohorts, program_today()).cloned(),
+    };
+    let choices = catalog::all_choices(&pool).await?;
+    let Some(chosen) = chosen else {
+        return Ok(BoardView {
+            cohorts,
+            cohort: None,
+            settings: MatchingSettings::default(),
+            choices,
+            mentees: Page::of(&[], 1),
+            mentors: Page::of(&[], 1),
+            selected: None,
+            pairs: Vec::new(),
+            constraints: Vec::new(),
+        });
+    };
+    let (cohort_id, people) = cohort_for(&pool, &chosen.code).await?;
+
+    let needle = q.unwrap_or_default().trim().to_lowercase();
+    let domain = domain.unwrap_or_default();
+    let language = language.unwrap_or_default();
+    let as_row = |person: &super::repo::Person| BoardMentee {
+        profile_id: person.profile_id,
+        name: person.name.clone(),
+        domains: person.domains.clone(),
+        languages: person.languages.clone(),
+    };
+    let waiting: Vec<BoardMentee> = people
+        .mentees
+        .iter()
+        .filter(|mentee| !people.paired.contains(&mentee.profile_id))
+        .filter(|mentee| needle.is_empty() || mentee.name.to_lowercase().contains(&needle))
+        .filter(|mentee| domain.is_empty() || mentee.domains.contains(&domain))
+        .filter(|mentee| {
+            language.is_empty()
+                || mentee
+                    .languages
+                    .iter()
+                    .any(|spoken| spoken.code == language)
+        })
+        .map(as_row)
+        .collect();
+    let mut mentors: Vec<BoardMentor> = people
+        .mentors
+        .iter()
+        .map(|mentor| BoardMentor {
+            profile_id: mentor.profile_id,
+            name: mentor.name.clone(),
+            domains: mentor.domains.clone(),
+            capacity: mentor.capacity.unwrap_or(0),
+            used: people.used.get(&mentor.profile_id).copied().unwrap_or(0),
+            paused: mentor.paused,
+        })
+        .collect();
+    // Most free places first; names break ties (the list came sorted by name).
+    mentors.sort_by_key(|mentor| std::cmp::Reverse(mentor.free()));
+
+    let selected = match mentee {
+        Some(mentee_id) => {
+            let person = people
+                .mentees
+                .iter()
+                .find(|person| person.profile_id == mentee_id)
+                .ok_or(AppError::NotFound)?;
+            // Ranked as if waiting, even when already paired (to compare).
+            let mut engine = people.engine_cohort(None);
+            if !engine.mentees.iter().any(|m| m.id == mentee_id.to_string()) {
+                let mut alone = people.clone();
+                alone.paired.remove(&mentee_id);
+                engine = alone.engine_cohort(Some(mentee_id));
+            }
+            let names = people.names();
+            let ranked = matching::suggest::ranked(&engine, &mentee_id.to_string())
+                .map_err(|error| {
+                    tracing::error!(?error, "ranking refused its input");
+                    AppError::Storage
+                })?
+                .into_iter()
+                .take(SUGGESTIONS)
+                .filter_map(|suggestion| {
+                    let profile_id: i64 = suggestion.mentor.parse().ok()?;
+                    let constraint = people
+                        .constraints
+                        .iter()
+                        .find(|(e, r, _)| *e == mentee_id && *r == profile_id)
+                        .map(|(_, _, kind)| *kind);
+                    Some(RankedMentor {
+                        profile_id,
+                        name: (*names.get(&profile_id)?).to_owned(),
+                        suggestion,
+                        constraint,
+                    })
+                })
+                .collect();
+            Some(SelectedMentee {
+                mentee: as_row(person),
+                ranked,
+                has_open_pair: people.paired.contains(&mentee_id),
+            })
+        }
+        None => None,
+    };
+    Ok(BoardView {
+        cohorts,
+        cohort: Some(chosen),
+        settings: people.settings,
+        choices,
+        mentees: Page::of(&waiting, page.unwrap_or(1)),
+        mentors: Page::of(&mentors, mentor_page.unwrap_or(1)),
+        selected,
+        pairs: crate::pairs::repo::open_pairs_of_cohort(&pool, cohort_id).await?,
+        constraints: people.constraint_rows(),
+    })
+}
+
+/// The optimal draft for the cohort's waiting mentees, with the current
+/// weights, locks and exclusions. Nothing is saved: accepting it proposes.
+#[server(endpoint = "run_matching")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn run_matching(cohort: String) -> Result<DraftView, AppError> {
+    use super::{DraftPair, DraftUnmatched};
+    use crate::accounts::{session::authorize_role, Role};
+    use crate::server_context::pool;
+
+    authorize_role(Role::Coordinator).await?;
+    let pool = pool()?;
+    let (_, people) = cohort_for(&pool, &cohort).await?;
+    let engine = people.engine_cohort(None);
+    let started = std::time::Instant::now();
+    let assignment = matching::solve(&engine).map_err(|error| {
+        tracing::error!(?error, "the engine refused its input");
+        AppError::Storage
+    })?;
+    tracing::info!(
+        mentees = engine.mentees.len(),
+        mentors = engine.mentors.len(),
+        matched = assignment.matched,
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "optimal matching"
+    );
+    let names = people.names();
+    let name = |id: &str| -> (i64, String) {
+        let id: i64 = id.parse().unwrap_or_default();
+        (
+            id,
+            names
+                .get(&id)
+                .map(|name| (*name).to_owned())
+                .unwrap_or_default(),
+        )
+    };
+    Ok(DraftView {
+        matched: assignment.matched,
+        total_score: assignment.total_score,
+        pairs: assignment
+            .pairs
+            .into_iter()
+            .map(|pair| {
+                let (mentee_profile_id, mentee_name) = name(&pair.mentee);
+                let (mentor_profile_id, mentor_name) = name(&pair.mentor);
+                DraftPair {
+                    mentee_profile_id,
+                    mentee_name,
+                    mentor_profile_id,
+                    mentor_name,
+                    locked: pair.locked,
+                    breakdown: pair.breakdown,
+                }
+            })
+            .collect(),
+        unmatched: assignment
+            .unmatched
+            .into_iter()
+            .map(|unmatched| {
+                let (mentee_profile_id, mentee_name) = name(&unmatched.mentee);
+                DraftUnmatched {
+                    mentee_profile_id,
+                    mentee_name,
+                    reason: unmatched.reason,
+                }
+            })
+            .collect(),
+        already_open: people.paired.len(),
+        settings: people.settings,
+    })
+}
+
+/// Proposes pairs of the cohort (`mentee-mentor` profile ids), all or none:
+/// each must be allowed and fit its mentor's places, else nothing is proposed.
+/// Both people of each pair are emailed. Answers how many were proposed.
+#[cfg(feature = "ssr")]
+async fn propose_pairs(cohort: &str, keys: &[(i64, i64)]) -> Result<usize, AppError> {
+    use crate::accounts::repo::utc_text;
+    use crate::accounts::session::{authorize_role, client_address};
+    use crate::accounts::Role;
+    use crate::audit::repo::{record, AuditRecord};
+    use crate::audit::AuditEvent;
+    use crate::pairs::api::{propose, Proposal};
+    use crate::server_context::{pool, server_settings};
+
+    let authorized = authorize_role(Role::Coordinator).await?;
+    let coordinator_id = authorized.account()?.id;
+    let pool = pool()?;
+    let (cohort_id, people) = cohort_for(&pool, cohort).await?;
+    let (mentees, mentors) = super::repo::roles(&people);
+    let engine = people.engine_cohort(None);
+    let mut proposals = Vec::with_capacity(keys.len());
+    for &(mentee, mentor) in keys {
+        if !mentees.contains(&mentee) || !mentors.contains(&mentor) {
+            return Err(AppError::NotFound);
+        }
+        if people.paired.contains(&mentee) {
+            return Err(AppError::Conflict);
+        }
+        let (Some(wanted), Some(offered)) = (
+            engine.mentees.iter().find(|m| m.id == mentee.to_string()),
+            engine.mentors.iter().find(|m| m.id == mentor.to_string()),
+        ) else {
+            return Err(AppError::NotFound);
+        };
+        let forbidden = people.constraints.iter().any(|(e, r, kind)| {
+            *e == mentee && *r == mentor && *kind == super::ConstraintKind::Forbidden
+        });
+        let score = matching::breakdown(wanted, offered, &engine.weights).score;
+        if matching::solve::obstacle(wanted, offered, &engine, forbidden, || score).is_some() {
+            return Err(AppError::InvalidInput {
+                field: "pair".into(),
+                problem: crate::error::InputProblem::PairNotAllowed,
+            });
+        }
+        proposals.push(Proposal {
+            cohort_id,
+            mentee_profile_id: mentee,
+            mentor_profile_id: mentor,
+            score,
+        });
+    }
+    let now = utc_text(chrono::Utc::now());
+    let public_url = server_settings()?.public_url.clone();
+    let mut transaction = pool.begin().await?;
+    for proposal in &proposals {
+        propose(
+            &mut transaction,
+            proposal,
+            coordinator_id,
+            &now,
+            &public_url,
+        )
+        .await?;
+    }
+    transaction.commit().await?;
+    for proposal in &proposals {
+        record(
+            &pool,
+            AuditEvent::PairProposed,
+            AuditRecord {
+                actor_id: Some(coordinator_id),
+                subject: None,
+                client: Some(&client_address()),
+                detail: Some(&super::pair_key(
+                    proposal.mentee_profile_id,
+                    proposal.mentor_profile_id,
+                )),
+            },
+        )
+        .await;
+    }
+    Ok(proposals.len())
+}
+
+/// Proposes one pair from the board.
+#[server(endpoint = "propose_pair")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn propose_pair(cohort: String, mentee: i64, mentor: i64) -> Result<usize, AppError> {
+    propose_pairs(&cohort, &[(mentee, mentor)]).await
+}
+
+/// Proposes the draft's pairs as a whole (or those the coordinator kept).
+#[server(endpoint = "accept_draft")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn accept_draft(cohort: String, pairs: Option<Vec<String>>) -> Result<usize, AppError> {
+    let mut keys = Vec::new();
+    for key in pairs.unwrap_or_default() {
+        keys.push(super::parse_pair_key(&key).ok_or(AppError::InvalidInput {
+            field: "pairs".into(),
+            problem: crate::error::InputProblem::InvalidChoice,
+        })?);
+    }
+    if keys.is_empty() {
+        return Err(AppError::InvalidInput {
+            field: "pairs".into(),
+            problem: crate::error::InputProblem::ChooseAtLeastOne,
+        });
+    }
+    propose_pairs(&cohort, &keys).await
+}
+
+/// Locks a pair into every draft, forbids it, or clears the decision (`none`).
+#[server(endpoint = "set_pair_constraint")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn set_pair_constraint(
+    cohort: String,
+    mentee: i64,
+    mentor: i64,
+    kind: String,
+) -> Result<(), AppError> {
+    use crate::accounts::repo::utc_text;
+    use crate::accounts::{session::authorize_role, Role};
+    use crate::server_context::pool;
+
+    let authorized = authorize_role(Role::Coordinator).await?;
+    let coordinator_id = authorized.account()?.id;
+    let kind = match kind.as_str() {
+        "none" => None,
+        other => Some(
+            super::ConstraintKind::parse(other).ok_or(AppError::InvalidInput {
+                field: "kind".into(),
+                problem: crate::error::InputProblem::InvalidChoice,
+            })?,
+        ),
+    };
+    let pool = pool()?;
+    let (_, people) = cohort_for(&pool, &cohort).await?;
+    let (mentees, mentors) = super::repo::roles(&people);
+    if !mentees.contains(&mentee) || !mentors.contains(&mentor) {
+        return Err(AppError::NotFound);
+    }
+    let now = utc_text(chrono::Utc::now());
+    super::repo::set_constraint(&pool, mentee, mentor, kind, coordinator_id, &now).await?;
+    Ok(())
+}
+
+/// A cohort's weights (each 0–100, adding up to 100) and optional criteria.
+#[server(endpoint = "save_matching_settings")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn save_matching_settings(
+    cohort: String,
+    domain: String,
+    skills: String,
+    language: String,
+    modality: String,
+    availability: String,
+    require_compatible_modality: Option<String>,
+    min_score: String,
+) -> Result<(), AppError> {
+    use crate::accounts::repo::utc_text;
+    use crate::accounts::session::{authorize_role, client_address};
+    use crate::accounts::Role;
+    use crate::audit::repo::{record, AuditRecord};
+    use crate::audit::AuditEvent;
+    use crate::error::{FieldErrors, InputProblem};
+    use crate::server_context::pool;
+
+    let authorized = authorize_role(Role::Coordinator).await?;
+    let coordinator_id = authorized.account()?.id;
+    let mut errors = FieldErrors::default();
+    let mut number = |field: &str, raw: &str| -> u32 {
+        match raw.trim().parse::<u32>() {
+            Ok(value) if value <= 100 => value,
+            _ => {
+                errors.push(field, InputProblem::OutOfRange);
+                0
+            }
+        }
+    };
+    let weights = matching::Weights {
+        domain: number("domain", &domain),
+        skills: number("skills", &skills),
+        language: number("language", &language),
+        modality: number("modality", &modality),
+        availability: number("availability", &availability),
+    };
+    let min_score = number("min_score", &min_score);
+    if weights.total() != 100 {
+        errors.push("weights", InputProblem::WeightsTotal);
+    }
+    errors.finish()?;
+    let settings = super::MatchingSettings {
+        weights,
+        criteria: matching::Criteria {
+            require_compatible_modality: require_compatible_modality.is_some(),
+            min_score,
+        },
+    };
+    let pool = pool()?;
+    let cohort_id = super::repo::cohort_id(&pool, &cohort)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let now = utc_text(chrono::Utc::now());
+    super::repo::save_settings(&pool, cohort_id, &settings, &now).await?;
+    record(
+        &pool,
+        AuditEvent::MatchingSettingsChanged,
+        AuditRecord {
+            actor_id: Some(coordinator_id),
+            subject: None,
+            client: Some(&client_address()),
+            detail: Some(&cohort),
+        },
+    )
+    .await;
+    Ok(())
+}

@@ -1,0 +1,247 @@
+//! The coordinator's matching board: a cohort's unmatched mentees and mentors
+//! with room, one mentee's mentors ranked with the score broken into its parts,
+//! the coordinator's locks and exclusions, and the optimal draft of the whole
+//! cohort from the `matching` engine.
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::Cohort;
+use crate::pairs::PairRow;
+use crate::profiles::{ProfileChoices, SpokenLanguage};
+
+pub mod api;
+#[cfg(feature = "ssr")]
+pub mod repo;
+pub mod ui;
+
+/// How many people a list shows at once.
+pub const PAGE_SIZE: usize = 20;
+/// How many of a mentee's mentors the board ranks.
+pub const SUGGESTIONS: usize = 8;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ConstraintKind {
+    /// Kept in every draft.
+    Locked,
+    /// Never proposed.
+    Forbidden,
+}
+
+impl ConstraintKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ConstraintKind::Locked => "locked",
+            ConstraintKind::Forbidden => "forbidden",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<ConstraintKind> {
+        match value {
+            "locked" => Some(ConstraintKind::Locked),
+            "forbidden" => Some(ConstraintKind::Forbidden),
+            _ => None,
+        }
+    }
+}
+
+/// A mentee waiting for a mentor, as the list shows them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BoardMentee {
+    pub profile_id: i64,
+    pub name: String,
+    pub domains: Vec<String>,
+    pub languages: Vec<SpokenLanguage>,
+}
+
+/// A mentor and their places: capacity, used by open pairs, free.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BoardMentor {
+    pub profile_id: i64,
+    pub name: String,
+    pub domains: Vec<String>,
+    pub capacity: u32,
+    pub used: u32,
+    pub paused: bool,
+}
+
+impl BoardMentor {
+    pub fn free(&self) -> u32 {
+        if self.paused {
+            0
+        } else {
+            self.capacity.saturating_sub(self.used)
+        }
+    }
+}
+
+/// A mentor ranked for the selected mentee.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RankedMentor {
+    pub profile_id: i64,
+    pub name: String,
+    pub suggestion: matching::suggest::Suggestion,
+    pub constraint: Option<ConstraintKind>,
+}
+
+/// The selected mentee and their best mentors.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SelectedMentee {
+    pub mentee: BoardMentee,
+    pub ranked: Vec<RankedMentor>,
+    /// The mentee already has an open pair (proposed or active).
+    pub has_open_pair: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConstraintRow {
+    pub mentee_profile_id: i64,
+    pub mentee_name: String,
+    pub mentor_profile_id: i64,
+    pub mentor_name: String,
+    pub kind: ConstraintKind,
+}
+
+/// A cohort's weights and optional criteria.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MatchingSettings {
+    pub weights: matching::Weights,
+    pub criteria: matching::Criteria,
+}
+
+impl Default for MatchingSettings {
+    fn default() -> Self {
+        MatchingSettings {
+            weights: matching::Weights::default(),
+            criteria: matching::Criteria::default(),
+        }
+    }
+}
+
+/// One page of a list, and where it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub total: usize,
+    pub page: usize,
+    pub pages: usize,
+}
+
+impl<T: Clone> Page<T> {
+    /// Page `page` (from 1) of `all`; an out-of-range page shows the last one.
+    pub fn of(all: &[T], page: usize) -> Page<T> {
+        let pages = all.len().div_ceil(PAGE_SIZE).max(1);
+        let page = page.clamp(1, pages);
+        Page {
+            items: all
+                .iter()
+                .skip((page - 1) * PAGE_SIZE)
+                .take(PAGE_SIZE)
+                .cloned()
+                .collect(),
+            total: all.len(),
+            page,
+            pages,
+        }
+    }
+}
+
+/// Everything the board shows for a cohort.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BoardView {
+    pub cohorts: Vec<Cohort>,
+    pub cohort: Option<Cohort>,
+    pub settings: MatchingSettings,
+    pub choices: ProfileChoices,
+    pub mentees: Page<BoardMentee>,
+    pub mentors: Page<BoardMentor>,
+    pub selected: Option<SelectedMentee>,
+    pub pairs: Vec<PairRow>,
+    pub constraints: Vec<ConstraintRow>,
+}
+
+/// A pair of the draft, named.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftPair {
+    pub mentee_profile_id: i64,
+    pub mentee_name: String,
+    pub mentor_profile_id: i64,
+    pub mentor_name: String,
+    pub locked: bool,
+    pub breakdown: matching::Breakdown,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftUnmatched {
+    pub mentee_profile_id: i64,
+    pub mentee_name: String,
+    pub reason: matching::UnmatchedReason,
+}
+
+/// The optimal draft for the mentees still waiting, next to the current state.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftView {
+    pub matched: usize,
+    pub total_score: u64,
+    pub pairs: Vec<DraftPair>,
+    pub unmatched: Vec<DraftUnmatched>,
+    /// Open pairs (proposed or active) the draft keeps as they are.
+    pub already_open: usize,
+    pub settings: MatchingSettings,
+}
+
+impl DraftView {
+    /// The average score of the draft's pairs, to one decimal.
+    pub fn average(&self) -> f64 {
+        if self.matched == 0 {
+            return 0.0;
+        }
+        (self.total_score as f64 / self.matched as f64 * 10.0).round() / 10.0
+    }
+}
+
+/// A `mentee-mentor` pair of profile ids, as the draft form sends it.
+pub fn parse_pair_key(key: &str) -> Option<(i64, i64)> {
+    let (mentee, mentor) = key.split_once('-')?;
+    Some((mentee.parse().ok()?, mentor.parse().ok()?))
+}
+
+pub fn pair_key(mentee: i64, mentor: i64) -> String {
+    format!("{mentee}-{mentor}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_clamp_and_count() {
+        let all: Vec<usize> = (0..45).collect();
+        let first = Page::of(&all, 1);
+        assert_eq!((first.items.len(), first.pages, first.total), (20, 3, 45));
+        let last = Page::of(&all, 9);
+        assert_eq!((last.page, last.items), (3, (40..45).collect::<Vec<_>>()));
+        let empty = Page::of(&Vec::<usize>::new(), 1);
+        assert_eq!((empty.page, empty.pages, empty.items.len()), (1, 1, 0));
+    }
+
+    #[test]
+    fn pair_keys_round_trip_and_refuse_garbage() {
+        assert_eq!(parse_pair_key(&pair_key(12, 7)), Some((12, 7)));
+        assert_eq!(parse_pair_key("12"), None);
+        assert_eq!(parse_pair_key("a-7"), None);
+    }
+
+    #[test]
+    fn the_average_has_one_decimal_and_an_empty_draft_averages_zero() {
+        let mut draft = DraftView {
+            matched: 3,
+            total_score: 200,
+            pairs: Vec::new(),
+            unmatched: Vec::new(),
+            already_open: 0,
+            settings: MatchingSettings::default(),
+        };
+        assert_eq!(draft.average(), 66.7);
+        draft.matched = 0;
+        assert_eq!(draft.average(), 0.0);
+    }
+}

@@ -1,0 +1,451 @@
+//! What the board reads: a cohort's people with their matching fields, loaded in
+//! a handful of queries whatever the cohort's size, and turned into the
+//! engine's cohort. Mentors who have not signed in yet (a pending profile) and
+//! disabled accounts are left out: a proposal would reach nobody.
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+use sqlx::SqlitePool;
+
+use super::{ConstraintKind, ConstraintRow, MatchingSettings};
+use crate::profiles::{LanguageLevel, Modality, SpokenLanguage};
+
+/// One mentor or mentee of the cohort.
+#[derive(Debug, Clone)]
+pub struct Person {
+    pub profile_id: i64,
+    pub name: String,
+    pub modality: Option<Modality>,
+    pub availability: u32,
+    pub capacity: Option<u32>,
+    pub paused: bool,
+    pub domains: Vec<String>,
+    /// A mentor's skills, a mentee's needs.
+    pub skills: Vec<String>,
+    pub languages: Vec<SpokenLanguage>,
+}
+
+/// A cohort as the board and the engine need it.
+#[derive(Debug, Clone)]
+pub struct CohortPeople {
+    pub cohort_id: i64,
+    pub mentees: Vec<Person>,
+    pub mentors: Vec<Person>,
+    /// Open pairs (proposed or active, any cohort) per mentor profile.
+    pub used: HashMap<i64, u32>,
+    /// Mentees with an open pair.
+    pub paired: HashSet<i64>,
+    pub constraints: Vec<(i64, i64, ConstraintKind)>,
+    pub settings: MatchingSettings,
+}
+
+#[derive(sqlx::FromRow)]
+struct PersonRow {
+    id: i64,
+    role: String,
+    display_name: String,
+    modality: Option<String>,
+    availability: i64,
+    capacity: Option<i64>,
+    paused_until: Option<String>,
+}
+
+pub async fn cohort_id(pool: &SqlitePool, code: &str) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar("SELECT id FROM cohorts WHERE code = ?")
+        .bind(code)
+        .fetch_optional(pool)
+        .await
+}
+
+/// Codes per profile of the cohort, from one of the list tables.
+async fn lists(
+    pool: &SqlitePool,
+    sql: &str,
+    cohort_id: i64,
+) -> Result<HashMap<i64, Vec<String>>, sqlx::Error> {
+    let rows: Vec<(i64, String)> = sqlx::query_as(sql).bind(cohort_id).fetch_all(pool).await?;
+    let mut lists: HashMap<i64, Vec<String>> = HashMap::new();
+    for (profile_id, code) in rows {
+        lists.entry(profile_id).or_default().push(code);
+    }
+    Ok(lists)
+}
+
+pub async fn load(
+    pool: &SqlitePool,
+    cohort_id: i64,
+    today: NaiveDate,
+) -> Result<CohortPeople, sqlx::Error> {
+    let rows: Vec<PersonRow> = sqlx::query_as(
+        "SELECT p.id, p.role, a.display_name, p.modality, p.availability, p.capacity, \
+                p.paused_until \
+         FROM profiles p JOIN accounts a ON a.id = p.account_id \
+         WHERE p.cohort_id = ? AND a.is_disabled = 0 \
+         ORDER BY a.display_name COLLATE NOCASE, p.id",
+    )
+    .bind(cohort_id)
+    .fetch_all(pool)
+    .await?;
+    let mut domains = lists(
+        pool,
+        "SELECT x.profile_id, d.code FROM profile_domains x \
+         JOIN domains d ON d.id = x.domain_id JOIN profiles p ON p.id = x.profile_id \
+         WHERE p.cohort_id = ? ORDER BY x.profile_id, d.position, d.code",
+        cohort_id,
+    )
+    .await?;
+    let mut skills = lists(
+        pool,
+        "SELECT x.profile_id, s.code FROM profile_skills x \
+         JOIN skills s ON s.id = x.skill_id JOIN profiles p ON p.id = x.profile_id \
+         WHERE p.cohort_id = ? ORDER BY x.profile_id, s.position, s.code",
+        cohort_id,
+    )
+    .await?;
+    let language_rows: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT x.profile_id, x.language, x.level FROM profile_languages x \
+         JOIN profiles p ON p.id = x.profile_id WHERE p.cohort_id = ? \
+         ORDER BY x.profile_id, x.language",
+    )
+    .bind(cohort_id)
+    .fetch_all(pool)
+    .await?;
+    let mut languages: HashMap<i64, Vec<SpokenLanguage>> = HashMap::new();
+    for (profile_id, code, level) in language_rows {
+        if let Some(level) = LanguageLevel::parse(&level) {
+            languages
+                .entry(profile_id)
+                .or_default()
+                .push(SpokenLanguage { code, level });
+        }
+    }
+    for spoken in languages.values_mut() {
+        spoken.sort_by_key(|language| {
+            crate::profiles::choices::LANGUAGES
+                .iter()
+                .position(|code| *code == language.code)
+        });
+    }
+
+    let (mut mentees, mut mentors) = (Vec::new(), Vec::new());
+    for row in rows {
+        let paused = row
+            .paused_until
+            .as_deref()
+            .and_then(|day| NaiveDate::parse_from_str(day, "%Y-%m-%d").ok())
+            .is_some_and(|until| until >= today);
+        let person = Person {
+            profile_id: row.id,
+            name: row.display_name,
+            modality: row.modality.as_deref().and_then(Modality::parse),
+            availability: u32::try_from(row.availability).unwrap_or(0),
+            capacity: row
+                .capacity
+                .and_then(|capacity| u32::try_from(capacity).ok()),
+            paused,
+            domains: domains.remove(&row.id).unwrap_or_default(),
+            skills: skills.remove(&row.id).unwrap_or_default(),
+            languages: languages.remove(&row.id).unwrap_or_default(),
+        };
+        if row.role == "mentor" {
+            mentors.push(person);
+        } else {
+            mentees.push(person);
+        }
+    }
+
+    let open: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT mentee_profile_id, mentor_profile_id FROM pairs \
+         WHERE status IN ('proposed', 'active')",
+    )
+    .fetch_all(pool)
+    .await?;
+    let mut used: HashMap<i64, u32> = HashMap::new();
+    let mut paired = HashSet::new();
+    for (mentee, mentor) in open {
+        *used.entry(mentor).or_default() += 1;
+        paired.insert(mentee);
+    }
+    let constraints: Vec<(i64, i64, String)> = sqlx::query_as(
+        "SELECT c.mentee_profile_id, c.mentor_profile_id, c.kind FROM pair_constraints c \
+         JOIN profiles p ON p.id = c.mentee_profile_id WHERE p.cohort_id = ?",
+    )
+    .bind(cohort_id)
+    .fetch_all(pool)
+    .await?;
+    Ok(CohortPeople {
+        cohort_id,
+        mentees,
+        mentors,
+        used,
+        paired,
+        constraints: constraints
+            .into_iter()
+            .filter_map(|(mentee, mentor, kind)| {
+                Some((mentee, mentor, ConstraintKind::parse(&kind)?))
+            })
+            .collect(),
+        settings: settings(pool, cohort_id).await?,
+    })
+}
+
+fn engine_languages(spoken: &[SpokenLanguage]) -> Vec<matching::Language> {
+    spoken
+        .iter()
+        .map(|language| matching::Language {
+            code: language.code.clone(),
+            level: match language.level {
+                LanguageLevel::Basic => matching::Level::Basic,
+                LanguageLevel::Working => matching::Level::Working,
+                LanguageLevel::Fluent => matching::Level::Fluent,
+            },
+        })
+        .collect()
+}
+
+fn engine_modality(modality: Option<Modality>) -> matching::Modality {
+    match modality {
+        Some(Modality::InPerson) => matching::Modality::InPerson,
+        Some(Modality::Video) => matching::Modality::Video,
+        // No preference given yet: any way suits.
+        Some(Modality::Either) | None => matching::Modality::Either,
+    }
+}
+
+impl CohortPeople {
+    /// The engine's cohort: the mentees still waiting (`only`: just these),
+    /// every mentor with the places their open pairs use, the coordinator's
+    /// locks that still fit and exclusions. Ids are profile ids.
+    pub fn engine_cohort(&self, only: Option<i64>) -> matching::Cohort {
+        let waiting = |mentee: &&Person| {
+            !self.paired.contains(&mentee.profile_id)
+                && only.is_none_or(|only| only == mentee.profile_id)
+        };
+        let mentees: Vec<matching::Mentee> = self
+            .mentees
+            .iter()
+            .filter(waiting)
+            .map(|mentee| matching::Mentee {
+                id: mentee.profile_id.to_string(),
+                domains: mentee.domains.clone(),
+                needs: mentee.skills.clone(),
+                languages: engine_languages(&mentee.languages),
+                modality: engine_modality(mentee.modality),
+                availability: mentee.availability,
+            })
+            .collect();
+        let mentors: Vec<matching::Mentor> = self
+            .mentors
+            .iter()
+            .map(|mentor| matching::Mentor {
+                id: mentor.profile_id.to_string(),
+                domains: mentor.domains.clone(),
+                skills: mentor.skills.clone(),
+                languages: engine_languages(&mentor.languages),
+                modality: engine_modality(mentor.modality),
+                availability: mentor.availability,
+                capacity: mentor.capacity.unwrap_or(0),
+                load: self.used.get(&mentor.profile_id).copied().unwrap_or(0),
+                paused: mentor.paused,
+            })
+            .collect();
+        let present: HashSet<&str> = mentees
+            .iter()
+            .map(|mentee| mentee.id.as_str())
+            .chain(mentors.iter().map(|mentor| mentor.id.as_str()))
+            .collect();
+        let mut room: HashMap<&str, u32> = mentors
+            .iter()
+            .map(|mentor| {
+                let free = if mentor.paused {
+                    0
+                } else {
+                    mentor.capacity.saturating_sub(mentor.load)
+                };
+                (mentor.id.as_str(), free)
+            })
+            .collect();
+        let (mut locked, mut forbidden) = (Vec::new(), Vec::new());
+        for (mentee, mentor, kind) in &self.constraints {
+            let pair = matching::PairRef {
+                mentee: mentee.to_string(),
+                mentor: mentor.to_string(),
+            };
+            if !present.contains(pair.mentee.as_str()) || !present.contains(pair.mentor.as_str()) {
+                continue;
+            }
+            match kind {
+                ConstraintKind::Forbidden => forbidden.push(pair),
+                // A lock the mentor has no room for any more is left out of the
+                // run (the board shows it; the coordinator decides).
+                ConstraintKind::Locked => {
+                    if let Some(free) = room.get_mut(pair.mentor.as_str()).filter(|free| **free > 0)
+                    {
+                        *free -= 1;
+                        locked.push(pair);
+                    }
+                }
+            }
+        }
+        matching::Cohort {
+            mentees,
+            mentors,
+            weights: self.settings.weights,
+            criteria: self.settings.criteria,
+            locked,
+            forbidden,
+        }
+    }
+
+    pub fn names(&self) -> HashMap<i64, &str> {
+        self.mentees
+            .iter()
+            .chain(self.mentors.iter())
+            .map(|person| (person.profile_id, person.name.as_str()))
+            .collect()
+    }
+
+    pub fn constraint_rows(&self) -> Vec<ConstraintRow> {
+        let names = self.names();
+        let mut rows: Vec<ConstraintRow> = self
+            .constraints
+            .iter()
+            .filter_map(|(mentee, mentor, kind)| {
+                Some(ConstraintRow {
+                    mentee_profile_id: *mentee,
+                    mentee_name: (*names.get(mentee)?).to_owned(),
+                    mentor_profile_id: *mentor,
+                    mentor_name: (*names.get(mentor)?).to_owned(),
+                    kind: *kind,
+                })
+            })
+            .collect();
+        rows.sort_by(|a, b| {
+            a.mentee_name
+                .to_lowercase()
+                .cmp(&b.mentee_name.to_lowercase())
+        });
+        rows
+    }
+}
+
+pub async fn settings(pool: &SqlitePool, cohort_id: i64) -> Result<MatchingSettings, sqlx::Error> {
+    let row: Option<(i64, i64, i64, i64, i64, bool, i64)> = sqlx::query_as(
+        "SELECT weight_domain, weight_skills, weight_language, weight_modality, \
+                weight_availability, require_compatible_modality, min_score \
+         FROM matching_settings WHERE cohort_id = ?",
+    )
+    .bind(cohort_id)
+    .fetch_optional(pool)
+    .await?;
+    let whole = |value: i64| u32::try_from(value).unwrap_or(0);
+    Ok(match row {
+        Some((domain, skills, language, modality, availability, require, min_score)) => {
+            MatchingSettings {
+                weights: matching::Weights {
+                    domain: whole(domain),
+                    skills: whole(skills),
+                    language: whole(language),
+                    modality: whole(modality),
+                    availability: whole(availability),
+                },
+                criteria: matching::Criteria {
+                    require_compatible_modality: require,
+                    min_score: whole(min_score),
+                },
+            }
+        }
+        None => MatchingSettings::default(),
+    })
+}
+
+pub async fn save_settings(
+    pool: &SqlitePool,
+    cohort_id: i64,
+    settings: &MatchingSettings,
+    now: &str,
+) -> Result<(), sqlx::Error> {
+    let weights = settings.weights;
+    sqlx::query(
+        "INSERT INTO matching_settings (cohort_id, weight_domain, weight_skills, weight_language, \
+             weight_modality, weight_availability, require_compatible_modality, min_score, updated_at) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) \
+         ON CONFLICT (cohort_id) DO UPDATE SET weight_domain = excluded.weight_domain, \
+             weight_skills = excluded.weight_skills, weight_language = excluded.weight_language, \
+             weight_modality = excluded.weight_modality, \
+             weight_availability = excluded.weight_availability, \
+             require_compatible_modality = excluded.require_compatible_modality, \
+             min_score = excluded.min_score, updated_at = excluded.updated_at",
+    )
+    .bind(cohort_id)
+    .bind(i64::from(weights.domain))
+    .bind(i64::from(weights.skills))
+    .bind(i64::from(weights.language))
+    .bind(i64::from(weights.modality))
+    .bind(i64::from(weights.availability))
+    .bind(settings.criteria.require_compatible_modality)
+    .bind(i64::from(settings.criteria.min_score))
+    .bind(now)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+/// Sets the coordinator's decision about a pair (replacing another one), or
+/// clears it (`None`). A second lock for the same mentee replaces the first.
+pub async fn set_constraint(
+    pool: &SqlitePool,
+    mentee: i64,
+    mentor: i64,
+    kind: Option<ConstraintKind>,
+    by: i64,
+    now: &str,
+) -> Result<(), sqlx::Error> {
+    let mut transaction = pool.begin().await?;
+    sqlx::query(
+        "DELETE FROM pair_constraints WHERE mentee_profile_id = ? AND mentor_profile_id = ?",
+    )
+    .bind(mentee)
+    .bind(mentor)
+    .execute(&mut *transaction)
+    .await?;
+    if let Some(kind) = kind {
+        if kind == ConstraintKind::Locked {
+            sqlx::query(
+                "DELETE FROM pair_constraints WHERE mentee_profile_id = ? AND kind = 'locked'",
+            )
+            .bind(mentee)
+            .execute(&mut *transaction)
+            .await?;
+        }
+        sqlx::query(
+            "INSERT INTO pair_constraints (mentee_profile_id, mentor_profile_id, kind, created_by, created_at) \
+             VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(mentee)
+        .bind(mentor)
+        .bind(kind.as_str())
+        .bind(by)
+        .bind(now)
+        .execute(&mut *transaction)
+        .await?;
+    }
+    transaction.commit().await
+}
+
+/// Mentees' and mentors' profile ids of a cohort, by role (to check a request
+/// names people of the cohort it says).
+pub fn roles(people: &CohortPeople) -> (HashSet<i64>, HashSet<i64>) {
+    (
+        people
+            .mentees
+            .iter()
+            .map(|person| person.profile_id)
+            .collect(),
+        people
+            .mentors
+            .iter()
+            .map(|person| person.profile_id)
+            .collect(),
+    )
+}

@@ -1,0 +1,247 @@
+//! Server functions of pairs: each person answers their own proposals; the
+//! coordinator withdraws a proposal or ends a pair. Proposing is the board's
+//! (`board::api`), through `propose` below.
+use leptos::prelude::*;
+
+use super::MyPair;
+use crate::error::AppError;
+
+/// The pairs that concern the caller (a mentor or a mentee), open ones first.
+#[server(endpoint = "get_my_pairs")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn get_my_pairs() -> Result<Vec<MyPair>, AppError> {
+    use crate::accounts::{policy::Access, session::authorize};
+    use crate::server_context::pool;
+
+    let authorized = authorize(Access::OwnProfile).await?;
+    let account_id = authorized.account()?.id;
+    let pool = pool()?;
+    let profile_id: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM profiles WHERE account_id = ?")
+            .bind(account_id)
+            .fetch_optional(&pool)
+            .await?;
+    match profile_id {
+        Some(profile_id) => Ok(super::repo::pairs_of_profile(&pool, profile_id).await?),
+        None => Ok(Vec::new()),
+    }
+}
+
+/// The caller's answer to a proposal: `accepted`, or `declined` with a reason.
+/// When both have accepted the pair becomes active, in the same transaction
+/// that checks the mentor still has room among active pairs.
+#[server(endpoint = "answer_pair")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn answer_pair(id: i64, answer: String, reason: Option<String>) -> Result<(), AppError> {
+    use super::{repo, Answer, PairStatus, Side};
+    use crate::accounts::policy::Access;
+    use crate::accounts::repo::utc_text;
+    use crate::accounts::session::{authorize, client_address};
+    use crate::audit::repo::{record, AuditRecord};
+    use crate::audit::AuditEvent;
+    use crate::error::InputProblem;
+    use crate::profiles::{parse_optional_text, LONG_TEXT_MAX_CHARS};
+    use crate::server_context::pool;
+
+    let caller = authorize(Access::SignedIn).await?;
+    let caller_id = caller.account()?.id;
+    let pool = pool()?;
+    let pair = repo::find_pair(&pool, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    authorize(Access::PairWrite {
+        mentor_id: pair.mentor_account_id,
+        mentee_id: pair.mentee_account_id,
+    })
+    .await?;
+    let side = if caller_id == pair.mentor_account_id {
+        Side::Mentor
+    } else {
+        Side::Mentee
+    };
+    let answer = Answer::parse(&answer).ok_or(AppError::InvalidInput {
+        field: "answer".into(),
+        problem: InputProblem::InvalidChoice,
+    })?;
+    let reason = parse_optional_text(
+        "reason",
+        reason.as_deref().unwrap_or_default(),
+        LONG_TEXT_MAX_CHARS,
+    )?;
+    if answer == Answer::Declined && reason.is_none() {
+        return Err(AppError::InvalidInput {
+            field: "reason".into(),
+            problem: InputProblem::Required,
+        });
+    }
+    if pair.status() != Some(PairStatus::Proposed) {
+        return Err(AppError::Conflict);
+    }
+    let now = utc_text(chrono::Utc::now());
+    let mut transaction = pool.begin().await?;
+    if !repo::record_answer(&mut transaction, id, side, answer, reason.as_deref(), &now).await? {
+        return Err(AppError::Conflict);
+    }
+    let other = match side {
+        Side::Mentor => pair.mentee_answer.as_deref(),
+        Side::Mentee => pair.mentor_answer.as_deref(),
+    };
+    if answer == Answer::Accepted
+        && other == Some(Answer::Accepted.as_str())
+        && !repo::activate(&mut transaction, id, &now).await?
+    {
+        // Both said yes, but the mentor's places are all taken by active pairs
+        // (their capacity went down, or another pair became active first).
+        return Err(AppError::MentorFull);
+    }
+    transaction.commit().await?;
+    record(
+        &pool,
+        AuditEvent::PairAnswered,
+        AuditRecord {
+            actor_id: Some(caller_id),
+            subject: None,
+            client: Some(&client_address()),
+            detail: Some(&format!("{id}: {}", answer.as_str())),
+        },
+    )
+    .await;
+    Ok(())
+}
+
+/// Withdraws a proposal nobody needs to answer any more (the board's undo).
+#[server(endpoint = "withdraw_pair")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn withdraw_pair(id: i64) -> Result<(), AppError> {
+    use super::PairStatus;
+    close_pair(id, &[PairStatus::Proposed], PairStatus::Withdrawn, None).await
+}
+
+/// Ends a proposed or active pair, with the reason.
+#[server(endpoint = "end_pair")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn end_pair(id: i64, reason: String) -> Result<(), AppError> {
+    use super::PairStatus;
+    use crate::profiles::{parse_required_text, LONG_TEXT_MAX_CHARS};
+
+    let reason = parse_required_text("reason", &reason, LONG_TEXT_MAX_CHARS)?;
+    close_pair(id, &PairStatus::OPEN, PairStatus::Ended, Some(&reason)).await
+}
+
+#[cfg(feature = "ssr")]
+async fn close_pair(
+    id: i64,
+    from: &[super::PairStatus],
+    to: super::PairStatus,
+    reason: Option<&str>,
+) -> Result<(), AppError> {
+    use crate::accounts::repo::utc_text;
+    use crate::accounts::session::{authorize_role, client_address};
+    use crate::accounts::Role;
+    use crate::audit::repo::{record, AuditRecord};
+    use crate::audit::AuditEvent;
+    use crate::server_context::pool;
+
+    let authorized = authorize_role(Role::Coordinator).await?;
+    let coordinator_id = authorized.account()?.id;
+    let pool = pool()?;
+    let now = utc_text(chrono::Utc::now());
+    let mut connection = pool.acquire().await?;
+    if !super::repo::close(&mut connection, id, from, to, reason, coordinator_id, &now).await? {
+        let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM pairs WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&mut *connection)
+            .await?;
+        return Err(if exists.is_some() {
+            AppError::Conflict
+        } else {
+            AppError::NotFound
+        });
+    }
+    let event = if to == super::PairStatus::Ended {
+        AuditEvent::PairEnded
+    } else {
+        AuditEvent::PairWithdrawn
+    };
+    record(
+        &pool,
+        event,
+        AuditRecord {
+            actor_id: Some(coordinator_id),
+            subject: None,
+            client: Some(&client_address()),
+            detail: Some(&id.to_string()),
+        },
+    )
+    .await;
+    Ok(())
+}
+
+/// A proposal to make: who with whom, and the score the board showed.
+#[cfg(feature = "ssr")]
+pub struct Proposal {
+    pub cohort_id: i64,
+    pub mentee_profile_id: i64,
+    pub mentor_profile_id: i64,
+    pub score: u32,
+}
+
+/// Proposes a pair inside the caller's transaction and emails both people,
+/// each in their language. `MentorFull` when the mentor has no place left,
+/// `Conflict` when the mentee already has an open pair.
+#[cfg(feature = "ssr")]
+pub async fn propose(
+    connection: &mut sqlx::SqliteConnection,
+    proposal: &Proposal,
+    coordinator_id: i64,
+    now: &str,
+    public_url: &str,
+) -> Result<i64, AppError> {
+    use crate::outbox::repo::{enqueue, NewEmail};
+    use crate::outbox::{compose, EmailKind};
+
+    let id = match super::repo::insert_proposal(
+        connection,
+        proposal.cohort_id,
+        proposal.mentee_profile_id,
+        proposal.mentor_profile_id,
+        proposal.score,
+        coordinator_id,
+        now,
+    )
+    .await
+    {
+        Ok(Some(id)) => id,
+        Ok(None) => return Err(AppError::MentorFull),
+        Err(error) if super::repo::is_duplicate(&error) => return Err(AppError::Conflict),
+        Err(error) => return Err(error.into()),
+    };
+    let people: Vec<(String, String, String, String)> = sqlx::query_as(
+        "SELECT p.role, a.display_name, a.email, a.locale FROM profiles p \
+         JOIN accounts a ON a.id = p.account_id WHERE p.id IN (?, ?)",
+    )
+    .bind(proposal.mentee_profile_id)
+    .bind(proposal.mentor_profile_id)
+    .fetch_all(&mut *connection)
+    .await?;
+    for (role, name, email, locale) in &people {
+        let Some((_, partner, _, _)) = people.iter().find(|(other, ..)| other != role) else {
+            continue;
+        };
+        let composed = compose::pair_proposed(locale, name, partner, proposal.score);
+        let area = if role == "mentor" { "mentor" } else { "mentee" };
+        enqueue(
+            connection,
+            &NewEmail {
+                kind: EmailKind::PairProposed,
+                recipient: email,
+                locale,
+                subject: &composed.subject,
+                body: &composed.body,
+                action_url: Some(&format!("{public_url}/{area}")),
+            },
+        )
+        .await?;
+    }
+    Ok(id)
+}

@@ -1,0 +1,157 @@
+//! Pairs: a mentor and a mentee the coordinator proposed together. Each of the
+//! two accepts or declines; the pair is active when both accept. Proposed and
+//! active pairs count against the mentor's capacity.
+use serde::{Deserialize, Serialize};
+
+pub mod api;
+#[cfg(feature = "ssr")]
+pub mod repo;
+pub mod ui;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum PairStatus {
+    Proposed,
+    Active,
+    Declined,
+    Withdrawn,
+    Ended,
+}
+
+impl PairStatus {
+    pub const OPEN: [PairStatus; 2] = [PairStatus::Proposed, PairStatus::Active];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PairStatus::Proposed => "proposed",
+            PairStatus::Active => "active",
+            PairStatus::Declined => "declined",
+            PairStatus::Withdrawn => "withdrawn",
+            PairStatus::Ended => "ended",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<PairStatus> {
+        [
+            PairStatus::Proposed,
+            PairStatus::Active,
+            PairStatus::Declined,
+            PairStatus::Withdrawn,
+            PairStatus::Ended,
+        ]
+        .into_iter()
+        .find(|status| status.as_str() == value)
+    }
+
+    /// Proposed or active: the mentee is taken and the mentor's place is used.
+    pub fn is_open(self) -> bool {
+        Self::OPEN.contains(&self)
+    }
+}
+
+/// One person's answer to a proposal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Answer {
+    Accepted,
+    Declined,
+}
+
+impl Answer {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Answer::Accepted => "accepted",
+            Answer::Declined => "declined",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Answer> {
+        match value {
+            "accepted" => Some(Answer::Accepted),
+            "declined" => Some(Answer::Declined),
+            _ => None,
+        }
+    }
+}
+
+/// Which of the two a person is in a pair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Side {
+    Mentor,
+    Mentee,
+}
+
+/// What a proposal becomes once both answers so far are known: declined as soon
+/// as one declines, active when both accept, proposed while one is awaited.
+pub fn status_after(mentee: Option<Answer>, mentor: Option<Answer>) -> PairStatus {
+    match (mentee, mentor) {
+        (Some(Answer::Declined), _) | (_, Some(Answer::Declined)) => PairStatus::Declined,
+        (Some(Answer::Accepted), Some(Answer::Accepted)) => PairStatus::Active,
+        _ => PairStatus::Proposed,
+    }
+}
+
+/// A pair as one of its two people sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyPair {
+    pub id: i64,
+    pub status: PairStatus,
+    pub side: Side,
+    pub partner_name: String,
+    pub my_answer: Option<Answer>,
+    pub partner_answer: Option<Answer>,
+    pub reason: Option<String>,
+    pub proposed_at: String,
+}
+
+/// A pair as the coordinator sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PairRow {
+    pub id: i64,
+    pub mentee_profile_id: i64,
+    pub mentee_name: String,
+    pub mentor_profile_id: i64,
+    pub mentor_name: String,
+    pub status: PairStatus,
+    pub score: i64,
+    pub mentee_answer: Option<Answer>,
+    pub mentor_answer: Option<Answer>,
+    pub reason: Option<String>,
+    pub proposed_at: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pair_is_active_only_when_both_accept_and_declined_as_soon_as_one_declines() {
+        use Answer::*;
+        assert_eq!(status_after(None, None), PairStatus::Proposed);
+        assert_eq!(status_after(Some(Accepted), None), PairStatus::Proposed);
+        assert_eq!(status_after(None, Some(Accepted)), PairStatus::Proposed);
+        assert_eq!(
+            status_after(Some(Accepted), Some(Accepted)),
+            PairStatus::Active
+        );
+        assert_eq!(status_after(Some(Declined), None), PairStatus::Declined);
+        assert_eq!(
+            status_after(Some(Accepted), Some(Declined)),
+            PairStatus::Declined
+        );
+    }
+
+    #[test]
+    fn statuses_and_answers_round_trip() {
+        for status in [
+            PairStatus::Proposed,
+            PairStatus::Active,
+            PairStatus::Declined,
+            PairStatus::Withdrawn,
+            PairStatus::Ended,
+        ] {
+            assert_eq!(PairStatus::parse(status.as_str()), Some(status));
+        }
+        assert!(PairStatus::Active.is_open() && !PairStatus::Ended.is_open());
+        assert_eq!(Answer::parse("accepted"), Some(Answer::Accepted));
+        assert_eq!(Answer::parse("maybe"), None);
+    }
+}

@@ -1,0 +1,283 @@
+//! Pairs in the database. Capacity is checked inside the statements that use a
+//! place, so that two requests at once can never exceed it.
+use sqlx::{SqliteConnection, SqlitePool};
+
+use super::{Answer, MyPair, PairRow, PairStatus, Side};
+
+/// A new proposal, if the mentee has no open pair and the mentor a free place
+/// (active and proposed pairs count). `Ok(None)`: the mentor is full.
+/// A mentee who already has an open pair makes the insert fail (unique index).
+pub async fn insert_proposal(
+    connection: &mut SqliteConnection,
+    cohort_id: i64,
+    mentee_profile_id: i64,
+    mentor_profile_id: i64,
+    score: u32,
+    proposed_by: i64,
+    now: &str,
+) -> Result<Option<i64>, sqlx::Error> {
+    let result = sqlx::query(
+        "INSERT INTO pairs (cohort_id, mentee_profile_id, mentor_profile_id, status, score, \
+                            proposed_by, proposed_at) \
+         SELECT ?, ?, ?, 'proposed', ?, ?, ? \
+         WHERE (SELECT COUNT(*) FROM pairs \
+                WHERE mentor_profile_id = ?3 AND status IN ('proposed', 'active')) \
+             < (SELECT capacity FROM profiles WHERE id = ?3 AND role = 'mentor')",
+    )
+    .bind(cohort_id)
+    .bind(mentee_profile_id)
+    .bind(mentor_profile_id)
+    .bind(i64::from(score))
+    .bind(proposed_by)
+    .bind(now)
+    .execute(&mut *connection)
+    .await?;
+    Ok((result.rows_affected() == 1).then(|| result.last_insert_rowid()))
+}
+
+/// Whether an error is the unique index saying the mentee already has an open pair.
+pub fn is_duplicate(error: &sqlx::Error) -> bool {
+    matches!(error, sqlx::Error::Database(database) if database.is_unique_violation())
+}
+
+/// A pair with what answering, notifying and authorizing need.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PairRecord {
+    pub id: i64,
+    pub cohort_id: i64,
+    pub status: String,
+    pub mentee_profile_id: i64,
+    pub mentor_profile_id: i64,
+    pub mentee_account_id: i64,
+    pub mentor_account_id: i64,
+    pub mentee_name: String,
+    pub mentor_name: String,
+    pub mentee_email: String,
+    pub mentor_email: String,
+    pub mentee_locale: String,
+    pub mentor_locale: String,
+    pub mentee_answer: Option<String>,
+    pub mentor_answer: Option<String>,
+    pub score: i64,
+}
+
+impl PairRecord {
+    pub fn status(&self) -> Option<PairStatus> {
+        PairStatus::parse(&self.status)
+    }
+}
+
+pub async fn find_pair(pool: &SqlitePool, id: i64) -> Result<Option<PairRecord>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT p.id, p.cohort_id, p.status, p.mentee_profile_id, p.mentor_profile_id, \
+                ea.id AS mentee_account_id, ra.id AS mentor_account_id, \
+                ea.display_name AS mentee_name, ra.display_name AS mentor_name, \
+                ea.email AS mentee_email, ra.email AS mentor_email, \
+                ea.locale AS mentee_locale, ra.locale AS mentor_locale, \
+                p.mentee_answer, p.mentor_answer, p.score \
+         FROM pairs p \
+         JOIN profiles e ON e.id = p.mentee_profile_id JOIN accounts ea ON ea.id = e.account_id \
+         JOIN profiles r ON r.id = p.mentor_profile_id JOIN accounts ra ON ra.id = r.account_id \
+         WHERE p.id = ?",
+    )
+    .bind(id)
+    .fetch_optional(pool)
+    .await
+}
+
+/// Records one side's answer while the pair is proposed and that side has not
+/// answered. False when it already had, or the pair is no longer proposed.
+pub async fn record_answer(
+    connection: &mut SqliteConnection,
+    id: i64,
+    side: Side,
+    answer: Answer,
+    reason: Option<&str>,
+    now: &str,
+) -> Result<bool, sqlx::Error> {
+    let sql = match side {
+        Side::Mentee => {
+            "UPDATE pairs SET mentee_answer = ?, reason = COALESCE(?, reason), \
+             status = CASE WHEN ?1 = 'declined' THEN 'declined' ELSE status END, \
+             closed_at = CASE WHEN ?1 = 'declined' THEN ? ELSE closed_at END \
+             WHERE id = ? AND status = 'proposed' AND mentee_answer IS NULL"
+        }
+        Side::Mentor => {
+            "UPDATE pairs SET mentor_answer = ?, reason = COALESCE(?, reason), \
+             status = CASE WHEN ?1 = 'declined' THEN 'declined' ELSE status END, \
+             closed_at = CASE WHEN ?1 = 'declined' THEN ? ELSE closed_at END \
+             WHERE id = ? AND status = 'proposed' AND mentor_answer IS NULL"
+        }
+    };
+    let result = sqlx::query(sql)
+        .bind(answer.as_str())
+        .bind(reason)
+        .bind(now)
+        .bind(id)
+        .execute(&mut *connection)
+        .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+/// Makes a pair both accepted active, if its mentor has room among the active
+/// pairs. False when there is no room (or the pair is not both accepted).
+pub async fn activate(
+    connection: &mut SqliteConnection,
+    id: i64,
+    now: &str,
+) -> Result<bool, sqlx::Error> {
+    let result = sqlx::query(
+        "UPDATE pairs SET status = 'active', activated_at = ? \
+         WHERE id = ? AND status = 'proposed' \
+           AND mentee_answer = 'accepted' AND mentor_answer = 'accepted' \
+           AND (SELECT COUNT(*) FROM pairs other \
+                WHERE other.mentor_profile_id = pairs.mentor_profile_id \
+                  AND other.status = 'active') \
+             < (SELECT capacity FROM profiles WHERE id = pairs.mentor_profile_id)",
+    )
+    .bind(now)
+    .bind(id)
+    .execute(&mut *connection)
+    .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+/// Closes a pair (withdrawn or ended) if it is in one of `from`. False otherwise.
+pub async fn close(
+    connection: &mut SqliteConnection,
+    id: i64,
+    from: &[PairStatus],
+    to: PairStatus,
+    reason: Option<&str>,
+    by: i64,
+    now: &str,
+) -> Result<bool, sqlx::Error> {
+    for status in from {
+        let result = sqlx::query(
+            "UPDATE pairs SET status = ?, reason = COALESCE(?, reason), closed_at = ?, closed_by = ? \
+             WHERE id = ? AND status = ?",
+        )
+        .bind(to.as_str())
+        .bind(reason)
+        .bind(now)
+        .bind(by)
+        .bind(id)
+        .bind(status.as_str())
+        .execute(&mut *connection)
+        .await?;
+        if result.rows_affected() == 1 {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+#[derive(sqlx::FromRow)]
+struct MyPairRow {
+    id: i64,
+    status: String,
+    is_mentor: bool,
+    partner_name: String,
+    mentee_answer: Option<String>,
+    mentor_answer: Option<String>,
+    reason: Option<String>,
+    proposed_at: String,
+}
+
+/// The pairs of one profile, newest first.
+pub async fn pairs_of_profile(
+    pool: &SqlitePool,
+    profile_id: i64,
+) -> Result<Vec<MyPair>, sqlx::Error> {
+    let rows: Vec<MyPairRow> = sqlx::query_as(
+        "SELECT p.id, p.status, p.mentor_profile_id = ?1 AS is_mentor, \
+                CASE WHEN p.mentor_profile_id = ?1 THEN ea.display_name ELSE ra.display_name END \
+                    AS partner_name, \
+                p.mentee_answer, p.mentor_answer, p.reason, p.proposed_at \
+         FROM pairs p \
+         JOIN profiles e ON e.id = p.mentee_profile_id JOIN accounts ea ON ea.id = e.account_id \
+         JOIN profiles r ON r.id = p.mentor_profile_id JOIN accounts ra ON ra.id = r.account_id \
+         WHERE p.mentee_profile_id = ?1 OR p.mentor_profile_id = ?1 \
+         ORDER BY p.status IN ('proposed', 'active') DESC, p.proposed_at DESC, p.id DESC",
+    )
+    .bind(profile_id)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|row| {
+            let (mine, theirs) = if row.is_mentor {
+                (&row.mentor_answer, &row.mentee_answer)
+            } else {
+                (&row.mentee_answer, &row.mentor_answer)
+            };
+            Some(MyPair {
+                id: row.id,
+                status: PairStatus::parse(&row.status)?,
+                side: if row.is_mentor {
+                    Side::Mentor
+                } else {
+                    Side::Mentee
+                },
+                partner_name: row.partner_name,
+                my_answer: mine.as_deref().and_then(Answer::parse),
+                partner_answer: theirs.as_deref().and_then(Answer::parse),
+                reason: row.reason,
+                proposed_at: row.proposed_at,
+            })
+        })
+        .collect())
+}
+
+#[derive(sqlx::FromRow)]
+struct PairListRow {
+    id: i64,
+    mentee_profile_id: i64,
+    mentee_name: String,
+    mentor_profile_id: i64,
+    mentor_name: String,
+    status: String,
+    score: i64,
+    mentee_answer: Option<String>,
+    mentor_answer: Option<String>,
+    reason: Option<String>,
+    proposed_at: String,
+}
+
+/// A cohort's open pairs (proposed, then active), for the board.
+pub async fn open_pairs_of_cohort(
+    pool: &SqlitePool,
+    cohort_id: i64,
+) -> Result<Vec<PairRow>, sqlx::Error> {
+    let rows: Vec<PairListRow> = sqlx::query_as(
+        "SELECT p.id, p.mentee_profile_id, ea.display_name AS mentee_name, \
+                p.mentor_profile_id, ra.display_name AS mentor_name, p.status, p.score, \
+                p.mentee_answer, p.mentor_answer, p.reason, p.proposed_at \
+         FROM pairs p \
+         JOIN profiles e ON e.id = p.mentee_profile_id JOIN accounts ea ON ea.id = e.account_id \
+         JOIN profiles r ON r.id = p.mentor_profile_id JOIN accounts ra ON ra.id = r.account_id \
+         WHERE p.cohort_id = ? AND p.status IN ('proposed', 'active') \
+         ORDER BY p.status = 'active', ea.display_name COLLATE NOCASE, p.id",
+    )
+    .bind(cohort_id)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|row| {
+            Some(PairRow {
+                id: row.id,
+                mentee_profile_id: row.mentee_profile_id,
+                mentee_name: row.mentee_name,
+                mentor_profile_id: row.mentor_profile_id,
+                mentor_name: row.mentor_name,
+                status: PairStatus::parse(&row.status)?,
+                score: row.score,
+                mentee_answer: row.mentee_answer.as_deref().and_then(Answer::parse),
+                mentor_answer: row.mentor_answer.as_deref().and_then(Answer::parse),
+                reason: row.reason,
+                proposed_at: row.proposed_at,
+            })
+        })
+        .collect())
+}
