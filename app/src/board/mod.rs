@@ -101,19 +101,10 @@ pub struct ConstraintRow {
 }
 
 /// A cohort's weights and optional criteria.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MatchingSettings {
     pub weights: matching::Weights,
     pub criteria: matching::Criteria,
-}
-
-impl Default for MatchingSettings {
-    fn default() -> Self {
-        MatchingSettings {
-            weights: matching::Weights::default(),
-            criteria: matching::Criteria::default(),
-        }
-    }
 }
 
 /// One page of a list, and where it is.

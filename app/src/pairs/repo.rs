@@ -21,8 +21,8 @@ pub async fn insert_proposal(
                             proposed_by, proposed_at) \
          SELECT ?, ?, ?, 'proposed', ?, ?, ? \
          WHERE (SELECT COUNT(*) FROM pairs \
-                WHERE mentor_profile_id = ?3 AND status IN ('proposed', 'active')) \
-             < (SELECT capacity FROM profiles WHERE id = ?3 AND role = 'mentor')",
+                WHERE mentor_profile_id = ? AND status IN ('proposed', 'active')) \
+             < (SELECT capacity FROM profiles WHERE id = ? AND role = 'mentor')",
     )
     .bind(cohort_id)
     .bind(mentee_profile_id)
@@ -30,6 +30,8 @@ pub async fn insert_proposal(
     .bind(i64::from(score))
     .bind(proposed_by)
     .bind(now)
+    .bind(mentor_profile_id)
+    .bind(mentor_profile_id)
     .execute(&mut *connection)
     .await?;
     Ok((result.rows_affected() == 1).then(|| result.last_insert_rowid()))
@@ -98,21 +100,26 @@ pub async fn record_answer(
     let sql = match side {
         Side::Mentee => {
             "UPDATE pairs SET mentee_answer = ?, reason = COALESCE(?, reason), \
-             status = CASE WHEN ?1 = 'declined' THEN 'declined' ELSE status END, \
-             closed_at = CASE WHEN ?1 = 'declined' THEN ? ELSE closed_at END \
+             status = ?, closed_at = ? \
              WHERE id = ? AND status = 'proposed' AND mentee_answer IS NULL"
         }
         Side::Mentor => {
             "UPDATE pairs SET mentor_answer = ?, reason = COALESCE(?, reason), \
-             status = CASE WHEN ?1 = 'declined' THEN 'declined' ELSE status END, \
-             closed_at = CASE WHEN ?1 = 'declined' THEN ? ELSE closed_at END \
+             status = ?, closed_at = ? \
              WHERE id = ? AND status = 'proposed' AND mentor_answer IS NULL"
         }
+    };
+    // A decline closes the proposal at once; an acceptance leaves it proposed
+    // (`activate` makes it active when both have accepted).
+    let (status, closed_at) = match answer {
+        Answer::Declined => (PairStatus::Declined, Some(now)),
+        Answer::Accepted => (PairStatus::Proposed, None),
     };
     let result = sqlx::query(sql)
         .bind(answer.as_str())
         .bind(reason)
-        .bind(now)
+        .bind(status.as_str())
+        .bind(closed_at)
         .bind(id)
         .execute(&mut *connection)
         .await?;
@@ -190,16 +197,19 @@ pub async fn pairs_of_profile(
     profile_id: i64,
 ) -> Result<Vec<MyPair>, sqlx::Error> {
     let rows: Vec<MyPairRow> = sqlx::query_as(
-        "SELECT p.id, p.status, p.mentor_profile_id = ?1 AS is_mentor, \
-                CASE WHEN p.mentor_profile_id = ?1 THEN ea.display_name ELSE ra.display_name END \
+        "SELECT p.id, p.status, p.mentor_profile_id = ? AS is_mentor, \
+                CASE WHEN p.mentor_profile_id = ? THEN ea.display_name ELSE ra.display_name END \
                     AS partner_name, \
                 p.mentee_answer, p.mentor_answer, p.reason, p.proposed_at \
          FROM pairs p \
          JOIN profiles e ON e.id = p.mentee_profile_id JOIN accounts ea ON ea.id = e.account_id \
          JOIN profiles r ON r.id = p.mentor_profile_id JOIN accounts ra ON ra.id = r.account_id \
-         WHERE p.mentee_profile_id = ?1 OR p.mentor_profile_id = ?1 \
+         WHERE p.mentee_profile_id = ? OR p.mentor_profile_id = ? \
          ORDER BY p.status IN ('proposed', 'active') DESC, p.proposed_at DESC, p.id DESC",
     )
+    .bind(profile_id)
+    .bind(profile_id)
+    .bind(profile_id)
     .bind(profile_id)
     .fetch_all(pool)
     .await?;

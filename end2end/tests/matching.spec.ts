@@ -1,0 +1,106 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expectNoAccessibilityViolations, waitForHydration, watchForErrors } from "./helpers";
+
+// Demo accounts (loaded with MENTORAT_DEMO_DATA=true, as scripts/test.sh does).
+const COORDINATOR = { email: "coordination@demo.mentorat.example", password: "demo-coordination" };
+const MENTOR_PASSWORD = "demo-mentor-2025";
+const MENTEE_PASSWORD = "demo-mentee-2025";
+
+/** A demo person's email from their name, as the demo data makes it. */
+function demoEmail(name: string): string {
+  const code = (text: string) =>
+    text
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "");
+  const [first, ...rest] = name.split(" ");
+  return `${code(first)}.${code(rest.join(" "))}@demo.mentorat.example`;
+}
+
+async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto("/login");
+  await waitForHydration(page);
+  await page.getByLabel("Adresse courriel").fill(email);
+  await page.getByLabel("Mot de passe").fill(password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeVisible();
+}
+
+/** Signs a pair's member in from a fresh context and accepts the proposal. */
+async function acceptAs(browser: Browser, email: string, password: string, area: string, partner: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = watchForErrors(page);
+  await signIn(page, email, password);
+  await page.goto(area);
+  await waitForHydration(page);
+  const card = page.locator(".pair-card", { hasText: partner });
+  await expect(card).toBeVisible();
+  await card.getByRole("button", { name: "Accepter le jumelage" }).click();
+  await expect(card.getByText("Acceptée", { exact: true })).toBeVisible();
+  expect(errors).toEqual([]);
+  return { context, page, card };
+}
+
+test.describe("matching", () => {
+  test("the coordinator reads a breakdown, runs the optimal matching and accepts it; both people accept", async ({
+    page,
+    browser,
+  }) => {
+    test.setTimeout(120_000);
+    const errors = watchForErrors(page);
+    await signIn(page, COORDINATOR.email, COORDINATOR.password);
+    await page.goto("/coordinator");
+    await page.getByRole("link", { name: "Jumelage", exact: true }).click();
+    await expect(page.getByRole("heading", { name: "Jumelage", level: 1 })).toBeVisible();
+    await page.getByLabel("Cohorte").selectOption("hiver-2025");
+    await page.getByRole("button", { name: "Afficher" }).click();
+    await waitForHydration(page);
+
+    // Select a waiting mentee: their best mentors, each score broken into parts.
+    const waiting = page.getByRole("region", { name: "Mentoré·e·s en attente" });
+    const first = waiting.getByRole("listitem").first().getByRole("link");
+    const menteeName = (await first.textContent())?.trim() ?? "";
+    await first.click();
+    await expect(page.getByRole("heading", { name: `Meilleurs mentors pour ${menteeName}` })).toBeVisible();
+    const best = page.locator(".ranked-card").first();
+    await expect(best.getByText(/Score : \d+\/100/)).toBeVisible();
+    await expect(best.getByText("Besoins et compétences")).toBeVisible();
+    await expect(best.getByText(/domaine\(s\) d’intérêt sur \d+ couvert/)).toBeVisible();
+
+    await expectNoAccessibilityViolations(page);
+
+    // The optimal draft: totals, pairs with breakdowns, the unmatched with reasons.
+    await page.getByRole("button", { name: "Lancer le jumelage optimal" }).click();
+    const draft = page.getByRole("region", { name: "Jumelage optimal" });
+    await expect(draft.getByText("Score moyen")).toBeVisible();
+    await expect(draft.locator(".draft-pair").first().getByText(/Score : \d+\/100/)).toBeVisible();
+    await expectNoAccessibilityViolations(page);
+    await draft.getByRole("button", { name: /Proposer les \d+ jumelages/ }).click();
+    await expect(draft.getByText(/jumelage\(s\) proposé\(s\) : les personnes concernées ont reçu un courriel/)).toBeVisible();
+
+    // The proposals appear on the board, with no reload.
+    const pairs = page.getByRole("region", { name: "Jumelages proposés et actifs" });
+    const row = pairs.getByRole("row").nth(1);
+    await expect(row.getByText("Proposé")).toBeVisible();
+    const mentee = (await row.getByRole("cell").nth(0).textContent())?.trim() ?? "";
+    const mentor = (await row.getByRole("cell").nth(1).textContent())?.trim() ?? "";
+    expect(errors).toEqual([]);
+
+    // The mentor, then the mentee, accept from their areas; the pair is active.
+    const mentorSide = await acceptAs(browser, demoEmail(mentor), MENTOR_PASSWORD, "/mentor", mentee);
+    await expect(mentorSide.card.getByText("Proposé")).toBeVisible();
+    const menteeSide = await acceptAs(browser, demoEmail(mentee), MENTEE_PASSWORD, "/mentee", mentor);
+    await expect(menteeSide.card.getByText("Actif")).toBeVisible();
+    await mentorSide.context.close();
+    await menteeSide.context.close();
+
+    await page.reload();
+    const activeRow = page
+      .getByRole("region", { name: "Jumelages proposés et actifs" })
+      .getByRole("row", { name: new RegExp(mentee) });
+    await expect(activeRow.getByText("Actif")).toBeVisible();
+  });
+});

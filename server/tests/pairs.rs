@@ -1,0 +1,489 @@
+//! Matching and pairs over HTTP: proposals from the board and their emails,
+//! each person's answer, activation when both accept, capacity under
+//! concurrent acceptances, the coordinator's withdraw and end, the optimal
+//! draft and its acceptance, the weights' validation.
+mod common;
+
+use app::accounts::Role;
+use app::board::api::*;
+use app::pairs::api::*;
+use axum::http::StatusCode;
+use common::{form, TestApp};
+use leptos::server_fn::ServerFn;
+use serde_json::Value;
+
+const PASSWORD: &str = "pairs-password-1";
+
+struct Program {
+    app: TestApp,
+    coordinator: String,
+}
+
+/// A signed-in mentor or mentee with a profile in the cohort.
+struct Person {
+    email: String,
+    profile: i64,
+    cookie: String,
+}
+
+impl Program {
+    async fn new() -> Program {
+        let _ = tracing_subscriber::fmt().with_test_writer().try_init();
+        let app = TestApp::new().await;
+        app.create_cohort("hiver-2025").await;
+        app.create_account(Role::Coordinator, "claire@program.example", PASSWORD)
+            .await;
+        let coordinator = app.sign_in("claire@program.example", PASSWORD).await;
+        Program { app, coordinator }
+    }
+
+    async fn person(&self, role: Role, name: &str, locale: &str) -> Person {
+        let email = format!("{name}@program.example");
+        let account = self.app.create_account(role, &email, PASSWORD).await;
+        sqlx::query("UPDATE accounts SET locale = ? WHERE id = ?")
+            .bind(locale)
+            .bind(account)
+            .execute(&self.app.pool)
+            .await
+            .expect("the locale is stored");
+        let profile = self.app.profile_id_of(account).await;
+        self.app
+            .fill_profile(profile, "hiver-2025", &[("fr", "fluent")], &["nursing"])
+            .await;
+        let cookie = self.app.sign_in(&email, PASSWORD).await;
+        Person {
+            email,
+            profile,
+            cookie,
+        }
+    }
+
+    async fn as_coordinator(&self, path: &str, pairs: &[(&str, &str)]) -> common::TestResponse {
+        self.app
+            .call(path, &form(pairs), Some(&self.coordinator))
+            .await
+    }
+
+    async fn propose(&self, mentee: &Person, mentor: &Person) -> common::TestResponse {
+        self.as_coordinator(
+            ProposePair::PATH,
+            &[
+                ("cohort", "hiver-2025"),
+                ("mentee", &mentee.profile.to_string()),
+                ("mentor", &mentor.profile.to_string()),
+            ],
+        )
+        .await
+    }
+
+    async fn pair_of(&self, mentee: &Person) -> (i64, String) {
+        sqlx::query_as(
+            "SELECT id, status FROM pairs WHERE mentee_profile_id = ? ORDER BY id DESC LIMIT 1",
+        )
+        .bind(mentee.profile)
+        .fetch_one(&self.app.pool)
+        .await
+        .expect("the pair exists")
+    }
+
+    async fn answer(
+        &self,
+        person: &Person,
+        pair: i64,
+        answer: &str,
+        reason: &str,
+    ) -> common::TestResponse {
+        self.app
+            .call(
+                AnswerPair::PATH,
+                &form(&[
+                    ("id", &pair.to_string()),
+                    ("answer", answer),
+                    ("reason", reason),
+                ]),
+                Some(&person.cookie),
+            )
+            .await
+    }
+}
+
+#[tokio::test]
+async fn a_proposal_emails_both_in_their_language_and_is_active_once_both_accept() {
+    let program = Program::new().await;
+    let mentee = program.person(Role::Mentee, "amina", "fr").await;
+    let mentor = program.person(Role::Mentor, "marc", "en").await;
+
+    let response = program.propose(&mentee, &mentor).await;
+    assert_eq!(response.status, StatusCode::OK, "{}", response.body);
+    let emails: Vec<(String, String, String, Option<String>)> = sqlx::query_as(
+        "SELECT recipient, locale, subject, action_url FROM outbox WHERE kind = 'pair_proposed' ORDER BY recipient",
+    )
+    .fetch_all(&program.app.pool)
+    .await
+    .expect("the outbox");
+    assert_eq!(emails.len(), 2);
+    assert_eq!(emails[0].0, mentee.email);
+    assert_eq!(emails[0].1, "fr");
+    assert!(emails[0].2.contains("jumelage"), "{:?}", emails[0]);
+    assert!(emails[0]
+        .3
+        .as_deref()
+        .is_some_and(|url| url.ends_with("/mentee")));
+    assert_eq!(emails[1].0, mentor.email);
+    assert_eq!(emails[1].1, "en");
+    assert!(emails[1].2.contains("pair"), "{:?}", emails[1]);
+
+    // The mentee's second proposal is refused while the first is open.
+    let other_mentor = program.person(Role::Mentor, "nadia", "fr").await;
+    let again = program.propose(&mentee, &other_mentor).await;
+    assert_eq!(again.status, StatusCode::CONFLICT, "{}", again.body);
+
+    let (pair, status) = program.pair_of(&mentee).await;
+    assert_eq!(status, "proposed");
+    let mine = program
+        .app
+        .call(GetMyPairs::PATH, "", Some(&mentee.cookie))
+        .await;
+    let mine: Value = serde_json::from_str(&mine.body).expect("JSON pairs");
+    assert_eq!(mine[0]["partner_name"], "Person marc@program.example");
+    assert_eq!(mine[0]["status"], "Proposed");
+
+    assert_eq!(
+        program.answer(&mentee, pair, "accepted", "").await.status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        program.pair_of(&mentee).await.1,
+        "proposed",
+        "one answer is not enough"
+    );
+    // Answering twice changes nothing.
+    assert_eq!(
+        program
+            .answer(&mentee, pair, "declined", "changed my mind")
+            .await
+            .status,
+        StatusCode::CONFLICT
+    );
+    assert_eq!(
+        program.answer(&mentor, pair, "accepted", "").await.status,
+        StatusCode::OK
+    );
+    assert_eq!(program.pair_of(&mentee).await.1, "active");
+
+    // Someone else's pair: refused, nothing changes.
+    let stranger = program.person(Role::Mentee, "zoe", "fr").await;
+    assert_eq!(
+        program
+            .answer(&stranger, pair, "declined", "no")
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    let theirs = program
+        .app
+        .call(GetMyPairs::PATH, "", Some(&stranger.cookie))
+        .await;
+    assert_eq!(theirs.body, "[]");
+
+    // The coordinator ends it, with a reason.
+    let without_reason = program
+        .as_coordinator(EndPair::PATH, &[("id", &pair.to_string()), ("reason", " ")])
+        .await;
+    assert_eq!(without_reason.status, StatusCode::BAD_REQUEST);
+    let ended = program
+        .as_coordinator(
+            EndPair::PATH,
+            &[("id", &pair.to_string()), ("reason", "Déménagement")],
+        )
+        .await;
+    assert_eq!(ended.status, StatusCode::OK, "{}", ended.body);
+    assert_eq!(program.pair_of(&mentee).await.1, "ended");
+}
+
+#[tokio::test]
+async fn declining_needs_a_reason_and_frees_the_mentee_and_the_place() {
+    let program = Program::new().await;
+    let mentee = program.person(Role::Mentee, "amina", "fr").await;
+    let mentor = program.person(Role::Mentor, "marc", "fr").await;
+    program.app.set_capacity(mentor.profile, 1).await;
+    assert_eq!(
+        program.propose(&mentee, &mentor).await.status,
+        StatusCode::OK
+    );
+    let (pair, _) = program.pair_of(&mentee).await;
+
+    // A full mentor cannot get a second proposal.
+    let second = program.person(Role::Mentee, "bruno", "fr").await;
+    let full = program.propose(&second, &mentor).await;
+    assert_eq!(full.status, StatusCode::CONFLICT, "{}", full.body);
+    assert!(full.body.contains("MentorFull"), "{}", full.body);
+
+    let no_reason = program.answer(&mentor, pair, "declined", "").await;
+    assert_eq!(no_reason.status, StatusCode::BAD_REQUEST);
+    assert!(no_reason.body.contains("reason"), "{}", no_reason.body);
+    assert_eq!(
+        program
+            .answer(&mentor, pair, "declined", "Horaire incompatible")
+            .await
+            .status,
+        StatusCode::OK
+    );
+    let reason: Option<String> = sqlx::query_scalar("SELECT reason FROM pairs WHERE id = ?")
+        .bind(pair)
+        .fetch_one(&program.app.pool)
+        .await
+        .expect("the pair");
+    assert_eq!(reason.as_deref(), Some("Horaire incompatible"));
+    assert_eq!(program.pair_of(&mentee).await.1, "declined");
+    // The place and the mentee are free again.
+    assert_eq!(
+        program.propose(&second, &mentor).await.status,
+        StatusCode::OK
+    );
+    let other = program.person(Role::Mentor, "nadia", "fr").await;
+    assert_eq!(
+        program.propose(&mentee, &other).await.status,
+        StatusCode::OK
+    );
+
+    // The coordinator withdraws a proposal (the board's undo); twice is a conflict.
+    let (pair, _) = program.pair_of(&mentee).await;
+    let withdraw = [("id", pair.to_string())];
+    let withdraw: Vec<(&str, &str)> = withdraw.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(
+        program
+            .as_coordinator(WithdrawPair::PATH, &withdraw)
+            .await
+            .status,
+        StatusCode::OK
+    );
+    assert_eq!(program.pair_of(&mentee).await.1, "withdrawn");
+    assert_eq!(
+        program
+            .as_coordinator(WithdrawPair::PATH, &withdraw)
+            .await
+            .status,
+        StatusCode::CONFLICT
+    );
+}
+
+#[tokio::test]
+async fn two_acceptances_at_once_never_exceed_the_mentors_capacity() {
+    for round in 0..5 {
+        let program = Program::new().await;
+        let mentor = program.person(Role::Mentor, "marc", "fr").await;
+        program.app.set_capacity(mentor.profile, 2).await;
+        let first = program.person(Role::Mentee, "amina", "fr").await;
+        let second = program.person(Role::Mentee, "bruno", "fr").await;
+        assert_eq!(
+            program.propose(&first, &mentor).await.status,
+            StatusCode::OK
+        );
+        assert_eq!(
+            program.propose(&second, &mentor).await.status,
+            StatusCode::OK
+        );
+        let (pair_one, _) = program.pair_of(&first).await;
+        let (pair_two, _) = program.pair_of(&second).await;
+        assert_eq!(
+            program
+                .answer(&mentor, pair_one, "accepted", "")
+                .await
+                .status,
+            StatusCode::OK
+        );
+        assert_eq!(
+            program
+                .answer(&mentor, pair_two, "accepted", "")
+                .await
+                .status,
+            StatusCode::OK
+        );
+        // The mentor lowers their capacity before the mentees answer.
+        program.app.set_capacity(mentor.profile, 1).await;
+
+        let (one, two) = tokio::join!(
+            program.answer(&first, pair_one, "accepted", ""),
+            program.answer(&second, pair_two, "accepted", ""),
+        );
+        let mut statuses = [one.status, two.status];
+        statuses.sort();
+        assert_eq!(
+            statuses,
+            [StatusCode::OK, StatusCode::CONFLICT],
+            "round {round}: {} / {}",
+            one.body,
+            two.body
+        );
+        let active: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM pairs WHERE mentor_profile_id = ? AND status = 'active'",
+        )
+        .bind(mentor.profile)
+        .fetch_one(&program.app.pool)
+        .await
+        .expect("a count");
+        assert_eq!(active, 1, "round {round}");
+        // The refused acceptance left no trace: that mentee can still answer.
+        let refused = if one.status == StatusCode::OK {
+            (&second, pair_two)
+        } else {
+            (&first, pair_one)
+        };
+        let answer: Option<String> =
+            sqlx::query_scalar("SELECT mentee_answer FROM pairs WHERE id = ?")
+                .bind(refused.1)
+                .fetch_one(&program.app.pool)
+                .await
+                .expect("the pair");
+        assert_eq!(answer, None, "round {round}");
+    }
+}
+
+#[tokio::test]
+async fn the_board_ranks_explains_drafts_and_the_draft_can_be_accepted() {
+    let program = Program::new().await;
+    let mentee = program.person(Role::Mentee, "amina", "fr").await;
+    let english = program.person(Role::Mentee, "john", "en").await;
+    sqlx::query("DELETE FROM profile_languages WHERE profile_id = ?")
+        .bind(english.profile)
+        .execute(&program.app.pool)
+        .await
+        .expect("languages cleared");
+    program
+        .app
+        .fill_profile(english.profile, "hiver-2025", &[("en", "fluent")], &[])
+        .await;
+    let mentor = program.person(Role::Mentor, "marc", "fr").await;
+
+    let board = program
+        .as_coordinator(
+            GetBoard::PATH,
+            &[
+                ("cohort", "hiver-2025"),
+                ("mentee", &mentee.profile.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(board.status, StatusCode::OK, "{}", board.body);
+    let board: Value = serde_json::from_str(&board.body).expect("JSON board");
+    assert_eq!(board["mentees"]["total"], 2);
+    let best = &board["selected"]["ranked"][0];
+    assert_eq!(best["profile_id"], mentor.profile);
+    let parts = best["suggestion"]["breakdown"]["parts"]
+        .as_array()
+        .expect("parts");
+    let sum: u64 = parts
+        .iter()
+        .map(|part| part["points"].as_u64().unwrap_or(0))
+        .sum();
+    assert_eq!(best["suggestion"]["breakdown"]["score"].as_u64(), Some(sum));
+    assert_eq!(parts[0]["reason"]["shared"][0], "nursing");
+
+    let draft = program
+        .as_coordinator(RunMatching::PATH, &[("cohort", "hiver-2025")])
+        .await;
+    assert_eq!(draft.status, StatusCode::OK, "{}", draft.body);
+    let draft: Value = serde_json::from_str(&draft.body).expect("JSON draft");
+    assert_eq!(draft["matched"], 1);
+    assert_eq!(draft["pairs"][0]["mentee_profile_id"], mentee.profile);
+    assert_eq!(draft["unmatched"][0]["mentee_profile_id"], english.profile);
+    assert_eq!(
+        draft["unmatched"][0]["reason"]["kind"],
+        "no_mentor_shares_language"
+    );
+
+    // Accepting a pair that breaks a rule proposes nothing at all.
+    let mixed = program
+        .as_coordinator(
+            AcceptDraft::PATH,
+            &[
+                ("cohort", "hiver-2025"),
+                ("pairs[]", &format!("{}-{}", mentee.profile, mentor.profile)),
+                (
+                    "pairs[]",
+                    &format!("{}-{}", english.profile, mentor.profile),
+                ),
+            ],
+        )
+        .await;
+    assert_eq!(mixed.status, StatusCode::BAD_REQUEST, "{}", mixed.body);
+    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM pairs")
+        .fetch_one(&program.app.pool)
+        .await
+        .expect("a count");
+    assert_eq!(count, 0);
+    let accepted = program
+        .as_coordinator(
+            AcceptDraft::PATH,
+            &[
+                ("cohort", "hiver-2025"),
+                ("pairs[]", &format!("{}-{}", mentee.profile, mentor.profile)),
+            ],
+        )
+        .await;
+    assert_eq!(accepted.status, StatusCode::OK, "{}", accepted.body);
+    assert_eq!(accepted.body, "1");
+    assert_eq!(program.pair_of(&mentee).await.1, "proposed");
+
+    // Forbidding a pair keeps it out of the next draft.
+    let withdraw = program.pair_of(&mentee).await.0.to_string();
+    program
+        .as_coordinator(WithdrawPair::PATH, &[("id", &withdraw)])
+        .await;
+    let forbid = program
+        .as_coordinator(
+            SetPairConstraint::PATH,
+            &[
+                ("cohort", "hiver-2025"),
+                ("mentee", &mentee.profile.to_string()),
+                ("mentor", &mentor.profile.to_string()),
+                ("kind", "forbidden"),
+            ],
+        )
+        .await;
+    assert_eq!(forbid.status, StatusCode::OK, "{}", forbid.body);
+    let draft = program
+        .as_coordinator(RunMatching::PATH, &[("cohort", "hiver-2025")])
+        .await;
+    let draft: Value = serde_json::from_str(&draft.body).expect("JSON draft");
+    assert_eq!(draft["matched"], 0);
+    assert_eq!(
+        draft["unmatched"][0]["reason"]["obstacles"][0][0], "forbidden",
+        "{draft}"
+    );
+}
+
+#[tokio::test]
+async fn weights_must_add_up_to_100_and_change_the_scores() {
+    let program = Program::new().await;
+    let settings = |domain: &'static str| {
+        [
+            ("cohort", "hiver-2025"),
+            ("domain", domain),
+            ("skills", "30"),
+            ("language", "15"),
+            ("modality", "10"),
+            ("availability", "15"),
+            ("min_score", "0"),
+        ]
+    };
+    let wrong = program
+        .as_coordinator(SaveMatchingSettings::PATH, &settings("31"))
+        .await;
+    assert_eq!(wrong.status, StatusCode::BAD_REQUEST);
+    assert!(wrong.body.contains("WeightsTotal"), "{}", wrong.body);
+    let out_of_range = program
+        .as_coordinator(SaveMatchingSettings::PATH, &settings("-5"))
+        .await;
+    assert_eq!(out_of_range.status, StatusCode::BAD_REQUEST);
+    let right = program
+        .as_coordinator(SaveMatchingSettings::PATH, &settings("30"))
+        .await;
+    assert_eq!(right.status, StatusCode::OK, "{}", right.body);
+    let board = program
+        .as_coordinator(GetBoard::PATH, &[("cohort", "hiver-2025")])
+        .await;
+    let board: Value = serde_json::from_str(&board.body).expect("JSON board");
+    assert_eq!(board["settings"]["weights"]["domain"], 30);
+}
