@@ -1,7 +1,8 @@
 //! The cohort compiled for speed: codes interned into bit sets, each person's
 //! languages into a profile whose best common level with every other profile is
-//! computed once, and each mentee's points per number of shared codes into a
-//! table, so that scoring a pair is a few bit counts and lookups. It gives the
+//! computed once, points per number of shared codes into tables, and everything
+//! in flat arrays (one per field, people side by side), so that scoring a row of
+//! pairs is a few bit counts and lookups over memory read in order. It gives the
 //! same score and the same obstacle as `score` and `solve::obstacle` (a property
 //! test checks both on random cohorts).
 use std::collections::HashMap;
@@ -25,16 +26,21 @@ impl<'a> Interner<'a> {
         self.codes.len().div_ceil(64).max(1)
     }
 
-    /// The bit set of codes already added.
-    fn bits(&self, codes: &[String]) -> Vec<u64> {
-        let mut bits = vec![0_u64; self.words()];
+    /// Appends the bit set of these codes (already added) to `into`; answers
+    /// how many distinct codes it holds.
+    fn push_bits(&self, codes: &[String], into: &mut Vec<u64>) -> usize {
+        let start = into.len();
+        into.resize(start + self.words(), 0);
         for id in codes
             .iter()
             .filter_map(|code| self.codes.get(code.as_str()))
         {
-            bits[id / 64] |= 1 << (id % 64);
+            into[start + id / 64] |= 1 << (id % 64);
         }
-        bits
+        into[start..]
+            .iter()
+            .map(|word| word.count_ones() as usize)
+            .sum()
     }
 }
 
@@ -64,10 +70,6 @@ fn best_level(mentee: &[Language], mentor: &[Language]) -> Option<Level> {
     crate::score::best_common_language(mentee, mentor).map(|(_, level)| level)
 }
 
-fn count(bits: &[u64]) -> usize {
-    bits.iter().map(|word| word.count_ones() as usize).sum()
-}
-
 fn common(wanted: &[u64], offered: &[u64]) -> usize {
     wanted
         .iter()
@@ -76,29 +78,78 @@ fn common(wanted: &[u64], offered: &[u64]) -> usize {
         .sum()
 }
 
-/// One person as the scoring needs them.
-#[derive(Debug, Clone)]
-struct Person {
+/// One side (mentees or mentors), a field per array.
+#[derive(Default)]
+struct Side {
+    /// `words` per person.
     domains: Vec<u64>,
     /// A mentee's needs, a mentor's skills.
     skills: Vec<u64>,
-    languages: usize,
-    modality: Modality,
-    availability: u32,
-    /// A mentee's points for 0, 1, 2… shared domains and needs.
-    domain_points: Vec<u32>,
-    skill_points: Vec<u32>,
+    /// How many distinct domains and skills each has.
+    domain_count: Vec<u32>,
+    skill_count: Vec<u32>,
+    languages: Vec<u32>,
+    modality: Vec<Modality>,
+    availability: Vec<u32>,
+}
+
+/// `share(weight, shared, of)` for every `of` and `shared` up to `most`.
+fn share_table(weight: u32, most: usize) -> Vec<u32> {
+    let mut table = Vec::with_capacity((most + 1) * (most + 1));
+    for of in 0..=most {
+        for shared in 0..=most {
+            table.push(share(weight, shared.min(of), of));
+        }
+    }
+    table
 }
 
 pub struct Compiled {
-    mentees: Vec<Person>,
-    mentors: Vec<Person>,
+    mentees: Side,
+    mentors: Side,
+    domain_words: usize,
+    skill_words: usize,
+    /// Points by (codes the mentee has, codes shared), row-major, `most + 1` wide.
+    domain_points: Vec<u32>,
+    domain_width: usize,
+    skill_points: Vec<u32>,
+    skill_width: usize,
     /// Best common level, by mentee language profile × mentor language profile.
     levels: Vec<Option<Level>>,
     mentor_profiles: usize,
     availability_points: [u32; 22],
+    /// Language points for no common language, basic, working, fluent.
+    language_points: [u32; 4],
     weights: Weights,
     criteria: Criteria,
+}
+
+/// One side's people, field by field.
+fn side<'a>(
+    people: impl Iterator<Item = (&'a [String], &'a [String], &'a [Language], Modality, u32)>,
+    (domains, skills): (&Interner, &Interner),
+    profiles: &mut LanguageProfiles<'a>,
+) -> Side {
+    let mut side = Side::default();
+    for (person_domains, person_skills, spoken, modality, availability) in people {
+        side.domain_count
+            .push(domains.push_bits(person_domains, &mut side.domains) as u32);
+        side.skill_count
+            .push(skills.push_bits(person_skills, &mut side.skills) as u32);
+        side.languages.push(profiles.number(spoken) as u32);
+        side.modality.push(modality);
+        side.availability.push(availability);
+    }
+    side
+}
+
+fn level_index(level: Option<Level>) -> usize {
+    match level {
+        None => 0,
+        Some(Level::Basic) => 1,
+        Some(Level::Working) => 2,
+        Some(Level::Fluent) => 3,
+    }
 }
 
 impl Compiled {
@@ -115,41 +166,32 @@ impl Compiled {
         }
         let (mut mentee_languages, mut mentor_languages) =
             (LanguageProfiles::default(), LanguageProfiles::default());
-        let weights = cohort.weights;
-        let points = |weight: u32, bits: &[u64]| -> Vec<u32> {
-            let of = count(bits);
-            (0..=of).map(|shared| share(weight, shared, of)).collect()
-        };
-        let mentees: Vec<Person> = cohort
-            .mentees
-            .iter()
-            .map(|mentee| {
-                let (domain_bits, skill_bits) =
-                    (domains.bits(&mentee.domains), skills.bits(&mentee.needs));
-                Person {
-                    domain_points: points(weights.domain, &domain_bits),
-                    skill_points: points(weights.skills, &skill_bits),
-                    domains: domain_bits,
-                    skills: skill_bits,
-                    languages: mentee_languages.number(&mentee.languages),
-                    modality: mentee.modality,
-                    availability: mentee.availability,
-                }
-            })
-            .collect();
-        let mentors: Vec<Person> = cohort
-            .mentors
-            .iter()
-            .map(|mentor| Person {
-                domains: domains.bits(&mentor.domains),
-                skills: skills.bits(&mentor.skills),
-                languages: mentor_languages.number(&mentor.languages),
-                modality: mentor.modality,
-                availability: mentor.availability,
-                domain_points: Vec::new(),
-                skill_points: Vec::new(),
-            })
-            .collect();
+        let mentees = side(
+            cohort.mentees.iter().map(|mentee| {
+                (
+                    mentee.domains.as_slice(),
+                    mentee.needs.as_slice(),
+                    mentee.languages.as_slice(),
+                    mentee.modality,
+                    mentee.availability,
+                )
+            }),
+            (&domains, &skills),
+            &mut mentee_languages,
+        );
+        let mentors = side(
+            cohort.mentors.iter().map(|mentor| {
+                (
+                    mentor.domains.as_slice(),
+                    mentor.skills.as_slice(),
+                    mentor.languages.as_slice(),
+                    mentor.modality,
+                    mentor.availability,
+                )
+            }),
+            (&domains, &skills),
+            &mut mentor_languages,
+        );
         let mut levels =
             Vec::with_capacity(mentee_languages.lists.len() * mentor_languages.lists.len());
         for wanted in &mentee_languages.lists {
@@ -157,6 +199,7 @@ impl Compiled {
                 levels.push(best_level(wanted, offered));
             }
         }
+        let weights = cohort.weights;
         let mut availability_points = [0; 22];
         for (common, points) in availability_points.iter_mut().enumerate() {
             *points = share(
@@ -165,39 +208,59 @@ impl Compiled {
                 ENOUGH_COMMON_HALF_DAYS as usize,
             );
         }
+        let most = |counts: &[u32]| counts.iter().copied().max().unwrap_or(0) as usize;
+        let (domain_most, skill_most) = (most(&mentees.domain_count), most(&mentees.skill_count));
         Compiled {
+            domain_words: domains.words(),
+            skill_words: skills.words(),
+            domain_points: share_table(weights.domain, domain_most),
+            domain_width: domain_most + 1,
+            skill_points: share_table(weights.skills, skill_most),
+            skill_width: skill_most + 1,
+            mentor_profiles: mentor_languages.lists.len(),
             mentees,
             mentors,
             levels,
-            mentor_profiles: mentor_languages.lists.len(),
             availability_points,
+            language_points: [
+                language_points(weights.language, None),
+                language_points(weights.language, Some(Level::Basic)),
+                language_points(weights.language, Some(Level::Working)),
+                language_points(weights.language, Some(Level::Fluent)),
+            ],
             weights,
             criteria: cohort.criteria,
         }
     }
 
-    fn level(&self, mentee: &Person, mentor: &Person) -> Option<Level> {
-        self.levels[mentee.languages * self.mentor_profiles + mentor.languages]
+    fn level(&self, mentee: usize, mentor: usize) -> Option<Level> {
+        self.levels[self.mentees.languages[mentee] as usize * self.mentor_profiles
+            + self.mentors.languages[mentor] as usize]
     }
 
-    fn score_of(&self, wanted: &Person, offered: &Person) -> u32 {
-        let domains = common(&wanted.domains, &offered.domains);
-        let skills = common(&wanted.skills, &offered.skills);
-        let half_days = (wanted.availability & offered.availability).count_ones() as usize;
-        wanted.domain_points[domains]
-            + wanted.skill_points[skills]
-            + language_points(self.weights.language, self.level(wanted, offered))
-            + if wanted.modality.compatible(offered.modality) {
+    /// The pair's score, as `score::breakdown(..).score`.
+    pub fn score(&self, mentee: usize, mentor: usize) -> u32 {
+        let (dw, sw) = (self.domain_words, self.skill_words);
+        let domains = common(
+            &self.mentees.domains[mentee * dw..(mentee + 1) * dw],
+            &self.mentors.domains[mentor * dw..(mentor + 1) * dw],
+        );
+        let skills = common(
+            &self.mentees.skills[mentee * sw..(mentee + 1) * sw],
+            &self.mentors.skills[mentor * sw..(mentor + 1) * sw],
+        );
+        let half_days = (self.mentees.availability[mentee] & self.mentors.availability[mentor])
+            .count_ones() as usize;
+        self.domain_points[self.mentees.domain_count[mentee] as usize * self.domain_width + domains]
+            + self.skill_points
+                [self.mentees.skill_count[mentee] as usize * self.skill_width + skills]
+            + self.language_points[level_index(self.level(mentee, mentor))]
+            + if self.mentees.modality[mentee].compatible(self.mentors.modality[mentor]) {
                 self.weights.modality
             } else {
                 0
             }
             + self.availability_points[half_days.min(21)]
-    }
-
-    /// The pair's score, as `score::breakdown(..).score`.
-    pub fn score(&self, mentee: usize, mentor: usize) -> u32 {
-        self.score_of(&self.mentees[mentee], &self.mentors[mentor])
     }
 
     /// The pair's score if nothing but capacity stands in its way, else the
@@ -210,9 +273,8 @@ impl Compiled {
         paused: bool,
         forbidden: bool,
     ) -> Result<u32, Obstacle> {
-        let (wanted, offered) = (&self.mentees[mentee], &self.mentors[mentor]);
         if self
-            .level(wanted, offered)
+            .level(mentee, mentor)
             .is_none_or(|level| level < Level::Working)
         {
             return Err(Obstacle::NoCommonLanguage);
@@ -224,11 +286,11 @@ impl Compiled {
             return Err(Obstacle::Forbidden);
         }
         if self.criteria.require_compatible_modality
-            && !wanted.modality.compatible(offered.modality)
+            && !self.mentees.modality[mentee].compatible(self.mentors.modality[mentor])
         {
             return Err(Obstacle::ModalityIncompatible);
         }
-        let score = self.score_of(wanted, offered);
+        let score = self.score(mentee, mentor);
         if score < self.criteria.min_score {
             return Err(Obstacle::BelowMinScore);
         }
@@ -243,5 +305,93 @@ impl Compiled {
         forbidden: bool,
     ) -> Option<Obstacle> {
         self.check(mentee, mentor, paused, forbidden).err()
+    }
+
+    /// The cost (100 − score) of this mentee with every mentor, into `out`:
+    /// `unavailable` where the mentor has no free place, the pair is forbidden
+    /// (`forbidden`: sorted mentor indices) or any rule excludes it. The loop
+    /// the whole solve waits on: one mentee's fields are read once, the
+    /// mentors' in order.
+    pub fn row_costs(
+        &self,
+        mentee: usize,
+        free: &[u32],
+        forbidden: &[usize],
+        unavailable: u8,
+        out: &mut Vec<u8>,
+    ) {
+        let (dw, sw) = (self.domain_words, self.skill_words);
+        let wanted_domains = &self.mentees.domains[mentee * dw..(mentee + 1) * dw];
+        let wanted_skills = &self.mentees.skills[mentee * sw..(mentee + 1) * sw];
+        let domain_row =
+            &self.domain_points[self.mentees.domain_count[mentee] as usize * self.domain_width..];
+        let skill_row =
+            &self.skill_points[self.mentees.skill_count[mentee] as usize * self.skill_width..];
+        let level_row =
+            &self.levels[self.mentees.languages[mentee] as usize * self.mentor_profiles..];
+        let (modality, availability) = (
+            self.mentees.modality[mentee],
+            self.mentees.availability[mentee],
+        );
+        let mentors = &self.mentors;
+        let require_modality = self.criteria.require_compatible_modality;
+        let cost = |mentor: usize, domains: usize, skills: usize| -> u8 {
+            let level = level_row[mentors.languages[mentor] as usize];
+            if level.is_none_or(|level| level < Level::Working) {
+                return unavailable;
+            }
+            let compatible = modality.compatible(mentors.modality[mentor]);
+            if !compatible && require_modality {
+                return unavailable;
+            }
+            let half_days = (availability & mentors.availability[mentor]).count_ones() as usize;
+            let score = domain_row[domains]
+                + skill_row[skills]
+                + self.language_points[level_index(level)]
+                + if compatible { self.weights.modality } else { 0 }
+                + self.availability_points[half_days.min(21)];
+            if score < self.criteria.min_score || forbidden.binary_search(&mentor).is_ok() {
+                return unavailable;
+            }
+            (100 - score.min(100)) as u8
+        };
+        out.clear();
+        if dw == 1 && sw == 1 {
+            // Up to 64 domains and 64 skills (any real taxonomy): one word each,
+            // read in step with the places.
+            let (wanted_domains, wanted_skills) = (wanted_domains[0], wanted_skills[0]);
+            out.extend(
+                free.iter()
+                    .zip(mentors.domains.iter().zip(&mentors.skills))
+                    .enumerate()
+                    .map(|(mentor, (places, (domains, skills)))| {
+                        if *places == 0 {
+                            return unavailable;
+                        }
+                        cost(
+                            mentor,
+                            (wanted_domains & domains).count_ones() as usize,
+                            (wanted_skills & skills).count_ones() as usize,
+                        )
+                    }),
+            );
+        } else {
+            out.extend((0..free.len()).map(|mentor| {
+                if free[mentor] == 0 {
+                    return unavailable;
+                }
+                cost(
+                    mentor,
+                    common(
+                        wanted_domains,
+                        &mentors.domains[mentor * dw..(mentor + 1) * dw],
+                    ),
+                    common(
+                        wanted_skills,
+                        &mentors.skills[mentor * sw..(mentor + 1) * sw],
+                    ),
+                )
+            }));
+        }
     }
 }

@@ -11,6 +11,7 @@ pub mod score;
 pub mod seeded;
 pub mod solve;
 pub mod suggest;
+pub mod synthetic;
 
 pub use model::*;
 pub use score::breakdown;

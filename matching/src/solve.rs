@@ -28,6 +28,10 @@ use crate::score::{breakdown, shares_a_language};
 
 /// How many of each mentee's best pairs the network starts with.
 pub const FIRST_CANDIDATES: usize = 8;
+/// Pairs left out within this much of a negative reduced cost join the network
+/// with those that fail the proof: solving again moves the potentials, and
+/// these are the pairs that would fail next (one round instead of two).
+const MARGIN: i64 = 5;
 
 /// Why this pair may not be made, if it may not (capacity aside).
 pub fn obstacle(
@@ -154,17 +158,16 @@ impl<'a> Plan<'a> {
     /// mentor has no free place.
     fn costs(&self, mentees: &[usize]) -> Vec<u8> {
         let mut costs = Vec::with_capacity(mentees.len() * self.free.len());
+        let mut row = Vec::with_capacity(self.free.len());
         for &mentee in mentees {
-            for (mentor, places) in self.free.iter().enumerate() {
-                let allowed = *places > 0 && !self.is_forbidden(mentee, mentor);
-                costs.push(match allowed {
-                    true => match self.compiled.check(mentee, mentor, false, false) {
-                        Ok(score) => 100 - score.min(100) as u8,
-                        Err(_) => UNAVAILABLE,
-                    },
-                    false => UNAVAILABLE,
-                });
-            }
+            self.compiled.row_costs(
+                mentee,
+                &self.free,
+                &self.forbidden[mentee],
+                UNAVAILABLE,
+                &mut row,
+            );
+            costs.extend_from_slice(&row);
         }
         costs
     }
@@ -181,13 +184,57 @@ fn tie_break(row: usize, mentor: usize) -> u32 {
     (mixed >> 32) as u32
 }
 
-/// The `count` smallest (cost, tie break, index), in no particular order.
-fn best(candidates: &mut [(u8, u32, usize)], count: usize) -> &[(u8, u32, usize)] {
-    if candidates.len() > count {
-        candidates.select_nth_unstable(count);
-        return &candidates[..count];
+/// The cost at which the `wanted` cheapest are reached, and how many cost less.
+fn threshold(histogram: &[usize; 101], wanted: usize) -> (usize, usize) {
+    let mut below = 0;
+    for (price, number) in histogram.iter().enumerate() {
+        if below + number >= wanted {
+            return (price, below);
+        }
+        below += number;
     }
-    candidates
+    (histogram.len(), below)
+}
+
+/// The `wanted` cheapest of `count` candidates (ties: smallest tie break),
+/// handed to `take` in no particular order. Costs are 0–100, so a histogram
+/// finds the threshold in one pass, and only the ties at the threshold are sorted.
+fn cheapest(
+    count: usize,
+    wanted: usize,
+    cost: impl Fn(usize) -> u8,
+    tie: impl Fn(usize) -> u32,
+    ties: &mut Vec<(u32, usize)>,
+    mut take: impl FnMut(usize),
+) {
+    let mut histogram = [0_usize; 101];
+    for index in 0..count {
+        let price = cost(index);
+        if price != UNAVAILABLE {
+            histogram[usize::from(price).min(100)] += 1;
+        }
+    }
+    let (threshold, below) = threshold(&histogram, wanted);
+    ties.clear();
+    for index in 0..count {
+        let price = cost(index);
+        if price == UNAVAILABLE {
+            continue;
+        }
+        match usize::from(price).cmp(&threshold) {
+            std::cmp::Ordering::Less => take(index),
+            std::cmp::Ordering::Equal => ties.push((tie(index), index)),
+            std::cmp::Ordering::Greater => {}
+        }
+    }
+    let room = wanted.saturating_sub(below);
+    if ties.len() > room {
+        ties.select_nth_unstable(room);
+        ties.truncate(room);
+    }
+    for (_, index) in ties.iter() {
+        take(*index);
+    }
 }
 
 /// Solves a cohort: the draft with every pair's breakdown and every unmatched
@@ -210,6 +257,13 @@ pub fn solve_with(cohort: &Cohort, first_candidates: usize) -> Result<Assignment
 
     let mut pairs = Vec::new();
     let mut unmatched = Vec::new();
+    // Every mentor not paused, as if with a free place: who could take them at all.
+    let unpaused: Vec<u32> = cohort
+        .mentors
+        .iter()
+        .map(|mentor| u32::from(!mentor.paused))
+        .collect();
+    let mut row = Vec::with_capacity(unpaused.len());
     for (mentee_index, mentee) in cohort.mentees.iter().enumerate() {
         match partner.get(&mentee_index) {
             Some(&mentor_index) => {
@@ -223,7 +277,7 @@ pub fn solve_with(cohort: &Cohort, first_candidates: usize) -> Result<Assignment
             }
             None => unmatched.push(Unmatched {
                 mentee: mentee.id.clone(),
-                reason: why_unmatched(&plan, mentee_index),
+                reason: why_unmatched(&plan, mentee_index, &unpaused, &mut row),
             }),
         }
     }
@@ -271,28 +325,55 @@ fn optimal_partners(plan: &Plan, first_candidates: usize) -> BTreeMap<usize, usi
     // start, each mentor's best mentees for three times their places (a mentor
     // few mentees rank first still gets the mentees that suit them best; the
     // tests, starting from one pair per mentee, leave it all to the proof).
-    let mut candidates: Vec<(u8, u32, usize)> = Vec::with_capacity(mentors.max(open.len()));
+    let mut ties = Vec::new();
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     for row in 0..open.len() {
-        candidates.clear();
-        candidates.extend(
-            (0..mentors)
-                .filter(|mentor| cost(row, *mentor) != UNAVAILABLE)
-                .map(|mentor| (cost(row, mentor), tie_break(row, mentor), mentor)),
+        cheapest(
+            mentors,
+            first_candidates,
+            |mentor| cost(row, mentor),
+            |mentor| tie_break(row, mentor),
+            &mut ties,
+            |mentor| pairs.push((row, mentor)),
         );
-        let chosen = best(&mut candidates, first_candidates);
-        pairs.extend(chosen.iter().map(|(_, _, mentor)| (row, *mentor)));
     }
     if first_candidates >= FIRST_CANDIDATES {
-        for (mentor, free) in plan.free.iter().enumerate() {
-            candidates.clear();
-            candidates.extend(
-                (0..open.len())
-                    .filter(|row| cost(*row, mentor) != UNAVAILABLE)
-                    .map(|row| (cost(row, mentor), tie_break(row, mentor), row)),
-            );
-            let chosen = best(&mut candidates, 3 * *free as usize);
-            pairs.extend(chosen.iter().map(|(_, _, row)| (*row, mentor)));
+        // Each mentor's best mentees for three times their places, in two
+        // passes over the rows (memory read in order): histograms, then picks.
+        let row_of = |row: usize| &costs[row * mentors..(row + 1) * mentors];
+        let mut histograms = vec![[0_usize; 101]; mentors];
+        for row in 0..open.len() {
+            for (histogram, price) in histograms.iter_mut().zip(row_of(row)) {
+                if *price != UNAVAILABLE {
+                    histogram[usize::from(*price).min(100)] += 1;
+                }
+            }
+        }
+        let limits: Vec<(usize, usize)> = histograms
+            .iter()
+            .zip(&plan.free)
+            .map(|(histogram, free)| threshold(histogram, 3 * *free as usize))
+            .collect();
+        let mut tied: Vec<Vec<(u32, usize)>> = vec![Vec::new(); mentors];
+        for row in 0..open.len() {
+            for (mentor, price) in row_of(row).iter().enumerate() {
+                if *price == UNAVAILABLE {
+                    continue;
+                }
+                match usize::from(*price).cmp(&limits[mentor].0) {
+                    std::cmp::Ordering::Less => pairs.push((row, mentor)),
+                    std::cmp::Ordering::Equal => tied[mentor].push((tie_break(row, mentor), row)),
+                    std::cmp::Ordering::Greater => {}
+                }
+            }
+        }
+        for (mentor, mut ties) in tied.into_iter().enumerate() {
+            let room = (3 * plan.free[mentor] as usize).saturating_sub(limits[mentor].1);
+            if ties.len() > room {
+                ties.select_nth_unstable(room);
+                ties.truncate(room);
+            }
+            pairs.extend(ties.into_iter().map(|(_, row)| (row, mentor)));
         }
     }
     let mut in_network = vec![false; costs.len()];
@@ -335,17 +416,24 @@ fn optimal_partners(plan: &Plan, first_candidates: usize) -> BTreeMap<usize, usi
 
         // The proof: no pair left out could lower the cost. Pairs that could
         // join the network, which is solved again.
+        let mentor_potential: Vec<i64> = (0..mentors)
+            .map(|mentor| network.potential(mentor_node(mentor)))
+            .collect();
         let mut improved = false;
         for row in 0..open.len() {
-            for mentor in 0..mentors {
-                let price = cost(row, mentor);
-                if price == UNAVAILABLE || in_network[row * mentors + mentor] {
+            let here = network.potential(mentee_node(row));
+            for (mentor, price) in costs[row * mentors..(row + 1) * mentors].iter().enumerate() {
+                if *price == UNAVAILABLE || in_network[row * mentors + mentor] {
                     continue;
                 }
-                let (from, to) = pair_nodes(row, mentor);
-                if i64::from(price) + network.potential(from) - network.potential(to) < 0 {
+                let reduced = if from_mentees {
+                    i64::from(*price) + here - mentor_potential[mentor]
+                } else {
+                    i64::from(*price) + mentor_potential[mentor] - here
+                };
+                if reduced < MARGIN {
                     in_network[row * mentors + mentor] = true;
-                    improved = true;
+                    improved |= reduced < 0;
                 }
             }
         }
@@ -362,18 +450,31 @@ fn optimal_partners(plan: &Plan, first_candidates: usize) -> BTreeMap<usize, usi
 /// Why a mentee the optimum left out could not be matched. The optimum leaves
 /// no compatible mentor with a free place, so either no pair is possible at
 /// all, or every compatible mentor is full.
-fn why_unmatched(plan: &Plan, mentee_index: usize) -> UnmatchedReason {
+fn why_unmatched(
+    plan: &Plan,
+    mentee_index: usize,
+    unpaused: &[u32],
+    row: &mut Vec<u8>,
+) -> UnmatchedReason {
+    // Usually some mentors are compatible and full: counted in one fast pass.
+    plan.compiled.row_costs(
+        mentee_index,
+        unpaused,
+        &plan.forbidden[mentee_index],
+        UNAVAILABLE,
+        row,
+    );
+    let compatible = row.iter().filter(|price| **price != UNAVAILABLE).count();
+    if compatible > 0 {
+        return UnmatchedReason::CompatibleMentorsFull { compatible };
+    }
     let mut obstacles: BTreeMap<Obstacle, usize> = BTreeMap::new();
-    let mut compatible = 0;
     for mentor_index in 0..plan.cohort.mentors.len() {
-        match plan.obstacle(mentee_index, mentor_index) {
-            Some(found) => *obstacles.entry(found).or_default() += 1,
-            None => compatible += 1,
+        if let Some(found) = plan.obstacle(mentee_index, mentor_index) {
+            *obstacles.entry(found).or_default() += 1;
         }
     }
-    if compatible > 0 {
-        UnmatchedReason::CompatibleMentorsFull { compatible }
-    } else if obstacles
+    if obstacles
         .keys()
         .all(|found| *found == Obstacle::NoCommonLanguage)
     {

@@ -299,7 +299,38 @@ fn the_compiled_cohort_scores_and_excludes_as_the_explained_one() {
             }
         }
         let compiled = matching::compiled::Compiled::new(&cohort);
+        let free: Vec<u32> = cohort
+            .mentors
+            .iter()
+            .map(|mentor| u32::from(!mentor.paused) * 2)
+            .collect();
+        let mut row = Vec::new();
         for (mentee_index, mentee) in cohort.mentees.iter().enumerate() {
+            let forbidden: Vec<usize> = cohort
+                .mentors
+                .iter()
+                .enumerate()
+                .filter(|(_, mentor)| {
+                    cohort
+                        .forbidden
+                        .iter()
+                        .any(|pair| pair.mentee == mentee.id && pair.mentor == mentor.id)
+                })
+                .map(|(index, _)| index)
+                .collect();
+            compiled.row_costs(mentee_index, &free, &forbidden, u8::MAX, &mut row);
+            for (mentor_index, mentor) in cohort.mentors.iter().enumerate() {
+                let expected = match compiled.check(
+                    mentee_index,
+                    mentor_index,
+                    mentor.paused,
+                    forbidden.contains(&mentor_index),
+                ) {
+                    Ok(score) => 100 - score as u8,
+                    Err(_) => u8::MAX,
+                };
+                assert_eq!(row[mentor_index], expected, "round {round}: the row's cost");
+            }
             for (mentor_index, mentor) in cohort.mentors.iter().enumerate() {
                 let explained = breakdown(mentee, mentor, &cohort.weights).score;
                 assert_eq!(

@@ -49,7 +49,7 @@ impl Seeded {
     }
 }
 
-const FIRST_NAMES: &[&str] = &[
+pub(crate) const FIRST_NAMES: &[&str] = &[
     "Julie",
     "Mathieu",
     "Catherine",
@@ -104,7 +104,7 @@ const FIRST_NAMES: &[&str] = &[
     "Éric",
 ];
 
-const LAST_NAMES: &[&str] = &[
+pub(crate) const LAST_NAMES: &[&str] = &[
     "Gagné",
     "Roy",
     "Bouchard",

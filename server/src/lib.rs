@@ -7,6 +7,7 @@ pub mod demo;
 mod demo_program;
 mod form_echo;
 mod http_layers;
+pub mod large_demo;
 pub mod mailer;
 mod probes;
 pub mod security;

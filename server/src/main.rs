@@ -6,7 +6,7 @@ use axum::serve::ListenerExt;
 use clap::{Parser, Subcommand};
 use leptos::config::get_configuration;
 use server::accounts_cli::{self, CreateCoordinatorError};
-use server::{build_router, db, demo, mailer, AppState, Config};
+use server::{build_router, db, demo, large_demo, mailer, AppState, Config};
 use tower_sessions::ExpiredDeletion as _;
 use tracing_subscriber::EnvFilter;
 
@@ -31,6 +31,14 @@ enum Command {
     Migrate,
     /// Load the demo program into the database, then exit (safe to run twice).
     DemoData,
+    /// Load a large synthetic cohort (Démo à grande échelle) to try the
+    /// matching board at scale, then exit (safe to run twice).
+    LargeDemo {
+        #[arg(long, default_value_t = 5000)]
+        mentees: u64,
+        #[arg(long, default_value_t = 1000)]
+        mentors: u64,
+    },
     /// Create a coordinator account (the first one, typically), then exit.
     /// The password comes from MENTORAT_COORDINATOR_PASSWORD or is asked twice.
     CreateCoordinator {
@@ -103,6 +111,9 @@ async fn run(cli: Cli) -> Result<(), StartError> {
         Command::Migrate => {}
         Command::DemoData => {
             demo::load_demo_data(&pool).await?;
+        }
+        Command::LargeDemo { mentees, mentors } => {
+            large_demo::load_large_cohort(&pool, mentees, mentors).await?;
         }
         Command::CreateCoordinator {
             email,

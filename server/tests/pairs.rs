@@ -487,3 +487,34 @@ async fn weights_must_add_up_to_100_and_change_the_scores() {
     let board: Value = serde_json::from_str(&board.body).expect("JSON board");
     assert_eq!(board["settings"]["weights"]["domain"], 30);
 }
+
+#[tokio::test]
+async fn the_large_demo_cohort_loads_once_and_the_board_can_match_it() {
+    let program = Program::new().await;
+    let added = server::large_demo::load_large_cohort(&program.app.pool, 60, 15)
+        .await
+        .expect("the large cohort loads");
+    assert_eq!(added, 75);
+    let again = server::large_demo::load_large_cohort(&program.app.pool, 60, 15)
+        .await
+        .expect("loading twice is harmless");
+    assert_eq!(again, 0);
+    let cohort = server::large_demo::LARGE_COHORT;
+    let board = program
+        .as_coordinator(GetBoard::PATH, &[("cohort", cohort), ("page", "2")])
+        .await;
+    assert_eq!(board.status, StatusCode::OK, "{}", board.body);
+    let board: Value = serde_json::from_str(&board.body).expect("JSON board");
+    assert_eq!(board["mentees"]["total"], 60);
+    assert_eq!(board["mentees"]["page"], 2);
+    assert_eq!(board["mentees"]["items"].as_array().map(Vec::len), Some(20));
+    let draft = program
+        .as_coordinator(RunMatching::PATH, &[("cohort", cohort)])
+        .await;
+    assert_eq!(draft.status, StatusCode::OK, "{}", draft.body);
+    let draft: Value = serde_json::from_str(&draft.body).expect("JSON draft");
+    let matched = draft["matched"].as_u64().unwrap_or(0);
+    let unmatched = draft["unmatched"].as_array().map(Vec::len).unwrap_or(0) as u64;
+    assert!(matched > 0, "{draft}");
+    assert_eq!(matched + unmatched, 60);
+}

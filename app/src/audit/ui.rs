@@ -88,7 +88,7 @@ fn AuditTable(entries: Vec<AuditEntry>) -> impl IntoView {
         return view! { <p class="muted">{t!(i18n, audit.empty)}</p> }.into_any();
     }
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
             <table class="data-table">
                 <thead>
                     <tr>

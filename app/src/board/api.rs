@@ -116,12 +116,7 @@ pub async fn get_board(
                 .find(|person| person.profile_id == mentee_id)
                 .ok_or(AppError::NotFound)?;
             // Ranked as if waiting, even when already paired (to compare).
-            let mut engine = people.engine_cohort(None);
-            if !engine.mentees.iter().any(|m| m.id == mentee_id.to_string()) {
-                let mut alone = people.clone();
-                alone.paired.remove(&mentee_id);
-                engine = alone.engine_cohort(Some(mentee_id));
-            }
+            let engine = people.engine_cohort(Some(mentee_id));
             let names = people.names();
             let ranked = matching::suggest::ranked(&engine, &mentee_id.to_string())
                 .map_err(|error| {
@@ -203,6 +198,7 @@ pub async fn run_matching(cohort: String) -> Result<DraftView, AppError> {
         )
     };
     Ok(DraftView {
+        cohort,
         matched: assignment.matched,
         total_score: assignment.total_score,
         pairs: assignment
@@ -257,6 +253,16 @@ async fn propose_pairs(cohort: &str, keys: &[(i64, i64)]) -> Result<usize, AppEr
     let (cohort_id, people) = cohort_for(&pool, cohort).await?;
     let (mentees, mentors) = super::repo::roles(&people);
     let engine = people.engine_cohort(None);
+    let engine_mentees: std::collections::HashMap<String, &matching::Mentee> = engine
+        .mentees
+        .iter()
+        .map(|mentee| (mentee.id.clone(), mentee))
+        .collect();
+    let engine_mentors: std::collections::HashMap<String, &matching::Mentor> = engine
+        .mentors
+        .iter()
+        .map(|mentor| (mentor.id.clone(), mentor))
+        .collect();
     let mut proposals = Vec::with_capacity(keys.len());
     for &(mentee, mentor) in keys {
         if !mentees.contains(&mentee) || !mentors.contains(&mentor) {
@@ -266,8 +272,8 @@ async fn propose_pairs(cohort: &str, keys: &[(i64, i64)]) -> Result<usize, AppEr
             return Err(AppError::Conflict);
         }
         let (Some(wanted), Some(offered)) = (
-            engine.mentees.iter().find(|m| m.id == mentee.to_string()),
-            engine.mentors.iter().find(|m| m.id == mentor.to_string()),
+            engine_mentees.get(&mentee.to_string()),
+            engine_mentors.get(&mentor.to_string()),
         ) else {
             return Err(AppError::NotFound);
         };

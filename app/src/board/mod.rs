@@ -170,6 +170,8 @@ pub struct DraftUnmatched {
 /// The optimal draft for the mentees still waiting, next to the current state.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DraftView {
+    /// The cohort's code.
+    pub cohort: String,
     pub matched: usize,
     pub total_score: u64,
     pub pairs: Vec<DraftPair>,
@@ -224,6 +226,7 @@ mod tests {
     #[test]
     fn the_average_has_one_decimal_and_an_empty_draft_averages_zero() {
         let mut draft = DraftView {
+            cohort: "hiver-2025".into(),
             matched: 3,
             total_score: 200,
             pairs: Vec::new(),

@@ -213,13 +213,14 @@ fn engine_modality(modality: Option<Modality>) -> matching::Modality {
 }
 
 impl CohortPeople {
-    /// The engine's cohort: the mentees still waiting (`only`: just these),
+    /// The engine's cohort: the mentees still waiting (`only`: just this one,
+    /// waiting or not, to rank their mentors),
     /// every mentor with the places their open pairs use, the coordinator's
     /// locks that still fit and exclusions. Ids are profile ids.
     pub fn engine_cohort(&self, only: Option<i64>) -> matching::Cohort {
-        let waiting = |mentee: &&Person| {
-            !self.paired.contains(&mentee.profile_id)
-                && only.is_none_or(|only| only == mentee.profile_id)
+        let waiting = |mentee: &&Person| match only {
+            Some(only) => only == mentee.profile_id,
+            None => !self.paired.contains(&mentee.profile_id),
         };
         let mentees: Vec<matching::Mentee> = self
             .mentees

@@ -120,6 +120,9 @@ pub fn MatchingBoardPage() -> impl IntoView {
         }
     });
     let changes = RwSignal::new(0_u64);
+    // The draft's actions live here, above the board that reloads after each
+    // change, so that the draft stays on screen (and is run again) meanwhile.
+    let draft = DraftActions::new(changes);
     let board = Resource::new(
         move || (board_query.get(), changes.get()),
         |(query, _)| {
@@ -144,7 +147,7 @@ pub fn MatchingBoardPage() -> impl IntoView {
                         let query = board_query.get_untracked();
                         view! {
                             <CoordinationPage title>
-                                <BoardContent board=view query changes />
+                                <BoardContent board=view query changes draft />
                             </CoordinationPage>
                         }
                             .into_any()
@@ -157,7 +160,12 @@ pub fn MatchingBoardPage() -> impl IntoView {
 }
 
 #[component]
-fn BoardContent(board: BoardView, query: BoardQuery, changes: RwSignal<u64>) -> impl IntoView {
+fn BoardContent(
+    board: BoardView,
+    query: BoardQuery,
+    changes: RwSignal<u64>,
+    draft: DraftActions,
+) -> impl IntoView {
     let i18n = use_i18n();
     let cohorts = board.cohorts.clone();
     let Some(cohort) = board.cohort.clone() else {
@@ -203,7 +211,7 @@ fn BoardContent(board: BoardView, query: BoardQuery, changes: RwSignal<u64>) -> 
             {move || t_string!(i18n, board.summary, waiting = waiting, pairs = open_pairs).to_string()}
         </p>
         <SettingsForm cohort=code.clone() settings=board.settings changes />
-        <DraftSection cohort=code.clone() choices=choices.clone() changes />
+        <DraftSection cohort=code.clone() choices=choices.clone() changes draft />
         <div class="board-columns">
             <MenteeColumn page=board.mentees.clone() query=query.clone() choices=choices.clone() />
             <SelectedColumn selected=board.selected.clone() cohort=code.clone() choices=choices.clone() changes />
@@ -413,36 +421,71 @@ fn UnmatchedText(reason: UnmatchedReason) -> impl IntoView {
     }
 }
 
+/// The optimal draft's two actions, and whether the shown draft was accepted.
+#[derive(Clone, Copy)]
+struct DraftActions {
+    run: ServerAction<RunMatching>,
+    accept: ServerAction<AcceptDraft>,
+    /// Hidden once accepted (its pairs are proposals now), shown by the next run.
+    accepted: RwSignal<bool>,
+}
+
+impl DraftActions {
+    fn new(changes: RwSignal<u64>) -> DraftActions {
+        let run = ServerAction::<RunMatching>::new();
+        let accept = ServerAction::<AcceptDraft>::new();
+        count_successes(accept, changes);
+        let accepted = RwSignal::new(false);
+        Effect::new(move |_| {
+            if matches!(accept.value().get(), Some(Ok(_))) {
+                accepted.set(true);
+            }
+        });
+        Effect::new(move |_| {
+            if run.pending().get() {
+                accepted.set(false);
+            }
+        });
+        // Anything changed on the board (weights, a proposal, a lock) while a
+        // draft is shown: run it again, so that it matches what is saved.
+        let seen = RwSignal::new(changes.get_untracked());
+        Effect::new(move |_| {
+            let now = changes.get();
+            if now == seen.get_untracked() {
+                return;
+            }
+            seen.set(now);
+            if accepted.get_untracked() {
+                return;
+            }
+            if let Some(Ok(draft)) = run.value().get_untracked() {
+                run.dispatch(RunMatching {
+                    cohort: draft.cohort,
+                });
+            }
+        });
+        DraftActions {
+            run,
+            accept,
+            accepted,
+        }
+    }
+}
+
 /// Run the optimal matching, read the draft, accept it whole or pair by pair.
 #[component]
 fn DraftSection(
     cohort: String,
     choices: crate::profiles::ProfileChoices,
     changes: RwSignal<u64>,
+    draft: DraftActions,
 ) -> impl IntoView {
+    let DraftActions {
+        run,
+        accept,
+        accepted,
+    } = draft;
     let i18n = use_i18n();
-    let run = ServerAction::<RunMatching>::new();
-    let accept = ServerAction::<AcceptDraft>::new();
-    count_successes(accept, changes);
-    // The weights changed while a draft is shown: run it again.
-    let seen = RwSignal::new(changes.get_untracked());
-    let cohort_again = cohort.clone();
-    Effect::new(move |_| {
-        let now = changes.get();
-        if now != seen.get_untracked() {
-            seen.set(now);
-            if run
-                .value()
-                .get_untracked()
-                .is_some_and(|result| result.is_ok())
-                && !matches!(accept.value().get_untracked(), Some(Ok(_)))
-            {
-                run.dispatch(RunMatching {
-                    cohort: cohort_again.clone(),
-                });
-            }
-        }
-    });
     let run_error = action_error(run);
     let accept_error = action_error(accept);
     let cohort_for_run = cohort.clone();
@@ -457,14 +500,14 @@ fn DraftSection(
             <FormError error=run_error />
             <p role="status">
                 {move || match accept.value().get() {
-                    Some(Ok(count)) => Some(t_string!(i18n, board.draft_accepted, count = count).to_string()),
+                    Some(Ok(count)) if accepted.get() => Some(t_string!(i18n, board.draft_accepted, count = count).to_string()),
                     _ => None,
                 }}
             </p>
             <FormError error=accept_error />
             {move || {
-                let accepted = matches!(accept.value().get(), Some(Ok(_)));
-                run.value().get().and_then(Result::ok).filter(|_| !accepted).map(|draft| {
+                let hidden = accepted.get();
+                run.value().get().and_then(Result::ok).filter(|_| !hidden).map(|draft| {
                     view! { <DraftView draft cohort=cohort.clone() choices=choices.clone() accept changes /> }
                 })
             }}
@@ -828,7 +871,7 @@ fn OpenPairs(pairs: Vec<PairRow>, changes: RwSignal<u64>) -> impl IntoView {
                 view! { <p class="empty-state">{t!(i18n, board.pairs_empty)}</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-scroll">
+                    <div class="table-scroll" tabindex="0">
                         <table class="data-table">
                             <thead><tr>
                                 <th scope="col">{t!(i18n, board.column_mentee)}</th>
@@ -859,6 +902,7 @@ fn PairRowView(pair: PairRow, changes: RwSignal<u64>) -> impl IntoView {
     let end_error = action_error(end);
     let id = pair.id;
     let reason_id = format!("end-reason-{id}");
+    let reason_error_id = format!("end-reason-{id}-error");
     let proposed = pair.status == PairStatus::Proposed;
     view! {
         <tr>
@@ -881,8 +925,8 @@ fn PairRowView(pair: PairRow, changes: RwSignal<u64>) -> impl IntoView {
                         <input type="hidden" name="id" value=id />
                         <div class="field">
                             <label for=reason_id.clone()>{t!(i18n, board.end_reason)}</label>
-                            <textarea id=reason_id name="reason" rows="2" required aria-describedby="reason-error"></textarea>
-                            <FieldMessage field="reason" error=end_error />
+                            <textarea id=reason_id name="reason" rows="2" required aria-describedby=reason_error_id.clone()></textarea>
+                            <FieldMessage field="reason" error=end_error id=reason_error_id />
                         </div>
                         <SubmitButton class="button button-small"
                             label=Signal::derive(move || t_string!(i18n, board.end_confirm).to_owned()) pending=end.pending() />

@@ -52,7 +52,7 @@ fn CohortList(cohorts: Vec<CohortSummary>) -> impl IntoView {
         return view! { <p class="empty-state">{t!(i18n, cohorts.empty)}</p> }.into_any();
     }
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
             <table class="data-table">
                 <thead>
                     <tr>

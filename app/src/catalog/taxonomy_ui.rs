@@ -75,7 +75,7 @@ fn TaxonomySection(
                         </p>
                     }
                 })}
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table class="data-table taxonomy-table">
                     <thead>
                         <tr>

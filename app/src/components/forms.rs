@@ -153,13 +153,15 @@ pub fn aria_invalid(
     }
 }
 
-/// The message under a field, when the last error concerns it.
+/// The message under a field, when the last error concerns it. Its id is
+/// `<field>-error`, unless `id` is given (a field repeated on a page, one per row).
 #[component]
 pub fn FieldMessage(
     #[prop(into)] field: String,
     #[prop(into)] error: Signal<Option<AppError>>,
+    #[prop(optional, into)] id: Option<String>,
 ) -> impl IntoView {
-    let id = format!("{field}-error");
+    let id = id.unwrap_or_else(|| format!("{field}-error"));
     let problem = {
         let field = field.clone();
         move || error.get().and_then(|error| error.problem_with(&field))

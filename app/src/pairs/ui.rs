@@ -86,7 +86,7 @@ fn MyPairCard(pair: MyPair, changes: RwSignal<u64>) -> impl IntoView {
     };
     let awaiting_me = pair.status == PairStatus::Proposed && pair.my_answer.is_none();
     let reason_id = format!("decline-reason-{id}");
-    let reason_error_id = "reason-error".to_owned();
+    let reason_error_id = format!("decline-reason-{id}-error");
     let (my_answer, partner_answer) = (pair.my_answer, pair.partner_answer);
     view! {
         <article class="card pair-card">
@@ -117,7 +117,7 @@ fn MyPairCard(pair: MyPair, changes: RwSignal<u64>) -> impl IntoView {
                                 <label for=reason_id.clone()>{t!(i18n, pairs.decline_reason)}</label>
                                 <textarea id=reason_id.clone() name="reason" rows="3" required
                                     aria-describedby=reason_error_id.clone()></textarea>
-                                <FieldMessage field="reason" error />
+                                <FieldMessage field="reason" error id=reason_error_id.clone() />
                             </div>
                             <SubmitButton class="button button-secondary"
                                 label=Signal::derive(move || t_string!(i18n, pairs.decline_confirm).to_owned())

@@ -174,7 +174,7 @@ fn PeopleTable(
     view! {
         <section aria-labelledby="people-list-title">
             <h2 id="people-list-title">{t!(i18n, people.list_title)}</h2>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table class="data-table">
                     <thead>
                         <tr>
@@ -205,7 +205,7 @@ fn PeopleTable(
                 }
                 fallback=move || view! { <p class="muted">{t!(i18n, people.no_invitations)}</p> }
             >
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0">
                     <table class="data-table">
                         <thead>
                             <tr>

@@ -96,7 +96,7 @@ fn QueueTable(queue: ApplicationQueue) -> impl IntoView {
         <p class="muted" role="status">
             {move || t_string!(i18n, applications.waiting_count, count = waiting).to_string()}
         </p>
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
             <table class="data-table">
                 <thead>
                     <tr>
