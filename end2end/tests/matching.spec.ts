@@ -82,7 +82,7 @@ test.describe("matching", () => {
     await expect(draft.getByText(/jumelage\(s\) proposé\(s\) : les personnes concernées ont reçu un courriel/)).toBeVisible();
 
     // The proposals appear on the board, with no reload.
-    const pairs = page.getByRole("region", { name: "Jumelages proposés et actifs" });
+    const pairs = page.getByRole("region", { name: "Jumelages proposés, déclinés et actifs" });
     const row = pairs.getByRole("row").nth(1);
     await expect(row.getByText("Proposé")).toBeVisible();
     const mentee = (await row.getByRole("cell").nth(0).textContent())?.trim() ?? "";
@@ -99,7 +99,7 @@ test.describe("matching", () => {
 
     await page.reload();
     const activeRow = page
-      .getByRole("region", { name: "Jumelages proposés et actifs" })
+      .getByRole("region", { name: "Jumelages proposés, déclinés et actifs" })
       .getByRole("row", { name: new RegExp(mentee) });
     await expect(activeRow.getByText("Actif")).toBeVisible();
   });

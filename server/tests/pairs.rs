@@ -236,6 +236,13 @@ async fn declining_needs_a_reason_and_frees_the_mentee_and_the_place() {
         .expect("the pair");
     assert_eq!(reason.as_deref(), Some("Horaire incompatible"));
     assert_eq!(program.pair_of(&mentee).await.1, "declined");
+    // The coordinator reads the decline and its reason on the board.
+    let board = program
+        .as_coordinator(GetBoard::PATH, &[("cohort", "hiver-2025")])
+        .await;
+    let board: Value = serde_json::from_str(&board.body).expect("JSON board");
+    assert_eq!(board["pairs"][0]["status"], "Declined", "{board}");
+    assert_eq!(board["pairs"][0]["reason"], "Horaire incompatible");
     // The place and the mentee are free again.
     assert_eq!(
         program.propose(&second, &mentor).await.status,

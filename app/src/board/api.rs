@@ -156,7 +156,12 @@ pub async fn get_board(
         mentees: Page::of(&waiting, page.unwrap_or(1)),
         mentors: Page::of(&mentors, mentor_page.unwrap_or(1)),
         selected,
-        pairs: crate::pairs::repo::open_pairs_of_cohort(&pool, cohort_id).await?,
+        pairs: crate::pairs::repo::board_pairs_of_cohort(
+            &pool,
+            cohort_id,
+            &crate::accounts::repo::utc_text(chrono::Utc::now() - chrono::Duration::days(30)),
+        )
+        .await?,
         constraints: people.constraint_rows(),
     })
 }

@@ -145,6 +145,7 @@ pub struct BoardView {
     pub mentees: Page<BoardMentee>,
     pub mentors: Page<BoardMentor>,
     pub selected: Option<SelectedMentee>,
+    /// Proposed, recently declined (with the reason), and active pairs.
     pub pairs: Vec<PairRow>,
     pub constraints: Vec<ConstraintRow>,
 }

@@ -184,7 +184,11 @@ fn BoardContent(
     let waiting = board.mentees.total;
     let with_room = board.mentors.items.len();
     let _ = with_room;
-    let open_pairs = board.pairs.len();
+    let open_pairs = board
+        .pairs
+        .iter()
+        .filter(|pair| pair.status.is_open())
+        .count();
     view! {
         <p class="lead">{t!(i18n, board.lead)}</p>
         <form method="get" action="/coordinator/matching" class="filters">
@@ -904,12 +908,16 @@ fn PairRowView(pair: PairRow, changes: RwSignal<u64>) -> impl IntoView {
     let reason_id = format!("end-reason-{id}");
     let reason_error_id = format!("end-reason-{id}-error");
     let proposed = pair.status == PairStatus::Proposed;
+    let open = pair.status.is_open();
     view! {
         <tr>
             <td>{pair.mentee_name}</td>
             <td>{pair.mentor_name}</td>
             <td>{pair.score}</td>
-            <td><PairStatusBadge status=pair.status /></td>
+            <td>
+                <PairStatusBadge status=pair.status />
+                {pair.reason.clone().map(|reason| view! { <br /><span class="muted">{reason}</span> })}
+            </td>
             <td>
                 {proposed.then(|| view! {
                     <ActionForm action=withdraw attr:class="inline-form">
@@ -919,6 +927,7 @@ fn PairRowView(pair: PairRow, changes: RwSignal<u64>) -> impl IntoView {
                         <FormError error=withdraw_error />
                     </ActionForm>
                 })}
+                {open.then(|| view! {
                 <details class="end-pair">
                     <summary>{t!(i18n, board.end)}</summary>
                     <ActionForm action=end>
@@ -933,6 +942,7 @@ fn PairRowView(pair: PairRow, changes: RwSignal<u64>) -> impl IntoView {
                         <FormError error=end_error />
                     </ActionForm>
                 </details>
+                })}
             </td>
         </tr>
     }

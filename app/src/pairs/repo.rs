@@ -254,10 +254,12 @@ struct PairListRow {
     proposed_at: String,
 }
 
-/// A cohort's open pairs (proposed, then active), for the board.
-pub async fn open_pairs_of_cohort(
+/// A cohort's pairs for the board: proposed, then declined since `since` (the
+/// coordinator reads why), then active.
+pub async fn board_pairs_of_cohort(
     pool: &SqlitePool,
     cohort_id: i64,
+    since: &str,
 ) -> Result<Vec<PairRow>, sqlx::Error> {
     let rows: Vec<PairListRow> = sqlx::query_as(
         "SELECT p.id, p.mentee_profile_id, ea.display_name AS mentee_name, \
@@ -266,10 +268,13 @@ pub async fn open_pairs_of_cohort(
          FROM pairs p \
          JOIN profiles e ON e.id = p.mentee_profile_id JOIN accounts ea ON ea.id = e.account_id \
          JOIN profiles r ON r.id = p.mentor_profile_id JOIN accounts ra ON ra.id = r.account_id \
-         WHERE p.cohort_id = ? AND p.status IN ('proposed', 'active') \
-         ORDER BY p.status = 'active', ea.display_name COLLATE NOCASE, p.id",
+         WHERE p.cohort_id = ? AND (p.status IN ('proposed', 'active') \
+               OR (p.status = 'declined' AND p.closed_at >= ?)) \
+         ORDER BY CASE p.status WHEN 'proposed' THEN 0 WHEN 'declined' THEN 1 ELSE 2 END, \
+                  ea.display_name COLLATE NOCASE, p.id",
     )
     .bind(cohort_id)
+    .bind(since)
     .fetch_all(pool)
     .await?;
     Ok(rows
