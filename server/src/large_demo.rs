@@ -4,6 +4,8 @@
 //! real domains, skills and names. Closed (nobody joins it by registering),
 //! and safe to run twice: an existing cohort is left as it is.
 use app::accounts::session::hash_password;
+use app::profiles::repo::{insert_matching_lists, ListOwner};
+use app::profiles::{LanguageLevel, MatchingFields, SpokenLanguage};
 use sqlx::SqlitePool;
 
 use crate::demo::{DEMO_MENTEE_PASSWORD, DEMO_MENTOR_PASSWORD};
@@ -143,39 +145,33 @@ pub async fn load_large_cohort(
         .execute(&mut *transaction)
         .await?
         .last_insert_rowid();
-        for code in row.domains.iter().filter_map(|code| real(code, &domains)) {
-            sqlx::query(
-                "INSERT OR IGNORE INTO profile_domains (profile_id, domain_id) \
-                 SELECT ?, id FROM domains WHERE code = ?",
-            )
-            .bind(profile_id)
-            .bind(code)
-            .execute(&mut *transaction)
-            .await?;
-        }
-        for code in row.skills.iter().filter_map(|code| real(code, &skills)) {
-            sqlx::query(
-                "INSERT OR IGNORE INTO profile_skills (profile_id, skill_id) \
-                 SELECT ?, id FROM skills WHERE code = ?",
-            )
-            .bind(profile_id)
-            .bind(code)
-            .execute(&mut *transaction)
-            .await?;
-        }
-        for language in row.languages {
-            let level = match language.level {
-                matching::Level::Basic => "basic",
-                matching::Level::Working => "working",
-                matching::Level::Fluent => "fluent",
-            };
-            sqlx::query("INSERT OR IGNORE INTO profile_languages (profile_id, language, level) VALUES (?, ?, ?)")
-                .bind(profile_id)
-                .bind(&language.code)
-                .bind(level)
-                .execute(&mut *transaction)
-                .await?;
-        }
+        let mapped = |codes: &[String], list: &[String]| {
+            let mut mapped: Vec<String> = Vec::new();
+            for code in codes.iter().filter_map(|code| real(code, list)) {
+                if !mapped.contains(&code) {
+                    mapped.push(code);
+                }
+            }
+            mapped
+        };
+        let fields = MatchingFields {
+            domains: mapped(row.domains, &domains),
+            skills: mapped(row.skills, &skills),
+            languages: row
+                .languages
+                .iter()
+                .map(|language| SpokenLanguage {
+                    code: language.code.clone(),
+                    level: match language.level {
+                        matching::Level::Basic => LanguageLevel::Basic,
+                        matching::Level::Working => LanguageLevel::Working,
+                        matching::Level::Fluent => LanguageLevel::Fluent,
+                    },
+                })
+                .collect(),
+            ..MatchingFields::default()
+        };
+        insert_matching_lists(&mut transaction, ListOwner::Profile, profile_id, &fields).await?;
         added += 1;
     }
     transaction.commit().await?;
