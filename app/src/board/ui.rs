@@ -182,8 +182,6 @@ fn BoardContent(
     };
     let choices = board.choices.clone();
     let waiting = board.mentees.total;
-    let with_room = board.mentors.items.len();
-    let _ = with_room;
     let open_pairs = board
         .pairs
         .iter()
@@ -219,7 +217,7 @@ fn BoardContent(
         <div class="board-columns">
             <MenteeColumn page=board.mentees.clone() query=query.clone() choices=choices.clone() />
             <SelectedColumn selected=board.selected.clone() cohort=code.clone() choices=choices.clone() changes />
-            <MentorColumn page=board.mentors.clone() query=query.clone() choices=choices.clone() />
+            <MentorColumn page=board.mentors.clone() query=query.clone() />
         </div>
         <OpenPairs pairs=board.pairs.clone() changes />
         <Constraints rows=board.constraints.clone() cohort=code.clone() changes />
@@ -716,7 +714,8 @@ fn MenteeColumn(
                         {page.items.into_iter().map(|mentee| {
                             let selected = query.mentee == Some(mentee.profile_id);
                             let href = BoardQuery { mentee: Some(mentee.profile_id), ..query.clone() }.href();
-                            let languages = mentee.languages.iter().map(|spoken| spoken.code.clone()).collect::<Vec<_>>().join(", ");
+                            let names: Vec<_> = mentee.languages.iter().map(|spoken| language_name(&spoken.code)).collect();
+                            let languages = move || names.iter().map(|name| name()).collect::<Vec<_>>().join(", ");
                             view! {
                                 <li class:selected=selected>
                                     <a href=href aria-current=selected.then_some("true")>{mentee.name}</a>
@@ -734,13 +733,8 @@ fn MenteeColumn(
 }
 
 #[component]
-fn MentorColumn(
-    page: Page<BoardMentor>,
-    query: BoardQuery,
-    choices: crate::profiles::ProfileChoices,
-) -> impl IntoView {
+fn MentorColumn(page: Page<BoardMentor>, query: BoardQuery) -> impl IntoView {
     let i18n = use_i18n();
-    let _ = choices;
     let pager_query = query.clone();
     view! {
         <section class="board-column" aria-labelledby="mentors-title">
