@@ -527,7 +527,12 @@ fn DraftView(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let shown = RwSignal::new(super::PAGE_SIZE);
+    // One decimal, with the reader's decimal mark (59,0 in French).
     let average = format!("{:.1}", draft.average());
+    let average = move || match i18n.get_locale() {
+        crate::i18n::Locale::fr => average.replace('.', ","),
+        _ => average.clone(),
+    };
     let (matched, total, already) = (draft.matched, draft.total_score, draft.already_open);
     let unmatched_count = draft.unmatched.len();
     let keys: Vec<String> = draft
