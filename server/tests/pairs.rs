@@ -348,6 +348,30 @@ async fn two_acceptances_at_once_never_exceed_the_mentors_capacity() {
 }
 
 #[tokio::test]
+async fn when_both_accept_at_the_same_moment_the_pair_is_active() {
+    for round in 0..5 {
+        let program = Program::new().await;
+        let mentee = program.person(Role::Mentee, "amina", "fr").await;
+        let mentor = program.person(Role::Mentor, "marc", "fr").await;
+        assert_eq!(
+            program.propose(&mentee, &mentor).await.status,
+            StatusCode::OK
+        );
+        let (pair, _) = program.pair_of(&mentee).await;
+        let (one, two) = tokio::join!(
+            program.answer(&mentee, pair, "accepted", ""),
+            program.answer(&mentor, pair, "accepted", ""),
+        );
+        assert_eq!(
+            (one.status, two.status),
+            (StatusCode::OK, StatusCode::OK),
+            "round {round}"
+        );
+        assert_eq!(program.pair_of(&mentee).await.1, "active", "round {round}");
+    }
+}
+
+#[tokio::test]
 async fn the_board_ranks_explains_drafts_and_the_draft_can_be_accepted() {
     let program = Program::new().await;
     let mentee = program.person(Role::Mentee, "amina", "fr").await;

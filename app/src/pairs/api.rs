@@ -82,14 +82,12 @@ pub async fn answer_pair(id: i64, answer: String, reason: Option<String>) -> Res
     if !repo::record_answer(&mut transaction, id, side, answer, reason.as_deref(), &now).await? {
         return Err(AppError::Conflict);
     }
-    let other = match side {
-        Side::Mentor => pair.mentee_answer.as_deref(),
-        Side::Mentee => pair.mentor_answer.as_deref(),
-    };
-    if answer == Answer::Accepted
-        && other == Some(Answer::Accepted.as_str())
-        && !repo::activate(&mut transaction, id, &now).await?
-    {
+    // Read the other answer inside the transaction, after ours is written:
+    // when both people accept at the same moment, the second to write sees
+    // the first's answer and makes the pair active.
+    let both_accepted =
+        answer == Answer::Accepted && repo::both_accepted(&mut transaction, id).await?;
+    if both_accepted && !repo::activate(&mut transaction, id, &now).await? {
         // Both said yes, but the mentor's places are all taken by active pairs
         // (their capacity went down, or another pair became active first).
         return Err(AppError::MentorFull);

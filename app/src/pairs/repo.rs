@@ -126,6 +126,21 @@ pub async fn record_answer(
     Ok(result.rows_affected() == 1)
 }
 
+/// Whether both people have accepted (read inside the answering transaction).
+pub async fn both_accepted(
+    connection: &mut SqliteConnection,
+    id: i64,
+) -> Result<bool, sqlx::Error> {
+    let answers: Option<(Option<String>, Option<String>)> =
+        sqlx::query_as("SELECT mentee_answer, mentor_answer FROM pairs WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&mut *connection)
+            .await?;
+    Ok(
+        matches!(answers, Some((Some(mentee), Some(mentor))) if mentee == "accepted" && mentor == "accepted"),
+    )
+}
+
 /// Makes a pair both accepted active, if its mentor has room among the active
 /// pairs. False when there is no room (or the pair is not both accepted).
 pub async fn activate(
