@@ -39,7 +39,10 @@ async function acceptAs(browser: Browser, email: string, password: string, area:
   const card = page.locator(".pair-card", { hasText: partner });
   await expect(card).toBeVisible();
   await card.getByRole("button", { name: "Accepter le jumelage" }).click();
-  await expect(card.getByText("Acceptée", { exact: true })).toBeVisible();
+  // The answer is recorded: no more button, and this person's answer reads "Acceptée"
+  // (the other person's may too, once both have answered).
+  await expect(card.getByRole("button", { name: "Accepter le jumelage" })).toHaveCount(0);
+  await expect(card.locator("dd").first()).toHaveText("Acceptée");
   expect(errors).toEqual([]);
   return { context, page, card };
 }
