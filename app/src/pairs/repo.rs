@@ -58,8 +58,6 @@ pub struct PairRecord {
     pub mentor_email: String,
     pub mentee_locale: String,
     pub mentor_locale: String,
-    pub mentee_answer: Option<String>,
-    pub mentor_answer: Option<String>,
     pub score: i64,
 }
 
@@ -76,7 +74,7 @@ pub async fn find_pair(pool: &SqlitePool, id: i64) -> Result<Option<PairRecord>,
                 ea.display_name AS mentee_name, ra.display_name AS mentor_name, \
                 ea.email AS mentee_email, ra.email AS mentor_email, \
                 ea.locale AS mentee_locale, ra.locale AS mentor_locale, \
-                p.mentee_answer, p.mentor_answer, p.score \
+                p.score \
          FROM pairs p \
          JOIN profiles e ON e.id = p.mentee_profile_id JOIN accounts ea ON ea.id = e.account_id \
          JOIN profiles r ON r.id = p.mentor_profile_id JOIN accounts ra ON ra.id = r.account_id \
