@@ -307,7 +307,8 @@ impl Compiled {
         self.check(mentee, mentor, paused, forbidden).err()
     }
 
-    /// The cost (100 − score) of this mentee with every mentor, into `out`:
+    /// The cost (100 − score) of this mentee with every mentor, into `out`
+    /// (one cell per mentor):
     /// `unavailable` where the mentor has no free place, the pair is forbidden
     /// (`forbidden`: sorted mentor indices) or any rule excludes it. The loop
     /// the whole solve waits on: one mentee's fields are read once, the
@@ -318,80 +319,143 @@ impl Compiled {
         free: &[u32],
         forbidden: &[usize],
         unavailable: u8,
-        out: &mut Vec<u8>,
+        out: &mut [u8],
+    ) {
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("popcnt") {
+            // SAFETY: the processor running this has just been found to have
+            // the instruction the function is compiled for.
+            unsafe { self.row_costs_with_popcnt(mentee, free, forbidden, unavailable, out) };
+            return;
+        }
+        self.row_costs_portable(mentee, free, forbidden, unavailable, out);
+    }
+
+    /// `row_costs` with the processor's bit count instruction, which the
+    /// baseline x86-64 target lacks (counting bits by hand takes a dozen
+    /// instructions, three times per pair); twice as fast on this loop.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "popcnt")]
+    fn row_costs_with_popcnt(
+        &self,
+        mentee: usize,
+        free: &[u32],
+        forbidden: &[usize],
+        unavailable: u8,
+        out: &mut [u8],
+    ) {
+        self.row_costs_portable(mentee, free, forbidden, unavailable, out);
+    }
+
+    #[inline(always)]
+    fn row_costs_portable(
+        &self,
+        mentee: usize,
+        free: &[u32],
+        forbidden: &[usize],
+        unavailable: u8,
+        out: &mut [u8],
     ) {
         let (dw, sw) = (self.domain_words, self.skill_words);
         let wanted_domains = &self.mentees.domains[mentee * dw..(mentee + 1) * dw];
         let wanted_skills = &self.mentees.skills[mentee * sw..(mentee + 1) * sw];
-        let domain_row =
-            &self.domain_points[self.mentees.domain_count[mentee] as usize * self.domain_width..];
-        let skill_row =
-            &self.skill_points[self.mentees.skill_count[mentee] as usize * self.skill_width..];
-        let level_row =
-            &self.levels[self.mentees.languages[mentee] as usize * self.mentor_profiles..];
-        let (modality, availability) = (
-            self.mentees.modality[mentee],
-            self.mentees.availability[mentee],
-        );
-        let mentors = &self.mentors;
-        let require_modality = self.criteria.require_compatible_modality;
-        let cost = |mentor: usize, domains: usize, skills: usize| -> u8 {
-            let level = level_row[mentors.languages[mentor] as usize];
-            if level.is_none_or(|level| level < Level::Working) {
-                return unavailable;
-            }
-            let compatible = modality.compatible(mentors.modality[mentor]);
-            if !compatible && require_modality {
-                return unavailable;
-            }
-            let half_days = (availability & mentors.availability[mentor]).count_ones() as usize;
-            let score = domain_row[domains]
-                + skill_row[skills]
-                + self.language_points[level_index(level)]
-                + if compatible { self.weights.modality } else { 0 }
-                + self.availability_points[half_days.min(21)];
-            if score < self.criteria.min_score || forbidden.binary_search(&mentor).is_ok() {
-                return unavailable;
-            }
-            (100 - score.min(100)) as u8
+        let row = Row {
+            compiled: self,
+            domain_row: &self.domain_points
+                [self.mentees.domain_count[mentee] as usize * self.domain_width..],
+            skill_row: &self.skill_points
+                [self.mentees.skill_count[mentee] as usize * self.skill_width..],
+            level_row: &self.levels
+                [self.mentees.languages[mentee] as usize * self.mentor_profiles..],
+            modality: self.mentees.modality[mentee],
+            availability: self.mentees.availability[mentee],
+            forbidden,
+            unavailable,
         };
-        out.clear();
+        let mentors = &self.mentors;
+        // Plain loops, no closures: the bit counts must stay inside the
+        // function compiled for the bit count instruction.
         if dw == 1 && sw == 1 {
             // Up to 64 domains and 64 skills (any real taxonomy): one word each,
             // read in step with the places.
             let (wanted_domains, wanted_skills) = (wanted_domains[0], wanted_skills[0]);
-            out.extend(
-                free.iter()
-                    .zip(mentors.domains.iter().zip(&mentors.skills))
-                    .enumerate()
-                    .map(|(mentor, (places, (domains, skills)))| {
-                        if *places == 0 {
-                            return unavailable;
-                        }
-                        cost(
-                            mentor,
-                            (wanted_domains & domains).count_ones() as usize,
-                            (wanted_skills & skills).count_ones() as usize,
-                        )
-                    }),
-            );
+            let columns = free.iter().zip(mentors.domains.iter().zip(&mentors.skills));
+            for (mentor, (cell, (places, (domains, skills)))) in
+                out.iter_mut().zip(columns).enumerate()
+            {
+                *cell = if *places == 0 {
+                    unavailable
+                } else {
+                    row.cost(
+                        mentor,
+                        (wanted_domains & domains).count_ones() as usize,
+                        (wanted_skills & skills).count_ones() as usize,
+                    )
+                };
+            }
         } else {
-            out.extend((0..free.len()).map(|mentor| {
-                if free[mentor] == 0 {
-                    return unavailable;
-                }
-                cost(
-                    mentor,
-                    common(
-                        wanted_domains,
-                        &mentors.domains[mentor * dw..(mentor + 1) * dw],
-                    ),
-                    common(
-                        wanted_skills,
-                        &mentors.skills[mentor * sw..(mentor + 1) * sw],
-                    ),
-                )
-            }));
+            for (mentor, (cell, places)) in out.iter_mut().zip(free).enumerate() {
+                *cell = if *places == 0 {
+                    unavailable
+                } else {
+                    row.cost(
+                        mentor,
+                        common(
+                            wanted_domains,
+                            &mentors.domains[mentor * dw..(mentor + 1) * dw],
+                        ),
+                        common(
+                            wanted_skills,
+                            &mentors.skills[mentor * sw..(mentor + 1) * sw],
+                        ),
+                    )
+                };
+            }
         }
+    }
+}
+
+/// One mentee's side of a row of pairs, looked up once.
+struct Row<'a> {
+    compiled: &'a Compiled,
+    /// Points by codes shared, for this mentee's number of codes.
+    domain_row: &'a [u32],
+    skill_row: &'a [u32],
+    /// Best common level by mentor language profile.
+    level_row: &'a [Option<Level>],
+    modality: Modality,
+    availability: u32,
+    forbidden: &'a [usize],
+    unavailable: u8,
+}
+
+impl Row<'_> {
+    /// The pair's cost (100 − score), or `unavailable`.
+    #[inline(always)]
+    fn cost(&self, mentor: usize, domains: usize, skills: usize) -> u8 {
+        let compiled = self.compiled;
+        let mentors = &compiled.mentors;
+        let level = self.level_row[mentors.languages[mentor] as usize];
+        if level.is_none_or(|level| level < Level::Working) {
+            return self.unavailable;
+        }
+        let compatible = self.modality.compatible(mentors.modality[mentor]);
+        if !compatible && compiled.criteria.require_compatible_modality {
+            return self.unavailable;
+        }
+        let half_days = (self.availability & mentors.availability[mentor]).count_ones() as usize;
+        let score = self.domain_row[domains]
+            + self.skill_row[skills]
+            + compiled.language_points[level_index(level)]
+            + if compatible {
+                compiled.weights.modality
+            } else {
+                0
+            }
+            + compiled.availability_points[half_days.min(21)];
+        if score < compiled.criteria.min_score || self.forbidden.binary_search(&mentor).is_ok() {
+            return self.unavailable;
+        }
+        (100 - score.min(100)) as u8
     }
 }

@@ -3,6 +3,7 @@
 //!
 //! Plain Rust, no web and no database: the app feeds it profiles, the command
 //! line feeds it a JSON file (format in `matching/README.md`).
+mod candidates;
 pub mod compiled;
 pub mod flow;
 pub mod matrix;

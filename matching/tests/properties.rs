@@ -1,6 +1,7 @@
 //! Properties of the engine on many small random cohorts: the optimum equals
 //! an exhaustive search, every constraint holds, every score's parts add up.
 use matching::seeded::Seeded;
+use matching::solve::{solve_with, Strategy};
 use matching::*;
 
 const CODES: [&str; 4] = ["a", "b", "c", "d"];
@@ -198,14 +199,22 @@ fn the_engine_finds_what_an_exhaustive_search_finds() {
             "round {round}: {cohort:#?}"
         );
         // Starting from each mentee's single best pair, the proof step must
-        // bring in whatever else the optimum needs.
-        let sparse = matching::solve::solve_with(&cohort, 1)
-            .unwrap_or_else(|error| panic!("round {round}: {error:?}"));
-        assert_eq!(
-            (sparse.matched, sparse.total_score),
-            expected,
-            "round {round}, one first candidate: {cohort:#?}"
-        );
+        // bring in whatever else the optimum needs, whether the flow is then
+        // re-optimized in place or solved again.
+        for reoptimize in [true, false] {
+            let strategy = Strategy {
+                first_candidates: 1,
+                reoptimize: Some(reoptimize),
+                ..Strategy::default()
+            };
+            let sparse = solve_with(&cohort, strategy)
+                .unwrap_or_else(|error| panic!("round {round}: {error:?}"));
+            assert_eq!(
+                (sparse.matched, sparse.total_score),
+                expected,
+                "round {round}, {strategy:?}: {cohort:#?}"
+            );
+        }
         with_unmatched += usize::from(!assignment.unmatched.is_empty());
     }
     assert!(
@@ -304,7 +313,6 @@ fn the_compiled_cohort_scores_and_excludes_as_the_explained_one() {
             .iter()
             .map(|mentor| u32::from(!mentor.paused) * 2)
             .collect();
-        let mut row = Vec::new();
         for (mentee_index, mentee) in cohort.mentees.iter().enumerate() {
             let forbidden: Vec<usize> = cohort
                 .mentors
@@ -318,6 +326,7 @@ fn the_compiled_cohort_scores_and_excludes_as_the_explained_one() {
                 })
                 .map(|(index, _)| index)
                 .collect();
+            let mut row = vec![0; cohort.mentors.len()];
             compiled.row_costs(mentee_index, &free, &forbidden, u8::MAX, &mut row);
             for (mentor_index, mentor) in cohort.mentors.iter().enumerate() {
                 let expected = match compiled.check(
@@ -349,5 +358,36 @@ fn the_compiled_cohort_scores_and_excludes_as_the_explained_one() {
                 );
             }
         }
+    }
+}
+
+#[test]
+fn every_strategy_reaches_the_same_optimum_on_a_large_cohort() {
+    // Large enough for the rows to be split in two halves side by side.
+    let cohort = matching::synthetic::cohort(700, 300, 7);
+    let reference = solve(&cohort).unwrap_or_else(|error| panic!("{error:?}"));
+    assert!(reference.matched > 300, "a cohort with work to do");
+    for strategy in [
+        Strategy {
+            split_rows: false,
+            ..Strategy::default()
+        },
+        Strategy {
+            first_candidates: 1,
+            reoptimize: Some(true),
+            split_rows: true,
+        },
+        Strategy {
+            first_candidates: 2,
+            reoptimize: Some(false),
+            split_rows: false,
+        },
+    ] {
+        let other = solve_with(&cohort, strategy).unwrap_or_else(|error| panic!("{error:?}"));
+        assert_eq!(
+            (other.matched, other.total_score),
+            (reference.matched, reference.total_score),
+            "{strategy:?}"
+        );
     }
 }
