@@ -41,6 +41,17 @@ pub enum AppError {
     /// The mentor has no free place left (capacity counts active and proposed pairs).
     #[error("mentor at capacity")]
     MentorFull,
+    /// The item was changed (by the other person) since the caller's page
+    /// showed it: nothing is overwritten; look at the new version first.
+    #[error("stale version")]
+    StaleVersion,
+    /// Agreeing to, or asking to change, what one proposed oneself.
+    #[error("own proposal")]
+    OwnProposal,
+    /// Not possible before both people agree on it (a goal's milestones, a
+    /// meeting's outcome).
+    #[error("not agreed yet")]
+    NotAgreed,
     /// The thing asked for does not exist (or is not the caller's to see).
     #[error("not found")]
     NotFound,
@@ -85,6 +96,10 @@ pub enum InputProblem {
     WeightsTotal,
     /// The pair breaks a rule (no common language, paused mentor, forbidden…).
     PairNotAllowed,
+    /// A date and time already past (a meeting is planned ahead).
+    InThePast,
+    /// Too early: the meeting has not started yet.
+    NotYet,
 }
 
 /// One field's problem, in a form refused as a whole.
@@ -169,6 +184,9 @@ pub enum ErrorMessage {
     RegistrationClosed,
     Conflict,
     MentorFull,
+    StaleVersion,
+    OwnProposal,
+    NotAgreed,
 }
 
 impl AppError {
@@ -182,6 +200,9 @@ impl AppError {
             }
             AppError::Conflict => ErrorMessage::Conflict,
             AppError::MentorFull => ErrorMessage::MentorFull,
+            AppError::StaleVersion => ErrorMessage::StaleVersion,
+            AppError::OwnProposal => ErrorMessage::OwnProposal,
+            AppError::NotAgreed => ErrorMessage::NotAgreed,
             AppError::Storage | AppError::Config(_) => ErrorMessage::Unavailable,
             AppError::Transport(_) => ErrorMessage::Network,
             AppError::BadCredentials => ErrorMessage::BadCredentials,
@@ -215,7 +236,11 @@ impl AppError {
             AppError::InvalidInput { .. }
             | AppError::InvalidFields(_)
             | AppError::BadCredentials => 400,
-            AppError::Conflict | AppError::MentorFull => 409,
+            AppError::Conflict
+            | AppError::MentorFull
+            | AppError::StaleVersion
+            | AppError::OwnProposal
+            | AppError::NotAgreed => 409,
             AppError::LinkInvalid => 410,
             AppError::RegistrationClosed => 409,
             AppError::TooManyAttempts { .. } => 429,

@@ -142,7 +142,7 @@ async fn serve(config: Config, pool: sqlx::SqlitePool) -> Result<(), StartError>
         leptos_options.output_name = app::OUTPUT_NAME.into();
     }
     let addr = config.addr.unwrap_or(leptos_options.site_addr);
-    spawn_background_tasks(&config, &pool)?;
+    spawn_background_tasks(&config, &pool, config.public_url_or(addr))?;
     let state = AppState {
         leptos_options,
         pool,
@@ -172,8 +172,31 @@ async fn serve(config: Config, pool: sqlx::SqlitePool) -> Result<(), StartError>
     Ok(())
 }
 
-/// Expired sessions are deleted hourly; the outbox is delivered when SMTP is set.
-fn spawn_background_tasks(config: &Config, pool: &sqlx::SqlitePool) -> Result<(), StartError> {
+/// Expired sessions are deleted hourly; meeting reminders are queued every
+/// ten minutes; the outbox is delivered when SMTP is set.
+fn spawn_background_tasks(
+    config: &Config,
+    pool: &sqlx::SqlitePool,
+    public_url: String,
+) -> Result<(), StartError> {
+    let reminders = pool.clone();
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(10 * 60));
+        loop {
+            every.tick().await;
+            match app::meetings::reminders::send_due_reminders(
+                &reminders,
+                &public_url,
+                chrono::Utc::now(),
+            )
+            .await
+            {
+                Ok(0) => {}
+                Ok(sent) => tracing::info!(sent, "meeting reminders queued"),
+                Err(error) => tracing::error!(%error, "meeting reminders failed"),
+            }
+        }
+    });
     let store = tower_sessions_sqlx_store::SqliteStore::new(pool.clone());
     tokio::spawn(async move {
         if let Err(error) = store

@@ -15,10 +15,14 @@ use app::audit::api::ListAuditLog;
 use app::board::api::*;
 use app::catalog::admin_api::*;
 use app::catalog::api::{GetProfileChoices, ListDomains};
+use app::feedback::api::*;
+use app::goals::api::*;
 use app::home::api::GetCohortAnnouncement;
 use app::layout::SetLocale;
+use app::meetings::api::*;
 use app::outbox::api::ListOutbox;
 use app::pairs::api::*;
+use app::pairs::workspace::{GetMyWorkspaces, GetPairOverview, GetWorkspace};
 use app::profiles::api::{GetMyProfile, SaveMyProfile};
 use axum::http::StatusCode;
 use common::{form, TestApp};
@@ -80,6 +84,10 @@ enum Rule {
     OwnProfile,
     /// The two people of the fixture's pair (`Mentor` and `Mentee`), no one else.
     PairMember,
+    /// The fixture pair's mentor alone (feedback, assessments, private notes).
+    PairMentor,
+    /// The fixture pair's mentee alone (acknowledging feedback).
+    PairMentee,
 }
 
 impl Rule {
@@ -97,6 +105,9 @@ impl Rule {
                 None
             }
             (Rule::PairMember, Some(_)) => Some(StatusCode::FORBIDDEN),
+            (Rule::PairMentor, Some(_)) if caller == Caller::Mentor => None,
+            (Rule::PairMentee, Some(_)) if caller == Caller::Mentee => None,
+            (Rule::PairMentor | Rule::PairMentee, Some(_)) => Some(StatusCode::FORBIDDEN),
         }
     }
 }
@@ -117,6 +128,11 @@ struct Fixture {
     /// A proposed pair of `Caller::Mentor` and `Caller::Mentee`.
     pair_id: i64,
     mentor_profile_id: i64,
+    /// A goal, its milestone, a meeting and a feedback of that pair.
+    goal_id: i64,
+    milestone_id: i64,
+    meeting_id: i64,
+    feedback_id: i64,
 }
 
 fn rows() -> Vec<Row> {
@@ -526,6 +542,209 @@ fn rows() -> Vec<Row> {
                 ])
             },
         },
+        // The pair's workspace: its two people (some things one side only);
+        // the coordinator reads an overview without the notes.
+        Row {
+            path: GetMyWorkspaces::PATH,
+            rule: Rule::OwnProfile,
+            body: |_| String::new(),
+        },
+        Row {
+            path: GetWorkspace::PATH,
+            rule: Rule::PairMember,
+            body: |fixture| form(&[("pair_id", &fixture.pair_id.to_string())]),
+        },
+        Row {
+            path: GetPairOverview::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |fixture| form(&[("pair_id", &fixture.pair_id.to_string())]),
+        },
+        Row {
+            path: ProposeGoal::PATH,
+            rule: Rule::PairMember,
+            body: |fixture| {
+                form(&[
+                    ("pair_id", &fixture.pair_id.to_string()),
+                    ("title", "Objectif"),
+                    ("description", ""),
+                    ("success_criterion", "Critère"),
+                    ("target_date", ""),
+                    ("milestones", ""),
+                ])
+            },
+        },
+        Row {
+            path: ReviseGoal::PATH,
+            rule: Rule::PairMember,
+            body: |fixture| {
+                form(&[
+                    ("id", &fixture.goal_id.to_string()),
+                    ("version", "1"),
+                    ("title", "Objectif"),
+                    ("description", ""),
+                    ("success_criterion", "Critère"),
+                    ("target_date", ""),
+                ])
+            },
+        },
+        Row {
+            path: AgreeGoal::PATH,
+            rule: Rule::PairMember,
+            body: |fixture| form(&[("id", &fixture.goal_id.to_string()), ("version", "1")]),
+        },
+        Row {
+            path: RequestGoalChange::PATH,
+            rule: Rule::PairMember,
+            body: |fixture| {
+                form(&[
+                    ("id", &fixture.goal_id.to_string()),
+                    ("version", "1"),
+                    ("comment", "Plus précis"),
+                ])
+            },
+        },
+        Row {
+            path: TickMilestone::PATH,
+            rule: Rule::PairMember,
+            body: |fixture| {
+                form(&[
+                    ("id", &fixture.milestone_id.to_string()),
+                    ("version", "1"),
+                    ("state", "done"),
+                ])
+            },
+        },
+        Row {
+            path: AddMilestone::PATH,
+            rule: Rule::PairMember,
+            body: |fixture| {
+                form(&[
+                    ("goal_id", &fixture.goal_id.to_string()),
+                    ("version", "1"),
+                    ("title", "Étape"),
+                    ("due_date", ""),
+                ])
+            },
+        },
+        Row {
+            path: AssessGoal::PATH,
+            rule: Rule::PairMentor,
+            body: |fixture| {
+                form(&[
+                    ("id", &fixture.goal_id.to_string()),
+                    ("version", "1"),
+                    ("progress", "50"),
+                    ("comment", "Bien"),
+                ])
+            },
+        },
+        Row {
+            path: SetGoalStatus::PATH,
+            rule: Rule::PairMember,
+            body: |fixture| {
+                form(&[
+                    ("id", &fixture.goal_id.to_string()),
+                    ("version", "1"),
+                    ("status", "achieved"),
+                ])
+            },
+        },
+        Row {
+            path: PlanMeeting::PATH,
+            rule: Rule::PairMember,
+            body: |fixture| {
+                form(&[
+                    ("pair_id", &fixture.pair_id.to_string()),
+                    ("date", "2099-01-05"),
+                    ("time", "14:00"),
+                    ("duration_minutes", "60"),
+                    ("modality", "video"),
+                    ("location", ""),
+                    ("free_objectives", "Faire le point"),
+                ])
+            },
+        },
+        Row {
+            path: ReviseMeeting::PATH,
+            rule: Rule::PairMember,
+            body: |fixture| {
+                form(&[
+                    ("id", &fixture.meeting_id.to_string()),
+                    ("version", "1"),
+                    ("date", "2099-01-05"),
+                    ("time", "14:00"),
+                    ("duration_minutes", "60"),
+                    ("modality", "video"),
+                    ("location", ""),
+                    ("free_objectives", "Faire le point"),
+                ])
+            },
+        },
+        Row {
+            path: AgreeMeeting::PATH,
+            rule: Rule::PairMember,
+            body: |fixture| form(&[("id", &fixture.meeting_id.to_string()), ("version", "1")]),
+        },
+        Row {
+            path: RequestMeetingChange::PATH,
+            rule: Rule::PairMember,
+            body: |fixture| {
+                form(&[
+                    ("id", &fixture.meeting_id.to_string()),
+                    ("version", "1"),
+                    ("comment", "Plus tard"),
+                ])
+            },
+        },
+        Row {
+            path: LogMeeting::PATH,
+            rule: Rule::PairMember,
+            body: |fixture| {
+                form(&[
+                    ("id", &fixture.meeting_id.to_string()),
+                    ("version", "1"),
+                    ("outcome", "cancelled"),
+                    ("shared_notes", ""),
+                    ("next_steps", ""),
+                ])
+            },
+        },
+        Row {
+            path: SavePrivateNote::PATH,
+            rule: Rule::PairMentor,
+            body: |fixture| form(&[("id", &fixture.meeting_id.to_string()), ("body", "Note")]),
+        },
+        Row {
+            path: GiveFeedback::PATH,
+            rule: Rule::PairMentor,
+            body: |fixture| {
+                form(&[
+                    ("pair_id", &fixture.pair_id.to_string()),
+                    ("meeting_id", ""),
+                    ("goal_id", ""),
+                    ("goal_progress", ""),
+                    ("strengths", "Forces"),
+                    ("to_improve", "À améliorer"),
+                    ("observations", "Observations"),
+                    ("next_step", "Suite"),
+                ])
+            },
+        },
+        Row {
+            path: AcknowledgeFeedback::PATH,
+            rule: Rule::PairMentee,
+            body: |fixture| form(&[("id", &fixture.feedback_id.to_string())]),
+        },
+        Row {
+            path: AnswerFitCheck::PATH,
+            rule: Rule::PairMember,
+            body: |fixture| {
+                form(&[
+                    ("pair_id", &fixture.pair_id.to_string()),
+                    ("answer", "good_fit"),
+                ])
+            },
+        },
     ]
 }
 
@@ -588,16 +807,22 @@ async fn every_caller_gets_what_the_policy_says_and_refusals_change_nothing() {
             .await;
     }
     app.set_capacity(mentor_profile, 3).await;
+    let pair_id = app
+        .insert_pair("matrix", mentee_profile, mentor_profile)
+        .await;
+    let workspace = app.insert_workspace(pair_id).await;
     let fixture = Fixture {
+        goal_id: workspace.goal_id,
+        milestone_id: workspace.milestone_id,
+        meeting_id: workspace.meeting_id,
+        feedback_id: workspace.feedback_id,
         bystander_id,
         bystander_profile_id,
         application_id: app
             .submit_application("candidate@matrix.example", true)
             .await
             .id,
-        pair_id: app
-            .insert_pair("matrix", mentee_profile, mentor_profile)
-            .await,
+        pair_id,
         mentor_profile_id: mentor_profile,
     };
 

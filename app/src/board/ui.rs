@@ -908,9 +908,17 @@ fn PairRowView(pair: PairRow, changes: RwSignal<u64>) -> impl IntoView {
     let reason_error_id = format!("end-reason-{id}-error");
     let proposed = pair.status == PairStatus::Proposed;
     let open = pair.status.is_open();
+    let followed = matches!(pair.status, PairStatus::Active | PairStatus::Ended);
+    let mentee_name = pair.mentee_name.clone();
     view! {
         <tr>
-            <td>{pair.mentee_name}</td>
+            <td>
+                {if followed {
+                    view! { <a href=format!("/coordinator/pairs/{id}")>{mentee_name}</a> }.into_any()
+                } else {
+                    view! { <span>{mentee_name}</span> }.into_any()
+                }}
+            </td>
             <td>{pair.mentor_name}</td>
             <td>{pair.score}</td>
             <td>

@@ -136,6 +136,8 @@ pub fn problem_text(problem: InputProblem) -> impl Fn() -> &'static str + Copy +
         InputProblem::NotEligible => t_string!(i18n, forms.not_eligible),
         InputProblem::WeightsTotal => t_string!(i18n, forms.weights_total),
         InputProblem::PairNotAllowed => t_string!(i18n, forms.pair_not_allowed),
+        InputProblem::InThePast => t_string!(i18n, forms.in_the_past),
+        InputProblem::NotYet => t_string!(i18n, forms.not_yet),
     }
 }
 
@@ -196,11 +198,17 @@ pub fn TextField(
     #[prop(default = "off")] autocomplete: &'static str,
     #[prop(optional, into)] value: String,
     #[prop(optional, into)] hint: Option<Signal<String>>,
+    /// Makes the ids unique when the same form appears several times on a
+    /// page (one per pair, per meeting…).
+    #[prop(optional, into)]
+    scope: Option<String>,
     #[prop(default = true)] required: bool,
     #[prop(optional)] autofocus: bool,
 ) -> impl IntoView {
-    let input_id = format!("field-{name}");
-    let (hint_id, described_by) = descriptions(&name, hint.is_some());
+    let key = scope.map_or_else(|| name.clone(), |scope| format!("{scope}-{name}"));
+    let input_id = format!("field-{key}");
+    let (hint_id, described_by) = descriptions(&key, hint.is_some());
+    let error_id = format!("{key}-error");
     let value = echoed_value(&name).unwrap_or(value);
     let invalid = aria_invalid(error, name.clone());
     view! {
@@ -208,9 +216,9 @@ pub fn TextField(
             <label for=input_id.clone()>{move || label.get()}</label>
             {hint.map(|hint| view! { <p class="field-hint" id=hint_id.clone()>{move || hint.get()}</p> })}
             <input
+                type=input_type
                 id=input_id
                 name=name.clone()
-                type=input_type
                 autocomplete=autocomplete
                 value=value
                 required=required
@@ -218,7 +226,7 @@ pub fn TextField(
                 aria-invalid=invalid
                 aria-describedby=described_by
             />
-            <FieldMessage field=name error />
+            <FieldMessage field=name error id=error_id />
         </div>
     }
 }
@@ -231,11 +239,17 @@ pub fn TextAreaField(
     #[prop(into)] error: Signal<Option<AppError>>,
     #[prop(optional, into)] value: String,
     #[prop(optional, into)] hint: Option<Signal<String>>,
+    /// Makes the ids unique when the same form appears several times on a
+    /// page (one per pair, per meeting…).
+    #[prop(optional, into)]
+    scope: Option<String>,
     #[prop(default = true)] required: bool,
     #[prop(default = 2000)] max_chars: usize,
 ) -> impl IntoView {
-    let input_id = format!("field-{name}");
-    let (hint_id, described_by) = descriptions(&name, hint.is_some());
+    let key = scope.map_or_else(|| name.clone(), |scope| format!("{scope}-{name}"));
+    let input_id = format!("field-{key}");
+    let (hint_id, described_by) = descriptions(&key, hint.is_some());
+    let error_id = format!("{key}-error");
     let value = echoed_value(&name).unwrap_or(value);
     let invalid = aria_invalid(error, name.clone());
     view! {
@@ -253,7 +267,7 @@ pub fn TextAreaField(
             >
                 {value}
             </textarea>
-            <FieldMessage field=name error />
+            <FieldMessage field=name error id=error_id />
         </div>
     }
 }
@@ -269,9 +283,15 @@ pub fn SelectField(
     #[prop(optional, into)] selected: String,
     #[prop(optional, into)] placeholder: Option<String>,
     #[prop(optional, into)] hint: Option<Signal<String>>,
+    /// Makes the ids unique when the same form appears several times on a
+    /// page (one per pair, per meeting…).
+    #[prop(optional, into)]
+    scope: Option<String>,
 ) -> impl IntoView {
-    let input_id = format!("field-{name}");
-    let (hint_id, described_by) = descriptions(&name, hint.is_some());
+    let key = scope.map_or_else(|| name.clone(), |scope| format!("{scope}-{name}"));
+    let input_id = format!("field-{key}");
+    let (hint_id, described_by) = descriptions(&key, hint.is_some());
+    let error_id = format!("{key}-error");
     let selected = echoed_value(&name).unwrap_or(selected);
     let invalid = aria_invalid(error, name.clone());
     view! {
@@ -288,7 +308,7 @@ pub fn SelectField(
                     })
                     .collect_view()}
             </select>
-            <FieldMessage field=name error />
+            <FieldMessage field=name error id=error_id />
         </div>
     }
 }

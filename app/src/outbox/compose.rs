@@ -117,3 +117,73 @@ pub fn pair_proposed(locale: &str, display_name: &str, partner: &str, score: u32
         .to_string(),
     }
 }
+
+pub fn goal_proposed(locale: &str, display_name: &str, partner: &str, goal: &str) -> ComposedEmail {
+    let locale = locale_or_french(locale);
+    ComposedEmail {
+        subject: td_string!(locale, emails.goal_proposed_subject).to_string(),
+        body: td_string!(
+            locale,
+            emails.goal_proposed_body,
+            name = display_name,
+            partner = partner,
+            goal = goal
+        )
+        .to_string(),
+    }
+}
+
+/// A meeting planned or changed; `when` in the program's time zone.
+pub fn meeting_planned(
+    locale: &str,
+    display_name: &str,
+    partner: &str,
+    when: &str,
+) -> ComposedEmail {
+    let locale = locale_or_french(locale);
+    ComposedEmail {
+        subject: td_string!(locale, emails.meeting_planned_subject).to_string(),
+        body: td_string!(
+            locale,
+            emails.meeting_planned_body,
+            name = display_name,
+            partner = partner,
+            when = when
+        )
+        .to_string(),
+    }
+}
+
+pub fn feedback_received(locale: &str, display_name: &str, partner: &str) -> ComposedEmail {
+    let locale = locale_or_french(locale);
+    ComposedEmail {
+        subject: td_string!(locale, emails.feedback_received_subject).to_string(),
+        body: td_string!(
+            locale,
+            emails.feedback_received_body,
+            name = display_name,
+            partner = partner
+        )
+        .to_string(),
+    }
+}
+
+pub fn meeting_reminder(
+    locale: &str,
+    display_name: &str,
+    partner: &str,
+    when: &str,
+) -> ComposedEmail {
+    let locale = locale_or_french(locale);
+    ComposedEmail {
+        subject: td_string!(locale, emails.meeting_reminder_subject).to_string(),
+        body: td_string!(
+            locale,
+            emails.meeting_reminder_body,
+            name = display_name,
+            partner = partner,
+            when = when
+        )
+        .to_string(),
+    }
+}

@@ -21,6 +21,13 @@ pub enum EmailKind {
     ApplicationInfoRequested,
     ApplicationDeclined,
     PairProposed,
+    /// A goal or a meeting waits for the recipient's agreement.
+    AgreementRequested,
+    /// A meeting was planned or changed.
+    MeetingPlanned,
+    FeedbackReceived,
+    /// The day before a meeting.
+    MeetingReminder,
 }
 
 impl EmailKind {
@@ -32,6 +39,10 @@ impl EmailKind {
             EmailKind::ApplicationInfoRequested => "application_info_requested",
             EmailKind::ApplicationDeclined => "application_declined",
             EmailKind::PairProposed => "pair_proposed",
+            EmailKind::AgreementRequested => "agreement_requested",
+            EmailKind::MeetingPlanned => "meeting_planned",
+            EmailKind::FeedbackReceived => "feedback_received",
+            EmailKind::MeetingReminder => "meeting_reminder",
         }
     }
 
@@ -43,6 +54,10 @@ impl EmailKind {
             EmailKind::ApplicationInfoRequested,
             EmailKind::ApplicationDeclined,
             EmailKind::PairProposed,
+            EmailKind::AgreementRequested,
+            EmailKind::MeetingPlanned,
+            EmailKind::FeedbackReceived,
+            EmailKind::MeetingReminder,
         ]
         .into_iter()
         .find(|kind| kind.as_str() == value)
@@ -52,8 +67,17 @@ impl EmailKind {
     /// see it (a coordinator reading it could take the account over).
     pub fn link_is_private(self) -> bool {
         // An applicant's link lets its holder withdraw the application. A
-        // proposal links to the recipient's area, which asks them to sign in.
-        !matches!(self, EmailKind::Invitation | EmailKind::PairProposed)
+        // proposal (and every message about a pair's workspace) links to the
+        // recipient's area, which asks them to sign in.
+        !matches!(
+            self,
+            EmailKind::Invitation
+                | EmailKind::PairProposed
+                | EmailKind::AgreementRequested
+                | EmailKind::MeetingPlanned
+                | EmailKind::FeedbackReceived
+                | EmailKind::MeetingReminder
+        )
     }
 }
 

@@ -3,10 +3,15 @@
 //! active pairs count against the mentor's capacity.
 use serde::{Deserialize, Serialize};
 
+pub mod agreement;
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod member;
+pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod repo;
 pub mod ui;
+pub mod workspace;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum PairStatus {
@@ -73,7 +78,7 @@ impl Answer {
 }
 
 /// Which of the two a person is in a pair.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Side {
     Mentor,
     Mentee,

@@ -420,6 +420,67 @@ impl TestApp {
         .last_insert_rowid()
     }
 
+    /// Makes a pair active, as if both had accepted.
+    pub async fn activate_pair(&self, pair_id: i64) {
+        sqlx::query(
+            "UPDATE pairs SET status = 'active', mentee_answer = 'accepted', \
+             mentor_answer = 'accepted', activated_at = '2026-11-27T11:00:00Z' WHERE id = ?",
+        )
+        .bind(pair_id)
+        .execute(&self.pool)
+        .await
+        .expect("the pair is active");
+    }
+
+    /// A goal proposed by the mentee (one milestone), a meeting proposed by
+    /// the mentor, and a feedback, straight into a pair's workspace.
+    pub async fn insert_workspace(&self, pair_id: i64) -> WorkspaceIds {
+        let insert = |sql: &'static str| {
+            let pool = self.pool.clone();
+            async move {
+                sqlx::query(sql)
+                    .bind(pair_id)
+                    .execute(&pool)
+                    .await
+                    .expect("the workspace row is stored")
+                    .last_insert_rowid()
+            }
+        };
+        let goal_id = insert(
+            "INSERT INTO goals (pair_id, title, success_criterion, agreement, agreement_side, \
+             created_at, updated_at) VALUES (?, 'Objectif', 'Critère', 'proposed', 'mentee', \
+             '2026-11-27T10:00:00Z', '2026-11-27T10:00:00Z')",
+        )
+        .await;
+        let milestone_id = sqlx::query(
+            "INSERT INTO milestones (goal_id, position, title, created_at) \
+             VALUES (?, 1, 'Étape', '2026-11-27T10:00:00Z')",
+        )
+        .bind(goal_id)
+        .execute(&self.pool)
+        .await
+        .expect("the milestone is stored")
+        .last_insert_rowid();
+        let meeting_id = insert(
+            "INSERT INTO meetings (pair_id, starts_at, duration_minutes, modality, agreement, \
+             agreement_side, created_at, updated_at) VALUES (?, '2099-01-05T19:00:00Z', 60, \
+             'video', 'proposed', 'mentor', '2026-11-27T10:00:00Z', '2026-11-27T10:00:00Z')",
+        )
+        .await;
+        let feedback_id = insert(
+            "INSERT INTO feedback (pair_id, strengths, to_improve, observations, next_step, \
+             created_at) VALUES (?, 'Forces', 'À améliorer', 'Observations', 'Suite', \
+             '2026-11-27T10:00:00Z')",
+        )
+        .await;
+        WorkspaceIds {
+            goal_id,
+            milestone_id,
+            meeting_id,
+            feedback_id,
+        }
+    }
+
     /// A cohort, straight into the database.
     pub async fn create_cohort(&self, code: &str) {
         sqlx::query(
@@ -501,4 +562,13 @@ pub fn application_form(email: &str, eligible: bool) -> String {
         ]);
     }
     form(&pairs)
+}
+
+/// What `insert_workspace` stored.
+#[allow(dead_code)]
+pub struct WorkspaceIds {
+    pub goal_id: i64,
+    pub milestone_id: i64,
+    pub meeting_id: i64,
+    pub feedback_id: i64,
 }

@@ -108,6 +108,10 @@ fn ParticipantHomePage(role: Role) -> impl IntoView {
                     Ok(user) => view! {
                         <AreaWelcome user eyebrow=title next />
                         <crate::pairs::ui::MyPairsPanel />
+                        {match role {
+                            Role::Mentor => view! { <crate::pairs::pages::MentorDashboard /> }.into_any(),
+                            _ => view! { <crate::pairs::pages::MenteeWorkspace /> }.into_any(),
+                        }}
                     }
                         .into_any(),
                     Err(error) => view! { <AccessDenied error /> }.into_any(),

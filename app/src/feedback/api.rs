@@ -1,0 +1,221 @@
+//! Server functions of feedback and the fit check: the mentor writes
+//! feedback, the mentee acknowledges and may respond; each answers the fit
+//! check for their own side.
+// A form's fields are its server function's arguments (Leptos's convention).
+#![allow(clippy::too_many_arguments)]
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+#[cfg(feature = "ssr")]
+fn now() -> String {
+    crate::accounts::repo::utc_text(chrono::Utc::now())
+}
+
+/// An optional id from a select (empty: none).
+#[cfg(feature = "ssr")]
+fn optional_id(field: &str, raw: &str) -> Result<Option<i64>, AppError> {
+    crate::profiles::parse_optional_number(field, raw, 1, i64::MAX)
+}
+
+/// The mentor's feedback to their mentee; the mentee is notified. With a goal
+/// and a progress, it also updates the goal's assessed progress.
+#[server(endpoint = "give_feedback")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn give_feedback(
+    pair_id: i64,
+    meeting_id: String,
+    goal_id: String,
+    goal_progress: String,
+    strengths: String,
+    to_improve: String,
+    observations: String,
+    next_step: String,
+) -> Result<i64, AppError> {
+    use super::repo::{self, NewFeedback};
+    use super::PART_MAX_CHARS;
+    use crate::error::{FieldErrors, InputProblem};
+    use crate::goals::{repo as goals, GoalEventKind};
+    use crate::meetings::repo as meetings;
+    use crate::outbox::{compose, EmailKind};
+    use crate::pairs::member::{active_pair_member, Who};
+    use crate::profiles::{parse_optional_number, parse_required_text};
+    use crate::server_context::{pool, server_settings};
+
+    let pool = pool()?;
+    let member = active_pair_member(&pool, pair_id, Who::Mentor).await?;
+    let mut errors = FieldErrors::new();
+    let meeting_id = errors
+        .check(optional_id("meeting_id", &meeting_id))
+        .flatten();
+    let goal_id = errors.check(optional_id("goal_id", &goal_id)).flatten();
+    let goal_progress = errors
+        .check(parse_optional_number(
+            "goal_progress",
+            &goal_progress,
+            0,
+            100,
+        ))
+        .flatten();
+    let strengths = errors.check(parse_required_text("strengths", &strengths, PART_MAX_CHARS));
+    let to_improve = errors.check(parse_required_text(
+        "to_improve",
+        &to_improve,
+        PART_MAX_CHARS,
+    ));
+    let observations = errors.check(parse_required_text(
+        "observations",
+        &observations,
+        PART_MAX_CHARS,
+    ));
+    let next_step = errors.check(parse_required_text("next_step", &next_step, PART_MAX_CHARS));
+    if goal_progress.is_some() && goal_id.is_none() {
+        errors.push("goal_id", InputProblem::Required);
+    }
+    // The meeting and the goal must be this pair's.
+    if let Some(meeting_id) = meeting_id {
+        let meeting = meetings::find_meeting(&pool, meeting_id).await?;
+        if meeting.is_none_or(|meeting| meeting.pair_id != pair_id) {
+            errors.push("meeting_id", InputProblem::InvalidChoice);
+        }
+    }
+    let goal = match goal_id {
+        Some(goal_id) => {
+            let goal = goals::find_goal(&pool, goal_id).await?;
+            match goal {
+                Some(goal) if goal.pair_id == pair_id => Some(goal),
+                _ => {
+                    errors.push("goal_id", InputProblem::InvalidChoice);
+                    None
+                }
+            }
+        }
+        None => None,
+    };
+    errors.finish()?;
+    let (Some(strengths), Some(to_improve), Some(observations), Some(next_step)) =
+        (strengths, to_improve, observations, next_step)
+    else {
+        return Err(AppError::Storage);
+    };
+    if goal_progress.is_some()
+        && goal
+            .as_ref()
+            .is_some_and(|goal| !goal.agreement().is_agreed())
+    {
+        return Err(AppError::NotAgreed);
+    }
+    let public_url = server_settings()?.public_url;
+    let now = now();
+    let feedback = NewFeedback {
+        meeting_id,
+        goal_id,
+        goal_progress,
+        strengths,
+        to_improve,
+        observations,
+        next_step,
+    };
+    let mut transaction = pool.begin().await?;
+    let id = repo::insert_feedback(&mut transaction, pair_id, &feedback, &now).await?;
+    if let (Some(goal), Some(percent)) = (goal, goal_progress) {
+        // No version check: the progress update is the feedback's own, and
+        // it moves the version on for anyone editing the goal meanwhile.
+        goals::bump(&mut transaction, goal.id, goal.version, &now).await?;
+        goals::assess(
+            &mut transaction,
+            goal.id,
+            percent,
+            &feedback.observations,
+            &now,
+        )
+        .await?;
+        goals::record_event(
+            &mut transaction,
+            goal.id,
+            member.side,
+            GoalEventKind::Assessed,
+            Some(&format!("{percent} %")),
+            &now,
+        )
+        .await?;
+    }
+    member
+        .notify_partner(
+            &mut transaction,
+            EmailKind::FeedbackReceived,
+            compose::feedback_received,
+            &public_url,
+        )
+        .await?;
+    transaction.commit().await?;
+    Ok(id)
+}
+
+/// The mentee acknowledges feedback, with a response if they wish (sending a
+/// response again replaces it).
+#[server(endpoint = "acknowledge_feedback")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn acknowledge_feedback(id: i64, response: Option<String>) -> Result<(), AppError> {
+    use super::{repo, PART_MAX_CHARS};
+    use crate::accounts::{policy::Access, session::authorize};
+    use crate::pairs::member::{active_pair_member, Who};
+    use crate::profiles::parse_optional_text;
+    use crate::server_context::pool;
+
+    authorize(Access::SignedIn).await?;
+    let pool = pool()?;
+    let pair_id = repo::pair_of_feedback(&pool, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    active_pair_member(&pool, pair_id, Who::Mentee).await?;
+    let response = parse_optional_text(
+        "response",
+        response.as_deref().unwrap_or_default(),
+        PART_MAX_CHARS,
+    )?;
+    let mut connection = pool.acquire().await?;
+    repo::acknowledge(&mut connection, id, response.as_deref(), &now()).await?;
+    Ok(())
+}
+
+/// One side's answer to the fit check (good fit, not sure, not a fit), once
+/// a first meeting was held; answering again replaces it.
+#[server(endpoint = "answer_fit_check")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn answer_fit_check(
+    pair_id: i64,
+    answer: String,
+    comment: Option<String>,
+) -> Result<(), AppError> {
+    use super::{repo, FitAnswer};
+    use crate::error::InputProblem;
+    use crate::pairs::member::{active_pair_member, Who};
+    use crate::profiles::parse_optional_text;
+    use crate::server_context::pool;
+
+    let pool = pool()?;
+    let member = active_pair_member(&pool, pair_id, Who::Either).await?;
+    let answer = FitAnswer::parse(&answer).ok_or(AppError::InvalidInput {
+        field: "answer".into(),
+        problem: InputProblem::InvalidChoice,
+    })?;
+    let comment = parse_optional_text("comment", comment.as_deref().unwrap_or_default(), 2000)?;
+    if !repo::has_held_meeting(&pool, pair_id).await? {
+        return Err(AppError::InvalidInput {
+            field: "answer".into(),
+            problem: InputProblem::NotYet,
+        });
+    }
+    let mut connection = pool.acquire().await?;
+    repo::save_fit_check(
+        &mut connection,
+        pair_id,
+        member.side,
+        answer,
+        comment.as_deref(),
+        &now(),
+    )
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,80 @@
+//! Constructive feedback, from the mentor to the mentee: strengths observed,
+//! one thing to improve, concrete observations and a suggested next step,
+//! after a meeting or at any time, optionally tied to a goal with a progress
+//! update. The mentee acknowledges it and may respond. After the first meeting
+//! held, both say how the pair fits (the coordinator sees the answers).
+use serde::{Deserialize, Serialize};
+
+pub mod api;
+#[cfg(feature = "ssr")]
+pub mod repo;
+pub mod ui;
+
+/// Longest text of each feedback part.
+pub const PART_MAX_CHARS: usize = 2000;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Feedback {
+    pub id: i64,
+    /// Program time.
+    pub written: String,
+    /// The meeting it follows: id and its start (program time).
+    pub meeting: Option<(i64, String)>,
+    /// The goal it concerns: id and title.
+    pub goal: Option<(i64, String)>,
+    pub goal_progress: Option<u8>,
+    pub strengths: String,
+    pub to_improve: String,
+    pub observations: String,
+    pub next_step: String,
+    pub acknowledged: bool,
+    pub response: Option<String>,
+}
+
+/// How a person feels the pair fits, after the first meeting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum FitAnswer {
+    GoodFit,
+    NotSure,
+    NotAFit,
+}
+
+impl FitAnswer {
+    pub const ALL: [FitAnswer; 3] = [FitAnswer::GoodFit, FitAnswer::NotSure, FitAnswer::NotAFit];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FitAnswer::GoodFit => "good_fit",
+            FitAnswer::NotSure => "not_sure",
+            FitAnswer::NotAFit => "not_a_fit",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<FitAnswer> {
+        Self::ALL
+            .into_iter()
+            .find(|answer| answer.as_str() == value)
+    }
+}
+
+/// Both sides' fit check answers, as far as given.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FitCheck {
+    pub mentor: Option<FitAnswer>,
+    pub mentee: Option<FitAnswer>,
+    /// Asked once a first meeting was held.
+    pub due: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_answers_round_trip() {
+        for answer in FitAnswer::ALL {
+            assert_eq!(FitAnswer::parse(answer.as_str()), Some(answer));
+        }
+        assert_eq!(FitAnswer::parse("great"), None);
+    }
+}

@@ -1,0 +1,178 @@
+//! Feedback and fit checks in the database.
+use sqlx::{SqliteConnection, SqlitePool};
+
+use super::{Feedback, FitAnswer, FitCheck};
+use crate::pairs::Side;
+use crate::server_context::program_time;
+
+/// What the mentor writes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewFeedback {
+    pub meeting_id: Option<i64>,
+    pub goal_id: Option<i64>,
+    pub goal_progress: Option<i64>,
+    pub strengths: String,
+    pub to_improve: String,
+    pub observations: String,
+    pub next_step: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct FeedbackRow {
+    id: i64,
+    created_at: String,
+    meeting_id: Option<i64>,
+    meeting_starts_at: Option<String>,
+    goal_id: Option<i64>,
+    goal_title: Option<String>,
+    goal_progress: Option<i64>,
+    strengths: String,
+    to_improve: String,
+    observations: String,
+    next_step: String,
+    acknowledged_at: Option<String>,
+    response: Option<String>,
+}
+
+/// A pair's feedback, newest first.
+pub async fn feedback_of_pair(
+    pool: &SqlitePool,
+    pair_id: i64,
+) -> Result<Vec<Feedback>, sqlx::Error> {
+    let rows: Vec<FeedbackRow> = sqlx::query_as(
+        "SELECT f.id, f.created_at, f.meeting_id, m.starts_at AS meeting_starts_at, f.goal_id, \
+                g.title AS goal_title, f.goal_progress, f.strengths, f.to_improve, f.observations, \
+                f.next_step, f.acknowledged_at, f.response \
+         FROM feedback f LEFT JOIN meetings m ON m.id = f.meeting_id \
+         LEFT JOIN goals g ON g.id = f.goal_id \
+         WHERE f.pair_id = ? ORDER BY f.created_at DESC, f.id DESC",
+    )
+    .bind(pair_id)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| Feedback {
+            id: row.id,
+            written: program_time(&row.created_at),
+            meeting: row
+                .meeting_id
+                .zip(row.meeting_starts_at.as_deref().map(program_time)),
+            goal: row.goal_id.zip(row.goal_title),
+            goal_progress: row.goal_progress.map(|percent| percent.clamp(0, 100) as u8),
+            strengths: row.strengths,
+            to_improve: row.to_improve,
+            observations: row.observations,
+            next_step: row.next_step,
+            acknowledged: row.acknowledged_at.is_some(),
+            response: row.response,
+        })
+        .collect())
+}
+
+pub async fn insert_feedback(
+    connection: &mut SqliteConnection,
+    pair_id: i64,
+    feedback: &NewFeedback,
+    now: &str,
+) -> Result<i64, sqlx::Error> {
+    Ok(sqlx::query(
+        "INSERT INTO feedback (pair_id, meeting_id, goal_id, goal_progress, strengths, to_improve, \
+         observations, next_step, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(pair_id)
+    .bind(feedback.meeting_id)
+    .bind(feedback.goal_id)
+    .bind(feedback.goal_progress)
+    .bind(&feedback.strengths)
+    .bind(&feedback.to_improve)
+    .bind(&feedback.observations)
+    .bind(&feedback.next_step)
+    .bind(now)
+    .execute(&mut *connection)
+    .await?
+    .last_insert_rowid())
+}
+
+/// The pair a feedback belongs to.
+pub async fn pair_of_feedback(pool: &SqlitePool, id: i64) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar("SELECT pair_id FROM feedback WHERE id = ?")
+        .bind(id)
+        .fetch_optional(pool)
+        .await
+}
+
+/// Acknowledges, with the mentee's response when there is one (a response
+/// replaces an earlier one).
+pub async fn acknowledge(
+    connection: &mut SqliteConnection,
+    id: i64,
+    response: Option<&str>,
+    now: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE feedback SET acknowledged_at = COALESCE(acknowledged_at, ?), \
+         response = COALESCE(?, response), responded_at = CASE WHEN ? IS NULL THEN responded_at ELSE ? END \
+         WHERE id = ?",
+    )
+    .bind(now)
+    .bind(response)
+    .bind(response)
+    .bind(now)
+    .bind(id)
+    .execute(&mut *connection)
+    .await?;
+    Ok(())
+}
+
+/// Whether the pair has held a meeting (the fit check is asked after the first).
+pub async fn has_held_meeting(pool: &SqlitePool, pair_id: i64) -> Result<bool, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM meetings WHERE pair_id = ? AND status = 'held')",
+    )
+    .bind(pair_id)
+    .fetch_one(pool)
+    .await
+}
+
+pub async fn fit_check(pool: &SqlitePool, pair_id: i64) -> Result<FitCheck, sqlx::Error> {
+    let answers: Vec<(String, String)> =
+        sqlx::query_as("SELECT side, answer FROM fit_checks WHERE pair_id = ?")
+            .bind(pair_id)
+            .fetch_all(pool)
+            .await?;
+    let answer_of = |side: Side| {
+        answers
+            .iter()
+            .find(|(stored, _)| stored == side.as_str())
+            .and_then(|(_, answer)| FitAnswer::parse(answer))
+    };
+    Ok(FitCheck {
+        mentor: answer_of(Side::Mentor),
+        mentee: answer_of(Side::Mentee),
+        due: has_held_meeting(pool, pair_id).await?,
+    })
+}
+
+pub async fn save_fit_check(
+    connection: &mut SqliteConnection,
+    pair_id: i64,
+    side: Side,
+    answer: FitAnswer,
+    comment: Option<&str>,
+    now: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO fit_checks (pair_id, side, answer, comment, answered_at) VALUES (?, ?, ?, ?, ?) \
+         ON CONFLICT (pair_id, side) DO UPDATE SET answer = excluded.answer, \
+         comment = excluded.comment, answered_at = excluded.answered_at",
+    )
+    .bind(pair_id)
+    .bind(side.as_str())
+    .bind(answer.as_str())
+    .bind(comment)
+    .bind(now)
+    .execute(&mut *connection)
+    .await?;
+    Ok(())
+}

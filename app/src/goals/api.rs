@@ -1,0 +1,404 @@
+//! Server functions of goals: only the pair's two people, only while the pair
+//! is active; every change names the version it was made on.
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+#[cfg(feature = "ssr")]
+use {
+    super::repo::{self, GoalRow, GoalText},
+    crate::pairs::member::{Member, Who},
+    sqlx::SqlitePool,
+};
+
+/// The goal and the caller as one of its pair's two people (active pair).
+#[cfg(feature = "ssr")]
+async fn goal_for_change(
+    goal_id: i64,
+    who: crate::pairs::member::Who,
+) -> Result<(SqlitePool, Member, GoalRow), AppError> {
+    use crate::accounts::{policy::Access, session::authorize};
+    use crate::pairs::member::active_pair_member;
+    use crate::server_context::pool;
+
+    authorize(Access::SignedIn).await?;
+    let pool = pool()?;
+    let goal = repo::find_goal(&pool, goal_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let member = active_pair_member(&pool, goal.pair_id, who).await?;
+    Ok((pool, member, goal))
+}
+
+#[cfg(feature = "ssr")]
+fn now() -> String {
+    crate::accounts::repo::utc_text(chrono::Utc::now())
+}
+
+/// A goal's text from a form; every field's problem at once.
+#[cfg(feature = "ssr")]
+fn parse_goal_text(
+    title: &str,
+    description: &str,
+    success_criterion: &str,
+    target_date: &str,
+) -> Result<GoalText, AppError> {
+    use crate::error::FieldErrors;
+    use crate::profiles::{parse_optional_date, parse_optional_text, parse_required_text};
+
+    let mut errors = FieldErrors::new();
+    let title = errors.check(parse_required_text("title", title, super::TITLE_MAX_CHARS));
+    let description = errors.check(parse_optional_text("description", description, 2000));
+    let success_criterion = errors.check(parse_required_text(
+        "success_criterion",
+        success_criterion,
+        1000,
+    ));
+    let target_date = errors.check(parse_optional_date("target_date", target_date));
+    errors.finish()?;
+    match (title, description, success_criterion, target_date) {
+        (Some(title), Some(description), Some(success_criterion), Some(target_date)) => {
+            Ok(GoalText {
+                title,
+                description,
+                success_criterion,
+                target_date,
+            })
+        }
+        _ => Err(AppError::Storage),
+    }
+}
+
+/// Proposes a goal to the other person, who agrees or asks for a change.
+/// Milestones: one per line.
+#[server(endpoint = "propose_goal")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn propose_goal(
+    pair_id: i64,
+    title: String,
+    description: String,
+    success_criterion: String,
+    target_date: String,
+    milestones: String,
+) -> Result<i64, AppError> {
+    use super::{milestone_lines, GoalEventKind, MILESTONES_MAX, TITLE_MAX_CHARS};
+    use crate::error::InputProblem;
+    use crate::outbox::{compose, EmailKind};
+    use crate::pairs::member::active_pair_member;
+    use crate::server_context::{pool, server_settings};
+
+    let pool = pool()?;
+    let member = active_pair_member(&pool, pair_id, Who::Either).await?;
+    let text = parse_goal_text(&title, &description, &success_criterion, &target_date)?;
+    let lines = milestone_lines(&milestones);
+    if lines.len() > MILESTONES_MAX {
+        return Err(AppError::InvalidInput {
+            field: "milestones".into(),
+            problem: InputProblem::OutOfRange,
+        });
+    }
+    if lines
+        .iter()
+        .any(|line| line.chars().count() > TITLE_MAX_CHARS)
+    {
+        return Err(AppError::InvalidInput {
+            field: "milestones".into(),
+            problem: InputProblem::TooLong,
+        });
+    }
+    let public_url = server_settings()?.public_url;
+    let now = now();
+    let mut transaction = pool.begin().await?;
+    let id = repo::insert_goal(&mut transaction, pair_id, &text, member.side, &now).await?;
+    let milestones: Vec<_> = lines.into_iter().map(|line| (line, None)).collect();
+    if !milestones.is_empty() {
+        repo::add_milestones(&mut transaction, id, &milestones, &now).await?;
+    }
+    repo::record_event(
+        &mut transaction,
+        id,
+        member.side,
+        GoalEventKind::Proposed,
+        None,
+        &now,
+    )
+    .await?;
+    member
+        .notify_partner(
+            &mut transaction,
+            EmailKind::AgreementRequested,
+            |locale, name, partner| compose::goal_proposed(locale, name, partner, &text.title),
+            &public_url,
+        )
+        .await?;
+    transaction.commit().await?;
+    Ok(id)
+}
+
+/// Rewrites a goal (after a change was asked, or to change an agreed one):
+/// a new proposal, which the other person agrees to again.
+#[server(endpoint = "revise_goal")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn revise_goal(
+    id: i64,
+    version: i64,
+    title: String,
+    description: String,
+    success_criterion: String,
+    target_date: String,
+) -> Result<(), AppError> {
+    use super::GoalEventKind;
+    use crate::outbox::{compose, EmailKind};
+    use crate::server_context::server_settings;
+
+    let (pool, member, _) = goal_for_change(id, Who::Either).await?;
+    let text = parse_goal_text(&title, &description, &success_criterion, &target_date)?;
+    let public_url = server_settings()?.public_url;
+    let now = now();
+    let mut transaction = pool.begin().await?;
+    repo::bump(&mut transaction, id, version, &now).await?;
+    repo::rewrite_goal(&mut transaction, id, &text, member.side).await?;
+    repo::record_event(
+        &mut transaction,
+        id,
+        member.side,
+        GoalEventKind::Revised,
+        None,
+        &now,
+    )
+    .await?;
+    member
+        .notify_partner(
+            &mut transaction,
+            EmailKind::AgreementRequested,
+            |locale, name, partner| compose::goal_proposed(locale, name, partner, &text.title),
+            &public_url,
+        )
+        .await?;
+    transaction.commit().await?;
+    Ok(())
+}
+
+/// Agrees to the goal the other person proposed: from now on it counts.
+#[server(endpoint = "agree_goal")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn agree_goal(id: i64, version: i64) -> Result<(), AppError> {
+    use super::GoalEventKind;
+    use crate::pairs::agreement::JointStep;
+
+    let (pool, member, goal) = goal_for_change(id, Who::Either).await?;
+    let next = goal.agreement().after(JointStep::Agree, member.side)?;
+    let now = now();
+    let mut transaction = pool.begin().await?;
+    repo::bump(&mut transaction, id, version, &now).await?;
+    repo::set_agreement(&mut transaction, id, next, member.side, None).await?;
+    repo::record_event(
+        &mut transaction,
+        id,
+        member.side,
+        GoalEventKind::Agreed,
+        None,
+        &now,
+    )
+    .await?;
+    transaction.commit().await?;
+    Ok(())
+}
+
+/// Asks the other person to change the goal they proposed, saying what.
+#[server(endpoint = "request_goal_change")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn request_goal_change(id: i64, version: i64, comment: String) -> Result<(), AppError> {
+    use super::GoalEventKind;
+    use crate::pairs::agreement::JointStep;
+    use crate::profiles::parse_required_text;
+
+    let (pool, member, goal) = goal_for_change(id, Who::Either).await?;
+    let comment = parse_required_text("comment", &comment, 2000)?;
+    let next = goal
+        .agreement()
+        .after(JointStep::RequestChange, member.side)?;
+    let now = now();
+    let mut transaction = pool.begin().await?;
+    repo::bump(&mut transaction, id, version, &now).await?;
+    repo::set_agreement(&mut transaction, id, next, member.side, Some(&comment)).await?;
+    repo::record_event(
+        &mut transaction,
+        id,
+        member.side,
+        GoalEventKind::ChangesRequested,
+        Some(&comment),
+        &now,
+    )
+    .await?;
+    transaction.commit().await?;
+    Ok(())
+}
+
+/// Ticks (`done`) or unticks (`open`) a milestone of an agreed goal.
+#[server(endpoint = "tick_milestone")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn tick_milestone(id: i64, version: i64, state: String) -> Result<(), AppError> {
+    use super::GoalEventKind;
+    use crate::accounts::{policy::Access, session::authorize};
+    use crate::error::InputProblem;
+    use crate::server_context::pool;
+
+    authorize(Access::SignedIn).await?;
+    let done = match state.as_str() {
+        "done" => true,
+        "open" => false,
+        _ => {
+            return Err(AppError::InvalidInput {
+                field: "state".into(),
+                problem: InputProblem::InvalidChoice,
+            })
+        }
+    };
+    let goal_id = repo::goal_of_milestone(&pool()?, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (pool, member, goal) = goal_for_change(goal_id, Who::Either).await?;
+    if !goal.agreement().is_agreed() {
+        return Err(AppError::NotAgreed);
+    }
+    let now = now();
+    let mut transaction = pool.begin().await?;
+    repo::bump(&mut transaction, goal_id, version, &now).await?;
+    let title = repo::set_milestone_done(&mut transaction, goal_id, id, done, &now)
+        .await?
+        .ok_or(AppError::Conflict)?;
+    let kind = if done {
+        GoalEventKind::MilestoneDone
+    } else {
+        GoalEventKind::MilestoneUndone
+    };
+    repo::record_event(
+        &mut transaction,
+        goal_id,
+        member.side,
+        kind,
+        Some(&title),
+        &now,
+    )
+    .await?;
+    transaction.commit().await?;
+    Ok(())
+}
+
+/// Adds a milestone (with an optional due date) to a goal.
+#[server(endpoint = "add_milestone")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn add_milestone(
+    goal_id: i64,
+    version: i64,
+    title: String,
+    due_date: String,
+) -> Result<(), AppError> {
+    use super::GoalEventKind;
+    use crate::error::FieldErrors;
+    use crate::profiles::{parse_optional_date, parse_required_text};
+
+    let (pool, member, _) = goal_for_change(goal_id, Who::Either).await?;
+    let mut errors = FieldErrors::new();
+    let title = errors.check(parse_required_text("title", &title, super::TITLE_MAX_CHARS));
+    let due = errors.check(parse_optional_date("due_date", &due_date));
+    errors.finish()?;
+    let (Some(title), Some(due)) = (title, due) else {
+        return Err(AppError::Storage);
+    };
+    let now = now();
+    let mut transaction = pool.begin().await?;
+    repo::bump(&mut transaction, goal_id, version, &now).await?;
+    repo::add_milestones(&mut transaction, goal_id, &[(title.clone(), due)], &now).await?;
+    repo::record_event(
+        &mut transaction,
+        goal_id,
+        member.side,
+        GoalEventKind::MilestoneAdded,
+        Some(&title),
+        &now,
+    )
+    .await?;
+    transaction.commit().await?;
+    Ok(())
+}
+
+/// The mentor's assessment of an agreed goal's progress (0–100), with a comment.
+#[server(endpoint = "assess_goal")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn assess_goal(
+    id: i64,
+    version: i64,
+    progress: String,
+    comment: String,
+) -> Result<(), AppError> {
+    use super::GoalEventKind;
+    use crate::error::{FieldErrors, InputProblem};
+    use crate::profiles::{parse_optional_number, parse_required_text};
+
+    let (pool, member, goal) = goal_for_change(id, Who::Mentor).await?;
+    let mut errors = FieldErrors::new();
+    let percent = errors.check(parse_optional_number("progress", &progress, 0, 100));
+    let comment = errors.check(parse_required_text("comment", &comment, 2000));
+    if matches!(percent, Some(None)) {
+        errors.push("progress", InputProblem::Required);
+    }
+    errors.finish()?;
+    let (Some(Some(percent)), Some(comment)) = (percent, comment) else {
+        return Err(AppError::Storage);
+    };
+    if !goal.agreement().is_agreed() {
+        return Err(AppError::NotAgreed);
+    }
+    let now = now();
+    let mut transaction = pool.begin().await?;
+    repo::bump(&mut transaction, id, version, &now).await?;
+    repo::assess(&mut transaction, id, percent, &comment, &now).await?;
+    repo::record_event(
+        &mut transaction,
+        id,
+        member.side,
+        GoalEventKind::Assessed,
+        Some(&format!("{percent} % — {comment}")),
+        &now,
+    )
+    .await?;
+    transaction.commit().await?;
+    Ok(())
+}
+
+/// Marks an agreed goal achieved or dropped, or reopens it (`in_progress`).
+#[server(endpoint = "set_goal_status")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn set_goal_status(id: i64, version: i64, status: String) -> Result<(), AppError> {
+    use super::{GoalEventKind, GoalStatus};
+    use crate::error::InputProblem;
+
+    let (pool, member, goal) = goal_for_change(id, Who::Either).await?;
+    let status = GoalStatus::parse(&status).ok_or(AppError::InvalidInput {
+        field: "status".into(),
+        problem: InputProblem::InvalidChoice,
+    })?;
+    if !goal.agreement().is_agreed() {
+        return Err(AppError::NotAgreed);
+    }
+    if goal.status() == status {
+        return Err(AppError::Conflict);
+    }
+    let now = now();
+    let mut transaction = pool.begin().await?;
+    repo::bump(&mut transaction, id, version, &now).await?;
+    repo::set_status(&mut transaction, id, status).await?;
+    repo::record_event(
+        &mut transaction,
+        id,
+        member.side,
+        GoalEventKind::for_status(status),
+        None,
+        &now,
+    )
+    .await?;
+    transaction.commit().await?;
+    Ok(())
+}

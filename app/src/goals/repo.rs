@@ -1,0 +1,386 @@
+//! Goals in the database. Every change starts with `bump`, which checks the
+//! version the caller saw and moves it on, inside the change's transaction.
+use chrono::NaiveDate;
+use sqlx::{SqliteConnection, SqlitePool};
+
+use super::{progress, Goal, GoalEvent, GoalEventKind, GoalStatus, Milestone, ProgressFacts};
+use crate::error::AppError;
+use crate::pairs::agreement::Agreement;
+use crate::pairs::Side;
+use crate::server_context::program_time;
+
+/// A goal's own columns.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct GoalRow {
+    pub id: i64,
+    pub pair_id: i64,
+    pub title: String,
+    pub description: Option<String>,
+    pub success_criterion: String,
+    pub target_date: Option<String>,
+    pub agreement: String,
+    pub agreement_side: String,
+    pub change_comment: Option<String>,
+    pub status: String,
+    pub assessed_progress: Option<i64>,
+    pub assessment_comment: Option<String>,
+    pub assessed_at: Option<String>,
+    pub milestones_changed_at: Option<String>,
+    pub version: i64,
+}
+
+impl GoalRow {
+    pub fn agreement(&self) -> Agreement {
+        let side = Side::parse(&self.agreement_side).unwrap_or(Side::Mentee);
+        Agreement::parse(&self.agreement, side).unwrap_or(Agreement::Proposed { side })
+    }
+
+    pub fn status(&self) -> GoalStatus {
+        GoalStatus::parse(&self.status).unwrap_or(GoalStatus::InProgress)
+    }
+}
+
+const GOAL_COLUMNS: &str = "id, pair_id, title, description, success_criterion, target_date, \
+     agreement, agreement_side, change_comment, status, assessed_progress, assessment_comment, \
+     assessed_at, milestones_changed_at, version";
+
+#[derive(sqlx::FromRow)]
+struct MilestoneRow {
+    id: i64,
+    goal_id: i64,
+    title: String,
+    due_date: Option<String>,
+    done_at: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct EventRow {
+    goal_id: i64,
+    at: String,
+    side: String,
+    kind: String,
+    detail: Option<String>,
+}
+
+/// What a goal proposal or revision says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GoalText {
+    pub title: String,
+    pub description: Option<String>,
+    pub success_criterion: String,
+    pub target_date: Option<NaiveDate>,
+}
+
+pub async fn find_goal(pool: &SqlitePool, id: i64) -> Result<Option<GoalRow>, sqlx::Error> {
+    sqlx::query_as(&format!("SELECT {GOAL_COLUMNS} FROM goals WHERE id = ?"))
+        .bind(id)
+        .fetch_optional(pool)
+        .await
+}
+
+/// The goal a milestone belongs to.
+pub async fn goal_of_milestone(
+    pool: &SqlitePool,
+    milestone_id: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar("SELECT goal_id FROM milestones WHERE id = ?")
+        .bind(milestone_id)
+        .fetch_optional(pool)
+        .await
+}
+
+/// Every goal of a pair with its milestones and history, oldest goal first.
+pub async fn goals_of_pair(
+    pool: &SqlitePool,
+    pair_id: i64,
+    today: NaiveDate,
+) -> Result<Vec<Goal>, sqlx::Error> {
+    let rows: Vec<GoalRow> = sqlx::query_as(&format!(
+        "SELECT {GOAL_COLUMNS} FROM goals WHERE pair_id = ? ORDER BY id"
+    ))
+    .bind(pair_id)
+    .fetch_all(pool)
+    .await?;
+    let milestones: Vec<MilestoneRow> = sqlx::query_as(
+        "SELECT m.id, m.goal_id, m.title, m.due_date, m.done_at FROM milestones m \
+         JOIN goals g ON g.id = m.goal_id WHERE g.pair_id = ? ORDER BY m.goal_id, m.position, m.id",
+    )
+    .bind(pair_id)
+    .fetch_all(pool)
+    .await?;
+    let events: Vec<EventRow> = sqlx::query_as(
+        "SELECT e.goal_id, e.at, e.side, e.kind, e.detail FROM goal_events e \
+         JOIN goals g ON g.id = e.goal_id WHERE g.pair_id = ? ORDER BY e.at DESC, e.id DESC",
+    )
+    .bind(pair_id)
+    .fetch_all(pool)
+    .await?;
+    let today = today.format("%Y-%m-%d").to_string();
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let milestones: Vec<Milestone> = milestones
+                .iter()
+                .filter(|milestone| milestone.goal_id == row.id)
+                .map(|milestone| Milestone {
+                    id: milestone.id,
+                    title: milestone.title.clone(),
+                    due_date: milestone.due_date.clone(),
+                    done: milestone.done_at.is_some(),
+                    overdue: milestone.done_at.is_none()
+                        && milestone
+                            .due_date
+                            .as_deref()
+                            .is_some_and(|due| due < today.as_str()),
+                })
+                .collect();
+            let history = events
+                .iter()
+                .filter(|event| event.goal_id == row.id)
+                .filter_map(|event| {
+                    Some(GoalEvent {
+                        at: program_time(&event.at),
+                        side: Side::parse(&event.side)?,
+                        kind: GoalEventKind::parse(&event.kind)?,
+                        detail: event.detail.clone(),
+                    })
+                })
+                .collect();
+            let agreement = row.agreement();
+            let status = row.status();
+            let (percent, source) = progress(&ProgressFacts {
+                agreed: agreement.is_agreed(),
+                status,
+                milestones_done: milestones.iter().filter(|m| m.done).count(),
+                milestones: milestones.len(),
+                assessment: row
+                    .assessed_progress
+                    .zip(row.assessed_at.as_deref())
+                    .map(|(percent, at)| (percent.clamp(0, 100) as u8, at)),
+                milestones_changed_at: row.milestones_changed_at.as_deref(),
+            });
+            Goal {
+                id: row.id,
+                title: row.title,
+                description: row.description,
+                success_criterion: row.success_criterion,
+                target_date: row.target_date,
+                agreement,
+                change_comment: row.change_comment,
+                status,
+                progress: percent,
+                progress_source: source,
+                assessment_comment: row.assessment_comment,
+                milestones,
+                history,
+                version: row.version,
+            }
+        })
+        .collect())
+}
+
+/// Moves the goal from the version the caller saw to the next one; refused
+/// (`StaleVersion`) when someone changed it since.
+pub async fn bump(
+    connection: &mut SqliteConnection,
+    goal_id: i64,
+    version: i64,
+    now: &str,
+) -> Result<(), AppError> {
+    let changed = sqlx::query(
+        "UPDATE goals SET version = version + 1, updated_at = ? WHERE id = ? AND version = ?",
+    )
+    .bind(now)
+    .bind(goal_id)
+    .bind(version)
+    .execute(&mut *connection)
+    .await?
+    .rows_affected();
+    if changed == 1 {
+        Ok(())
+    } else {
+        Err(AppError::StaleVersion)
+    }
+}
+
+pub async fn insert_goal(
+    connection: &mut SqliteConnection,
+    pair_id: i64,
+    text: &GoalText,
+    side: Side,
+    now: &str,
+) -> Result<i64, sqlx::Error> {
+    let result = sqlx::query(
+        "INSERT INTO goals (pair_id, title, description, success_criterion, target_date, \
+         agreement, agreement_side, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'proposed', ?, ?, ?)",
+    )
+    .bind(pair_id)
+    .bind(&text.title)
+    .bind(&text.description)
+    .bind(&text.success_criterion)
+    .bind(text.target_date.map(|date| date.format("%Y-%m-%d").to_string()))
+    .bind(side.as_str())
+    .bind(now)
+    .bind(now)
+    .execute(&mut *connection)
+    .await?;
+    Ok(result.last_insert_rowid())
+}
+
+/// Rewrites the goal's text: a new proposal by `side`.
+pub async fn rewrite_goal(
+    connection: &mut SqliteConnection,
+    goal_id: i64,
+    text: &GoalText,
+    side: Side,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE goals SET title = ?, description = ?, success_criterion = ?, target_date = ?, \
+         agreement = 'proposed', agreement_side = ?, change_comment = NULL WHERE id = ?",
+    )
+    .bind(&text.title)
+    .bind(&text.description)
+    .bind(&text.success_criterion)
+    .bind(
+        text.target_date
+            .map(|date| date.format("%Y-%m-%d").to_string()),
+    )
+    .bind(side.as_str())
+    .bind(goal_id)
+    .execute(&mut *connection)
+    .await?;
+    Ok(())
+}
+
+pub async fn set_agreement(
+    connection: &mut SqliteConnection,
+    goal_id: i64,
+    agreement: Agreement,
+    last_side: Side,
+    comment: Option<&str>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE goals SET agreement = ?, agreement_side = ?, change_comment = ? WHERE id = ?",
+    )
+    .bind(agreement.as_str())
+    .bind(agreement.side_or(last_side).as_str())
+    .bind(comment)
+    .bind(goal_id)
+    .execute(&mut *connection)
+    .await?;
+    Ok(())
+}
+
+pub async fn add_milestones(
+    connection: &mut SqliteConnection,
+    goal_id: i64,
+    milestones: &[(String, Option<NaiveDate>)],
+    now: &str,
+) -> Result<(), sqlx::Error> {
+    let first: i64 = sqlx::query_scalar(
+        "SELECT COALESCE(MAX(position), 0) + 1 FROM milestones WHERE goal_id = ?",
+    )
+    .bind(goal_id)
+    .fetch_one(&mut *connection)
+    .await?;
+    for (offset, (title, due)) in milestones.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO milestones (goal_id, position, title, due_date, created_at) \
+             VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(goal_id)
+        .bind(first + offset as i64)
+        .bind(title)
+        .bind(due.map(|date| date.format("%Y-%m-%d").to_string()))
+        .bind(now)
+        .execute(&mut *connection)
+        .await?;
+    }
+    sqlx::query("UPDATE goals SET milestones_changed_at = ? WHERE id = ?")
+        .bind(now)
+        .bind(goal_id)
+        .execute(&mut *connection)
+        .await?;
+    Ok(())
+}
+
+/// Ticks or unticks a milestone; its title, for the history. `None` when the
+/// milestone is not this goal's or already in that state.
+pub async fn set_milestone_done(
+    connection: &mut SqliteConnection,
+    goal_id: i64,
+    milestone_id: i64,
+    done: bool,
+    now: &str,
+) -> Result<Option<String>, sqlx::Error> {
+    let title: Option<String> = sqlx::query_scalar(
+        "UPDATE milestones SET done_at = CASE WHEN ? THEN ? ELSE NULL END \
+         WHERE id = ? AND goal_id = ? AND (done_at IS NULL) = ? RETURNING title",
+    )
+    .bind(done)
+    .bind(now)
+    .bind(milestone_id)
+    .bind(goal_id)
+    .bind(done)
+    .fetch_optional(&mut *connection)
+    .await?;
+    if title.is_some() {
+        sqlx::query("UPDATE goals SET milestones_changed_at = ? WHERE id = ?")
+            .bind(now)
+            .bind(goal_id)
+            .execute(&mut *connection)
+            .await?;
+    }
+    Ok(title)
+}
+
+pub async fn assess(
+    connection: &mut SqliteConnection,
+    goal_id: i64,
+    percent: i64,
+    comment: &str,
+    now: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE goals SET assessed_progress = ?, assessment_comment = ?, assessed_at = ? WHERE id = ?",
+    )
+    .bind(percent)
+    .bind(comment)
+    .bind(now)
+    .bind(goal_id)
+    .execute(&mut *connection)
+    .await?;
+    Ok(())
+}
+
+pub async fn set_status(
+    connection: &mut SqliteConnection,
+    goal_id: i64,
+    status: GoalStatus,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE goals SET status = ? WHERE id = ?")
+        .bind(status.as_str())
+        .bind(goal_id)
+        .execute(&mut *connection)
+        .await?;
+    Ok(())
+}
+
+pub async fn record_event(
+    connection: &mut SqliteConnection,
+    goal_id: i64,
+    side: Side,
+    kind: GoalEventKind,
+    detail: Option<&str>,
+    now: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO goal_events (goal_id, at, side, kind, detail) VALUES (?, ?, ?, ?, ?)")
+        .bind(goal_id)
+        .bind(now)
+        .bind(side.as_str())
+        .bind(kind.as_str())
+        .bind(detail)
+        .execute(&mut *connection)
+        .await?;
+    Ok(())
+}

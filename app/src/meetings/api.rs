@@ -1,0 +1,347 @@
+//! Server functions of meetings: only the pair's two people, only while the
+//! pair is active (private notes: the mentor alone); every change names the
+//! version it was made on.
+// A form's fields are its server function's arguments (Leptos's convention).
+#![allow(clippy::too_many_arguments)]
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+#[cfg(feature = "ssr")]
+use {
+    super::repo::{self, MeetingPlan, MeetingRow},
+    crate::pairs::member::{Member, Who},
+    sqlx::SqlitePool,
+};
+
+#[cfg(feature = "ssr")]
+async fn meeting_for_change(
+    id: i64,
+    who: Who,
+) -> Result<(SqlitePool, Member, MeetingRow), AppError> {
+    use crate::accounts::{policy::Access, session::authorize};
+    use crate::pairs::member::active_pair_member;
+    use crate::server_context::pool;
+
+    authorize(Access::SignedIn).await?;
+    let pool = pool()?;
+    let meeting = repo::find_meeting(&pool, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let member = active_pair_member(&pool, meeting.pair_id, who).await?;
+    Ok((pool, member, meeting))
+}
+
+#[cfg(feature = "ssr")]
+fn now() -> String {
+    crate::accounts::repo::utc_text(chrono::Utc::now())
+}
+
+/// The plan from a form: every field's problem at once.
+#[cfg(feature = "ssr")]
+async fn parse_plan(
+    pool: &SqlitePool,
+    pair_id: i64,
+    date: &str,
+    time: &str,
+    duration_minutes: &str,
+    modality: &str,
+    location: &str,
+    objectives: Option<Vec<String>>,
+    free_objectives: &str,
+) -> Result<MeetingPlan, AppError> {
+    use super::{
+        next_step_lines, start_from_local, MeetingModality, ObjectiveChoice, DURATION_RANGE,
+        OBJECTIVES_MAX,
+    };
+    use crate::error::{FieldErrors, InputProblem};
+    use crate::profiles::{parse_optional_number, parse_optional_text};
+
+    let mut errors = FieldErrors::new();
+    let starts = start_from_local(date, time);
+    if starts.is_none() {
+        errors.push("date", InputProblem::InvalidDate);
+    }
+    // Today's meetings may start earlier today (a meeting recorded right
+    // after it took place); earlier days are refused.
+    if starts.is_some_and(|starts| {
+        starts
+            .with_timezone(&chrono_tz::America::Toronto)
+            .date_naive()
+            < crate::server_context::program_today()
+    }) {
+        errors.push("date", InputProblem::InThePast);
+    }
+    let duration = errors.check(parse_optional_number(
+        "duration_minutes",
+        duration_minutes,
+        DURATION_RANGE.0,
+        DURATION_RANGE.1,
+    ));
+    if matches!(duration, Some(None)) {
+        errors.push("duration_minutes", InputProblem::Required);
+    }
+    let modality = MeetingModality::parse(modality);
+    if modality.is_none() {
+        errors.push("modality", InputProblem::InvalidChoice);
+    }
+    let location = errors.check(parse_optional_text("location", location, 500));
+    let mut choices = Vec::new();
+    for value in objectives.unwrap_or_default() {
+        match ObjectiveChoice::parse(&value) {
+            Some(choice) if !choices.contains(&choice) => choices.push(choice),
+            Some(_) => {}
+            None => errors.push("objectives", InputProblem::InvalidChoice),
+        }
+    }
+    let free = next_step_lines(free_objectives);
+    if free.iter().any(|line| line.chars().count() > 500) {
+        errors.push("free_objectives", InputProblem::TooLong);
+    }
+    if choices.is_empty() && free.is_empty() {
+        errors.push("objectives", InputProblem::ChooseAtLeastOne);
+    }
+    if choices.len() + free.len() > OBJECTIVES_MAX {
+        errors.push("objectives", InputProblem::OutOfRange);
+    }
+    errors.finish()?;
+    let (Some(starts), Some(Some(duration_minutes)), Some(modality), Some(location)) =
+        (starts, duration, modality, location)
+    else {
+        return Err(AppError::Storage);
+    };
+    let mut all = repo::chosen_objectives(pool, pair_id, &choices).await?;
+    all.extend(free.into_iter().map(|text| super::Objective {
+        goal_id: None,
+        milestone_id: None,
+        text,
+    }));
+    Ok(MeetingPlan {
+        starts_at: crate::accounts::repo::utc_text(starts),
+        duration_minutes,
+        modality,
+        location,
+        objectives: all,
+    })
+}
+
+/// Plans a meeting with its objectives; the other person agrees to it (or
+/// asks for a change) before it takes place.
+#[server(endpoint = "plan_meeting")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn plan_meeting(
+    pair_id: i64,
+    date: String,
+    time: String,
+    duration_minutes: String,
+    modality: String,
+    location: String,
+    objectives: Option<Vec<String>>,
+    free_objectives: String,
+) -> Result<i64, AppError> {
+    use crate::outbox::{compose, EmailKind};
+    use crate::pairs::member::active_pair_member;
+    use crate::server_context::{pool, program_time, server_settings};
+
+    let pool = pool()?;
+    let member = active_pair_member(&pool, pair_id, Who::Either).await?;
+    let plan = parse_plan(
+        &pool,
+        pair_id,
+        &date,
+        &time,
+        &duration_minutes,
+        &modality,
+        &location,
+        objectives,
+        &free_objectives,
+    )
+    .await?;
+    let public_url = server_settings()?.public_url;
+    let when = program_time(&plan.starts_at);
+    let now = now();
+    let mut transaction = pool.begin().await?;
+    let id = repo::insert_meeting(&mut transaction, pair_id, &plan, member.side, &now).await?;
+    member
+        .notify_partner(
+            &mut transaction,
+            EmailKind::MeetingPlanned,
+            |locale, name, partner| compose::meeting_planned(locale, name, partner, &when),
+            &public_url,
+        )
+        .await?;
+    transaction.commit().await?;
+    Ok(id)
+}
+
+/// Changes a planned meeting (time, place, objectives): a new proposal.
+#[server(endpoint = "revise_meeting")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn revise_meeting(
+    id: i64,
+    version: i64,
+    date: String,
+    time: String,
+    duration_minutes: String,
+    modality: String,
+    location: String,
+    objectives: Option<Vec<String>>,
+    free_objectives: String,
+) -> Result<(), AppError> {
+    use super::MeetingStatus;
+    use crate::outbox::{compose, EmailKind};
+    use crate::server_context::{program_time, server_settings};
+
+    let (pool, member, meeting) = meeting_for_change(id, Who::Either).await?;
+    if meeting.status() != MeetingStatus::Planned {
+        return Err(AppError::Conflict);
+    }
+    let plan = parse_plan(
+        &pool,
+        meeting.pair_id,
+        &date,
+        &time,
+        &duration_minutes,
+        &modality,
+        &location,
+        objectives,
+        &free_objectives,
+    )
+    .await?;
+    let public_url = server_settings()?.public_url;
+    let when = program_time(&plan.starts_at);
+    let now = now();
+    let mut transaction = pool.begin().await?;
+    repo::bump(&mut transaction, id, version, &now).await?;
+    repo::rewrite_meeting(&mut transaction, id, &plan, member.side).await?;
+    member
+        .notify_partner(
+            &mut transaction,
+            EmailKind::MeetingPlanned,
+            |locale, name, partner| compose::meeting_planned(locale, name, partner, &when),
+            &public_url,
+        )
+        .await?;
+    transaction.commit().await?;
+    Ok(())
+}
+
+/// Agrees to the meeting the other person planned, objectives included.
+#[server(endpoint = "agree_meeting")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn agree_meeting(id: i64, version: i64) -> Result<(), AppError> {
+    use super::MeetingStatus;
+    use crate::pairs::agreement::JointStep;
+
+    let (pool, member, meeting) = meeting_for_change(id, Who::Either).await?;
+    if meeting.status() != MeetingStatus::Planned {
+        return Err(AppError::Conflict);
+    }
+    let next = meeting.agreement().after(JointStep::Agree, member.side)?;
+    let now = now();
+    let mut transaction = pool.begin().await?;
+    repo::bump(&mut transaction, id, version, &now).await?;
+    repo::set_agreement(&mut transaction, id, next, member.side, None).await?;
+    transaction.commit().await?;
+    Ok(())
+}
+
+/// Asks the other person to change the meeting they planned, saying what.
+#[server(endpoint = "request_meeting_change")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn request_meeting_change(
+    id: i64,
+    version: i64,
+    comment: String,
+) -> Result<(), AppError> {
+    use super::MeetingStatus;
+    use crate::pairs::agreement::JointStep;
+    use crate::profiles::parse_required_text;
+
+    let (pool, member, meeting) = meeting_for_change(id, Who::Either).await?;
+    let comment = parse_required_text("comment", &comment, 2000)?;
+    if meeting.status() != MeetingStatus::Planned {
+        return Err(AppError::Conflict);
+    }
+    let next = meeting
+        .agreement()
+        .after(JointStep::RequestChange, member.side)?;
+    let now = now();
+    let mut transaction = pool.begin().await?;
+    repo::bump(&mut transaction, id, version, &now).await?;
+    repo::set_agreement(&mut transaction, id, next, member.side, Some(&comment)).await?;
+    transaction.commit().await?;
+    Ok(())
+}
+
+/// After the meeting: `held` (it took place: only once agreed and started)
+/// or `cancelled`, with shared notes and next steps (one per line). Either
+/// person may write them; writing again replaces them.
+#[server(endpoint = "log_meeting")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn log_meeting(
+    id: i64,
+    version: i64,
+    outcome: String,
+    shared_notes: String,
+    next_steps: String,
+) -> Result<(), AppError> {
+    use super::{next_step_lines, MeetingStatus};
+    use crate::error::{FieldErrors, InputProblem};
+    use crate::profiles::parse_optional_text;
+
+    let (pool, _member, meeting) = meeting_for_change(id, Who::Either).await?;
+    let mut errors = FieldErrors::new();
+    let outcome = match MeetingStatus::parse(&outcome) {
+        Some(status) if status != MeetingStatus::Planned => Some(status),
+        _ => {
+            errors.push("outcome", InputProblem::InvalidChoice);
+            None
+        }
+    };
+    let notes = errors.check(parse_optional_text("shared_notes", &shared_notes, 10_000));
+    let steps = next_step_lines(&next_steps);
+    if steps.len() > 10 || steps.iter().any(|step| step.chars().count() > 500) {
+        errors.push("next_steps", InputProblem::TooLong);
+    }
+    errors.finish()?;
+    let (Some(outcome), Some(notes)) = (outcome, notes) else {
+        return Err(AppError::Storage);
+    };
+    let now = now();
+    if outcome == MeetingStatus::Held {
+        if !meeting.agreement().is_agreed() {
+            return Err(AppError::NotAgreed);
+        }
+        if meeting.starts_at > now {
+            return Err(AppError::InvalidInput {
+                field: "outcome".into(),
+                problem: InputProblem::NotYet,
+            });
+        }
+    }
+    let mut transaction = pool.begin().await?;
+    repo::bump(&mut transaction, id, version, &now).await?;
+    repo::record_outcome(&mut transaction, id, outcome, notes.as_deref(), &steps).await?;
+    transaction.commit().await?;
+    Ok(())
+}
+
+/// The mentor's private notes on a meeting (empty clears them): never shown
+/// to the mentee or the coordinator.
+#[server(endpoint = "save_private_note")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn save_private_note(id: i64, body: String) -> Result<(), AppError> {
+    use crate::accounts::{policy::Access, session::authorize};
+    use crate::profiles::parse_optional_text;
+
+    let (pool, member, _) = meeting_for_change(id, Who::Mentor).await?;
+    authorize(Access::MentorPrivate {
+        mentor_id: member.pair.mentor_account_id,
+    })
+    .await?;
+    let body = parse_optional_text("body", &body, 10_000)?;
+    let mut connection = pool.acquire().await?;
+    repo::save_private_note(&mut connection, id, body.as_deref(), &now()).await?;
+    Ok(())
+}

@@ -1,0 +1,276 @@
+//! The pair's workspace as one of its two people reads it (goals, meetings,
+//! feedback, fit check), what is waiting for whom, and the coordinator's
+//! read-only overview of a pair (no notes).
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::Side;
+use crate::error::AppError;
+use crate::feedback::{Feedback, FitCheck};
+use crate::goals::{overall_progress, Goal, GoalStatus, Milestone};
+use crate::meetings::{Meeting, MeetingStatus};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Workspace {
+    pub pair_id: i64,
+    /// The reader's side.
+    pub side: Side,
+    pub partner_name: String,
+    pub goals: Vec<Goal>,
+    /// Soonest first.
+    pub meetings: Vec<Meeting>,
+    /// Newest first.
+    pub feedback: Vec<Feedback>,
+    pub fit_check: FitCheck,
+}
+
+/// Something waiting for one side's answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Waiting<'a> {
+    Goal(&'a Goal),
+    Meeting(&'a Meeting),
+}
+
+impl Workspace {
+    pub fn overall_progress(&self) -> Option<u8> {
+        overall_progress(&self.goals)
+    }
+
+    /// Goals and planned meetings waiting for `side` to agree, ask for a
+    /// change, or rewrite after a change was asked (a meeting recorded after
+    /// it took place too: its objectives are still agreed together).
+    pub fn waiting_for(&self, side: Side) -> Vec<Waiting<'_>> {
+        let goals = self
+            .goals
+            .iter()
+            .filter(|goal| {
+                goal.status == GoalStatus::InProgress && goal.agreement.waiting_for() == Some(side)
+            })
+            .map(Waiting::Goal);
+        let meetings = self
+            .meetings
+            .iter()
+            .filter(|meeting| {
+                meeting.status == MeetingStatus::Planned
+                    && meeting.agreement.waiting_for() == Some(side)
+            })
+            .map(Waiting::Meeting);
+        goals.chain(meetings).collect()
+    }
+
+    /// The next meeting still ahead (agreed or not).
+    pub fn next_meeting(&self) -> Option<&Meeting> {
+        self.meetings.iter().find(|meeting| meeting.is_upcoming())
+    }
+
+    /// Meetings held that no feedback follows yet (the mentor's to write).
+    pub fn feedback_due(&self) -> Vec<&Meeting> {
+        self.meetings
+            .iter()
+            .filter(|meeting| meeting.status == MeetingStatus::Held && !meeting.has_feedback)
+            .collect()
+    }
+
+    /// Milestones past their due date and not done, in goals still open.
+    pub fn overdue_milestones(&self) -> Vec<(&Goal, &Milestone)> {
+        self.goals
+            .iter()
+            .filter(|goal| goal.is_open() && goal.agreement.is_agreed())
+            .flat_map(|goal| {
+                goal.milestones
+                    .iter()
+                    .filter(|milestone| milestone.overdue)
+                    .map(move |milestone| (goal, milestone))
+            })
+            .collect()
+    }
+
+    /// Planned meetings whose time has passed: to mark held or cancelled.
+    pub fn to_log(&self) -> Vec<&Meeting> {
+        self.meetings
+            .iter()
+            .filter(|meeting| meeting.status == MeetingStatus::Planned && meeting.is_past)
+            .collect()
+    }
+
+    /// Feedback the mentee has not acknowledged yet.
+    pub fn unacknowledged_feedback(&self) -> usize {
+        self.feedback
+            .iter()
+            .filter(|feedback| !feedback.acknowledged)
+            .count()
+    }
+}
+
+/// The caller's active pairs' workspaces, and for a mentor their capacity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyWorkspaces {
+    pub workspaces: Vec<Workspace>,
+    /// A mentor's open pairs (proposed and active) and capacity.
+    pub capacity: Option<(i64, i64)>,
+}
+
+/// The workspaces of the caller's active pairs (a mentor: one per mentee).
+#[server(endpoint = "get_my_workspaces")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn get_my_workspaces() -> Result<MyWorkspaces, AppError> {
+    use crate::accounts::{policy::Access, session::authorize};
+    use crate::server_context::pool;
+
+    let authorized = authorize(Access::OwnProfile).await?;
+    let account_id = authorized.account()?.id;
+    let pool = pool()?;
+    let pairs: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT p.id, CASE WHEN r.account_id = ? THEN ea.display_name ELSE ra.display_name END \
+         FROM pairs p \
+         JOIN profiles e ON e.id = p.mentee_profile_id JOIN accounts ea ON ea.id = e.account_id \
+         JOIN profiles r ON r.id = p.mentor_profile_id JOIN accounts ra ON ra.id = r.account_id \
+         WHERE p.status = 'active' AND (e.account_id = ? OR r.account_id = ?) \
+         ORDER BY p.activated_at, p.id",
+    )
+    .bind(account_id)
+    .bind(account_id)
+    .bind(account_id)
+    .fetch_all(&pool)
+    .await?;
+    let mut workspaces = Vec::with_capacity(pairs.len());
+    for (pair_id, _) in pairs {
+        workspaces.push(load(&pool, pair_id, account_id).await?);
+    }
+    let capacity: Option<(i64, i64)> = sqlx::query_as(
+        "SELECT (SELECT COUNT(*) FROM pairs p WHERE p.mentor_profile_id = pr.id \
+                 AND p.status IN ('proposed', 'active')), pr.capacity \
+         FROM profiles pr WHERE pr.account_id = ? AND pr.role = 'mentor' AND pr.capacity IS NOT NULL",
+    )
+    .bind(account_id)
+    .fetch_optional(&pool)
+    .await?;
+    Ok(MyWorkspaces {
+        workspaces,
+        capacity,
+    })
+}
+
+/// One pair's workspace, for one of its two people.
+#[server(endpoint = "get_workspace")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn get_workspace(pair_id: i64) -> Result<Workspace, AppError> {
+    use crate::server_context::pool;
+
+    let pool = pool()?;
+    let member = super::member::pair_member(&pool, pair_id).await?;
+    load(&pool, pair_id, member.account_id).await
+}
+
+#[cfg(feature = "ssr")]
+async fn load(pool: &sqlx::SqlitePool, pair_id: i64, reader: i64) -> Result<Workspace, AppError> {
+    use crate::accounts::repo::utc_text;
+    use crate::server_context::program_today;
+
+    let pair = super::repo::find_pair(pool, pair_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let side = if reader == pair.mentor_account_id {
+        Side::Mentor
+    } else {
+        Side::Mentee
+    };
+    let partner_name = match side {
+        Side::Mentor => pair.mentee_name,
+        Side::Mentee => pair.mentor_name,
+    };
+    let now = utc_text(chrono::Utc::now());
+    Ok(Workspace {
+        pair_id,
+        side,
+        partner_name,
+        goals: crate::goals::repo::goals_of_pair(pool, pair_id, program_today()).await?,
+        meetings: crate::meetings::repo::meetings_of_pair(
+            pool,
+            pair_id,
+            &now,
+            side == Side::Mentor,
+        )
+        .await?,
+        feedback: crate::feedback::repo::feedback_of_pair(pool, pair_id).await?,
+        fit_check: crate::feedback::repo::fit_check(pool, pair_id).await?,
+    })
+}
+
+/// A pair as the coordinator follows it: progress and activity, never the
+/// notes (shared or private) nor the feedback's words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PairOverview {
+    pub pair_id: i64,
+    pub mentee_name: String,
+    pub mentor_name: String,
+    pub status: super::PairStatus,
+    pub overall_progress: Option<u8>,
+    /// Title, progress, status, agreed.
+    pub goals: Vec<(String, u8, GoalStatus, bool)>,
+    pub meetings_held: usize,
+    pub meetings_planned: usize,
+    pub feedback_given: usize,
+    /// Program time of the latest change in the workspace.
+    pub last_activity: Option<String>,
+    pub fit_check: FitCheck,
+}
+
+/// The coordinator's read-only overview of a pair.
+#[server(endpoint = "get_pair_overview")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn get_pair_overview(pair_id: i64) -> Result<PairOverview, AppError> {
+    use crate::accounts::{session::authorize_role, Role};
+    use crate::server_context::{pool, program_time, program_today};
+
+    authorize_role(Role::Coordinator).await?;
+    let pool = pool()?;
+    let pair = super::repo::find_pair(&pool, pair_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let goals = crate::goals::repo::goals_of_pair(&pool, pair_id, program_today()).await?;
+    let counts: (i64, i64, i64) = sqlx::query_as(
+        "SELECT (SELECT COUNT(*) FROM meetings WHERE pair_id = ? AND status = 'held'), \
+                (SELECT COUNT(*) FROM meetings WHERE pair_id = ? AND status = 'planned'), \
+                (SELECT COUNT(*) FROM feedback WHERE pair_id = ?)",
+    )
+    .bind(pair_id)
+    .bind(pair_id)
+    .bind(pair_id)
+    .fetch_one(&pool)
+    .await?;
+    let last_activity: Option<String> = sqlx::query_scalar(
+        "SELECT MAX(at) FROM ( \
+             SELECT MAX(updated_at) AS at FROM goals WHERE pair_id = ? \
+             UNION ALL SELECT MAX(updated_at) FROM meetings WHERE pair_id = ? \
+             UNION ALL SELECT MAX(created_at) FROM feedback WHERE pair_id = ?)",
+    )
+    .bind(pair_id)
+    .bind(pair_id)
+    .bind(pair_id)
+    .fetch_one(&pool)
+    .await?;
+    Ok(PairOverview {
+        pair_id,
+        status: pair.status().unwrap_or(super::PairStatus::Active),
+        mentee_name: pair.mentee_name,
+        mentor_name: pair.mentor_name,
+        overall_progress: overall_progress(&goals),
+        goals: goals
+            .iter()
+            .map(|goal| {
+                (
+                    goal.title.clone(),
+                    goal.progress,
+                    goal.status,
+                    goal.agreement.is_agreed(),
+                )
+            })
+            .collect(),
+        meetings_held: usize::try_from(counts.0).unwrap_or_default(),
+        meetings_planned: usize::try_from(counts.1).unwrap_or_default(),
+        feedback_given: usize::try_from(counts.2).unwrap_or_default(),
+        last_activity: last_activity.as_deref().map(program_time),
+        fit_check: crate::feedback::repo::fit_check(&pool, pair_id).await?,
+    })
+}
