@@ -110,6 +110,8 @@ pub struct DemoLoad {
     pub people_added: u64,
     pub profiles_filled: u64,
     pub applications_added: u64,
+    /// Active pairs with goals, meetings and feedback.
+    pub pairs_added: u64,
 }
 
 pub async fn load_demo_data(pool: &SqlitePool) -> Result<DemoLoad, sqlx::Error> {
@@ -147,11 +149,13 @@ pub async fn load_demo_data(pool: &SqlitePool) -> Result<DemoLoad, sqlx::Error> 
         load.applications_added =
             crate::demo_program::add_applications(pool, coordinator.id).await?;
     }
+    load.pairs_added = crate::demo_workspace::add_workspaces(pool).await?;
     tracing::info!(
         cohorts_added = load.cohorts_added,
         people_added = load.people_added,
         profiles_filled = load.profiles_filled,
         applications_added = load.applications_added,
+        pairs_added = load.pairs_added,
         "demo data loaded"
     );
     Ok(load)

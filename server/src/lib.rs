@@ -5,6 +5,7 @@ pub mod config;
 pub mod db;
 pub mod demo;
 mod demo_program;
+mod demo_workspace;
 mod form_echo;
 mod http_layers;
 pub mod large_demo;
