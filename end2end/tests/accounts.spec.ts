@@ -1,19 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoAccessibilityViolations, waitForHydration, watchForErrors } from "./helpers";
+import { expectNoAccessibilityViolations, waitForHydration, watchForErrors, signIn } from "./helpers";
 
 // Demo accounts (loaded with MENTORAT_DEMO_DATA=true, as scripts/test.sh does).
 const COORDINATOR = { email: "coordination@demo.mentorat.example", password: "demo-coordination" };
 
 function unique(prefix: string): string {
   return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@e2e.example`;
-}
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto("/login");
-  await waitForHydration(page);
-  await page.getByLabel("Adresse courriel").fill(email);
-  await page.getByLabel("Mot de passe").fill(password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
 }
 
 async function registerMentee(page: Page, name: string, email: string): Promise<void> {

@@ -29,3 +29,12 @@ export async function expectNoAccessibilityViolations(page: Page): Promise<void>
   );
   expect(summary).toEqual([]);
 }
+
+/** Signs in from the login page (the page's language is French by default). */
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto("/login");
+  await waitForHydration(page);
+  await page.getByLabel("Adresse courriel").fill(email);
+  await page.getByLabel("Mot de passe").fill(password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+}

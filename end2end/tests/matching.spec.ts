@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { expectNoAccessibilityViolations, waitForHydration, watchForErrors } from "./helpers";
+import { expectNoAccessibilityViolations, signIn as openSession, waitForHydration, watchForErrors } from "./helpers";
 
 // Demo accounts (loaded with MENTORAT_DEMO_DATA=true, as scripts/test.sh does).
 const COORDINATOR = { email: "coordination@demo.mentorat.example", password: "demo-coordination" };
@@ -20,11 +20,7 @@ function demoEmail(name: string): string {
 }
 
 async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto("/login");
-  await waitForHydration(page);
-  await page.getByLabel("Adresse courriel").fill(email);
-  await page.getByLabel("Mot de passe").fill(password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
+  await openSession(page, email, password);
   await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeVisible();
 }
 
