@@ -6,6 +6,7 @@ use sqlx::{SqliteConnection, SqlitePool};
 use super::{progress, Goal, GoalEvent, GoalEventKind, GoalStatus, Milestone, ProgressFacts};
 use crate::error::AppError;
 use crate::pairs::agreement::Agreement;
+use crate::pairs::joint::{self, JointTable};
 use crate::pairs::Side;
 use crate::server_context::program_time;
 
@@ -179,28 +180,14 @@ pub async fn goals_of_pair(
         .collect())
 }
 
-/// Moves the goal from the version the caller saw to the next one; refused
-/// (`StaleVersion`) when someone changed it since.
+/// `joint::bump` on this table.
 pub async fn bump(
     connection: &mut SqliteConnection,
     goal_id: i64,
     version: i64,
     now: &str,
 ) -> Result<(), AppError> {
-    let changed = sqlx::query(
-        "UPDATE goals SET version = version + 1, updated_at = ? WHERE id = ? AND version = ?",
-    )
-    .bind(now)
-    .bind(goal_id)
-    .bind(version)
-    .execute(&mut *connection)
-    .await?
-    .rows_affected();
-    if changed == 1 {
-        Ok(())
-    } else {
-        Err(AppError::StaleVersion)
-    }
+    joint::bump(connection, JointTable::Goals, goal_id, version, now).await
 }
 
 pub async fn insert_goal(
@@ -252,6 +239,7 @@ pub async fn rewrite_goal(
     Ok(())
 }
 
+/// `joint::set_agreement` on this table.
 pub async fn set_agreement(
     connection: &mut SqliteConnection,
     goal_id: i64,
@@ -259,16 +247,15 @@ pub async fn set_agreement(
     last_side: Side,
     comment: Option<&str>,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "UPDATE goals SET agreement = ?, agreement_side = ?, change_comment = ? WHERE id = ?",
+    joint::set_agreement(
+        connection,
+        JointTable::Goals,
+        goal_id,
+        agreement,
+        last_side,
+        comment,
     )
-    .bind(agreement.as_str())
-    .bind(agreement.side_or(last_side).as_str())
-    .bind(comment)
-    .bind(goal_id)
-    .execute(&mut *connection)
-    .await?;
-    Ok(())
+    .await
 }
 
 pub async fn add_milestones(

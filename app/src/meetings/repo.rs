@@ -6,6 +6,7 @@ use sqlx::{SqliteConnection, SqlitePool};
 use super::{Meeting, MeetingModality, MeetingStatus, NextStep, Objective, ObjectiveChoice};
 use crate::error::{AppError, InputProblem};
 use crate::pairs::agreement::Agreement;
+use crate::pairs::joint::{self, JointTable};
 use crate::pairs::Side;
 use crate::server_context::program_time;
 
@@ -213,27 +214,14 @@ pub async fn chosen_objectives(
     Ok(objectives)
 }
 
-/// Moves the meeting to its next version; refused when it changed meanwhile.
+/// `joint::bump` on this table.
 pub async fn bump(
     connection: &mut SqliteConnection,
     id: i64,
     version: i64,
     now: &str,
 ) -> Result<(), AppError> {
-    let changed = sqlx::query(
-        "UPDATE meetings SET version = version + 1, updated_at = ? WHERE id = ? AND version = ?",
-    )
-    .bind(now)
-    .bind(id)
-    .bind(version)
-    .execute(&mut *connection)
-    .await?
-    .rows_affected();
-    if changed == 1 {
-        Ok(())
-    } else {
-        Err(AppError::StaleVersion)
-    }
+    joint::bump(connection, JointTable::Meetings, id, version, now).await
 }
 
 pub async fn insert_meeting(
@@ -311,6 +299,7 @@ async fn replace_objectives(
     Ok(())
 }
 
+/// `joint::set_agreement` on this table.
 pub async fn set_agreement(
     connection: &mut SqliteConnection,
     id: i64,
@@ -318,16 +307,15 @@ pub async fn set_agreement(
     last_side: Side,
     comment: Option<&str>,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "UPDATE meetings SET agreement = ?, agreement_side = ?, change_comment = ? WHERE id = ?",
+    joint::set_agreement(
+        connection,
+        JointTable::Meetings,
+        id,
+        agreement,
+        last_side,
+        comment,
     )
-    .bind(agreement.as_str())
-    .bind(agreement.side_or(last_side).as_str())
-    .bind(comment)
-    .bind(id)
-    .execute(&mut *connection)
-    .await?;
-    Ok(())
+    .await
 }
 
 /// Records how the meeting went: its status, the shared notes and the next

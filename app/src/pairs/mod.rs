@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 pub mod agreement;
 pub mod api;
 #[cfg(feature = "ssr")]
+pub mod joint;
+#[cfg(feature = "ssr")]
 pub mod member;
 pub mod pages;
 #[cfg(feature = "ssr")]
