@@ -8,6 +8,7 @@ pub mod accounts;
 pub mod applications;
 pub mod audit;
 pub mod board;
+pub mod calendar;
 pub mod catalog;
 pub mod components;
 pub mod error;

@@ -1,6 +1,7 @@
 //! Mentorat's server: configuration, database, and the axum router shared by
 //! `main` and the integration tests.
 pub mod accounts_cli;
+mod calendar_files;
 pub mod config;
 pub mod db;
 pub mod demo;
@@ -34,9 +35,15 @@ pub const SESSION_COOKIE: &str = "mentorat_session";
 
 /// A request path fit for the log: the token of an invitation or reset link
 /// (`/invitation/<token>`) is replaced, since the link alone opens an account
-/// (or, for `/application/<token>`, someone's application).
+/// (or, for `/application/<token>`, someone's application; for
+/// `/calendar/<token>.ics`, someone's meetings).
 fn redacted_path(path: &str) -> std::borrow::Cow<'_, str> {
-    for prefix in ["/invitation/", "/password/reset/", "/application/"] {
+    for prefix in [
+        "/invitation/",
+        "/password/reset/",
+        "/application/",
+        "/calendar/",
+    ] {
         if path.starts_with(prefix) && path.len() > prefix.len() {
             return format!("{prefix}[token]").into();
         }
@@ -106,9 +113,21 @@ pub fn build_router(state: AppState) -> Router {
     let auth_layer =
         AuthManagerLayerBuilder::new(Backend::new(state.pool.clone()), session_layer).build();
 
+    let calendar = calendar_files::CalendarState {
+        pool: state.pool.clone(),
+        public_url: public_url.clone(),
+    };
     let router = Router::new()
         .route("/healthz", get(probes::healthz))
         .route("/livez", get(probes::livez))
+        .route(
+            "/meetings/{file}",
+            get(calendar_files::meeting).with_state(calendar.clone()),
+        )
+        .route(
+            "/calendar/{file}",
+            get(calendar_files::feed).with_state(calendar),
+        )
         .leptos_routes_with_context(&state, routes, provide_server_context.clone(), {
             let options = state.leptos_options.clone();
             move || app::shell(options.clone())
@@ -190,6 +209,10 @@ mod tests {
         assert_eq!(
             super::redacted_path("/password/reset/abc"),
             "/password/reset/[token]"
+        );
+        assert_eq!(
+            super::redacted_path("/calendar/abc.ics"),
+            "/calendar/[token]"
         );
         assert_eq!(
             super::redacted_path("/coordinator/people"),

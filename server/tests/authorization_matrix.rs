@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use app::accounts::api::*;
 use app::accounts::Role;
 use app::applications::api::*;
+use app::calendar::api::{CreateCalendarFeed, GetCalendarFeed, RevokeCalendarFeed};
 use app::audit::api::ListAuditLog;
 use app::board::api::*;
 use app::catalog::admin_api::*;
@@ -132,6 +133,7 @@ struct Fixture {
     goal_id: i64,
     milestone_id: i64,
     meeting_id: i64,
+    next_step_id: i64,
     feedback_id: i64,
 }
 
@@ -549,6 +551,22 @@ fn rows() -> Vec<Row> {
             rule: Rule::OwnProfile,
             body: |_| String::new(),
         },
+        // Each person's own calendar feed; coordinators have no meetings.
+        Row {
+            path: GetCalendarFeed::PATH,
+            rule: Rule::OwnProfile,
+            body: |_| String::new(),
+        },
+        Row {
+            path: CreateCalendarFeed::PATH,
+            rule: Rule::OwnProfile,
+            body: |_| String::new(),
+        },
+        Row {
+            path: RevokeCalendarFeed::PATH,
+            rule: Rule::OwnProfile,
+            body: |_| String::new(),
+        },
         Row {
             path: GetWorkspace::PATH,
             rule: Rule::PairMember,
@@ -710,6 +728,17 @@ fn rows() -> Vec<Row> {
             },
         },
         Row {
+            path: NextStepToMilestone::PATH,
+            rule: Rule::PairMember,
+            body: |fixture| {
+                form(&[
+                    ("step_id", &fixture.next_step_id.to_string()),
+                    ("goal_id", &fixture.goal_id.to_string()),
+                    ("goal_version", "1"),
+                ])
+            },
+        },
+        Row {
             path: SavePrivateNote::PATH,
             rule: Rule::PairMentor,
             body: |fixture| form(&[("id", &fixture.meeting_id.to_string()), ("body", "Note")]),
@@ -815,6 +844,7 @@ async fn every_caller_gets_what_the_policy_says_and_refusals_change_nothing() {
         goal_id: workspace.goal_id,
         milestone_id: workspace.milestone_id,
         meeting_id: workspace.meeting_id,
+        next_step_id: workspace.next_step_id,
         feedback_id: workspace.feedback_id,
         bystander_id,
         bystander_profile_id,

@@ -5,6 +5,11 @@
 //! what (the pair's two people only; private notes the mentor alone; the
 //! coordinator an overview without notes).
 mod common;
+// Parts of the workspace with their own file, on the same `Pair`.
+#[path = "workspace/calendar.rs"]
+mod calendar;
+#[path = "workspace/next_steps.rs"]
+mod next_steps;
 
 use app::accounts::Role;
 use app::feedback::api::*;
@@ -98,6 +103,36 @@ impl Pair {
             .fetch_all(&self.app.pool)
             .await
             .expect("the outbox is readable")
+    }
+
+    /// A meeting the mentor plans on `date` at 14:00 (Montréal) and the
+    /// mentee agrees to; its id.
+    async fn agreed_meeting(&self, date: &str, objectives: &[(&str, &str)]) -> i64 {
+        let mut fields = vec![
+            ("pair_id", self.id.to_string()),
+            ("date", date.to_owned()),
+            ("time", "14:00".to_owned()),
+            ("duration_minutes", "90".to_owned()),
+            ("modality", "in_person".to_owned()),
+            ("location", "Café Olimpico, 124 rue St-Viateur".to_owned()),
+        ];
+        fields.extend(objectives.iter().map(|(name, value)| (*name, (*value).to_owned())));
+        let fields: Vec<(&str, &str)> = fields
+            .iter()
+            .map(|(name, value)| (*name, value.as_str()))
+            .collect();
+        let planned = self.call(&self.mentor, PlanMeeting::PATH, &fields).await;
+        assert_eq!(planned.status, StatusCode::OK, "{}", planned.body);
+        let id: i64 = planned.body.trim().parse().expect("the meeting's id");
+        let agreed = self
+            .call(
+                &self.mentee,
+                AgreeMeeting::PATH,
+                &[("id", &id.to_string()), ("version", "1")],
+            )
+            .await;
+        assert_eq!(agreed.status, StatusCode::OK, "{}", agreed.body);
+        id
     }
 
     async fn propose_goal(&self, cookie: &str, title: &str) -> i64 {

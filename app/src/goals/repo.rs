@@ -258,20 +258,22 @@ pub async fn set_agreement(
     .await
 }
 
+/// Adds milestones after the goal's last one; their ids, in order.
 pub async fn add_milestones(
     connection: &mut SqliteConnection,
     goal_id: i64,
     milestones: &[(String, Option<NaiveDate>)],
     now: &str,
-) -> Result<(), sqlx::Error> {
+) -> Result<Vec<i64>, sqlx::Error> {
     let first: i64 = sqlx::query_scalar(
         "SELECT COALESCE(MAX(position), 0) + 1 FROM milestones WHERE goal_id = ?",
     )
     .bind(goal_id)
     .fetch_one(&mut *connection)
     .await?;
+    let mut ids = Vec::with_capacity(milestones.len());
     for (offset, (title, due)) in milestones.iter().enumerate() {
-        sqlx::query(
+        let inserted = sqlx::query(
             "INSERT INTO milestones (goal_id, position, title, due_date, created_at) \
              VALUES (?, ?, ?, ?, ?)",
         )
@@ -282,13 +284,14 @@ pub async fn add_milestones(
         .bind(now)
         .execute(&mut *connection)
         .await?;
+        ids.push(inserted.last_insert_rowid());
     }
     sqlx::query("UPDATE goals SET milestones_changed_at = ? WHERE id = ?")
         .bind(now)
         .bind(goal_id)
         .execute(&mut *connection)
         .await?;
-    Ok(())
+    Ok(ids)
 }
 
 /// Ticks or unticks a milestone; its title, for the history. `None` when the

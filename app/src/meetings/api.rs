@@ -345,3 +345,92 @@ pub async fn save_private_note(id: i64, body: String) -> Result<(), AppError> {
     repo::save_private_note(&mut connection, id, body.as_deref(), &now()).await?;
     Ok(())
 }
+
+/// Turns a next step written after a meeting into a milestone of one of the
+/// pair's goals in progress, once: the step then names the milestone it became.
+#[server(endpoint = "next_step_to_milestone")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn next_step_to_milestone(
+    step_id: i64,
+    goal_id: i64,
+    goal_version: i64,
+) -> Result<(), AppError> {
+    use crate::accounts::{policy::Access, session::authorize};
+    use crate::error::InputProblem;
+    use crate::goals::{repo as goals, GoalEventKind, GoalStatus, TITLE_MAX_CHARS};
+    use crate::pairs::member::active_pair_member;
+    use crate::server_context::pool;
+
+    authorize(Access::SignedIn).await?;
+    let pool = pool()?;
+    let (meeting_id, text, milestone) = repo::find_next_step(&pool, step_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let meeting = repo::find_meeting(&pool, meeting_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let member = active_pair_member(&pool, meeting.pair_id, Who::Either).await?;
+    let goal = goals::find_goal(&pool, goal_id)
+        .await?
+        .filter(|goal| goal.pair_id == meeting.pair_id)
+        .ok_or(AppError::InvalidInput {
+            field: "goal_id".into(),
+            problem: InputProblem::InvalidChoice,
+        })?;
+    if milestone.is_some() || goal.status() != GoalStatus::InProgress {
+        return Err(AppError::Conflict);
+    }
+    let title = milestone_title(&text, TITLE_MAX_CHARS);
+    let now = now();
+    let mut transaction = pool.begin().await?;
+    goals::bump(&mut transaction, goal_id, goal_version, &now).await?;
+    let ids = goals::add_milestones(&mut transaction, goal_id, &[(title.clone(), None)], &now).await?;
+    let Some(&milestone_id) = ids.first() else {
+        return Err(AppError::Storage);
+    };
+    // Two people converting the same step at once: the second finds it linked.
+    if !repo::link_next_step(&mut transaction, step_id, milestone_id).await? {
+        return Err(AppError::Conflict);
+    }
+    goals::record_event(
+        &mut transaction,
+        goal_id,
+        member.side,
+        GoalEventKind::MilestoneAdded,
+        Some(&title),
+        &now,
+    )
+    .await?;
+    transaction.commit().await?;
+    Ok(())
+}
+
+/// A next step as a milestone's title: cut at `max` characters, on a word
+/// when it can, and marked as cut.
+pub fn milestone_title(step: &str, max: usize) -> String {
+    if step.chars().count() <= max {
+        return step.to_owned();
+    }
+    let cut: String = step.chars().take(max.saturating_sub(1)).collect();
+    let cut = match cut.rfind(char::is_whitespace) {
+        Some(space) if space > cut.len() / 2 => cut[..space].trim_end().to_owned(),
+        _ => cut,
+    };
+    format!("{cut}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::milestone_title;
+
+    #[test]
+    fn long_next_steps_become_short_milestone_titles() {
+        assert_eq!(milestone_title("Call Marie", 200), "Call Marie");
+        let long = "word ".repeat(60);
+        let title = milestone_title(&long, 200);
+        assert!(title.chars().count() <= 200);
+        assert!(title.ends_with("word…"));
+        let unbroken = "x".repeat(300);
+        assert_eq!(milestone_title(&unbroken, 200).chars().count(), 200);
+    }
+}

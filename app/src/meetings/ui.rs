@@ -4,9 +4,11 @@
 use leptos::prelude::*;
 
 use super::api::{
-    AgreeMeeting, LogMeeting, PlanMeeting, RequestMeetingChange, ReviseMeeting, SavePrivateNote,
+    AgreeMeeting, LogMeeting, NextStepToMilestone, PlanMeeting, RequestMeetingChange,
+    ReviseMeeting, SavePrivateNote,
 };
-use super::{Meeting, MeetingModality, MeetingStatus, ObjectiveChoice, DURATIONS};
+use super::{Meeting, MeetingModality, MeetingStatus, NextStep, ObjectiveChoice, DURATIONS};
+use crate::calendar::ui::MeetingFileLink;
 use crate::components::forms::{
     action_error, count_successes, FieldMessage, FormError, SelectField, SubmitButton,
     TextAreaField, TextField,
@@ -214,15 +216,62 @@ pub fn MeetingCard(
             })}
             {(!meeting.next_steps.is_empty()).then(|| view! {
                 <h4 class="group-title">{t!(i18n, workspace.next_steps)}</h4>
-                <ul>{meeting.next_steps.iter().map(|step| view! { <li>{step.text.clone()}</li> }).collect_view()}</ul>
+                <ul class="next-steps">
+                    {meeting.next_steps.iter().map(|step| view! {
+                        <li><NextStepItem step=step.clone() goals=goals.clone() changes /></li>
+                    }).collect_view()}
+                </ul>
             })}
             <div class="button-row">
+                {(meeting.status != MeetingStatus::Cancelled).then(|| view! { <MeetingFileLink meeting_id=id /> })}
                 {planned.then(|| view! { <ReviseMeetingForm meeting=meeting.clone() goals=goals.clone() changes /> })}
                 {(meeting.is_past || !planned).then(|| view! { <LogMeetingForm meeting=meeting.clone() changes /> })}
                 {meeting.is_upcoming().then(|| view! { <CancelMeetingForm meeting=meeting.clone() changes /> })}
                 {(reader == Side::Mentor).then(|| view! { <PrivateNoteForm meeting_id=id note=meeting.private_note.clone() changes /> })}
             </div>
         </article>
+    }
+}
+
+/// A next step, and the way to make it a milestone of a goal in progress
+/// (one small form per goal: each carries that goal's version).
+#[component]
+fn NextStepItem(step: NextStep, goals: Vec<Goal>, changes: RwSignal<u64>) -> impl IntoView {
+    let i18n = use_i18n();
+    let convert = ServerAction::<NextStepToMilestone>::new();
+    count_successes(convert, changes);
+    let error = action_error(convert);
+    let open_goals: Vec<Goal> = goals
+        .into_iter()
+        .filter(|goal| goal.status == GoalStatus::InProgress)
+        .collect();
+    let became_milestone = step.milestone_id.is_some();
+    let step_id = step.id;
+    view! {
+        <span>{step.text.clone()}</span>
+        {became_milestone.then(|| view! { " " <span class="badge badge-ok">{t!(i18n, workspace.step_is_milestone)}</span> })}
+        {(!became_milestone && !open_goals.is_empty()).then(|| view! {
+            <details class="inline-details step-to-milestone">
+                <summary class="button button-link button-small">{t!(i18n, workspace.step_to_milestone)}</summary>
+                <p class="field-hint">{t!(i18n, workspace.step_to_milestone_hint)}</p>
+                <div class="button-row">
+                    {open_goals.into_iter().map(|goal| {
+                        let title = goal.title.clone();
+                        view! {
+                            <ActionForm action=convert attr:class="inline-form">
+                                <input type="hidden" name="step_id" value=step_id />
+                                <input type="hidden" name="goal_id" value=goal.id />
+                                <input type="hidden" name="goal_version" value=goal.version />
+                                <button type="submit" class="button button-secondary button-small" disabled=move || convert.pending().get()>
+                                    {move || t_string!(i18n, workspace.step_to_goal, goal = title.clone()).to_string()}
+                                </button>
+                            </ActionForm>
+                        }
+                    }).collect_view()}
+                </div>
+                <FormError error />
+            </details>
+        })}
     }
 }
 

@@ -433,7 +433,7 @@ impl TestApp {
     }
 
     /// A goal proposed by the mentee (one milestone), a meeting proposed by
-    /// the mentor, and a feedback, straight into a pair's workspace.
+    /// the mentor with a next step, and a feedback, straight into a pair's workspace.
     pub async fn insert_workspace(&self, pair_id: i64) -> WorkspaceIds {
         let insert = |sql: &'static str| {
             let pool = self.pool.clone();
@@ -467,6 +467,14 @@ impl TestApp {
              'video', 'proposed', 'mentor', '2026-11-27T10:00:00Z', '2026-11-27T10:00:00Z')",
         )
         .await;
+        let next_step_id = sqlx::query(
+            "INSERT INTO meeting_next_steps (meeting_id, position, text) VALUES (?, 1, 'Suite')",
+        )
+        .bind(meeting_id)
+        .execute(&self.pool)
+        .await
+        .expect("the next step is stored")
+        .last_insert_rowid();
         let feedback_id = insert(
             "INSERT INTO feedback (pair_id, strengths, to_improve, observations, next_step, \
              created_at) VALUES (?, 'Forces', 'À améliorer', 'Observations', 'Suite', \
@@ -477,6 +485,7 @@ impl TestApp {
             goal_id,
             milestone_id,
             meeting_id,
+            next_step_id,
             feedback_id,
         }
     }
@@ -570,5 +579,6 @@ pub struct WorkspaceIds {
     pub goal_id: i64,
     pub milestone_id: i64,
     pub meeting_id: i64,
+    pub next_step_id: i64,
     pub feedback_id: i64,
 }

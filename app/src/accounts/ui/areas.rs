@@ -112,6 +112,7 @@ fn ParticipantHomePage(role: Role) -> impl IntoView {
                             Role::Mentor => view! { <crate::pairs::pages::MentorDashboard /> }.into_any(),
                             _ => view! { <crate::pairs::pages::MenteeWorkspace /> }.into_any(),
                         }}
+                        <crate::calendar::ui::CalendarPanel />
                     }
                         .into_any(),
                     Err(error) => view! { <AccessDenied error /> }.into_any(),

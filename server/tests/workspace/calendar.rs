@@ -1,0 +1,213 @@
+//! Meetings in people's calendars: a meeting's `.ics` for its two people
+//! only, and a private feed per person, shown once, replaceable and revocable.
+use app::calendar::api::{CreateCalendarFeed, GetCalendarFeed, RevokeCalendarFeed};
+use app::goals::api::AgreeGoal;
+use app::meetings::api::SavePrivateNote;
+use axum::http::{header, StatusCode};
+use leptos::server_fn::ServerFn;
+use serde_json::Value;
+
+use super::common::TestResponse;
+use super::Pair;
+
+/// `Marc → Emily`: an agreed goal and an agreed meeting with two objectives,
+/// plus a private note that must never reach a calendar. The meeting's id.
+async fn meeting_with_objectives(pair: &Pair) -> i64 {
+    let goal = pair.propose_goal(&pair.mentee, "Find an internship").await;
+    pair.call(
+        &pair.mentor,
+        AgreeGoal::PATH,
+        &[("id", &goal.to_string()), ("version", "1")],
+    )
+    .await;
+    let goal_choice = format!("goal:{goal}");
+    let meeting = pair
+        .agreed_meeting(
+            "2099-01-06",
+            &[
+                ("objectives[]", &goal_choice),
+                ("free_objectives", "Review the cover letter"),
+            ],
+        )
+        .await;
+    let note = pair
+        .call(
+            &pair.mentor,
+            SavePrivateNote::PATH,
+            &[("id", &meeting.to_string()), ("body", "Secret worry")],
+        )
+        .await;
+    assert_eq!(note.status, StatusCode::OK, "{}", note.body);
+    meeting
+}
+
+async fn get(pair: &Pair, path: &str, cookie: Option<&str>) -> TestResponse {
+    match cookie {
+        Some(cookie) => pair.app.get_with_cookie(path, cookie).await,
+        None => pair.app.get(path).await,
+    }
+}
+
+fn header_of<'a>(response: &'a TestResponse, name: header::HeaderName) -> &'a str {
+    response
+        .headers
+        .get(name)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_default()
+}
+
+/// The file with its folded lines joined back.
+fn unfolded(response: &TestResponse) -> String {
+    response.body.replace("\r\n ", "")
+}
+
+#[tokio::test]
+async fn a_meeting_downloads_as_ics_for_its_two_people_only() {
+    let pair = Pair::new().await;
+    let meeting = meeting_with_objectives(&pair).await;
+    let path = format!("/meetings/{meeting}.ics");
+
+    // The mentee (English): Montréal 14:00 in January is 19:00 UTC.
+    let file = get(&pair, &path, Some(&pair.mentee)).await;
+    assert_eq!(file.status, StatusCode::OK, "{}", file.body);
+    assert!(header_of(&file, header::CONTENT_TYPE).starts_with("text/calendar"));
+    assert!(header_of(&file, header::CONTENT_DISPOSITION).starts_with("attachment"));
+    assert_eq!(header_of(&file, header::CACHE_CONTROL), "private, no-store");
+    let text = unfolded(&file);
+    for line in [
+        "DTSTART:20990106T190000Z",
+        "DTEND:20990106T203000Z",
+        "STATUS:CONFIRMED",
+        "SUMMARY:Mentorat: meeting with Person marc@pair.example",
+        "LOCATION:Café Olimpico\\, 124 rue St-Viateur",
+    ] {
+        assert!(text.contains(&format!("\r\n{line}\r\n")), "{line} in {text}");
+    }
+    assert!(text.contains("Find an internship"), "{text}");
+    assert!(text.contains("Review the cover letter"), "{text}");
+    assert!(!text.contains("Secret worry"), "private notes stay out");
+
+    // The mentor reads it in French, and the same event (same UID).
+    let mentor_file = get(&pair, &path, Some(&pair.mentor)).await;
+    assert_eq!(mentor_file.status, StatusCode::OK);
+    let mentor_text = unfolded(&mentor_file);
+    assert!(mentor_text.contains("SUMMARY:Mentorat : rencontre avec Person emily@pair.example"));
+    assert!(!mentor_text.contains("Secret worry"), "not even for the mentor");
+    let uid = |text: &str| {
+        text.lines()
+            .find(|line| line.starts_with("UID:"))
+            .map(str::to_owned)
+    };
+    assert_eq!(uid(&text), uid(&mentor_text));
+
+    // Anyone else: refused, in their language; the coordinator too.
+    for cookie in [&pair.stranger, &pair.coordinator] {
+        let refused = get(&pair, &path, Some(cookie)).await;
+        assert_eq!(refused.status, StatusCode::FORBIDDEN);
+        assert!(!refused.body.contains("VEVENT"));
+    }
+    let stranger = get(&pair, &path, Some(&pair.stranger)).await;
+    assert_eq!(stranger.body, "Cette rencontre ne vous concerne pas.");
+    // Signed out: sent to sign in, and back to the file afterwards.
+    let signed_out = get(&pair, &path, None).await;
+    assert_eq!(signed_out.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        header_of(&signed_out, header::LOCATION),
+        format!("/login?next=%2Fmeetings%2F{meeting}.ics")
+    );
+    for unknown in ["/meetings/999999.ics", "/meetings/abc.ics", "/meetings/12"] {
+        let missing = get(&pair, unknown, Some(&pair.mentee)).await;
+        assert_eq!(missing.status, StatusCode::NOT_FOUND, "{unknown}");
+    }
+}
+
+/// The link the server function returned, and its token.
+fn link_and_token(response: &TestResponse) -> (String, String) {
+    assert_eq!(response.status, StatusCode::OK, "{}", response.body);
+    let link: String = serde_json::from_str(&response.body).expect("the link is a JSON string");
+    let token = link
+        .split("/calendar/")
+        .nth(1)
+        .and_then(|file| file.strip_suffix(".ics"))
+        .expect("the link names a token")
+        .to_owned();
+    (link, token)
+}
+
+#[tokio::test]
+async fn a_private_feed_shows_ones_meetings_until_replaced_or_turned_off() {
+    let pair = Pair::new().await;
+    let meeting = meeting_with_objectives(&pair).await;
+    let state = |cookie: String| {
+        let pair = &pair;
+        async move {
+            let response = pair.call(&cookie, GetCalendarFeed::PATH, &[]).await;
+            assert_eq!(response.status, StatusCode::OK, "{}", response.body);
+            let value: Value = serde_json::from_str(&response.body).expect("JSON");
+            (value, response)
+        }
+    };
+    let (none, _) = state(pair.mentee.clone()).await;
+    assert_eq!(none["created"], Value::Null);
+
+    let made = pair.call(&pair.mentee, CreateCalendarFeed::PATH, &[]).await;
+    let (link, token) = link_and_token(&made);
+    assert!(link.ends_with(&format!("/calendar/{token}.ics")));
+    // Only the token's hash is stored.
+    let stored: String = sqlx::query_scalar("SELECT token_hash FROM calendar_feeds")
+        .fetch_one(&pair.app.pool)
+        .await
+        .expect("one feed");
+    assert!(!stored.contains(&token));
+
+    // A calendar app (no cookie) reads the mentee's meetings, in English.
+    let feed_path = format!("/calendar/{token}.ics");
+    let feed = get(&pair, &feed_path, None).await;
+    assert_eq!(feed.status, StatusCode::OK, "{}", feed.body);
+    assert!(header_of(&feed, header::CONTENT_TYPE).starts_with("text/calendar"));
+    let text = unfolded(&feed);
+    assert!(text.contains("X-WR-CALNAME:Mentorat — my meetings"), "{text}");
+    assert!(text.contains(&format!("UID:meeting-{meeting}@")), "{text}");
+    assert!(!text.contains("Secret worry"));
+
+    // The page shows the link once after a form posted without JavaScript
+    // (the cookie the answer set), and only to its owner.
+    let with_cookie = |cookie: &str| format!("{cookie}; mentorat_new_feed={token}");
+    let (shown, response) = state(with_cookie(&pair.mentee)).await;
+    assert_eq!(shown["new_link"], Value::String(link.clone()));
+    assert!(shown["created"].is_string());
+    assert!(header_of(&response, header::SET_COOKIE).contains("mentorat_new_feed=; "));
+    let (not_theirs, _) = state(with_cookie(&pair.mentor)).await;
+    assert_eq!(not_theirs["new_link"], Value::Null);
+    let (later, _) = state(pair.mentee.clone()).await;
+    assert_eq!(later["new_link"], Value::Null);
+
+    // Someone else's feed holds only their own meetings.
+    let (_, stranger_token) =
+        link_and_token(&pair.call(&pair.stranger, CreateCalendarFeed::PATH, &[]).await);
+    let stranger_feed = get(&pair, &format!("/calendar/{stranger_token}.ics"), None).await;
+    assert_eq!(stranger_feed.status, StatusCode::OK);
+    assert!(!stranger_feed.body.contains("VEVENT"));
+
+    // Replacing: the old link stops at once, the new one works.
+    let (_, new_token) =
+        link_and_token(&pair.call(&pair.mentee, CreateCalendarFeed::PATH, &[]).await);
+    assert_ne!(new_token, token);
+    assert_eq!(get(&pair, &feed_path, None).await.status, StatusCode::NOT_FOUND);
+    let new_path = format!("/calendar/{new_token}.ics");
+    assert_eq!(get(&pair, &new_path, None).await.status, StatusCode::OK);
+
+    // Turning it off: gone, and the page says so.
+    let revoked = pair.call(&pair.mentee, RevokeCalendarFeed::PATH, &[]).await;
+    assert_eq!(revoked.status, StatusCode::OK, "{}", revoked.body);
+    let gone = get(&pair, &new_path, None).await;
+    assert_eq!(gone.status, StatusCode::NOT_FOUND);
+    assert!(!gone.body.contains("VEVENT"));
+    let (off, _) = state(pair.mentee.clone()).await;
+    assert_eq!(off["created"], Value::Null);
+    // Coordinators have no meetings, hence no feed.
+    let coordinator = pair
+        .call(&pair.coordinator, CreateCalendarFeed::PATH, &[])
+        .await;
+    assert_eq!(coordinator.status, StatusCode::FORBIDDEN);
+}

@@ -1,0 +1,117 @@
+//! A next step written after a meeting becomes a milestone of a goal, once.
+use app::goals::api::AgreeGoal;
+use app::meetings::api::{LogMeeting, NextStepToMilestone};
+use axum::http::StatusCode;
+use leptos::server_fn::ServerFn;
+use serde_json::Value;
+
+use super::common::TestResponse;
+use super::{goal, Pair};
+
+#[tokio::test]
+async fn a_next_step_becomes_a_milestone_once_and_survives_a_new_log() {
+    let pair = Pair::new().await;
+    let goal_id = pair.propose_goal(&pair.mentee, "Find an internship").await;
+    pair.call(
+        &pair.mentor,
+        AgreeGoal::PATH,
+        &[("id", &goal_id.to_string()), ("version", "1")],
+    )
+    .await;
+    let meeting = pair
+        .agreed_meeting("2099-01-06", &[("free_objectives", "Review the letter")])
+        .await;
+    sqlx::query("UPDATE meetings SET starts_at = '2026-01-05T19:00:00Z' WHERE id = ?")
+        .bind(meeting)
+        .execute(&pair.app.pool)
+        .await
+        .expect("the meeting moves to the past");
+    let log = |version: &'static str, steps: &'static str| {
+        let pair = &pair;
+        async move {
+            pair.call(
+                &pair.mentor,
+                LogMeeting::PATH,
+                &[
+                    ("id", &meeting.to_string()),
+                    ("version", version),
+                    ("outcome", "held"),
+                    ("shared_notes", ""),
+                    ("next_steps", steps),
+                ],
+            )
+            .await
+        }
+    };
+    let held = log("2", "Shorten the letter\nCall the career centre").await;
+    assert_eq!(held.status, StatusCode::OK, "{}", held.body);
+
+    let seen = pair.workspace(&pair.mentee).await;
+    let step = |seen: &Value, index: usize| seen["meetings"][0]["next_steps"][index].clone();
+    let first = step(&seen, 0)["id"].as_i64().expect("a step id");
+    let second = step(&seen, 1)["id"].as_i64().expect("a step id");
+    let version = goal(&seen, goal_id)["version"].as_i64().expect("a version");
+    let convert = |cookie: &str, step: i64, goal: i64, version: i64| {
+        let pair = &pair;
+        let cookie = cookie.to_owned();
+        async move {
+            pair.call(
+                &cookie,
+                NextStepToMilestone::PATH,
+                &[
+                    ("step_id", &step.to_string()),
+                    ("goal_id", &goal.to_string()),
+                    ("goal_version", &version.to_string()),
+                ],
+            )
+            .await
+        }
+    };
+    let status = |response: TestResponse| response.status;
+
+    // Only the pair's two people; only the pair's own goals.
+    for cookie in [&pair.stranger, &pair.coordinator] {
+        assert_eq!(
+            status(convert(cookie, first, goal_id, version).await),
+            StatusCode::FORBIDDEN
+        );
+    }
+    let elsewhere = convert(&pair.mentee, first, 999_999, version).await;
+    assert_eq!(elsewhere.status, StatusCode::BAD_REQUEST);
+    assert!(elsewhere.body.contains("InvalidChoice"), "{}", elsewhere.body);
+
+    // The mentee turns the first step into a milestone of the goal.
+    let made = convert(&pair.mentee, first, goal_id, version).await;
+    assert_eq!(made.status, StatusCode::OK, "{}", made.body);
+    let seen = pair.workspace(&pair.mentor).await;
+    let titles: Vec<&str> = goal(&seen, goal_id)["milestones"]
+        .as_array()
+        .map(|all| all.iter().filter_map(|m| m["title"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(
+        titles,
+        ["Update the CV", "Write a cover letter", "Shorten the letter"]
+    );
+    assert!(step(&seen, 0)["milestone_id"].is_i64());
+    assert_eq!(step(&seen, 1)["milestone_id"], Value::Null);
+    let history = serde_json::to_string(&goal(&seen, goal_id)["history"]).unwrap_or_default();
+    assert!(history.contains("Shorten the letter"), "{history}");
+
+    // Once only; and an edit made on an old version of the goal is refused.
+    let again = goal(&seen, goal_id)["version"].as_i64().expect("a version");
+    let twice = convert(&pair.mentor, first, goal_id, again).await;
+    assert_eq!(twice.status, StatusCode::CONFLICT);
+    let stale = convert(&pair.mentor, second, goal_id, version).await;
+    assert_eq!(stale.status, StatusCode::CONFLICT);
+    assert!(stale.body.contains("StaleVersion"), "{}", stale.body);
+
+    // Logging the meeting again keeps the step that became a milestone.
+    let relogged = log("3", "Call the career centre").await;
+    assert_eq!(relogged.status, StatusCode::OK, "{}", relogged.body);
+    let seen = pair.workspace(&pair.mentee).await;
+    let steps: Vec<&str> = seen["meetings"][0]["next_steps"]
+        .as_array()
+        .map(|all| all.iter().filter_map(|s| s["text"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(steps, ["Shorten the letter", "Call the career centre"]);
+}
