@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 
 /** Collects uncaught page errors and console errors (a failed hydration shows up here). */
@@ -37,4 +37,28 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByLabel("Adresse courriel").fill(email);
   await page.getByLabel("Mot de passe").fill(password);
   await page.getByRole("button", { name: "Se connecter" }).click();
+}
+
+/**
+ * Presses Tab (or Shift+Tab) until `target` has the focus, and fails if it never
+ * does: proof that a control is reachable with the keyboard alone.
+ */
+export async function tabTo(
+  page: Page,
+  target: Locator,
+  options: { backwards?: boolean; limit?: number } = {},
+): Promise<void> {
+  const key = options.backwards ? "Shift+Tab" : "Tab";
+  await expect(target).toBeVisible();
+  for (let presses = 0; presses < (options.limit ?? 400); presses++) {
+    await page.keyboard.press(key);
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+  }
+  throw new Error(`never reached with ${key}: ${target}`);
+}
+
+/** No part of the page is wider than the screen (a phone scrolls down, never sideways). */
+export async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
 }

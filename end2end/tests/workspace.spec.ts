@@ -1,5 +1,11 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { expectNoAccessibilityViolations, signIn, waitForHydration, watchForErrors } from "./helpers";
+import {
+  expectNoAccessibilityViolations,
+  expectNoSidewaysScroll,
+  signIn,
+  waitForHydration,
+  watchForErrors,
+} from "./helpers";
 
 // The demo pair Marc Tremblay (mentor) – Lucas Roy (mentee), just started.
 const MENTOR = { email: "marc.tremblay@demo.mentorat.example", password: "demo-mentor-2025" };
@@ -31,12 +37,6 @@ async function open(
 async function switchTo(page: Page): Promise<Page> {
   await page.bringToFront();
   return page;
-}
-
-/** No part of the page is wider than the screen (a phone scrolls down, never sideways). */
-async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
 }
 
 test.describe("the pair's workspace", () => {
@@ -144,7 +144,7 @@ test.describe("the pair's workspace", () => {
     for (const side of [mentee, mentor, coordinator]) await side.context.close();
   });
 
-  test("a goal's answer and a meeting plan work before the WebAssembly arrives", async ({ browser }) => {
+  test("a goal's answer and the calendar link work before the WebAssembly arrives", async ({ browser }) => {
     // No JavaScript: the forms post and the page comes back with the change.
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
@@ -160,6 +160,16 @@ test.describe("the pair's workspace", () => {
     await expect(
       page.locator(".goal-card", { hasText: "Choisir une orientation pour la maîtrise" }).getByText("Accepté par les deux"),
     ).toBeVisible();
+
+    // The private calendar link is shown once after the redirect, then no more.
+    await page.getByRole("button", { name: /Créer mon lien d’agenda privé|Oui, créer un nouveau lien/ }).first().click();
+    const link = page.getByLabel(/Lien à copier dans votre agenda/);
+    await expect(link).toHaveValue(/\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
+    const feed = await page.request.get(await link.inputValue());
+    expect(await feed.text()).toContain("Mentorat : rencontre avec Marc Tremblay");
+    await page.goto("/mentee");
+    await expect(page.getByText("Votre lien d’agenda privé est actif depuis")).toBeVisible();
+    await expect(page.getByLabel(/Lien à copier dans votre agenda/)).toHaveCount(0);
     await context.close();
   });
 });

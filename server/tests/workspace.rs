@@ -116,7 +116,11 @@ impl Pair {
             ("modality", "in_person".to_owned()),
             ("location", "Café Olimpico, 124 rue St-Viateur".to_owned()),
         ];
-        fields.extend(objectives.iter().map(|(name, value)| (*name, (*value).to_owned())));
+        fields.extend(
+            objectives
+                .iter()
+                .map(|(name, value)| (*name, (*value).to_owned())),
+        );
         let fields: Vec<(&str, &str)> = fields
             .iter()
             .map(|(name, value)| (*name, value.as_str()))
@@ -677,18 +681,21 @@ async fn strangers_are_refused_and_an_ended_pair_is_read_only() {
 async fn the_day_before_a_meeting_both_people_are_reminded_once_in_their_language() {
     let pair = Pair::new().await;
     let now = chrono::Utc::now();
-    for (starts, status) in [
-        (now + chrono::Duration::hours(20), "planned"),
-        (now + chrono::Duration::hours(50), "planned"),
-        (now + chrono::Duration::hours(10), "cancelled"),
+    // Only the first is due: the others are too far, cancelled, or not agreed.
+    for (starts, status, agreement) in [
+        (now + chrono::Duration::hours(20), "planned", "agreed"),
+        (now + chrono::Duration::hours(50), "planned", "agreed"),
+        (now + chrono::Duration::hours(10), "cancelled", "agreed"),
+        (now + chrono::Duration::hours(12), "planned", "proposed"),
     ] {
         sqlx::query(
             "INSERT INTO meetings (pair_id, starts_at, duration_minutes, modality, agreement, \
-             agreement_side, status, created_at, updated_at) VALUES (?, ?, 60, 'video', 'agreed', \
+             agreement_side, status, created_at, updated_at) VALUES (?, ?, 60, 'video', ?, \
              'mentor', ?, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
         )
         .bind(pair.id)
         .bind(app::accounts::repo::utc_text(starts))
+        .bind(agreement)
         .bind(status)
         .execute(&pair.app.pool)
         .await

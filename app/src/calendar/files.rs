@@ -30,7 +30,11 @@ pub async fn meeting_file(
         .await?
         .ok_or(AppError::NotFound)?;
     if account_id != row.mentor_account_id && account_id != row.mentee_account_id {
-        tracing::warn!(meeting_id, account_id, "calendar file of someone else's meeting refused");
+        tracing::warn!(
+            meeting_id,
+            account_id,
+            "calendar file of someone else's meeting refused"
+        );
         return Err(AppError::Forbidden);
     }
     let locale = locale_or_french(locale);
@@ -52,7 +56,8 @@ pub async fn feed_file(
     };
     let locale = locale_or_french(&locale);
     let now = Utc::now();
-    let since = crate::accounts::repo::utc_text(now - chrono::Duration::days(super::FEED_HISTORY_DAYS));
+    let since =
+        crate::accounts::repo::utc_text(now - chrono::Duration::days(super::FEED_HISTORY_DAYS));
     let rows = repo::meetings_of_account(pool, account_id, &since).await?;
     let ids: Vec<i64> = rows.iter().map(|row| row.id).collect();
     let objectives = repo::objectives_of(pool, &ids).await?;
@@ -98,10 +103,7 @@ fn event(
         Some(MeetingModality::InPerson) => td_string!(locale, workspace.in_person),
         _ => td_string!(locale, workspace.video),
     };
-    let mut description = vec![format!(
-        "{} ({} min)",
-        modality, row.duration_minutes
-    )];
+    let mut description = vec![format!("{} ({} min)", modality, row.duration_minutes)];
     if status == EventStatus::Tentative {
         description.push(td_string!(locale, calendar.not_agreed_yet).to_string());
     }

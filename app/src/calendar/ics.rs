@@ -170,7 +170,10 @@ mod tests {
             "STATUS:CONFIRMED",
             "URL:https://mentorat.example/mentee",
         ] {
-            assert!(text.contains(&format!("\r\n{line}\r\n")), "{line} in {text}");
+            assert!(
+                text.contains(&format!("\r\n{line}\r\n")),
+                "{line} in {text}"
+            );
         }
     }
 

@@ -114,6 +114,40 @@ where
     });
 }
 
+/// After a successful run of a "new item" form kept in a `<details>` (a goal,
+/// a meeting, a feedback), folds it away and empties it, ready for the next
+/// one; the focus goes back to its summary, where the keyboard was before.
+pub fn fold_away_on_success<I, O>(action: ServerAction<I>, details: NodeRef<leptos::html::Details>)
+where
+    I: leptos::server_fn::ServerFn<Output = O, Error = AppError> + Clone + Send + Sync + 'static,
+    O: Clone + Send + Sync + 'static,
+{
+    Effect::new(move |_| {
+        if !matches!(action.value().get(), Some(Ok(_))) {
+            return;
+        }
+        #[cfg(feature = "hydrate")]
+        if let Some(details) = details.get_untracked() {
+            use leptos::wasm_bindgen::JsCast;
+            use leptos::web_sys::{HtmlElement, HtmlFormElement};
+
+            details.set_open(false);
+            if let Ok(Some(form)) = details.query_selector("form") {
+                if let Ok(form) = form.dyn_into::<HtmlFormElement>() {
+                    form.reset();
+                }
+            }
+            if let Ok(Some(summary)) = details.query_selector("summary") {
+                if let Ok(summary) = summary.dyn_into::<HtmlElement>() {
+                    let _ = summary.focus();
+                }
+            }
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = details;
+    });
+}
+
 /// The sentence explaining a problem with a field, in the current language.
 pub fn problem_text(problem: InputProblem) -> impl Fn() -> &'static str + Copy + Send + Sync {
     let i18n = use_i18n();

@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use super::api::{AcknowledgeFeedback, AnswerFitCheck, GiveFeedback};
 use super::{Feedback, FitAnswer, FitCheck, PART_MAX_CHARS};
 use crate::components::forms::{
-    action_error, count_successes, FormError, SelectField, SubmitButton, TextAreaField, TextField,
+    action_error, count_successes, fold_away_on_success, FormError, SelectField, SubmitButton,
+    TextAreaField, TextField,
 };
 use crate::goals::ui::label;
 use crate::goals::{Goal, GoalStatus};
@@ -25,6 +26,8 @@ pub fn FeedbackForm(
     let i18n = use_i18n();
     let give = ServerAction::<GiveFeedback>::new();
     count_successes(give, changes);
+    let folded = NodeRef::new();
+    fold_away_on_success(give, folded);
     let error = action_error(give);
     let scope = format!(
         "pair-{pair_id}-feedback{}",
@@ -42,7 +45,7 @@ pub fn FeedbackForm(
         .collect();
     let none = t_string!(i18n, workspace.feedback_none).to_owned();
     view! {
-        <details class="give-feedback">
+        <details class="give-feedback" node_ref=folded>
             <summary class="button button-primary">{t!(i18n, workspace.give_feedback)}</summary>
             <ActionForm action=give attr:class="form">
                 <p class="field-hint">{t!(i18n, workspace.feedback_prompt)}</p>

@@ -9,7 +9,8 @@ use super::api::{
 };
 use super::{Goal, GoalEventKind, GoalStatus, Milestone, ProgressSource};
 use crate::components::forms::{
-    action_error, count_successes, FormError, SubmitButton, TextAreaField, TextField,
+    action_error, count_successes, fold_away_on_success, FormError, SubmitButton, TextAreaField,
+    TextField,
 };
 use crate::i18n::{t, t_string, use_i18n};
 use crate::pairs::agreement::Agreement;
@@ -314,10 +315,12 @@ pub fn ProposeGoalForm(pair_id: i64, changes: RwSignal<u64>) -> impl IntoView {
     let i18n = use_i18n();
     let propose = ServerAction::<ProposeGoal>::new();
     count_successes(propose, changes);
+    let folded = NodeRef::new();
+    fold_away_on_success(propose, folded);
     let error = action_error(propose);
     let scope = format!("pair-{pair_id}-new-goal");
     view! {
-        <details class="propose-goal">
+        <details class="propose-goal" node_ref=folded>
             <summary class="button button-primary">{t!(i18n, workspace.propose_goal)}</summary>
             <ActionForm action=propose attr:class="form">
                 <p class="field-hint">{t!(i18n, workspace.smart_prompt)}</p>

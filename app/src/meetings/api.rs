@@ -384,7 +384,8 @@ pub async fn next_step_to_milestone(
     let now = now();
     let mut transaction = pool.begin().await?;
     goals::bump(&mut transaction, goal_id, goal_version, &now).await?;
-    let ids = goals::add_milestones(&mut transaction, goal_id, &[(title.clone(), None)], &now).await?;
+    let ids =
+        goals::add_milestones(&mut transaction, goal_id, &[(title.clone(), None)], &now).await?;
     let Some(&milestone_id) = ids.first() else {
         return Err(AppError::Storage);
     };

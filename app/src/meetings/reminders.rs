@@ -1,4 +1,4 @@
-//! The day-before reminder: each planned meeting of an active pair starting
+//! The day-before reminder: each planned meeting, agreed by both, of an active pair starting
 //! within the next 24 hours gets one email to each of its two people, in their
 //! language, once.
 use chrono::{DateTime, Duration, Utc};

@@ -412,8 +412,9 @@ pub async fn link_next_step(
         == 1)
 }
 
-/// A planned meeting starting between `from` and `to` (UTC text) whose
-/// reminder was not sent: id, start, and both people's names, emails, languages.
+/// A planned meeting, agreed by both, starting between `from` and `to` (UTC
+/// text) whose reminder was not sent (one still waiting for an answer is not
+/// a meeting to remind anyone of): id, start, and both people's names, emails, languages.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct DueReminder {
     pub id: i64,
@@ -438,7 +439,8 @@ pub async fn due_reminders(
          FROM meetings m JOIN pairs p ON p.id = m.pair_id \
          JOIN profiles e ON e.id = p.mentee_profile_id JOIN accounts ea ON ea.id = e.account_id \
          JOIN profiles r ON r.id = p.mentor_profile_id JOIN accounts ra ON ra.id = r.account_id \
-         WHERE m.status = 'planned' AND m.reminder_sent_at IS NULL AND p.status = 'active' \
+         WHERE m.status = 'planned' AND m.agreement = 'agreed' AND m.reminder_sent_at IS NULL \
+           AND p.status = 'active' \
            AND m.starts_at > ? AND m.starts_at <= ? ORDER BY m.starts_at",
     )
     .bind(from)

@@ -10,8 +10,8 @@ use super::api::{
 use super::{Meeting, MeetingModality, MeetingStatus, NextStep, ObjectiveChoice, DURATIONS};
 use crate::calendar::ui::MeetingFileLink;
 use crate::components::forms::{
-    action_error, count_successes, FieldMessage, FormError, SelectField, SubmitButton,
-    TextAreaField, TextField,
+    action_error, count_successes, fold_away_on_success, FieldMessage, FormError, SelectField,
+    SubmitButton, TextAreaField, TextField,
 };
 use crate::goals::ui::{label, AgreementBadge};
 use crate::goals::{Goal, GoalStatus};
@@ -153,10 +153,12 @@ pub fn PlanMeetingForm(pair_id: i64, goals: Vec<Goal>, changes: RwSignal<u64>) -
     let i18n = use_i18n();
     let plan = ServerAction::<PlanMeeting>::new();
     count_successes(plan, changes);
+    let folded = NodeRef::new();
+    fold_away_on_success(plan, folded);
     let error = action_error(plan);
     let scope = format!("pair-{pair_id}-plan");
     view! {
-        <details class="plan-meeting">
+        <details class="plan-meeting" node_ref=folded>
             <summary class="button button-primary">{t!(i18n, workspace.plan_meeting)}</summary>
             <ActionForm action=plan attr:class="form">
                 <input type="hidden" name="pair_id" value=pair_id />

@@ -430,9 +430,13 @@ pub fn MenteeWorkspace() -> impl IntoView {
 }
 
 /// Prints the page (the print style leaves the forms out): a summary to keep.
+/// Shown once the page is interactive (before, it could not do anything; the
+/// browser's own print works all along).
 #[component]
 fn PrintButton() -> impl IntoView {
     let i18n = use_i18n();
+    let interactive = RwSignal::new(false);
+    Effect::new(move |_| interactive.set(true));
     let print = move |_| {
         #[cfg(feature = "hydrate")]
         if window().print().is_err() {
@@ -440,7 +444,8 @@ fn PrintButton() -> impl IntoView {
         }
     };
     view! {
-        <button type="button" class="button button-secondary button-small no-print" on:click=print>
+        <button type="button" class="button button-secondary button-small no-print" on:click=print
+            hidden=move || !interactive.get()>
             {t!(i18n, workspace.print_summary)}
         </button>
     }

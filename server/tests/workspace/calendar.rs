@@ -48,7 +48,7 @@ async fn get(pair: &Pair, path: &str, cookie: Option<&str>) -> TestResponse {
     }
 }
 
-fn header_of<'a>(response: &'a TestResponse, name: header::HeaderName) -> &'a str {
+fn header_of(response: &TestResponse, name: header::HeaderName) -> &str {
     response
         .headers
         .get(name)
@@ -81,7 +81,10 @@ async fn a_meeting_downloads_as_ics_for_its_two_people_only() {
         "SUMMARY:Mentorat: meeting with Person marc@pair.example",
         "LOCATION:Café Olimpico\\, 124 rue St-Viateur",
     ] {
-        assert!(text.contains(&format!("\r\n{line}\r\n")), "{line} in {text}");
+        assert!(
+            text.contains(&format!("\r\n{line}\r\n")),
+            "{line} in {text}"
+        );
     }
     assert!(text.contains("Find an internship"), "{text}");
     assert!(text.contains("Review the cover letter"), "{text}");
@@ -92,7 +95,10 @@ async fn a_meeting_downloads_as_ics_for_its_two_people_only() {
     assert_eq!(mentor_file.status, StatusCode::OK);
     let mentor_text = unfolded(&mentor_file);
     assert!(mentor_text.contains("SUMMARY:Mentorat : rencontre avec Person emily@pair.example"));
-    assert!(!mentor_text.contains("Secret worry"), "not even for the mentor");
+    assert!(
+        !mentor_text.contains("Secret worry"),
+        "not even for the mentor"
+    );
     let uid = |text: &str| {
         text.lines()
             .find(|line| line.starts_with("UID:"))
@@ -166,7 +172,10 @@ async fn a_private_feed_shows_ones_meetings_until_replaced_or_turned_off() {
     assert_eq!(feed.status, StatusCode::OK, "{}", feed.body);
     assert!(header_of(&feed, header::CONTENT_TYPE).starts_with("text/calendar"));
     let text = unfolded(&feed);
-    assert!(text.contains("X-WR-CALNAME:Mentorat — my meetings"), "{text}");
+    assert!(
+        text.contains("X-WR-CALNAME:Mentorat — my meetings"),
+        "{text}"
+    );
     assert!(text.contains(&format!("UID:meeting-{meeting}@")), "{text}");
     assert!(!text.contains("Secret worry"));
 
@@ -183,8 +192,11 @@ async fn a_private_feed_shows_ones_meetings_until_replaced_or_turned_off() {
     assert_eq!(later["new_link"], Value::Null);
 
     // Someone else's feed holds only their own meetings.
-    let (_, stranger_token) =
-        link_and_token(&pair.call(&pair.stranger, CreateCalendarFeed::PATH, &[]).await);
+    let (_, stranger_token) = link_and_token(
+        &pair
+            .call(&pair.stranger, CreateCalendarFeed::PATH, &[])
+            .await,
+    );
     let stranger_feed = get(&pair, &format!("/calendar/{stranger_token}.ics"), None).await;
     assert_eq!(stranger_feed.status, StatusCode::OK);
     assert!(!stranger_feed.body.contains("VEVENT"));
@@ -193,7 +205,10 @@ async fn a_private_feed_shows_ones_meetings_until_replaced_or_turned_off() {
     let (_, new_token) =
         link_and_token(&pair.call(&pair.mentee, CreateCalendarFeed::PATH, &[]).await);
     assert_ne!(new_token, token);
-    assert_eq!(get(&pair, &feed_path, None).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        get(&pair, &feed_path, None).await.status,
+        StatusCode::NOT_FOUND
+    );
     let new_path = format!("/calendar/{new_token}.ics");
     assert_eq!(get(&pair, &new_path, None).await.status, StatusCode::OK);
 

@@ -78,7 +78,11 @@ async fn a_next_step_becomes_a_milestone_once_and_survives_a_new_log() {
     }
     let elsewhere = convert(&pair.mentee, first, 999_999, version).await;
     assert_eq!(elsewhere.status, StatusCode::BAD_REQUEST);
-    assert!(elsewhere.body.contains("InvalidChoice"), "{}", elsewhere.body);
+    assert!(
+        elsewhere.body.contains("InvalidChoice"),
+        "{}",
+        elsewhere.body
+    );
 
     // The mentee turns the first step into a milestone of the goal.
     let made = convert(&pair.mentee, first, goal_id, version).await;
@@ -90,7 +94,11 @@ async fn a_next_step_becomes_a_milestone_once_and_survives_a_new_log() {
         .unwrap_or_default();
     assert_eq!(
         titles,
-        ["Update the CV", "Write a cover letter", "Shorten the letter"]
+        [
+            "Update the CV",
+            "Write a cover letter",
+            "Shorten the letter"
+        ]
     );
     assert!(step(&seen, 0)["milestone_id"].is_i64());
     assert_eq!(step(&seen, 1)["milestone_id"], Value::Null);
