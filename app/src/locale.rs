@@ -46,17 +46,9 @@ pub fn parse_locale(value: &str) -> Option<Locale> {
 /// leptos_i18n writes in the browser). `locale` is "fr" or "en".
 #[cfg(feature = "ssr")]
 pub fn remember_locale(locale: &str) -> Result<(), crate::error::AppError> {
-    use crate::error::AppError;
-    use http::header::{HeaderValue, SET_COOKIE};
-
-    let response = leptos::prelude::use_context::<leptos_axum::ResponseOptions>()
-        .ok_or_else(|| AppError::Config("response options not provided".to_owned()))?;
-    let cookie = HeaderValue::from_str(&format!(
+    crate::server_context::set_cookie(&format!(
         "{LOCALE_COOKIE}={locale}; Path=/; Max-Age={LOCALE_COOKIE_MAX_AGE_SECONDS}; SameSite=Lax"
     ))
-    .map_err(|error| AppError::Config(format!("language cookie: {error}")))?;
-    response.append_header(SET_COOKIE, cookie);
-    Ok(())
 }
 
 /// Where to send someone back after a form post: a path on this site only, never

@@ -34,6 +34,19 @@ pub fn server_settings() -> Result<ServerSettings, AppError> {
         .ok_or_else(|| AppError::Config("server settings not provided".to_owned()))
 }
 
+/// Adds a `Set-Cookie` header (its whole value) to the current response.
+#[cfg(feature = "ssr")]
+pub fn set_cookie(cookie: &str) -> Result<(), AppError> {
+    use http::header::{HeaderValue, SET_COOKIE};
+
+    let response = leptos::prelude::use_context::<leptos_axum::ResponseOptions>()
+        .ok_or_else(|| AppError::Config("response options not provided".to_owned()))?;
+    let value = HeaderValue::from_str(cookie)
+        .map_err(|error| AppError::Config(format!("unusable cookie: {error}")))?;
+    response.append_header(SET_COOKIE, value);
+    Ok(())
+}
+
 /// The Content-Security-Policy nonce the server chose for this request.
 #[cfg(feature = "ssr")]
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -139,6 +139,20 @@ impl Pair {
         id
     }
 
+    /// A goal the mentee proposes and the mentor agrees to; its id.
+    async fn agreed_goal(&self, title: &str) -> i64 {
+        let id = self.propose_goal(&self.mentee, title).await;
+        let agreed = self
+            .call(
+                &self.mentor,
+                AgreeGoal::PATH,
+                &[("id", &id.to_string()), ("version", "1")],
+            )
+            .await;
+        assert_eq!(agreed.status, StatusCode::OK, "{}", agreed.body);
+        id
+    }
+
     async fn propose_goal(&self, cookie: &str, title: &str) -> i64 {
         let response = self
             .call(
@@ -365,13 +379,7 @@ async fn a_goal_form_with_problems_is_refused_whole() {
 #[tokio::test]
 async fn a_meeting_is_agreed_before_and_logged_after_with_notes_only_the_mentor_reads() {
     let pair = Pair::new().await;
-    let goal_id = pair.propose_goal(&pair.mentee, "Find an internship").await;
-    pair.call(
-        &pair.mentor,
-        AgreeGoal::PATH,
-        &[("id", &goal_id.to_string()), ("version", "1")],
-    )
-    .await;
+    let goal_id = pair.agreed_goal("Find an internship").await;
     let plan = |date: &'static str| {
         let pair = &pair;
         async move {
@@ -527,13 +535,7 @@ async fn a_meeting_is_agreed_before_and_logged_after_with_notes_only_the_mentor_
 #[tokio::test]
 async fn feedback_goes_from_mentor_to_mentee_who_acknowledges_and_both_answer_the_fit_check() {
     let pair = Pair::new().await;
-    let goal_id = pair.propose_goal(&pair.mentee, "Find an internship").await;
-    pair.call(
-        &pair.mentor,
-        AgreeGoal::PATH,
-        &[("id", &goal_id.to_string()), ("version", "1")],
-    )
-    .await;
+    let goal_id = pair.agreed_goal("Find an internship").await;
     let give = |cookie: &str| {
         let pair = &pair;
         let cookie = cookie.to_owned();

@@ -10,6 +10,11 @@ pub fn utc_text(time: DateTime<Utc>) -> String {
     time.format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
+/// Now, as stored.
+pub fn utc_now_text() -> String {
+    utc_text(Utc::now())
+}
+
 /// An account as the server sees it, password hash included. Never sent to a browser.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct AccountRow {

@@ -25,16 +25,9 @@ async fn own_account() -> Result<(sqlx::SqlitePool, i64), AppError> {
 
 #[cfg(feature = "ssr")]
 fn set_new_feed_cookie(value: &str, max_age_seconds: i64) -> Result<(), AppError> {
-    use http::header::{HeaderValue, SET_COOKIE};
-
-    let response = use_context::<leptos_axum::ResponseOptions>()
-        .ok_or_else(|| AppError::Config("response options not provided".to_owned()))?;
-    let cookie = HeaderValue::from_str(&format!(
+    crate::server_context::set_cookie(&format!(
         "{NEW_FEED_COOKIE}={value}; Path=/; Max-Age={max_age_seconds}; HttpOnly; SameSite=Lax"
     ))
-    .map_err(|error| AppError::Config(format!("feed cookie: {error}")))?;
-    response.append_header(SET_COOKIE, cookie);
-    Ok(())
 }
 
 /// The token a just-made link carried back in its cookie, if any.
@@ -92,12 +85,12 @@ pub async fn get_calendar_feed() -> Result<FeedState, AppError> {
 #[server(endpoint = "create_calendar_feed")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn create_calendar_feed() -> Result<String, AppError> {
-    use crate::accounts::repo::utc_text;
+    use crate::accounts::repo::utc_now_text;
     use crate::accounts::tokens::new_token;
 
     let (pool, account_id) = own_account().await?;
     let (token, hash) = new_token();
-    super::repo::replace_feed(&pool, account_id, &hash, &utc_text(chrono::Utc::now())).await?;
+    super::repo::replace_feed(&pool, account_id, &hash, &utc_now_text()).await?;
     tracing::info!(account_id, "calendar feed link made");
     set_new_feed_cookie(&token, 300)?;
     feed_link(&token)

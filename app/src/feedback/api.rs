@@ -8,9 +8,7 @@ use leptos::prelude::*;
 use crate::error::AppError;
 
 #[cfg(feature = "ssr")]
-fn now() -> String {
-    crate::accounts::repo::utc_text(chrono::Utc::now())
-}
+use crate::accounts::repo::utc_now_text as now;
 
 /// An optional id from a select (empty: none).
 #[cfg(feature = "ssr")]

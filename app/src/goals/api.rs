@@ -31,9 +31,7 @@ async fn goal_for_change(
 }
 
 #[cfg(feature = "ssr")]
-fn now() -> String {
-    crate::accounts::repo::utc_text(chrono::Utc::now())
-}
+use crate::accounts::repo::utc_now_text as now;
 
 /// A goal's text from a form; every field's problem at once.
 #[cfg(feature = "ssr")]
@@ -295,7 +293,6 @@ pub async fn add_milestone(
     title: String,
     due_date: String,
 ) -> Result<(), AppError> {
-    use super::GoalEventKind;
     use crate::error::FieldErrors;
     use crate::profiles::{parse_optional_date, parse_required_text};
 
@@ -310,16 +307,7 @@ pub async fn add_milestone(
     let now = now();
     let mut transaction = pool.begin().await?;
     repo::bump(&mut transaction, goal_id, version, &now).await?;
-    repo::add_milestones(&mut transaction, goal_id, &[(title.clone(), due)], &now).await?;
-    repo::record_event(
-        &mut transaction,
-        goal_id,
-        member.side,
-        GoalEventKind::MilestoneAdded,
-        Some(&title),
-        &now,
-    )
-    .await?;
+    repo::add_recorded_milestone(&mut transaction, goal_id, member.side, &title, due, &now).await?;
     transaction.commit().await?;
     Ok(())
 }

@@ -294,6 +294,28 @@ pub async fn add_milestones(
     Ok(ids)
 }
 
+/// Adds one milestone and records it in the goal's history; its id.
+pub async fn add_recorded_milestone(
+    connection: &mut SqliteConnection,
+    goal_id: i64,
+    side: Side,
+    title: &str,
+    due: Option<NaiveDate>,
+    now: &str,
+) -> Result<i64, sqlx::Error> {
+    let ids = add_milestones(connection, goal_id, &[(title.to_owned(), due)], now).await?;
+    record_event(
+        connection,
+        goal_id,
+        side,
+        GoalEventKind::MilestoneAdded,
+        Some(title),
+        now,
+    )
+    .await?;
+    ids.first().copied().ok_or(sqlx::Error::RowNotFound)
+}
+
 /// Ticks or unticks a milestone; its title, for the history. `None` when the
 /// milestone is not this goal's or already in that state.
 pub async fn set_milestone_done(

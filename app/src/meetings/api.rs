@@ -33,9 +33,7 @@ async fn meeting_for_change(
 }
 
 #[cfg(feature = "ssr")]
-fn now() -> String {
-    crate::accounts::repo::utc_text(chrono::Utc::now())
-}
+use crate::accounts::repo::utc_now_text as now;
 
 /// The plan from a form: every field's problem at once.
 #[cfg(feature = "ssr")]
@@ -357,7 +355,7 @@ pub async fn next_step_to_milestone(
 ) -> Result<(), AppError> {
     use crate::accounts::{policy::Access, session::authorize};
     use crate::error::InputProblem;
-    use crate::goals::{repo as goals, GoalEventKind, GoalStatus, TITLE_MAX_CHARS};
+    use crate::goals::{repo as goals, GoalStatus, TITLE_MAX_CHARS};
     use crate::pairs::member::active_pair_member;
     use crate::server_context::pool;
 
@@ -384,24 +382,13 @@ pub async fn next_step_to_milestone(
     let now = now();
     let mut transaction = pool.begin().await?;
     goals::bump(&mut transaction, goal_id, goal_version, &now).await?;
-    let ids =
-        goals::add_milestones(&mut transaction, goal_id, &[(title.clone(), None)], &now).await?;
-    let Some(&milestone_id) = ids.first() else {
-        return Err(AppError::Storage);
-    };
+    let milestone_id =
+        goals::add_recorded_milestone(&mut transaction, goal_id, member.side, &title, None, &now)
+            .await?;
     // Two people converting the same step at once: the second finds it linked.
     if !repo::link_next_step(&mut transaction, step_id, milestone_id).await? {
         return Err(AppError::Conflict);
     }
-    goals::record_event(
-        &mut transaction,
-        goal_id,
-        member.side,
-        GoalEventKind::MilestoneAdded,
-        Some(&title),
-        &now,
-    )
-    .await?;
     transaction.commit().await?;
     Ok(())
 }

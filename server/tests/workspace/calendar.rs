@@ -1,7 +1,6 @@
 //! Meetings in people's calendars: a meeting's `.ics` for its two people
 //! only, and a private feed per person, shown once, replaceable and revocable.
 use app::calendar::api::{CreateCalendarFeed, GetCalendarFeed, RevokeCalendarFeed};
-use app::goals::api::AgreeGoal;
 use app::meetings::api::SavePrivateNote;
 use axum::http::{header, StatusCode};
 use leptos::server_fn::ServerFn;
@@ -13,13 +12,7 @@ use super::Pair;
 /// `Marc → Emily`: an agreed goal and an agreed meeting with two objectives,
 /// plus a private note that must never reach a calendar. The meeting's id.
 async fn meeting_with_objectives(pair: &Pair) -> i64 {
-    let goal = pair.propose_goal(&pair.mentee, "Find an internship").await;
-    pair.call(
-        &pair.mentor,
-        AgreeGoal::PATH,
-        &[("id", &goal.to_string()), ("version", "1")],
-    )
-    .await;
+    let goal = pair.agreed_goal("Find an internship").await;
     let goal_choice = format!("goal:{goal}");
     let meeting = pair
         .agreed_meeting(

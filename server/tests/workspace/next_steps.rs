@@ -1,5 +1,4 @@
 //! A next step written after a meeting becomes a milestone of a goal, once.
-use app::goals::api::AgreeGoal;
 use app::meetings::api::{LogMeeting, NextStepToMilestone};
 use axum::http::StatusCode;
 use leptos::server_fn::ServerFn;
@@ -11,13 +10,7 @@ use super::{goal, Pair};
 #[tokio::test]
 async fn a_next_step_becomes_a_milestone_once_and_survives_a_new_log() {
     let pair = Pair::new().await;
-    let goal_id = pair.propose_goal(&pair.mentee, "Find an internship").await;
-    pair.call(
-        &pair.mentor,
-        AgreeGoal::PATH,
-        &[("id", &goal_id.to_string()), ("version", "1")],
-    )
-    .await;
+    let goal_id = pair.agreed_goal("Find an internship").await;
     let meeting = pair
         .agreed_meeting("2099-01-06", &[("free_objectives", "Review the letter")])
         .await;
