@@ -1,5 +1,5 @@
 //! The calendar routes: `/meetings/{id}.ics` for the meeting's two people
-//! (their session decides) and `/calendar/{token}.ics`, a person's private
+//! (their session decides; signed out, they are sent to sign in) and `/calendar/{token}.ics`, a person's private
 //! feed (its token decides; calendar apps send no cookies). The files
 //! themselves come from `app::calendar`.
 use app::accounts::session::AuthSession;
@@ -42,10 +42,9 @@ pub async fn meeting(
     .await;
     match answer {
         Ok(text) => calendar_response(text, &format!("attachment; filename=\"mentorat-{id}.ics\"")),
-        Err(AppError::Unauthorized) => {
-            let next = app::calendar::meeting_file_path(id);
-            Redirect::to(&format!("/login?next={}", next.replace('/', "%2F"))).into_response()
-        }
+        // To sign in, then to the person's own page, where the meeting and its
+        // link are (after sign-in the app's router would not fetch a file).
+        Err(AppError::Unauthorized) => Redirect::to("/login").into_response(),
         Err(error) => refused(&locale, &error),
     }
 }

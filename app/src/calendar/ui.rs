@@ -8,12 +8,14 @@ use crate::components::forms::{action_error, count_successes, FormError, Loading
 use crate::goals::ui::label;
 use crate::i18n::{t, t_string, use_i18n};
 
-/// "Add to my calendar": the meeting's `.ics` file.
+/// "Add to my calendar": the meeting's `.ics` file. A plain request, not the
+/// router's (`rel="external"`), and no `download` attribute: when the session
+/// has expired the browser follows the way to sign in instead of saving it.
 #[component]
 pub fn MeetingFileLink(meeting_id: i64) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <a class="button button-link" href=meeting_file_path(meeting_id) download="">
+        <a class="button button-link" href=meeting_file_path(meeting_id) rel="external">
             {t!(i18n, calendar.add_meeting)}
         </a>
     }

@@ -230,7 +230,10 @@ fn MilestoneList(
                                 <input type="hidden" name="version" value=version />
                                 <input type="hidden" name="state" value=if done { "open" } else { "done" } />
                                 <button type="submit" class="button button-small button-secondary"
-                                    aria-label=format!("{} : {}", button_label(), title)
+                                    aria-label={
+                                        let title = title.clone();
+                                        move || t_string!(i18n, workspace.milestone_action, action = button_label(), title = title.clone()).to_string()
+                                    }
                                     disabled=move || tick.pending().get()>
                                     {button_label}
                                 </button>

@@ -107,13 +107,10 @@ async fn a_meeting_downloads_as_ics_for_its_two_people_only() {
     }
     let stranger = get(&pair, &path, Some(&pair.stranger)).await;
     assert_eq!(stranger.body, "Cette rencontre ne vous concerne pas.");
-    // Signed out: sent to sign in, and back to the file afterwards.
+    // Signed out: sent to sign in (then to their own page, with the meeting).
     let signed_out = get(&pair, &path, None).await;
     assert_eq!(signed_out.status, StatusCode::SEE_OTHER);
-    assert_eq!(
-        header_of(&signed_out, header::LOCATION),
-        format!("/login?next=%2Fmeetings%2F{meeting}.ics")
-    );
+    assert_eq!(header_of(&signed_out, header::LOCATION), "/login");
     for unknown in ["/meetings/999999.ics", "/meetings/abc.ics", "/meetings/12"] {
         let missing = get(&pair, unknown, Some(&pair.mentee)).await;
         assert_eq!(missing.status, StatusCode::NOT_FOUND, "{unknown}");
