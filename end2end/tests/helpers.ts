@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 
 /** Collects uncaught page errors and console errors (a failed hydration shows up here). */
@@ -61,4 +61,31 @@ export async function tabTo(
 export async function expectNoSidewaysScroll(page: Page): Promise<void> {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+}
+
+/**
+ * A person's own browser window: a new context (phone-sized when asked),
+ * signed in, on `path` and hydrated, with its errors collected. `english`
+ * switches the interface to English after signing in (the language cookie).
+ */
+export async function openAs(
+  browser: Browser,
+  who: { email: string; password: string },
+  path: string,
+  options: { viewport?: { width: number; height: number }; english?: boolean } = {},
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({
+    acceptDownloads: true,
+    ...(options.viewport ? { viewport: options.viewport } : {}),
+  });
+  const page = await context.newPage();
+  const errors = watchForErrors(page);
+  await signIn(page, who.email, who.password);
+  await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeVisible();
+  if (options.english) {
+    await context.addCookies([{ name: "i18n_pref_locale", value: "en", url: page.url() }]);
+  }
+  await page.goto(path);
+  await waitForHydration(page);
+  return { context, page, errors };
 }

@@ -1,36 +1,11 @@
 import { readFile } from "node:fs/promises";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import {
-  expectNoAccessibilityViolations,
-  expectNoSidewaysScroll,
-  signIn,
-  tabTo,
-  waitForHydration,
-  watchForErrors,
-} from "./helpers";
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoAccessibilityViolations, expectNoSidewaysScroll, openAs, tabTo, waitForHydration } from "./helpers";
 
 // The English demo pair: Sophie Nguyen (mentor) and Emily Chen (mentee). Every
 // action below is reached with Tab and done with Enter and typing, nothing else.
 const MENTOR = { email: "sophie.nguyen@demo.mentorat.example", password: "demo-mentor-2025" };
 const MENTEE = { email: "emily.chen@demo.mentorat.example", password: "demo-mentee-2025" };
-
-async function signedIn(
-  browser: Browser,
-  who: { email: string; password: string },
-  path: string,
-  viewport?: { width: number; height: number },
-): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-  const context = await browser.newContext(viewport ? { viewport, acceptDownloads: true } : { acceptDownloads: true });
-  const page = await context.newPage();
-  const errors = watchForErrors(page);
-  await signIn(page, who.email, who.password);
-  await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeVisible();
-  // Both read the program in English (the language switch's cookie).
-  await context.addCookies([{ name: "i18n_pref_locale", value: "en", url: page.url() }]);
-  await page.goto(path);
-  await waitForHydration(page);
-  return { page, errors, close: () => context.close() };
-}
 
 /** Tab to `target` and press Enter on it. */
 async function press(page: Page, target: ReturnType<Page["locator"]>): Promise<void> {
@@ -45,7 +20,10 @@ test.describe("the workspace with the keyboard alone", () => {
     test.setTimeout(120_000);
     const run = Date.now() % 100000;
     const title = `Speak at the spring showcase ${run}`;
-    const { page, errors, close } = await signedIn(browser, MENTEE, "/mentee", { width: 390, height: 844 });
+    const { context, page, errors } = await openAs(browser, MENTEE, "/mentee", {
+      viewport: { width: 390, height: 844 },
+      english: true,
+    });
     await expect(page.getByRole("heading", { name: "My goals" })).toBeVisible();
 
     // A goal, typed in: the form folds away once sent, emptied, and the
@@ -104,7 +82,7 @@ test.describe("the workspace with the keyboard alone", () => {
     await expectNoSidewaysScroll(page);
     await expectNoAccessibilityViolations(page);
     expect(errors).toEqual([]);
-    await close();
+    await context.close();
   });
 
   test("the mentor: opens a mentee's workspace, records next steps, makes one a milestone, writes notes and feedback", async ({
@@ -113,7 +91,7 @@ test.describe("the workspace with the keyboard alone", () => {
     test.setTimeout(120_000);
     const run = Date.now() % 100000;
     const step = `Record a two-minute pitch ${run}`;
-    const { page, errors, close } = await signedIn(browser, MENTOR, "/mentor");
+    const { context, page, errors } = await openAs(browser, MENTOR, "/mentor", { english: true });
     const card = page.locator(".mentee-card", { hasText: "Emily Chen" });
     await press(page, card.getByRole("link", { name: /Open the workspace/ }));
     await expect(page).toHaveURL(/\/pairs\/\d+$/);
@@ -163,6 +141,6 @@ test.describe("the workspace with the keyboard alone", () => {
 
     await expectNoAccessibilityViolations(page);
     expect(errors).toEqual([]);
-    await close();
+    await context.close();
   });
 });

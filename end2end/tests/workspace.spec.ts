@@ -1,11 +1,5 @@
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import {
-  expectNoAccessibilityViolations,
-  expectNoSidewaysScroll,
-  signIn,
-  waitForHydration,
-  watchForErrors,
-} from "./helpers";
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoAccessibilityViolations, expectNoSidewaysScroll, openAs, waitForHydration } from "./helpers";
 
 // The demo pair Marc Tremblay (mentor) – Lucas Roy (mentee), just started.
 const MENTOR = { email: "marc.tremblay@demo.mentorat.example", password: "demo-mentor-2025" };
@@ -15,22 +9,6 @@ const COORDINATOR = { email: "coordination@demo.mentorat.example", password: "de
 /** Today in Montréal, as `<input type="date">` takes it. */
 function montrealToday(): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "America/Toronto" }).format(new Date());
-}
-
-async function open(
-  browser: Browser,
-  who: { email: string; password: string },
-  path: string,
-  viewport?: { width: number; height: number },
-): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext(viewport ? { viewport } : {});
-  const page = await context.newPage();
-  const errors = watchForErrors(page);
-  await signIn(page, who.email, who.password);
-  await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeVisible();
-  await page.goto(path);
-  await waitForHydration(page);
-  return { context, page, errors };
 }
 
 /** Works in `page`, brought to the front (each person has their own window). */
@@ -49,7 +27,7 @@ test.describe("the pair's workspace", () => {
     const agenda = `Faire le point sur les candidatures (${run})`;
 
     // The mentee (on a phone) proposes a goal with two milestones.
-    const mentee = await open(browser, MENTEE, "/mentee");
+    const mentee = await openAs(browser, MENTEE, "/mentee");
     await expect(mentee.page.getByRole("heading", { name: "Mes objectifs" })).toBeVisible();
     await expectNoSidewaysScroll(mentee.page);
     const propose = mentee.page.locator("details.propose-goal");
@@ -63,7 +41,7 @@ test.describe("the pair's workspace", () => {
     await expect(menteeGoal.getByText("Cet objectif comptera dans la progression")).toBeVisible();
 
     // The mentor agrees from the dashboard card, without leaving the page.
-    const mentor = await open(browser, MENTOR, "/mentor");
+    const mentor = await openAs(browser, MENTOR, "/mentor");
     await switchTo(mentor.page);
     const card = mentor.page.locator(".mentee-card", { hasText: "Lucas Roy" });
     const waiting = card.locator(".waiting-list li", { hasText: goalTitle });
@@ -130,7 +108,7 @@ test.describe("the pair's workspace", () => {
     await expectNoAccessibilityViolations(mentee.page);
 
     // The coordinator follows the pair from the board: progress and the meeting held, no notes.
-    const coordinator = await open(browser, COORDINATOR, "/coordinator/matching?cohort=hiver-2025");
+    const coordinator = await openAs(browser, COORDINATOR, "/coordinator/matching?cohort=hiver-2025");
     await coordinator.page
       .getByRole("region", { name: "Jumelages proposés, déclinés et actifs" })
       .getByRole("link", { name: "Lucas Roy" })
