@@ -34,6 +34,26 @@ pub fn server_settings() -> Result<ServerSettings, AppError> {
         .ok_or_else(|| AppError::Config("server settings not provided".to_owned()))
 }
 
+/// The value of a cookie the current request carries, if any (and not empty).
+#[cfg(feature = "ssr")]
+pub fn request_cookie(name: &str) -> Option<String> {
+    let parts = leptos::prelude::use_context::<http::request::Parts>()?;
+    parts
+        .headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|cookies| cookies.split(';'))
+        .find_map(|cookie| {
+            cookie
+                .trim()
+                .strip_prefix(name)
+                .and_then(|rest| rest.strip_prefix('='))
+                .filter(|value| !value.is_empty())
+                .map(str::to_owned)
+        })
+}
+
 /// Adds a `Set-Cookie` header (its whole value) to the current response.
 #[cfg(feature = "ssr")]
 pub fn set_cookie(cookie: &str) -> Result<(), AppError> {

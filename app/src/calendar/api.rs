@@ -30,26 +30,6 @@ fn set_new_feed_cookie(value: &str, max_age_seconds: i64) -> Result<(), AppError
     ))
 }
 
-/// The token a just-made link carried back in its cookie, if any.
-#[cfg(feature = "ssr")]
-fn new_feed_cookie() -> Option<String> {
-    let parts = use_context::<http::request::Parts>()?;
-    parts
-        .headers
-        .get_all(http::header::COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|cookies| cookies.split(';'))
-        .find_map(|cookie| {
-            cookie
-                .trim()
-                .strip_prefix(NEW_FEED_COOKIE)
-                .and_then(|rest| rest.strip_prefix('='))
-                .filter(|token| !token.is_empty())
-                .map(str::to_owned)
-        })
-}
-
 #[cfg(feature = "ssr")]
 fn feed_link(token: &str) -> Result<String, AppError> {
     let public_url = crate::server_context::server_settings()?.public_url;
@@ -66,7 +46,7 @@ pub async fn get_calendar_feed() -> Result<FeedState, AppError> {
     let (pool, account_id) = own_account().await?;
     let created = super::repo::feed_created_at(&pool, account_id).await?;
     let mut new_link = None;
-    if let Some(token) = new_feed_cookie() {
+    if let Some(token) = crate::server_context::request_cookie(NEW_FEED_COOKIE) {
         // Shown once: the cookie goes now, whoever's it was.
         set_new_feed_cookie("", 0)?;
         let owner = super::repo::feed_owner(&pool, &hash_token(&token)).await?;

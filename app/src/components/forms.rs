@@ -62,13 +62,7 @@ fn current_echo() -> Option<FormEcho> {
 
         let parts = use_context::<http::request::Parts>()?;
         let query = parts.uri.query().unwrap_or_default();
-        let cookies = parts.headers.get(http::header::COOKIE)?.to_str().ok()?;
-        let encoded = cookies.split(';').find_map(|cookie| {
-            cookie
-                .trim()
-                .strip_prefix(FORM_ECHO_COOKIE)
-                .and_then(|rest| rest.strip_prefix('='))
-        })?;
+        let encoded = crate::server_context::request_cookie(FORM_ECHO_COOKIE)?;
         let echo: FormEcho = serde_json::from_slice(&URL_SAFE_NO_PAD.decode(encoded).ok()?).ok()?;
         let action_in_url = format!("__path={}", echo.action.replace('/', "%2F"));
         if !query.contains(&action_in_url) {

@@ -123,6 +123,29 @@ async fn parse_plan(
     })
 }
 
+/// Tells the other person that a meeting was planned or changed, with its
+/// time in the program's time zone (planning and revising say the same).
+#[cfg(feature = "ssr")]
+async fn tell_partner_of_plan(
+    member: &Member,
+    connection: &mut sqlx::SqliteConnection,
+    plan: &MeetingPlan,
+) -> Result<(), AppError> {
+    use crate::outbox::{compose, EmailKind};
+    use crate::server_context::{program_time, server_settings};
+
+    let public_url = server_settings()?.public_url;
+    let when = program_time(&plan.starts_at);
+    member
+        .notify_partner(
+            connection,
+            EmailKind::MeetingPlanned,
+            |locale, name, partner| compose::meeting_planned(locale, name, partner, &when),
+            &public_url,
+        )
+        .await
+}
+
 /// Plans a meeting with its objectives; the other person agrees to it (or
 /// asks for a change) before it takes place.
 #[server(endpoint = "plan_meeting")]
@@ -137,9 +160,8 @@ pub async fn plan_meeting(
     objectives: Option<Vec<String>>,
     free_objectives: String,
 ) -> Result<i64, AppError> {
-    use crate::outbox::{compose, EmailKind};
     use crate::pairs::member::active_pair_member;
-    use crate::server_context::{pool, program_time, server_settings};
+    use crate::server_context::pool;
 
     let pool = pool()?;
     let member = active_pair_member(&pool, pair_id, Who::Either).await?;
@@ -155,19 +177,10 @@ pub async fn plan_meeting(
         &free_objectives,
     )
     .await?;
-    let public_url = server_settings()?.public_url;
-    let when = program_time(&plan.starts_at);
     let now = now();
     let mut transaction = pool.begin().await?;
     let id = repo::insert_meeting(&mut transaction, pair_id, &plan, member.side, &now).await?;
-    member
-        .notify_partner(
-            &mut transaction,
-            EmailKind::MeetingPlanned,
-            |locale, name, partner| compose::meeting_planned(locale, name, partner, &when),
-            &public_url,
-        )
-        .await?;
+    tell_partner_of_plan(&member, &mut transaction, &plan).await?;
     transaction.commit().await?;
     Ok(id)
 }
@@ -187,8 +200,6 @@ pub async fn revise_meeting(
     free_objectives: String,
 ) -> Result<(), AppError> {
     use super::MeetingStatus;
-    use crate::outbox::{compose, EmailKind};
-    use crate::server_context::{program_time, server_settings};
 
     let (pool, member, meeting) = meeting_for_change(id, Who::Either).await?;
     if meeting.status() != MeetingStatus::Planned {
@@ -206,20 +217,11 @@ pub async fn revise_meeting(
         &free_objectives,
     )
     .await?;
-    let public_url = server_settings()?.public_url;
-    let when = program_time(&plan.starts_at);
     let now = now();
     let mut transaction = pool.begin().await?;
     repo::bump(&mut transaction, id, version, &now).await?;
     repo::rewrite_meeting(&mut transaction, id, &plan, member.side).await?;
-    member
-        .notify_partner(
-            &mut transaction,
-            EmailKind::MeetingPlanned,
-            |locale, name, partner| compose::meeting_planned(locale, name, partner, &when),
-            &public_url,
-        )
-        .await?;
+    tell_partner_of_plan(&member, &mut transaction, &plan).await?;
     transaction.commit().await?;
     Ok(())
 }
