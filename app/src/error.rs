@@ -55,6 +55,10 @@ pub enum AppError {
     /// The thing asked for does not exist (or is not the caller's to see).
     #[error("not found")]
     NotFound,
+    /// Done too recently to do again (a nudge from the same item): possible
+    /// again on that day (YYYY-MM-DD).
+    #[error("too soon; possible again on {again_on}")]
+    TooSoon { again_on: String },
     /// A storage failure; the detail is logged on the server, never sent.
     #[error("storage unavailable")]
     Storage,
@@ -187,6 +191,7 @@ pub enum ErrorMessage {
     StaleVersion,
     OwnProposal,
     NotAgreed,
+    TooSoon,
 }
 
 impl AppError {
@@ -203,6 +208,7 @@ impl AppError {
             AppError::StaleVersion => ErrorMessage::StaleVersion,
             AppError::OwnProposal => ErrorMessage::OwnProposal,
             AppError::NotAgreed => ErrorMessage::NotAgreed,
+            AppError::TooSoon { .. } => ErrorMessage::TooSoon,
             AppError::Storage | AppError::Config(_) => ErrorMessage::Unavailable,
             AppError::Transport(_) => ErrorMessage::Network,
             AppError::BadCredentials => ErrorMessage::BadCredentials,
@@ -243,7 +249,7 @@ impl AppError {
             | AppError::NotAgreed => 409,
             AppError::LinkInvalid => 410,
             AppError::RegistrationClosed => 409,
-            AppError::TooManyAttempts { .. } => 429,
+            AppError::TooManyAttempts { .. } | AppError::TooSoon { .. } => 429,
             AppError::Storage | AppError::Config(_) => 503,
             AppError::Transport(_) => 500,
         }

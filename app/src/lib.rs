@@ -21,6 +21,7 @@ pub mod meetings;
 pub mod outbox;
 pub mod pairs;
 pub mod profiles;
+pub mod reports;
 pub mod server_context;
 pub mod status_pages;
 
@@ -30,8 +31,8 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
 use crate::accounts::ui::{
-    provide_session_refresh, CoordinatorHomePage, ForgotPasswordPage, InvitationPage, LoginPage,
-    MenteeHomePage, MentorHomePage, MyAccountPage, PeoplePage, RegisterPage, ResetPasswordPage,
+    provide_session_refresh, ForgotPasswordPage, InvitationPage, LoginPage, MenteeHomePage,
+    MentorHomePage, MyAccountPage, PeoplePage, RegisterPage, ResetPasswordPage,
 };
 use crate::applications::ui::{
     ApplicationQueuePage, ApplicationReviewPage, ApplicationStatusPage, ApplyPage,
@@ -122,7 +123,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/mentee") view=MenteeHomePage ssr=SsrMode::Async />
                         <Route
                             path=path!("/coordinator")
-                            view=CoordinatorHomePage
+                            view=crate::reports::ui::ProgramDashboardPage
                             ssr=SsrMode::Async
                         />
                         <Route
@@ -156,8 +157,18 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route
+                            path=path!("/coordinator/pairs")
+                            view=crate::reports::pairs_table_ui::PairsTablePage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/coordinator/participants/:id")
+                            view=crate::reports::participant_ui::ParticipantPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
                             path=path!("/coordinator/pairs/:id")
-                            view=crate::pairs::pages::CoordinatorPairPage
+                            view=crate::reports::pair_follow_up::CoordinatorPairPage
                             ssr=SsrMode::Async
                         />
                         <Route

@@ -58,17 +58,20 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
         ErrorMessage::NotAgreed => t_string!(i18n, errors.not_agreed),
         ErrorMessage::Conflict => t_string!(i18n, errors.conflict),
         // Says how long to wait: the one message with a value, written below.
-        ErrorMessage::TooManyAttempts => "",
+        ErrorMessage::TooManyAttempts | ErrorMessage::TooSoon => "",
     };
-    let text = move || match error {
+    let text = move || match &error {
         AppError::TooManyAttempts {
             retry_after_minutes,
         } => t_string!(
             i18n,
             errors.too_many_attempts,
-            minutes = retry_after_minutes
+            minutes = *retry_after_minutes
         )
         .to_string(),
+        AppError::TooSoon { again_on } => {
+            t_string!(i18n, errors.too_soon, date = again_on.clone()).to_string()
+        }
         _ => static_text().to_owned(),
     };
     view! {

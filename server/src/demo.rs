@@ -150,6 +150,7 @@ pub async fn load_demo_data(pool: &SqlitePool) -> Result<DemoLoad, sqlx::Error> 
             crate::demo_program::add_applications(pool, coordinator.id).await?;
     }
     load.pairs_added = crate::demo_workspace::add_workspaces(pool).await?;
+    load.pairs_added += crate::demo_follow_up::add_follow_up(pool).await?;
     tracing::info!(
         cohorts_added = load.cohorts_added,
         people_added = load.people_added,

@@ -24,7 +24,7 @@ use chrono::{Duration, NaiveDate, Utc};
 use sqlx::{SqliteConnection, SqlitePool};
 
 /// UTC text of a local (Montréal) day `days` from today, at `time`.
-fn local_time(today: NaiveDate, days: i64, time: &str) -> String {
+pub(crate) fn local_time(today: NaiveDate, days: i64, time: &str) -> String {
     let day = (today + Duration::days(days))
         .format("%Y-%m-%d")
         .to_string();
@@ -33,7 +33,7 @@ fn local_time(today: NaiveDate, days: i64, time: &str) -> String {
         .unwrap_or_else(|| utc_text(Utc::now() + Duration::days(days)))
 }
 
-fn day(today: NaiveDate, days: i64) -> NaiveDate {
+pub(crate) fn day(today: NaiveDate, days: i64) -> NaiveDate {
     today + Duration::days(days)
 }
 
@@ -88,7 +88,7 @@ async fn active_pair(
 
 /// A goal proposed by `by`, agreed by the other side unless `agreed` is false.
 #[allow(clippy::too_many_arguments)]
-async fn goal(
+pub(crate) async fn goal(
     connection: &mut SqliteConnection,
     pair: i64,
     by: Side,
@@ -141,7 +141,7 @@ async fn goal(
 }
 
 #[allow(clippy::too_many_arguments)]
-async fn meeting(
+pub(crate) async fn meeting(
     connection: &mut SqliteConnection,
     pair: i64,
     by: Side,

@@ -5,6 +5,7 @@ mod calendar_files;
 pub mod config;
 pub mod db;
 pub mod demo;
+mod demo_follow_up;
 mod demo_program;
 mod demo_workspace;
 mod form_echo;

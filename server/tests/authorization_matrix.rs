@@ -25,6 +25,12 @@ use app::outbox::api::ListOutbox;
 use app::pairs::api::*;
 use app::pairs::workspace::{GetMyWorkspaces, GetPairOverview, GetWorkspace};
 use app::profiles::api::{GetMyProfile, SaveMyProfile};
+use app::reports::api::{
+    DecideAttentionItem, GetProgramDashboard, SaveFollowUpSettings, SendNudge,
+};
+use app::reports::pair_follow_up::GetPairFollowUp;
+use app::reports::pairs_table::ListCohortPairs;
+use app::reports::participant::GetParticipant;
 use axum::http::StatusCode;
 use common::{form, TestApp};
 use leptos::server_fn::ServerFn;
@@ -763,6 +769,73 @@ fn rows() -> Vec<Row> {
             path: AcknowledgeFeedback::PATH,
             rule: Rule::PairMentee,
             body: |fixture| form(&[("id", &fixture.feedback_id.to_string())]),
+        },
+        // Following the program: the coordinator's only.
+        Row {
+            path: GetProgramDashboard::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |_| form(&[("cohort", "matrix")]),
+        },
+        Row {
+            path: DecideAttentionItem::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |fixture| {
+                form(&[
+                    ("cohort", "matrix"),
+                    ("key", &format!("proposal:pair:{}", fixture.pair_id)),
+                    ("decision", "handled"),
+                    ("days", ""),
+                    ("note", "Vu"),
+                ])
+            },
+        },
+        Row {
+            path: SendNudge::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |fixture| {
+                form(&[
+                    ("cohort", "matrix"),
+                    ("key", &format!("proposal:pair:{}", fixture.pair_id)),
+                    ("personal_line", ""),
+                ])
+            },
+        },
+        Row {
+            path: SaveFollowUpSettings::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |_| {
+                form(&[
+                    ("cohort", "matrix"),
+                    ("proposal_unanswered_days", "5"),
+                    ("no_meeting_weeks", "4"),
+                    ("meeting_unlogged_days", "3"),
+                    ("feedback_unacknowledged_days", "7"),
+                    ("mentee_waiting_days", "14"),
+                    ("nudge_interval_days", "7"),
+                ])
+            },
+        },
+        Row {
+            path: ListCohortPairs::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |_| {
+                form(&[
+                    ("cohort", "matrix"),
+                    ("q", ""),
+                    ("status", ""),
+                    ("page", "1"),
+                ])
+            },
+        },
+        Row {
+            path: GetPairFollowUp::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |fixture| form(&[("pair_id", &fixture.pair_id.to_string())]),
+        },
+        Row {
+            path: GetParticipant::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |fixture| form(&[("profile_id", &fixture.bystander_profile_id.to_string())]),
         },
         Row {
             path: AnswerFitCheck::PATH,

@@ -37,10 +37,12 @@ pub enum AuditEvent {
     PairWithdrawn,
     PairEnded,
     MatchingSettingsChanged,
+    NudgeSent,
+    ParticipantViewed,
 }
 
 impl AuditEvent {
-    pub const ALL: [AuditEvent; 27] = [
+    pub const ALL: [AuditEvent; 29] = [
         AuditEvent::LoginSucceeded,
         AuditEvent::LoginFailed,
         AuditEvent::LoginThrottled,
@@ -68,6 +70,8 @@ impl AuditEvent {
         AuditEvent::PairWithdrawn,
         AuditEvent::PairEnded,
         AuditEvent::MatchingSettingsChanged,
+        AuditEvent::NudgeSent,
+        AuditEvent::ParticipantViewed,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -99,6 +103,8 @@ impl AuditEvent {
             AuditEvent::PairWithdrawn => "pair_withdrawn",
             AuditEvent::PairEnded => "pair_ended",
             AuditEvent::MatchingSettingsChanged => "matching_settings_changed",
+            AuditEvent::NudgeSent => "nudge_sent",
+            AuditEvent::ParticipantViewed => "participant_viewed",
         }
     }
 

@@ -52,6 +52,8 @@ fn event_label(event: Option<AuditEvent>, raw: String) -> impl Fn() -> String + 
             AuditEvent::MatchingSettingsChanged => {
                 t_string!(i18n, audit.events.matching_settings_changed)
             }
+            AuditEvent::NudgeSent => t_string!(i18n, audit.events.nudge_sent),
+            AuditEvent::ParticipantViewed => t_string!(i18n, audit.events.participant_viewed),
         }
         .to_owned()
     }

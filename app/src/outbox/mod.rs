@@ -28,6 +28,8 @@ pub enum EmailKind {
     FeedbackReceived,
     /// The day before a meeting.
     MeetingReminder,
+    /// A coordinator's reminder about something waiting (an attention item).
+    Nudge,
 }
 
 impl EmailKind {
@@ -43,6 +45,7 @@ impl EmailKind {
             EmailKind::MeetingPlanned => "meeting_planned",
             EmailKind::FeedbackReceived => "feedback_received",
             EmailKind::MeetingReminder => "meeting_reminder",
+            EmailKind::Nudge => "nudge",
         }
     }
 
@@ -58,6 +61,7 @@ impl EmailKind {
             EmailKind::MeetingPlanned,
             EmailKind::FeedbackReceived,
             EmailKind::MeetingReminder,
+            EmailKind::Nudge,
         ]
         .into_iter()
         .find(|kind| kind.as_str() == value)
@@ -77,6 +81,7 @@ impl EmailKind {
                 | EmailKind::MeetingPlanned
                 | EmailKind::FeedbackReceived
                 | EmailKind::MeetingReminder
+                | EmailKind::Nudge
         )
     }
 }

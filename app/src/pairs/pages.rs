@@ -5,8 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use super::workspace::{
-    get_my_workspaces, get_pair_overview, get_workspace, MyWorkspaces, PairOverview, Waiting,
-    Workspace,
+    get_my_workspaces, get_workspace, MyWorkspaces, PairOverview, Waiting, Workspace,
 };
 use super::Side;
 use crate::components::access::AccessDenied;
@@ -487,39 +486,10 @@ pub fn PairWorkspacePage() -> impl IntoView {
     }
 }
 
-/// `/coordinator/pairs/:id`: the coordinator follows a pair, read only.
+/// The coordinator's read-only overview of a pair (its page is the follow-up's,
+/// `reports::pair_follow_up`).
 #[component]
-pub fn CoordinatorPairPage() -> impl IntoView {
-    let i18n = use_i18n();
-    let params = use_params_map();
-    let pair_id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|id| id.parse::<i64>().ok())
-            .unwrap_or_default()
-    };
-    let overview = Resource::new(pair_id, get_pair_overview);
-    view! {
-        <PageTitle text=label!(i18n, workspace.overview_title) />
-        <section class="section">
-            <div class="container narrow">
-                <p class="breadcrumb"><a href="/coordinator/matching">{t!(i18n, board.title)}</a></p>
-                <Suspense fallback=Loading>
-                    {move || Suspend::new(async move {
-                        match overview.await {
-                            Ok(overview) => view! { <PairOverviewView overview /> }.into_any(),
-                            Err(error) => view! { <AccessDenied error /> }.into_any(),
-                        }
-                    })}
-                </Suspense>
-            </div>
-        </section>
-    }
-}
-
-#[component]
-fn PairOverviewView(overview: PairOverview) -> impl IntoView {
+pub fn PairOverviewView(overview: PairOverview) -> impl IntoView {
     let i18n = use_i18n();
     let (mentee, mentor) = (overview.mentee_name.clone(), overview.mentor_name.clone());
     view! {

@@ -10,32 +10,26 @@ use crate::components::forms::Loading;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::layout::PageTitle;
 
+/// The coordination's tools, below the program dashboard: each with what waits there.
 #[component]
-pub fn CoordinatorHomePage() -> impl IntoView {
-    let i18n = use_i18n();
+pub fn CoordinatorTools() -> impl IntoView {
     let home = OnceResource::new(get_coordinator_home());
     view! {
-        <PageTitle text=Signal::derive(move || t_string!(i18n, coordinator.title).to_owned()) />
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
-                match home.await {
-                    Ok(home) => view! { <CoordinatorHomeView home /> }.into_any(),
-                    Err(error) => view! { <AccessDenied error /> }.into_any(),
-                }
+                home.await.ok().map(|home| view! { <CoordinatorToolsView home /> })
             })}
         </Suspense>
     }
 }
 
 #[component]
-fn CoordinatorHomeView(home: CoordinatorHome) -> impl IntoView {
+fn CoordinatorToolsView(home: CoordinatorHome) -> impl IntoView {
     let i18n = use_i18n();
-    let name = home.user.display_name.clone();
     view! {
-        <section class="section">
+        <section class="section no-print" aria-labelledby="tools-title">
             <div class="container">
-                <p class="eyebrow">{t!(i18n, coordinator.title)}</p>
-                <h1>{move || t_string!(i18n, areas.welcome, name = name.clone()).to_string()}</h1>
+                <h2 id="tools-title">{t!(i18n, coordinator.tools_title)}</h2>
                 <ul class="tiles">
                     <li class="card tile">
                         <h2><a href="/coordinator/matching">{t!(i18n, board.title)}</a></h2>

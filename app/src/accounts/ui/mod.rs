@@ -10,7 +10,7 @@ mod sign_in;
 mod user_menu;
 
 pub use account::MyAccountPage;
-pub use areas::{CoordinatorHomePage, MenteeHomePage, MentorHomePage};
+pub use areas::{CoordinatorTools, MenteeHomePage, MentorHomePage};
 pub use invitation::InvitationPage;
 pub use password::{ForgotPasswordPage, ResetPasswordPage};
 pub use people::PeoplePage;

@@ -5,7 +5,7 @@ mod queue;
 mod review;
 mod status;
 
-pub use apply::ApplyPage;
+pub use apply::{sector_name, ApplyPage};
 pub use queue::ApplicationQueuePage;
 pub use review::ApplicationReviewPage;
 pub use status::ApplicationStatusPage;

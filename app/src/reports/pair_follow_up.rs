@@ -1,0 +1,197 @@
+//! The coordinator's follow-up of one pair, on its read-only page: the nudges
+//! sent (the pair's history), the people's pages, and ending the pair with a
+//! reason, which puts the mentee back on the board.
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::components::forms::{action_error, FieldMessage, FormError, SubmitButton};
+use crate::error::AppError;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::pairs::api::EndPair;
+use crate::pairs::PairStatus;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PairFollowUp {
+    pub pair_id: i64,
+    pub status: PairStatus,
+    pub cohort_code: String,
+    pub mentee_profile_id: i64,
+    pub mentor_profile_id: i64,
+    pub mentee_name: String,
+    pub mentor_name: String,
+    /// Someone answered "not a fit".
+    pub not_a_fit: bool,
+    /// Nudges sent about this pair, newest first: when (program time) and to whom.
+    pub nudges: Vec<(String, String)>,
+}
+
+#[server(endpoint = "get_pair_follow_up")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn get_pair_follow_up(pair_id: i64) -> Result<PairFollowUp, AppError> {
+    use crate::accounts::{session::authorize_role, Role};
+    use crate::server_context::pool;
+
+    authorize_role(Role::Coordinator).await?;
+    let pool = pool()?;
+    let pair = crate::pairs::repo::find_pair(&pool, pair_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let cohort_code: String = sqlx::query_scalar("SELECT code FROM cohorts WHERE id = ?")
+        .bind(pair.cohort_id)
+        .fetch_one(&pool)
+        .await?;
+    let not_a_fit: bool = sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM fit_checks WHERE pair_id = ? AND answer = 'not_a_fit')",
+    )
+    .bind(pair_id)
+    .fetch_one(&pool)
+    .await?;
+    Ok(PairFollowUp {
+        pair_id,
+        status: pair.status().ok_or(AppError::NotFound)?,
+        cohort_code,
+        mentee_profile_id: pair.mentee_profile_id,
+        mentor_profile_id: pair.mentor_profile_id,
+        mentee_name: pair.mentee_name,
+        mentor_name: pair.mentor_name,
+        not_a_fit,
+        nudges: super::repo::nudges_of_pair(&pool, pair_id).await?,
+    })
+}
+
+/// Loads and shows a pair's follow-up.
+#[component]
+pub fn PairFollowUpPanel(pair_id: i64) -> impl IntoView {
+    let changes = RwSignal::new(0_u64);
+    let follow_up = Resource::new(move || changes.get(), move |_| get_pair_follow_up(pair_id));
+    view! {
+        <Transition>
+            {move || Suspend::new(async move {
+                follow_up.await.ok().map(|follow_up| view! { <FollowUpView follow_up changes /> })
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn FollowUpView(follow_up: PairFollowUp, changes: RwSignal<u64>) -> impl IntoView {
+    let i18n = use_i18n();
+    let end = ServerAction::<EndPair>::new();
+    crate::components::forms::count_successes(end, changes);
+    let error = action_error(end);
+    let open = follow_up.status.is_open();
+    let board = format!(
+        "/coordinator/matching?cohort={}&mentee={}",
+        follow_up.cohort_code, follow_up.mentee_profile_id
+    );
+    let mentee = follow_up.mentee_name.clone();
+    let reason_id = format!("end-pair-{}-reason", follow_up.pair_id);
+    let reason_error_id = format!("{reason_id}-error");
+    let end_class = if follow_up.not_a_fit {
+        "panel end-pair end-pair-urgent"
+    } else {
+        "panel end-pair"
+    };
+    view! {
+        <h2>{t!(i18n, pair_follow_up.people_title)}</h2>
+        <ul class="plain-list">
+            <li><a href=format!("/coordinator/participants/{}", follow_up.mentee_profile_id)>{follow_up.mentee_name.clone()}</a></li>
+            <li><a href=format!("/coordinator/participants/{}", follow_up.mentor_profile_id)>{follow_up.mentor_name.clone()}</a></li>
+        </ul>
+        <h2>{t!(i18n, pair_follow_up.nudges_title)}</h2>
+        {if follow_up.nudges.is_empty() {
+            view! { <p class="muted">{t!(i18n, pair_follow_up.nudges_none)}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="plain-list pair-nudges">
+                    {follow_up.nudges.iter().map(|(at, name)| {
+                        let (at, name) = (at.clone(), name.clone());
+                        view! { <li>{move || t_string!(i18n, pair_follow_up.nudge_line, at = at.clone(), name = name.clone()).to_string()}</li> }
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+        {if open {
+            view! {
+                <section class=end_class aria-labelledby="end-pair-title">
+                    <h2 id="end-pair-title">{t!(i18n, pair_follow_up.end_title)}</h2>
+                    {follow_up.not_a_fit.then(|| view! { <p>{t!(i18n, pair_follow_up.not_a_fit_lead)}</p> })}
+                    <details>
+                        <summary>{t!(i18n, pair_follow_up.end_open)}</summary>
+                        <ActionForm action=end>
+                            <input type="hidden" name="id" value=follow_up.pair_id />
+                            <div class="field">
+                                <label for=reason_id.clone()>{t!(i18n, pair_follow_up.end_reason)}</label>
+                                <p class="field-hint" id=format!("{reason_id}-hint")>{t!(i18n, pair_follow_up.end_reason_hint)}</p>
+                                <textarea id=reason_id.clone() name="reason" rows="3" required maxlength="2000"
+                                    aria-describedby=format!("{reason_id}-hint {reason_error_id}")></textarea>
+                                <FieldMessage field="reason" error id=reason_error_id.clone() />
+                            </div>
+                            <SubmitButton class="button button-secondary"
+                                label=Signal::derive(move || t_string!(i18n, pair_follow_up.end_confirm).to_owned())
+                                pending=end.pending() />
+                            <FormError error />
+                        </ActionForm>
+                    </details>
+                </section>
+            }.into_any()
+        } else {
+            view! {
+                <p class="notice" role="status">
+                    {move || t_string!(i18n, pair_follow_up.closed, name = mentee.clone()).to_string()}
+                    " "
+                    <a href=board.clone()>{t!(i18n, pair_follow_up.to_board)}</a>
+                </p>
+            }.into_any()
+        }}
+    }
+}
+
+/// `/coordinator/pairs/:id`: the pair's read-only overview, then its follow-up.
+#[component]
+pub fn CoordinatorPairPage() -> impl IntoView {
+    use crate::components::access::AccessDenied;
+    use crate::components::forms::Loading;
+    use crate::layout::PageTitle;
+    use crate::pairs::pages::PairOverviewView;
+    use crate::pairs::workspace::get_pair_overview;
+    use leptos_router::hooks::use_params_map;
+
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let pair_id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|id| id.parse::<i64>().ok())
+            .unwrap_or_default()
+    };
+    let overview = Resource::new(pair_id, get_pair_overview);
+    view! {
+        <PageTitle text=Signal::derive(move || t_string!(i18n, workspace.overview_title).to_owned()) />
+        <section class="section">
+            <div class="container narrow">
+                <p class="breadcrumb">
+                    <a href="/coordinator">{t!(i18n, follow_up.title)}</a>
+                    " · "
+                    <a href="/coordinator/matching">{t!(i18n, board.title)}</a>
+                </p>
+                <Suspense fallback=Loading>
+                    {move || Suspend::new(async move {
+                        match overview.await {
+                            Ok(overview) => {
+                                let id = overview.pair_id;
+                                view! {
+                                    <PairOverviewView overview />
+                                    <PairFollowUpPanel pair_id=id />
+                                }
+                                    .into_any()
+                            }
+                            Err(error) => view! { <AccessDenied error /> }.into_any(),
+                        }
+                    })}
+                </Suspense>
+            </div>
+        </section>
+    }
+}

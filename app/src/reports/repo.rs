@@ -1,0 +1,711 @@
+//! What the dashboard reads: a cohort's figures and the facts the attention
+//! rules need, in a handful of queries whatever the cohort's size, and the
+//! coordinator's decisions and nudges.
+use std::collections::HashMap;
+
+use chrono::{Datelike, NaiveDate};
+use sqlx::{SqliteConnection, SqlitePool};
+
+use super::attention::{
+    ActivePairFact, Decision, DecisionKind, Facts, FitConcernFact, MentorFact,
+    OverdueMilestoneFact, PairPeople, Person, ProposalFact, Thresholds, UnacknowledgedFeedbackFact,
+    UnloggedMeetingFact, WaitingMenteeFact,
+};
+use super::{DecisionView, Figures, MEETING_WEEKS};
+use crate::feedback::FitAnswer;
+use crate::pairs::Side;
+use crate::server_context::program_time;
+
+/// The program's day of a stored UTC time (RFC 3339), in Montréal.
+pub fn program_date(utc_text: &str) -> Option<NaiveDate> {
+    chrono::DateTime::parse_from_rfc3339(utc_text)
+        .ok()
+        .map(|time| {
+            time.with_timezone(&chrono_tz::America::Toronto)
+                .date_naive()
+        })
+}
+
+fn parse_day(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+}
+
+/// The columns every pair query starts with, and the joins they need.
+const PAIR_PEOPLE: &str = "SELECT p.id AS pair_id, \
+        e.id AS mentee_profile_id, ea.id AS mentee_account_id, ea.display_name AS mentee_name, \
+        r.id AS mentor_profile_id, ra.id AS mentor_account_id, ra.display_name AS mentor_name";
+const PAIR_JOINS: &str = " FROM pairs p \
+        JOIN profiles e ON e.id = p.mentee_profile_id JOIN accounts ea ON ea.id = e.account_id \
+        JOIN profiles r ON r.id = p.mentor_profile_id JOIN accounts ra ON ra.id = r.account_id";
+
+#[derive(sqlx::FromRow)]
+struct PairPeopleRow {
+    pair_id: i64,
+    mentee_profile_id: i64,
+    mentee_account_id: i64,
+    mentee_name: String,
+    mentor_profile_id: i64,
+    mentor_account_id: i64,
+    mentor_name: String,
+}
+
+impl From<PairPeopleRow> for PairPeople {
+    fn from(row: PairPeopleRow) -> Self {
+        PairPeople {
+            pair_id: row.pair_id,
+            mentee: Person {
+                account_id: row.mentee_account_id,
+                profile_id: row.mentee_profile_id,
+                name: row.mentee_name,
+            },
+            mentor: Person {
+                account_id: row.mentor_account_id,
+                profile_id: row.mentor_profile_id,
+                name: row.mentor_name,
+            },
+        }
+    }
+}
+
+/// Rows of `PAIR_PEOPLE` plus the extra columns `T` reads, for one cohort.
+async fn pair_rows<T>(
+    pool: &SqlitePool,
+    extra_columns: &str,
+    from_where: &str,
+    cohort_id: i64,
+    binds: &[&str],
+) -> Result<Vec<(PairPeople, T)>, sqlx::Error>
+where
+    T: for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow> + Send + Unpin,
+{
+    let sql = format!("{PAIR_PEOPLE}, {extra_columns}{PAIR_JOINS}{from_where}");
+    let mut query = sqlx::query(&sql).bind(cohort_id);
+    for value in binds {
+        query = query.bind(*value);
+    }
+    let rows = query.fetch_all(pool).await?;
+    rows.iter()
+        .map(|row| {
+            use sqlx::FromRow;
+            Ok((PairPeopleRow::from_row(row)?.into(), T::from_row(row)?))
+        })
+        .collect()
+}
+
+#[derive(sqlx::FromRow)]
+struct ProposalRow {
+    proposed_at: String,
+    mentee_answer: Option<String>,
+    mentor_answer: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct ActiveRow {
+    activated_at: Option<String>,
+    proposed_at: String,
+    last_held: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct MeetingRow {
+    meeting_id: i64,
+    starts_at: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct MilestoneRow {
+    milestone_id: i64,
+    goal_title: String,
+    milestone_title: String,
+    due_date: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct FeedbackRow {
+    feedback_id: i64,
+    created_at: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct FitRow {
+    side: String,
+    answer: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct MemberRow {
+    profile_id: i64,
+    account_id: i64,
+    name: String,
+    role: String,
+    capacity: Option<i64>,
+    paused_until: Option<String>,
+    open_pairs: i64,
+    joined_on: String,
+    last_closed_at: Option<String>,
+}
+
+/// The facts of one cohort's attention rules, on `today` (`now`: the same moment in UTC text).
+pub async fn facts(
+    pool: &SqlitePool,
+    cohort_id: i64,
+    today: NaiveDate,
+    now: &str,
+) -> Result<Facts, sqlx::Error> {
+    let today_text = today.to_string();
+    let proposals: Vec<(PairPeople, ProposalRow)> = pair_rows(
+        pool,
+        "p.proposed_at, p.mentee_answer, p.mentor_answer",
+        " WHERE p.cohort_id = ? AND p.status = 'proposed' ORDER BY p.id",
+        cohort_id,
+        &[],
+    )
+    .await?;
+    let active: Vec<(PairPeople, ActiveRow)> = pair_rows(
+        pool,
+        "p.activated_at, p.proposed_at, \
+         (SELECT MAX(m.starts_at) FROM meetings m WHERE m.pair_id = p.id AND m.status = 'held') \
+             AS last_held",
+        " WHERE p.cohort_id = ? AND p.status = 'active' ORDER BY p.id",
+        cohort_id,
+        &[],
+    )
+    .await?;
+    let meetings: Vec<(PairPeople, MeetingRow)> = pair_rows(
+        pool,
+        "m.id AS meeting_id, m.starts_at",
+        " JOIN meetings m ON m.pair_id = p.id \
+          WHERE p.cohort_id = ? AND p.status = 'active' AND m.status = 'planned' \
+            AND m.starts_at < ? ORDER BY m.starts_at",
+        cohort_id,
+        &[now],
+    )
+    .await?;
+    let milestones: Vec<(PairPeople, MilestoneRow)> = pair_rows(
+        pool,
+        "ms.id AS milestone_id, g.title AS goal_title, ms.title AS milestone_title, ms.due_date",
+        " JOIN goals g ON g.pair_id = p.id JOIN milestones ms ON ms.goal_id = g.id \
+          WHERE p.cohort_id = ? AND p.status = 'active' AND g.agreement = 'agreed' \
+            AND g.status = 'in_progress' AND ms.done_at IS NULL AND ms.due_date < ? \
+          ORDER BY ms.due_date, ms.id",
+        cohort_id,
+        &[today_text.as_str()],
+    )
+    .await?;
+    let feedback: Vec<(PairPeople, FeedbackRow)> = pair_rows(
+        pool,
+        "f.id AS feedback_id, f.created_at",
+        " JOIN feedback f ON f.pair_id = p.id \
+          WHERE p.cohort_id = ? AND p.status = 'active' AND f.acknowledged_at IS NULL \
+          ORDER BY f.created_at",
+        cohort_id,
+        &[],
+    )
+    .await?;
+    let fits: Vec<(PairPeople, FitRow)> = pair_rows(
+        pool,
+        "fc.side, fc.answer",
+        " JOIN fit_checks fc ON fc.pair_id = p.id \
+          WHERE p.cohort_id = ? AND p.status = 'active' AND fc.answer <> 'good_fit' \
+          ORDER BY p.id, fc.side",
+        cohort_id,
+        &[],
+    )
+    .await?;
+
+    let mut facts = Facts::default();
+    for (pair, row) in proposals {
+        if let Some(proposed_on) = program_date(&row.proposed_at) {
+            facts.proposals.push(ProposalFact {
+                pair,
+                proposed_on,
+                mentee_answered: row.mentee_answer.is_some(),
+                mentor_answered: row.mentor_answer.is_some(),
+            });
+        }
+    }
+    for (pair, row) in active {
+        let since = row.activated_at.as_deref().unwrap_or(&row.proposed_at);
+        if let Some(active_since) = program_date(since) {
+            facts.active_pairs.push(ActivePairFact {
+                pair,
+                active_since,
+                last_meeting_held: row.last_held.as_deref().and_then(program_date),
+            });
+        }
+    }
+    for (pair, row) in meetings {
+        if let Some(meeting_on) = program_date(&row.starts_at) {
+            facts.unlogged_meetings.push(UnloggedMeetingFact {
+                pair,
+                meeting_id: row.meeting_id,
+                meeting_on,
+            });
+        }
+    }
+    for (pair, row) in milestones {
+        if let Some(due_on) = parse_day(&row.due_date) {
+            facts.overdue_milestones.push(OverdueMilestoneFact {
+                pair,
+                milestone_id: row.milestone_id,
+                goal_title: row.goal_title,
+                milestone_title: row.milestone_title,
+                due_on,
+            });
+        }
+    }
+    for (pair, row) in feedback {
+        if let Some(given_on) = program_date(&row.created_at) {
+            facts
+                .unacknowledged_feedback
+                .push(UnacknowledgedFeedbackFact {
+                    pair,
+                    feedback_id: row.feedback_id,
+                    given_on,
+                });
+        }
+    }
+    for (pair, row) in fits {
+        let side = if row.side == "mentor" {
+            Side::Mentor
+        } else {
+            Side::Mentee
+        };
+        if let Some(answer) = FitAnswer::parse(&row.answer) {
+            facts
+                .fit_concerns
+                .push(FitConcernFact { pair, side, answer });
+        }
+    }
+
+    let members = members(pool, cohort_id).await?;
+    let mut domains = domains_of_cohort(pool, cohort_id).await?;
+    for member in members {
+        let person = Person {
+            account_id: member.account_id,
+            profile_id: member.profile_id,
+            name: member.name,
+        };
+        let member_domains = domains.remove(&member.profile_id).unwrap_or_default();
+        if member.role == "mentee" {
+            if member.open_pairs > 0 {
+                continue;
+            }
+            // Waiting since joining, since the cohort started, or since their
+            // last pair closed: whichever is latest.
+            let since = [
+                program_date(&member.joined_on),
+                parse_day(&member.joined_on),
+                member.last_closed_at.as_deref().and_then(program_date),
+            ]
+            .into_iter()
+            .flatten()
+            .max();
+            if let Some(waiting_since) = since {
+                facts.waiting_mentees.push(WaitingMenteeFact {
+                    mentee: person,
+                    waiting_since,
+                    domains: member_domains,
+                });
+            }
+        } else {
+            let paused = member
+                .paused_until
+                .as_deref()
+                .and_then(parse_day)
+                .is_some_and(|until| until >= today);
+            facts.mentors.push(MentorFact {
+                mentor: person,
+                paused,
+                free_places: (member.capacity.unwrap_or(0) - member.open_pairs).max(0),
+                domains: member_domains,
+            });
+        }
+    }
+    Ok(facts)
+}
+
+/// The cohort's people with an account in use: mentees and mentors, with
+/// their open pairs (any cohort) and what "waiting since" needs.
+async fn members(pool: &SqlitePool, cohort_id: i64) -> Result<Vec<MemberRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT pr.id AS profile_id, a.id AS account_id, a.display_name AS name, pr.role, \
+                pr.capacity, pr.paused_until, \
+                (SELECT COUNT(*) FROM pairs x \
+                 WHERE (x.mentee_profile_id = pr.id OR x.mentor_profile_id = pr.id) \
+                   AND x.status IN ('proposed', 'active')) AS open_pairs, \
+                MAX(a.created_at, c.starts_on) AS joined_on, \
+                (SELECT MAX(x.closed_at) FROM pairs x WHERE x.mentee_profile_id = pr.id) \
+                    AS last_closed_at \
+         FROM profiles pr JOIN accounts a ON a.id = pr.account_id \
+         JOIN cohorts c ON c.id = pr.cohort_id \
+         WHERE pr.cohort_id = ? AND a.is_disabled = 0 \
+         ORDER BY a.display_name COLLATE NOCASE, pr.id",
+    )
+    .bind(cohort_id)
+    .fetch_all(pool)
+    .await
+}
+
+async fn domains_of_cohort(
+    pool: &SqlitePool,
+    cohort_id: i64,
+) -> Result<HashMap<i64, Vec<String>>, sqlx::Error> {
+    let rows: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT x.profile_id, d.code FROM profile_domains x \
+         JOIN domains d ON d.id = x.domain_id JOIN profiles p ON p.id = x.profile_id \
+         WHERE p.cohort_id = ? ORDER BY x.profile_id, d.code",
+    )
+    .bind(cohort_id)
+    .fetch_all(pool)
+    .await?;
+    let mut lists: HashMap<i64, Vec<String>> = HashMap::new();
+    for (profile_id, code) in rows {
+        lists.entry(profile_id).or_default().push(code);
+    }
+    Ok(lists)
+}
+
+/// The Monday of a day's week.
+pub fn week_of(day: NaiveDate) -> NaiveDate {
+    day - chrono::Duration::days(i64::from(day.weekday().num_days_from_monday()))
+}
+
+/// The cohort's figures. `facts` are the same day's (waiting mentees and places come from them).
+pub async fn figures(
+    pool: &SqlitePool,
+    cohort_id: i64,
+    facts: &Facts,
+    today: NaiveDate,
+) -> Result<Figures, sqlx::Error> {
+    let applications = crate::applications::repo::count_by_status(pool).await?;
+    let pair_counts: Vec<(String, i64)> =
+        sqlx::query_as("SELECT status, COUNT(*) FROM pairs WHERE cohort_id = ? GROUP BY status")
+            .bind(cohort_id)
+            .fetch_all(pool)
+            .await?;
+    let pairs = |status: &str| {
+        pair_counts
+            .iter()
+            .find(|(name, _)| name == status)
+            .map_or(0, |(_, count)| *count)
+    };
+    let first_week = week_of(today) - chrono::Duration::weeks(MEETING_WEEKS as i64 - 1);
+    let held: Vec<String> = sqlx::query_scalar(
+        "SELECT m.starts_at FROM meetings m JOIN pairs p ON p.id = m.pair_id \
+         WHERE p.cohort_id = ? AND m.status = 'held' AND m.starts_at >= ?",
+    )
+    .bind(cohort_id)
+    // A day early: the program's Monday starts before UTC's in the evening.
+    .bind((first_week - chrono::Duration::days(1)).to_string())
+    .fetch_all(pool)
+    .await?;
+    let mut meetings_per_week: Vec<(String, i64)> = (0..MEETING_WEEKS)
+        .map(|week| {
+            (
+                (first_week + chrono::Duration::weeks(week as i64)).to_string(),
+                0,
+            )
+        })
+        .collect();
+    for starts_at in &held {
+        if let Some(day) = program_date(starts_at) {
+            let week = week_of(day).to_string();
+            if let Some(slot) = meetings_per_week.iter_mut().find(|(name, _)| *name == week) {
+                slot.1 += 1;
+            }
+        }
+    }
+    let (goals_agreed, goals_achieved, goals_overdue): (i64, i64, i64) = sqlx::query_as(
+        "SELECT COALESCE(SUM(g.agreement = 'agreed'), 0), \
+                COALESCE(SUM(g.agreement = 'agreed' AND g.status = 'achieved'), 0), \
+                COALESCE(SUM(g.agreement = 'agreed' AND g.status = 'in_progress' \
+                             AND g.target_date < ?), 0) \
+         FROM goals g JOIN pairs p ON p.id = g.pair_id WHERE p.cohort_id = ?",
+    )
+    .bind(today.to_string())
+    .bind(cohort_id)
+    .fetch_one(pool)
+    .await?;
+    let (feedback_given, feedback_acknowledged): (i64, i64) = sqlx::query_as(
+        "SELECT COUNT(*), COALESCE(SUM(f.acknowledged_at IS NOT NULL), 0) \
+         FROM feedback f JOIN pairs p ON p.id = f.pair_id WHERE p.cohort_id = ?",
+    )
+    .bind(cohort_id)
+    .fetch_one(pool)
+    .await?;
+    let fit_counts: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT fc.answer, COUNT(*) FROM fit_checks fc JOIN pairs p ON p.id = fc.pair_id \
+         WHERE p.cohort_id = ? GROUP BY fc.answer",
+    )
+    .bind(cohort_id)
+    .fetch_all(pool)
+    .await?;
+    let fit = |answer: FitAnswer| {
+        fit_counts
+            .iter()
+            .find(|(name, _)| name == answer.as_str())
+            .map_or(0, |(_, count)| *count)
+    };
+    let used_places: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM pairs x JOIN profiles pr ON pr.id = x.mentor_profile_id \
+         JOIN accounts a ON a.id = pr.account_id \
+         WHERE pr.cohort_id = ? AND a.is_disabled = 0 AND x.status IN ('proposed', 'active')",
+    )
+    .bind(cohort_id)
+    .fetch_one(pool)
+    .await?;
+    Ok(Figures {
+        applications,
+        mentees_waiting: facts.waiting_mentees.len() as i64,
+        pairs_proposed: pairs("proposed"),
+        pairs_active: pairs("active"),
+        pairs_ended: pairs("ended"),
+        mentors: facts.mentors.len() as i64,
+        places_used: used_places,
+        places_free: facts
+            .mentors
+            .iter()
+            .filter(|mentor| !mentor.paused)
+            .map(|mentor| mentor.free_places)
+            .sum(),
+        meetings_per_week,
+        goals_agreed,
+        goals_achieved,
+        goals_overdue,
+        feedback_given,
+        feedback_acknowledged,
+        fit_good: fit(FitAnswer::GoodFit),
+        fit_not_sure: fit(FitAnswer::NotSure),
+        fit_not_a_fit: fit(FitAnswer::NotAFit),
+    })
+}
+
+/// The cohort's thresholds (the defaults until the coordinator sets them).
+pub async fn thresholds(pool: &SqlitePool, cohort_id: i64) -> Result<Thresholds, sqlx::Error> {
+    let row: Option<(i64, i64, i64, i64, i64, i64)> = sqlx::query_as(
+        "SELECT proposal_unanswered_days, no_meeting_weeks, meeting_unlogged_days, \
+                feedback_unacknowledged_days, mentee_waiting_days, nudge_interval_days \
+         FROM follow_up_settings WHERE cohort_id = ?",
+    )
+    .bind(cohort_id)
+    .fetch_optional(pool)
+    .await?;
+    Ok(match row {
+        Some((proposal, weeks, unlogged, feedback, waiting, nudge)) => Thresholds {
+            proposal_unanswered_days: proposal,
+            no_meeting_weeks: weeks,
+            meeting_unlogged_days: unlogged,
+            feedback_unacknowledged_days: feedback,
+            mentee_waiting_days: waiting,
+            nudge_interval_days: nudge,
+        },
+        None => Thresholds::default(),
+    })
+}
+
+pub async fn save_thresholds(
+    pool: &SqlitePool,
+    cohort_id: i64,
+    thresholds: &Thresholds,
+    now: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO follow_up_settings (cohort_id, proposal_unanswered_days, no_meeting_weeks, \
+             meeting_unlogged_days, feedback_unacknowledged_days, mentee_waiting_days, \
+             nudge_interval_days, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) \
+         ON CONFLICT (cohort_id) DO UPDATE SET \
+             proposal_unanswered_days = excluded.proposal_unanswered_days, \
+             no_meeting_weeks = excluded.no_meeting_weeks, \
+             meeting_unlogged_days = excluded.meeting_unlogged_days, \
+             feedback_unacknowledged_days = excluded.feedback_unacknowledged_days, \
+             mentee_waiting_days = excluded.mentee_waiting_days, \
+             nudge_interval_days = excluded.nudge_interval_days, \
+             updated_at = excluded.updated_at",
+    )
+    .bind(cohort_id)
+    .bind(thresholds.proposal_unanswered_days)
+    .bind(thresholds.no_meeting_weeks)
+    .bind(thresholds.meeting_unlogged_days)
+    .bind(thresholds.feedback_unacknowledged_days)
+    .bind(thresholds.mentee_waiting_days)
+    .bind(thresholds.nudge_interval_days)
+    .bind(now)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+#[derive(sqlx::FromRow)]
+struct DecisionRow {
+    item_key: String,
+    decision: String,
+    until: Option<String>,
+    level: i64,
+    note: Option<String>,
+    decided_at: String,
+}
+
+/// The coordinator's decisions about the cohort's items, by key.
+pub async fn decisions(
+    pool: &SqlitePool,
+    cohort_id: i64,
+) -> Result<HashMap<String, (Decision, DecisionView)>, sqlx::Error> {
+    let rows: Vec<DecisionRow> = sqlx::query_as(
+        "SELECT item_key, decision, until, level, note, decided_at \
+         FROM attention_decisions WHERE cohort_id = ?",
+    )
+    .bind(cohort_id)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|row| {
+            let level = u32::try_from(row.level).unwrap_or(u32::MAX);
+            let kind = match (
+                row.decision.as_str(),
+                row.until.as_deref().and_then(parse_day),
+            ) {
+                ("snoozed", Some(until)) => DecisionKind::Snoozed { until },
+                ("handled", _) => DecisionKind::Handled,
+                _ => return None,
+            };
+            let view = DecisionView {
+                handled: kind == DecisionKind::Handled,
+                until: row.until.clone(),
+                note: row.note.clone(),
+                decided_at: program_time(&row.decided_at),
+                level,
+            };
+            Some((row.item_key, (Decision { kind, level }, view)))
+        })
+        .collect())
+}
+
+/// Records (or replaces) the coordinator's decision about an item.
+#[allow(clippy::too_many_arguments)]
+pub async fn decide(
+    pool: &SqlitePool,
+    item_key: &str,
+    cohort_id: i64,
+    decision: &Decision,
+    note: Option<&str>,
+    by: i64,
+    now: &str,
+) -> Result<(), sqlx::Error> {
+    let (name, until) = match decision.kind {
+        DecisionKind::Snoozed { until } => ("snoozed", Some(until.to_string())),
+        DecisionKind::Handled => ("handled", None),
+    };
+    sqlx::query(
+        "INSERT INTO attention_decisions (item_key, cohort_id, decision, until, level, note, \
+             decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) \
+         ON CONFLICT (item_key) DO UPDATE SET decision = excluded.decision, \
+             until = excluded.until, level = excluded.level, note = excluded.note, \
+             decided_by = excluded.decided_by, decided_at = excluded.decided_at",
+    )
+    .bind(item_key)
+    .bind(cohort_id)
+    .bind(name)
+    .bind(until)
+    .bind(i64::from(decision.level))
+    .bind(note)
+    .bind(by)
+    .bind(now)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+/// The latest nudge of each of the cohort's items (UTC text).
+pub async fn last_nudges(
+    pool: &SqlitePool,
+    cohort_id: i64,
+) -> Result<HashMap<String, String>, sqlx::Error> {
+    let rows: Vec<(String, String)> = sqlx::query_as(
+        "SELECT item_key, MAX(sent_at) FROM nudges WHERE cohort_id = ? GROUP BY item_key",
+    )
+    .bind(cohort_id)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows.into_iter().collect())
+}
+
+/// The latest nudge of one item, read inside the transaction that sends the next.
+pub async fn last_nudge_of(
+    connection: &mut SqliteConnection,
+    item_key: &str,
+) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT MAX(sent_at) FROM nudges WHERE item_key = ?")
+        .bind(item_key)
+        .fetch_one(&mut *connection)
+        .await
+}
+
+pub struct NewNudge<'a> {
+    pub item_key: &'a str,
+    pub cohort_id: i64,
+    pub pair_id: Option<i64>,
+    pub recipient_id: i64,
+    pub personal_line: Option<&'a str>,
+    pub outbox_id: i64,
+    pub sent_by: i64,
+    pub sent_at: &'a str,
+}
+
+pub async fn record_nudge(
+    connection: &mut SqliteConnection,
+    nudge: &NewNudge<'_>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO nudges (item_key, cohort_id, pair_id, recipient_id, personal_line, \
+             outbox_id, sent_by, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(nudge.item_key)
+    .bind(nudge.cohort_id)
+    .bind(nudge.pair_id)
+    .bind(nudge.recipient_id)
+    .bind(nudge.personal_line)
+    .bind(nudge.outbox_id)
+    .bind(nudge.sent_by)
+    .bind(nudge.sent_at)
+    .execute(&mut *connection)
+    .await?;
+    Ok(())
+}
+
+/// A pair's nudges, newest first: when (program time) and to whom.
+pub async fn nudges_of_pair(
+    pool: &SqlitePool,
+    pair_id: i64,
+) -> Result<Vec<(String, String)>, sqlx::Error> {
+    let rows: Vec<(String, String)> = sqlx::query_as(
+        "SELECT n.sent_at, a.display_name FROM nudges n JOIN accounts a ON a.id = n.recipient_id \
+         WHERE n.pair_id = ? ORDER BY n.sent_at DESC, n.id DESC",
+    )
+    .bind(pair_id)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(at, name)| (program_time(&at), name))
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_week_starts_on_monday_and_dates_are_read_in_montreal() {
+        let day = |text: &str| NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("a date");
+        assert_eq!(week_of(day("2026-11-29")), day("2026-11-23")); // a Sunday
+        assert_eq!(week_of(day("2026-11-30")), day("2026-11-30")); // a Monday
+                                                                   // 02:00 UTC on the 30th is still the 29th in Montréal.
+        assert_eq!(
+            program_date("2026-11-30T02:00:00Z"),
+            Some(day("2026-11-29"))
+        );
+        assert_eq!(program_date("garbage"), None);
+    }
+}

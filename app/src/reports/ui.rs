@@ -1,0 +1,422 @@
+//! The coordination home: a cohort's dashboard (chosen in the address), what
+//! needs attention, the figures with their charts, and the coordination's tools.
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use super::api::{get_program_dashboard, SaveFollowUpSettings};
+use super::attention::{Thresholds, THRESHOLD_BOUNDS};
+use super::attention_ui::AttentionSection;
+use super::charts::BarChart;
+use super::{Figures, ProgramDashboard};
+use crate::components::access::AccessDenied;
+use crate::components::forms::{
+    action_error, count_successes, FieldMessage, FormError, Loading, SubmitButton,
+};
+use crate::i18n::{t, t_string, use_i18n};
+use crate::layout::PageTitle;
+
+/// `/coordinator?cohort=CODE`: the dashboard, then the coordination's tools.
+#[component]
+pub fn ProgramDashboardPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let cohort = Memo::new(move |_| query.read().get("cohort").unwrap_or_default());
+    let changes = RwSignal::new(0_u64);
+    let dashboard = Resource::new(
+        move || (cohort.get(), changes.get()),
+        |(cohort, _)| get_program_dashboard(Some(cohort)),
+    );
+    let title = Signal::derive(move || t_string!(i18n, follow_up.title).to_owned());
+    view! {
+        <PageTitle text=title />
+        <Transition fallback=Loading>
+            {move || Suspend::new(async move {
+                match dashboard.await {
+                    Ok(dashboard) => view! { <DashboardView dashboard changes /> }.into_any(),
+                    Err(error) => view! { <AccessDenied error /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn DashboardView(dashboard: ProgramDashboard, changes: RwSignal<u64>) -> impl IntoView {
+    let i18n = use_i18n();
+    let greeting = {
+        let name = dashboard.coordinator_name.clone();
+        move || t_string!(i18n, areas.welcome, name = name.clone()).to_string()
+    };
+    let Some(cohort) = dashboard.cohort.clone() else {
+        return view! {
+            <section class="section">
+                <div class="container">
+                    <p class="eyebrow">{t!(i18n, coordinator.title)}</p>
+                    <h1>{greeting}</h1>
+                    <p class="empty-state">{t!(i18n, follow_up.no_cohort)}</p>
+                    <p><a href="/coordinator/cohorts">{t!(i18n, cohorts.title)}</a></p>
+                </div>
+            </section>
+            <crate::accounts::ui::CoordinatorTools />
+        }
+        .into_any();
+    };
+    let code = cohort.code.clone();
+    let name = cohort.name.clone();
+    let cohort_name = move || name.get(i18n.get_locale()).unwrap_or_default().to_owned();
+    view! {
+        <section class="section dashboard">
+            <div class="container">
+                <p class="eyebrow">{t!(i18n, coordinator.title)}</p>
+                <h1>{greeting}</h1>
+                <p class="lead">
+                    <strong>{move || t_string!(i18n, follow_up.title_of, cohort = cohort_name()).to_string()}</strong>
+                    " "
+                    {t!(i18n, follow_up.lead)}
+                </p>
+                <CohortChooser cohorts=dashboard.cohorts.clone() chosen=code.clone() />
+                <p class="button-row no-print">
+                    <a class="button button-secondary" href=format!("/coordinator/pairs?cohort={code}")>
+                        {t!(i18n, follow_up.all_pairs)}
+                    </a>
+                </p>
+                <AttentionSection
+                    cohort=code.clone()
+                    rows=dashboard.attention.clone()
+                    set_aside=dashboard.set_aside.clone()
+                    thresholds=dashboard.thresholds
+                    changes
+                />
+                <FiguresSection figures=dashboard.figures.clone() />
+                <ThresholdsForm cohort=code.clone() thresholds=dashboard.thresholds changes />
+            </div>
+        </section>
+        <crate::accounts::ui::CoordinatorTools />
+    }
+    .into_any()
+}
+
+/// The cohort, chosen by a GET form (the address keeps it).
+#[component]
+fn CohortChooser(cohorts: Vec<crate::catalog::Cohort>, chosen: String) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <form method="get" action="/coordinator" class="filters no-print">
+            <div class="field">
+                <label for="dashboard-cohort">{t!(i18n, follow_up.cohort)}</label>
+                <select id="dashboard-cohort" name="cohort">
+                    {cohorts
+                        .into_iter()
+                        .map(|option| {
+                            let selected = option.code == chosen;
+                            let name = option.name.clone();
+                            view! {
+                                <option value=option.code.clone() selected=selected>
+                                    {move || name.get(i18n.get_locale()).unwrap_or_default().to_owned()}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <button type="submit" class="button button-secondary">{t!(i18n, follow_up.show)}</button>
+        </form>
+    }
+}
+
+/// The headline figures, then one chart per subject, each with its table.
+#[component]
+fn FiguresSection(figures: Figures) -> impl IntoView {
+    let i18n = use_i18n();
+    let f = figures.clone();
+    let label = Signal::derive(move || t_string!(i18n, follow_up.chart_what).to_owned());
+    let count = Signal::derive(move || t_string!(i18n, follow_up.chart_count).to_owned());
+    let people_rows = {
+        let f = f.clone();
+        Signal::derive(move || {
+            vec![
+                (
+                    t_string!(i18n, follow_up.mentees_waiting).to_owned(),
+                    f.mentees_waiting,
+                ),
+                (
+                    t_string!(i18n, follow_up.pairs_proposed).to_owned(),
+                    f.pairs_proposed,
+                ),
+                (
+                    t_string!(i18n, follow_up.pairs_active).to_owned(),
+                    f.pairs_active,
+                ),
+                (
+                    t_string!(i18n, follow_up.pairs_ended).to_owned(),
+                    f.pairs_ended,
+                ),
+            ]
+        })
+    };
+    let people_summary = {
+        let f = f.clone();
+        Signal::derive(move || {
+            t_string!(
+                i18n,
+                follow_up.people_summary,
+                waiting = f.mentees_waiting,
+                proposed = f.pairs_proposed,
+                active = f.pairs_active,
+                ended = f.pairs_ended
+            )
+            .to_string()
+        })
+    };
+    let places_rows = {
+        let f = f.clone();
+        Signal::derive(move || {
+            vec![
+                (
+                    t_string!(i18n, follow_up.places_used).to_owned(),
+                    f.places_used,
+                ),
+                (
+                    t_string!(i18n, follow_up.places_free).to_owned(),
+                    f.places_free,
+                ),
+            ]
+        })
+    };
+    let places_summary = {
+        let f = f.clone();
+        Signal::derive(move || {
+            t_string!(
+                i18n,
+                follow_up.places_summary,
+                mentors = f.mentors,
+                used = f.places_used,
+                free = f.places_free
+            )
+            .to_string()
+        })
+    };
+    let week_rows = {
+        let f = f.clone();
+        Signal::derive(move || {
+            f.meetings_per_week
+                .iter()
+                .map(|(monday, count)| {
+                    (
+                        t_string!(i18n, follow_up.week_of, date = monday.clone()).to_string(),
+                        *count,
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let weeks_summary = {
+        let f = f.clone();
+        Signal::derive(move || {
+            let total: i64 = f.meetings_per_week.iter().map(|(_, count)| count).sum();
+            let last = f.meetings_per_week.last().map_or(0, |(_, count)| *count);
+            t_string!(
+                i18n,
+                follow_up.meetings_summary,
+                weeks = super::MEETING_WEEKS,
+                total = total,
+                last = last
+            )
+            .to_string()
+        })
+    };
+    let goal_rows = {
+        let f = f.clone();
+        Signal::derive(move || {
+            vec![
+                (
+                    t_string!(i18n, follow_up.goals_agreed).to_owned(),
+                    f.goals_agreed,
+                ),
+                (
+                    t_string!(i18n, follow_up.goals_achieved).to_owned(),
+                    f.goals_achieved,
+                ),
+                (
+                    t_string!(i18n, follow_up.goals_overdue).to_owned(),
+                    f.goals_overdue,
+                ),
+            ]
+        })
+    };
+    let goals_summary = {
+        let f = f.clone();
+        Signal::derive(move || {
+            t_string!(
+                i18n,
+                follow_up.goals_summary,
+                agreed = f.goals_agreed,
+                achieved = f.goals_achieved,
+                overdue = f.goals_overdue
+            )
+            .to_string()
+        })
+    };
+    let feedback_rows = {
+        let f = f.clone();
+        Signal::derive(move || {
+            vec![
+                (
+                    t_string!(i18n, follow_up.feedback_given).to_owned(),
+                    f.feedback_given,
+                ),
+                (
+                    t_string!(i18n, follow_up.feedback_acknowledged).to_owned(),
+                    f.feedback_acknowledged,
+                ),
+            ]
+        })
+    };
+    let feedback_summary = {
+        let f = f.clone();
+        Signal::derive(move || {
+            t_string!(
+                i18n,
+                follow_up.feedback_summary,
+                given = f.feedback_given,
+                acknowledged = f.feedback_acknowledged
+            )
+            .to_string()
+        })
+    };
+    let fit_rows = {
+        let f = f.clone();
+        Signal::derive(move || {
+            vec![
+                (t_string!(i18n, workspace.fit_good).to_owned(), f.fit_good),
+                (
+                    t_string!(i18n, workspace.fit_not_sure).to_owned(),
+                    f.fit_not_sure,
+                ),
+                (
+                    t_string!(i18n, workspace.fit_not_a_fit).to_owned(),
+                    f.fit_not_a_fit,
+                ),
+            ]
+        })
+    };
+    let fit_summary = {
+        let f = f.clone();
+        Signal::derive(move || {
+            t_string!(
+                i18n,
+                follow_up.fit_summary,
+                good = f.fit_good,
+                not_sure = f.fit_not_sure,
+                not_a_fit = f.fit_not_a_fit
+            )
+            .to_string()
+        })
+    };
+    let application_rows = {
+        let f = f.clone();
+        Signal::derive(move || {
+            f.applications
+                .iter()
+                .map(|(status, count)| (application_status_name(status), *count))
+                .collect::<Vec<_>>()
+        })
+    };
+    let applications_summary = {
+        let f = f.clone();
+        Signal::derive(move || {
+            let total: i64 = f.applications.iter().map(|(_, count)| count).sum();
+            t_string!(i18n, follow_up.applications_summary, total = total).to_string()
+        })
+    };
+    view! {
+        <section class="dashboard-figures" aria-labelledby="figures-title">
+            <h2 id="figures-title">{t!(i18n, follow_up.figures_title)}</h2>
+            <div class="chart-grid">
+                <BarChart id="chart-people" title=Signal::derive(move || t_string!(i18n, follow_up.chart_people).to_owned())
+                    summary=people_summary label_header=label value_header=count rows=people_rows />
+                <BarChart id="chart-places" title=Signal::derive(move || t_string!(i18n, follow_up.chart_places).to_owned())
+                    summary=places_summary label_header=label value_header=count rows=places_rows />
+                <BarChart id="chart-meetings" title=Signal::derive(move || t_string!(i18n, follow_up.chart_meetings).to_owned())
+                    summary=weeks_summary label_header=Signal::derive(move || t_string!(i18n, follow_up.chart_week).to_owned())
+                    value_header=Signal::derive(move || t_string!(i18n, follow_up.chart_meetings_held).to_owned()) rows=week_rows />
+                <BarChart id="chart-goals" title=Signal::derive(move || t_string!(i18n, follow_up.chart_goals).to_owned())
+                    summary=goals_summary label_header=label value_header=count rows=goal_rows />
+                <BarChart id="chart-feedback" title=Signal::derive(move || t_string!(i18n, follow_up.chart_feedback).to_owned())
+                    summary=feedback_summary label_header=label value_header=count rows=feedback_rows />
+                <BarChart id="chart-fit" title=Signal::derive(move || t_string!(i18n, follow_up.chart_fit).to_owned())
+                    summary=fit_summary label_header=label value_header=count rows=fit_rows />
+                <BarChart id="chart-applications" title=Signal::derive(move || t_string!(i18n, follow_up.chart_applications).to_owned())
+                    summary=applications_summary label_header=label value_header=count rows=application_rows />
+            </div>
+        </section>
+    }
+}
+
+/// An application status's name (the review queue's words).
+pub(crate) fn application_status_name(status: &str) -> String {
+    use crate::applications::{ui::status_name, ApplicationStatus};
+    match ApplicationStatus::parse(status) {
+        Some(known) => status_name(known)().to_owned(),
+        None => status.to_owned(),
+    }
+}
+
+/// The cohort's thresholds, folded away.
+#[component]
+fn ThresholdsForm(cohort: String, thresholds: Thresholds, changes: RwSignal<u64>) -> impl IntoView {
+    let i18n = use_i18n();
+    let save = ServerAction::<SaveFollowUpSettings>::new();
+    count_successes(save, changes);
+    let error = action_error(save);
+    let values = [
+        thresholds.proposal_unanswered_days,
+        thresholds.no_meeting_weeks,
+        thresholds.meeting_unlogged_days,
+        thresholds.feedback_unacknowledged_days,
+        thresholds.mentee_waiting_days,
+        thresholds.nudge_interval_days,
+    ];
+    let label = move |field: &str| -> String {
+        match field {
+            "proposal_unanswered_days" => t_string!(i18n, follow_up.threshold_proposal),
+            "no_meeting_weeks" => t_string!(i18n, follow_up.threshold_no_meeting),
+            "meeting_unlogged_days" => t_string!(i18n, follow_up.threshold_unlogged),
+            "feedback_unacknowledged_days" => t_string!(i18n, follow_up.threshold_feedback),
+            "mentee_waiting_days" => t_string!(i18n, follow_up.threshold_waiting),
+            _ => t_string!(i18n, follow_up.threshold_nudge),
+        }
+        .to_owned()
+    };
+    view! {
+        <details class="panel thresholds no-print">
+            <summary>{t!(i18n, follow_up.thresholds_title)}</summary>
+            <p class="field-hint">{t!(i18n, follow_up.thresholds_hint)}</p>
+            <ActionForm action=save>
+                <input type="hidden" name="cohort" value=cohort />
+                <div class="threshold-fields">
+                    {THRESHOLD_BOUNDS
+                        .into_iter()
+                        .zip(values)
+                        .map(|((field, low, high), value)| {
+                            let id = format!("threshold-{field}");
+                            let error_id = format!("{field}-error");
+                            view! {
+                                <div class="field">
+                                    <label for=id.clone()>{move || label(field)}</label>
+                                    <input id=id type="number" name=field min=low max=high value=value required
+                                        aria-describedby=error_id.clone() />
+                                    <FieldMessage field=field error id=error_id />
+                                </div>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+                <SubmitButton class="button button-secondary"
+                    label=Signal::derive(move || t_string!(i18n, follow_up.thresholds_save).to_owned())
+                    pending=save.pending() />
+                <FormError error />
+            </ActionForm>
+        </details>
+    }
+}
