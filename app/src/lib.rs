@@ -12,6 +12,7 @@ pub mod calendar;
 pub mod catalog;
 pub mod components;
 pub mod error;
+pub mod exports;
 pub mod feedback;
 pub mod goals;
 pub mod home;

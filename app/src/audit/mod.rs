@@ -37,10 +37,12 @@ pub enum AuditEvent {
     PairWithdrawn,
     PairEnded,
     MatchingSettingsChanged,
+    /// A coordinator downloaded an export (detail: cohort code and kind).
+    DataExported,
 }
 
 impl AuditEvent {
-    pub const ALL: [AuditEvent; 27] = [
+    pub const ALL: [AuditEvent; 28] = [
         AuditEvent::LoginSucceeded,
         AuditEvent::LoginFailed,
         AuditEvent::LoginThrottled,
@@ -68,6 +70,7 @@ impl AuditEvent {
         AuditEvent::PairWithdrawn,
         AuditEvent::PairEnded,
         AuditEvent::MatchingSettingsChanged,
+        AuditEvent::DataExported,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -99,6 +102,7 @@ impl AuditEvent {
             AuditEvent::PairWithdrawn => "pair_withdrawn",
             AuditEvent::PairEnded => "pair_ended",
             AuditEvent::MatchingSettingsChanged => "matching_settings_changed",
+            AuditEvent::DataExported => "data_exported",
         }
     }
 

@@ -52,6 +52,7 @@ fn event_label(event: Option<AuditEvent>, raw: String) -> impl Fn() -> String + 
             AuditEvent::MatchingSettingsChanged => {
                 t_string!(i18n, audit.events.matching_settings_changed)
             }
+            AuditEvent::DataExported => t_string!(i18n, audit.events.data_exported),
         }
         .to_owned()
     }

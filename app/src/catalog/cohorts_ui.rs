@@ -9,6 +9,7 @@ use crate::components::access::{AccessDenied, CoordinationPage};
 use crate::components::forms::{
     action_error, action_succeeded, count_successes, FormError, Loading, SubmitButton, TextField,
 };
+use crate::exports::ui::CohortExports;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::layout::PageTitle;
 use crate::locale::long_date;
@@ -226,6 +227,7 @@ pub fn CohortPage() -> impl IntoView {
                                     <h2 id="edit-cohort-title">{t!(i18n, cohorts.edit_title)}</h2>
                                     <CohortForm cohort=Some(members.cohort.clone()) save />
                                 </section>
+                                <CohortExports code=members.cohort.code.clone() />
                                 <Placement members place remove />
                             </CoordinationPage>
                         }
