@@ -8,6 +8,7 @@ pub mod demo;
 mod demo_follow_up;
 mod demo_program;
 mod demo_workspace;
+mod export_files;
 mod form_echo;
 mod http_layers;
 pub mod large_demo;
@@ -128,6 +129,10 @@ pub fn build_router(state: AppState) -> Router {
         .route(
             "/calendar/{file}",
             get(calendar_files::feed).with_state(calendar),
+        )
+        .route(
+            "/coordinator/exports/{cohort}/{file}",
+            get(export_files::cohort_export),
         )
         .leptos_routes_with_context(&state, routes, provide_server_context.clone(), {
             let options = state.leptos_options.clone();

@@ -39,10 +39,12 @@ pub enum AuditEvent {
     MatchingSettingsChanged,
     NudgeSent,
     ParticipantViewed,
+    /// A coordinator downloaded an export (detail: cohort code and kind).
+    DataExported,
 }
 
 impl AuditEvent {
-    pub const ALL: [AuditEvent; 29] = [
+    pub const ALL: [AuditEvent; 30] = [
         AuditEvent::LoginSucceeded,
         AuditEvent::LoginFailed,
         AuditEvent::LoginThrottled,
@@ -72,6 +74,7 @@ impl AuditEvent {
         AuditEvent::MatchingSettingsChanged,
         AuditEvent::NudgeSent,
         AuditEvent::ParticipantViewed,
+        AuditEvent::DataExported,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -105,6 +108,7 @@ impl AuditEvent {
             AuditEvent::MatchingSettingsChanged => "matching_settings_changed",
             AuditEvent::NudgeSent => "nudge_sent",
             AuditEvent::ParticipantViewed => "participant_viewed",
+            AuditEvent::DataExported => "data_exported",
         }
     }
 

@@ -7,6 +7,7 @@ pub mod api;
 pub mod attention;
 pub mod attention_ui;
 pub mod charts;
+pub mod exports;
 #[cfg(feature = "ssr")]
 pub mod nudge;
 pub mod pair_follow_up;

@@ -88,6 +88,7 @@ fn DashboardView(dashboard: ProgramDashboard, changes: RwSignal<u64>) -> impl In
                     changes
                 />
                 <FiguresSection figures=dashboard.figures.clone() />
+                <super::exports::ui::CohortExports code=code.clone() />
                 <ThresholdsForm cohort=code.clone() thresholds=dashboard.thresholds changes />
             </div>
         </section>

@@ -562,3 +562,62 @@ async fn a_participant_s_page_shows_the_profile_and_pairs_without_feedback_text_
         .await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn the_dashboard_s_figures_export_as_csv_in_the_reader_s_language() {
+    let demo = Demo::new().await;
+    let read = |body: &str| -> Vec<Vec<String>> {
+        let text = body
+            .strip_prefix('\u{feff}')
+            .expect("a byte-order mark first");
+        csv::Reader::from_reader(text.as_bytes())
+            .records()
+            .map(|record| {
+                record
+                    .expect("a CSV row")
+                    .iter()
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .collect()
+    };
+    let french = demo
+        .app
+        .get_with_cookie(
+            "/coordinator/exports/hiver-2025/figures.csv",
+            &demo.coordinator,
+        )
+        .await;
+    assert_eq!(french.status, StatusCode::OK, "{}", french.body);
+    assert!(
+        french.body.starts_with("\u{feff}Indicateur,Valeur"),
+        "{}",
+        french.body
+    );
+    let rows = read(&french.body);
+    let value = |rows: &[Vec<String>], label: &str| -> String {
+        rows.iter()
+            .find(|row| row[0] == label)
+            .map(|row| row[1].clone())
+            .unwrap_or_else(|| panic!("a row {label}: {rows:?}"))
+    };
+    assert_eq!(value(&rows, "Jumelages actifs"), "6");
+    assert_eq!(value(&rows, "Mentoré·e·s en attente"), "33");
+    let english = demo
+        .app
+        .get_with_cookie(
+            "/coordinator/exports/hiver-2025/figures.csv",
+            &format!("{}; i18n_pref_locale=en", demo.coordinator),
+        )
+        .await;
+    let rows = read(&english.body);
+    assert_eq!(value(&rows, "Pairs active"), "6");
+    assert_eq!(value(&rows, "It does not suit me"), "1");
+    let audited: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM audit_log WHERE event = 'data_exported' AND detail = 'hiver-2025/figures'",
+    )
+    .fetch_one(&demo.app.pool)
+    .await
+    .expect("count");
+    assert_eq!(audited, 2);
+}
