@@ -10,6 +10,8 @@ mod common;
 mod calendar;
 #[path = "workspace/next_steps.rs"]
 mod next_steps;
+#[path = "workspace/notifications.rs"]
+mod notifications;
 
 use app::accounts::Role;
 use app::feedback::api::*;
