@@ -173,12 +173,29 @@ async fn serve(config: Config, pool: sqlx::SqlitePool) -> Result<(), StartError>
 }
 
 /// Expired sessions are deleted hourly; meeting reminders are queued every
-/// ten minutes; the outbox is delivered when SMTP is set.
+/// ten minutes, weekly digests looked for every half hour (each goes out on
+/// the first look after Monday 8:00, Montréal time); the outbox is delivered
+/// when SMTP is set.
 fn spawn_background_tasks(
     config: &Config,
     pool: &sqlx::SqlitePool,
     public_url: String,
 ) -> Result<(), StartError> {
+    let digests = pool.clone();
+    let digest_url = public_url.clone();
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(30 * 60));
+        loop {
+            every.tick().await;
+            match app::outbox::digest::send_due_digests(&digests, &digest_url, chrono::Utc::now())
+                .await
+            {
+                Ok(0) => {}
+                Ok(sent) => tracing::info!(sent, "weekly digests queued"),
+                Err(error) => tracing::error!(%error, "weekly digests failed"),
+            }
+        }
+    });
     let reminders = pool.clone();
     tokio::spawn(async move {
         let mut every = tokio::time::interval(std::time::Duration::from_secs(10 * 60));

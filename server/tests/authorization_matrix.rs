@@ -241,7 +241,13 @@ fn rows() -> Vec<Row> {
         Row {
             path: UpdateMyAccount::PATH,
             rule: Rule::SignedIn,
-            body: |_| form(&[("display_name", ""), ("locale", "fr")]),
+            body: |_| {
+                form(&[
+                    ("display_name", ""),
+                    ("locale", "fr"),
+                    ("notification_delivery", "weekly_digest"),
+                ])
+            },
         },
         Row {
             path: ChangePassword::PATH,

@@ -14,6 +14,8 @@ mod exports;
 mod follow_up;
 #[path = "workspace/next_steps.rs"]
 mod next_steps;
+#[path = "workspace/notifications.rs"]
+mod notifications;
 
 use app::accounts::Role;
 use app::feedback::api::*;

@@ -4,6 +4,7 @@ use sqlx::{SqliteConnection, SqlitePool};
 
 use super::throttle::FailureRecord;
 use super::{InvitationSummary, PendingInvitation, PersonSummary, Role, SessionUser};
+use crate::outbox::NotificationDelivery;
 
 /// UTC time as stored: `2026-11-27T12:00:00Z`.
 pub fn utc_text(time: DateTime<Utc>) -> String {
@@ -101,22 +102,42 @@ pub async fn insert_account(
     Ok((result.rows_affected() == 1).then(|| result.last_insert_rowid()))
 }
 
+/// The name, language and way of receiving notices a person chose.
 pub async fn update_profile(
     pool: &SqlitePool,
     id: i64,
     display_name: &str,
     locale: &str,
+    delivery: NotificationDelivery,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "UPDATE accounts SET display_name = ?, locale = ?, \
+        "UPDATE accounts SET display_name = ?, locale = ?, notification_delivery = ?, \
          updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?",
     )
     .bind(display_name)
     .bind(locale)
+    .bind(delivery.as_str())
     .bind(id)
     .execute(pool)
     .await?;
     Ok(())
+}
+
+/// How the person receives the notices that can wait.
+pub async fn notification_delivery(
+    pool: &SqlitePool,
+    id: i64,
+) -> Result<NotificationDelivery, sqlx::Error> {
+    let chosen: Option<String> =
+        sqlx::query_scalar("SELECT notification_delivery FROM accounts WHERE id = ?")
+            .bind(id)
+            .fetch_optional(pool)
+            .await?;
+    // The CHECK constraint allows only the known choices.
+    Ok(chosen
+        .as_deref()
+        .and_then(NotificationDelivery::parse)
+        .unwrap_or_default())
 }
 
 pub async fn update_password(

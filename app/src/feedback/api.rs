@@ -157,23 +157,42 @@ pub async fn give_feedback(
 pub async fn acknowledge_feedback(id: i64, response: Option<String>) -> Result<(), AppError> {
     use super::{repo, PART_MAX_CHARS};
     use crate::accounts::{policy::Access, session::authorize};
+    use crate::outbox::{compose, EmailKind};
     use crate::pairs::member::{active_pair_member, Who};
     use crate::profiles::parse_optional_text;
-    use crate::server_context::pool;
+    use crate::server_context::{pool, server_settings};
 
     authorize(Access::SignedIn).await?;
     let pool = pool()?;
     let pair_id = repo::pair_of_feedback(&pool, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    active_pair_member(&pool, pair_id, Who::Mentee).await?;
+    let member = active_pair_member(&pool, pair_id, Who::Mentee).await?;
     let response = parse_optional_text(
         "response",
         response.as_deref().unwrap_or_default(),
         PART_MAX_CHARS,
     )?;
-    let mut connection = pool.acquire().await?;
-    repo::acknowledge(&mut connection, id, response.as_deref(), &now()).await?;
+    let public_url = server_settings()?.public_url;
+    let mut transaction = pool.begin().await?;
+    let first_acknowledgement = !repo::is_acknowledged(&mut transaction, id).await?;
+    repo::acknowledge(&mut transaction, id, response.as_deref(), &now()).await?;
+    // The mentor hears of the first acknowledgement and of every answer;
+    // acknowledging again without a word tells them nothing new.
+    if first_acknowledgement || response.is_some() {
+        let answered = response.is_some();
+        member
+            .notify_partner(
+                &mut transaction,
+                EmailKind::FeedbackAcknowledged,
+                |locale, name, partner| {
+                    compose::feedback_acknowledged(locale, name, partner, answered)
+                },
+                &public_url,
+            )
+            .await?;
+    }
+    transaction.commit().await?;
     Ok(())
 }
 
@@ -188,9 +207,11 @@ pub async fn answer_fit_check(
 ) -> Result<(), AppError> {
     use super::{repo, FitAnswer};
     use crate::error::InputProblem;
+    use crate::outbox::repo::notify_coordinators;
+    use crate::outbox::{compose, EmailKind};
     use crate::pairs::member::{active_pair_member, Who};
     use crate::profiles::parse_optional_text;
-    use crate::server_context::pool;
+    use crate::server_context::{pool, server_settings};
 
     let pool = pool()?;
     let member = active_pair_member(&pool, pair_id, Who::Either).await?;
@@ -205,9 +226,11 @@ pub async fn answer_fit_check(
             problem: InputProblem::NotYet,
         });
     }
-    let mut connection = pool.acquire().await?;
+    let public_url = server_settings()?.public_url;
+    let mut transaction = pool.begin().await?;
+    let previous = repo::fit_answer_of(&mut transaction, pair_id, member.side).await?;
     repo::save_fit_check(
-        &mut connection,
+        &mut transaction,
         pair_id,
         member.side,
         answer,
@@ -215,5 +238,19 @@ pub async fn answer_fit_check(
         &now(),
     )
     .await?;
+    // The coordination hears of a "not a fit" once (not again when the same
+    // answer is only reworded); it reads the comment on the pair's page.
+    if answer == FitAnswer::NotAFit && previous != Some(FitAnswer::NotAFit) {
+        let who = member.name();
+        let (partner, _, _) = member.partner();
+        notify_coordinators(
+            &mut transaction,
+            EmailKind::NotAFit,
+            |locale, name| compose::coordinator_not_a_fit(locale, name, who, partner),
+            &format!("{public_url}/coordinator/pairs/{pair_id}"),
+        )
+        .await?;
+    }
+    transaction.commit().await?;
     Ok(())
 }

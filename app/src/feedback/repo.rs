@@ -102,6 +102,34 @@ pub async fn pair_of_feedback(pool: &SqlitePool, id: i64) -> Result<Option<i64>,
         .await
 }
 
+/// Whether the mentee has acknowledged the feedback already.
+pub async fn is_acknowledged(
+    connection: &mut SqliteConnection,
+    id: i64,
+) -> Result<bool, sqlx::Error> {
+    let acknowledged: Option<bool> =
+        sqlx::query_scalar("SELECT acknowledged_at IS NOT NULL FROM feedback WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&mut *connection)
+            .await?;
+    Ok(acknowledged.unwrap_or(false))
+}
+
+/// One side's current fit check answer, if any.
+pub async fn fit_answer_of(
+    connection: &mut SqliteConnection,
+    pair_id: i64,
+    side: Side,
+) -> Result<Option<FitAnswer>, sqlx::Error> {
+    let answer: Option<String> =
+        sqlx::query_scalar("SELECT answer FROM fit_checks WHERE pair_id = ? AND side = ?")
+            .bind(pair_id)
+            .bind(side.as_str())
+            .fetch_optional(&mut *connection)
+            .await?;
+    Ok(answer.as_deref().and_then(FitAnswer::parse))
+}
+
 /// Acknowledges, with the mentee's response when there is one (a response
 /// replaces an earlier one).
 pub async fn acknowledge(

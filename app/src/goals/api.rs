@@ -208,14 +208,17 @@ pub async fn agree_goal(id: i64, version: i64) -> Result<(), AppError> {
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn request_goal_change(id: i64, version: i64, comment: String) -> Result<(), AppError> {
     use super::GoalEventKind;
+    use crate::outbox::{compose, EmailKind};
     use crate::pairs::agreement::JointStep;
     use crate::profiles::parse_required_text;
+    use crate::server_context::server_settings;
 
     let (pool, member, goal) = goal_for_change(id, Who::Either).await?;
     let comment = parse_required_text("comment", &comment, 2000)?;
     let next = goal
         .agreement()
         .after(JointStep::RequestChange, member.side)?;
+    let public_url = server_settings()?.public_url;
     let now = now();
     let mut transaction = pool.begin().await?;
     repo::bump(&mut transaction, id, version, &now).await?;
@@ -229,6 +232,18 @@ pub async fn request_goal_change(id: i64, version: i64, comment: String) -> Resu
         &now,
     )
     .await?;
+    // The one who proposed it rewrites it: they are told (what is asked is
+    // read in the workspace).
+    member
+        .notify_partner(
+            &mut transaction,
+            EmailKind::ChangeRequested,
+            |locale, name, partner| {
+                compose::goal_change_requested(locale, name, partner, &goal.title)
+            },
+            &public_url,
+        )
+        .await?;
     transaction.commit().await?;
     Ok(())
 }

@@ -255,8 +255,10 @@ pub async fn request_meeting_change(
     comment: String,
 ) -> Result<(), AppError> {
     use super::MeetingStatus;
+    use crate::outbox::{compose, EmailKind};
     use crate::pairs::agreement::JointStep;
     use crate::profiles::parse_required_text;
+    use crate::server_context::{program_time, server_settings};
 
     let (pool, member, meeting) = meeting_for_change(id, Who::Either).await?;
     let comment = parse_required_text("comment", &comment, 2000)?;
@@ -267,9 +269,22 @@ pub async fn request_meeting_change(
         .agreement()
         .after(JointStep::RequestChange, member.side)?;
     let now = now();
+    let public_url = server_settings()?.public_url;
+    let when = program_time(&meeting.starts_at);
     let mut transaction = pool.begin().await?;
     repo::bump(&mut transaction, id, version, &now).await?;
     repo::set_agreement(&mut transaction, id, next, member.side, Some(&comment)).await?;
+    // The one who planned it rewrites it: they are told (what is asked is
+    // read in the workspace).
+    member
+        .notify_partner_about(
+            &mut transaction,
+            EmailKind::ChangeRequested,
+            Some(meeting.starts_at.as_str()),
+            |locale, name, partner| compose::meeting_change_requested(locale, name, partner, &when),
+            &public_url,
+        )
+        .await?;
     transaction.commit().await?;
     Ok(())
 }
@@ -288,9 +303,11 @@ pub async fn log_meeting(
 ) -> Result<(), AppError> {
     use super::{next_step_lines, MeetingStatus};
     use crate::error::{FieldErrors, InputProblem};
+    use crate::outbox::{compose, EmailKind};
     use crate::profiles::parse_optional_text;
+    use crate::server_context::{program_time, server_settings};
 
-    let (pool, _member, meeting) = meeting_for_change(id, Who::Either).await?;
+    let (pool, member, meeting) = meeting_for_change(id, Who::Either).await?;
     let mut errors = FieldErrors::new();
     let outcome = match MeetingStatus::parse(&outcome) {
         Some(status) if status != MeetingStatus::Planned => Some(status),
@@ -320,9 +337,24 @@ pub async fn log_meeting(
             });
         }
     }
+    let public_url = server_settings()?.public_url;
+    let when = program_time(&meeting.starts_at);
     let mut transaction = pool.begin().await?;
     repo::bump(&mut transaction, id, version, &now).await?;
     repo::record_outcome(&mut transaction, id, outcome, notes.as_deref(), &steps).await?;
+    // A cancellation is news to the other person (once: rewriting the notes
+    // of a cancelled meeting is not).
+    if outcome == MeetingStatus::Cancelled && meeting.status() != MeetingStatus::Cancelled {
+        member
+            .notify_partner_about(
+                &mut transaction,
+                EmailKind::MeetingCancelled,
+                Some(meeting.starts_at.as_str()),
+                |locale, name, partner| compose::meeting_cancelled(locale, name, partner, &when),
+                &public_url,
+            )
+            .await?;
+    }
     transaction.commit().await?;
     Ok(())
 }

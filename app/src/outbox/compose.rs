@@ -187,3 +187,246 @@ pub fn meeting_reminder(
         .to_string(),
     }
 }
+
+/// To a coordinator: one of the two declined a proposal, with their reason
+/// (the coordination reads decline reasons).
+pub fn coordinator_pair_declined(
+    locale: &str,
+    display_name: &str,
+    who: &str,
+    partner: &str,
+    reason: &str,
+) -> ComposedEmail {
+    let locale = locale_or_french(locale);
+    ComposedEmail {
+        subject: td_string!(locale, emails.pair_declined_subject).to_string(),
+        body: td_string!(
+            locale,
+            emails.pair_declined_body,
+            name = display_name,
+            who = who,
+            partner = partner,
+            reason = reason
+        )
+        .to_string(),
+    }
+}
+
+/// To a coordinator: both accepted, the pair is active.
+pub fn coordinator_pair_activated(
+    locale: &str,
+    display_name: &str,
+    mentor: &str,
+    mentee: &str,
+) -> ComposedEmail {
+    let locale = locale_or_french(locale);
+    ComposedEmail {
+        subject: td_string!(locale, emails.coordinator_pair_activated_subject).to_string(),
+        body: td_string!(
+            locale,
+            emails.coordinator_pair_activated_body,
+            name = display_name,
+            mentor = mentor,
+            mentee = mentee
+        )
+        .to_string(),
+    }
+}
+
+/// To a coordinator: one of the two answered the fit check "not a fit".
+pub fn coordinator_not_a_fit(
+    locale: &str,
+    display_name: &str,
+    who: &str,
+    partner: &str,
+) -> ComposedEmail {
+    let locale = locale_or_french(locale);
+    ComposedEmail {
+        subject: td_string!(locale, emails.not_a_fit_subject).to_string(),
+        body: td_string!(
+            locale,
+            emails.not_a_fit_body,
+            name = display_name,
+            who = who,
+            partner = partner
+        )
+        .to_string(),
+    }
+}
+
+/// To each of the two: their pair is active.
+pub fn pair_activated(locale: &str, display_name: &str, partner: &str) -> ComposedEmail {
+    let locale = locale_or_french(locale);
+    ComposedEmail {
+        subject: td_string!(locale, emails.pair_activated_subject).to_string(),
+        body: td_string!(
+            locale,
+            emails.pair_activated_body,
+            name = display_name,
+            partner = partner
+        )
+        .to_string(),
+    }
+}
+
+/// To each of the two: the coordination withdrew the proposal.
+pub fn pair_withdrawn(locale: &str, display_name: &str, partner: &str) -> ComposedEmail {
+    let locale = locale_or_french(locale);
+    ComposedEmail {
+        subject: td_string!(locale, emails.pair_withdrawn_subject).to_string(),
+        body: td_string!(
+            locale,
+            emails.pair_withdrawn_body,
+            name = display_name,
+            partner = partner
+        )
+        .to_string(),
+    }
+}
+
+/// To each of the two: the coordination ended the pair. Never with the
+/// coordinator's reason, which is for the coordination only.
+pub fn pair_ended(locale: &str, display_name: &str, partner: &str) -> ComposedEmail {
+    let locale = locale_or_french(locale);
+    ComposedEmail {
+        subject: td_string!(locale, emails.pair_ended_subject).to_string(),
+        body: td_string!(
+            locale,
+            emails.pair_ended_body,
+            name = display_name,
+            partner = partner
+        )
+        .to_string(),
+    }
+}
+
+/// To the other person: `partner` cancelled the meeting of `when`.
+pub fn meeting_cancelled(
+    locale: &str,
+    display_name: &str,
+    partner: &str,
+    when: &str,
+) -> ComposedEmail {
+    let locale = locale_or_french(locale);
+    ComposedEmail {
+        subject: td_string!(locale, emails.meeting_cancelled_subject).to_string(),
+        body: td_string!(
+            locale,
+            emails.meeting_cancelled_body,
+            name = display_name,
+            partner = partner,
+            when = when
+        )
+        .to_string(),
+    }
+}
+
+/// To the person who proposed a goal: `partner` asks a change (what they
+/// ask is read in the workspace, not in an email).
+pub fn goal_change_requested(
+    locale: &str,
+    display_name: &str,
+    partner: &str,
+    goal: &str,
+) -> ComposedEmail {
+    let locale = locale_or_french(locale);
+    ComposedEmail {
+        subject: td_string!(locale, emails.goal_change_subject).to_string(),
+        body: td_string!(
+            locale,
+            emails.goal_change_body,
+            name = display_name,
+            partner = partner,
+            goal = goal
+        )
+        .to_string(),
+    }
+}
+
+/// To the person who planned a meeting: `partner` asks a change.
+pub fn meeting_change_requested(
+    locale: &str,
+    display_name: &str,
+    partner: &str,
+    when: &str,
+) -> ComposedEmail {
+    let locale = locale_or_french(locale);
+    ComposedEmail {
+        subject: td_string!(locale, emails.meeting_change_subject).to_string(),
+        body: td_string!(
+            locale,
+            emails.meeting_change_body,
+            name = display_name,
+            partner = partner,
+            when = when
+        )
+        .to_string(),
+    }
+}
+
+/// To the mentor: the mentee acknowledged their feedback, or answered it
+/// (the answer itself is read in the workspace).
+pub fn feedback_acknowledged(
+    locale: &str,
+    display_name: &str,
+    partner: &str,
+    answered: bool,
+) -> ComposedEmail {
+    let locale = locale_or_french(locale);
+    if answered {
+        ComposedEmail {
+            subject: td_string!(locale, emails.feedback_answered_subject).to_string(),
+            body: td_string!(
+                locale,
+                emails.feedback_answered_body,
+                name = display_name,
+                partner = partner
+            )
+            .to_string(),
+        }
+    } else {
+        ComposedEmail {
+            subject: td_string!(locale, emails.feedback_acknowledged_subject).to_string(),
+            body: td_string!(
+                locale,
+                emails.feedback_acknowledged_body,
+                name = display_name,
+                partner = partner
+            )
+            .to_string(),
+        }
+    }
+}
+
+/// One held notice in a digest: its subject, when it was held (program
+/// time) and its text without the greeting.
+pub struct DigestItem<'a> {
+    pub subject: &'a str,
+    pub when: String,
+    pub text: &'a str,
+}
+
+/// The weekly digest: the notices held since the last one, oldest first.
+pub fn weekly_digest(locale: &str, display_name: &str, items: &[DigestItem<'_>]) -> ComposedEmail {
+    let locale = locale_or_french(locale);
+    let mut body = td_string!(locale, emails.weekly_digest_intro, name = display_name).to_string();
+    for item in items {
+        body.push_str("\n\n");
+        body.push_str(
+            &td_string!(
+                locale,
+                emails.weekly_digest_item,
+                subject = item.subject,
+                when = item.when.as_str(),
+                text = item.text
+            )
+            .to_string(),
+        );
+    }
+    body.push_str("\n\n");
+    body.push_str(td_string!(locale, emails.weekly_digest_outro));
+    ComposedEmail {
+        subject: td_string!(locale, emails.weekly_digest_subject).to_string(),
+        body,
+    }
+}

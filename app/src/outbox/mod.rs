@@ -8,6 +8,8 @@ pub mod ui;
 #[cfg(feature = "ssr")]
 pub mod compose;
 #[cfg(feature = "ssr")]
+pub mod digest;
+#[cfg(feature = "ssr")]
 pub mod repo;
 
 use serde::{Deserialize, Serialize};
@@ -28,11 +30,53 @@ pub enum EmailKind {
     FeedbackReceived,
     /// The day before a meeting.
     MeetingReminder,
+    /// To the coordination: one of the two declined a proposal (with why).
+    PairDeclined,
+    /// To the coordination and to the pair's two people: both accepted.
+    PairActivated,
+    /// To the two people: the coordination withdrew the proposal.
+    PairWithdrawn,
+    /// To the two people: the coordination ended the pair (never with its
+    /// reason, which is the coordination's own).
+    PairEnded,
+    /// To the coordination: one of the two answered the fit check "not a fit".
+    NotAFit,
+    /// To the other person: a meeting was cancelled.
+    MeetingCancelled,
+    /// To the person who proposed a goal or a meeting: the other asks a change.
+    ChangeRequested,
+    /// To the mentor: the mentee acknowledged (or answered) their feedback.
+    FeedbackAcknowledged,
+    /// The notices held for a person who chose a weekly digest.
+    WeeklyDigest,
     /// A coordinator's reminder about something waiting (an attention item).
     Nudge,
 }
 
 impl EmailKind {
+    pub const ALL: [EmailKind; 20] = [
+        EmailKind::Invitation,
+        EmailKind::PasswordReset,
+        EmailKind::ApplicationReceived,
+        EmailKind::ApplicationInfoRequested,
+        EmailKind::ApplicationDeclined,
+        EmailKind::PairProposed,
+        EmailKind::AgreementRequested,
+        EmailKind::MeetingPlanned,
+        EmailKind::FeedbackReceived,
+        EmailKind::MeetingReminder,
+        EmailKind::PairDeclined,
+        EmailKind::PairActivated,
+        EmailKind::PairWithdrawn,
+        EmailKind::PairEnded,
+        EmailKind::NotAFit,
+        EmailKind::MeetingCancelled,
+        EmailKind::ChangeRequested,
+        EmailKind::FeedbackAcknowledged,
+        EmailKind::WeeklyDigest,
+        EmailKind::Nudge,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             EmailKind::Invitation => "invitation",
@@ -45,34 +89,30 @@ impl EmailKind {
             EmailKind::MeetingPlanned => "meeting_planned",
             EmailKind::FeedbackReceived => "feedback_received",
             EmailKind::MeetingReminder => "meeting_reminder",
+            EmailKind::PairDeclined => "pair_declined",
+            EmailKind::PairActivated => "pair_activated",
+            EmailKind::PairWithdrawn => "pair_withdrawn",
+            EmailKind::PairEnded => "pair_ended",
+            EmailKind::NotAFit => "not_a_fit",
+            EmailKind::MeetingCancelled => "meeting_cancelled",
+            EmailKind::ChangeRequested => "change_requested",
+            EmailKind::FeedbackAcknowledged => "feedback_acknowledged",
+            EmailKind::WeeklyDigest => "weekly_digest",
             EmailKind::Nudge => "nudge",
         }
     }
 
     pub fn parse(value: &str) -> Option<EmailKind> {
-        [
-            EmailKind::Invitation,
-            EmailKind::PasswordReset,
-            EmailKind::ApplicationReceived,
-            EmailKind::ApplicationInfoRequested,
-            EmailKind::ApplicationDeclined,
-            EmailKind::PairProposed,
-            EmailKind::AgreementRequested,
-            EmailKind::MeetingPlanned,
-            EmailKind::FeedbackReceived,
-            EmailKind::MeetingReminder,
-            EmailKind::Nudge,
-        ]
-        .into_iter()
-        .find(|kind| kind.as_str() == value)
+        Self::ALL.into_iter().find(|kind| kind.as_str() == value)
     }
 
     /// A link that gives access to an existing account: only its owner may ever
     /// see it (a coordinator reading it could take the account over).
     pub fn link_is_private(self) -> bool {
         // An applicant's link lets its holder withdraw the application. A
-        // proposal (and every message about a pair's workspace) links to the
-        // recipient's area, which asks them to sign in.
+        // proposal (and every message about a pair) links to the recipient's
+        // area, which asks them to sign in.
+        // A kind not listed here is private: a new kind is safe by default.
         !matches!(
             self,
             EmailKind::Invitation
@@ -81,8 +121,46 @@ impl EmailKind {
                 | EmailKind::MeetingPlanned
                 | EmailKind::FeedbackReceived
                 | EmailKind::MeetingReminder
+                | EmailKind::PairDeclined
+                | EmailKind::PairActivated
+                | EmailKind::PairWithdrawn
+                | EmailKind::PairEnded
+                | EmailKind::NotAFit
+                | EmailKind::MeetingCancelled
+                | EmailKind::ChangeRequested
+                | EmailKind::FeedbackAcknowledged
+                | EmailKind::WeeklyDigest
                 | EmailKind::Nudge
         )
+    }
+}
+
+/// How a person receives the notices that can wait (`digest::may_wait`):
+/// each at once, or gathered in one email a week. Urgent ones always go at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum NotificationDelivery {
+    #[default]
+    Immediate,
+    WeeklyDigest,
+}
+
+impl NotificationDelivery {
+    pub const ALL: [NotificationDelivery; 2] = [
+        NotificationDelivery::Immediate,
+        NotificationDelivery::WeeklyDigest,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NotificationDelivery::Immediate => "immediate",
+            NotificationDelivery::WeeklyDigest => "weekly_digest",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<NotificationDelivery> {
+        Self::ALL
+            .into_iter()
+            .find(|delivery| delivery.as_str() == value.trim())
     }
 }
 
@@ -124,16 +202,18 @@ mod tests {
 
     #[test]
     fn kinds_round_trip_and_only_reset_links_are_private() {
-        for kind in [
-            EmailKind::Invitation,
-            EmailKind::PasswordReset,
-            EmailKind::ApplicationReceived,
-            EmailKind::ApplicationInfoRequested,
-            EmailKind::ApplicationDeclined,
-            EmailKind::PairProposed,
-        ] {
+        for kind in EmailKind::ALL {
             assert_eq!(EmailKind::parse(kind.as_str()), Some(kind));
         }
+        for delivery in NotificationDelivery::ALL {
+            assert_eq!(
+                NotificationDelivery::parse(delivery.as_str()),
+                Some(delivery)
+            );
+        }
+        assert_eq!(NotificationDelivery::parse("daily"), None);
+        assert!(!EmailKind::PairEnded.link_is_private());
+        assert!(!EmailKind::WeeklyDigest.link_is_private());
         assert!(EmailKind::PasswordReset.link_is_private());
         assert!(EmailKind::ApplicationDeclined.link_is_private());
         assert!(!EmailKind::Invitation.link_is_private());

@@ -1,7 +1,7 @@
 //! SQL for the outbox.
 use sqlx::{SqliteConnection, SqlitePool};
 
-use super::{EmailKind, OutboxMessage};
+use super::{EmailKind, NotificationDelivery, OutboxMessage};
 use crate::server_context::program_time;
 
 pub struct NewEmail<'a> {
@@ -39,6 +39,168 @@ pub async fn enqueue(
         "email queued"
     );
     Ok(id)
+}
+
+/// Where a notice went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Delivered {
+    /// Queued as an email (its outbox id).
+    Queued(i64),
+    /// Held for the recipient's weekly digest.
+    Held,
+}
+
+/// Sends a notice to a person: held for their weekly digest when they chose
+/// one and the notice may wait (`digest::may_wait`; `about_meeting` is the
+/// start of the meeting it is about), queued at once otherwise. Inside the
+/// caller's transaction, like the change it tells of.
+pub async fn notify(
+    connection: &mut SqliteConnection,
+    email: &NewEmail<'_>,
+    about_meeting: Option<&str>,
+) -> Result<Delivered, sqlx::Error> {
+    let now = chrono::Utc::now();
+    let meeting = about_meeting
+        .and_then(|text| chrono::DateTime::parse_from_rfc3339(text).ok())
+        .map(|time| time.with_timezone(&chrono::Utc));
+    if super::digest::may_wait(email.kind, meeting, now) {
+        let digest_reader: Option<i64> = sqlx::query_scalar(
+            "SELECT id FROM accounts WHERE email = ? COLLATE NOCASE \
+             AND notification_delivery = ?",
+        )
+        .bind(email.recipient)
+        .bind(NotificationDelivery::WeeklyDigest.as_str())
+        .fetch_optional(&mut *connection)
+        .await?;
+        if let Some(account_id) = digest_reader {
+            sqlx::query(
+                "INSERT INTO held_notices (account_id, kind, subject, body, created_at) \
+                 VALUES (?, ?, ?, ?, ?)",
+            )
+            .bind(account_id)
+            .bind(email.kind.as_str())
+            .bind(email.subject)
+            .bind(email.body)
+            .bind(crate::accounts::repo::utc_text(now))
+            .execute(&mut *connection)
+            .await?;
+            tracing::info!(
+                kind = email.kind.as_str(),
+                recipient = email.recipient,
+                "notice held for the weekly digest"
+            );
+            return Ok(Delivered::Held);
+        }
+    }
+    Ok(Delivered::Queued(enqueue(connection, email).await?))
+}
+
+/// A coordinator who receives the coordination's notices.
+#[derive(Debug, sqlx::FromRow)]
+pub struct CoordinatorAddress {
+    pub email: String,
+    pub display_name: String,
+    pub locale: String,
+}
+
+/// Every coordinator whose account is not disabled.
+pub async fn coordinators(
+    connection: &mut SqliteConnection,
+) -> Result<Vec<CoordinatorAddress>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT email, display_name, locale FROM accounts \
+         WHERE role = 'coordinator' AND is_disabled = 0 ORDER BY id",
+    )
+    .fetch_all(&mut *connection)
+    .await
+}
+
+/// Tells every coordinator (accounts not disabled), each in their language:
+/// `compose(locale, coordinator's name)`.
+pub async fn notify_coordinators(
+    connection: &mut SqliteConnection,
+    kind: EmailKind,
+    compose: impl Fn(&str, &str) -> super::compose::ComposedEmail,
+    action_url: &str,
+) -> Result<(), sqlx::Error> {
+    for coordinator in coordinators(connection).await? {
+        let composed = compose(&coordinator.locale, &coordinator.display_name);
+        notify(
+            connection,
+            &NewEmail {
+                kind,
+                recipient: &coordinator.email,
+                locale: &coordinator.locale,
+                subject: &composed.subject,
+                body: &composed.body,
+                action_url: Some(action_url),
+            },
+            None,
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// A person with notices waiting for their digest.
+#[derive(Debug, sqlx::FromRow)]
+pub struct WaitingDigest {
+    pub account_id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub locale: String,
+    pub role: String,
+    pub oldest_held: String,
+}
+
+/// The people (accounts not disabled) with held notices, and since when.
+pub async fn waiting_digests(pool: &SqlitePool) -> Result<Vec<WaitingDigest>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT a.id AS account_id, a.email, a.display_name, a.locale, a.role, \
+                MIN(h.created_at) AS oldest_held \
+         FROM held_notices h JOIN accounts a ON a.id = h.account_id \
+         WHERE a.is_disabled = 0 GROUP BY a.id ORDER BY a.id",
+    )
+    .fetch_all(pool)
+    .await
+}
+
+/// A notice held for a digest.
+#[derive(Debug, sqlx::FromRow)]
+pub struct HeldNotice {
+    pub id: i64,
+    pub subject: String,
+    pub body: String,
+    pub created_at: String,
+}
+
+pub async fn held_notices_of(
+    connection: &mut SqliteConnection,
+    account_id: i64,
+) -> Result<Vec<HeldNotice>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, subject, body, created_at FROM held_notices \
+         WHERE account_id = ? ORDER BY created_at, id",
+    )
+    .bind(account_id)
+    .fetch_all(&mut *connection)
+    .await
+}
+
+/// Removes notices now in a digest. False if some were already taken.
+pub async fn release_held(
+    connection: &mut SqliteConnection,
+    ids: &[i64],
+) -> Result<bool, sqlx::Error> {
+    let mut released = 0;
+    for id in ids {
+        released += sqlx::query("DELETE FROM held_notices WHERE id = ?")
+            .bind(id)
+            .execute(&mut *connection)
+            .await?
+            .rows_affected();
+    }
+    Ok(released == ids.len() as u64)
 }
 
 #[derive(sqlx::FromRow)]

@@ -40,8 +40,10 @@ pub async fn answer_pair(id: i64, answer: String, reason: Option<String>) -> Res
     use crate::audit::repo::{record, AuditRecord};
     use crate::audit::AuditEvent;
     use crate::error::InputProblem;
+    use crate::outbox::repo::notify_coordinators;
+    use crate::outbox::{compose, EmailKind};
     use crate::profiles::{parse_optional_text, LONG_TEXT_MAX_CHARS};
-    use crate::server_context::pool;
+    use crate::server_context::{pool, server_settings};
 
     let caller = authorize(Access::SignedIn).await?;
     let caller_id = caller.account()?.id;
@@ -92,6 +94,45 @@ pub async fn answer_pair(id: i64, answer: String, reason: Option<String>) -> Res
         // (their capacity went down, or another pair became active first).
         return Err(AppError::MentorFull);
     }
+    let public_url = server_settings()?.public_url;
+    let pair_page = format!("{public_url}/coordinator/pairs/{id}");
+    let (who, partner) = match side {
+        Side::Mentor => (&pair.mentor_name, &pair.mentee_name),
+        Side::Mentee => (&pair.mentee_name, &pair.mentor_name),
+    };
+    if let (Answer::Declined, Some(reason)) = (answer, reason.as_deref()) {
+        notify_coordinators(
+            &mut transaction,
+            EmailKind::PairDeclined,
+            |locale, name| compose::coordinator_pair_declined(locale, name, who, partner, reason),
+            &pair_page,
+        )
+        .await?;
+    }
+    if both_accepted {
+        notify_coordinators(
+            &mut transaction,
+            EmailKind::PairActivated,
+            |locale, name| {
+                compose::coordinator_pair_activated(
+                    locale,
+                    name,
+                    &pair.mentor_name,
+                    &pair.mentee_name,
+                )
+            },
+            &pair_page,
+        )
+        .await?;
+        tell_both(
+            &mut transaction,
+            &pair,
+            EmailKind::PairActivated,
+            compose::pair_activated,
+            &public_url,
+        )
+        .await?;
+    }
     transaction.commit().await?;
     record(
         &pool,
@@ -138,24 +179,43 @@ async fn close_pair(
     use crate::accounts::Role;
     use crate::audit::repo::{record, AuditRecord};
     use crate::audit::AuditEvent;
-    use crate::server_context::pool;
+    use crate::outbox::{compose, EmailKind};
+    use crate::server_context::{pool, server_settings};
 
     let authorized = authorize_role(Role::Coordinator).await?;
     let coordinator_id = authorized.account()?.id;
     let pool = pool()?;
+    let pair = super::repo::find_pair(&pool, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let public_url = server_settings()?.public_url;
     let now = utc_text(chrono::Utc::now());
-    let mut connection = pool.acquire().await?;
-    if !super::repo::close(&mut connection, id, from, to, reason, coordinator_id, &now).await? {
-        let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM pairs WHERE id = ?")
-            .bind(id)
-            .fetch_optional(&mut *connection)
-            .await?;
-        return Err(if exists.is_some() {
-            AppError::Conflict
-        } else {
-            AppError::NotFound
-        });
+    let mut transaction = pool.begin().await?;
+    if !super::repo::close(&mut transaction, id, from, to, reason, coordinator_id, &now).await? {
+        return Err(AppError::Conflict);
     }
+    // The two people are told, each in their language; never the end's
+    // reason, which is for the coordination only.
+    if to == super::PairStatus::Ended {
+        tell_both(
+            &mut transaction,
+            &pair,
+            EmailKind::PairEnded,
+            compose::pair_ended,
+            &public_url,
+        )
+        .await?;
+    } else {
+        tell_both(
+            &mut transaction,
+            &pair,
+            EmailKind::PairWithdrawn,
+            compose::pair_withdrawn,
+            &public_url,
+        )
+        .await?;
+    }
+    transaction.commit().await?;
     let event = if to == super::PairStatus::Ended {
         AuditEvent::PairEnded
     } else {
@@ -172,6 +232,52 @@ async fn close_pair(
         },
     )
     .await;
+    Ok(())
+}
+
+/// Tells each of a pair's two people, in their language, about the other:
+/// `compose(locale, name, partner)`, linking to their area.
+#[cfg(feature = "ssr")]
+async fn tell_both(
+    connection: &mut sqlx::SqliteConnection,
+    pair: &super::repo::PairRecord,
+    kind: crate::outbox::EmailKind,
+    compose: impl Fn(&str, &str, &str) -> crate::outbox::compose::ComposedEmail,
+    public_url: &str,
+) -> Result<(), AppError> {
+    use crate::outbox::repo::{notify, NewEmail};
+
+    for (name, email, locale, partner, area) in [
+        (
+            &pair.mentee_name,
+            &pair.mentee_email,
+            &pair.mentee_locale,
+            &pair.mentor_name,
+            "mentee",
+        ),
+        (
+            &pair.mentor_name,
+            &pair.mentor_email,
+            &pair.mentor_locale,
+            &pair.mentee_name,
+            "mentor",
+        ),
+    ] {
+        let composed = compose(locale, name, partner);
+        notify(
+            connection,
+            &NewEmail {
+                kind,
+                recipient: email,
+                locale,
+                subject: &composed.subject,
+                body: &composed.body,
+                action_url: Some(&format!("{public_url}/{area}")),
+            },
+            None,
+        )
+        .await?;
+    }
     Ok(())
 }
 

@@ -8,7 +8,7 @@ use crate::accounts::policy::Access;
 use crate::accounts::session::authorize;
 use crate::error::AppError;
 use crate::outbox::compose::ComposedEmail;
-use crate::outbox::repo::{enqueue, NewEmail};
+use crate::outbox::repo::{notify, NewEmail};
 use crate::outbox::EmailKind;
 
 /// One of the two people of a pair, and the pair.
@@ -67,12 +67,27 @@ impl Member {
         }
     }
 
-    /// Queues an email to the other person, in their language, linking to
-    /// their area (which asks them to sign in).
+    /// Tells the other person, in their language, linking to their area
+    /// (which asks them to sign in); held for their digest when they chose
+    /// one and the notice may wait.
     pub async fn notify_partner(
         &self,
         connection: &mut sqlx::SqliteConnection,
         kind: EmailKind,
+        compose: impl FnOnce(&str, &str, &str) -> ComposedEmail,
+        public_url: &str,
+    ) -> Result<(), AppError> {
+        self.notify_partner_about(connection, kind, None, compose, public_url)
+            .await
+    }
+
+    /// `notify_partner` for a notice about the meeting starting at
+    /// `meeting_starts_at` (whether it may wait depends on when).
+    pub async fn notify_partner_about(
+        &self,
+        connection: &mut sqlx::SqliteConnection,
+        kind: EmailKind,
+        meeting_starts_at: Option<&str>,
         compose: impl FnOnce(&str, &str, &str) -> ComposedEmail,
         public_url: &str,
     ) -> Result<(), AppError> {
@@ -82,7 +97,7 @@ impl Member {
             Side::Mentor => "mentor",
             Side::Mentee => "mentee",
         };
-        enqueue(
+        notify(
             connection,
             &NewEmail {
                 kind,
@@ -92,6 +107,7 @@ impl Member {
                 body: &composed.body,
                 action_url: Some(&format!("{public_url}/{area}")),
             },
+            meeting_starts_at,
         )
         .await?;
         Ok(())

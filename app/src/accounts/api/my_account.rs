@@ -1,29 +1,51 @@
-//! A signed-in person's own account: name, language, password.
+//! A signed-in person's own account: name, language, notices, password.
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::accounts::SessionUser;
 use crate::error::AppError;
+use crate::outbox::NotificationDelivery;
+
+/// The caller's own account, and how they receive the notices that can wait.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyAccount {
+    pub user: SessionUser,
+    pub notification_delivery: NotificationDelivery,
+}
 
 /// The caller's own account.
 #[server(endpoint = "my_account")]
 #[cfg_attr(feature = "ssr", tracing::instrument)]
-pub async fn get_my_account() -> Result<SessionUser, AppError> {
+pub async fn get_my_account() -> Result<MyAccount, AppError> {
     use crate::accounts::policy::Access;
+    use crate::accounts::repo;
     use crate::accounts::session::authorize;
+    use crate::server_context::pool;
 
     let authorized = authorize(Access::SignedIn).await?;
-    Ok(authorized.account()?.to_session_user())
+    let account = authorized.account()?;
+    Ok(MyAccount {
+        user: account.to_session_user(),
+        notification_delivery: repo::notification_delivery(&pool()?, account.id).await?,
+    })
 }
 
-/// Changes the caller's display name and preferred language (emails follow it;
-/// so does this browser's interface language). Answers the language saved.
+/// Changes the caller's display name, preferred language (emails follow it;
+/// so does this browser's interface language) and, when the form sends it,
+/// how they receive the notices that can wait (`immediate` or
+/// `weekly_digest`; left as it is otherwise). Answers the language saved.
 #[server(endpoint = "update_my_account")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
-pub async fn update_my_account(display_name: String, locale: String) -> Result<String, AppError> {
+pub async fn update_my_account(
+    display_name: String,
+    locale: String,
+    notification_delivery: Option<String>,
+) -> Result<String, AppError> {
     use crate::accounts::policy::Access;
     use crate::accounts::repo;
     use crate::accounts::session::authorize;
     use crate::accounts::validation::{parse_display_name, parse_locale_choice};
+    use crate::error::InputProblem;
     use crate::locale::remember_locale;
     use crate::server_context::pool;
 
@@ -31,7 +53,15 @@ pub async fn update_my_account(display_name: String, locale: String) -> Result<S
     let account = authorized.account()?;
     let display_name = parse_display_name("display_name", &display_name)?;
     let locale = parse_locale_choice("locale", &locale)?;
-    repo::update_profile(&pool()?, account.id, &display_name, locale).await?;
+    let pool = pool()?;
+    let delivery = match notification_delivery.as_deref() {
+        None => repo::notification_delivery(&pool, account.id).await?,
+        Some(raw) => NotificationDelivery::parse(raw).ok_or(AppError::InvalidInput {
+            field: "notification_delivery".to_owned(),
+            problem: InputProblem::InvalidChoice,
+        })?,
+    };
+    repo::update_profile(&pool, account.id, &display_name, locale, delivery).await?;
     remember_locale(locale)?;
     Ok(locale.to_owned())
 }

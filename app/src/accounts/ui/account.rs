@@ -1,17 +1,17 @@
-//! "My account": name, language, password.
+//! "My account": name, language, how notices arrive, password.
 use leptos::prelude::*;
 
 use super::refresh_session_after;
-use crate::accounts::api::{get_my_account, ChangePassword, UpdateMyAccount};
-use crate::accounts::SessionUser;
+use crate::accounts::api::{get_my_account, ChangePassword, MyAccount, UpdateMyAccount};
 use crate::components::access::AccessDenied;
 use crate::components::forms::{
-    action_error, action_succeeded, FieldMessage, FormError, Loading, NewPasswordField,
+    action_error, action_succeeded, FieldMessage, FormError, Loading, NewPasswordField, RadioField,
     SubmitButton, TextField,
 };
 use crate::i18n::{t, t_string, use_i18n};
 use crate::layout::PageTitle;
 use crate::locale::parse_locale;
+use crate::outbox::NotificationDelivery;
 
 #[component]
 pub fn MyAccountPage() -> impl IntoView {
@@ -22,7 +22,7 @@ pub fn MyAccountPage() -> impl IntoView {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match account.await {
-                    Ok(user) => view! { <AccountForms user /> }.into_any(),
+                    Ok(account) => view! { <AccountForms account /> }.into_any(),
                     Err(error) => view! { <AccessDenied error /> }.into_any(),
                 }
             })}
@@ -31,8 +31,23 @@ pub fn MyAccountPage() -> impl IntoView {
 }
 
 #[component]
-fn AccountForms(user: SessionUser) -> impl IntoView {
+fn AccountForms(account: MyAccount) -> impl IntoView {
     let i18n = use_i18n();
+    let user = account.user;
+    let delivery_options: Vec<(String, String)> = NotificationDelivery::ALL
+        .into_iter()
+        .map(|delivery| {
+            let label = match delivery {
+                NotificationDelivery::Immediate => {
+                    t_string!(i18n, account.notifications_immediate)
+                }
+                NotificationDelivery::WeeklyDigest => {
+                    t_string!(i18n, account.notifications_weekly_digest)
+                }
+            };
+            (delivery.as_str().to_owned(), label.to_owned())
+        })
+        .collect();
     let update = ServerAction::<UpdateMyAccount>::new();
     let update_error = action_error(update);
     let updated = action_succeeded(update);
@@ -75,6 +90,14 @@ fn AccountForms(user: SessionUser) -> impl IntoView {
                         </select>
                         <FieldMessage field="locale" error=update_error />
                     </div>
+                    <RadioField
+                        name="notification_delivery"
+                        legend=Signal::derive(move || t_string!(i18n, account.notifications_legend).to_owned())
+                        hint=Signal::derive(move || t_string!(i18n, account.notifications_hint).to_owned())
+                        error=update_error
+                        options=delivery_options
+                        selected=account.notification_delivery.as_str()
+                    />
                     <FormError error=update_error />
                     <Show when=move || updated.get()>
                         <p class="notice notice-success" role="status">{t!(i18n, account.saved)}</p>
