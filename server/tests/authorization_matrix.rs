@@ -984,3 +984,48 @@ async fn every_caller_gets_what_the_policy_says_and_refusals_change_nothing() {
         failures.join("\n")
     );
 }
+
+#[tokio::test]
+async fn the_fingerprint_sees_a_change_in_any_table_the_workspace_ones_included() {
+    let app = TestApp::new().await;
+    app.create_cohort("matrix").await;
+    let mut profiles = Vec::new();
+    for (role, email) in [
+        (Role::Mentee, "mentee@matrix.example"),
+        (Role::Mentor, "mentor@matrix.example"),
+    ] {
+        let account = app.create_account(role, email, PASSWORD).await;
+        profiles.push(app.profile_id_of(account).await);
+    }
+    let pair_id = app.insert_pair("matrix", profiles[0], profiles[1]).await;
+    let workspace = app.insert_workspace(pair_id).await;
+    // Writes a refused call must never make, one per workspace table that
+    // holds what only some people may read or write.
+    let writes = [
+        format!(
+            "INSERT INTO meeting_private_notes (meeting_id, body, updated_at) \
+             VALUES ({}, 'Private', '2026-11-27T10:00:00Z')",
+            workspace.meeting_id
+        ),
+        format!(
+            "INSERT INTO fit_checks (pair_id, side, answer, comment, answered_at) \
+             VALUES ({pair_id}, 'mentee', 'not_sure', 'For the coordination', '2026-11-27T10:00:00Z')"
+        ),
+        format!(
+            "UPDATE feedback SET response = 'Thanks' WHERE id = {}",
+            workspace.feedback_id
+        ),
+        format!(
+            "UPDATE milestones SET done_at = '2026-11-27T10:00:00Z' WHERE id = {}",
+            workspace.milestone_id
+        ),
+    ];
+    for write in writes {
+        let before = app.fingerprint().await;
+        sqlx::query(&write)
+            .execute(&app.pool)
+            .await
+            .unwrap_or_else(|error| panic!("{write}: {error}"));
+        assert_ne!(app.fingerprint().await, before, "unseen: {write}");
+    }
+}

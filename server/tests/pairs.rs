@@ -7,6 +7,7 @@ mod common;
 use app::accounts::Role;
 use app::board::api::*;
 use app::pairs::api::*;
+use app::pairs::{MyPair, PairStatus};
 use axum::http::StatusCode;
 use common::{form, TestApp};
 use leptos::server_fn::ServerFn;
@@ -273,6 +274,91 @@ async fn declining_needs_a_reason_and_frees_the_mentee_and_the_place() {
             .status,
         StatusCode::CONFLICT
     );
+}
+
+#[tokio::test]
+async fn a_decline_reason_reaches_its_writer_and_the_coordination_and_an_end_reason_only_the_coordination(
+) {
+    let program = Program::new().await;
+    let mentee = program.person(Role::Mentee, "amina", "fr").await;
+    let mentor = program.person(Role::Mentor, "marc", "en").await;
+    program.app.set_capacity(mentor.profile, 2).await;
+    let seen_by = |person: &Person| {
+        let app = &program.app;
+        let cookie = person.cookie.clone();
+        async move {
+            let pairs = app.call(GetMyPairs::PATH, "", Some(&cookie)).await;
+            assert_eq!(pairs.status, StatusCode::OK, "{}", pairs.body);
+            pairs.body
+        }
+    };
+    let page_of = |person: &Person, page: &'static str| {
+        let app = &program.app;
+        let cookie = person.cookie.clone();
+        async move {
+            let html = app.get_with_cookie(page, &cookie).await;
+            assert_eq!(html.status, StatusCode::OK);
+            html.body
+        }
+    };
+
+    // The mentee declines: she and the coordination read why, the mentor does not.
+    assert_eq!(
+        program.propose(&mentee, &mentor).await.status,
+        StatusCode::OK
+    );
+    let (declined, _) = program.pair_of(&mentee).await;
+    let decline_reason = "Je cherche plutot une mentore en soins a domicile";
+    let answered = program
+        .answer(&mentee, declined, "declined", decline_reason)
+        .await;
+    assert_eq!(answered.status, StatusCode::OK, "{}", answered.body);
+    let mentor_pairs = seen_by(&mentor).await;
+    assert!(!mentor_pairs.contains(decline_reason), "{mentor_pairs}");
+    let mentor_pairs: Vec<MyPair> = serde_json::from_str(&mentor_pairs).expect("the pairs");
+    assert_eq!(mentor_pairs[0].status, PairStatus::Declined);
+    assert_eq!(mentor_pairs[0].my_reason, None);
+    let mentee_pairs: Vec<MyPair> =
+        serde_json::from_str(&seen_by(&mentee).await).expect("the pairs");
+    assert_eq!(mentee_pairs[0].my_reason.as_deref(), Some(decline_reason));
+    assert!(page_of(&mentee, "/mentee").await.contains(decline_reason));
+    let mentor_page = page_of(&mentor, "/mentor").await;
+    assert!(mentor_page.contains("Person amina@program.example"));
+    assert!(!mentor_page.contains(decline_reason));
+    let board = program
+        .as_coordinator(GetBoard::PATH, &[("cohort", "hiver-2025")])
+        .await;
+    assert!(board.body.contains(decline_reason), "{}", board.body);
+
+    // The coordinator ends an active pair: the reason stays with the coordination.
+    let other = program.person(Role::Mentee, "bruno", "fr").await;
+    assert_eq!(
+        program.propose(&other, &mentor).await.status,
+        StatusCode::OK
+    );
+    let (ended, _) = program.pair_of(&other).await;
+    for person in [&other, &mentor] {
+        assert_eq!(
+            program.answer(person, ended, "accepted", "").await.status,
+            StatusCode::OK
+        );
+    }
+    let end_reason = "Signalement recu par la coordination";
+    let closed = program
+        .as_coordinator(
+            EndPair::PATH,
+            &[("id", &ended.to_string()), ("reason", end_reason)],
+        )
+        .await;
+    assert_eq!(closed.status, StatusCode::OK, "{}", closed.body);
+    for (person, page) in [(&other, "/mentee"), (&mentor, "/mentor")] {
+        let pairs = seen_by(person).await;
+        assert!(!pairs.contains(end_reason), "{pairs}");
+        let pairs: Vec<MyPair> = serde_json::from_str(&pairs).expect("the pairs");
+        assert_eq!(pairs[0].status, PairStatus::Ended);
+        assert_eq!(pairs[0].my_reason, None);
+        assert!(!page_of(person, page).await.contains(end_reason));
+    }
 }
 
 #[tokio::test]

@@ -19,9 +19,12 @@ mod notifications;
 
 use app::accounts::Role;
 use app::feedback::api::*;
+use app::feedback::{FitAnswer, FitResponse, MyFitCheck};
 use app::goals::api::*;
 use app::meetings::api::*;
-use app::pairs::workspace::{GetPairOverview, GetWorkspace};
+use app::pairs::workspace::{
+    GetMyWorkspaces, GetPairOverview, GetWorkspace, PairOverview, Workspace,
+};
 use axum::http::StatusCode;
 use common::{form, TestApp, TestResponse};
 use leptos::server_fn::ServerFn;
@@ -627,15 +630,156 @@ async fn feedback_goes_from_mentor_to_mentee_who_acknowledges_and_both_answer_th
             &[("pair_id", &pair.id.to_string())],
         )
         .await;
-    assert!(
-        overview.body.contains("\"mentee\":\"GoodFit\""),
-        "{}",
-        overview.body
+    let overview: PairOverview = serde_json::from_str(&overview.body).expect("the overview");
+    assert_eq!(
+        overview.fit_check.mentee,
+        Some(FitResponse {
+            answer: FitAnswer::GoodFit,
+            comment: None
+        })
     );
+    assert_eq!(overview.fit_check.mentor, None);
+}
+
+#[tokio::test]
+async fn each_person_reads_only_their_own_fit_check_and_the_coordinator_reads_both() {
+    let pair = Pair::new().await;
+    sqlx::query(
+        "INSERT INTO meetings (pair_id, starts_at, duration_minutes, modality, agreement, \
+         agreement_side, status, created_at, updated_at) VALUES (?, '2026-01-05T19:00:00Z', 60, \
+         'video', 'agreed', 'mentor', 'held', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+    )
+    .bind(pair.id)
+    .execute(&pair.app.pool)
+    .await
+    .expect("a meeting was held");
+    let mentee_comment = "He cancels our calls at the last minute";
+    let mentor_comment = "Elle semble peu disponible cet hiver";
+    for (cookie, answer, comment) in [
+        (&pair.mentee, "not_a_fit", mentee_comment),
+        (&pair.mentor, "good_fit", mentor_comment),
+    ] {
+        let answered = pair
+            .call(
+                cookie,
+                AnswerFitCheck::PATH,
+                &[
+                    ("pair_id", &pair.id.to_string()),
+                    ("answer", answer),
+                    ("comment", comment),
+                ],
+            )
+            .await;
+        assert_eq!(answered.status, StatusCode::OK, "{}", answered.body);
+    }
+
+    // Neither person's workspace holds the other's answer or comment.
+    for (reader, partner_answer, partner_comment) in [
+        (&pair.mentee, "GoodFit", mentor_comment),
+        (&pair.mentor, "NotAFit", mentee_comment),
+    ] {
+        let one = pair
+            .call(
+                reader,
+                GetWorkspace::PATH,
+                &[("pair_id", &pair.id.to_string())],
+            )
+            .await;
+        let all = pair.call(reader, GetMyWorkspaces::PATH, &[]).await;
+        for body in [&one.body, &all.body] {
+            assert!(body.contains("\"fit_check\""), "{body}");
+            assert!(
+                !body.contains(partner_answer) && !body.contains(partner_comment),
+                "the partner's fit check reached the reader: {body}"
+            );
+        }
+    }
+    // Each person's workspace holds their own answer and comment.
+    for (reader, answer, comment) in [
+        (&pair.mentee, FitAnswer::NotAFit, mentee_comment),
+        (&pair.mentor, FitAnswer::GoodFit, mentor_comment),
+    ] {
+        let seen: Workspace =
+            serde_json::from_value(pair.workspace(reader).await).expect("the workspace");
+        assert_eq!(
+            seen.fit_check,
+            MyFitCheck {
+                due: true,
+                mine: Some(FitResponse {
+                    answer,
+                    comment: Some(comment.to_owned())
+                })
+            }
+        );
+    }
+    // Each one's page, whose hydration data holds the workspace, has their
+    // own comment and nothing of the partner's fit check.
+    for (reader, page, own_comment, partner_answer, partner_comment) in [
+        (
+            &pair.mentee,
+            "/mentee",
+            mentee_comment,
+            "GoodFit",
+            mentor_comment,
+        ),
+        (
+            &pair.mentor,
+            "/mentor",
+            mentor_comment,
+            "NotAFit",
+            mentee_comment,
+        ),
+    ] {
+        let html = pair.app.get_with_cookie(page, reader).await;
+        assert_eq!(html.status, StatusCode::OK);
+        assert!(html.body.contains(own_comment), "{}", html.body);
+        assert!(
+            !html.body.contains(partner_answer) && !html.body.contains(partner_comment),
+            "{page} holds the partner's fit check"
+        );
+    }
+    let mentor_page = pair
+        .app
+        .get_with_cookie(&format!("/pairs/{}", pair.id), &pair.mentor)
+        .await;
+    assert!(mentor_page.body.contains(mentor_comment));
+    assert!(!mentor_page.body.contains(mentee_comment));
+
+    // The coordinator reads both answers and both comments.
+    let overview = pair
+        .call(
+            &pair.coordinator,
+            GetPairOverview::PATH,
+            &[("pair_id", &pair.id.to_string())],
+        )
+        .await;
+    assert_eq!(overview.status, StatusCode::OK, "{}", overview.body);
+    let overview: PairOverview = serde_json::from_str(&overview.body).expect("the overview");
+    let response = |answer, comment: &str| {
+        Some(FitResponse {
+            answer,
+            comment: Some(comment.to_owned()),
+        })
+    };
+    assert_eq!(
+        overview.fit_check.mentee,
+        response(FitAnswer::NotAFit, mentee_comment)
+    );
+    assert_eq!(
+        overview.fit_check.mentor,
+        response(FitAnswer::GoodFit, mentor_comment)
+    );
+    let page = pair
+        .app
+        .get_with_cookie(
+            &format!("/coordinator/pairs/{}", pair.id),
+            &pair.coordinator,
+        )
+        .await;
     assert!(
-        overview.body.contains("\"mentor\":null"),
+        page.body.contains(mentee_comment) && page.body.contains(mentor_comment),
         "{}",
-        overview.body
+        page.body
     );
 }
 

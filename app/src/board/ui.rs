@@ -905,7 +905,9 @@ fn PairRowView(pair: PairRow, changes: RwSignal<u64>) -> impl IntoView {
     let end_error = action_error(end);
     let id = pair.id;
     let reason_id = format!("end-reason-{id}");
+    let reason_hint_id = format!("end-reason-{id}-hint");
     let reason_error_id = format!("end-reason-{id}-error");
+    let described_by = format!("{reason_hint_id} {reason_error_id}");
     let proposed = pair.status == PairStatus::Proposed;
     let open = pair.status.is_open();
     let followed = matches!(pair.status, PairStatus::Active | PairStatus::Ended);
@@ -941,7 +943,8 @@ fn PairRowView(pair: PairRow, changes: RwSignal<u64>) -> impl IntoView {
                         <input type="hidden" name="id" value=id />
                         <div class="field">
                             <label for=reason_id.clone()>{t!(i18n, board.end_reason)}</label>
-                            <textarea id=reason_id name="reason" rows="2" required aria-describedby=reason_error_id.clone()></textarea>
+                            <p class="field-hint" id=reason_hint_id>{t!(i18n, board.end_reason_hint)}</p>
+                            <textarea id=reason_id name="reason" rows="2" required aria-describedby=described_by></textarea>
                             <FieldMessage field="reason" error=end_error id=reason_error_id />
                         </div>
                         <SubmitButton class="button button-small"

@@ -2,7 +2,8 @@
 //! one thing to improve, concrete observations and a suggested next step,
 //! after a meeting or at any time, optionally tied to a goal with a progress
 //! update. The mentee acknowledges it and may respond. After the first meeting
-//! held, both say how the pair fits (the coordinator sees the answers).
+//! held, each says how the pair fits: the coordination reads both answers and
+//! their comments; each person reads only their own (`MyFitCheck`).
 use serde::{Deserialize, Serialize};
 
 pub mod api;
@@ -57,13 +58,30 @@ impl FitAnswer {
     }
 }
 
-/// Both sides' fit check answers, as far as given.
+/// One side's fit check: the answer and the word left for the coordination.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FitResponse {
+    pub answer: FitAnswer,
+    pub comment: Option<String>,
+}
+
+/// Both sides' fit checks, as far as given: the coordination's alone.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FitCheck {
-    pub mentor: Option<FitAnswer>,
-    pub mentee: Option<FitAnswer>,
+    pub mentor: Option<FitResponse>,
+    pub mentee: Option<FitResponse>,
     /// Asked once a first meeting was held.
     pub due: bool,
+}
+
+/// The fit check as one of the pair's two people reads it: their own answer
+/// and comment, and nothing of the other side's (the type has no room for it,
+/// so it can never be sent to them).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyFitCheck {
+    /// Asked once a first meeting was held.
+    pub due: bool,
+    pub mine: Option<FitResponse>,
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Feedback and fit checks in the database.
 use sqlx::{SqliteConnection, SqlitePool};
 
-use super::{Feedback, FitAnswer, FitCheck};
+use super::{Feedback, FitAnswer, FitCheck, FitResponse, MyFitCheck};
 use crate::pairs::Side;
 use crate::server_context::program_time;
 
@@ -163,22 +163,41 @@ pub async fn has_held_meeting(pool: &SqlitePool, pair_id: i64) -> Result<bool, s
     .await
 }
 
-pub async fn fit_check(pool: &SqlitePool, pair_id: i64) -> Result<FitCheck, sqlx::Error> {
-    let answers: Vec<(String, String)> =
-        sqlx::query_as("SELECT side, answer FROM fit_checks WHERE pair_id = ?")
+/// One side's fit check, if given. Only this side's row is read.
+async fn fit_response(
+    pool: &SqlitePool,
+    pair_id: i64,
+    side: Side,
+) -> Result<Option<FitResponse>, sqlx::Error> {
+    let row: Option<(String, Option<String>)> =
+        sqlx::query_as("SELECT answer, comment FROM fit_checks WHERE pair_id = ? AND side = ?")
             .bind(pair_id)
-            .fetch_all(pool)
+            .bind(side.as_str())
+            .fetch_optional(pool)
             .await?;
-    let answer_of = |side: Side| {
-        answers
-            .iter()
-            .find(|(stored, _)| stored == side.as_str())
-            .and_then(|(_, answer)| FitAnswer::parse(answer))
-    };
+    Ok(row.and_then(|(answer, comment)| {
+        FitAnswer::parse(&answer).map(|answer| FitResponse { answer, comment })
+    }))
+}
+
+/// Both sides' answers and comments: for the coordination only.
+pub async fn fit_check(pool: &SqlitePool, pair_id: i64) -> Result<FitCheck, sqlx::Error> {
     Ok(FitCheck {
-        mentor: answer_of(Side::Mentor),
-        mentee: answer_of(Side::Mentee),
+        mentor: fit_response(pool, pair_id, Side::Mentor).await?,
+        mentee: fit_response(pool, pair_id, Side::Mentee).await?,
         due: has_held_meeting(pool, pair_id).await?,
+    })
+}
+
+/// The fit check as `side` reads it: their own answer, never the other's.
+pub async fn my_fit_check(
+    pool: &SqlitePool,
+    pair_id: i64,
+    side: Side,
+) -> Result<MyFitCheck, sqlx::Error> {
+    Ok(MyFitCheck {
+        due: has_held_meeting(pool, pair_id).await?,
+        mine: fit_response(pool, pair_id, side).await?,
     })
 }
 

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::api::{AcknowledgeFeedback, AnswerFitCheck, GiveFeedback};
-use super::{Feedback, FitAnswer, FitCheck, PART_MAX_CHARS};
+use super::{Feedback, FitAnswer, FitCheck, FitResponse, MyFitCheck, PART_MAX_CHARS};
 use crate::components::forms::{
     action_error, count_successes, fold_away_on_success, FormError, SelectField, SubmitButton,
     TextAreaField, TextField,
@@ -164,40 +164,41 @@ fn fit_name(answer: FitAnswer) -> impl Fn() -> &'static str + Copy + Send + Sync
     }
 }
 
-/// Both answers as far as given (the coordinator's view and each side's).
+/// Both answers as far as given, with their comments: the coordination's view.
 #[component]
 pub fn FitCheckSummary(fit_check: FitCheck) -> impl IntoView {
     let i18n = use_i18n();
-    let answer = |answer: Option<FitAnswer>| match answer {
-        Some(answer) => view! { <span>{fit_name(answer)}</span> }.into_any(),
+    let response = |response: Option<FitResponse>| match response {
+        Some(FitResponse { answer, comment }) => view! {
+            <span>{fit_name(answer)}</span>
+            {comment.map(|comment| view! { <p class="prewrap fit-comment">{comment}</p> })}
+        }
+        .into_any(),
         None => {
             view! { <span class="muted">{t!(i18n, workspace.fit_unanswered)}</span> }.into_any()
         }
     };
     view! {
         <dl class="fit-check">
-            <dt>{t!(i18n, workspace.side_mentor_title)}</dt><dd>{answer(fit_check.mentor)}</dd>
-            <dt>{t!(i18n, workspace.side_mentee_title)}</dt><dd>{answer(fit_check.mentee)}</dd>
+            <dt>{t!(i18n, workspace.side_mentor_title)}</dt><dd>{response(fit_check.mentor)}</dd>
+            <dt>{t!(i18n, workspace.side_mentee_title)}</dt><dd>{response(fit_check.mentee)}</dd>
         </dl>
     }
 }
 
-/// The reader's fit check answer, once a first meeting was held.
+/// The reader's fit check answer, once a first meeting was held; it shows
+/// only their own answer (the other side's is never sent to them).
 #[component]
-pub fn FitCheckForm(
-    pair_id: i64,
-    fit_check: FitCheck,
-    reader: Side,
-    changes: RwSignal<u64>,
-) -> impl IntoView {
+pub fn FitCheckForm(pair_id: i64, fit_check: MyFitCheck, changes: RwSignal<u64>) -> impl IntoView {
     let i18n = use_i18n();
     let answer = ServerAction::<AnswerFitCheck>::new();
     count_successes(answer, changes);
     let error = action_error(answer);
-    let mine = match reader {
-        Side::Mentor => fit_check.mentor,
-        Side::Mentee => fit_check.mentee,
-    };
+    let mine = fit_check.mine.as_ref().map(|mine| mine.answer);
+    let my_comment = fit_check
+        .mine
+        .and_then(|mine| mine.comment)
+        .unwrap_or_default();
     let group = format!("pair-{pair_id}-fit");
     let title_id = format!("{group}-title");
     let choice_group = group.clone();
@@ -222,7 +223,8 @@ pub fn FitCheckForm(
                         }).collect_view()}
                     </div>
                 </fieldset>
-                <TextAreaField name="comment" scope=group.clone() required=false label=label!(i18n, workspace.fit_comment) error />
+                <TextAreaField name="comment" scope=group.clone() required=false label=label!(i18n, workspace.fit_comment) error
+                    value=my_comment />
                 <FormError error />
                 <SubmitButton class="button button-secondary" label=label!(i18n, workspace.fit_send) pending=answer.pending() />
             </ActionForm>

@@ -27,7 +27,8 @@ pub async fn get_my_pairs() -> Result<Vec<MyPair>, AppError> {
     }
 }
 
-/// The caller's answer to a proposal: `accepted`, or `declined` with a reason.
+/// The caller's answer to a proposal: `accepted`, or `declined` with a reason
+/// that the caller and the coordination read (never the other person).
 /// When both have accepted the pair becomes active, in the same transaction
 /// that checks the mentor still has room among active pairs.
 #[server(endpoint = "answer_pair")]
@@ -70,12 +71,15 @@ pub async fn answer_pair(id: i64, answer: String, reason: Option<String>) -> Res
         reason.as_deref().unwrap_or_default(),
         LONG_TEXT_MAX_CHARS,
     )?;
-    if answer == Answer::Declined && reason.is_none() {
-        return Err(AppError::InvalidInput {
+    // Only a decline keeps a reason (the column is read as the decliner's);
+    // words sent with an acceptance are not stored.
+    let reason = match answer {
+        Answer::Declined => Some(reason.ok_or(AppError::InvalidInput {
             field: "reason".into(),
             problem: InputProblem::Required,
-        });
-    }
+        })?),
+        Answer::Accepted => None,
+    };
     if pair.status() != Some(PairStatus::Proposed) {
         return Err(AppError::Conflict);
     }
@@ -156,7 +160,8 @@ pub async fn withdraw_pair(id: i64) -> Result<(), AppError> {
     close_pair(id, &[PairStatus::Proposed], PairStatus::Withdrawn, None).await
 }
 
-/// Ends a proposed or active pair, with the reason.
+/// Ends a proposed or active pair, with the reason: the coordination's
+/// alone (never sent to the mentor or the mentee).
 #[server(endpoint = "end_pair")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn end_pair(id: i64, reason: String) -> Result<(), AppError> {

@@ -105,7 +105,10 @@ pub struct MyPair {
     pub partner_name: String,
     pub my_answer: Option<Answer>,
     pub partner_answer: Option<Answer>,
-    pub reason: Option<String>,
+    /// Why this person declined, when they did: it is read by them and the
+    /// coordination. The other person's decline reason and the coordination's
+    /// end reason are never sent here.
+    pub my_reason: Option<String>,
     pub proposed_at: String,
 }
 
@@ -121,6 +124,8 @@ pub struct PairRow {
     pub score: i64,
     pub mentee_answer: Option<Answer>,
     pub mentor_answer: Option<Answer>,
+    /// Why it was declined (the side whose answer says so) or ended: the
+    /// coordination's to read.
     pub reason: Option<String>,
     pub proposed_at: String,
 }

@@ -327,7 +327,7 @@ pub fn WorkspaceView(workspace: Workspace, changes: RwSignal<u64>) -> impl IntoV
                 <FeedbackTimeline feedback=workspace.feedback.clone() reader changes />
             </section>
             {workspace.fit_check.due.then(|| view! {
-                <div class="no-print"><FitCheckForm pair_id fit_check=workspace.fit_check.clone() reader changes /></div>
+                <div class="no-print"><FitCheckForm pair_id fit_check=workspace.fit_check.clone() changes /></div>
             })}
             <section class="section-block" aria-labelledby="history-title">
                 <h2 id="history-title">{t!(i18n, workspace.relationship_history)}</h2>

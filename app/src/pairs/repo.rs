@@ -200,11 +200,14 @@ struct MyPairRow {
     partner_name: String,
     mentee_answer: Option<String>,
     mentor_answer: Option<String>,
-    reason: Option<String>,
+    my_reason: Option<String>,
     proposed_at: String,
 }
 
-/// The pairs of one profile, newest first.
+/// The pairs of one profile, newest first. The reason column holds either a
+/// decline's reason (of the side whose answer is 'declined') or the
+/// coordination's end reason: only the first, and only to the person who
+/// wrote it, is selected.
 pub async fn pairs_of_profile(
     pool: &SqlitePool,
     profile_id: i64,
@@ -213,13 +216,20 @@ pub async fn pairs_of_profile(
         "SELECT p.id, p.status, p.mentor_profile_id = ? AS is_mentor, \
                 CASE WHEN p.mentor_profile_id = ? THEN ea.display_name ELSE ra.display_name END \
                     AS partner_name, \
-                p.mentee_answer, p.mentor_answer, p.reason, p.proposed_at \
+                p.mentee_answer, p.mentor_answer, \
+                CASE WHEN p.status = 'declined' AND ( \
+                          (p.mentor_profile_id = ? AND p.mentor_answer = 'declined') \
+                       OR (p.mentee_profile_id = ? AND p.mentee_answer = 'declined')) \
+                     THEN p.reason END AS my_reason, \
+                p.proposed_at \
          FROM pairs p \
          JOIN profiles e ON e.id = p.mentee_profile_id JOIN accounts ea ON ea.id = e.account_id \
          JOIN profiles r ON r.id = p.mentor_profile_id JOIN accounts ra ON ra.id = r.account_id \
          WHERE p.mentee_profile_id = ? OR p.mentor_profile_id = ? \
          ORDER BY p.status IN ('proposed', 'active') DESC, p.proposed_at DESC, p.id DESC",
     )
+    .bind(profile_id)
+    .bind(profile_id)
     .bind(profile_id)
     .bind(profile_id)
     .bind(profile_id)
@@ -245,7 +255,7 @@ pub async fn pairs_of_profile(
                 partner_name: row.partner_name,
                 my_answer: mine.as_deref().and_then(Answer::parse),
                 partner_answer: theirs.as_deref().and_then(Answer::parse),
-                reason: row.reason,
+                my_reason: row.my_reason,
                 proposed_at: row.proposed_at,
             })
         })

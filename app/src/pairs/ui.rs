@@ -86,7 +86,9 @@ fn MyPairCard(pair: MyPair, changes: RwSignal<u64>) -> impl IntoView {
     };
     let awaiting_me = pair.status == PairStatus::Proposed && pair.my_answer.is_none();
     let reason_id = format!("decline-reason-{id}");
+    let reason_hint_id = format!("decline-reason-{id}-hint");
     let reason_error_id = format!("decline-reason-{id}-error");
+    let described_by = format!("{reason_hint_id} {reason_error_id}");
     let (my_answer, partner_answer) = (pair.my_answer, pair.partner_answer);
     view! {
         <article class="card pair-card">
@@ -98,8 +100,9 @@ fn MyPairCard(pair: MyPair, changes: RwSignal<u64>) -> impl IntoView {
                 <dt>{t!(i18n, pairs.their_answer)}</dt>
                 <dd>{answer_name(partner_answer)}</dd>
             </dl>
-            {pair.reason.clone().filter(|_| pair.status != PairStatus::Proposed).map(|reason| view! {
-                <p class="muted">{t!(i18n, pairs.reason_label)} " " {reason}</p>
+            // Only the reader's own decline reason is ever sent here.
+            {pair.my_reason.clone().map(|reason| view! {
+                <p class="muted">{t!(i18n, pairs.my_reason_label)} " " {reason}</p>
             })}
             {awaiting_me.then(|| view! {
                 <div class="pair-answer">
@@ -115,8 +118,9 @@ fn MyPairCard(pair: MyPair, changes: RwSignal<u64>) -> impl IntoView {
                             <input type="hidden" name="answer" value="declined" />
                             <div class="field">
                                 <label for=reason_id.clone()>{t!(i18n, pairs.decline_reason)}</label>
+                                <p class="field-hint" id=reason_hint_id>{t!(i18n, pairs.decline_reason_hint)}</p>
                                 <textarea id=reason_id.clone() name="reason" rows="3" required
-                                    aria-describedby=reason_error_id.clone()></textarea>
+                                    aria-describedby=described_by></textarea>
                                 <FieldMessage field="reason" error id=reason_error_id.clone() />
                             </div>
                             <SubmitButton class="button button-secondary"

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Side;
 use crate::error::AppError;
-use crate::feedback::{Feedback, FitCheck};
+use crate::feedback::{Feedback, FitCheck, MyFitCheck};
 use crate::goals::{overall_progress, Goal, GoalStatus, Milestone};
 use crate::meetings::{Meeting, MeetingStatus};
 
@@ -21,7 +21,9 @@ pub struct Workspace {
     pub meetings: Vec<Meeting>,
     /// Newest first.
     pub feedback: Vec<Feedback>,
-    pub fit_check: FitCheck,
+    /// The reader's own fit check only: the other side's answer and comment
+    /// are the coordination's.
+    pub fit_check: MyFitCheck,
 }
 
 /// Something waiting for one side's answer.
@@ -193,12 +195,13 @@ async fn load(pool: &sqlx::SqlitePool, pair_id: i64, reader: i64) -> Result<Work
         )
         .await?,
         feedback: crate::feedback::repo::feedback_of_pair(pool, pair_id).await?,
-        fit_check: crate::feedback::repo::fit_check(pool, pair_id).await?,
+        fit_check: crate::feedback::repo::my_fit_check(pool, pair_id, side).await?,
     })
 }
 
-/// A pair as the coordinator follows it: progress and activity, never the
-/// notes (shared or private) nor the feedback's words.
+/// A pair as the coordinator follows it: progress and activity, and both
+/// sides' fit checks with their comments (written for the coordination);
+/// never the notes (shared or private) nor the feedback's words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PairOverview {
     pub pair_id: i64,
