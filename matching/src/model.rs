@@ -216,6 +216,9 @@ pub struct ProposedPair {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum UnmatchedReason {
+    /// The cohort has no mentor at all (yet): its first days, when mentees
+    /// wait before any mentor has joined.
+    NoMentorInCohort,
     /// No mentor of the cohort shares a language with the mentee.
     NoMentorSharesLanguage,
     /// Some mentors share a language, but each pair is excluded: how many for each obstacle.

@@ -213,7 +213,11 @@ pub fn solve_with(cohort: &Cohort, strategy: Strategy) -> Result<Assignment, Inp
             }
             None => unmatched.push(Unmatched {
                 mentee: mentee.id.clone(),
-                reason: why_unmatched(&plan, mentee_index, optimum.compatible[&mentee_index]),
+                reason: why_unmatched(
+                    &plan,
+                    mentee_index,
+                    optimum.compatible.get(&mentee_index).copied().unwrap_or(0),
+                ),
             }),
         }
     }
@@ -243,6 +247,14 @@ fn optimal_partners(plan: &Plan, strategy: Strategy) -> Optimum {
     let open: Vec<usize> = (0..mentee_count)
         .filter(|mentee| !plan.locked.contains_key(mentee))
         .collect();
+    if mentors == 0 || open.is_empty() {
+        // Nothing to pair: no mentor yet (a cohort's first days), or no
+        // mentee left to place. Every open mentee has no compatible mentor.
+        return Optimum {
+            partner: BTreeMap::new(),
+            compatible: open.iter().map(|mentee| (*mentee, 0)).collect(),
+        };
+    }
     let (mut candidates, first) = Candidates::new(
         plan,
         &open,
@@ -350,6 +362,9 @@ fn network_add(
 /// no compatible mentor with a free place, so either no pair is possible at
 /// all, or every compatible mentor (`compatible` of them) is full.
 fn why_unmatched(plan: &Plan, mentee_index: usize, compatible: usize) -> UnmatchedReason {
+    if plan.cohort.mentors.is_empty() {
+        return UnmatchedReason::NoMentorInCohort;
+    }
     if compatible > 0 {
         return UnmatchedReason::CompatibleMentorsFull { compatible };
     }
