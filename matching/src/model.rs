@@ -96,8 +96,19 @@ impl Default for Weights {
 }
 
 impl Weights {
-    pub fn total(&self) -> u32 {
-        self.domain + self.skills + self.language + self.modality + self.availability
+    /// The exact sum of the weights: added in 64 bits, so that weights near
+    /// `u32::MAX` cannot wrap around to a sum that looks like 100.
+    pub fn total(&self) -> u64 {
+        [
+            self.domain,
+            self.skills,
+            self.language,
+            self.modality,
+            self.availability,
+        ]
+        .iter()
+        .map(|weight| u64::from(*weight))
+        .sum()
     }
 }
 
@@ -247,7 +258,7 @@ pub struct Assignment {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum InputError {
     WeightsMustTotal100 {
-        total: u32,
+        total: u64,
     },
     DuplicateId {
         id: String,

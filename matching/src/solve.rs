@@ -115,13 +115,16 @@ impl<'a> Plan<'a> {
                     })
                 }
                 Some(_) => {}
-                None => locked_per_mentor[mentor] += 1,
+                None => locked_per_mentor[mentor] = locked_per_mentor[mentor].saturating_add(1),
             }
         }
         let mut free = Vec::with_capacity(cohort.mentors.len());
         for (position, mentor) in cohort.mentors.iter().enumerate() {
-            let used = mentor.load + locked_per_mentor[position];
-            if used > mentor.capacity && locked_per_mentor[position] > 0 {
+            // In 64 bits: a load near `u32::MAX` plus the locks must not wrap
+            // around to a small number and free places that are not there.
+            let used = u64::from(mentor.load) + u64::from(locked_per_mentor[position]);
+            let capacity = u64::from(mentor.capacity);
+            if used > capacity && locked_per_mentor[position] > 0 {
                 return Err(InputError::ImpossibleLocks {
                     id: mentor.id.clone(),
                 });
@@ -129,7 +132,8 @@ impl<'a> Plan<'a> {
             free.push(if mentor.paused {
                 0
             } else {
-                mentor.capacity.saturating_sub(used)
+                // At most the capacity, so it fits.
+                u32::try_from(capacity.saturating_sub(used)).unwrap_or(0)
             });
         }
         Ok(Plan {
