@@ -89,7 +89,7 @@ impl Candidates {
             let wanted: Vec<usize> = plan
                 .free
                 .iter()
-                .map(|free| PER_PLACE * *free as usize)
+                .map(|free| PER_PLACE.saturating_mul(*free as usize))
                 .collect();
             first.extend(best_rows_per_mentor(
                 split_rows,

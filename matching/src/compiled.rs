@@ -251,16 +251,21 @@ impl Compiled {
         );
         let half_days = (self.mentees.availability[mentee] & self.mentors.availability[mentor])
             .count_ones() as usize;
-        self.domain_points[self.mentees.domain_count[mentee] as usize * self.domain_width + domains]
-            + self.skill_points
-                [self.mentees.skill_count[mentee] as usize * self.skill_width + skills]
-            + self.language_points[level_index(self.level(mentee, mentor))]
+        let score = u64::from(
+            self.domain_points
+                [self.mentees.domain_count[mentee] as usize * self.domain_width + domains],
+        ) + u64::from(
+            self.skill_points
+                [self.mentees.skill_count[mentee] as usize * self.skill_width + skills],
+        ) + u64::from(self.language_points[level_index(self.level(mentee, mentor))])
             + if self.mentees.modality[mentee].compatible(self.mentors.modality[mentor]) {
-                self.weights.modality
+                u64::from(self.weights.modality)
             } else {
                 0
             }
-            + self.availability_points[half_days.min(21)]
+            + u64::from(self.availability_points[half_days.min(21)]);
+        // At most 100 with weights that total 100; saturates as `breakdown` does.
+        u32::try_from(score).unwrap_or(u32::MAX)
     }
 
     /// The pair's score if nothing but capacity stands in its way, else the
@@ -444,16 +449,19 @@ impl Row<'_> {
             return self.unavailable;
         }
         let half_days = (self.availability & mentors.availability[mentor]).count_ones() as usize;
-        let score = self.domain_row[domains]
-            + self.skill_row[skills]
-            + compiled.language_points[level_index(level)]
+        // Added in 64 bits: five parts of at most `u32::MAX` cannot wrap.
+        let score = u64::from(self.domain_row[domains])
+            + u64::from(self.skill_row[skills])
+            + u64::from(compiled.language_points[level_index(level)])
             + if compatible {
-                compiled.weights.modality
+                u64::from(compiled.weights.modality)
             } else {
                 0
             }
-            + compiled.availability_points[half_days.min(21)];
-        if score < compiled.criteria.min_score || self.forbidden.binary_search(&mentor).is_ok() {
+            + u64::from(compiled.availability_points[half_days.min(21)]);
+        if score < u64::from(compiled.criteria.min_score)
+            || self.forbidden.binary_search(&mentor).is_ok()
+        {
             return self.unavailable;
         }
         (100 - score.min(100)) as u8

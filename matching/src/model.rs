@@ -96,8 +96,19 @@ impl Default for Weights {
 }
 
 impl Weights {
-    pub fn total(&self) -> u32 {
-        self.domain + self.skills + self.language + self.modality + self.availability
+    /// The exact sum of the weights: added in 64 bits, so that weights near
+    /// `u32::MAX` cannot wrap around to a sum that looks like 100.
+    pub fn total(&self) -> u64 {
+        [
+            self.domain,
+            self.skills,
+            self.language,
+            self.modality,
+            self.availability,
+        ]
+        .iter()
+        .map(|weight| u64::from(*weight))
+        .sum()
     }
 }
 
@@ -216,6 +227,9 @@ pub struct ProposedPair {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum UnmatchedReason {
+    /// The cohort has no mentor at all (yet): its first days, when mentees
+    /// wait before any mentor has joined.
+    NoMentorInCohort,
     /// No mentor of the cohort shares a language with the mentee.
     NoMentorSharesLanguage,
     /// Some mentors share a language, but each pair is excluded: how many for each obstacle.
@@ -244,7 +258,7 @@ pub struct Assignment {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum InputError {
     WeightsMustTotal100 {
-        total: u32,
+        total: u64,
     },
     DuplicateId {
         id: String,

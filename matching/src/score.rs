@@ -6,11 +6,13 @@ use crate::model::{Breakdown, Language, Level, Mentee, Mentor, Part, PartName, R
 pub const ENOUGH_COMMON_HALF_DAYS: u32 = 3;
 
 /// `weight × numerator / denominator`, rounded to the nearest point (halves up).
+/// Computed in 128 bits, where no weight and no count can overflow.
 pub(crate) fn share(weight: u32, numerator: usize, denominator: usize) -> u32 {
     if denominator == 0 {
         return 0;
     }
-    let weight = weight as usize;
+    let (weight, numerator, denominator) =
+        (u128::from(weight), numerator as u128, denominator as u128);
     u32::try_from((2 * weight * numerator + denominator) / (2 * denominator)).unwrap_or(u32::MAX)
 }
 
@@ -129,7 +131,11 @@ pub fn breakdown(mentee: &Mentee, mentor: &Mentor, weights: &Weights) -> Breakdo
         },
     ];
     Breakdown {
-        score: parts.iter().map(|part| part.points).sum(),
+        // Weights that total 100 keep it at most 100; others (which `solve`
+        // refuses) saturate rather than wrap.
+        score: parts
+            .iter()
+            .fold(0_u32, |score, part| score.saturating_add(part.points)),
         parts,
     }
 }

@@ -115,13 +115,16 @@ impl<'a> Plan<'a> {
                     })
                 }
                 Some(_) => {}
-                None => locked_per_mentor[mentor] += 1,
+                None => locked_per_mentor[mentor] = locked_per_mentor[mentor].saturating_add(1),
             }
         }
         let mut free = Vec::with_capacity(cohort.mentors.len());
         for (position, mentor) in cohort.mentors.iter().enumerate() {
-            let used = mentor.load + locked_per_mentor[position];
-            if used > mentor.capacity && locked_per_mentor[position] > 0 {
+            // In 64 bits: a load near `u32::MAX` plus the locks must not wrap
+            // around to a small number and free places that are not there.
+            let used = u64::from(mentor.load) + u64::from(locked_per_mentor[position]);
+            let capacity = u64::from(mentor.capacity);
+            if used > capacity && locked_per_mentor[position] > 0 {
                 return Err(InputError::ImpossibleLocks {
                     id: mentor.id.clone(),
                 });
@@ -129,7 +132,8 @@ impl<'a> Plan<'a> {
             free.push(if mentor.paused {
                 0
             } else {
-                mentor.capacity.saturating_sub(used)
+                // At most the capacity, so it fits.
+                u32::try_from(capacity.saturating_sub(used)).unwrap_or(0)
             });
         }
         Ok(Plan {
@@ -213,7 +217,11 @@ pub fn solve_with(cohort: &Cohort, strategy: Strategy) -> Result<Assignment, Inp
             }
             None => unmatched.push(Unmatched {
                 mentee: mentee.id.clone(),
-                reason: why_unmatched(&plan, mentee_index, optimum.compatible[&mentee_index]),
+                reason: why_unmatched(
+                    &plan,
+                    mentee_index,
+                    optimum.compatible.get(&mentee_index).copied().unwrap_or(0),
+                ),
             }),
         }
     }
@@ -243,6 +251,14 @@ fn optimal_partners(plan: &Plan, strategy: Strategy) -> Optimum {
     let open: Vec<usize> = (0..mentee_count)
         .filter(|mentee| !plan.locked.contains_key(mentee))
         .collect();
+    if mentors == 0 || open.is_empty() {
+        // Nothing to pair: no mentor yet (a cohort's first days), or no
+        // mentee left to place. Every open mentee has no compatible mentor.
+        return Optimum {
+            partner: BTreeMap::new(),
+            compatible: open.iter().map(|mentee| (*mentee, 0)).collect(),
+        };
+    }
     let (mut candidates, first) = Candidates::new(
         plan,
         &open,
@@ -350,6 +366,9 @@ fn network_add(
 /// no compatible mentor with a free place, so either no pair is possible at
 /// all, or every compatible mentor (`compatible` of them) is full.
 fn why_unmatched(plan: &Plan, mentee_index: usize, compatible: usize) -> UnmatchedReason {
+    if plan.cohort.mentors.is_empty() {
+        return UnmatchedReason::NoMentorInCohort;
+    }
     if compatible > 0 {
         return UnmatchedReason::CompatibleMentorsFull { compatible };
     }

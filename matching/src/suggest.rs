@@ -39,7 +39,8 @@ pub fn ranked(cohort: &Cohort, mentee_id: &str) -> Result<Vec<Suggestion>, Input
         })?;
     let mut locked: HashMap<&str, u32> = HashMap::new();
     for pair in &cohort.locked {
-        *locked.entry(pair.mentor.as_str()).or_default() += 1;
+        let count = locked.entry(pair.mentor.as_str()).or_default();
+        *count = count.saturating_add(1);
     }
     let mut suggestions: Vec<(usize, Suggestion)> = cohort
         .mentors
@@ -52,12 +53,16 @@ pub fn ranked(cohort: &Cohort, mentee_id: &str) -> Result<Vec<Suggestion>, Input
                 .iter()
                 .any(|pair| pair.mentee == mentee.id && pair.mentor == mentor.id);
             let obstacle = obstacle(mentee, mentor, cohort, is_forbidden, || breakdown.score);
-            let used = mentor.load + locked.get(mentor.id.as_str()).copied().unwrap_or(0);
+            // In 64 bits, as `solve` counts them: a load near `u32::MAX` must
+            // not wrap around to free places.
+            let used = u64::from(mentor.load)
+                + u64::from(locked.get(mentor.id.as_str()).copied().unwrap_or(0));
+            let free = u64::from(mentor.capacity).saturating_sub(used);
             (
                 position,
                 Suggestion {
                     mentor: mentor.id.clone(),
-                    free: mentor.capacity.saturating_sub(used),
+                    free: u32::try_from(free).unwrap_or(0),
                     breakdown,
                     obstacle,
                 },

@@ -33,9 +33,30 @@ fn modality(random: &mut Seeded) -> Modality {
     [Modality::InPerson, Modality::Video, Modality::Either][random.below(3) as usize]
 }
 
+/// A capacity or a load, now and then at the very top of `u32` (where an
+/// addition would wrap around), else small.
+fn places(random: &mut Seeded, small: u32) -> u32 {
+    if random.chance(4) {
+        u32::MAX - random.below(3) as u32
+    } else {
+        small
+    }
+}
+
+/// A small random cohort; now and then with no mentor at all (a cohort's
+/// first days, mentees waiting before any mentor joins) or no mentee, and
+/// with capacities and loads at the limits of `u32`.
 fn cohort(random: &mut Seeded) -> Cohort {
-    let mentee_count = 1 + random.below(6) as usize;
-    let mentor_count = 1 + random.below(3) as usize;
+    let mentee_count = if random.chance(4) {
+        0
+    } else {
+        1 + random.below(6) as usize
+    };
+    let mentor_count = if random.chance(8) {
+        0
+    } else {
+        1 + random.below(3) as usize
+    };
     let mentees: Vec<Mentee> = (0..mentee_count)
         .map(|index| Mentee {
             id: format!("e{index}"),
@@ -48,7 +69,10 @@ fn cohort(random: &mut Seeded) -> Cohort {
         .collect();
     let mentors: Vec<Mentor> = (0..mentor_count)
         .map(|index| {
-            let capacity = 1 + random.below(3) as u32;
+            let small = 1 + random.below(3) as u32;
+            let capacity = places(random, small);
+            let small = random.below(u64::from(small) + 1) as u32 / 2;
+            let load = places(random, small);
             Mentor {
                 id: format!("r{index}"),
                 domains: codes(random),
@@ -57,7 +81,7 @@ fn cohort(random: &mut Seeded) -> Cohort {
                 modality: modality(random),
                 availability: (random.next_u64() as u32) & 0x1F_FFFF,
                 capacity,
-                load: random.below(u64::from(capacity) + 1) as u32 / 2,
+                load,
                 paused: random.chance(10),
             }
         })
@@ -75,7 +99,7 @@ fn cohort(random: &mut Seeded) -> Cohort {
         }
     }
     // At most one lock, on a mentor with room for it.
-    if random.chance(30) {
+    if random.chance(30) && !mentees.is_empty() {
         let mentee = &mentees[random.below(mentees.len() as u64) as usize];
         if let Some(mentor) = mentors.iter().find(|mentor| mentor.load < mentor.capacity) {
             locked.push(PairRef {
@@ -189,8 +213,17 @@ fn exhaustive(cohort: &Cohort) -> (usize, u64) {
 fn the_engine_finds_what_an_exhaustive_search_finds() {
     let mut random = Seeded(20_251_127);
     let mut with_unmatched = 0;
+    let (mut without_mentors, mut without_mentees, mut at_the_limits) = (0, 0, 0);
     for round in 0..3_000 {
         let cohort = cohort(&mut random);
+        without_mentors += usize::from(cohort.mentors.is_empty() && !cohort.mentees.is_empty());
+        without_mentees += usize::from(cohort.mentees.is_empty());
+        at_the_limits += usize::from(
+            cohort
+                .mentors
+                .iter()
+                .any(|mentor| mentor.capacity > u32::MAX - 3 || mentor.load > u32::MAX - 3),
+        );
         let assignment = solve(&cohort).unwrap_or_else(|error| panic!("round {round}: {error:?}"));
         let expected = exhaustive(&cohort);
         assert_eq!(
@@ -221,6 +254,11 @@ fn the_engine_finds_what_an_exhaustive_search_finds() {
         with_unmatched > 100,
         "the generator must produce hard cases too"
     );
+    assert!(
+        without_mentors > 50 && without_mentees > 50 && at_the_limits > 50,
+        "the generator must produce cohorts without mentors ({without_mentors}), \
+         without mentees ({without_mentees}) and at the limits of u32 ({at_the_limits})"
+    );
 }
 
 #[test]
@@ -233,19 +271,30 @@ fn every_constraint_holds_and_every_score_adds_up() {
             assignment.matched + assignment.unmatched.len(),
             cohort.mentees.len()
         );
+        if cohort.mentors.is_empty() {
+            assert!(
+                assignment
+                    .unmatched
+                    .iter()
+                    .all(|unmatched| unmatched.reason == UnmatchedReason::NoMentorInCohort),
+                "round {round}: without mentors, every mentee waits for one"
+            );
+        }
         for mentor in &cohort.mentors {
+            // In 64 bits: loads and capacities reach the top of u32.
             let taken = assignment
                 .pairs
                 .iter()
                 .filter(|pair| pair.mentor == mentor.id)
-                .count() as u32;
+                .count() as u64;
             let locked = cohort
                 .locked
                 .iter()
                 .filter(|pair| pair.mentor == mentor.id)
-                .count() as u32;
+                .count() as u64;
+            let (load, capacity) = (u64::from(mentor.load), u64::from(mentor.capacity));
             assert!(
-                taken + mentor.load <= mentor.capacity.max(mentor.load + locked),
+                taken + load <= capacity.max(load + locked),
                 "round {round}: capacity of {}",
                 mentor.id
             );

@@ -572,6 +572,34 @@ async fn the_board_ranks_explains_drafts_and_the_draft_can_be_accepted() {
 }
 
 #[tokio::test]
+async fn before_any_mentor_joins_the_draft_leaves_every_mentee_waiting_and_says_why() {
+    // A cohort's first days: mentees wait, no mentor yet. The engine used to
+    // panic, and the board answered a storage error.
+    let program = Program::new().await;
+    let amina = program.person(Role::Mentee, "amina", "fr").await;
+    let john = program.person(Role::Mentee, "john", "en").await;
+
+    let draft = program
+        .as_coordinator(RunMatching::PATH, &[("cohort", "hiver-2025")])
+        .await;
+    assert_eq!(draft.status, StatusCode::OK, "{}", draft.body);
+    let draft: app::board::DraftView = serde_json::from_str(&draft.body).expect("JSON draft");
+    assert_eq!((draft.matched, draft.pairs.len()), (0, 0));
+    let mut waiting: Vec<(i64, matching::UnmatchedReason)> = draft
+        .unmatched
+        .into_iter()
+        .map(|unmatched| (unmatched.mentee_profile_id, unmatched.reason))
+        .collect();
+    waiting.sort_by_key(|(profile, _)| *profile);
+    let mut expected = vec![
+        (amina.profile, matching::UnmatchedReason::NoMentorInCohort),
+        (john.profile, matching::UnmatchedReason::NoMentorInCohort),
+    ];
+    expected.sort_by_key(|(profile, _)| *profile);
+    assert_eq!(waiting, expected);
+}
+
+#[tokio::test]
 async fn weights_must_add_up_to_100_and_change_the_scores() {
     let program = Program::new().await;
     let settings = |domain: &'static str| {

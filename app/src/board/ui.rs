@@ -404,6 +404,7 @@ fn obstacle_name(obstacle: Obstacle) -> impl Fn() -> &'static str + Copy + Send 
 fn UnmatchedText(reason: UnmatchedReason) -> impl IntoView {
     let i18n = use_i18n();
     match reason {
+        UnmatchedReason::NoMentorInCohort => view! { {t!(i18n, board.unmatched_no_mentor)} }.into_any(),
         UnmatchedReason::NoMentorSharesLanguage => view! { {t!(i18n, board.unmatched_language)} }.into_any(),
         UnmatchedReason::CompatibleMentorsFull { compatible } => view! {
             {move || t_string!(i18n, board.unmatched_full, count = compatible).to_string()}
