@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { expectNoAccessibilityViolations, expectNoSidewaysScroll, openAs } from "./helpers";
 
-// Demo accounts (loaded with MENTOR_DEMO_DATA=true, as scripts/test.sh does); the
+// Demo accounts (loaded with MENTORAT_DEMO_DATA=true, as scripts/test.sh does); the
 // stalled pairs come from server/src/demo_follow_up.rs.
 const COORDINATOR = { email: "coordination@demo.mentorat.example", password: "demo-coordination" };
 const NUDGE_SUBJECTS = /Un petit rappel de l’équipe du mentorat|A gentle reminder from the mentoring team/;
@@ -38,6 +38,7 @@ test.describe("program follow-up", () => {
     const again = page.getByRole("region", { name: "À traiter" }).locator(".attention-item", {
       hasText: "aucune rencontre tenue depuis le début du jumelage",
     });
+    await again.getByText("Ajouter un mot personnel").click();
     await again.getByLabel("Mot personnel (facultatif)").fill("Un créneau cette semaine ?");
     await again.getByRole("button", { name: `Relancer ${mentor}` }).click();
     await expect(again.getByText(/Relance envoyée le/)).toBeVisible();

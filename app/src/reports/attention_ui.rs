@@ -310,13 +310,16 @@ fn NudgeForm(
             <ActionForm action=nudge attr:class="nudge-form">
                 <input type="hidden" name="cohort" value=cohort />
                 <input type="hidden" name="key" value=key />
-                <div class="field">
-                    <label for=line_id.clone()>{t!(i18n, follow_up.nudge_personal)}</label>
-                    <textarea id=line_id.clone() name="personal_line" rows="2" maxlength="500"
-                        aria-describedby=line_error_id.clone()></textarea>
-                    <p class="field-hint">{move || t_string!(i18n, follow_up.nudge_hint, days = interval).to_string()}</p>
-                    <FieldMessage field="personal_line" error id=line_error_id />
-                </div>
+                <p class="field-hint">{move || t_string!(i18n, follow_up.nudge_hint, days = interval).to_string()}</p>
+                <details class="nudge-line">
+                    <summary>{t!(i18n, follow_up.nudge_add_line)}</summary>
+                    <div class="field">
+                        <label for=line_id.clone()>{t!(i18n, follow_up.nudge_personal)}</label>
+                        <textarea id=line_id.clone() name="personal_line" rows="2" maxlength="500"
+                            aria-describedby=line_error_id.clone()></textarea>
+                        <FieldMessage field="personal_line" error id=line_error_id />
+                    </div>
+                </details>
                 <SubmitButton label pending=nudge.pending() />
                 <FormError error />
             </ActionForm>

@@ -5,12 +5,13 @@
 use leptos::prelude::*;
 
 /// The drawing's width in its own units (it scales to the page's width).
-pub const CHART_WIDTH: i64 = 600;
-const ROW_HEIGHT: i64 = 44;
-const BAR_TOP: i64 = 24;
-const BAR_HEIGHT: i64 = 14;
+/// Narrow enough that its text stays readable in a third of a laptop's width.
+pub const CHART_WIDTH: i64 = 400;
+const ROW_HEIGHT: i64 = 50;
+const BAR_TOP: i64 = 26;
+const BAR_HEIGHT: i64 = 16;
 /// Room kept right of the longest bar for its figure.
-const FIGURE_ROOM: i64 = 60;
+const FIGURE_ROOM: i64 = 50;
 
 /// Where one row of a horizontal bar chart is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,7 +43,7 @@ pub fn bar_layout(values: &[i64]) -> (i64, Vec<BarGeometry>) {
                 i64::try_from(width).unwrap_or(room)
             };
             BarGeometry {
-                label_y: top + 18,
+                label_y: top + 19,
                 bar_y: top + BAR_TOP,
                 bar_width,
                 figure_x: bar_width + 6,

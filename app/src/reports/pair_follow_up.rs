@@ -122,7 +122,7 @@ fn FollowUpView(follow_up: PairFollowUp, changes: RwSignal<u64>) -> impl IntoVie
                             <input type="hidden" name="id" value=follow_up.pair_id />
                             <div class="field">
                                 <label for=reason_id.clone()>{t!(i18n, pair_follow_up.end_reason)}</label>
-                                <p class="field-hint" id=format!("{reason_id}-hint")>{t!(i18n, pair_follow_up.end_reason_hint)}</p>
+                                <p class="field-hint" id=format!("{reason_id}-hint")>{t!(i18n, board.end_reason_hint)}</p>
                                 <textarea id=reason_id.clone() name="reason" rows="3" required maxlength="2000"
                                     aria-describedby=format!("{reason_id}-hint {reason_error_id}")></textarea>
                                 <FieldMessage field="reason" error id=reason_error_id.clone() />

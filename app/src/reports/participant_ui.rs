@@ -62,7 +62,7 @@ fn ParticipantView(participant: ParticipantView) -> impl IntoView {
     let cohort_name = profile.cohort.clone();
     let disabled = participant.disabled;
     view! {
-        <p class="lead">
+        <p class="lead participant-lead">
             {move || match role {
                 Role::Mentor => t_string!(i18n, participant.role_mentor),
                 _ => t_string!(i18n, participant.role_mentee),

@@ -621,3 +621,57 @@ async fn the_dashboard_s_figures_export_as_csv_in_the_reader_s_language() {
     .expect("count");
     assert_eq!(audited, 2);
 }
+
+#[tokio::test]
+async fn ending_a_pair_that_is_not_a_fit_puts_the_mentee_back_among_those_waiting() {
+    let demo = Demo::new().await;
+    let dashboard = demo.dashboard().await;
+    let fit = dashboard
+        .attention
+        .iter()
+        .find(|row| row.item.detail.kind() == "fit")
+        .expect("a fit concern");
+    let pair = fit.item.pair.clone().expect("about a pair");
+    let follow_up: PairFollowUp = demo
+        .get(
+            GetPairFollowUp::PATH,
+            &[("pair_id", &pair.pair_id.to_string())],
+        )
+        .await;
+    assert!(follow_up.not_a_fit);
+    let ended = demo
+        .app
+        .call(
+            app::pairs::api::EndPair::PATH,
+            &form(&[
+                ("id", &pair.pair_id.to_string()),
+                ("reason", "Attentes trop différentes, d’un commun accord."),
+            ]),
+            Some(&demo.coordinator),
+        )
+        .await;
+    assert_eq!(ended.status, StatusCode::OK, "{}", ended.body);
+    let after = demo.dashboard().await;
+    assert_eq!(after.figures.pairs_active, 5);
+    assert_eq!(after.figures.pairs_ended, 2);
+    assert_eq!(after.figures.mentees_waiting, 34);
+    assert!(
+        after.attention.iter().all(|row| row
+            .item
+            .pair
+            .as_ref()
+            .is_none_or(|other| other.pair_id != pair.pair_id)),
+        "an ended pair needs no more attention"
+    );
+    let board = demo
+        .app
+        .get_with_cookie(
+            &format!(
+                "/coordinator/matching?cohort=hiver-2025&q={}",
+                pair.mentee.name.replace(' ', "+")
+            ),
+            &demo.coordinator,
+        )
+        .await;
+    assert!(board.body.contains(&pair.mentee.name), "back on the board");
+}
