@@ -56,6 +56,18 @@ pub struct ParticipantView {
     pub choices: ProfileChoices,
 }
 
+#[cfg(feature = "ssr")]
+#[derive(sqlx::FromRow)]
+struct PersonRow {
+    account_id: i64,
+    email: String,
+    role: String,
+    disabled: bool,
+    cohort_id: Option<i64>,
+    cohort_code: Option<String>,
+    application_id: Option<i64>,
+}
+
 /// A mentor's or a mentee's page, for the coordinator. Reading it is audited.
 #[server(endpoint = "get_participant")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
@@ -67,24 +79,24 @@ pub async fn get_participant(profile_id: i64) -> Result<ParticipantView, AppErro
 
     let authorized = authorize_role(Role::Coordinator).await?;
     let pool = pool()?;
-    let person: Option<(
-        i64,
-        String,
-        String,
-        bool,
-        Option<i64>,
-        Option<String>,
-        Option<i64>,
-    )> = sqlx::query_as(
-        "SELECT a.id, a.email, p.role, a.is_disabled, p.cohort_id, c.code, p.application_id \
-             FROM profiles p JOIN accounts a ON a.id = p.account_id \
-             LEFT JOIN cohorts c ON c.id = p.cohort_id WHERE p.id = ?",
+    let person: Option<PersonRow> = sqlx::query_as(
+        "SELECT a.id AS account_id, a.email, p.role, a.is_disabled AS disabled, p.cohort_id, \
+                c.code AS cohort_code, p.application_id \
+         FROM profiles p JOIN accounts a ON a.id = p.account_id \
+         LEFT JOIN cohorts c ON c.id = p.cohort_id WHERE p.id = ?",
     )
     .bind(profile_id)
     .fetch_optional(&pool)
     .await?;
-    let (account_id, email, role, disabled, cohort_id, cohort_code, application_id) =
-        person.ok_or(AppError::NotFound)?;
+    let PersonRow {
+        account_id,
+        email,
+        role,
+        disabled,
+        cohort_id,
+        cohort_code,
+        application_id,
+    } = person.ok_or(AppError::NotFound)?;
     let role = if role == "mentor" {
         Role::Mentor
     } else {
