@@ -192,20 +192,7 @@ fn BoardContent(
         <form method="get" action="/coordinator/matching" class="filters">
             <div class="field">
                 <label for="board-cohort">{t!(i18n, board.cohort)}</label>
-                <select id="board-cohort" name="cohort">
-                    {cohorts
-                        .into_iter()
-                        .map(|option| {
-                            let selected = option.code == code;
-                            let name = option.name.clone();
-                            view! {
-                                <option value=option.code.clone() selected=selected>
-                                    {move || name.get(i18n.get_locale()).unwrap_or_default().to_owned()}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
+                <crate::components::cohort_select::CohortSelect id="board-cohort" cohorts=cohorts chosen=code.clone() />
             </div>
             <button type="submit" class="button button-secondary">{t!(i18n, board.show)}</button>
         </form>

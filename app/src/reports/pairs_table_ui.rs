@@ -114,17 +114,7 @@ fn PairsTableView(table: PairsTable, query: TableQuery) -> impl IntoView {
         <form method="get" action="/coordinator/pairs" class="filters">
             <div class="field">
                 <label for="pairs-cohort">{t!(i18n, follow_up.cohort)}</label>
-                <select id="pairs-cohort" name="cohort">
-                    {table.cohorts.iter().map(|option| {
-                        let selected = option.code == cohort.code;
-                        let name = option.name.clone();
-                        view! {
-                            <option value=option.code.clone() selected=selected>
-                                {move || name.get(i18n.get_locale()).unwrap_or_default().to_owned()}
-                            </option>
-                        }
-                    }).collect_view()}
-                </select>
+                <crate::components::cohort_select::CohortSelect id="pairs-cohort" cohorts=table.cohorts.clone() chosen=cohort.code.clone() />
             </div>
             <div class="field">
                 <label for="pairs-q">{t!(i18n, pairs_table.search)}</label>

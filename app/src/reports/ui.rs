@@ -105,20 +105,7 @@ fn CohortChooser(cohorts: Vec<crate::catalog::Cohort>, chosen: String) -> impl I
         <form method="get" action="/coordinator" class="filters no-print">
             <div class="field">
                 <label for="dashboard-cohort">{t!(i18n, follow_up.cohort)}</label>
-                <select id="dashboard-cohort" name="cohort">
-                    {cohorts
-                        .into_iter()
-                        .map(|option| {
-                            let selected = option.code == chosen;
-                            let name = option.name.clone();
-                            view! {
-                                <option value=option.code.clone() selected=selected>
-                                    {move || name.get(i18n.get_locale()).unwrap_or_default().to_owned()}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
+                <crate::components::cohort_select::CohortSelect id="dashboard-cohort" cohorts=cohorts chosen=chosen />
             </div>
             <button type="submit" class="button button-secondary">{t!(i18n, follow_up.show)}</button>
         </form>
