@@ -11,7 +11,7 @@ use app::reports::api::{
 use app::reports::pair_follow_up::{GetPairFollowUp, PairFollowUp};
 use app::reports::pairs_table::{ListCohortPairs, PairsTable};
 use app::reports::participant::{GetParticipant, ParticipantView};
-use app::reports::ProgramDashboard;
+use app::reports::{AttentionRow, ProgramDashboard};
 use axum::http::StatusCode;
 use leptos::server_fn::ServerFn;
 use serde::de::DeserializeOwned;
@@ -82,6 +82,15 @@ impl Demo {
         assert_eq!(keys.len(), 1, "one {kind} item: {keys:?}");
         keys[0].clone()
     }
+}
+
+/// The most urgent shown item of `kind`.
+fn first_of<'a>(dashboard: &'a ProgramDashboard, kind: &str) -> &'a AttentionRow {
+    dashboard
+        .attention
+        .iter()
+        .find(|row| row.item.detail.kind() == kind)
+        .unwrap_or_else(|| panic!("a {kind} item"))
 }
 
 #[tokio::test]
@@ -312,11 +321,7 @@ async fn a_nudge_reaches_the_person_in_their_language_once_per_interval() {
 async fn items_without_a_nudge_or_unknown_are_refused_and_mentors_cannot_nudge() {
     let demo = Demo::new().await;
     let dashboard = demo.dashboard().await;
-    let fit = dashboard
-        .attention
-        .iter()
-        .find(|row| row.item.detail.kind() == "fit")
-        .expect("a fit item");
+    let fit = first_of(&dashboard, "fit");
     for key in [fit.item.key.as_str(), "proposal:pair:999999"] {
         let refused = demo
             .app
@@ -604,12 +609,7 @@ async fn the_dashboard_s_figures_export_as_csv_in_the_reader_s_language() {
 #[tokio::test]
 async fn ending_a_pair_that_is_not_a_fit_puts_the_mentee_back_among_those_waiting() {
     let demo = Demo::new().await;
-    let dashboard = demo.dashboard().await;
-    let fit = dashboard
-        .attention
-        .iter()
-        .find(|row| row.item.detail.kind() == "fit")
-        .expect("a fit concern");
+    let fit = first_of(&demo.dashboard().await, "fit").clone();
     let pair = fit.item.pair.clone().expect("about a pair");
     let follow_up: PairFollowUp = demo
         .get(
