@@ -21,6 +21,9 @@ pub struct PairFollowUp {
     pub mentor_name: String,
     /// Someone answered "not a fit".
     pub not_a_fit: bool,
+    /// Why it was declined or ended: the coordination's to read (never sent
+    /// to the pair's members, see `pairs::repo::pairs_of_profile`).
+    pub reason: Option<String>,
     /// Nudges sent about this pair, newest first: when (program time) and to whom.
     pub nudges: Vec<(String, String)>,
 }
@@ -40,6 +43,10 @@ pub async fn get_pair_follow_up(pair_id: i64) -> Result<PairFollowUp, AppError> 
         .bind(pair.cohort_id)
         .fetch_one(&pool)
         .await?;
+    let reason: Option<String> = sqlx::query_scalar("SELECT reason FROM pairs WHERE id = ?")
+        .bind(pair_id)
+        .fetch_one(&pool)
+        .await?;
     let not_a_fit: bool = sqlx::query_scalar(
         "SELECT EXISTS (SELECT 1 FROM fit_checks WHERE pair_id = ? AND answer = 'not_a_fit')",
     )
@@ -55,6 +62,7 @@ pub async fn get_pair_follow_up(pair_id: i64) -> Result<PairFollowUp, AppError> 
         mentee_name: pair.mentee_name,
         mentor_name: pair.mentor_name,
         not_a_fit,
+        reason,
         nudges: super::repo::nudges_of_pair(&pool, pair_id).await?,
     })
 }
@@ -136,7 +144,12 @@ fn FollowUpView(follow_up: PairFollowUp, changes: RwSignal<u64>) -> impl IntoVie
                 </section>
             }.into_any()
         } else {
+            let reason = follow_up.reason.clone();
             view! {
+                {reason.map(|reason| view! {
+                    <h2>{t!(i18n, pair_follow_up.reason_title)}</h2>
+                    <p class="prewrap">{reason}</p>
+                })}
                 <p class="notice" role="status">
                     {move || t_string!(i18n, pair_follow_up.closed, name = mentee.clone()).to_string()}
                     " "

@@ -630,6 +630,17 @@ async fn ending_a_pair_that_is_not_a_fit_puts_the_mentee_back_among_those_waitin
         )
         .await;
     assert_eq!(ended.status, StatusCode::OK, "{}", ended.body);
+    // The coordination reads its own reason on the pair's page.
+    let closed: PairFollowUp = demo
+        .get(
+            GetPairFollowUp::PATH,
+            &[("pair_id", &pair.pair_id.to_string())],
+        )
+        .await;
+    assert_eq!(
+        closed.reason.as_deref(),
+        Some("Attentes trop différentes, d’un commun accord.")
+    );
     let after = demo.dashboard().await;
     assert_eq!(after.figures.pairs_active, 5);
     assert_eq!(after.figures.pairs_ended, 2);
