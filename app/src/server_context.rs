@@ -101,6 +101,17 @@ pub fn program_time(utc_text: &str) -> String {
     }
 }
 
+/// The program's day (Montréal) of a stored UTC time; `None` when unreadable.
+#[cfg(feature = "ssr")]
+pub fn program_date(utc_text: &str) -> Option<chrono::NaiveDate> {
+    chrono::DateTime::parse_from_rfc3339(utc_text)
+        .ok()
+        .map(|time| {
+            time.with_timezone(&chrono_tz::America::Toronto)
+                .date_naive()
+        })
+}
+
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::*;

@@ -85,8 +85,8 @@ pub(crate) async fn attention_rows(
     AppError,
 > {
     use super::attention::{is_shown, next_nudge_on, nudge_allowed};
-    use super::repo::program_date;
     use super::AttentionRow;
+    use crate::server_context::program_date;
     use crate::server_context::{program_time, program_today};
 
     let today = program_today();
@@ -242,7 +242,7 @@ pub async fn send_nudge(
     personal_line: Option<String>,
 ) -> Result<(), AppError> {
     use super::attention::{next_nudge_on, nudge_allowed};
-    use super::repo::{program_date, NewNudge};
+    use super::repo::NewNudge;
     use crate::accounts::repo::utc_now_text;
     use crate::accounts::session::{authorize_role, client_address};
     use crate::accounts::Role;
@@ -251,6 +251,7 @@ pub async fn send_nudge(
     use crate::outbox::repo::{enqueue, NewEmail};
     use crate::outbox::EmailKind;
     use crate::profiles::parse_optional_text;
+    use crate::server_context::program_date;
     use crate::server_context::{pool, program_today, server_settings};
 
     let authorized = authorize_role(Role::Coordinator).await?;

@@ -103,7 +103,7 @@ pub mod repo {
     use super::{PairSummary, PAIRS_PER_PAGE};
     use crate::feedback::FitAnswer;
     use crate::pairs::{Answer, PairStatus, Side};
-    use crate::reports::repo::program_date;
+    use crate::server_context::program_date;
     use crate::server_context::program_time;
 
     #[derive(sqlx::FromRow)]

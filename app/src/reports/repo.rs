@@ -14,17 +14,7 @@ use super::attention::{
 use super::{DecisionView, Figures, MEETING_WEEKS};
 use crate::feedback::FitAnswer;
 use crate::pairs::Side;
-use crate::server_context::program_time;
-
-/// The program's day of a stored UTC time (RFC 3339), in Montréal.
-pub fn program_date(utc_text: &str) -> Option<NaiveDate> {
-    chrono::DateTime::parse_from_rfc3339(utc_text)
-        .ok()
-        .map(|time| {
-            time.with_timezone(&chrono_tz::America::Toronto)
-                .date_naive()
-        })
-}
+use crate::server_context::{program_date, program_time};
 
 fn parse_day(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
@@ -701,7 +691,8 @@ mod tests {
         let day = |text: &str| NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("a date");
         assert_eq!(week_of(day("2026-11-29")), day("2026-11-23")); // a Sunday
         assert_eq!(week_of(day("2026-11-30")), day("2026-11-30")); // a Monday
-                                                                   // 02:00 UTC on the 30th is still the 29th in Montréal.
+
+        // 02:00 UTC on the 30th is still the 29th in Montréal.
         assert_eq!(
             program_date("2026-11-30T02:00:00Z"),
             Some(day("2026-11-29"))
