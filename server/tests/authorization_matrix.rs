@@ -669,13 +669,24 @@ fn rows() -> Vec<Row> {
             },
         },
         Row {
-            path: SetGoalStatus::PATH,
+            path: ProposeGoalStatus::PATH,
             rule: Rule::PairMember,
             body: |fixture| {
                 form(&[
                     ("id", &fixture.goal_id.to_string()),
                     ("version", "1"),
                     ("status", "achieved"),
+                ])
+            },
+        },
+        Row {
+            path: AnswerGoalChange::PATH,
+            rule: Rule::PairMember,
+            body: |fixture| {
+                form(&[
+                    ("id", &fixture.goal_id.to_string()),
+                    ("version", "1"),
+                    ("answer", "agree"),
                 ])
             },
         },

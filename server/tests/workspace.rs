@@ -12,6 +12,8 @@ mod calendar;
 mod exports;
 #[path = "workspace/follow_up.rs"]
 mod follow_up;
+#[path = "workspace/joint_changes.rs"]
+mod joint_changes;
 #[path = "workspace/next_steps.rs"]
 mod next_steps;
 #[path = "workspace/notifications.rs"]

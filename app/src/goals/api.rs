@@ -184,11 +184,11 @@ pub async fn agree_goal(id: i64, version: i64) -> Result<(), AppError> {
     use super::GoalEventKind;
     use crate::pairs::agreement::JointStep;
 
-    let (pool, member, goal) = goal_for_change(id, Who::Either).await?;
-    let next = goal.agreement().after(JointStep::Agree, member.side)?;
+    let (pool, member, _) = goal_for_change(id, Who::Either).await?;
     let now = now();
     let mut transaction = pool.begin().await?;
-    repo::bump(&mut transaction, id, version, &now).await?;
+    let goal = repo::bump(&mut transaction, id, version, &now).await?;
+    let next = goal.agreement().after(JointStep::Agree, member.side)?;
     repo::set_agreement(&mut transaction, id, next, member.side, None).await?;
     repo::record_event(
         &mut transaction,
@@ -213,15 +213,15 @@ pub async fn request_goal_change(id: i64, version: i64, comment: String) -> Resu
     use crate::profiles::parse_required_text;
     use crate::server_context::server_settings;
 
-    let (pool, member, goal) = goal_for_change(id, Who::Either).await?;
+    let (pool, member, _) = goal_for_change(id, Who::Either).await?;
     let comment = parse_required_text("comment", &comment, 2000)?;
-    let next = goal
-        .agreement()
-        .after(JointStep::RequestChange, member.side)?;
     let public_url = server_settings()?.public_url;
     let now = now();
     let mut transaction = pool.begin().await?;
-    repo::bump(&mut transaction, id, version, &now).await?;
+    let goal = repo::bump(&mut transaction, id, version, &now).await?;
+    let next = goal
+        .agreement()
+        .after(JointStep::RequestChange, member.side)?;
     repo::set_agreement(&mut transaction, id, next, member.side, Some(&comment)).await?;
     repo::record_event(
         &mut transaction,
@@ -271,13 +271,13 @@ pub async fn tick_milestone(id: i64, version: i64, state: String) -> Result<(), 
     let goal_id = repo::goal_of_milestone(&pool()?, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let (pool, member, goal) = goal_for_change(goal_id, Who::Either).await?;
+    let (pool, member, _) = goal_for_change(goal_id, Who::Either).await?;
+    let now = now();
+    let mut transaction = pool.begin().await?;
+    let goal = repo::bump(&mut transaction, goal_id, version, &now).await?;
     if !goal.agreement().is_agreed() {
         return Err(AppError::NotAgreed);
     }
-    let now = now();
-    let mut transaction = pool.begin().await?;
-    repo::bump(&mut transaction, goal_id, version, &now).await?;
     let title = repo::set_milestone_done(&mut transaction, goal_id, id, done, &now)
         .await?
         .ok_or(AppError::Conflict)?;
@@ -299,7 +299,9 @@ pub async fn tick_milestone(id: i64, version: i64, state: String) -> Result<(), 
     Ok(())
 }
 
-/// Adds a milestone (with an optional due date) to a goal.
+/// Adds a milestone (with an optional due date) to a goal. On an agreed goal
+/// it is a proposal the other person agrees to first; on a goal still being
+/// agreed it is part of the text, so the goal becomes the adder's proposal.
 #[server(endpoint = "add_milestone")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn add_milestone(
@@ -308,7 +310,10 @@ pub async fn add_milestone(
     title: String,
     due_date: String,
 ) -> Result<(), AppError> {
+    use super::changes::ChangeKind;
+    use super::GoalEventKind;
     use crate::error::FieldErrors;
+    use crate::pairs::agreement::{Agreement, JointStep};
     use crate::profiles::{parse_optional_date, parse_required_text};
 
     let (pool, member, _) = goal_for_change(goal_id, Who::Either).await?;
@@ -321,10 +326,86 @@ pub async fn add_milestone(
     };
     let now = now();
     let mut transaction = pool.begin().await?;
-    repo::bump(&mut transaction, goal_id, version, &now).await?;
-    repo::add_recorded_milestone(&mut transaction, goal_id, member.side, &title, due, &now).await?;
+    let goal = repo::bump(&mut transaction, goal_id, version, &now).await?;
+    if goal.agreement().is_agreed() {
+        let kind = ChangeKind::Milestone {
+            title,
+            due: due.map(|date| date.format("%Y-%m-%d").to_string()),
+        };
+        propose_change(&mut transaction, &member, &goal, kind, &now).await?;
+    } else {
+        repo::add_recorded_milestone(&mut transaction, goal_id, member.side, &title, due, &now)
+            .await?;
+        let next: Agreement = goal.agreement().after(JointStep::Rewrite, member.side)?;
+        repo::set_agreement(&mut transaction, goal_id, next, member.side, None).await?;
+        repo::record_event(
+            &mut transaction,
+            goal_id,
+            member.side,
+            GoalEventKind::Revised,
+            None,
+            &now,
+        )
+        .await?;
+    }
     transaction.commit().await?;
     Ok(())
+}
+
+/// Proposes `kind` on the goal as it stands in the transaction, and tells the
+/// other person.
+#[cfg(feature = "ssr")]
+async fn propose_change(
+    transaction: &mut sqlx::SqliteConnection,
+    member: &Member,
+    goal: &GoalRow,
+    kind: super::changes::ChangeKind,
+    now: &str,
+) -> Result<(), AppError> {
+    use super::changes::{may_propose, GoalState, PendingChange};
+    use super::GoalEventKind;
+    use crate::outbox::{compose, EmailKind};
+    use crate::server_context::server_settings;
+
+    let waiting = goal.pending();
+    may_propose(
+        &GoalState {
+            agreed: goal.agreement().is_agreed(),
+            status: goal.status(),
+            pending: waiting.as_ref(),
+        },
+        &kind,
+    )?;
+    let detail = match &kind {
+        super::changes::ChangeKind::Milestone { title, .. } => Some(title.clone()),
+        super::changes::ChangeKind::Status(_) => None,
+    };
+    let event = GoalEventKind::proposing(&kind);
+    let pending = PendingChange {
+        side: member.side,
+        kind,
+    };
+    repo::set_pending(transaction, goal.id, Some(&pending)).await?;
+    repo::record_event(
+        transaction,
+        goal.id,
+        member.side,
+        event,
+        detail.as_deref(),
+        now,
+    )
+    .await?;
+    let public_url = server_settings()?.public_url;
+    member
+        .notify_partner(
+            transaction,
+            EmailKind::AgreementRequested,
+            |locale, name, partner| {
+                compose::goal_change_proposed(locale, name, partner, &goal.title)
+            },
+            &public_url,
+        )
+        .await
 }
 
 /// The mentor's assessment of an agreed goal's progress (0–100), with a comment.
@@ -340,7 +421,7 @@ pub async fn assess_goal(
     use crate::error::{FieldErrors, InputProblem};
     use crate::profiles::{parse_optional_number, parse_required_text};
 
-    let (pool, member, goal) = goal_for_change(id, Who::Mentor).await?;
+    let (pool, member, _) = goal_for_change(id, Who::Mentor).await?;
     let mut errors = FieldErrors::new();
     let percent = errors.check(parse_optional_number("progress", &progress, 0, 100));
     let comment = errors.check(parse_required_text("comment", &comment, 2000));
@@ -351,12 +432,12 @@ pub async fn assess_goal(
     let (Some(Some(percent)), Some(comment)) = (percent, comment) else {
         return Err(AppError::Storage);
     };
+    let now = now();
+    let mut transaction = pool.begin().await?;
+    let goal = repo::bump(&mut transaction, id, version, &now).await?;
     if !goal.agreement().is_agreed() {
         return Err(AppError::NotAgreed);
     }
-    let now = now();
-    let mut transaction = pool.begin().await?;
-    repo::bump(&mut transaction, id, version, &now).await?;
     repo::assess(&mut transaction, id, percent, &comment, &now).await?;
     repo::record_event(
         &mut transaction,
@@ -371,37 +452,92 @@ pub async fn assess_goal(
     Ok(())
 }
 
-/// Marks an agreed goal achieved or dropped, or reopens it (`in_progress`).
-#[server(endpoint = "set_goal_status")]
+/// Proposes to mark an agreed goal achieved or dropped, or to reopen it
+/// (`in_progress`): it changes once the other person agrees.
+#[server(endpoint = "propose_goal_status")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
-pub async fn set_goal_status(id: i64, version: i64, status: String) -> Result<(), AppError> {
-    use super::{GoalEventKind, GoalStatus};
+pub async fn propose_goal_status(id: i64, version: i64, status: String) -> Result<(), AppError> {
+    use super::changes::ChangeKind;
+    use super::GoalStatus;
     use crate::error::InputProblem;
 
-    let (pool, member, goal) = goal_for_change(id, Who::Either).await?;
+    let (pool, member, _) = goal_for_change(id, Who::Either).await?;
     let status = GoalStatus::parse(&status).ok_or(AppError::InvalidInput {
         field: "status".into(),
         problem: InputProblem::InvalidChoice,
     })?;
-    if !goal.agreement().is_agreed() {
-        return Err(AppError::NotAgreed);
-    }
-    if goal.status() == status {
-        return Err(AppError::Conflict);
-    }
     let now = now();
     let mut transaction = pool.begin().await?;
-    repo::bump(&mut transaction, id, version, &now).await?;
-    repo::set_status(&mut transaction, id, status).await?;
-    repo::record_event(
+    let goal = repo::bump(&mut transaction, id, version, &now).await?;
+    propose_change(
         &mut transaction,
-        id,
-        member.side,
-        GoalEventKind::for_status(status),
-        None,
+        &member,
+        &goal,
+        ChangeKind::Status(status),
         &now,
     )
     .await?;
+    transaction.commit().await?;
+    Ok(())
+}
+
+/// Answers the change waiting on a goal: the other person agrees (it is
+/// applied) or declines; the proposer may withdraw it.
+#[server(endpoint = "answer_goal_change")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn answer_goal_change(id: i64, version: i64, answer: String) -> Result<(), AppError> {
+    use super::changes::{answerable, ChangeAnswer, ChangeKind, GoalState};
+    use super::GoalEventKind;
+    use crate::error::InputProblem;
+
+    let (pool, member, _) = goal_for_change(id, Who::Either).await?;
+    let answer = ChangeAnswer::parse(&answer).ok_or(AppError::InvalidInput {
+        field: "answer".into(),
+        problem: InputProblem::InvalidChoice,
+    })?;
+    let now = now();
+    let mut transaction = pool.begin().await?;
+    let goal = repo::bump(&mut transaction, id, version, &now).await?;
+    let waiting = goal.pending();
+    let pending = answerable(
+        &GoalState {
+            agreed: goal.agreement().is_agreed(),
+            status: goal.status(),
+            pending: waiting.as_ref(),
+        },
+        member.side,
+        answer,
+    )?;
+    repo::set_pending(&mut transaction, id, None).await?;
+    match (answer, &pending.kind) {
+        (ChangeAnswer::Agree, ChangeKind::Status(status)) => {
+            repo::set_status(&mut transaction, id, *status).await?;
+            repo::record_event(
+                &mut transaction,
+                id,
+                member.side,
+                GoalEventKind::for_status(*status),
+                None,
+                &now,
+            )
+            .await?;
+        }
+        (ChangeAnswer::Agree, ChangeKind::Milestone { title, due }) => {
+            let due = due
+                .as_deref()
+                .and_then(|due| chrono::NaiveDate::parse_from_str(due, "%Y-%m-%d").ok());
+            repo::add_recorded_milestone(&mut transaction, id, pending.side, title, due, &now)
+                .await?;
+        }
+        (ChangeAnswer::Decline | ChangeAnswer::Withdraw, _) => {
+            let event = if answer == ChangeAnswer::Decline {
+                GoalEventKind::ChangeDeclined
+            } else {
+                GoalEventKind::ChangeWithdrawn
+            };
+            repo::record_event(&mut transaction, id, member.side, event, None, &now).await?;
+        }
+    }
     transaction.commit().await?;
     Ok(())
 }

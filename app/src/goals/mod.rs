@@ -9,6 +9,7 @@ use crate::pairs::agreement::Agreement;
 use crate::pairs::Side;
 
 pub mod api;
+pub mod changes;
 #[cfg(feature = "ssr")]
 pub mod repo;
 pub mod ui;
@@ -59,10 +60,16 @@ pub enum GoalEventKind {
     Achieved,
     Dropped,
     Reopened,
+    AchieveProposed,
+    DropProposed,
+    ReopenProposed,
+    MilestoneProposed,
+    ChangeDeclined,
+    ChangeWithdrawn,
 }
 
 impl GoalEventKind {
-    const ALL: [GoalEventKind; 11] = [
+    const ALL: [GoalEventKind; 17] = [
         GoalEventKind::Proposed,
         GoalEventKind::Revised,
         GoalEventKind::Agreed,
@@ -74,6 +81,12 @@ impl GoalEventKind {
         GoalEventKind::Achieved,
         GoalEventKind::Dropped,
         GoalEventKind::Reopened,
+        GoalEventKind::AchieveProposed,
+        GoalEventKind::DropProposed,
+        GoalEventKind::ReopenProposed,
+        GoalEventKind::MilestoneProposed,
+        GoalEventKind::ChangeDeclined,
+        GoalEventKind::ChangeWithdrawn,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -89,6 +102,12 @@ impl GoalEventKind {
             GoalEventKind::Achieved => "achieved",
             GoalEventKind::Dropped => "dropped",
             GoalEventKind::Reopened => "reopened",
+            GoalEventKind::AchieveProposed => "achieve_proposed",
+            GoalEventKind::DropProposed => "drop_proposed",
+            GoalEventKind::ReopenProposed => "reopen_proposed",
+            GoalEventKind::MilestoneProposed => "milestone_proposed",
+            GoalEventKind::ChangeDeclined => "change_declined",
+            GoalEventKind::ChangeWithdrawn => "change_withdrawn",
         }
     }
 
@@ -102,6 +121,16 @@ impl GoalEventKind {
             GoalStatus::InProgress => GoalEventKind::Reopened,
             GoalStatus::Achieved => GoalEventKind::Achieved,
             GoalStatus::Dropped => GoalEventKind::Dropped,
+        }
+    }
+
+    /// The history entry proposing a change writes.
+    pub fn proposing(kind: &changes::ChangeKind) -> GoalEventKind {
+        match kind {
+            changes::ChangeKind::Status(GoalStatus::InProgress) => GoalEventKind::ReopenProposed,
+            changes::ChangeKind::Status(GoalStatus::Achieved) => GoalEventKind::AchieveProposed,
+            changes::ChangeKind::Status(GoalStatus::Dropped) => GoalEventKind::DropProposed,
+            changes::ChangeKind::Milestone { .. } => GoalEventKind::MilestoneProposed,
         }
     }
 }
@@ -218,6 +247,8 @@ pub struct Goal {
     pub progress: u8,
     pub progress_source: ProgressSource,
     pub assessment_comment: Option<String>,
+    /// A change to the agreed goal waiting for the other side's answer.
+    pub pending: Option<changes::PendingChange>,
     pub milestones: Vec<Milestone>,
     /// Newest first.
     pub history: Vec<GoalEvent>,
@@ -314,6 +345,7 @@ mod tests {
             progress,
             progress_source: ProgressSource::Milestones,
             assessment_comment: None,
+            pending: None,
             milestones: Vec::new(),
             history: Vec::new(),
             version: 1,

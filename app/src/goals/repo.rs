@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use sqlx::{SqliteConnection, SqlitePool};
 
+use super::changes::{ChangeKind, PendingChange};
 use super::{progress, Goal, GoalEvent, GoalEventKind, GoalStatus, Milestone, ProgressFacts};
 use crate::error::AppError;
 use crate::pairs::agreement::Agreement;
@@ -28,6 +29,10 @@ pub struct GoalRow {
     pub assessed_at: Option<String>,
     pub milestones_changed_at: Option<String>,
     pub version: i64,
+    pub pending_change: Option<String>,
+    pub pending_side: Option<String>,
+    pub pending_title: Option<String>,
+    pub pending_due: Option<String>,
 }
 
 impl GoalRow {
@@ -39,11 +44,24 @@ impl GoalRow {
     pub fn status(&self) -> GoalStatus {
         GoalStatus::parse(&self.status).unwrap_or(GoalStatus::InProgress)
     }
+
+    /// The change waiting for an answer, if any.
+    pub fn pending(&self) -> Option<PendingChange> {
+        Some(PendingChange {
+            side: Side::parse(self.pending_side.as_deref()?)?,
+            kind: ChangeKind::parse(
+                self.pending_change.as_deref()?,
+                self.pending_title.as_deref(),
+                self.pending_due.as_deref(),
+            )?,
+        })
+    }
 }
 
 const GOAL_COLUMNS: &str = "id, pair_id, title, description, success_criterion, target_date, \
      agreement, agreement_side, change_comment, status, assessed_progress, assessment_comment, \
-     assessed_at, milestones_changed_at, version";
+     assessed_at, milestones_changed_at, version, pending_change, pending_side, pending_title, \
+     pending_due";
 
 #[derive(sqlx::FromRow)]
 struct MilestoneRow {
@@ -149,6 +167,7 @@ pub async fn goals_of_pair(
                 .collect();
             let agreement = row.agreement();
             let status = row.status();
+            let pending = row.pending();
             let (percent, source) = progress(&ProgressFacts {
                 agreed: agreement.is_agreed(),
                 status,
@@ -172,6 +191,7 @@ pub async fn goals_of_pair(
                 progress: percent,
                 progress_source: source,
                 assessment_comment: row.assessment_comment,
+                pending,
                 milestones,
                 history,
                 version: row.version,
@@ -180,14 +200,23 @@ pub async fn goals_of_pair(
         .collect())
 }
 
-/// `joint::bump` on this table.
+/// `joint::bump` on this table: the goal as it stands inside the change's
+/// transaction, which every rule of the change is decided on.
 pub async fn bump(
     connection: &mut SqliteConnection,
     goal_id: i64,
     version: i64,
     now: &str,
-) -> Result<(), AppError> {
-    joint::bump(connection, JointTable::Goals, goal_id, version, now).await
+) -> Result<GoalRow, AppError> {
+    joint::bump(
+        connection,
+        JointTable::Goals,
+        GOAL_COLUMNS,
+        goal_id,
+        version,
+        now,
+    )
+    .await
 }
 
 pub async fn insert_goal(
@@ -394,5 +423,29 @@ pub async fn record_event(
         .bind(detail)
         .execute(&mut *connection)
         .await?;
+    Ok(())
+}
+
+/// Stores the change waiting for an answer (`None` clears it).
+pub async fn set_pending(
+    connection: &mut SqliteConnection,
+    goal_id: i64,
+    pending: Option<&PendingChange>,
+) -> Result<(), sqlx::Error> {
+    let (title, due) = match pending.map(|pending| &pending.kind) {
+        Some(ChangeKind::Milestone { title, due }) => (Some(title.as_str()), due.as_deref()),
+        _ => (None, None),
+    };
+    sqlx::query(
+        "UPDATE goals SET pending_change = ?, pending_side = ?, pending_title = ?, \
+         pending_due = ? WHERE id = ?",
+    )
+    .bind(pending.map(|pending| pending.kind.as_str()))
+    .bind(pending.map(|pending| pending.side.as_str()))
+    .bind(title)
+    .bind(due)
+    .bind(goal_id)
+    .execute(&mut *connection)
+    .await?;
     Ok(())
 }

@@ -4,9 +4,10 @@
 use leptos::prelude::*;
 
 use super::api::{
-    AddMilestone, AgreeGoal, AssessGoal, ProposeGoal, RequestGoalChange, ReviseGoal, SetGoalStatus,
-    TickMilestone,
+    AddMilestone, AgreeGoal, AnswerGoalChange, AssessGoal, ProposeGoal, ProposeGoalStatus,
+    RequestGoalChange, ReviseGoal, TickMilestone,
 };
+use super::changes::{ChangeKind, PendingChange};
 use super::{Goal, GoalEventKind, GoalStatus, Milestone, ProgressSource};
 use crate::components::forms::{
     action_error, count_successes, fold_away_on_success, FormError, SubmitButton, TextAreaField,
@@ -76,6 +77,12 @@ fn event_name(kind: GoalEventKind) -> impl Fn() -> &'static str + Copy + Send + 
         GoalEventKind::Achieved => t_string!(i18n, workspace.event_achieved),
         GoalEventKind::Dropped => t_string!(i18n, workspace.event_dropped),
         GoalEventKind::Reopened => t_string!(i18n, workspace.event_reopened),
+        GoalEventKind::AchieveProposed => t_string!(i18n, workspace.event_achieve_proposed),
+        GoalEventKind::DropProposed => t_string!(i18n, workspace.event_drop_proposed),
+        GoalEventKind::ReopenProposed => t_string!(i18n, workspace.event_reopen_proposed),
+        GoalEventKind::MilestoneProposed => t_string!(i18n, workspace.event_milestone_proposed),
+        GoalEventKind::ChangeDeclined => t_string!(i18n, workspace.event_change_declined),
+        GoalEventKind::ChangeWithdrawn => t_string!(i18n, workspace.event_change_withdrawn),
     }
 }
 
@@ -169,7 +176,10 @@ pub fn GoalCard(goal: Goal, reader: Side, changes: RwSignal<u64>) -> impl IntoVi
                     {(reader == Side::Mentor && agreed).then(|| view! { <AssessGoalForm goal_id=id version changes /> })}
                 </div>
             })}
-            {agreed.then(|| view! { <GoalStatusForms goal_id=id version status=goal.status title=title.clone() changes /> })}
+            {match goal.pending.clone() {
+                Some(pending) => view! { <PendingChangeAnswer goal_id=id version pending reader changes /> }.into_any(),
+                None => agreed.then(|| view! { <GoalStatusForms goal_id=id version status=goal.status title=title.clone() changes /> }).into_any(),
+            }}
             <details class="history">
                 <summary>{t!(i18n, workspace.history)}</summary>
                 <ol class="timeline">
@@ -373,6 +383,7 @@ fn AddMilestoneForm(goal_id: i64, version: i64, changes: RwSignal<u64>) -> impl 
             <ActionForm action=add attr:class="form">
                 <input type="hidden" name="goal_id" value=goal_id />
                 <input type="hidden" name="version" value=version />
+                <p class="field-hint">{t!(i18n, workspace.add_milestone_hint)}</p>
                 <TextField name="title" scope=scope.clone() label=label!(i18n, workspace.milestone_title) error />
                 <TextField name="due_date" scope input_type="date" required=false label=label!(i18n, workspace.due) error />
                 <FormError error />
@@ -404,7 +415,72 @@ fn AssessGoalForm(goal_id: i64, version: i64, changes: RwSignal<u64>) -> impl In
     }
 }
 
-/// Achieved, dropped (confirmed first), or reopened.
+/// The change waiting on an agreed goal: the other side agrees or declines,
+/// the proposer may withdraw it.
+#[component]
+fn PendingChangeAnswer(
+    goal_id: i64,
+    version: i64,
+    pending: PendingChange,
+    reader: Side,
+    changes: RwSignal<u64>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let answer = ServerAction::<AnswerGoalChange>::new();
+    count_successes(answer, changes);
+    let error = action_error(answer);
+    let kind = pending.kind.clone();
+    let change = move || match &kind {
+        ChangeKind::Status(GoalStatus::Achieved) => {
+            t_string!(i18n, workspace.change_achieved).to_string()
+        }
+        ChangeKind::Status(GoalStatus::Dropped) => {
+            t_string!(i18n, workspace.change_dropped).to_string()
+        }
+        ChangeKind::Status(GoalStatus::InProgress) => {
+            t_string!(i18n, workspace.change_in_progress).to_string()
+        }
+        ChangeKind::Milestone { title, .. } => {
+            t_string!(i18n, workspace.change_milestone, title = title.clone()).to_string()
+        }
+    };
+    let mine = pending.side == reader;
+    let proposer = pending.side;
+    let button = move |value: &'static str, class: &'static str, text: Signal<String>| {
+        view! {
+            <ActionForm action=answer attr:class="inline-form">
+                <input type="hidden" name="id" value=goal_id />
+                <input type="hidden" name="version" value=version />
+                <input type="hidden" name="answer" value=value />
+                <SubmitButton class=class label=text pending=answer.pending() />
+            </ActionForm>
+        }
+    };
+    view! {
+        <div class="notice notice-info pending-change">
+            {if mine {
+                view! {
+                    <p>{move || t_string!(i18n, workspace.pending_by_me, change = change()).to_string()}</p>
+                    <div class="button-row">{button("withdraw", "button button-secondary", label!(i18n, workspace.change_withdraw))}</div>
+                }.into_any()
+            } else {
+                view! {
+                    <p class="notice-title">{move || match proposer {
+                        Side::Mentor => t_string!(i18n, workspace.pending_by_mentor, change = change()).to_string(),
+                        Side::Mentee => t_string!(i18n, workspace.pending_by_mentee, change = change()).to_string(),
+                    }}</p>
+                    <div class="button-row">
+                        {button("agree", "button button-primary", label!(i18n, workspace.change_agree))}
+                        {button("decline", "button button-secondary", label!(i18n, workspace.change_decline))}
+                    </div>
+                }.into_any()
+            }}
+            <FormError error />
+        </div>
+    }
+}
+
+/// Proposing achieved, dropped (confirmed first), or reopened.
 #[component]
 fn GoalStatusForms(
     goal_id: i64,
@@ -414,7 +490,7 @@ fn GoalStatusForms(
     changes: RwSignal<u64>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let set = ServerAction::<SetGoalStatus>::new();
+    let set = ServerAction::<ProposeGoalStatus>::new();
     count_successes(set, changes);
     let error = action_error(set);
     let hidden = move || {
@@ -430,7 +506,7 @@ fn GoalStatusForms(
                     <ActionForm action=set attr:class="inline-form">
                         {hidden()}
                         <input type="hidden" name="status" value="achieved" />
-                        <SubmitButton class="button button-secondary" label=label!(i18n, workspace.mark_achieved) pending=set.pending() />
+                        <SubmitButton class="button button-secondary" label=label!(i18n, workspace.propose_achieved) pending=set.pending() />
                     </ActionForm>
                     <details class="inline-details">
                         <summary class="button button-link">{t!(i18n, workspace.drop_goal)}</summary>
@@ -446,7 +522,7 @@ fn GoalStatusForms(
                     <ActionForm action=set attr:class="inline-form">
                         {hidden()}
                         <input type="hidden" name="status" value="in_progress" />
-                        <SubmitButton class="button button-secondary" label=label!(i18n, workspace.reopen_goal) pending=set.pending() />
+                        <SubmitButton class="button button-secondary" label=label!(i18n, workspace.propose_reopen) pending=set.pending() />
                     </ActionForm>
                 }.into_any(),
             }}

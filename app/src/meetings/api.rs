@@ -202,9 +202,6 @@ pub async fn revise_meeting(
     use super::MeetingStatus;
 
     let (pool, member, meeting) = meeting_for_change(id, Who::Either).await?;
-    if meeting.status() != MeetingStatus::Planned {
-        return Err(AppError::Conflict);
-    }
     let plan = parse_plan(
         &pool,
         meeting.pair_id,
@@ -219,7 +216,10 @@ pub async fn revise_meeting(
     .await?;
     let now = now();
     let mut transaction = pool.begin().await?;
-    repo::bump(&mut transaction, id, version, &now).await?;
+    let meeting = repo::bump(&mut transaction, id, version, &now).await?;
+    if meeting.status() != MeetingStatus::Planned {
+        return Err(AppError::Conflict);
+    }
     repo::rewrite_meeting(&mut transaction, id, &plan, member.side).await?;
     tell_partner_of_plan(&member, &mut transaction, &plan).await?;
     transaction.commit().await?;
@@ -233,14 +233,14 @@ pub async fn agree_meeting(id: i64, version: i64) -> Result<(), AppError> {
     use super::MeetingStatus;
     use crate::pairs::agreement::JointStep;
 
-    let (pool, member, meeting) = meeting_for_change(id, Who::Either).await?;
+    let (pool, member, _) = meeting_for_change(id, Who::Either).await?;
+    let now = now();
+    let mut transaction = pool.begin().await?;
+    let meeting = repo::bump(&mut transaction, id, version, &now).await?;
     if meeting.status() != MeetingStatus::Planned {
         return Err(AppError::Conflict);
     }
     let next = meeting.agreement().after(JointStep::Agree, member.side)?;
-    let now = now();
-    let mut transaction = pool.begin().await?;
-    repo::bump(&mut transaction, id, version, &now).await?;
     repo::set_agreement(&mut transaction, id, next, member.side, None).await?;
     transaction.commit().await?;
     Ok(())
@@ -260,19 +260,19 @@ pub async fn request_meeting_change(
     use crate::profiles::parse_required_text;
     use crate::server_context::{program_time, server_settings};
 
-    let (pool, member, meeting) = meeting_for_change(id, Who::Either).await?;
+    let (pool, member, _) = meeting_for_change(id, Who::Either).await?;
     let comment = parse_required_text("comment", &comment, 2000)?;
+    let now = now();
+    let public_url = server_settings()?.public_url;
+    let mut transaction = pool.begin().await?;
+    let meeting = repo::bump(&mut transaction, id, version, &now).await?;
     if meeting.status() != MeetingStatus::Planned {
         return Err(AppError::Conflict);
     }
     let next = meeting
         .agreement()
         .after(JointStep::RequestChange, member.side)?;
-    let now = now();
-    let public_url = server_settings()?.public_url;
     let when = program_time(&meeting.starts_at);
-    let mut transaction = pool.begin().await?;
-    repo::bump(&mut transaction, id, version, &now).await?;
     repo::set_agreement(&mut transaction, id, next, member.side, Some(&comment)).await?;
     // The one who planned it rewrites it: they are told (what is asked is
     // read in the workspace).
@@ -307,7 +307,7 @@ pub async fn log_meeting(
     use crate::profiles::parse_optional_text;
     use crate::server_context::{program_time, server_settings};
 
-    let (pool, member, meeting) = meeting_for_change(id, Who::Either).await?;
+    let (pool, member, _) = meeting_for_change(id, Who::Either).await?;
     let mut errors = FieldErrors::new();
     let outcome = match MeetingStatus::parse(&outcome) {
         Some(status) if status != MeetingStatus::Planned => Some(status),
@@ -326,6 +326,9 @@ pub async fn log_meeting(
         return Err(AppError::Storage);
     };
     let now = now();
+    let public_url = server_settings()?.public_url;
+    let mut transaction = pool.begin().await?;
+    let meeting = repo::bump(&mut transaction, id, version, &now).await?;
     if outcome == MeetingStatus::Held {
         if !meeting.agreement().is_agreed() {
             return Err(AppError::NotAgreed);
@@ -337,10 +340,7 @@ pub async fn log_meeting(
             });
         }
     }
-    let public_url = server_settings()?.public_url;
     let when = program_time(&meeting.starts_at);
-    let mut transaction = pool.begin().await?;
-    repo::bump(&mut transaction, id, version, &now).await?;
     repo::record_outcome(&mut transaction, id, outcome, notes.as_deref(), &steps).await?;
     // A cancellation is news to the other person (once: rewriting the notes
     // of a cancelled meeting is not).
@@ -409,13 +409,16 @@ pub async fn next_step_to_milestone(
             field: "goal_id".into(),
             problem: InputProblem::InvalidChoice,
         })?;
-    if milestone.is_some() || goal.status() != GoalStatus::InProgress {
+    if milestone.is_some() {
         return Err(AppError::Conflict);
     }
     let title = milestone_title(&text, TITLE_MAX_CHARS);
     let now = now();
     let mut transaction = pool.begin().await?;
-    goals::bump(&mut transaction, goal_id, goal_version, &now).await?;
+    let goal = goals::bump(&mut transaction, goal.id, goal_version, &now).await?;
+    if goal.status() != GoalStatus::InProgress {
+        return Err(AppError::Conflict);
+    }
     let milestone_id =
         goals::add_recorded_milestone(&mut transaction, goal_id, member.side, &title, None, &now)
             .await?;

@@ -220,8 +220,16 @@ pub async fn bump(
     id: i64,
     version: i64,
     now: &str,
-) -> Result<(), AppError> {
-    joint::bump(connection, JointTable::Meetings, id, version, now).await
+) -> Result<MeetingRow, AppError> {
+    joint::bump(
+        connection,
+        JointTable::Meetings,
+        MEETING_COLUMNS,
+        id,
+        version,
+        now,
+    )
+    .await
 }
 
 pub async fn insert_meeting(

@@ -133,6 +133,28 @@ pub fn goal_proposed(locale: &str, display_name: &str, partner: &str, goal: &str
     }
 }
 
+/// A change to an agreed goal (achieved, dropped, reopened, a new milestone)
+/// waiting for the reader's answer.
+pub fn goal_change_proposed(
+    locale: &str,
+    display_name: &str,
+    partner: &str,
+    goal: &str,
+) -> ComposedEmail {
+    let locale = locale_or_french(locale);
+    ComposedEmail {
+        subject: td_string!(locale, emails.goal_change_proposed_subject).to_string(),
+        body: td_string!(
+            locale,
+            emails.goal_change_proposed_body,
+            name = display_name,
+            partner = partner,
+            goal = goal
+        )
+        .to_string(),
+    }
+}
+
 /// A meeting planned or changed; `when` in the program's time zone.
 pub fn meeting_planned(
     locale: &str,

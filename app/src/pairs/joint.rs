@@ -23,30 +23,34 @@ impl JointTable {
     }
 }
 
-/// Moves the item from the version the caller saw to the next one; refused
-/// (`StaleVersion`) when someone changed it since.
-pub async fn bump(
+/// Moves the item from the version the caller saw to the next one, and
+/// returns it as it now stands (`columns` of `table`), read by the very
+/// statement that took the write lock: every rule is decided on this row,
+/// never on one read before the transaction, so two requests sent at once
+/// cannot each pass on the other's stale state. Refused (`StaleVersion`)
+/// when someone changed it since.
+pub async fn bump<Row>(
     connection: &mut SqliteConnection,
     table: JointTable,
+    columns: &str,
     id: i64,
     version: i64,
     now: &str,
-) -> Result<(), AppError> {
-    let changed = sqlx::query(&format!(
-        "UPDATE {} SET version = version + 1, updated_at = ? WHERE id = ? AND version = ?",
+) -> Result<Row, AppError>
+where
+    Row: for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow> + Send + Unpin,
+{
+    sqlx::query_as::<_, Row>(&format!(
+        "UPDATE {} SET version = version + 1, updated_at = ? WHERE id = ? AND version = ? \
+         RETURNING {columns}",
         table.name()
     ))
     .bind(now)
     .bind(id)
     .bind(version)
-    .execute(&mut *connection)
+    .fetch_optional(&mut *connection)
     .await?
-    .rows_affected();
-    if changed == 1 {
-        Ok(())
-    } else {
-        Err(AppError::StaleVersion)
-    }
+    .ok_or(AppError::StaleVersion)
 }
 
 /// Stores where the item stands (`last_side` is kept with an agreed one).

@@ -1,0 +1,252 @@
+//! Changes to an agreed goal are set jointly (achieved, dropped, reopened, a
+//! new milestone), and every joint rule is decided on the row as it stands
+//! inside the writing transaction: two requests sent at once cannot let a
+//! person agree to their own rewrite.
+use super::*;
+
+impl Pair {
+    async fn goal_field(&self, cookie: &str, id: i64, field: &str) -> Value {
+        goal(&self.workspace(cookie).await, id)[field].clone()
+    }
+
+    async fn version_of(&self, id: i64) -> String {
+        self.goal_field(&self.mentor, id, "version")
+            .await
+            .to_string()
+    }
+
+    async fn answer_change(&self, cookie: &str, id: i64, answer: &str) -> TestResponse {
+        let version = self.version_of(id).await;
+        self.call(
+            cookie,
+            AnswerGoalChange::PATH,
+            &[
+                ("id", &id.to_string()),
+                ("version", &version),
+                ("answer", answer),
+            ],
+        )
+        .await
+    }
+}
+
+#[tokio::test]
+async fn marking_a_goal_achieved_waits_for_the_other_person() {
+    let pair = Pair::new().await;
+    let id = pair.agreed_goal("Find an internship").await;
+    let version = pair.version_of(id).await;
+    let proposed = pair
+        .call(
+            &pair.mentee,
+            ProposeGoalStatus::PATH,
+            &[
+                ("id", &id.to_string()),
+                ("version", &version),
+                ("status", "achieved"),
+            ],
+        )
+        .await;
+    assert_eq!(proposed.status, StatusCode::OK, "{}", proposed.body);
+    // Nothing changed yet: both read the proposal, the mentor is emailed.
+    let seen_by_mentor = goal(&pair.workspace(&pair.mentor).await, id).clone();
+    assert_eq!(seen_by_mentor["status"], "InProgress");
+    assert_eq!(seen_by_mentor["pending"]["side"], "Mentee");
+    assert_eq!(
+        seen_by_mentor["pending"]["kind"]["Status"], "Achieved",
+        "{seen_by_mentor}"
+    );
+    let asked = pair.outbox("agreement_requested").await;
+    assert!(
+        asked
+            .iter()
+            .any(|(to, _, subject)| to == "marc@pair.example" && subject.contains("changement")),
+        "{asked:?}"
+    );
+    // The proposer cannot agree to it, nor propose a second change meanwhile.
+    let own = pair.answer_change(&pair.mentee, id, "agree").await;
+    assert_eq!(own.status, StatusCode::CONFLICT, "{}", own.body);
+    let version = pair.version_of(id).await;
+    let second = pair
+        .call(
+            &pair.mentor,
+            ProposeGoalStatus::PATH,
+            &[
+                ("id", &id.to_string()),
+                ("version", &version),
+                ("status", "dropped"),
+            ],
+        )
+        .await;
+    assert_eq!(second.status, StatusCode::CONFLICT, "{}", second.body);
+    assert_eq!(
+        pair.goal_field(&pair.mentor, id, "status").await,
+        "InProgress"
+    );
+    // The mentor agrees: it is achieved, and the history says who did what.
+    let agreed = pair.answer_change(&pair.mentor, id, "agree").await;
+    assert_eq!(agreed.status, StatusCode::OK, "{}", agreed.body);
+    let after = goal(&pair.workspace(&pair.mentee).await, id).clone();
+    assert_eq!(after["status"], "Achieved");
+    assert_eq!(after["pending"], Value::Null);
+    let kinds: Vec<&str> = after["history"]
+        .as_array()
+        .map(|events| {
+            events
+                .iter()
+                .filter_map(|event| event["kind"].as_str())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(&kinds[..2], ["Achieved", "AchieveProposed"], "{kinds:?}");
+    // The coordinator and a stranger cannot answer a change.
+    for cookie in [&pair.coordinator, &pair.stranger] {
+        let refused = pair.answer_change(cookie, id, "agree").await;
+        assert_eq!(refused.status, StatusCode::FORBIDDEN, "{}", refused.body);
+    }
+}
+
+#[tokio::test]
+async fn a_milestone_added_to_an_agreed_goal_is_a_proposal_that_can_be_declined_or_withdrawn() {
+    let pair = Pair::new().await;
+    let id = pair.agreed_goal("Find an internship").await;
+    let milestones = |goal: &Value| -> Vec<String> {
+        goal["milestones"]
+            .as_array()
+            .map(|list| {
+                list.iter()
+                    .filter_map(|milestone| milestone["title"].as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let pair = &pair;
+    let add = |title: &'static str| async move {
+        let version = pair.version_of(id).await;
+        let response = pair
+            .call(
+                &pair.mentor,
+                AddMilestone::PATH,
+                &[
+                    ("goal_id", &id.to_string()),
+                    ("version", &version),
+                    ("title", title),
+                    ("due_date", "2027-01-15"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status, StatusCode::OK, "{}", response.body);
+    };
+    add("Mock interview").await;
+    let waiting = goal(&pair.workspace(&pair.mentee).await, id).clone();
+    assert!(!milestones(&waiting).contains(&"Mock interview".to_owned()));
+    assert_eq!(
+        waiting["pending"]["kind"]["Milestone"]["title"],
+        "Mock interview"
+    );
+    // Declined by the mentee: never added.
+    let declined = pair.answer_change(&pair.mentee, id, "decline").await;
+    assert_eq!(declined.status, StatusCode::OK, "{}", declined.body);
+    let after = goal(&pair.workspace(&pair.mentee).await, id).clone();
+    assert_eq!(after["pending"], Value::Null);
+    assert!(!milestones(&after).contains(&"Mock interview".to_owned()));
+    // Withdrawn by the mentor; the mentee cannot withdraw the mentor's.
+    add("Networking event").await;
+    let not_hers = pair.answer_change(&pair.mentee, id, "withdraw").await;
+    assert_eq!(not_hers.status, StatusCode::CONFLICT, "{}", not_hers.body);
+    let withdrawn = pair.answer_change(&pair.mentor, id, "withdraw").await;
+    assert_eq!(withdrawn.status, StatusCode::OK, "{}", withdrawn.body);
+    // Agreed: added, with its due date.
+    add("Mock interview").await;
+    let agreed = pair.answer_change(&pair.mentee, id, "agree").await;
+    assert_eq!(agreed.status, StatusCode::OK, "{}", agreed.body);
+    let after = goal(&pair.workspace(&pair.mentor).await, id).clone();
+    assert_eq!(
+        milestones(&after).last().map(String::as_str),
+        Some("Mock interview")
+    );
+    assert_eq!(
+        after["milestones"]
+            .as_array()
+            .and_then(|list| list.last())
+            .map(|m| m["due_date"].clone()),
+        Some(Value::from("2027-01-15"))
+    );
+}
+
+/// The race the rule is decided inside the transaction for: the mentee sends
+/// a rewrite of the mentor's proposal (on version v) and, at once, an
+/// "agree" naming v + 1 — the version her rewrite creates. Deciding on a row
+/// read before the transaction, the "agree" could pass on the mentor's
+/// proposal and then write over her own rewrite. Now at most one of the two
+/// succeeds, and the goal is never agreed on her words alone.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_rewrite_and_an_agree_sent_at_once_never_agree_ones_own_words() {
+    let pair = Pair::new().await;
+    for round in 0..25 {
+        let id = pair.propose_goal(&pair.mentor, "Build a network").await;
+        let id_text = id.to_string();
+        let rewrite_fields = [
+            ("id", id_text.as_str()),
+            ("version", "1"),
+            ("title", "My own words"),
+            ("description", ""),
+            ("success_criterion", "Ten coffees"),
+            ("target_date", ""),
+        ];
+        let agree_fields = [("id", id_text.as_str()), ("version", "2")];
+        let rewrite = pair.call(&pair.mentee, ReviseGoal::PATH, &rewrite_fields);
+        let agree = pair.call(&pair.mentee, AgreeGoal::PATH, &agree_fields);
+        let (rewrite, agree) = tokio::join!(rewrite, agree);
+        assert!(
+            !(rewrite.status == StatusCode::OK && agree.status == StatusCode::OK),
+            "round {round}: both passed"
+        );
+        let stored = goal(&pair.workspace(&pair.mentor).await, id).clone();
+        if stored["title"] == "My own words" {
+            assert_eq!(
+                stored["agreement"]["Proposed"]["side"], "Mentee",
+                "round {round}: the mentee's own rewrite was agreed: {stored}"
+            );
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_answers_to_a_meeting_sent_at_once_apply_once() {
+    let pair = Pair::new().await;
+    for round in 0..10 {
+        let planned = pair
+            .call(
+                &pair.mentor,
+                PlanMeeting::PATH,
+                &[
+                    ("pair_id", &pair.id.to_string()),
+                    ("date", "2099-01-05"),
+                    ("time", "14:00"),
+                    ("duration_minutes", "60"),
+                    ("modality", "video"),
+                    ("location", ""),
+                    ("free_objectives", "Faire le point"),
+                ],
+            )
+            .await;
+        assert_eq!(planned.status, StatusCode::OK, "{}", planned.body);
+        let id = planned.body.trim().to_owned();
+        // The mentee agrees and asks for a change at once: one answer only
+        // is applied to one version.
+        let agree_fields = [("id", id.as_str()), ("version", "1")];
+        let ask_fields = [
+            ("id", id.as_str()),
+            ("version", "1"),
+            ("comment", "Plus tard"),
+        ];
+        let agree = pair.call(&pair.mentee, AgreeMeeting::PATH, &agree_fields);
+        let ask = pair.call(&pair.mentee, RequestMeetingChange::PATH, &ask_fields);
+        let (agree, ask) = tokio::join!(agree, ask);
+        let passed = [&agree, &ask]
+            .iter()
+            .filter(|response| response.status == StatusCode::OK)
+            .count();
+        assert_eq!(passed, 1, "round {round}: {} / {}", agree.body, ask.body);
+    }
+}
