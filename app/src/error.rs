@@ -104,6 +104,10 @@ pub enum InputProblem {
     InThePast,
     /// Too early: the meeting has not started yet.
     NotYet,
+    /// The mentor is on pause: no new pair starts until the pause ends.
+    MentorPaused,
+    /// A mentor's capacity below the pairs they already have open.
+    BelowOpenPairs,
 }
 
 /// One field's problem, in a form refused as a whole.

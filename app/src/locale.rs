@@ -94,6 +94,13 @@ pub fn long_date(locale: Locale, date: NaiveDate) -> String {
     td_string!(locale, date.long, day, month, year).to_string()
 }
 
+/// `long_date` of a `YYYY-MM-DD` text; the text itself when unreadable.
+pub fn long_date_text(locale: Locale, day: &str) -> String {
+    NaiveDate::parse_from_str(day, "%Y-%m-%d")
+        .map(|date| long_date(locale, date))
+        .unwrap_or_else(|_| day.to_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

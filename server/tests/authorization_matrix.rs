@@ -466,6 +466,11 @@ fn rows() -> Vec<Row> {
             body: |fixture| form(&[("id", &fixture.pair_id.to_string())]),
         },
         Row {
+            path: RequestPairEnd::PATH,
+            rule: Rule::PairMember,
+            body: |fixture| form(&[("pair_id", &fixture.pair_id.to_string()), ("reason", "Fin")]),
+        },
+        Row {
             path: EndPair::PATH,
             rule: Rule::Only(Role::Coordinator),
             body: |fixture| form(&[("id", &fixture.pair_id.to_string()), ("reason", "Fin")]),

@@ -8,6 +8,8 @@ mod common;
 // Parts of the workspace with their own file, on the same `Pair`.
 #[path = "workspace/calendar.rs"]
 mod calendar;
+#[path = "workspace/ending.rs"]
+mod ending;
 #[path = "workspace/exports.rs"]
 mod exports;
 #[path = "workspace/follow_up.rs"]

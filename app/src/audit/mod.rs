@@ -41,10 +41,12 @@ pub enum AuditEvent {
     ParticipantViewed,
     /// A coordinator downloaded an export (detail: cohort code and kind).
     DataExported,
+    /// One of a pair's two people asked to end it (detail: the pair).
+    PairEndRequested,
 }
 
 impl AuditEvent {
-    pub const ALL: [AuditEvent; 30] = [
+    pub const ALL: [AuditEvent; 31] = [
         AuditEvent::LoginSucceeded,
         AuditEvent::LoginFailed,
         AuditEvent::LoginThrottled,
@@ -75,6 +77,7 @@ impl AuditEvent {
         AuditEvent::NudgeSent,
         AuditEvent::ParticipantViewed,
         AuditEvent::DataExported,
+        AuditEvent::PairEndRequested,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -109,6 +112,7 @@ impl AuditEvent {
             AuditEvent::NudgeSent => "nudge_sent",
             AuditEvent::ParticipantViewed => "participant_viewed",
             AuditEvent::DataExported => "data_exported",
+            AuditEvent::PairEndRequested => "pair_end_requested",
         }
     }
 

@@ -55,6 +55,7 @@ fn event_label(event: Option<AuditEvent>, raw: String) -> impl Fn() -> String + 
             AuditEvent::NudgeSent => t_string!(i18n, audit.events.nudge_sent),
             AuditEvent::ParticipantViewed => t_string!(i18n, audit.events.participant_viewed),
             AuditEvent::DataExported => t_string!(i18n, audit.events.data_exported),
+            AuditEvent::PairEndRequested => t_string!(i18n, audit.events.pair_end_requested),
         }
         .to_owned()
     }

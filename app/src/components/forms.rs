@@ -166,6 +166,8 @@ pub fn problem_text(problem: InputProblem) -> impl Fn() -> &'static str + Copy +
         InputProblem::PairNotAllowed => t_string!(i18n, forms.pair_not_allowed),
         InputProblem::InThePast => t_string!(i18n, forms.in_the_past),
         InputProblem::NotYet => t_string!(i18n, forms.not_yet),
+        InputProblem::MentorPaused => t_string!(i18n, forms.mentor_paused),
+        InputProblem::BelowOpenPairs => t_string!(i18n, forms.below_open_pairs),
     }
 }
 

@@ -131,7 +131,7 @@ fn FeedbackItem(item: Feedback, reader: Side, changes: RwSignal<u64>) -> impl In
                     <p class="prewrap">{response}</p>
                 </blockquote>
             })}
-            {(reader == Side::Mentee).then(|| view! {
+            {(reader == Side::Mentee && crate::pairs::workspace::workspace_writable()).then(|| view! {
                 <div class="answer-row">
                     {(!item.acknowledged).then(|| view! {
                         <ActionForm action=acknowledge attr:class="inline-form">

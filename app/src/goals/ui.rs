@@ -117,7 +117,8 @@ pub fn GoalCard(goal: Goal, reader: Side, changes: RwSignal<u64>) -> impl IntoVi
     let id = goal.id;
     let version = goal.version;
     let agreed = goal.agreement.is_agreed();
-    let open = goal.status == GoalStatus::InProgress;
+    let writable = crate::pairs::workspace::workspace_writable();
+    let open = writable && goal.status == GoalStatus::InProgress;
     let waiting_for_me = open && goal.agreement.waiting_for() == Some(reader);
     let source = goal.progress_source;
     let title = goal.title.clone();
@@ -176,9 +177,9 @@ pub fn GoalCard(goal: Goal, reader: Side, changes: RwSignal<u64>) -> impl IntoVi
                     {(reader == Side::Mentor && agreed).then(|| view! { <AssessGoalForm goal_id=id version changes /> })}
                 </div>
             })}
-            {match goal.pending.clone() {
+            {match goal.pending.clone().filter(|_| writable) {
                 Some(pending) => view! { <PendingChangeAnswer goal_id=id version pending reader changes /> }.into_any(),
-                None => agreed.then(|| view! { <GoalStatusForms goal_id=id version status=goal.status title=title.clone() changes /> }).into_any(),
+                None => (agreed && writable).then(|| view! { <GoalStatusForms goal_id=id version status=goal.status title=title.clone() changes /> }).into_any(),
             }}
             <details class="history">
                 <summary>{t!(i18n, workspace.history)}</summary>

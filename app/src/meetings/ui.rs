@@ -181,7 +181,8 @@ pub fn MeetingCard(
     let i18n = use_i18n();
     let id = meeting.id;
     let planned = meeting.status == MeetingStatus::Planned;
-    let waiting_for_me = planned && meeting.agreement.waiting_for() == Some(reader);
+    let writable = crate::pairs::workspace::workspace_writable();
+    let waiting_for_me = writable && planned && meeting.agreement.waiting_for() == Some(reader);
     let status_text = move || match meeting.status {
         MeetingStatus::Planned => t_string!(i18n, workspace.meeting_planned),
         MeetingStatus::Held => t_string!(i18n, workspace.meeting_held),
@@ -224,13 +225,19 @@ pub fn MeetingCard(
                     }).collect_view()}
                 </ul>
             })}
-            <div class="button-row">
-                {(meeting.status != MeetingStatus::Cancelled).then(|| view! { <MeetingFileLink meeting_id=id /> })}
-                {planned.then(|| view! { <ReviseMeetingForm meeting=meeting.clone() goals=goals.clone() changes /> })}
-                {(meeting.is_past || !planned).then(|| view! { <LogMeetingForm meeting=meeting.clone() changes /> })}
-                {meeting.is_upcoming().then(|| view! { <CancelMeetingForm meeting=meeting.clone() changes /> })}
-                {(reader == Side::Mentor).then(|| view! { <PrivateNoteForm meeting_id=id note=meeting.private_note.clone() changes /> })}
-            </div>
+            {(!writable && reader == Side::Mentor).then(|| meeting.private_note.clone().map(|note| view! {
+                <h4 class="group-title">{t!(i18n, workspace.private_note)}</h4>
+                <p class="prewrap private-note">{note}</p>
+            }))}
+            {writable.then(|| view! {
+                <div class="button-row">
+                    {(meeting.status != MeetingStatus::Cancelled).then(|| view! { <MeetingFileLink meeting_id=id /> })}
+                    {planned.then(|| view! { <ReviseMeetingForm meeting=meeting.clone() goals=goals.clone() changes /> })}
+                    {(meeting.is_past || !planned).then(|| view! { <LogMeetingForm meeting=meeting.clone() changes /> })}
+                    {meeting.is_upcoming().then(|| view! { <CancelMeetingForm meeting=meeting.clone() changes /> })}
+                    {(reader == Side::Mentor).then(|| view! { <PrivateNoteForm meeting_id=id note=meeting.private_note.clone() changes /> })}
+                </div>
+            })}
         </article>
     }
 }
@@ -252,7 +259,7 @@ fn NextStepItem(step: NextStep, goals: Vec<Goal>, changes: RwSignal<u64>) -> imp
     view! {
         <span>{step.text.clone()}</span>
         {became_milestone.then(|| view! { " " <span class="badge badge-ok">{t!(i18n, workspace.step_is_milestone)}</span> })}
-        {(!became_milestone && !open_goals.is_empty()).then(|| view! {
+        {(!became_milestone && !open_goals.is_empty() && crate::pairs::workspace::workspace_writable()).then(|| view! {
             <details class="inline-details step-to-milestone">
                 <summary class="button button-link button-small">{t!(i18n, workspace.step_to_milestone)}</summary>
                 <p class="field-hint">{t!(i18n, workspace.step_to_milestone_hint)}</p>

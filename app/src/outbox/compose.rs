@@ -234,6 +234,29 @@ pub fn coordinator_pair_declined(
     }
 }
 
+/// To a coordinator: one of a pair's two people asks to end it, with why.
+pub fn coordinator_end_requested(
+    locale: &str,
+    display_name: &str,
+    who: &str,
+    partner: &str,
+    reason: &str,
+) -> ComposedEmail {
+    let locale = locale_or_french(locale);
+    ComposedEmail {
+        subject: td_string!(locale, emails.end_requested_subject).to_string(),
+        body: td_string!(
+            locale,
+            emails.end_requested_body,
+            name = display_name,
+            who = who,
+            partner = partner,
+            reason = reason
+        )
+        .to_string(),
+    }
+}
+
 /// To a coordinator: both accepted, the pair is active.
 pub fn coordinator_pair_activated(
     locale: &str,

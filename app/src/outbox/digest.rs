@@ -61,7 +61,8 @@ pub fn may_wait(kind: EmailKind, about_meeting: Option<DateTime<Utc>>, now: Date
         | EmailKind::NotAFit
         | EmailKind::WeeklyDigest
         // A coordinator's nudge is sent when she clicks: a digest would defeat it.
-        | EmailKind::Nudge => false,
+        | EmailKind::Nudge
+        | EmailKind::EndRequested => false,
     }
 }
 

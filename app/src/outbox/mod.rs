@@ -51,10 +51,12 @@ pub enum EmailKind {
     WeeklyDigest,
     /// A coordinator's reminder about something waiting (an attention item).
     Nudge,
+    /// To the coordination: one of the two asks to end their pair (with why).
+    EndRequested,
 }
 
 impl EmailKind {
-    pub const ALL: [EmailKind; 20] = [
+    pub const ALL: [EmailKind; 21] = [
         EmailKind::Invitation,
         EmailKind::PasswordReset,
         EmailKind::ApplicationReceived,
@@ -75,6 +77,7 @@ impl EmailKind {
         EmailKind::FeedbackAcknowledged,
         EmailKind::WeeklyDigest,
         EmailKind::Nudge,
+        EmailKind::EndRequested,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -99,6 +102,7 @@ impl EmailKind {
             EmailKind::FeedbackAcknowledged => "feedback_acknowledged",
             EmailKind::WeeklyDigest => "weekly_digest",
             EmailKind::Nudge => "nudge",
+            EmailKind::EndRequested => "end_requested",
         }
     }
 
@@ -131,6 +135,7 @@ impl EmailKind {
                 | EmailKind::FeedbackAcknowledged
                 | EmailKind::WeeklyDigest
                 | EmailKind::Nudge
+                | EmailKind::EndRequested
         )
     }
 }

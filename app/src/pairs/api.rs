@@ -93,6 +93,18 @@ pub async fn answer_pair(id: i64, answer: String, reason: Option<String>) -> Res
     // the first's answer and makes the pair active.
     let both_accepted =
         answer == Answer::Accepted && repo::both_accepted(&mut transaction, id).await?;
+    // A mentor on pause takes no new pair: not by accepting, nor by the
+    // mentee's acceptance making it active (they lift the pause first).
+    let today = crate::server_context::program_today();
+    if answer == Answer::Accepted
+        && (side == Side::Mentor || both_accepted)
+        && repo::mentor_paused(&mut transaction, id, today).await?
+    {
+        return Err(AppError::InvalidInput {
+            field: "answer".into(),
+            problem: InputProblem::MentorPaused,
+        });
+    }
     if both_accepted && !repo::activate(&mut transaction, id, &now).await? {
         // Both said yes, but the mentor's places are all taken by active pairs
         // (their capacity went down, or another pair became active first).
@@ -146,6 +158,56 @@ pub async fn answer_pair(id: i64, answer: String, reason: Option<String>) -> Res
             subject: None,
             client: Some(&client_address()),
             detail: Some(&format!("{id}: {}", answer.as_str())),
+        },
+    )
+    .await;
+    Ok(())
+}
+
+/// One of the pair's two people asks the coordination to end their active
+/// pair, saying why: the reason is the coordination's alone (the other person
+/// never reads it, nor is told of the request). Once per pair.
+#[server(endpoint = "request_pair_end")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn request_pair_end(pair_id: i64, reason: String) -> Result<(), AppError> {
+    use super::member::{active_pair_member, Who};
+    use crate::accounts::repo::utc_text;
+    use crate::accounts::session::client_address;
+    use crate::audit::repo::{record, AuditRecord};
+    use crate::audit::AuditEvent;
+    use crate::outbox::repo::notify_coordinators;
+    use crate::outbox::{compose, EmailKind};
+    use crate::profiles::{parse_required_text, LONG_TEXT_MAX_CHARS};
+    use crate::server_context::{pool, server_settings};
+
+    let pool = pool()?;
+    let member = active_pair_member(&pool, pair_id, Who::Either).await?;
+    let reason = parse_required_text("reason", &reason, LONG_TEXT_MAX_CHARS)?;
+    let public_url = server_settings()?.public_url;
+    let now = utc_text(chrono::Utc::now());
+    let mut transaction = pool.begin().await?;
+    if !super::repo::record_end_request(&mut transaction, pair_id, member.side, &reason, &now)
+        .await?
+    {
+        return Err(AppError::Conflict);
+    }
+    let (who, partner) = (member.name(), member.partner().0);
+    notify_coordinators(
+        &mut transaction,
+        EmailKind::EndRequested,
+        |locale, name| compose::coordinator_end_requested(locale, name, who, partner, &reason),
+        &format!("{public_url}/coordinator/pairs/{pair_id}"),
+    )
+    .await?;
+    transaction.commit().await?;
+    record(
+        &pool,
+        AuditEvent::PairEndRequested,
+        AuditRecord {
+            actor_id: Some(member.account_id),
+            subject: None,
+            client: Some(&client_address()),
+            detail: Some(&pair_id.to_string()),
         },
     )
     .await;

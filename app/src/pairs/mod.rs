@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 pub mod agreement;
 pub mod api;
+pub mod ending_ui;
 #[cfg(feature = "ssr")]
 pub mod joint;
 #[cfg(feature = "ssr")]

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+use super::ending_ui::{EndedBanner, PastPairsList, RequestEndForm};
 use super::workspace::{
     get_my_workspaces, get_workspace, MyWorkspaces, PairOverview, Waiting, Workspace,
 };
@@ -51,10 +52,12 @@ fn DashboardCards(mine: MyWorkspaces, changes: RwSignal<u64>) -> impl IntoView {
             </p>
         }
     });
+    let past = mine.past;
     if mine.workspaces.is_empty() {
         return view! {
             {capacity}
             <p class="empty-state">{t!(i18n, workspace.no_active_pairs)}</p>
+            <PastPairsList past />
         }
         .into_any();
     }
@@ -63,6 +66,7 @@ fn DashboardCards(mine: MyWorkspaces, changes: RwSignal<u64>) -> impl IntoView {
         <ul class="plain-list mentee-cards">
             {mine.workspaces.into_iter().map(|workspace| view! { <li><MenteeCard workspace changes /></li> }).collect_view()}
         </ul>
+        <PastPairsList past />
     }
     .into_any()
 }
@@ -256,8 +260,11 @@ pub fn WorkspaceView(workspace: Workspace, changes: RwSignal<u64>) -> impl IntoV
         .cloned()
         .partition(|goal| goal.status == GoalStatus::InProgress);
     let partner = workspace.partner_name.clone();
+    let writable = workspace.status == super::PairStatus::Active;
+    provide_context(super::workspace::Writable(writable));
     view! {
         <div class="workspace">
+            {(!writable).then(|| view! { <EndedBanner closed_on=workspace.closed_on.clone() /> })}
             <p class="lead">
                 {move || match reader {
                     Side::Mentee => t_string!(i18n, workspace.with_mentor, name = partner.clone()).to_string(),
@@ -301,7 +308,7 @@ pub fn WorkspaceView(workspace: Workspace, changes: RwSignal<u64>) -> impl IntoV
                     Some(percent) => view! { <ProgressBar percent id="overall-progress" label=label!(i18n, workspace.overall_progress) /> }.into_any(),
                     None => view! { <p class="muted">{t!(i18n, workspace.no_agreed_goal)}</p> }.into_any(),
                 }}
-                <div class="no-print"><ProposeGoalForm pair_id changes /></div>
+                {writable.then(|| view! { <div class="no-print"><ProposeGoalForm pair_id changes /></div> })}
                 {open_goals.into_iter().map(|goal| view! { <GoalCard goal reader changes /> }).collect_view()}
                 {(!closed_goals.is_empty()).then(|| view! {
                     <h3>{t!(i18n, workspace.closed_goals)}</h3>
@@ -310,7 +317,7 @@ pub fn WorkspaceView(workspace: Workspace, changes: RwSignal<u64>) -> impl IntoV
             </section>
             <section class="section-block" aria-labelledby="meetings-title">
                 <h2 id="meetings-title">{t!(i18n, workspace.meetings_title)}</h2>
-                <div class="no-print"><PlanMeetingForm pair_id goals=goals.clone() changes /></div>
+                {writable.then(|| view! { <div class="no-print"><PlanMeetingForm pair_id goals=goals.clone() changes /></div> })}
                 {upcoming.into_iter().map(|meeting| view! { <MeetingCard meeting reader goals=goals.clone() changes /> }).collect_view()}
                 {(!past.is_empty()).then(|| view! {
                     <h3>{t!(i18n, workspace.past_meetings)}</h3>
@@ -319,14 +326,14 @@ pub fn WorkspaceView(workspace: Workspace, changes: RwSignal<u64>) -> impl IntoV
             </section>
             <section class="section-block" aria-labelledby="feedback-title">
                 <h2 id="feedback-title">{t!(i18n, workspace.feedback_title)}</h2>
-                {(reader == Side::Mentor).then(|| view! {
+                {(writable && reader == Side::Mentor).then(|| view! {
                     <div class="no-print">
                         <FeedbackForm pair_id meetings=workspace.meetings.clone() goals=goals.clone() meeting=None changes />
                     </div>
                 })}
                 <FeedbackTimeline feedback=workspace.feedback.clone() reader changes />
             </section>
-            {workspace.fit_check.due.then(|| view! {
+            {(writable && workspace.fit_check.due).then(|| view! {
                 <div class="no-print"><FitCheckForm pair_id fit_check=workspace.fit_check.clone() changes /></div>
             })}
             <section class="section-block" aria-labelledby="history-title">
@@ -341,6 +348,7 @@ pub fn WorkspaceView(workspace: Workspace, changes: RwSignal<u64>) -> impl IntoV
                     }.into_any()
                 }}
             </section>
+            {writable.then(|| view! { <RequestEndForm pair_id requested=workspace.my_end_request.clone() changes /> })}
         </div>
     }
 }
@@ -416,7 +424,14 @@ pub fn MenteeWorkspace() -> impl IntoView {
                     {move || Suspend::new(async move {
                         match workspaces.await {
                             Ok(mine) => match mine.workspaces.into_iter().next() {
-                                Some(workspace) => view! { <WorkspaceView workspace changes /> }.into_any(),
+                                Some(workspace) => view! {
+                                    <WorkspaceView workspace changes />
+                                    <PastPairsList past=mine.past />
+                                }.into_any(),
+                                None if !mine.past.is_empty() => view! {
+                                    <p class="notice notice-info">{t!(i18n, workspace.mentee_pair_ended)}</p>
+                                    <PastPairsList past=mine.past />
+                                }.into_any(),
                                 None => view! { <p class="empty-state">{t!(i18n, workspace.no_active_pair_mentee)}</p> }.into_any(),
                             },
                             Err(error) => view! { <AccessDenied error /> }.into_any(),
@@ -471,12 +486,20 @@ pub fn PairWorkspacePage() -> impl IntoView {
         <PageTitle text=label!(i18n, workspace.page_title) />
         <section class="section">
             <div class="container">
-                <p class="breadcrumb"><a href="/mentor">{t!(i18n, workspace.back_to_dashboard)}</a></p>
                 <h1>{t!(i18n, workspace.page_title)}</h1>
                 <Transition fallback=Loading>
                     {move || Suspend::new(async move {
                         match workspace.await {
-                            Ok(workspace) => view! { <WorkspaceView workspace changes /> }.into_any(),
+                            Ok(workspace) => {
+                                let back = match workspace.side {
+                                    Side::Mentor => "/mentor",
+                                    Side::Mentee => "/mentee",
+                                };
+                                view! {
+                                    <p class="breadcrumb"><a href=back>{t!(i18n, workspace.back_to_dashboard)}</a></p>
+                                    <WorkspaceView workspace changes />
+                                }.into_any()
+                            }
                             Err(error) => view! { <AccessDenied error /> }.into_any(),
                         }
                     })}

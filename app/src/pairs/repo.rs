@@ -319,3 +319,95 @@ pub async fn board_pairs_of_cohort(
         })
         .collect())
 }
+
+/// Whether the pair's mentor is on pause on `today` (paused until that day or later).
+pub async fn mentor_paused(
+    connection: &mut SqliteConnection,
+    pair_id: i64,
+    today: chrono::NaiveDate,
+) -> Result<bool, sqlx::Error> {
+    let paused: Option<bool> = sqlx::query_scalar(
+        "SELECT r.paused_until IS NOT NULL AND r.paused_until >= ? \
+         FROM pairs p JOIN profiles r ON r.id = p.mentor_profile_id WHERE p.id = ?",
+    )
+    .bind(today.format("%Y-%m-%d").to_string())
+    .bind(pair_id)
+    .fetch_optional(&mut *connection)
+    .await?;
+    Ok(paused.unwrap_or(false))
+}
+
+/// Records `side`'s request to end the active pair; false when the pair is
+/// not active or someone already asked.
+pub async fn record_end_request(
+    connection: &mut SqliteConnection,
+    pair_id: i64,
+    side: Side,
+    reason: &str,
+    now: &str,
+) -> Result<bool, sqlx::Error> {
+    let result = sqlx::query(
+        "UPDATE pairs SET end_requested_side = ?, end_requested_at = ?, end_request_reason = ? \
+         WHERE id = ? AND status = 'active' AND end_requested_side IS NULL",
+    )
+    .bind(side.as_str())
+    .bind(now)
+    .bind(reason)
+    .bind(pair_id)
+    .execute(&mut *connection)
+    .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+/// A pair's end request: who asked, when (stored UTC), and why (the
+/// coordination's to read).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct EndRequestRow {
+    pub side: String,
+    pub at: String,
+    pub reason: String,
+}
+
+pub async fn end_request(
+    pool: &SqlitePool,
+    pair_id: i64,
+) -> Result<Option<EndRequestRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT end_requested_side AS side, end_requested_at AS at, end_request_reason AS reason \
+         FROM pairs WHERE id = ? AND end_requested_side IS NOT NULL",
+    )
+    .bind(pair_id)
+    .fetch_optional(pool)
+    .await
+}
+
+/// A pair no longer active, as one of its two people lists it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PastPairRow {
+    pub id: i64,
+    pub partner_name: String,
+    pub status: String,
+    pub closed_at: Option<String>,
+}
+
+/// The pairs `account_id` was active in and that have ended, newest first.
+pub async fn past_pairs_of(
+    pool: &SqlitePool,
+    account_id: i64,
+) -> Result<Vec<PastPairRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT p.id, CASE WHEN r.account_id = ? THEN ea.display_name ELSE ra.display_name END \
+                    AS partner_name, p.status, p.closed_at \
+         FROM pairs p \
+         JOIN profiles e ON e.id = p.mentee_profile_id JOIN accounts ea ON ea.id = e.account_id \
+         JOIN profiles r ON r.id = p.mentor_profile_id JOIN accounts ra ON ra.id = r.account_id \
+         WHERE p.activated_at IS NOT NULL AND p.status IN ('ended', 'withdrawn') \
+           AND (e.account_id = ? OR r.account_id = ?) \
+         ORDER BY p.closed_at DESC, p.id DESC",
+    )
+    .bind(account_id)
+    .bind(account_id)
+    .bind(account_id)
+    .fetch_all(pool)
+    .await
+}

@@ -24,6 +24,33 @@ pub struct Workspace {
     /// The reader's own fit check only: the other side's answer and comment
     /// are the coordination's.
     pub fit_check: MyFitCheck,
+    /// Active, or no longer (ended, withdrawn): then it is read-only.
+    pub status: super::PairStatus,
+    /// The program day it ended (`YYYY-MM-DD`), once it has.
+    pub closed_on: Option<String>,
+    /// The program time the reader asked the coordination to end it, if
+    /// they did (their reason is the coordination's; the other person is not
+    /// told).
+    pub my_end_request: Option<String>,
+}
+
+/// Whether the workspace on screen takes changes: only while its pair is
+/// active. An ended pair's workspace is read with every form gone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Writable(pub bool);
+
+/// The `Writable` the workspace provides (true outside one).
+pub fn workspace_writable() -> bool {
+    use_context::<Writable>().is_none_or(|writable| writable.0)
+}
+
+/// A pair the reader was in that has ended: its workspace stays readable.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PastPair {
+    pub pair_id: i64,
+    pub partner_name: String,
+    /// The program day it ended (`YYYY-MM-DD`).
+    pub closed_on: Option<String>,
 }
 
 /// Something waiting for one side's answer.
@@ -110,6 +137,8 @@ pub struct MyWorkspaces {
     pub workspaces: Vec<Workspace>,
     /// A mentor's open pairs (proposed and active) and capacity.
     pub capacity: Option<(i64, i64)>,
+    /// The reader's ended pairs, newest first (read-only).
+    pub past: Vec<PastPair>,
 }
 
 /// The workspaces of the caller's active pairs (a mentor: one per mentee).
@@ -147,9 +176,23 @@ pub async fn get_my_workspaces() -> Result<MyWorkspaces, AppError> {
     .bind(account_id)
     .fetch_optional(&pool)
     .await?;
+    let past = super::repo::past_pairs_of(&pool, account_id)
+        .await?
+        .into_iter()
+        .map(|row| PastPair {
+            pair_id: row.id,
+            partner_name: row.partner_name,
+            closed_on: row
+                .closed_at
+                .as_deref()
+                .and_then(crate::server_context::program_date)
+                .map(|day| day.format("%Y-%m-%d").to_string()),
+        })
+        .collect();
     Ok(MyWorkspaces {
         workspaces,
         capacity,
+        past,
     })
 }
 
@@ -177,10 +220,19 @@ async fn load(pool: &sqlx::SqlitePool, pair_id: i64, reader: i64) -> Result<Work
     } else {
         Side::Mentee
     };
+    let status = pair.status().unwrap_or(super::PairStatus::Active);
     let partner_name = match side {
         Side::Mentor => pair.mentee_name,
         Side::Mentee => pair.mentor_name,
     };
+    let closed_at: Option<String> = sqlx::query_scalar("SELECT closed_at FROM pairs WHERE id = ?")
+        .bind(pair_id)
+        .fetch_one(pool)
+        .await?;
+    let my_end_request = super::repo::end_request(pool, pair_id)
+        .await?
+        .filter(|request| Side::parse(&request.side) == Some(side))
+        .map(|request| crate::server_context::program_time(&request.at));
     let now = utc_text(chrono::Utc::now());
     Ok(Workspace {
         pair_id,
@@ -196,6 +248,12 @@ async fn load(pool: &sqlx::SqlitePool, pair_id: i64, reader: i64) -> Result<Work
         .await?,
         feedback: crate::feedback::repo::feedback_of_pair(pool, pair_id).await?,
         fit_check: crate::feedback::repo::my_fit_check(pool, pair_id, side).await?,
+        status,
+        closed_on: closed_at
+            .as_deref()
+            .and_then(crate::server_context::program_date)
+            .map(|day| day.format("%Y-%m-%d").to_string()),
+        my_end_request,
     })
 }
 

@@ -111,6 +111,19 @@ pub async fn save_my_profile(
             }
             None => None,
         };
+        // Never below the pairs already open: they keep their places.
+        if let Some(capacity) = capacity {
+            let open: i64 = sqlx::query_scalar(
+                "SELECT COUNT(*) FROM pairs p JOIN profiles r ON r.id = p.mentor_profile_id \
+                 WHERE r.account_id = ? AND p.status IN ('proposed', 'active')",
+            )
+            .bind(account.id)
+            .fetch_one(&pool)
+            .await?;
+            if capacity < open {
+                errors.push("capacity", InputProblem::BelowOpenPairs);
+            }
+        }
         let paused_until = errors
             .check(parse_optional_date("paused_until", &text(paused_until)))
             .flatten();

@@ -24,6 +24,8 @@ pub struct PairFollowUp {
     /// Why it was declined or ended: the coordination's to read (never sent
     /// to the pair's members, see `pairs::repo::pairs_of_profile`).
     pub reason: Option<String>,
+    /// One of the two asked to end the pair: who, when (program time), why.
+    pub end_request: Option<(crate::pairs::Side, String, String)>,
     /// Nudges sent about this pair, newest first: when (program time) and to whom.
     pub nudges: Vec<(String, String)>,
 }
@@ -63,6 +65,15 @@ pub async fn get_pair_follow_up(pair_id: i64) -> Result<PairFollowUp, AppError> 
         mentor_name: pair.mentor_name,
         not_a_fit,
         reason,
+        end_request: crate::pairs::repo::end_request(&pool, pair_id)
+            .await?
+            .and_then(|request| {
+                Some((
+                    crate::pairs::Side::parse(&request.side)?,
+                    crate::server_context::program_time(&request.at),
+                    request.reason,
+                ))
+            }),
         nudges: super::repo::nudges_of_pair(&pool, pair_id).await?,
     })
 }
@@ -93,6 +104,16 @@ fn FollowUpView(follow_up: PairFollowUp, changes: RwSignal<u64>) -> impl IntoVie
         follow_up.cohort_code, follow_up.mentee_profile_id
     );
     let mentee = follow_up.mentee_name.clone();
+    let end_request = follow_up.end_request.clone().map(|(side, at, reason)| view! {
+        <section class="panel end-request" aria-labelledby="end-request-title">
+            <h2 id="end-request-title">{t!(i18n, pair_follow_up.end_request_title)}</h2>
+            <p>{move || match side {
+                crate::pairs::Side::Mentor => t_string!(i18n, pair_follow_up.end_request_by_mentor, date = at.clone()).to_string(),
+                crate::pairs::Side::Mentee => t_string!(i18n, pair_follow_up.end_request_by_mentee, date = at.clone()).to_string(),
+            }}</p>
+            <blockquote class="quoted-message"><p class="prewrap">{reason}</p></blockquote>
+        </section>
+    });
     let reason_id = format!("end-pair-{}-reason", follow_up.pair_id);
     let reason_error_id = format!("{reason_id}-error");
     let end_class = if follow_up.not_a_fit {
@@ -101,6 +122,7 @@ fn FollowUpView(follow_up: PairFollowUp, changes: RwSignal<u64>) -> impl IntoVie
         "panel end-pair"
     };
     view! {
+        {end_request}
         <h2>{t!(i18n, pair_follow_up.people_title)}</h2>
         <ul class="plain-list">
             <li><a href=format!("/coordinator/participants/{}", follow_up.mentee_profile_id)>{follow_up.mentee_name.clone()}</a></li>
