@@ -108,6 +108,8 @@ pub enum InputProblem {
     MentorPaused,
     /// A mentor's capacity below the pairs they already have open.
     BelowOpenPairs,
+    /// Not a phone number (digits, spaces, `+ - ( ) .`, seven digits at least).
+    InvalidPhone,
 }
 
 /// One field's problem, in a form refused as a whole.

@@ -18,6 +18,7 @@ pub mod home;
 pub mod layout;
 pub mod locale;
 pub mod meetings;
+pub mod messages;
 pub mod outbox;
 pub mod pairs;
 pub mod profiles;

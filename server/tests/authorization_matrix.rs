@@ -21,6 +21,7 @@ use app::goals::api::*;
 use app::home::api::GetCohortAnnouncement;
 use app::layout::SetLocale;
 use app::meetings::api::*;
+use app::messages::api::*;
 use app::outbox::api::ListOutbox;
 use app::pairs::api::*;
 use app::pairs::workspace::{GetMyWorkspaces, GetPairOverview, GetWorkspace};
@@ -141,6 +142,7 @@ struct Fixture {
     meeting_id: i64,
     next_step_id: i64,
     feedback_id: i64,
+    message_id: i64,
 }
 
 fn rows() -> Vec<Row> {
@@ -464,6 +466,39 @@ fn rows() -> Vec<Row> {
             path: WithdrawPair::PATH,
             rule: Rule::Only(Role::Coordinator),
             body: |fixture| form(&[("id", &fixture.pair_id.to_string())]),
+        },
+        // Messages: the pair's two people only; the coordinator included
+        // in the refusals.
+        Row {
+            path: GetThread::PATH,
+            rule: Rule::PairMember,
+            body: |fixture| form(&[("pair_id", &fixture.pair_id.to_string())]),
+        },
+        Row {
+            path: SendMessage::PATH,
+            rule: Rule::PairMember,
+            body: |fixture| {
+                form(&[
+                    ("pair_id", &fixture.pair_id.to_string()),
+                    ("body", "Bonjour"),
+                ])
+            },
+        },
+        Row {
+            path: ReportMessage::PATH,
+            rule: Rule::PairMember,
+            body: |fixture| form(&[("id", &fixture.message_id.to_string()), ("note", "À voir")]),
+        },
+        Row {
+            path: SaveContactSharing::PATH,
+            rule: Rule::PairMember,
+            body: |fixture| {
+                form(&[
+                    ("pair_id", &fixture.pair_id.to_string()),
+                    ("share_email", "on"),
+                    ("phone", ""),
+                ])
+            },
         },
         Row {
             path: RequestPairEnd::PATH,
@@ -941,6 +976,7 @@ async fn every_caller_gets_what_the_policy_says_and_refusals_change_nothing() {
         meeting_id: workspace.meeting_id,
         next_step_id: workspace.next_step_id,
         feedback_id: workspace.feedback_id,
+        message_id: workspace.message_id,
         bystander_id,
         bystander_profile_id,
         application_id: app
@@ -1034,6 +1070,19 @@ async fn the_fingerprint_sees_a_change_in_any_table_the_workspace_ones_included(
         format!(
             "UPDATE milestones SET done_at = '2026-11-27T10:00:00Z' WHERE id = {}",
             workspace.milestone_id
+        ),
+        format!(
+            "UPDATE pair_messages SET reported_at = '2026-11-27T10:00:00Z' WHERE id = {}",
+            workspace.message_id
+        ),
+        format!(
+            "INSERT INTO pair_message_reads (pair_id, side, last_read_id) \
+             VALUES ({pair_id}, 'mentee', {})",
+            workspace.message_id
+        ),
+        format!(
+            "INSERT INTO pair_contact_sharing (pair_id, side, share_email) \
+             VALUES ({pair_id}, 'mentee', 1)"
         ),
     ];
     for write in writes {

@@ -16,6 +16,8 @@ mod exports;
 mod follow_up;
 #[path = "workspace/joint_changes.rs"]
 mod joint_changes;
+#[path = "workspace/messages.rs"]
+mod messages;
 #[path = "workspace/next_steps.rs"]
 mod next_steps;
 #[path = "workspace/notifications.rs"]

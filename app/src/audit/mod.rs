@@ -43,10 +43,12 @@ pub enum AuditEvent {
     DataExported,
     /// One of a pair's two people asked to end it (detail: the pair).
     PairEndRequested,
+    /// A pair's member reported a message to the coordination (detail: pair, message).
+    MessageReported,
 }
 
 impl AuditEvent {
-    pub const ALL: [AuditEvent; 31] = [
+    pub const ALL: [AuditEvent; 32] = [
         AuditEvent::LoginSucceeded,
         AuditEvent::LoginFailed,
         AuditEvent::LoginThrottled,
@@ -78,6 +80,7 @@ impl AuditEvent {
         AuditEvent::ParticipantViewed,
         AuditEvent::DataExported,
         AuditEvent::PairEndRequested,
+        AuditEvent::MessageReported,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -113,6 +116,7 @@ impl AuditEvent {
             AuditEvent::ParticipantViewed => "participant_viewed",
             AuditEvent::DataExported => "data_exported",
             AuditEvent::PairEndRequested => "pair_end_requested",
+            AuditEvent::MessageReported => "message_reported",
         }
     }
 

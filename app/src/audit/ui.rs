@@ -56,6 +56,7 @@ fn event_label(event: Option<AuditEvent>, raw: String) -> impl Fn() -> String + 
             AuditEvent::ParticipantViewed => t_string!(i18n, audit.events.participant_viewed),
             AuditEvent::DataExported => t_string!(i18n, audit.events.data_exported),
             AuditEvent::PairEndRequested => t_string!(i18n, audit.events.pair_end_requested),
+            AuditEvent::MessageReported => t_string!(i18n, audit.events.message_reported),
         }
         .to_owned()
     }

@@ -168,6 +168,7 @@ pub fn problem_text(problem: InputProblem) -> impl Fn() -> &'static str + Copy +
         InputProblem::NotYet => t_string!(i18n, forms.not_yet),
         InputProblem::MentorPaused => t_string!(i18n, forms.mentor_paused),
         InputProblem::BelowOpenPairs => t_string!(i18n, forms.below_open_pairs),
+        InputProblem::InvalidPhone => t_string!(i18n, forms.invalid_phone),
     }
 }
 

@@ -234,6 +234,38 @@ pub fn coordinator_pair_declined(
     }
 }
 
+/// To one of a pair's two people: the other wrote (never the words: they
+/// are read in the workspace).
+pub fn message_received(locale: &str, display_name: &str, partner: &str) -> ComposedEmail {
+    let locale = locale_or_french(locale);
+    ComposedEmail {
+        subject: td_string!(locale, emails.message_received_subject, partner = partner).to_string(),
+        body: td_string!(
+            locale,
+            emails.message_received_body,
+            name = display_name,
+            partner = partner
+        )
+        .to_string(),
+    }
+}
+
+/// To a coordinator: a message was reported to her (she reads it on the
+/// pair's page, alone).
+pub fn coordinator_message_reported(locale: &str, display_name: &str, who: &str) -> ComposedEmail {
+    let locale = locale_or_french(locale);
+    ComposedEmail {
+        subject: td_string!(locale, emails.message_reported_subject).to_string(),
+        body: td_string!(
+            locale,
+            emails.message_reported_body,
+            name = display_name,
+            who = who
+        )
+        .to_string(),
+    }
+}
+
 /// To a coordinator: one of a pair's two people asks to end it, with why.
 pub fn coordinator_end_requested(
     locale: &str,

@@ -38,6 +38,7 @@ pub fn may_wait(kind: EmailKind, about_meeting: Option<DateTime<Utc>>, now: Date
         EmailKind::AgreementRequested
         | EmailKind::FeedbackReceived
         | EmailKind::FeedbackAcknowledged
+        | EmailKind::MessageReceived
         | EmailKind::PairActivated => true,
         // A change asked to a goal (no meeting) can wait; to a meeting, only
         // if the meeting comes after the next digest.
@@ -62,7 +63,8 @@ pub fn may_wait(kind: EmailKind, about_meeting: Option<DateTime<Utc>>, now: Date
         | EmailKind::WeeklyDigest
         // A coordinator's nudge is sent when she clicks: a digest would defeat it.
         | EmailKind::Nudge
-        | EmailKind::EndRequested => false,
+        | EmailKind::EndRequested
+        | EmailKind::MessageReported => false,
     }
 }
 

@@ -53,10 +53,14 @@ pub enum EmailKind {
     Nudge,
     /// To the coordination: one of the two asks to end their pair (with why).
     EndRequested,
+    /// To the other person: a message arrived (never its words).
+    MessageReceived,
+    /// To the coordination: a message was reported to her (never its words).
+    MessageReported,
 }
 
 impl EmailKind {
-    pub const ALL: [EmailKind; 21] = [
+    pub const ALL: [EmailKind; 23] = [
         EmailKind::Invitation,
         EmailKind::PasswordReset,
         EmailKind::ApplicationReceived,
@@ -78,6 +82,8 @@ impl EmailKind {
         EmailKind::WeeklyDigest,
         EmailKind::Nudge,
         EmailKind::EndRequested,
+        EmailKind::MessageReceived,
+        EmailKind::MessageReported,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -103,6 +109,8 @@ impl EmailKind {
             EmailKind::WeeklyDigest => "weekly_digest",
             EmailKind::Nudge => "nudge",
             EmailKind::EndRequested => "end_requested",
+            EmailKind::MessageReceived => "message_received",
+            EmailKind::MessageReported => "message_reported",
         }
     }
 
@@ -136,6 +144,8 @@ impl EmailKind {
                 | EmailKind::WeeklyDigest
                 | EmailKind::Nudge
                 | EmailKind::EndRequested
+                | EmailKind::MessageReceived
+                | EmailKind::MessageReported
         )
     }
 }

@@ -17,6 +17,7 @@ use crate::goals::{GoalStatus, ProgressSource};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::layout::PageTitle;
 use crate::meetings::ui::{LogMeetingForm, MeetingAnswer, MeetingCard, PlanMeetingForm};
+use crate::messages::ui::{MessageThread, UnreadLink};
 
 /// The mentor's dashboard: capacity, then one card per mentee.
 #[component]
@@ -126,6 +127,7 @@ fn MenteeCard(workspace: Workspace, changes: RwSignal<u64>) -> impl IntoView {
                     <span class="visually-hidden">" — " {name.clone()}</span>
                 </a>
             </header>
+            <UnreadLink count=workspace.unread_messages href=format!("/pairs/{pair_id}#messages") />
             {match overall {
                 Some(percent) => view! {
                     <ProgressBar percent id=format!("mentee-{pair_id}-overall") label=label!(i18n, workspace.overall_progress) />
@@ -290,6 +292,7 @@ pub fn WorkspaceView(workspace: Workspace, changes: RwSignal<u64>) -> impl IntoV
                 {(workspace.unacknowledged_feedback() > 0 && reader == Side::Mentee).then(|| view! {
                     <p><a href="#feedback-title">{t!(i18n, workspace.feedback_to_read)}</a></p>
                 })}
+                <UnreadLink count=workspace.unread_messages href="#messages".to_owned() />
             </section>
             <section class="section-block" aria-labelledby="next-meeting-title">
                 <h2 id="next-meeting-title">{t!(i18n, workspace.next_meeting)}</h2>
@@ -302,6 +305,7 @@ pub fn WorkspaceView(workspace: Workspace, changes: RwSignal<u64>) -> impl IntoV
                     None => view! { <p class="muted">{t!(i18n, workspace.no_meeting_planned)}</p> }.into_any(),
                 }}
             </section>
+            <MessageThread pair_id />
             <section class="section-block" aria-labelledby="goals-title">
                 <h2 id="goals-title">{t!(i18n, workspace.goals_title)}</h2>
                 {match overall {

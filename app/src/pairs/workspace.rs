@@ -32,6 +32,8 @@ pub struct Workspace {
     /// they did (their reason is the coordination's; the other person is not
     /// told).
     pub my_end_request: Option<String>,
+    /// The other person's messages the reader has not read.
+    pub unread_messages: i64,
 }
 
 /// Whether the workspace on screen takes changes: only while its pair is
@@ -254,6 +256,7 @@ async fn load(pool: &sqlx::SqlitePool, pair_id: i64, reader: i64) -> Result<Work
             .and_then(crate::server_context::program_date)
             .map(|day| day.format("%Y-%m-%d").to_string()),
         my_end_request,
+        unread_messages: crate::messages::repo::unread_count(pool, pair_id, side).await?,
     })
 }
 

@@ -26,6 +26,8 @@ pub struct PairFollowUp {
     pub reason: Option<String>,
     /// One of the two asked to end the pair: who, when (program time), why.
     pub end_request: Option<(crate::pairs::Side, String, String)>,
+    /// The messages a member reported to the coordination: those alone.
+    pub reported_messages: Vec<crate::messages::ReportedMessage>,
     /// Nudges sent about this pair, newest first: when (program time) and to whom.
     pub nudges: Vec<(String, String)>,
 }
@@ -74,6 +76,7 @@ pub async fn get_pair_follow_up(pair_id: i64) -> Result<PairFollowUp, AppError> 
                     request.reason,
                 ))
             }),
+        reported_messages: crate::messages::repo::reported_of_pair(&pool, pair_id).await?,
         nudges: super::repo::nudges_of_pair(&pool, pair_id).await?,
     })
 }
@@ -121,8 +124,30 @@ fn FollowUpView(follow_up: PairFollowUp, changes: RwSignal<u64>) -> impl IntoVie
     } else {
         "panel end-pair"
     };
+    let reported = (!follow_up.reported_messages.is_empty()).then(|| {
+        let messages = follow_up.reported_messages.clone();
+        view! {
+            <section class="panel reported-messages" aria-labelledby="reported-title">
+                <h2 id="reported-title">{t!(i18n, pair_follow_up.reported_title)}</h2>
+                <p class="field-hint">{t!(i18n, pair_follow_up.reported_intro)}</p>
+                <ul class="plain-list">
+                    {messages.into_iter().map(|message| {
+                        let meta = (message.author_name.clone(), message.sent.clone(), message.reported.clone());
+                        view! {
+                            <li class="reported-message">
+                                <p class="muted small">{move || t_string!(i18n, pair_follow_up.reported_meta, author = meta.0.clone(), sent = meta.1.clone(), reported = meta.2.clone()).to_string()}</p>
+                                <blockquote class="quoted-message"><p class="prewrap">{message.body.clone()}</p></blockquote>
+                                {message.note.clone().map(|note| view! { <p class="prewrap">{note}</p> })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        }
+    });
     view! {
         {end_request}
+        {reported}
         <h2>{t!(i18n, pair_follow_up.people_title)}</h2>
         <ul class="plain-list">
             <li><a href=format!("/coordinator/participants/{}", follow_up.mentee_profile_id)>{follow_up.mentee_name.clone()}</a></li>

@@ -484,12 +484,18 @@ impl TestApp {
              '2026-11-27T10:00:00Z')",
         )
         .await;
+        let message_id = insert(
+            "INSERT INTO pair_messages (pair_id, author_side, body, sent_at) \
+             VALUES (?, 'mentor', 'Bonjour', '2026-11-27T10:00:00Z')",
+        )
+        .await;
         WorkspaceIds {
             goal_id,
             milestone_id,
             meeting_id,
             next_step_id,
             feedback_id,
+            message_id,
         }
     }
 
@@ -584,4 +590,6 @@ pub struct WorkspaceIds {
     pub meeting_id: i64,
     pub next_step_id: i64,
     pub feedback_id: i64,
+    /// A message from the mentor to the mentee.
+    pub message_id: i64,
 }

@@ -1,0 +1,160 @@
+//! Server functions of messages: the pair's two people only (never the
+//! coordination, who reads a reported message on the pair's page alone).
+use leptos::prelude::*;
+
+use super::Thread;
+use crate::error::AppError;
+
+/// The pair's thread for one of its two people; reading it marks it read.
+#[server(endpoint = "get_thread")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn get_thread(pair_id: i64) -> Result<Thread, AppError> {
+    use super::repo;
+    use crate::pairs::{PairStatus, Side};
+    use crate::server_context::pool;
+
+    let pool = pool()?;
+    let member = crate::pairs::member::pair_member(&pool, pair_id).await?;
+    let messages = repo::messages_of_pair(&pool, pair_id, member.side).await?;
+    if let Some(last) = messages.last() {
+        let mut connection = pool.acquire().await?;
+        repo::mark_read(&mut connection, pair_id, member.side, last.id).await?;
+    }
+    let (mentor, mentee) = repo::sharing_of_pair(
+        &pool,
+        pair_id,
+        &member.pair.mentor_email,
+        &member.pair.mentee_email,
+    )
+    .await?;
+    let (mine, theirs) = match member.side {
+        Side::Mentor => (mentor, mentee),
+        Side::Mentee => (mentee, mentor),
+    };
+    Ok(Thread {
+        pair_id,
+        partner_name: member.partner().0.to_owned(),
+        messages,
+        writable: member.pair.status() == Some(PairStatus::Active),
+        partner_contact: theirs,
+        my_sharing: mine,
+    })
+}
+
+/// Sends a message to the other person (text only), who is emailed that one
+/// arrived (never its words), or finds it in their digest.
+#[server(endpoint = "send_message")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn send_message(pair_id: i64, body: String) -> Result<i64, AppError> {
+    use crate::accounts::repo::utc_now_text;
+    use crate::outbox::{compose, EmailKind};
+    use crate::pairs::member::{active_pair_member, Who};
+    use crate::profiles::parse_required_text;
+    use crate::server_context::{pool, server_settings};
+
+    let pool = pool()?;
+    let member = active_pair_member(&pool, pair_id, Who::Either).await?;
+    let body = parse_required_text("body", &body, super::MESSAGE_MAX_CHARS)?;
+    let public_url = server_settings()?.public_url;
+    let now = utc_now_text();
+    let mut transaction = pool.begin().await?;
+    let id =
+        super::repo::insert_message(&mut transaction, pair_id, member.side, &body, &now).await?;
+    member
+        .notify_partner(
+            &mut transaction,
+            EmailKind::MessageReceived,
+            compose::message_received,
+            &public_url,
+        )
+        .await?;
+    transaction.commit().await?;
+    Ok(id)
+}
+
+/// Reports one of the other person's messages to the coordination, with an
+/// optional note: she then reads that message alone. Audited.
+#[server(endpoint = "report_message")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn report_message(id: i64, note: String) -> Result<(), AppError> {
+    use crate::accounts::policy::Access;
+    use crate::accounts::repo::utc_now_text;
+    use crate::accounts::session::{authorize, client_address};
+    use crate::audit::repo::{record, AuditRecord};
+    use crate::audit::AuditEvent;
+    use crate::outbox::repo::notify_coordinators;
+    use crate::outbox::{compose, EmailKind};
+    use crate::profiles::parse_optional_text;
+    use crate::server_context::{pool, server_settings};
+
+    authorize(Access::SignedIn).await?;
+    let pool = pool()?;
+    let (pair_id, author_side, reported) = super::repo::find_message(&pool, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let member = crate::pairs::member::pair_member(&pool, pair_id).await?;
+    let note = parse_optional_text("note", &note, super::MESSAGE_MAX_CHARS)?;
+    if !super::may_report(author_side == member.side.as_str(), reported) {
+        return Err(AppError::Conflict);
+    }
+    let public_url = server_settings()?.public_url;
+    let now = utc_now_text();
+    let mut transaction = pool.begin().await?;
+    if !super::repo::report(&mut transaction, id, note.as_deref(), &now).await? {
+        return Err(AppError::Conflict);
+    }
+    let reporter = member.name().to_owned();
+    notify_coordinators(
+        &mut transaction,
+        EmailKind::MessageReported,
+        |locale, name| compose::coordinator_message_reported(locale, name, &reporter),
+        &format!("{public_url}/coordinator/pairs/{pair_id}"),
+    )
+    .await?;
+    transaction.commit().await?;
+    record(
+        &pool,
+        AuditEvent::MessageReported,
+        AuditRecord {
+            actor_id: Some(member.account_id),
+            subject: None,
+            client: Some(&client_address()),
+            detail: Some(&format!("pair {pair_id}, message {id}")),
+        },
+    )
+    .await;
+    Ok(())
+}
+
+/// What the caller shows the other person: their email address (`on`) and a
+/// phone number (empty: none).
+#[server(endpoint = "save_contact_sharing")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn save_contact_sharing(
+    pair_id: i64,
+    share_email: Option<String>,
+    phone: String,
+) -> Result<(), AppError> {
+    use crate::error::InputProblem;
+    use crate::pairs::member::{active_pair_member, Who};
+    use crate::server_context::pool;
+
+    let pool = pool()?;
+    let member = active_pair_member(&pool, pair_id, Who::Either).await?;
+    let phone = match phone.trim() {
+        "" => None,
+        typed => Some(super::parse_phone(typed).ok_or(AppError::InvalidInput {
+            field: "phone".into(),
+            problem: InputProblem::InvalidPhone,
+        })?),
+    };
+    super::repo::save_sharing(
+        &pool,
+        pair_id,
+        member.side,
+        share_email.is_some_and(|value| value == "on"),
+        phone.as_deref(),
+    )
+    .await?;
+    Ok(())
+}
