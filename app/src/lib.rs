@@ -19,6 +19,7 @@ pub mod layout;
 pub mod locale;
 pub mod meetings;
 pub mod messages;
+pub mod needs;
 pub mod outbox;
 pub mod pairs;
 pub mod profiles;

@@ -22,6 +22,7 @@ use app::home::api::GetCohortAnnouncement;
 use app::layout::SetLocale;
 use app::meetings::api::*;
 use app::messages::api::*;
+use app::needs::api::*;
 use app::outbox::api::ListOutbox;
 use app::pairs::api::*;
 use app::pairs::workspace::{GetMyWorkspaces, GetPairOverview, GetWorkspace};
@@ -497,6 +498,17 @@ fn rows() -> Vec<Row> {
                     ("pair_id", &fixture.pair_id.to_string()),
                     ("share_email", "on"),
                     ("phone", ""),
+                ])
+            },
+        },
+        Row {
+            path: SaveMyNeeds::PATH,
+            rule: Rule::PairMentee,
+            body: |fixture| {
+                form(&[
+                    ("pair_id", &fixture.pair_id.to_string()),
+                    ("skills[]", "interviews"),
+                    ("needs_note", "Entrevues"),
                 ])
             },
         },

@@ -18,6 +18,8 @@ mod follow_up;
 mod joint_changes;
 #[path = "workspace/messages.rs"]
 mod messages;
+#[path = "workspace/needs.rs"]
+mod needs;
 #[path = "workspace/next_steps.rs"]
 mod next_steps;
 #[path = "workspace/notifications.rs"]

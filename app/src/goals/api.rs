@@ -67,6 +67,29 @@ fn parse_goal_text(
     }
 }
 
+/// Ties the goal to exactly these needs of the mentee (skill codes): refused
+/// when one is not among her needs.
+#[cfg(feature = "ssr")]
+async fn tie_needs(
+    transaction: &mut sqlx::SqliteConnection,
+    pair_id: i64,
+    goal_id: i64,
+    mut codes: Vec<String>,
+) -> Result<(), AppError> {
+    use crate::error::InputProblem;
+    use crate::needs::{check_tied_needs, repo as needs};
+
+    codes.sort();
+    codes.dedup();
+    let needed = needs::needed_codes(transaction, pair_id).await?;
+    check_tied_needs(&codes, &needed).map_err(|_| AppError::InvalidInput {
+        field: "needs".into(),
+        problem: InputProblem::InvalidChoice,
+    })?;
+    needs::tie_goal(transaction, goal_id, &codes).await?;
+    Ok(())
+}
+
 /// Proposes a goal to the other person, who agrees or asks for a change.
 /// Milestones: one per line.
 #[server(endpoint = "propose_goal")]
@@ -78,6 +101,7 @@ pub async fn propose_goal(
     success_criterion: String,
     target_date: String,
     milestones: String,
+    needs: Option<Vec<String>>,
 ) -> Result<i64, AppError> {
     use super::{milestone_lines, GoalEventKind, MILESTONES_MAX, TITLE_MAX_CHARS};
     use crate::error::InputProblem;
@@ -108,6 +132,7 @@ pub async fn propose_goal(
     let now = now();
     let mut transaction = pool.begin().await?;
     let id = repo::insert_goal(&mut transaction, pair_id, &text, member.side, &now).await?;
+    tie_needs(&mut transaction, pair_id, id, needs.unwrap_or_default()).await?;
     let milestones: Vec<_> = lines.into_iter().map(|line| (line, None)).collect();
     if !milestones.is_empty() {
         repo::add_milestones(&mut transaction, id, &milestones, &now).await?;
@@ -144,6 +169,7 @@ pub async fn revise_goal(
     description: String,
     success_criterion: String,
     target_date: String,
+    needs: Option<Vec<String>>,
 ) -> Result<(), AppError> {
     use super::GoalEventKind;
     use crate::outbox::{compose, EmailKind};
@@ -156,6 +182,13 @@ pub async fn revise_goal(
     let mut transaction = pool.begin().await?;
     repo::bump(&mut transaction, id, version, &now).await?;
     repo::rewrite_goal(&mut transaction, id, &text, member.side).await?;
+    tie_needs(
+        &mut transaction,
+        member.pair.id,
+        id,
+        needs.unwrap_or_default(),
+    )
+    .await?;
     repo::record_event(
         &mut transaction,
         id,

@@ -249,6 +249,8 @@ pub struct Goal {
     pub assessment_comment: Option<String>,
     /// A change to the agreed goal waiting for the other side's answer.
     pub pending: Option<changes::PendingChange>,
+    /// The mentee's needs (skill code, label) this goal answers.
+    pub needs: Vec<(String, crate::catalog::Bilingual)>,
     pub milestones: Vec<Milestone>,
     /// Newest first.
     pub history: Vec<GoalEvent>,
@@ -346,6 +348,7 @@ mod tests {
             progress_source: ProgressSource::Milestones,
             assessment_comment: None,
             pending: None,
+            needs: Vec::new(),
             milestones: Vec::new(),
             history: Vec::new(),
             version: 1,

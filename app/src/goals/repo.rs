@@ -134,6 +134,14 @@ pub async fn goals_of_pair(
     .bind(pair_id)
     .fetch_all(pool)
     .await?;
+    let ties: Vec<(i64, String, Option<String>, Option<String>)> = sqlx::query_as(
+        "SELECT n.goal_id, s.code, s.label_fr, s.label_en FROM goal_needs n \
+         JOIN goals g ON g.id = n.goal_id JOIN skills s ON s.id = n.skill_id \
+         WHERE g.pair_id = ? ORDER BY s.position, s.code",
+    )
+    .bind(pair_id)
+    .fetch_all(pool)
+    .await?;
     let today = today.format("%Y-%m-%d").to_string();
     Ok(rows
         .into_iter()
@@ -192,6 +200,19 @@ pub async fn goals_of_pair(
                 progress_source: source,
                 assessment_comment: row.assessment_comment,
                 pending,
+                needs: ties
+                    .iter()
+                    .filter(|(goal, ..)| *goal == row.id)
+                    .map(|(_, code, fr, en)| {
+                        (
+                            code.clone(),
+                            crate::catalog::Bilingual {
+                                fr: fr.clone(),
+                                en: en.clone(),
+                            },
+                        )
+                    })
+                    .collect(),
                 milestones,
                 history,
                 version: row.version,

@@ -168,6 +168,7 @@ pub fn GoalCard(goal: Goal, reader: Side, changes: RwSignal<u64>) -> impl IntoVi
                     <p class="prewrap">{comment}</p>
                 </div>
             })}
+            <crate::needs::ui::GoalNeeds needs=goal.needs.clone() />
             <MilestoneList goal_id=id version milestones=goal.milestones.clone() can_tick=agreed && open changes />
             {waiting_for_me.then(|| view! { <GoalAnswer goal=goal.clone() reader changes /> })}
             {open.then(|| view! {
@@ -340,6 +341,7 @@ pub fn ProposeGoalForm(pair_id: i64, changes: RwSignal<u64>) -> impl IntoView {
                 <p class="field-hint">{t!(i18n, workspace.smart_prompt)}</p>
                 <input type="hidden" name="pair_id" value=pair_id />
                 <GoalTextFields scope=scope.clone() error />
+                <crate::needs::ui::NeedsChoice scope=scope.clone() checked=Vec::new() />
                 <TextAreaField name="milestones" scope=scope required=false
                     label=label!(i18n, workspace.milestones) hint=label!(i18n, workspace.milestones_hint) error />
                 <FormError error />
@@ -363,7 +365,8 @@ fn ReviseGoalForm(goal: Goal, changes: RwSignal<u64>) -> impl IntoView {
                 <p class="field-hint">{t!(i18n, workspace.revise_hint)}</p>
                 <input type="hidden" name="id" value=goal.id />
                 <input type="hidden" name="version" value=goal.version />
-                <GoalTextFields scope goal=goal.clone() error />
+                <GoalTextFields scope=scope.clone() goal=goal.clone() error />
+                <crate::needs::ui::NeedsChoice scope checked=goal.needs.iter().map(|(code, _)| code.clone()).collect() />
                 <FormError error />
                 <SubmitButton label=label!(i18n, workspace.revise_goal_send) pending=revise.pending() />
             </ActionForm>

@@ -57,6 +57,9 @@ fn MeetingPlanFields(
     goals: Vec<Goal>,
     error: Signal<Option<crate::error::AppError>>,
     #[prop(optional)] meeting: Option<Meeting>,
+    /// The free objectives a new plan starts with (the first meeting's).
+    #[prop(optional_no_strip)]
+    suggested: Option<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let chosen: Vec<String> = meeting
@@ -89,6 +92,7 @@ fn MeetingPlanFields(
                 .collect::<Vec<_>>()
                 .join("\n")
         })
+        .or(suggested)
         .unwrap_or_default();
     let durations: Vec<(String, String)> = DURATIONS
         .iter()
@@ -149,7 +153,15 @@ fn MeetingPlanFields(
 
 /// Planning a meeting.
 #[component]
-pub fn PlanMeetingForm(pair_id: i64, goals: Vec<Goal>, changes: RwSignal<u64>) -> impl IntoView {
+pub fn PlanMeetingForm(
+    pair_id: i64,
+    goals: Vec<Goal>,
+    changes: RwSignal<u64>,
+    /// Free objectives to start with (the first meeting: set the objectives
+    /// from the mentee's needs).
+    #[prop(optional_no_strip)]
+    suggested: Option<String>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let plan = ServerAction::<PlanMeeting>::new();
     count_successes(plan, changes);
@@ -162,7 +174,7 @@ pub fn PlanMeetingForm(pair_id: i64, goals: Vec<Goal>, changes: RwSignal<u64>) -
             <summary class="button button-primary">{t!(i18n, workspace.plan_meeting)}</summary>
             <ActionForm action=plan attr:class="form">
                 <input type="hidden" name="pair_id" value=pair_id />
-                <MeetingPlanFields scope goals error />
+                <MeetingPlanFields scope goals error suggested=suggested.clone() />
                 <FormError error />
                 <SubmitButton label=label!(i18n, workspace.plan_meeting_send) pending=plan.pending() />
             </ActionForm>

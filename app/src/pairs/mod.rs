@@ -11,6 +11,7 @@ pub mod joint;
 #[cfg(feature = "ssr")]
 pub mod member;
 pub mod pages;
+pub mod partner;
 #[cfg(feature = "ssr")]
 pub mod repo;
 pub mod ui;
@@ -111,6 +112,9 @@ pub struct MyPair {
     /// end reason are never sent here.
     pub my_reason: Option<String>,
     pub proposed_at: String,
+    /// Who the other person is, to decide on the proposal (proposed and
+    /// active pairs only).
+    pub partner: Option<partner::PartnerProfile>,
 }
 
 /// A pair as the coordinator sees it.

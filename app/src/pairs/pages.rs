@@ -18,6 +18,7 @@ use crate::i18n::{t, t_string, use_i18n};
 use crate::layout::PageTitle;
 use crate::meetings::ui::{LogMeetingForm, MeetingAnswer, MeetingCard, PlanMeetingForm};
 use crate::messages::ui::{MessageThread, UnreadLink};
+use crate::needs::ui::{NeedsContext, NeedsPanel};
 
 /// The mentor's dashboard: capacity, then one card per mentee.
 #[component]
@@ -264,6 +265,30 @@ pub fn WorkspaceView(workspace: Workspace, changes: RwSignal<u64>) -> impl IntoV
     let partner = workspace.partner_name.clone();
     let writable = workspace.status == super::PairStatus::Active;
     provide_context(super::workspace::Writable(writable));
+    provide_context(NeedsContext(workspace.needs.skills.clone()));
+    let goal_titles: Vec<(i64, String)> = workspace
+        .goals
+        .iter()
+        .map(|goal| (goal.id, goal.title.clone()))
+        .collect();
+    // The first meeting sets the objectives from the mentee's needs.
+    let first_meeting_plan = (workspace.meetings.is_empty() && !workspace.needs.skills.is_empty())
+        .then(|| {
+            let locale = i18n.get_locale();
+            let needs: Vec<String> = workspace
+                .needs
+                .skills
+                .iter()
+                .map(|need| {
+                    need.label
+                        .get(locale)
+                        .or(need.label.fr.as_deref())
+                        .unwrap_or(&need.code)
+                        .to_owned()
+                })
+                .collect();
+            t_string!(i18n, needs.first_meeting, needs = needs.join(", ")).to_string()
+        });
     view! {
         <div class="workspace">
             {(!writable).then(|| view! { <EndedBanner closed_on=workspace.closed_on.clone() /> })}
@@ -273,6 +298,7 @@ pub fn WorkspaceView(workspace: Workspace, changes: RwSignal<u64>) -> impl IntoV
                     Side::Mentor => t_string!(i18n, workspace.with_mentee, name = partner.clone()).to_string(),
                 }}
             </p>
+            <NeedsPanel needs=workspace.needs.clone() reader pair_id goal_titles changes />
             <section class="panel" aria-labelledby="waiting-title">
                 <h2 id="waiting-title">{t!(i18n, workspace.waiting_for_your_answer)}</h2>
                 {if waiting.is_empty() {
@@ -321,7 +347,7 @@ pub fn WorkspaceView(workspace: Workspace, changes: RwSignal<u64>) -> impl IntoV
             </section>
             <section class="section-block" aria-labelledby="meetings-title">
                 <h2 id="meetings-title">{t!(i18n, workspace.meetings_title)}</h2>
-                {writable.then(|| view! { <div class="no-print"><PlanMeetingForm pair_id goals=goals.clone() changes /></div> })}
+                {writable.then(|| view! { <div class="no-print"><PlanMeetingForm pair_id goals=goals.clone() changes suggested=first_meeting_plan.clone() /></div> })}
                 {upcoming.into_iter().map(|meeting| view! { <MeetingCard meeting reader goals=goals.clone() changes /> }).collect_view()}
                 {(!past.is_empty()).then(|| view! {
                     <h3>{t!(i18n, workspace.past_meetings)}</h3>

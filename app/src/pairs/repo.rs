@@ -202,6 +202,7 @@ struct MyPairRow {
     mentor_answer: Option<String>,
     my_reason: Option<String>,
     proposed_at: String,
+    partner_profile_id: i64,
 }
 
 /// The pairs of one profile, newest first. The reason column holds either a
@@ -221,7 +222,9 @@ pub async fn pairs_of_profile(
                           (p.mentor_profile_id = ? AND p.mentor_answer = 'declined') \
                        OR (p.mentee_profile_id = ? AND p.mentee_answer = 'declined')) \
                      THEN p.reason END AS my_reason, \
-                p.proposed_at \
+                p.proposed_at, \
+                CASE WHEN p.mentor_profile_id = ? THEN p.mentee_profile_id \
+                     ELSE p.mentor_profile_id END AS partner_profile_id \
          FROM pairs p \
          JOIN profiles e ON e.id = p.mentee_profile_id JOIN accounts ea ON ea.id = e.account_id \
          JOIN profiles r ON r.id = p.mentor_profile_id JOIN accounts ra ON ra.id = r.account_id \
@@ -234,32 +237,50 @@ pub async fn pairs_of_profile(
     .bind(profile_id)
     .bind(profile_id)
     .bind(profile_id)
+    .bind(profile_id)
     .fetch_all(pool)
     .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|row| {
-            let (mine, theirs) = if row.is_mentor {
-                (&row.mentor_answer, &row.mentee_answer)
-            } else {
-                (&row.mentee_answer, &row.mentor_answer)
-            };
-            Some(MyPair {
-                id: row.id,
-                status: PairStatus::parse(&row.status)?,
-                side: if row.is_mentor {
-                    Side::Mentor
-                } else {
-                    Side::Mentee
-                },
-                partner_name: row.partner_name,
-                my_answer: mine.as_deref().and_then(Answer::parse),
-                partner_answer: theirs.as_deref().and_then(Answer::parse),
-                my_reason: row.my_reason,
-                proposed_at: row.proposed_at,
-            })
-        })
-        .collect())
+    let mut pairs = Vec::with_capacity(rows.len());
+    for row in rows {
+        let Some(status) = PairStatus::parse(&row.status) else {
+            continue;
+        };
+        // Who the other is, to decide on the proposal: while it is open only.
+        let partner = if status.is_open() {
+            Some(super::partner::load(pool, row.partner_profile_id, !row.is_mentor).await?)
+        } else {
+            None
+        };
+        pairs.push(my_pair(row, status, partner));
+    }
+    Ok(pairs)
+}
+
+fn my_pair(
+    row: MyPairRow,
+    status: PairStatus,
+    partner: Option<super::partner::PartnerProfile>,
+) -> MyPair {
+    let (mine, theirs) = if row.is_mentor {
+        (&row.mentor_answer, &row.mentee_answer)
+    } else {
+        (&row.mentee_answer, &row.mentor_answer)
+    };
+    MyPair {
+        id: row.id,
+        status,
+        side: if row.is_mentor {
+            Side::Mentor
+        } else {
+            Side::Mentee
+        },
+        partner_name: row.partner_name,
+        my_answer: mine.as_deref().and_then(Answer::parse),
+        partner_answer: theirs.as_deref().and_then(Answer::parse),
+        my_reason: row.my_reason,
+        proposed_at: row.proposed_at,
+        partner,
+    }
 }
 
 #[derive(sqlx::FromRow)]

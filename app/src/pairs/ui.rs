@@ -100,6 +100,7 @@ fn MyPairCard(pair: MyPair, changes: RwSignal<u64>) -> impl IntoView {
                 <dt>{t!(i18n, pairs.their_answer)}</dt>
                 <dd>{answer_name(partner_answer)}</dd>
             </dl>
+            {pair.partner.clone().map(|profile| view! { <super::partner::PartnerProfileView profile /> })}
             // Only the reader's own decline reason is ever sent here.
             {pair.my_reason.clone().map(|reason| view! {
                 <p class="muted">{t!(i18n, pairs.my_reason_label)} " " {reason}</p>

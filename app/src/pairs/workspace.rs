@@ -34,6 +34,8 @@ pub struct Workspace {
     pub my_end_request: Option<String>,
     /// The other person's messages the reader has not read.
     pub unread_messages: i64,
+    /// The mentee's needs, which the pair's objectives are set from.
+    pub needs: crate::needs::MenteeNeeds,
 }
 
 /// Whether the workspace on screen takes changes: only while its pair is
@@ -236,6 +238,14 @@ async fn load(pool: &sqlx::SqlitePool, pair_id: i64, reader: i64) -> Result<Work
         .filter(|request| Side::parse(&request.side) == Some(side))
         .map(|request| crate::server_context::program_time(&request.at));
     let now = utc_text(chrono::Utc::now());
+    let mut needs = crate::needs::repo::needs_of_pair(pool, pair_id).await?;
+    // The mentee edits them while the pair is active: she gets the choices.
+    if side == Side::Mentee && status == super::PairStatus::Active {
+        let kept: Vec<String> = needs.skills.iter().map(|need| need.code.clone()).collect();
+        needs.choices = crate::catalog::repo::choices_keeping(pool, &[], &kept)
+            .await?
+            .skills;
+    }
     Ok(Workspace {
         pair_id,
         side,
@@ -257,6 +267,7 @@ async fn load(pool: &sqlx::SqlitePool, pair_id: i64, reader: i64) -> Result<Work
             .map(|day| day.format("%Y-%m-%d").to_string()),
         my_end_request,
         unread_messages: crate::messages::repo::unread_count(pool, pair_id, side).await?,
+        needs,
     })
 }
 
