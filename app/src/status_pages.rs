@@ -69,9 +69,12 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
             minutes = *retry_after_minutes
         )
         .to_string(),
-        AppError::TooSoon { again_on } => {
-            t_string!(i18n, errors.too_soon, date = again_on.clone()).to_string()
-        }
+        AppError::TooSoon { again_on } => t_string!(
+            i18n,
+            errors.too_soon,
+            date = crate::components::when::when_text(i18n.get_locale(), &again_on)
+        )
+        .to_string(),
         _ => static_text().to_owned(),
     };
     view! {

@@ -82,3 +82,66 @@ async fn with_secure_cookies_the_cookie_is_secure_and_hsts_is_sent() {
         .headers
         .contains_key(header::STRICT_TRANSPORT_SECURITY));
 }
+
+/// Signing in switches the interface to the account's language, unless the
+/// person chose one on the sign-in page.
+#[tokio::test]
+async fn signing_in_switches_to_the_accounts_language_unless_chosen_on_the_page() {
+    use app::accounts::api::LogIn;
+    use app::accounts::Role;
+
+    let app = TestApp::new().await;
+    let account = app
+        .create_account(Role::Mentee, "emily@lang.example", "emily-password-1")
+        .await;
+    sqlx::query("UPDATE accounts SET locale = 'en' WHERE id = ?")
+        .bind(account)
+        .execute(&app.pool)
+        .await
+        .expect("English account");
+    let locale_cookie = |response: &common::TestResponse| {
+        response
+            .headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .find(|value| value.starts_with("i18n_pref_locale="))
+            .map(str::to_owned)
+    };
+    let signed_in = app
+        .post_form(
+            LogIn::PATH,
+            "email=emily%40lang.example&password=emily-password-1&next=",
+        )
+        .await;
+    assert!(signed_in.status.is_redirection(), "{}", signed_in.status);
+    let cookie = locale_cookie(&signed_in).unwrap_or_default();
+    assert!(cookie.starts_with("i18n_pref_locale=en;"), "{cookie}");
+    // She chose French on the sign-in page: it stays French.
+    let chosen = app
+        .post_form(
+            LogIn::PATH,
+            "email=emily%40lang.example&password=emily-password-1&next=&locale_chosen=yes",
+        )
+        .await;
+    assert!(chosen.status.is_redirection(), "{}", chosen.status);
+    assert_eq!(locale_cookie(&chosen), None);
+}
+
+/// The switch on the sign-in page says so on its way back, for the sign-in
+/// form to keep the choice.
+#[tokio::test]
+async fn the_sign_in_pages_switch_remembers_the_choice_in_the_return_path() {
+    let app = TestApp::new().await;
+    let page = app.get("/login?next=%2Fmentee").await;
+    assert!(
+        page.body
+            .contains("value=\"/login?next=%2Fmentee&amp;language=chosen\"")
+            || page
+                .body
+                .contains("value=\"/login?next=%2Fmentee&language=chosen\""),
+        "the switch's return path"
+    );
+    let chosen = app.get("/login?language=chosen").await;
+    assert!(chosen.body.contains("name=\"locale_chosen\" value=\"yes\""));
+}

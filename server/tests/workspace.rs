@@ -434,7 +434,10 @@ async fn a_meeting_is_agreed_before_and_logged_after_with_notes_only_the_mentor_
         .fetch_one(&pair.app.pool)
         .await
         .expect("the message is stored");
-    assert!(body.contains("2099-01-06 14:00"), "{body}");
+    assert!(
+        body.contains("Tuesday, January 6, 2099 at 2:00 PM"),
+        "{body}"
+    );
 
     let seen = pair.workspace(&pair.mentee).await;
     let objectives: Vec<&str> = seen["meetings"][0]["objectives"]

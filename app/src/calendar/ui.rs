@@ -77,7 +77,7 @@ fn FeedControls(
     view! {
         {match new_link {
             Some(link) => view! { <NewFeedLink link /> }.into_any(),
-            None => view! { <p>{t!(i18n, calendar.feed_on, date = created.clone())}</p> }.into_any(),
+            None => view! { <p>{move || t_string!(i18n, calendar.feed_on, date = crate::components::when::when_text(i18n.get_locale(), &created)).to_string()}</p> }.into_any(),
         }}
         <div class="button-row">
             <details class="inline-details">

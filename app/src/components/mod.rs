@@ -2,3 +2,4 @@
 pub mod access;
 pub mod cohort_select;
 pub mod forms;
+pub mod when;

@@ -2,6 +2,8 @@
 //! feedback with the mentee's acknowledgement and response, and the fit check.
 use leptos::prelude::*;
 
+use crate::components::when::when_text;
+
 use super::api::{AcknowledgeFeedback, AnswerFitCheck, GiveFeedback};
 use super::{Feedback, FitAnswer, FitCheck, FitResponse, MyFitCheck, PART_MAX_CHARS};
 use crate::components::forms::{
@@ -103,7 +105,10 @@ fn FeedbackItem(item: Feedback, reader: Side, changes: RwSignal<u64>) -> impl In
     view! {
         <article class="card feedback-card" id=format!("feedback-{id}") aria-labelledby=format!("feedback-{id}-title")>
             <header>
-                <h3 id=format!("feedback-{id}-title")>{t!(i18n, workspace.feedback_of, date = item.written.clone())}</h3>
+                <h3 id=format!("feedback-{id}-title")>{
+                    let written = item.written.clone();
+                    move || t_string!(i18n, workspace.feedback_of, date = when_text(i18n.get_locale(), &written)).to_string()
+                }</h3>
                 <p class="tags">
                     {if item.acknowledged {
                         view! { <span class="badge badge-ok">{t!(i18n, workspace.acknowledged)}</span> }.into_any()
@@ -112,7 +117,7 @@ fn FeedbackItem(item: Feedback, reader: Side, changes: RwSignal<u64>) -> impl In
                     }}
                 </p>
             </header>
-            {item.meeting.clone().map(|(_, starts)| view! { <p class="muted small">{t!(i18n, workspace.after_meeting, date = starts)}</p> })}
+            {item.meeting.clone().map(|(_, starts)| view! { <p class="muted small">{move || t_string!(i18n, workspace.after_meeting, date = when_text(i18n.get_locale(), &starts)).to_string()}</p> })}
             {item.goal.clone().map(|(_, title)| view! {
                 <p class="muted small">
                     {t!(i18n, workspace.about_goal, title = title)}

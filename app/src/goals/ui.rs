@@ -3,6 +3,8 @@
 //! to propose one (with SMART prompts).
 use leptos::prelude::*;
 
+use crate::components::when::When;
+
 use super::api::{
     AddMilestone, AgreeGoal, AnswerGoalChange, AssessGoal, ProposeGoal, ProposeGoalStatus,
     RequestGoalChange, ReviseGoal, TickMilestone,
@@ -155,7 +157,7 @@ pub fn GoalCard(goal: Goal, reader: Side, changes: RwSignal<u64>) -> impl IntoVi
                 <dd>{goal.success_criterion.clone()}</dd>
                 {goal.target_date.clone().map(|date| view! {
                     <dt>{t!(i18n, workspace.target_date)}</dt>
-                    <dd>{date}</dd>
+                    <dd><When at=date /></dd>
                 })}
                 {goal.description.clone().map(|text| view! {
                     <dt>{t!(i18n, workspace.description)}</dt>
@@ -189,7 +191,7 @@ pub fn GoalCard(goal: Goal, reader: Side, changes: RwSignal<u64>) -> impl IntoVi
                         let detail = event.detail.clone();
                         view! {
                             <li>
-                                <span class="muted">{event.at.clone()}</span> " · "
+                                <span class="muted"><When at=event.at.clone() capitalized=true /></span> " · "
                                 {side_name(event.side)} " · " {event_name(event.kind)}
                                 {detail.map(|detail| view! { " — " <q>{detail}</q> })}
                             </li>
@@ -234,7 +236,7 @@ fn MilestoneList(
                         <span class="visually-hidden">
                             {move || if done { t_string!(i18n, workspace.milestone_is_done) } else { t_string!(i18n, workspace.milestone_is_open) }}
                         </span>
-                        {milestone.due_date.clone().map(|due| view! { <span class="muted small">" · " {t!(i18n, workspace.due)} " " {due}</span> })}
+                        {milestone.due_date.clone().map(|due| view! { <span class="muted small">" · " {t!(i18n, workspace.due)} " " <When at=due /></span> })}
                         {milestone.overdue.then(|| view! { <span class="badge badge-late">{t!(i18n, workspace.overdue)}</span> })}
                         {can_tick.then(|| view! {
                             <ActionForm action=tick attr:class="inline-form">

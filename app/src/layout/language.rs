@@ -42,12 +42,24 @@ pub fn LanguageSwitch() -> impl IntoView {
     // while rendering there would differ from the browser's (hydration warning).
     let return_to = move || {
         let search = location.search.get();
+        let pathname = location.pathname.get();
+        // On the sign-in page, the choice is remembered through signing in
+        // (otherwise signing in applies the account's language).
+        let search = if pathname == "/login" && !search.contains("language=chosen") {
+            if search.is_empty() {
+                "language=chosen".to_owned()
+            } else {
+                format!("{search}&language=chosen")
+            }
+        } else {
+            search
+        };
         let query = if search.is_empty() {
             String::new()
         } else {
             format!("?{search}")
         };
-        format!("{}{query}", location.pathname.get())
+        format!("{pathname}{query}")
     };
     let on_submit = move |event: SubmitEvent| {
         event.prevent_default();

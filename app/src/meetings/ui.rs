@@ -3,6 +3,8 @@
 //! and the mentor's private notes.
 use leptos::prelude::*;
 
+use crate::components::when::{when_text, When};
+
 use super::api::{
     AgreeMeeting, LogMeeting, NextStepToMilestone, PlanMeeting, RequestMeetingChange,
     ReviseMeeting, SavePrivateNote,
@@ -204,7 +206,7 @@ pub fn MeetingCard(
     view! {
         <article class="card meeting-card" id=format!("meeting-{id}") aria-labelledby=format!("meeting-{id}-title")>
             <header>
-                <h3 id=format!("meeting-{id}-title")>{meeting.starts.clone()}</h3>
+                <h3 id=format!("meeting-{id}-title")><When at=meeting.starts.clone() capitalized=true /></h3>
                 <p class="tags">
                     <span class="badge">{status_text}</span>
                     {planned.then(|| view! { <AgreementBadge agreement=meeting.agreement reader /> })}
@@ -445,7 +447,7 @@ fn CancelMeetingForm(meeting: Meeting, changes: RwSignal<u64>) -> impl IntoView 
         <details class="inline-details">
             <summary class="button button-link">{t!(i18n, workspace.cancel_meeting)}</summary>
             <ActionForm action=cancel attr:class="form">
-                <p>{t!(i18n, workspace.cancel_meeting_confirm, when = when.clone())}</p>
+                <p>{move || t_string!(i18n, workspace.cancel_meeting_confirm, when = when_text(i18n.get_locale(), &when)).to_string()}</p>
                 <input type="hidden" name="id" value=meeting.id />
                 <input type="hidden" name="version" value=meeting.version />
                 <input type="hidden" name="outcome" value="cancelled" />

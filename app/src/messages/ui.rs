@@ -3,6 +3,8 @@
 //! what each person shows the other to be reached.
 use leptos::prelude::*;
 
+use crate::components::when::When;
+
 use super::api::{get_thread, ReportMessage, SaveContactSharing, SendMessage};
 use super::{Contact, Message, Thread, MESSAGE_MAX_CHARS};
 use crate::components::access::AccessDenied;
@@ -80,7 +82,7 @@ fn MessageItem(message: Message, partner: String, changes: RwSignal<u64>) -> imp
         <li class=if mine { "message message-mine" } else { "message message-theirs" } id=format!("message-{id}")>
             <p class="message-meta muted small">
                 {move || if mine { t_string!(i18n, messages.you).to_string() } else { author.clone() }}
-                " · " {message.sent.clone()}
+                " · " <When at=message.sent.clone() />
                 {message.reported.then(|| view! { " " <span class="badge badge-waiting">{t!(i18n, messages.reported)}</span> })}
             </p>
             <p class="message-body prewrap">{message.body.clone()}</p>

@@ -170,7 +170,7 @@ pub fn meeting_planned(
             emails.meeting_planned_body,
             name = display_name,
             partner = partner,
-            when = when
+            when = crate::locale::program_time_text(locale, when, crate::locale::this_year())
         )
         .to_string(),
     }
@@ -204,7 +204,7 @@ pub fn meeting_reminder(
             emails.meeting_reminder_body,
             name = display_name,
             partner = partner,
-            when = when
+            when = crate::locale::program_time_text(locale, when, crate::locale::this_year())
         )
         .to_string(),
     }
@@ -392,7 +392,7 @@ pub fn meeting_cancelled(
             emails.meeting_cancelled_body,
             name = display_name,
             partner = partner,
-            when = when
+            when = crate::locale::program_time_text(locale, when, crate::locale::this_year())
         )
         .to_string(),
     }
@@ -435,7 +435,7 @@ pub fn meeting_change_requested(
             emails.meeting_change_body,
             name = display_name,
             partner = partner,
-            when = when
+            when = crate::locale::program_time_text(locale, when, crate::locale::this_year())
         )
         .to_string(),
     }
@@ -494,7 +494,11 @@ pub fn weekly_digest(locale: &str, display_name: &str, items: &[DigestItem<'_>])
                 locale,
                 emails.weekly_digest_item,
                 subject = item.subject,
-                when = item.when.as_str(),
+                when = crate::locale::program_time_text(
+                    locale,
+                    &item.when,
+                    crate::locale::this_year()
+                ),
                 text = item.text
             )
             .to_string(),

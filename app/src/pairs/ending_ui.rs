@@ -3,6 +3,8 @@
 //! workspace stays readable, and the list of past pairs.
 use leptos::prelude::*;
 
+use crate::components::when::when_text;
+
 use super::api::RequestPairEnd;
 use super::workspace::PastPair;
 use crate::components::forms::{
@@ -26,7 +28,7 @@ pub fn RequestEndForm(
     let error = action_error(request);
     if let Some(date) = requested {
         return view! {
-            <p class="notice notice-info">{move || t_string!(i18n, workspace.end_requested, date = date.clone()).to_string()}</p>
+            <p class="notice notice-info">{move || t_string!(i18n, workspace.end_requested, date = when_text(i18n.get_locale(), &date)).to_string()}</p>
         }
         .into_any();
     }

@@ -2,6 +2,8 @@
 //! place), the full workspace of a pair (the mentee's goal-tracking page, and
 //! a mentor's page for one mentee), and the coordinator's read-only overview.
 use leptos::prelude::*;
+
+use crate::components::when::When;
 use leptos_router::hooks::use_params_map;
 
 use super::ending_ui::{EndedBanner, PastPairsList, RequestEndForm};
@@ -153,7 +155,7 @@ fn MenteeCard(workspace: Workspace, changes: RwSignal<u64>) -> impl IntoView {
                 {match next {
                     Some(meeting) => view! {
                         <p>
-                            <a href=format!("/pairs/{pair_id}#meeting-{}", meeting.id)>{meeting.starts.clone()}</a>
+                            <a href=format!("/pairs/{pair_id}#meeting-{}", meeting.id)><When at=meeting.starts.clone() capitalized=true /></a>
                             " " <AgreementBadge agreement=meeting.agreement reader=Side::Mentor />
                         </p>
                         <ul class="objectives small">{meeting.objectives.iter().map(|objective| view! { <li>{objective.text.clone()}</li> }).collect_view()}</ul>
@@ -175,7 +177,7 @@ fn MenteeCard(workspace: Workspace, changes: RwSignal<u64>) -> impl IntoView {
                             WaitingItem::Meeting(meeting) => view! {
                                 <li>
                                     {t!(i18n, workspace.kind_meeting)} " : "
-                                    <a href=format!("/pairs/{pair_id}#meeting-{}", meeting.id)>{meeting.starts.clone()}</a>
+                                    <a href=format!("/pairs/{pair_id}#meeting-{}", meeting.id)><When at=meeting.starts.clone() capitalized=true /></a>
                                     <ul class="objectives small">{meeting.objectives.iter().map(|objective| view! { <li>{objective.text.clone()}</li> }).collect_view()}</ul>
                                     <MeetingAnswer meeting changes />
                                 </li>
@@ -198,7 +200,7 @@ fn MenteeCard(workspace: Workspace, changes: RwSignal<u64>) -> impl IntoView {
                     {to_log.into_iter().map(|meeting| view! {
                         <div class="to-log-item">
                             <p>
-                                <strong>{meeting.starts.clone()}</strong> " "
+                                <strong><When at=meeting.starts.clone() capitalized=true /></strong> " "
                                 <AgreementBadge agreement=meeting.agreement reader=Side::Mentor />
                             </p>
                             <ul class="objectives small">{meeting.objectives.iter().map(|objective| view! { <li>{objective.text.clone()}</li> }).collect_view()}</ul>
@@ -210,7 +212,7 @@ fn MenteeCard(workspace: Workspace, changes: RwSignal<u64>) -> impl IntoView {
             {(!feedback_due.is_empty()).then(|| view! {
                 <div class="notice notice-warning">
                     <p class="notice-title">{t!(i18n, workspace.feedback_due)}</p>
-                    <ul>{feedback_due.iter().map(|meeting| view! { <li>{meeting.starts.clone()}</li> }).collect_view()}</ul>
+                    <ul>{feedback_due.iter().map(|meeting| view! { <li><When at=meeting.starts.clone() capitalized=true /></li> }).collect_view()}</ul>
                 </div>
             })}
             <div class="button-row card-actions">
@@ -309,7 +311,7 @@ pub fn WorkspaceView(workspace: Workspace, changes: RwSignal<u64>) -> impl IntoV
                             {waiting.into_iter().map(|(href, text, is_goal)| view! {
                                 <li>
                                     {move || if is_goal { t_string!(i18n, workspace.kind_goal) } else { t_string!(i18n, workspace.kind_meeting) }}
-                                    " : " <a href=href>{text}</a>
+                                    " : " <a href=href>{if is_goal { text.into_any() } else { view! { <When at=text capitalized=true /> }.into_any() }}</a>
                                 </li>
                             }).collect_view()}
                         </ul>
@@ -324,7 +326,7 @@ pub fn WorkspaceView(workspace: Workspace, changes: RwSignal<u64>) -> impl IntoV
                 <h2 id="next-meeting-title">{t!(i18n, workspace.next_meeting)}</h2>
                 {match next {
                     Some(meeting) => view! {
-                        <p>{meeting.starts.clone()} " " <AgreementBadge agreement=meeting.agreement reader /></p>
+                        <p><When at=meeting.starts.clone() capitalized=true /> " " <AgreementBadge agreement=meeting.agreement reader /></p>
                         <h3 class="group-title">{t!(i18n, workspace.meeting_objectives)}</h3>
                         <ul>{meeting.objectives.iter().map(|objective| view! { <li>{objective.text.clone()}</li> }).collect_view()}</ul>
                     }.into_any(),
@@ -373,7 +375,7 @@ pub fn WorkspaceView(workspace: Workspace, changes: RwSignal<u64>) -> impl IntoV
                 } else {
                     view! {
                         <ol class="timeline">
-                            {history.into_iter().map(|(at, text)| view! { <li><span class="muted">{at}</span> " · " {text}</li> }).collect_view()}
+                            {history.into_iter().map(|(at, text)| view! { <li><span class="muted"><When at capitalized=true /></span> " · " {text}</li> }).collect_view()}
                         </ol>
                     }.into_any()
                 }}
@@ -557,7 +559,10 @@ pub fn PairOverviewView(overview: PairOverview) -> impl IntoView {
             <dt>{t!(i18n, workspace.meetings_planned)}</dt><dd>{overview.meetings_planned}</dd>
             <dt>{t!(i18n, workspace.feedback_given)}</dt><dd>{overview.feedback_given}</dd>
             <dt>{t!(i18n, workspace.last_activity)}</dt>
-            <dd>{overview.last_activity.clone().unwrap_or_else(|| "—".to_owned())}</dd>
+            <dd>{match overview.last_activity.clone() {
+                Some(at) => view! { <When at capitalized=true /> }.into_any(),
+                None => "—".into_any(),
+            }}</dd>
         </dl>
         <h2>{t!(i18n, workspace.goals_title)}</h2>
         {if overview.goals.is_empty() {

@@ -133,7 +133,7 @@ pub fn item_sentence(item: AttentionItem) -> impl Fn() -> String + Send + Sync +
                 follow_up.item_unlogged,
                 mentee = mentee,
                 mentor = mentor,
-                date = date.clone(),
+                date = crate::components::when::when_text(i18n.get_locale(), date),
                 days = *days
             )
             .to_string(),
@@ -256,10 +256,10 @@ fn AttentionCard(
         <article class=class data-key=key.clone()>
             <p class="attention-why">{item_sentence(item.clone())}</p>
             {came_back.map(|at| view! {
-                <p class="attention-note">{move || t_string!(i18n, follow_up.came_back, at = at.clone()).to_string()}</p>
+                <p class="attention-note">{move || t_string!(i18n, follow_up.came_back, at = crate::components::when::when_text(i18n.get_locale(), &at)).to_string()}</p>
             })}
             {last_nudge.map(|at| view! {
-                <p class="attention-nudged" role="status">{move || t_string!(i18n, follow_up.nudged_on, at = at.clone()).to_string()}</p>
+                <p class="attention-nudged" role="status">{move || t_string!(i18n, follow_up.nudged_on, at = crate::components::when::when_text(i18n.get_locale(), &at)).to_string()}</p>
             })}
             <p class="attention-links">
                 <a href=href>
@@ -303,7 +303,7 @@ fn NudgeForm(
     };
     match again_on {
         Some(date) => view! {
-            <p class="muted">{move || t_string!(i18n, follow_up.nudge_again_on, date = date.clone()).to_string()}</p>
+            <p class="muted">{move || t_string!(i18n, follow_up.nudge_again_on, date = crate::components::when::when_text(i18n.get_locale(), &date)).to_string()}</p>
         }
         .into_any(),
         None => view! {
@@ -393,8 +393,8 @@ fn SetAsideLine(row: AttentionRow) -> impl IntoView {
             let status = {
                 let decision = decision.clone();
                 move || match (&decision.until, decision.handled) {
-                    (Some(until), false) => t_string!(i18n, follow_up.snoozed_until, date = until.clone()).to_string(),
-                    _ => t_string!(i18n, follow_up.handled_on, at = decision.decided_at.clone()).to_string(),
+                    (Some(until), false) => t_string!(i18n, follow_up.snoozed_until, date = crate::components::when::when_text(i18n.get_locale(), &until)).to_string(),
+                    _ => t_string!(i18n, follow_up.handled_on, at = crate::components::when::when_text(i18n.get_locale(), &decision.decided_at)).to_string(),
                 }
             };
             view! {

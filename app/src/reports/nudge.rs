@@ -43,7 +43,7 @@ pub fn compose(
             locale,
             emails.nudge_unlogged,
             partner = partner,
-            date = date.clone()
+            date = crate::locale::program_time_text(locale, date, crate::locale::this_year())
         )
         .to_string(),
         AttentionDetail::MilestoneOverdue {

@@ -111,8 +111,8 @@ fn FollowUpView(follow_up: PairFollowUp, changes: RwSignal<u64>) -> impl IntoVie
         <section class="panel end-request" aria-labelledby="end-request-title">
             <h2 id="end-request-title">{t!(i18n, pair_follow_up.end_request_title)}</h2>
             <p>{move || match side {
-                crate::pairs::Side::Mentor => t_string!(i18n, pair_follow_up.end_request_by_mentor, date = at.clone()).to_string(),
-                crate::pairs::Side::Mentee => t_string!(i18n, pair_follow_up.end_request_by_mentee, date = at.clone()).to_string(),
+                crate::pairs::Side::Mentor => t_string!(i18n, pair_follow_up.end_request_by_mentor, date = crate::components::when::when_text(i18n.get_locale(), &at)).to_string(),
+                crate::pairs::Side::Mentee => t_string!(i18n, pair_follow_up.end_request_by_mentee, date = crate::components::when::when_text(i18n.get_locale(), &at)).to_string(),
             }}</p>
             <blockquote class="quoted-message"><p class="prewrap">{reason}</p></blockquote>
         </section>
@@ -135,7 +135,7 @@ fn FollowUpView(follow_up: PairFollowUp, changes: RwSignal<u64>) -> impl IntoVie
                         let meta = (message.author_name.clone(), message.sent.clone(), message.reported.clone());
                         view! {
                             <li class="reported-message">
-                                <p class="muted small">{move || t_string!(i18n, pair_follow_up.reported_meta, author = meta.0.clone(), sent = meta.1.clone(), reported = meta.2.clone()).to_string()}</p>
+                                <p class="muted small">{move || t_string!(i18n, pair_follow_up.reported_meta, author = meta.0.clone(), sent = crate::components::when::when_text(i18n.get_locale(), &meta.1), reported = crate::components::when::when_text(i18n.get_locale(), &meta.2)).to_string()}</p>
                                 <blockquote class="quoted-message"><p class="prewrap">{message.body.clone()}</p></blockquote>
                                 {message.note.clone().map(|note| view! { <p class="prewrap">{note}</p> })}
                             </li>
@@ -161,7 +161,7 @@ fn FollowUpView(follow_up: PairFollowUp, changes: RwSignal<u64>) -> impl IntoVie
                 <ul class="plain-list pair-nudges">
                     {follow_up.nudges.iter().map(|(at, name)| {
                         let (at, name) = (at.clone(), name.clone());
-                        view! { <li>{move || t_string!(i18n, pair_follow_up.nudge_line, at = at.clone(), name = name.clone()).to_string()}</li> }
+                        view! { <li>{move || t_string!(i18n, pair_follow_up.nudge_line, at = crate::components::when::when_text(i18n.get_locale(), &at), name = name.clone()).to_string()}</li> }
                     }).collect_view()}
                 </ul>
             }.into_any()

@@ -200,7 +200,7 @@ fn PairLine(row: PairSummary) -> impl IntoView {
             <td><PairStatusBadge status=row.status /></td>
             <td class="figure">{move || t_string!(i18n, follow_up.days_count, count = row.age_days).to_string()}</td>
             <td>{if waiting.is_empty() { "—".to_owned() } else { waiting }}</td>
-            <td>{row.last_activity.clone()}</td>
+            <td><crate::components::when::When at=row.last_activity.clone() capitalized=true /></td>
             <td class="figure">{row.meetings_held}</td>
             <td class="figure">{row.progress.map_or_else(|| "—".to_owned(), |percent| format!("{percent} %"))}</td>
             <td>

@@ -139,7 +139,7 @@ fn ParticipantView(participant: ParticipantView) -> impl IntoView {
                                     <PairStatusBadge status=pair.status />
                                     <span class="muted small">
                                         {let at = pair.proposed_at.clone();
-                                         move || t_string!(i18n, participant.proposed_on, at = at.clone()).to_string()}
+                                         move || t_string!(i18n, participant.proposed_on, at = crate::components::when::when_text(i18n.get_locale(), &at)).to_string()}
                                     </span>
                                 </li>
                             }
@@ -162,7 +162,7 @@ fn ParticipantView(participant: ParticipantView) -> impl IntoView {
                                 view! {
                                     <li>
                                         <a href=format!("/coordinator/applications/{}", application.id)>
-                                            {move || t_string!(i18n, participant.application_of, at = at.clone()).to_string()}
+                                            {move || t_string!(i18n, participant.application_of, at = crate::components::when::when_text(i18n.get_locale(), &at)).to_string()}
                                         </a>
                                         " "
                                         <span class="badge">{super::ui::application_status_name(&application.status)}</span>

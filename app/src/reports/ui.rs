@@ -191,7 +191,12 @@ fn FiguresSection(figures: Figures) -> impl IntoView {
                 .iter()
                 .map(|(monday, count)| {
                     (
-                        t_string!(i18n, follow_up.week_of, date = monday.clone()).to_string(),
+                        t_string!(
+                            i18n,
+                            follow_up.week_of,
+                            date = crate::components::when::when_text(i18n.get_locale(), &monday)
+                        )
+                        .to_string(),
                         *count,
                     )
                 })

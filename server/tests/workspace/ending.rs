@@ -150,6 +150,11 @@ async fn an_ended_pair_stays_readable_by_its_two_people_and_takes_no_more_change
             .await;
         assert_eq!(page.status, StatusCode::OK);
         assert!(page.body.contains("Find an internship"));
+        // Dates in the reader's words (the page is in French by default).
+        assert!(
+            page.body.contains("Lundi 2 mars 2099 à 14 h"),
+            "no French date"
+        );
         assert!(page.body.contains("ended-banner"), "no ended banner");
         // (The header's sign-out and language forms are the site's.)
         let workspace = page

@@ -268,7 +268,12 @@ async fn a_cancelled_meeting_tells_the_other_person_once() {
         "{:?}",
         told[0]
     );
-    assert!(told[0].3.contains("2099-01-06 14:00"), "{:?}", told[0]);
+    // In the reader's words, in Montréal time.
+    assert!(
+        told[0].3.contains("mardi 6 janvier 2099 à 14 h"),
+        "{:?}",
+        told[0]
+    );
     // Rewriting the notes of a cancelled meeting is no news.
     pair.log(meeting, "3", "cancelled").await;
     assert_eq!(pair.sent("meeting_cancelled").await.len(), 1);

@@ -18,9 +18,19 @@ pub async fn get_current_user() -> Result<Option<SessionUser>, AppError> {
 /// Signs in with email and password, then goes to `next` (a local path) or the
 /// person's area. Failures are slowed per (account, address), and, with more
 /// room, per account and per address.
+///
+/// The interface switches to the account's language, unless the person chose
+/// a language on the sign-in page (`locale_chosen` not empty). Returns the
+/// language now in use when it switched (`fr`/`en`), empty otherwise: the
+/// hydrated page switches in place.
 #[server(endpoint = "log_in")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
-pub async fn log_in(email: String, password: String, next: String) -> Result<(), AppError> {
+pub async fn log_in(
+    email: String,
+    password: String,
+    next: String,
+    locale_chosen: Option<String>,
+) -> Result<String, AppError> {
     use crate::accounts::policy::Access;
     use crate::accounts::session::Credentials;
     use crate::accounts::session::{auth_session, authorize, client_address, sign_in_session};
@@ -140,8 +150,18 @@ pub async fn log_in(email: String, password: String, next: String) -> Result<(),
     } else {
         safe_return_path(next.trim())
     };
+    use leptos_i18n::Locale as _;
+
+    let chosen = locale_chosen.is_some_and(|chosen| !chosen.trim().is_empty());
+    let switched = match crate::locale::parse_locale(&account.0.locale) {
+        Some(locale) if !chosen => {
+            crate::locale::remember_locale(locale.as_str())?;
+            locale.as_str().to_owned()
+        }
+        _ => String::new(),
+    };
     leptos_axum::redirect(&destination);
-    Ok(())
+    Ok(switched)
 }
 
 /// One sign-in attempt at a time passes the throttle check (the password check

@@ -227,7 +227,7 @@ fn PeopleTable(
                                             <td>{invitation.email}</td>
                                             <td>{role_label(invitation.role)}</td>
                                             <td>
-                                                {invitation.expires_at} " "
+                                                <crate::components::when::When at=invitation.expires_at /> " "
                                                 {move || expired.then(|| t_string!(i18n, people.expired))}
                                             </td>
                                         </tr>

@@ -17,6 +17,25 @@ pub fn LoginPage() -> impl IntoView {
     let action = ServerAction::<LogIn>::new();
     let error = action_error(action);
     refresh_session_after(action);
+    // A language chosen on this page (the switch, before or after the page
+    // became interactive) is kept; otherwise the account's applies.
+    let initial_locale = i18n.get_locale_untracked();
+    let locale_chosen = move || {
+        let chose_here = query.read().get("language").as_deref() == Some("chosen")
+            || i18n.get_locale() != initial_locale;
+        if chose_here {
+            "yes"
+        } else {
+            ""
+        }
+    };
+    Effect::new(move |_| {
+        if let Some(Ok(locale)) = action.value().get() {
+            if let Some(locale) = crate::locale::parse_locale(&locale) {
+                i18n.set_locale(locale);
+            }
+        }
+    });
 
     view! {
         <PageTitle text=Signal::derive(move || t_string!(i18n, sign_in.title).to_owned()) />
@@ -30,6 +49,7 @@ pub fn LoginPage() -> impl IntoView {
                 </Show>
                 <ActionForm action attr:class="form" attr:novalidate=true>
                     <input type="hidden" name="next" value=next />
+                    <input type="hidden" name="locale_chosen" value=locale_chosen />
                     <TextField
                         name="email"
                         label=Signal::derive(move || t_string!(i18n, fields.email).to_owned())

@@ -122,7 +122,7 @@ fn QueueTable(queue: ApplicationQueue) -> impl IntoView {
                                         <span class="muted">{application.email}</span>
                                     </td>
                                     <td>{application.job_title.unwrap_or_default()}</td>
-                                    <td>{application.submitted_at}</td>
+                                    <td><crate::components::when::When at=application.submitted_at capitalized=true /></td>
                                     <td><StatusBadge status=application.status /></td>
                                     <td>
                                         {if eligible {

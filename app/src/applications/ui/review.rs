@@ -98,7 +98,7 @@ fn ReviewView(
     view! {
         <p>
             <StatusBadge status=detail.status /> " "
-            <span class="muted">{move || t_string!(i18n, review.sent_on, date = submitted_at.clone()).to_string()}</span>
+            <span class="muted">{move || t_string!(i18n, review.sent_on, date = crate::components::when::when_text(i18n.get_locale(), &submitted_at)).to_string()}</span>
         </p>
         {if reasons.is_empty() {
             view! {
@@ -186,7 +186,7 @@ fn ReviewView(
                         view! {
                             <li>
                                 <strong>{event_name(event.kind)}</strong>
-                                " · " {event.at.clone()} " · "
+                                " · " <crate::components::when::When at=event.at.clone() /> " · "
                                 {move || actor.clone().unwrap_or_else(|| t_string!(i18n, review.the_applicant).to_owned())}
                                 {event.message.clone().map(|message| view! { <blockquote class="quoted-message">{message}</blockquote> })}
                             </li>

@@ -87,7 +87,7 @@ fn ApplicantPage(
                 <p>
                     {t!(i18n, application_status.status)} " " <StatusBadge status /> " "
                     <span class="muted">
-                        {move || t_string!(i18n, application_status.sent_on, date = application.submitted_at.clone()).to_string()}
+                        {move || t_string!(i18n, application_status.sent_on, date = crate::components::when::when_text(i18n.get_locale(), &application.submitted_at)).to_string()}
                     </span>
                 </p>
                 <p class="lead" role="status">{lead}</p>
