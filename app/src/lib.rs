@@ -11,6 +11,7 @@ pub mod board;
 pub mod calendar;
 pub mod catalog;
 pub mod components;
+pub mod email_links;
 pub mod error;
 pub mod feedback;
 pub mod goals;
@@ -112,6 +113,11 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=path!("/invitation/:token")
                             view=InvitationPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/act/:token")
+                            view=crate::email_links::ui::ActionLinkPage
                             ssr=SsrMode::Async
                         />
                         <Route path=path!("/password/forgot") view=ForgotPasswordPage />

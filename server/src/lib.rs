@@ -38,13 +38,15 @@ pub const SESSION_COOKIE: &str = "mentorat_session";
 /// A request path fit for the log: the token of an invitation or reset link
 /// (`/invitation/<token>`) is replaced, since the link alone opens an account
 /// (or, for `/application/<token>`, someone's application; for
-/// `/calendar/<token>.ics`, someone's meetings).
+/// `/calendar/<token>.ics`, someone's meetings; for `/act/<token>`, an answer
+/// given in someone's name).
 fn redacted_path(path: &str) -> std::borrow::Cow<'_, str> {
     for prefix in [
         "/invitation/",
         "/password/reset/",
         "/application/",
         "/calendar/",
+        "/act/",
     ] {
         if path.starts_with(prefix) && path.len() > prefix.len() {
             return format!("{prefix}[token]").into();
@@ -220,6 +222,7 @@ mod tests {
             super::redacted_path("/calendar/abc.ics"),
             "/calendar/[token]"
         );
+        assert_eq!(super::redacted_path("/act/abc"), "/act/[token]");
         assert_eq!(
             super::redacted_path("/coordinator/people"),
             "/coordinator/people"

@@ -16,6 +16,7 @@ use app::board::api::*;
 use app::calendar::api::{CreateCalendarFeed, GetCalendarFeed, RevokeCalendarFeed};
 use app::catalog::admin_api::*;
 use app::catalog::api::{GetProfileChoices, ListDomains};
+use app::email_links::api::*;
 use app::feedback::api::*;
 use app::goals::api::*;
 use app::home::api::GetCohortAnnouncement;
@@ -500,6 +501,18 @@ fn rows() -> Vec<Row> {
                     ("phone", ""),
                 ])
             },
+        },
+        // Email action links: public, the token is the credential (an
+        // unknown one is gone for everyone).
+        Row {
+            path: GetActionLink::PATH,
+            rule: Rule::Public,
+            body: |_| form(&[("token", "not-a-token")]),
+        },
+        Row {
+            path: UseActionLink::PATH,
+            rule: Rule::Public,
+            body: |_| form(&[("token", "not-a-token")]),
         },
         Row {
             path: SaveMyNeeds::PATH,

@@ -8,6 +8,8 @@ mod common;
 // Parts of the workspace with their own file, on the same `Pair`.
 #[path = "workspace/calendar.rs"]
 mod calendar;
+#[path = "workspace/email_links.rs"]
+mod email_links;
 #[path = "workspace/ending.rs"]
 mod ending;
 #[path = "workspace/exports.rs"]

@@ -45,10 +45,13 @@ pub enum AuditEvent {
     PairEndRequested,
     /// A pair's member reported a message to the coordination (detail: pair, message).
     MessageReported,
+    /// A person answered from an email's link, without signing in (detail:
+    /// the action and its object).
+    EmailActionUsed,
 }
 
 impl AuditEvent {
-    pub const ALL: [AuditEvent; 32] = [
+    pub const ALL: [AuditEvent; 33] = [
         AuditEvent::LoginSucceeded,
         AuditEvent::LoginFailed,
         AuditEvent::LoginThrottled,
@@ -81,6 +84,7 @@ impl AuditEvent {
         AuditEvent::DataExported,
         AuditEvent::PairEndRequested,
         AuditEvent::MessageReported,
+        AuditEvent::EmailActionUsed,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -117,6 +121,7 @@ impl AuditEvent {
             AuditEvent::DataExported => "data_exported",
             AuditEvent::PairEndRequested => "pair_end_requested",
             AuditEvent::MessageReported => "message_reported",
+            AuditEvent::EmailActionUsed => "email_action_used",
         }
     }
 

@@ -57,6 +57,7 @@ fn event_label(event: Option<AuditEvent>, raw: String) -> impl Fn() -> String + 
             AuditEvent::DataExported => t_string!(i18n, audit.events.data_exported),
             AuditEvent::PairEndRequested => t_string!(i18n, audit.events.pair_end_requested),
             AuditEvent::MessageReported => t_string!(i18n, audit.events.message_reported),
+            AuditEvent::EmailActionUsed => t_string!(i18n, audit.events.email_action_used),
         }
         .to_owned()
     }

@@ -138,12 +138,22 @@ pub async fn give_feedback(
         )
         .await?;
     }
+    // The mentee may acknowledge it from the email, without signing in.
+    let link = crate::email_links::repo::create(
+        &mut transaction,
+        member.partner_account_id(),
+        crate::email_links::LinkAction::AcknowledgeFeedback,
+        id,
+        0,
+    )
+    .await?;
     member
-        .notify_partner(
+        .notify_partner_at(
             &mut transaction,
             EmailKind::FeedbackReceived,
+            None,
             compose::feedback_received,
-            &public_url,
+            &format!("{public_url}{link}"),
         )
         .await?;
     transaction.commit().await?;
@@ -157,7 +167,6 @@ pub async fn give_feedback(
 pub async fn acknowledge_feedback(id: i64, response: Option<String>) -> Result<(), AppError> {
     use super::{repo, PART_MAX_CHARS};
     use crate::accounts::{policy::Access, session::authorize};
-    use crate::outbox::{compose, EmailKind};
     use crate::pairs::member::{active_pair_member, Who};
     use crate::profiles::parse_optional_text;
     use crate::server_context::{pool, server_settings};
@@ -175,24 +184,48 @@ pub async fn acknowledge_feedback(id: i64, response: Option<String>) -> Result<(
     )?;
     let public_url = server_settings()?.public_url;
     let mut transaction = pool.begin().await?;
-    let first_acknowledgement = !repo::is_acknowledged(&mut transaction, id).await?;
-    repo::acknowledge(&mut transaction, id, response.as_deref(), &now()).await?;
+    acknowledge_in(
+        &mut transaction,
+        &member,
+        id,
+        response.as_deref(),
+        &public_url,
+    )
+    .await?;
+    transaction.commit().await?;
+    Ok(())
+}
+
+/// The mentee acknowledges feedback `id` (of `member`'s pair), with an
+/// optional response, inside `transaction`; the mentor is told.
+#[cfg(feature = "ssr")]
+pub(crate) async fn acknowledge_in(
+    transaction: &mut sqlx::SqliteConnection,
+    member: &crate::pairs::member::Member,
+    id: i64,
+    response: Option<&str>,
+    public_url: &str,
+) -> Result<(), AppError> {
+    use super::repo;
+    use crate::outbox::{compose, EmailKind};
+
+    let first_acknowledgement = !repo::is_acknowledged(transaction, id).await?;
+    repo::acknowledge(transaction, id, response, &now()).await?;
     // The mentor hears of the first acknowledgement and of every answer;
     // acknowledging again without a word tells them nothing new.
     if first_acknowledgement || response.is_some() {
         let answered = response.is_some();
         member
             .notify_partner(
-                &mut transaction,
+                transaction,
                 EmailKind::FeedbackAcknowledged,
                 |locale, name, partner| {
                     compose::feedback_acknowledged(locale, name, partner, answered)
                 },
-                &public_url,
+                public_url,
             )
             .await?;
     }
-    transaction.commit().await?;
     Ok(())
 }
 

@@ -130,20 +130,84 @@ async fn tell_partner_of_plan(
     member: &Member,
     connection: &mut sqlx::SqliteConnection,
     plan: &MeetingPlan,
+    meeting: (i64, i64),
 ) -> Result<(), AppError> {
+    use crate::email_links::{repo as links, LinkAction};
     use crate::outbox::{compose, EmailKind};
     use crate::server_context::{program_time, server_settings};
 
     let public_url = server_settings()?.public_url;
     let when = program_time(&plan.starts_at);
+    // The email carries a link to agree without signing in (this version).
+    let (id, version) = meeting;
+    let link = links::create(
+        connection,
+        member.partner_account_id(),
+        LinkAction::AgreeMeeting,
+        id,
+        version,
+    )
+    .await?;
     member
-        .notify_partner(
+        .notify_partner_at(
             connection,
             EmailKind::MeetingPlanned,
+            None,
             |locale, name, partner| compose::meeting_planned(locale, name, partner, &when),
-            &public_url,
+            &format!("{public_url}{link}"),
         )
         .await
+}
+
+/// The caller agrees to the meeting, inside `transaction`: decided on the
+/// meeting as it stands once its version moved on.
+#[cfg(feature = "ssr")]
+pub(crate) async fn agree_in(
+    transaction: &mut sqlx::SqliteConnection,
+    member: &Member,
+    id: i64,
+    version: i64,
+    now: &str,
+) -> Result<(), AppError> {
+    use super::MeetingStatus;
+    use crate::pairs::agreement::JointStep;
+
+    let meeting = repo::bump(transaction, id, version, now).await?;
+    if meeting.pair_id != member.pair.id {
+        return Err(AppError::NotFound);
+    }
+    if meeting.status() != MeetingStatus::Planned {
+        return Err(AppError::Conflict);
+    }
+    let next = meeting.agreement().after(JointStep::Agree, member.side)?;
+    repo::set_agreement(transaction, id, next, member.side, None).await?;
+    Ok(())
+}
+
+/// "We met": an agreed meeting that has started is marked held, its notes
+/// kept, inside `transaction`.
+#[cfg(feature = "ssr")]
+pub(crate) async fn confirm_held_in(
+    transaction: &mut sqlx::SqliteConnection,
+    member: &Member,
+    id: i64,
+    version: i64,
+    now: &str,
+) -> Result<(), AppError> {
+    use super::MeetingStatus;
+
+    let meeting = repo::bump(transaction, id, version, now).await?;
+    if meeting.pair_id != member.pair.id {
+        return Err(AppError::NotFound);
+    }
+    if meeting.status() != MeetingStatus::Planned
+        || !meeting.agreement().is_agreed()
+        || meeting.starts_at.as_str() > now
+    {
+        return Err(AppError::Conflict);
+    }
+    repo::mark_held(transaction, id).await?;
+    Ok(())
 }
 
 /// Plans a meeting with its objectives; the other person agrees to it (or
@@ -180,7 +244,7 @@ pub async fn plan_meeting(
     let now = now();
     let mut transaction = pool.begin().await?;
     let id = repo::insert_meeting(&mut transaction, pair_id, &plan, member.side, &now).await?;
-    tell_partner_of_plan(&member, &mut transaction, &plan).await?;
+    tell_partner_of_plan(&member, &mut transaction, &plan, (id, 1)).await?;
     transaction.commit().await?;
     Ok(id)
 }
@@ -221,7 +285,7 @@ pub async fn revise_meeting(
         return Err(AppError::Conflict);
     }
     repo::rewrite_meeting(&mut transaction, id, &plan, member.side).await?;
-    tell_partner_of_plan(&member, &mut transaction, &plan).await?;
+    tell_partner_of_plan(&member, &mut transaction, &plan, (id, meeting.version)).await?;
     transaction.commit().await?;
     Ok(())
 }
@@ -230,18 +294,10 @@ pub async fn revise_meeting(
 #[server(endpoint = "agree_meeting")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn agree_meeting(id: i64, version: i64) -> Result<(), AppError> {
-    use super::MeetingStatus;
-    use crate::pairs::agreement::JointStep;
-
     let (pool, member, _) = meeting_for_change(id, Who::Either).await?;
     let now = now();
     let mut transaction = pool.begin().await?;
-    let meeting = repo::bump(&mut transaction, id, version, &now).await?;
-    if meeting.status() != MeetingStatus::Planned {
-        return Err(AppError::Conflict);
-    }
-    let next = meeting.agreement().after(JointStep::Agree, member.side)?;
-    repo::set_agreement(&mut transaction, id, next, member.side, None).await?;
+    agree_in(&mut transaction, &member, id, version, &now).await?;
     transaction.commit().await?;
     Ok(())
 }

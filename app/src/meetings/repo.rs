@@ -473,3 +473,12 @@ pub async fn mark_reminded(
     .rows_affected()
         == 1)
 }
+
+/// Marks a meeting held, its notes and next steps kept ("we met").
+pub async fn mark_held(connection: &mut SqliteConnection, id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE meetings SET status = 'held' WHERE id = ? AND status = 'planned'")
+        .bind(id)
+        .execute(&mut *connection)
+        .await?;
+    Ok(())
+}

@@ -122,16 +122,16 @@ impl EmailKind {
     /// see it (a coordinator reading it could take the account over).
     pub fn link_is_private(self) -> bool {
         // An applicant's link lets its holder withdraw the application. A
-        // proposal (and every message about a pair) links to the recipient's
-        // area, which asks them to sign in.
+        // proposal (and most messages about a pair) links to the recipient's
+        // area, which asks them to sign in. A meeting planned, feedback
+        // received and a nudge may carry an action link that answers without
+        // signing in (`email_links`): private.
         // A kind not listed here is private: a new kind is safe by default.
         !matches!(
             self,
             EmailKind::Invitation
                 | EmailKind::PairProposed
                 | EmailKind::AgreementRequested
-                | EmailKind::MeetingPlanned
-                | EmailKind::FeedbackReceived
                 | EmailKind::MeetingReminder
                 | EmailKind::PairDeclined
                 | EmailKind::PairActivated
@@ -142,7 +142,6 @@ impl EmailKind {
                 | EmailKind::ChangeRequested
                 | EmailKind::FeedbackAcknowledged
                 | EmailKind::WeeklyDigest
-                | EmailKind::Nudge
                 | EmailKind::EndRequested
                 | EmailKind::MessageReceived
                 | EmailKind::MessageReported
@@ -230,6 +229,9 @@ mod tests {
         assert!(!EmailKind::PairEnded.link_is_private());
         assert!(!EmailKind::WeeklyDigest.link_is_private());
         assert!(EmailKind::PasswordReset.link_is_private());
+        assert!(EmailKind::MeetingPlanned.link_is_private());
+        assert!(EmailKind::FeedbackReceived.link_is_private());
+        assert!(EmailKind::Nudge.link_is_private());
         assert!(EmailKind::ApplicationDeclined.link_is_private());
         assert!(!EmailKind::Invitation.link_is_private());
     }

@@ -35,6 +35,23 @@ impl Member {
         }
     }
 
+    /// The other person's account.
+    pub fn partner_account_id(&self) -> i64 {
+        match self.side {
+            Side::Mentor => self.pair.mentee_account_id,
+            Side::Mentee => self.pair.mentor_account_id,
+        }
+    }
+
+    /// The other person's area (their home page).
+    pub fn partner_area_url(&self, public_url: &str) -> String {
+        let area = match self.side.other() {
+            Side::Mentor => "mentor",
+            Side::Mentee => "mentee",
+        };
+        format!("{public_url}/{area}")
+    }
+
     pub fn name(&self) -> &str {
         match self.side {
             Side::Mentor => &self.pair.mentor_name,
@@ -91,12 +108,22 @@ impl Member {
         compose: impl FnOnce(&str, &str, &str) -> ComposedEmail,
         public_url: &str,
     ) -> Result<(), AppError> {
+        let url = self.partner_area_url(public_url);
+        self.notify_partner_at(connection, kind, meeting_starts_at, compose, &url)
+            .await
+    }
+
+    /// `notify_partner_about` with the email's link given (an action link).
+    pub async fn notify_partner_at(
+        &self,
+        connection: &mut sqlx::SqliteConnection,
+        kind: EmailKind,
+        meeting_starts_at: Option<&str>,
+        compose: impl FnOnce(&str, &str, &str) -> ComposedEmail,
+        action_url: &str,
+    ) -> Result<(), AppError> {
         let (name, email, locale) = self.partner();
         let composed = compose(locale, name, self.name());
-        let area = match self.side.other() {
-            Side::Mentor => "mentor",
-            Side::Mentee => "mentee",
-        };
         notify(
             connection,
             &NewEmail {
@@ -105,7 +132,7 @@ impl Member {
                 locale,
                 subject: &composed.subject,
                 body: &composed.body,
-                action_url: Some(&format!("{public_url}/{area}")),
+                action_url: Some(action_url),
             },
             meeting_starts_at,
         )
@@ -129,6 +156,28 @@ pub async fn pair_member(pool: &SqlitePool, pair_id: i64) -> Result<Member, AppE
         Side::Mentor
     } else {
         Side::Mentee
+    };
+    Ok(Member {
+        pair,
+        side,
+        account_id,
+    })
+}
+
+/// `account_id` as one of the two people of pair `pair_id`, without a
+/// session (an email's action link names the account): 403 for anyone else.
+pub async fn member_as(
+    pool: &SqlitePool,
+    pair_id: i64,
+    account_id: i64,
+) -> Result<Member, AppError> {
+    let pair = find_pair(pool, pair_id).await?.ok_or(AppError::NotFound)?;
+    let side = if account_id == pair.mentor_account_id {
+        Side::Mentor
+    } else if account_id == pair.mentee_account_id {
+        Side::Mentee
+    } else {
+        return Err(AppError::Forbidden);
     };
     Ok(Member {
         pair,

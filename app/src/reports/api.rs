@@ -296,6 +296,13 @@ pub async fn send_nudge(
         } else {
             "mentor"
         };
+        // A nudge about a small answer carries the link that gives it
+        // without signing in ("we met", "I read the feedback").
+        let link = answer_link(&mut transaction, &item.key, person.account_id, area).await?;
+        let action_url = match link {
+            Some(path) => format!("{public_url}{path}"),
+            None => format!("{public_url}/{area}"),
+        };
         let outbox_id = enqueue(
             &mut transaction,
             &NewEmail {
@@ -304,7 +311,7 @@ pub async fn send_nudge(
                 locale: &locale,
                 subject: &composed.subject,
                 body: &composed.body,
-                action_url: Some(&format!("{public_url}/{area}")),
+                action_url: Some(&action_url),
             },
         )
         .await?;
@@ -409,4 +416,54 @@ pub async fn save_follow_up_settings(
     let (cohort_id, _) = chosen.ok_or(AppError::NotFound)?;
     super::repo::save_thresholds(&pool, cohort_id, &thresholds, &utc_now_text()).await?;
     Ok(())
+}
+
+/// The action link a nudge about item `key` carries for `account_id`, if
+/// its answer is a small one: an unlogged meeting ("we met", either side)
+/// or unacknowledged feedback (the mentee).
+#[cfg(feature = "ssr")]
+async fn answer_link(
+    connection: &mut sqlx::SqliteConnection,
+    key: &str,
+    account_id: i64,
+    area: &str,
+) -> Result<Option<String>, AppError> {
+    use crate::email_links::{repo as links, LinkAction};
+
+    if let Some(meeting_id) = key
+        .strip_prefix("unlogged:meeting:")
+        .and_then(|id| id.parse::<i64>().ok())
+    {
+        let version: Option<i64> = sqlx::query_scalar("SELECT version FROM meetings WHERE id = ?")
+            .bind(meeting_id)
+            .fetch_optional(&mut *connection)
+            .await?;
+        if let Some(version) = version {
+            let link = links::create(
+                connection,
+                account_id,
+                LinkAction::ConfirmMet,
+                meeting_id,
+                version,
+            )
+            .await?;
+            return Ok(Some(link));
+        }
+    }
+    if let Some(feedback_id) = key
+        .strip_prefix("feedback:")
+        .and_then(|id| id.parse::<i64>().ok())
+        .filter(|_| area == "mentee")
+    {
+        let link = links::create(
+            connection,
+            account_id,
+            LinkAction::AcknowledgeFeedback,
+            feedback_id,
+            0,
+        )
+        .await?;
+        return Ok(Some(link));
+    }
+    Ok(None)
 }

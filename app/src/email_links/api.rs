@@ -1,0 +1,253 @@
+//! Server functions of action links: public (the token is the credential),
+//! and reading one never acts.
+use leptos::prelude::*;
+
+use super::LinkSummary;
+use crate::error::AppError;
+
+/// What a link would do, or why it no longer works. Never acts.
+#[server(endpoint = "get_action_link")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn get_action_link(token: String) -> Result<LinkSummary, AppError> {
+    use crate::accounts::{policy::Access, session::authorize};
+    use crate::server_context::pool;
+
+    // Public: the token is the credential (and is never logged).
+    authorize(Access::Anyone).await?;
+    let pool = pool()?;
+    let link = super::repo::find(&pool, &token)
+        .await?
+        .ok_or(AppError::LinkInvalid)?;
+    describe(&pool, &link).await
+}
+
+/// Takes the link's action, once, as the link's person; says what happened.
+/// A link no longer valid answers with its problem and changes nothing.
+#[server(endpoint = "use_action_link")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn use_action_link(token: String) -> Result<LinkSummary, AppError> {
+    use super::LinkProblem;
+    use crate::accounts::repo::utc_now_text;
+    use crate::accounts::{policy::Access, session::authorize};
+    use crate::audit::repo::{record, AuditRecord};
+    use crate::audit::AuditEvent;
+    use crate::server_context::pool;
+
+    authorize(Access::Anyone).await?;
+    let pool = pool()?;
+    let link = super::repo::find(&pool, &token)
+        .await?
+        .ok_or(AppError::LinkInvalid)?;
+    let mut summary = describe(&pool, &link).await?;
+    if summary.problem.is_some() {
+        return Ok(summary);
+    }
+    let now = utc_now_text();
+    let mut transaction = pool.begin().await?;
+    // Used first, under the write lock: two clicks at once act once.
+    if !super::repo::mark_used(&mut transaction, link.id, &now).await? {
+        summary.problem = Some(LinkProblem::Used);
+        return Ok(summary);
+    }
+    match perform(&mut transaction, &pool, &link, &now).await {
+        Ok(()) => {
+            transaction.commit().await?;
+            record(
+                &pool,
+                AuditEvent::EmailActionUsed,
+                AuditRecord {
+                    actor_id: Some(link.account_id),
+                    subject: None,
+                    client: Some(&crate::accounts::session::client_address()),
+                    detail: Some(&format!("{} {}", link.action, link.object_id)),
+                },
+            )
+            .await;
+            summary.done = true;
+            Ok(summary)
+        }
+        // Someone changed it between the page and the click: nothing is done.
+        Err(
+            AppError::StaleVersion
+            | AppError::Conflict
+            | AppError::OwnProposal
+            | AppError::NotAgreed,
+        ) => {
+            summary.problem = Some(LinkProblem::Stale);
+            Ok(summary)
+        }
+        Err(other) => Err(other),
+    }
+}
+
+/// The object a link is about, as it stands now.
+#[cfg(feature = "ssr")]
+struct Target {
+    pair_id: i64,
+    /// `None`: it can no longer take this action (answered, cancelled…).
+    version: Option<i64>,
+    when: String,
+    anchor: String,
+}
+
+#[cfg(feature = "ssr")]
+async fn target(
+    pool: &sqlx::SqlitePool,
+    link: &super::repo::LinkRow,
+    action: super::LinkAction,
+    side: crate::pairs::Side,
+) -> Result<Target, AppError> {
+    use super::LinkAction;
+    use crate::meetings::MeetingStatus;
+    use crate::server_context::program_time;
+
+    match action {
+        LinkAction::AgreeMeeting | LinkAction::ConfirmMet => {
+            let meeting = crate::meetings::repo::find_meeting(pool, link.object_id)
+                .await?
+                .ok_or(AppError::LinkInvalid)?;
+            let planned = meeting.status() == MeetingStatus::Planned;
+            let answerable = match action {
+                LinkAction::AgreeMeeting => {
+                    planned && meeting.agreement().waiting_for() == Some(side)
+                }
+                _ => {
+                    planned
+                        && meeting.agreement().is_agreed()
+                        && meeting.starts_at <= crate::accounts::repo::utc_now_text()
+                }
+            };
+            Ok(Target {
+                pair_id: meeting.pair_id,
+                version: answerable.then_some(meeting.version),
+                when: program_time(&meeting.starts_at),
+                anchor: format!("meeting-{}", meeting.id),
+            })
+        }
+        LinkAction::AcknowledgeFeedback => {
+            let (pair_id, created_at, acknowledged): (i64, String, bool) = sqlx::query_as(
+                "SELECT pair_id, created_at, acknowledged_at IS NOT NULL FROM feedback WHERE id = ?",
+            )
+            .bind(link.object_id)
+            .fetch_optional(pool)
+            .await?
+            .ok_or(AppError::LinkInvalid)?;
+            Ok(Target {
+                pair_id,
+                version: (!acknowledged).then_some(0),
+                when: program_time(&created_at),
+                anchor: format!("feedback-{}", link.object_id),
+            })
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+async fn describe(
+    pool: &sqlx::SqlitePool,
+    link: &super::repo::LinkRow,
+) -> Result<LinkSummary, AppError> {
+    use super::{check, LinkAction, LinkFacts, LinkProblem};
+    use crate::pairs::PairStatus;
+
+    let action = LinkAction::parse(&link.action).ok_or(AppError::LinkInvalid)?;
+    let pair_id = match action {
+        LinkAction::AgreeMeeting | LinkAction::ConfirmMet => {
+            crate::meetings::repo::find_meeting(pool, link.object_id)
+                .await?
+                .map(|meeting| meeting.pair_id)
+        }
+        LinkAction::AcknowledgeFeedback => {
+            crate::feedback::repo::pair_of_feedback(pool, link.object_id).await?
+        }
+    }
+    .ok_or(AppError::LinkInvalid)?;
+    let member = crate::pairs::member::member_as(pool, pair_id, link.account_id)
+        .await
+        .map_err(|_| AppError::LinkInvalid)?;
+    let target = target(pool, link, action, member.side).await?;
+    let active = member.pair.status() == Some(PairStatus::Active);
+    let expires_at = chrono::DateTime::parse_from_rfc3339(&link.expires_at)
+        .map(|time| time.with_timezone(&chrono::Utc))
+        .map_err(|_| AppError::LinkInvalid)?;
+    let facts = LinkFacts {
+        expires_at,
+        used: link.used_at.is_some(),
+        version: link.object_version,
+    };
+    // Not answerable any more (or the pair ended): as if changed since.
+    let current = target.version.filter(|_| active).unwrap_or(-1);
+    let problem: Option<LinkProblem> = check(&facts, current, chrono::Utc::now()).err();
+    Ok(LinkSummary {
+        action,
+        partner_name: member.partner().0.to_owned(),
+        when: target.when,
+        problem,
+        workspace_path: format!("/pairs/{}#{}", target.pair_id, target.anchor),
+        done: false,
+    })
+}
+
+#[cfg(feature = "ssr")]
+async fn perform(
+    transaction: &mut sqlx::SqliteConnection,
+    pool: &sqlx::SqlitePool,
+    link: &super::repo::LinkRow,
+    now: &str,
+) -> Result<(), AppError> {
+    use super::LinkAction;
+    use crate::pairs::Side;
+    use crate::server_context::server_settings;
+
+    let action = LinkAction::parse(&link.action).ok_or(AppError::LinkInvalid)?;
+    match action {
+        LinkAction::AgreeMeeting | LinkAction::ConfirmMet => {
+            let meeting = crate::meetings::repo::find_meeting(pool, link.object_id)
+                .await?
+                .ok_or(AppError::LinkInvalid)?;
+            let member =
+                crate::pairs::member::member_as(pool, meeting.pair_id, link.account_id).await?;
+            member.require_active()?;
+            if action == LinkAction::AgreeMeeting {
+                crate::meetings::api::agree_in(
+                    transaction,
+                    &member,
+                    link.object_id,
+                    link.object_version,
+                    now,
+                )
+                .await
+            } else {
+                crate::meetings::api::confirm_held_in(
+                    transaction,
+                    &member,
+                    link.object_id,
+                    link.object_version,
+                    now,
+                )
+                .await
+            }
+        }
+        LinkAction::AcknowledgeFeedback => {
+            let pair_id = crate::feedback::repo::pair_of_feedback(pool, link.object_id)
+                .await?
+                .ok_or(AppError::LinkInvalid)?;
+            let member = crate::pairs::member::member_as(pool, pair_id, link.account_id).await?;
+            member.require_active()?;
+            if member.side != Side::Mentee
+                || crate::feedback::repo::is_acknowledged(transaction, link.object_id).await?
+            {
+                return Err(AppError::Conflict);
+            }
+            let public_url = server_settings()?.public_url;
+            crate::feedback::api::acknowledge_in(
+                transaction,
+                &member,
+                link.object_id,
+                None,
+                &public_url,
+            )
+            .await
+        }
+    }
+}

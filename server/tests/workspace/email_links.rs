@@ -1,0 +1,223 @@
+//! Acting from the email: a meeting planned, feedback received and a nudge
+//! carry a single-use, expiring link tied to one person, one action and one
+//! version; opening it never acts, a click does, once; a stale, expired or
+//! replayed link says why and changes nothing.
+use super::*;
+use app::email_links::api::{GetActionLink, UseActionLink};
+
+impl Pair {
+    /// The action link of the latest email of `kind`, as a path (`/act/…`).
+    async fn action_link(&self, kind: &str) -> String {
+        let url: String = sqlx::query_scalar(
+            "SELECT action_url FROM outbox WHERE kind = ? ORDER BY id DESC LIMIT 1",
+        )
+        .bind(kind)
+        .fetch_one(&self.app.pool)
+        .await
+        .expect("the email");
+        let at = url.find("/act/").expect("an action link in the email");
+        url[at..].to_owned()
+    }
+
+    async fn use_link(&self, path: &str) -> Value {
+        let token = path.trim_start_matches("/act/");
+        let response = self
+            .app
+            .call(UseActionLink::PATH, &form(&[("token", token)]), None)
+            .await;
+        assert_eq!(response.status, StatusCode::OK, "{}", response.body);
+        serde_json::from_str(&response.body).expect("JSON")
+    }
+
+    async fn plan_for(&self, date: &str) -> i64 {
+        let planned = self
+            .call(
+                &self.mentor,
+                PlanMeeting::PATH,
+                &[
+                    ("pair_id", &self.id.to_string()),
+                    ("date", date),
+                    ("time", "17:30"),
+                    ("duration_minutes", "60"),
+                    ("modality", "video"),
+                    ("location", ""),
+                    ("free_objectives", "Review the CV"),
+                ],
+            )
+            .await;
+        assert_eq!(planned.status, StatusCode::OK, "{}", planned.body);
+        planned.body.trim().parse().expect("id")
+    }
+}
+
+#[tokio::test]
+async fn the_mentee_agrees_to_a_meeting_from_the_email_once_without_signing_in() {
+    let pair = Pair::new().await;
+    let meeting = pair.plan_for("2099-12-03").await;
+    let link = pair.action_link("meeting_planned").await;
+    // Opening the link shows the question and one button, and acts on nothing.
+    let page = pair.app.get(&link).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains("marc@pair.example"),
+        "the partner is named"
+    );
+    assert!(
+        page.body.contains("jeudi 3 décembre 2099 à 17 h 30"),
+        "the meeting's time"
+    );
+    assert!(page.body.contains("J’accepte la rencontre"));
+    let seen = pair.workspace(&pair.mentee).await;
+    assert_eq!(
+        seen["meetings"][0]["agreement"]["Proposed"]["side"],
+        "Mentor"
+    );
+    // The click agrees, as the mentee, without a session.
+    let done = pair.use_link(&link).await;
+    assert_eq!(done["done"], true, "{done}");
+    let seen = pair.workspace(&pair.mentee).await;
+    assert_eq!(seen["meetings"][0]["id"], meeting);
+    assert_eq!(seen["meetings"][0]["agreement"], "Agreed");
+    // A replay changes nothing and says it was used.
+    let again = pair.use_link(&link).await;
+    assert_eq!(again["done"], false);
+    assert_eq!(again["problem"], "Used");
+    let audited: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE event = 'email_action_used'")
+            .fetch_one(&pair.app.pool)
+            .await
+            .expect("count");
+    assert_eq!(audited, 1);
+    // The coordinator's outbox never shows the link.
+    let outbox = pair
+        .app
+        .call(
+            app::outbox::api::ListOutbox::PATH,
+            "",
+            Some(&pair.coordinator),
+        )
+        .await;
+    assert!(!outbox.body.contains("/act/"), "{}", outbox.body);
+}
+
+#[tokio::test]
+async fn a_stale_expired_or_unknown_link_explains_and_changes_nothing() {
+    let pair = Pair::new().await;
+    let meeting = pair.plan_for("2099-12-03").await;
+    let first = pair.action_link("meeting_planned").await;
+    // The mentor changes the meeting: the first email's link is stale.
+    let revised = pair
+        .call(
+            &pair.mentor,
+            ReviseMeeting::PATH,
+            &[
+                ("id", &meeting.to_string()),
+                ("version", "1"),
+                ("date", "2099-12-04"),
+                ("time", "17:30"),
+                ("duration_minutes", "60"),
+                ("modality", "video"),
+                ("location", ""),
+                ("free_objectives", "Review the CV"),
+            ],
+        )
+        .await;
+    assert_eq!(revised.status, StatusCode::OK, "{}", revised.body);
+    let stale = pair.use_link(&first).await;
+    assert_eq!(stale["problem"], "Stale", "{stale}");
+    let page = pair.app.get(&first).await;
+    assert!(page.body.contains("ne correspond plus"));
+    let seen = pair.workspace(&pair.mentee).await;
+    assert_ne!(seen["meetings"][0]["agreement"], "Agreed");
+    // The new email's link works, until it expires.
+    let second = pair.action_link("meeting_planned").await;
+    assert_ne!(first, second);
+    sqlx::query("UPDATE action_links SET expires_at = '2020-01-01T00:00:00Z'")
+        .execute(&pair.app.pool)
+        .await
+        .expect("expire the links");
+    let expired = pair.use_link(&second).await;
+    assert_eq!(expired["problem"], "Expired", "{expired}");
+    assert_ne!(
+        pair.workspace(&pair.mentee).await["meetings"][0]["agreement"],
+        "Agreed"
+    );
+    // An unknown token: gone.
+    let unknown = pair
+        .app
+        .call(
+            GetActionLink::PATH,
+            &form(&[("token", "not-a-token")]),
+            None,
+        )
+        .await;
+    assert_eq!(unknown.status, StatusCode::GONE);
+    assert_eq!(
+        pair.app.get("/act/not-a-token").await.status,
+        StatusCode::GONE
+    );
+}
+
+#[tokio::test]
+async fn feedback_is_acknowledged_and_a_meeting_confirmed_from_the_email() {
+    let pair = Pair::new().await;
+    let given = pair
+        .call(
+            &pair.mentor,
+            GiveFeedback::PATH,
+            &[
+                ("pair_id", &pair.id.to_string()),
+                ("meeting_id", ""),
+                ("goal_id", ""),
+                ("goal_progress", ""),
+                ("strengths", "Clear goals"),
+                ("to_improve", "Projects first in the CV"),
+                ("observations", "Eight courses listed, one project"),
+                ("next_step", "Rewrite the projects section"),
+            ],
+        )
+        .await;
+    assert_eq!(given.status, StatusCode::OK, "{}", given.body);
+    let link = pair.action_link("feedback_received").await;
+    assert_eq!(pair.use_link(&link).await["done"], true);
+    let seen = pair.workspace(&pair.mentee).await;
+    assert_eq!(seen["feedback"][0]["acknowledged"], true);
+    assert_eq!(pair.outbox("feedback_acknowledged").await.len(), 1);
+    // "We met": a link made for an agreed meeting that has started.
+    let meeting = pair
+        .agreed_meeting("2099-01-06", &[("free_objectives", "CV")])
+        .await;
+    sqlx::query("UPDATE meetings SET starts_at = '2026-11-20T19:00:00Z' WHERE id = ?")
+        .bind(meeting)
+        .execute(&pair.app.pool)
+        .await
+        .expect("the meeting is past");
+    let version: i64 = sqlx::query_scalar("SELECT version FROM meetings WHERE id = ?")
+        .bind(meeting)
+        .fetch_one(&pair.app.pool)
+        .await
+        .expect("version");
+    let mentor_id: i64 =
+        sqlx::query_scalar("SELECT id FROM accounts WHERE email = 'marc@pair.example'")
+            .fetch_one(&pair.app.pool)
+            .await
+            .expect("the mentor");
+    let mut connection = pair.app.pool.acquire().await.expect("a connection");
+    let path = app::email_links::repo::create(
+        &mut connection,
+        mentor_id,
+        app::email_links::LinkAction::ConfirmMet,
+        meeting,
+        version,
+    )
+    .await
+    .expect("a link");
+    drop(connection);
+    assert_eq!(pair.use_link(&path).await["done"], true);
+    let seen = pair.workspace(&pair.mentor).await;
+    let held = seen["meetings"]
+        .as_array()
+        .and_then(|list| list.iter().find(|m| m["id"] == meeting))
+        .map(|m| m["status"].clone());
+    assert_eq!(held, Some(Value::from("Held")));
+}
