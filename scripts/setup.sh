@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 
 CARGO_LEPTOS_VERSION="0.3.10" # 0.3.11 needs rustc 1.96
 BINARYEN_VERSION="132.0.0"    # wasm-opt; never Debian's binaryen 108 (breaks hydration)
-DEBIAN_PACKAGES=(build-essential pkg-config chromium)
+# sqlite3: the end-to-end tests read the emails an action sent from the test database.
+DEBIAN_PACKAGES=(build-essential pkg-config chromium sqlite3)
 
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 ok() { printf '    %s\n' "$*"; }

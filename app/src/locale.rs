@@ -25,6 +25,32 @@ pub fn ignore_accept_language() -> UseLocalesOptions {
     UseLocalesOptions::default().ssr_lang_header_getter(|| None)
 }
 
+/// Whether `count` takes the singular in `locale`: French says « 0 place
+/// libre, 1 place libre, 2 places libres », English "1 free place, 0 free
+/// places" (CLDR's cardinal "one").
+pub fn is_singular(locale: Locale, count: i64) -> bool {
+    match locale {
+        Locale::fr => count.abs() < 2,
+        Locale::en => count == 1,
+    }
+}
+
+/// A count in words with its real plural: `plural!(i18n, section.key_singular,
+/// section.key_plural, n, other = value…)` reads one key or the other (each with
+/// `{{ count }}`), by `is_singular`. (Not `_one`/`_other`: leptos_i18n
+/// reserves those for its own plurals, a feature we leave off.)
+#[macro_export]
+macro_rules! plural {
+    ($i18n:ident, $section:ident . $one:ident, $section_again:ident . $other:ident, $count:expr $(, $name:ident = $value:expr)* $(,)?) => {{
+        let count = $count;
+        if $crate::locale::is_singular($i18n.get_locale(), count as i64) {
+            $crate::i18n::t_string!($i18n, $section.$one, count = count $(, $name = $value)*).to_string()
+        } else {
+            $crate::i18n::t_string!($i18n, $section_again.$other, count = count $(, $name = $value)*).to_string()
+        }
+    }};
+}
+
 /// The other program language, for the language switch.
 pub fn other_locale(locale: Locale) -> Locale {
     match locale {
@@ -254,6 +280,14 @@ mod tests {
         assert_eq!(safe_return_path("javascript:alert(1)"), "/");
         assert_eq!(safe_return_path("/a\nb"), "/");
         assert_eq!(safe_return_path(""), "/");
+    }
+
+    #[test]
+    fn counts_take_each_languages_plural() {
+        assert!(is_singular(Locale::fr, 0) && is_singular(Locale::fr, 1));
+        assert!(!is_singular(Locale::fr, 2));
+        assert!(!is_singular(Locale::en, 0) && is_singular(Locale::en, 1));
+        assert!(!is_singular(Locale::en, 2));
     }
 
     #[test]

@@ -30,9 +30,13 @@ export async function expectNoAccessibilityViolations(page: Page): Promise<void>
   expect(summary).toEqual([]);
 }
 
-/** Signs in from the login page (the page's language is French by default). */
+/**
+ * Signs in from the login page, keeping the page's language (French by
+ * default): `language=chosen` is what the sign-in page's language switch
+ * leaves, and it keeps signing in from switching to the account's language.
+ */
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto("/login");
+  await page.goto("/login?language=chosen");
   await waitForHydration(page);
   await page.getByLabel("Adresse courriel").fill(email);
   await page.getByLabel("Mot de passe").fill(password);

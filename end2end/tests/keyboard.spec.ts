@@ -20,7 +20,7 @@ test.describe("the workspace with the keyboard alone", () => {
     test.setTimeout(120_000);
     const run = Date.now() % 100000;
     const title = `Speak at the spring showcase ${run}`;
-    const { context, page, errors } = await openAs(browser, MENTEE, "/mentee", {
+    const { context, page, errors } = await openAs(browser, MENTEE, "/mentee?section=all", {
       viewport: { width: 390, height: 844 },
       english: true,
     });
@@ -96,6 +96,9 @@ test.describe("the workspace with the keyboard alone", () => {
     await press(page, card.getByRole("link", { name: /Open the workspace/ }));
     await expect(page).toHaveURL(/\/pairs\/\d+$/);
     await waitForHydration(page);
+    // It opens on the summary; every section, one key press away.
+    await press(page, page.getByRole("link", { name: "Show all" }));
+    await expect(page).toHaveURL(/\/pairs\/\d+\?section=all$/);
 
     // The record of the meeting held, with a new next step.
     const held = page.locator(".meeting-card", { hasText: "Practised a short pitch in French." });

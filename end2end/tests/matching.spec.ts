@@ -34,6 +34,15 @@ async function acceptAs(browser: Browser, email: string, password: string, area:
   await waitForHydration(page);
   const card = page.locator(".pair-card", { hasText: partner });
   await expect(card).toBeVisible();
+  // What this person needs to decide is on the card: the mentee's studies
+  // and needs for the mentor, the mentor's skills and languages for the mentee.
+  const profile = card.locator(".partner-profile");
+  if (area === "/mentor") {
+    await expect(profile.getByText("Accompagnement souhaité")).toBeVisible();
+  } else {
+    await expect(profile.getByText("Peut accompagner sur")).toBeVisible();
+    await expect(profile.getByText("Langues")).toBeVisible();
+  }
   await card.getByRole("button", { name: "Accepter le jumelage" }).click();
   // The answer is recorded: no more button, and this person's answer reads "Acceptée"
   // (the other person's may too, once both have answered).
@@ -67,7 +76,7 @@ test.describe("matching", () => {
     const best = page.locator(".ranked-card").first();
     await expect(best.getByText(/Score : \d+\/100/)).toBeVisible();
     await expect(best.getByText("Besoins et compétences")).toBeVisible();
-    await expect(best.getByText(/domaine\(s\) d’intérêt sur \d+ couvert/)).toBeVisible();
+    await expect(best.getByText(/Domaines d’intérêt couverts : \d+ sur \d+/)).toBeVisible();
 
     await expectNoAccessibilityViolations(page);
 
@@ -78,7 +87,7 @@ test.describe("matching", () => {
     await expect(draft.locator(".draft-pair").first().getByText(/Score : \d+\/100/)).toBeVisible();
     await expectNoAccessibilityViolations(page);
     await draft.getByRole("button", { name: /Proposer les \d+ jumelages/ }).click();
-    await expect(draft.getByText(/jumelage\(s\) proposé\(s\) : les personnes concernées ont reçu un courriel/)).toBeVisible();
+    await expect(draft.getByText(/\d+ jumelages? proposés? : les personnes concernées ont reçu un courriel/)).toBeVisible();
 
     // The proposals appear on the board, with no reload.
     const pairs = page.getByRole("region", { name: "Jumelages proposés, déclinés et actifs" });
@@ -101,5 +110,33 @@ test.describe("matching", () => {
       .getByRole("region", { name: "Jumelages proposés, déclinés et actifs" })
       .getByRole("row", { name: new RegExp(mentee) });
     await expect(activeRow.getByText("Actif")).toBeVisible();
+
+    // The coordinator ends it; both still read their history, with no form.
+    await activeRow.getByRole("link", { name: mentee }).click();
+    const end = page.locator("section.end-pair details");
+    await end.locator("summary").click();
+    await end.getByLabel("Raison").fill("Essai de bout en bout");
+    await end.getByRole("button", { name: "Confirmer la fin du jumelage" }).click();
+    await expect(page.locator("section.end-pair")).toHaveCount(0);
+    for (const [email, password, area] of [
+      [demoEmail(mentor), MENTOR_PASSWORD, "/mentor"],
+      [demoEmail(mentee), MENTEE_PASSWORD, "/mentee"],
+    ]) {
+      const context = await browser.newContext();
+      const side = await context.newPage();
+      const sideErrors = watchForErrors(side);
+      await signIn(side, email, password);
+      await side.goto(area);
+      await waitForHydration(side);
+      const past = side.getByRole("region", { name: "Jumelages passés" });
+      await past.getByRole("link").first().click();
+      await expect(side.locator(".ended-banner")).toBeVisible();
+      await side.getByRole("link", { name: "Tout afficher" }).click();
+      await expect(side.getByRole("heading", { name: "Objectifs", exact: true })).toBeVisible();
+      await expect(side.locator(".workspace form")).toHaveCount(0);
+      await expectNoAccessibilityViolations(side);
+      expect(sideErrors).toEqual([]);
+      await context.close();
+    }
   });
 });

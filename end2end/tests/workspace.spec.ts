@@ -11,6 +11,20 @@ function montrealToday(): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "America/Toronto" }).format(new Date());
 }
 
+/** Today at midnight as the pages write it in French: « Lundi 30 novembre à 0 h ». */
+function montrealTodayAtMidnight(): string {
+  const parts = new Intl.DateTimeFormat("fr-CA", {
+    timeZone: "America/Toronto",
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+  }).formatToParts(new Date());
+  const part = (type: string) => parts.find((piece) => piece.type === type)?.value ?? "";
+  const day = part("day") === "1" ? "1er" : part("day");
+  const weekday = part("weekday");
+  return `${weekday.charAt(0).toUpperCase()}${weekday.slice(1)} ${day} ${part("month")} à 0 h`;
+}
+
 /** Works in `page`, brought to the front (each person has their own window). */
 async function switchTo(page: Page): Promise<Page> {
   await page.bringToFront();
@@ -27,7 +41,7 @@ test.describe("the pair's workspace", () => {
     const agenda = `Faire le point sur les candidatures (${run})`;
 
     // The mentee (on a phone) proposes a goal with two milestones.
-    const mentee = await openAs(browser, MENTEE, "/mentee");
+    const mentee = await openAs(browser, MENTEE, "/mentee?section=goals");
     await expect(mentee.page.getByRole("heading", { name: "Mes objectifs" })).toBeVisible();
     await expectNoSidewaysScroll(mentee.page);
     const propose = mentee.page.locator("details.propose-goal");
@@ -58,11 +72,11 @@ test.describe("the pair's workspace", () => {
     await plan.getByLabel("Autres objectifs de la rencontre").fill(agenda);
     await plan.getByRole("button", { name: "Proposer la rencontre" }).click();
     const today = card.locator(".to-log-item", { hasText: agenda });
-    await expect(today.getByText(`${montrealToday()} 00:00`)).toBeVisible();
+    await expect(today.getByText(montrealTodayAtMidnight())).toBeVisible();
 
     // The mentee sees it waiting for them and agrees, with the keyboard alone.
     await switchTo(mentee.page);
-    await mentee.page.reload();
+    await mentee.page.goto("/mentee?section=meetings");
     await waitForHydration(mentee.page);
     const meeting = mentee.page.locator(".meeting-card", { hasText: agenda });
     await expect(meeting.locator(".objectives li", { hasText: goalTitle })).toBeVisible();
@@ -96,12 +110,14 @@ test.describe("the pair's workspace", () => {
 
     // The mentee reads it and acknowledges it; their page shows the progress.
     await switchTo(mentee.page);
-    await mentee.page.reload();
+    await mentee.page.goto("/mentee?section=feedback");
     await waitForHydration(mentee.page);
     const received = mentee.page.locator(".feedback-card", { hasText: `deux minutes au lieu de cinq (${run})` });
     await expect(received.getByText("Non lue")).toBeVisible();
     await received.getByRole("button", { name: "J’en ai pris connaissance" }).click();
     await expect(received.getByText("Lue", { exact: true })).toBeVisible();
+    await mentee.page.getByRole("link", { name: "Objectifs", exact: true }).click();
+    await expect(mentee.page).toHaveURL(/section=goals/);
     await expect(mentee.page.getByRole("progressbar", { name: "Progression", exact: true }).first()).toBeVisible();
     await expect(mentee.page.locator(".goal-card", { hasText: goalTitle }).getByText("50 %").first()).toBeVisible();
     await expectNoSidewaysScroll(mentee.page);
@@ -130,11 +146,11 @@ test.describe("the pair's workspace", () => {
     await page.getByLabel("Adresse courriel").fill(MENTEE.email);
     await page.getByLabel("Mot de passe").fill(MENTEE.password);
     await page.getByRole("button", { name: "Se connecter" }).click();
-    await page.goto("/mentee");
+    await page.goto("/mentee?section=goals");
     // The demo goal Marc proposed to Lucas waits for Lucas's answer.
     const goal = page.locator(".goal-card", { hasText: "Choisir une orientation pour la maîtrise" });
     await goal.getByRole("button", { name: "J’accepte" }).click();
-    await page.goto("/mentee");
+    await page.goto("/mentee?section=goals");
     await expect(
       page.locator(".goal-card", { hasText: "Choisir une orientation pour la maîtrise" }).getByText("Accepté par les deux"),
     ).toBeVisible();

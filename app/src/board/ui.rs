@@ -197,7 +197,7 @@ fn BoardContent(
             <button type="submit" class="button button-secondary">{t!(i18n, board.show)}</button>
         </form>
         <p class="muted" role="status">
-            {move || t_string!(i18n, board.summary, waiting = waiting, pairs = open_pairs).to_string()}
+            {move || t_string!(i18n, board.summary, waiting = crate::plural!(i18n, board.waiting_singular, board.waiting_plural, waiting), pairs = crate::plural!(i18n, board.open_pairs_singular, board.open_pairs_plural, open_pairs)).to_string()}
         </p>
         <SettingsForm cohort=code.clone() settings=board.settings changes />
         <DraftSection cohort=code.clone() choices=choices.clone() changes draft />
@@ -370,7 +370,7 @@ fn ReasonText(reason: Reason, choices: crate::profiles::ProfileChoices) -> impl 
         Reason::Modality { compatible: true } => view! { {t!(i18n, board.reason_modality_ok)} }.into_any(),
         Reason::Modality { compatible: false } => view! { {t!(i18n, board.reason_modality_no)} }.into_any(),
         Reason::Availability { common_half_days } => view! {
-            {move || t_string!(i18n, board.reason_availability, count = common_half_days).to_string()}
+            {move || crate::plural!(i18n, board.reason_availability_singular, board.reason_availability_plural, common_half_days)}
         }
         .into_any(),
     }
@@ -490,7 +490,7 @@ fn DraftSection(
             <FormError error=run_error />
             <p role="status">
                 {move || match accept.value().get() {
-                    Some(Ok(count)) if accepted.get() => Some(t_string!(i18n, board.draft_accepted, count = count).to_string()),
+                    Some(Ok(count)) if accepted.get() => Some(crate::plural!(i18n, board.draft_accepted_singular, board.draft_accepted_plural, count)),
                     _ => None,
                 }}
             </p>
@@ -577,7 +577,7 @@ fn DraftView(
                     <li><strong>{unmatched.mentee_name}</strong> " — " <UnmatchedText reason=unmatched.reason /></li>
                 }).collect_view()}
             </ul>
-            {(unmatched_count > 200).then(|| view! { <p class="muted">{move || t_string!(i18n, board.more_unmatched, count = unmatched_count - 200).to_string()}</p> })}
+            {(unmatched_count > 200).then(|| view! { <p class="muted">{move || crate::plural!(i18n, board.more_unmatched_singular, board.more_unmatched_plural, unmatched_count - 200)}</p> })}
         })}
     }
 }
@@ -749,7 +749,7 @@ fn MentorColumn(page: Page<BoardMentor>, query: BoardQuery) -> impl IntoView {
                                         {move || if paused {
                                             t_string!(i18n, board.mentor_paused).to_string()
                                         } else {
-                                            t_string!(i18n, board.mentor_places, free = free, used = used, capacity = capacity).to_string()
+                                            t_string!(i18n, board.mentor_places, free = crate::plural!(i18n, board.free_places_singular, board.free_places_plural, free), used = used, capacity = capacity).to_string()
                                         }}
                                     </span>
                                 </li>
@@ -825,7 +825,7 @@ fn RankedCard(
         <article class="card ranked-card">
             <h3>{ranked.name}</h3>
             <p class="muted">
-                {move || t_string!(i18n, board.free_places, count = free).to_string()}
+                {move || crate::plural!(i18n, board.free_places_singular, board.free_places_plural, free)}
                 {obstacle.map(|obstacle| view! { " · " <span class="obstacle">{obstacle_name(obstacle)}</span> })}
                 {constraint.map(|kind| view! { " · " <span class="badge">{match kind {
                     ConstraintKind::Locked => t!(i18n, board.locked).into_any(),

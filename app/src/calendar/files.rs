@@ -117,9 +117,12 @@ fn event(
         description.extend(lines);
     }
     let page = if reader_is_mentor {
-        format!("{public_url}/pairs/{}#meeting-{}", row.pair_id, row.id)
+        format!(
+            "{public_url}/pairs/{}?section=meetings#meeting-{}",
+            row.pair_id, row.id
+        )
     } else {
-        format!("{public_url}/mentee#meeting-{}", row.id)
+        format!("{public_url}/mentee?section=meetings#meeting-{}", row.id)
     };
     description.push(page.clone());
     let host = public_url

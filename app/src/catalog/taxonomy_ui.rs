@@ -71,7 +71,7 @@ fn TaxonomySection(
                 .then(|| {
                     view! {
                         <p class="notice notice-warning">
-                            {move || t_string!(i18n, taxonomy.missing_count, count = missing).to_string()}
+                            {move || crate::plural!(i18n, taxonomy.missing_count_singular, taxonomy.missing_count_plural, missing)}
                         </p>
                     }
                 })}

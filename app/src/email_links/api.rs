@@ -121,7 +121,7 @@ async fn target(
                 pair_id: meeting.pair_id,
                 version: answerable.then_some(meeting.version),
                 when: program_time(&meeting.starts_at),
-                anchor: format!("meeting-{}", meeting.id),
+                anchor: format!("?section=meetings#meeting-{}", meeting.id),
             })
         }
         LinkAction::AcknowledgeFeedback => {
@@ -136,7 +136,7 @@ async fn target(
                 pair_id,
                 version: (!acknowledged).then_some(0),
                 when: program_time(&created_at),
-                anchor: format!("feedback-{}", link.object_id),
+                anchor: format!("?section=feedback#feedback-{}", link.object_id),
             })
         }
     }
@@ -183,7 +183,7 @@ async fn describe(
         partner_name: member.partner().0.to_owned(),
         when: target.when,
         problem,
-        workspace_path: format!("/pairs/{}#{}", target.pair_id, target.anchor),
+        workspace_path: format!("/pairs/{}{}", target.pair_id, target.anchor),
         done: false,
     })
 }

@@ -5,23 +5,37 @@ use leptos::prelude::*;
 use super::Thread;
 use crate::error::AppError;
 
-/// The pair's thread for one of its two people; reading it marks it read.
+/// The pair's thread for one of its two people; with `mark_read` (the
+/// thread is on screen) it is marked read.
 #[server(endpoint = "get_thread")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
-pub async fn get_thread(pair_id: i64) -> Result<Thread, AppError> {
-    use super::repo;
-    use crate::pairs::{PairStatus, Side};
+pub async fn get_thread(pair_id: i64, mark_read: Option<bool>) -> Result<Thread, AppError> {
     use crate::server_context::pool;
 
     let pool = pool()?;
     let member = crate::pairs::member::pair_member(&pool, pair_id).await?;
-    let messages = repo::messages_of_pair(&pool, pair_id, member.side).await?;
-    if let Some(last) = messages.last() {
+    load_thread(&pool, &member, mark_read.unwrap_or(false)).await
+}
+
+/// The thread of `member`'s pair as they read it; marked read when
+/// `mark_read` (it is on their screen).
+#[cfg(feature = "ssr")]
+pub async fn load_thread(
+    pool: &sqlx::SqlitePool,
+    member: &crate::pairs::member::Member,
+    mark_read: bool,
+) -> Result<Thread, AppError> {
+    use super::repo;
+    use crate::pairs::{PairStatus, Side};
+
+    let pair_id = member.pair.id;
+    let messages = repo::messages_of_pair(pool, pair_id, member.side).await?;
+    if let Some(last) = messages.last().filter(|_| mark_read) {
         let mut connection = pool.acquire().await?;
         repo::mark_read(&mut connection, pair_id, member.side, last.id).await?;
     }
     let (mentor, mentee) = repo::sharing_of_pair(
-        &pool,
+        pool,
         pair_id,
         &member.pair.mentor_email,
         &member.pair.mentee_email,

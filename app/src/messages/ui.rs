@@ -5,33 +5,23 @@ use leptos::prelude::*;
 
 use crate::components::when::When;
 
-use super::api::{get_thread, ReportMessage, SaveContactSharing, SendMessage};
+use super::api::{ReportMessage, SaveContactSharing, SendMessage};
 use super::{Contact, Message, Thread, MESSAGE_MAX_CHARS};
-use crate::components::access::AccessDenied;
 use crate::components::forms::{
-    action_error, count_successes, FormError, Loading, SubmitButton, TextAreaField, TextField,
+    action_error, count_successes, FormError, SubmitButton, TextAreaField, TextField,
 };
 use crate::goals::ui::label;
 use crate::i18n::{t, t_string, use_i18n};
 
-/// The thread of `pair_id`, loaded on its own (reading it marks it read).
+/// The pair's thread (part of the workspace's data: one load for the page).
 #[component]
-pub fn MessageThread(pair_id: i64) -> impl IntoView {
+pub fn MessageThread(thread: Thread, changes: RwSignal<u64>) -> impl IntoView {
     let i18n = use_i18n();
-    let changes = RwSignal::new(0_u64);
-    let thread = Resource::new(move || changes.get(), move |_| get_thread(pair_id));
     view! {
         <section class="section-block messages" id="messages" aria-labelledby="messages-title">
             <h2 id="messages-title">{t!(i18n, messages.title)}</h2>
             <p class="field-hint">{t!(i18n, messages.privacy)}</p>
-            <Transition fallback=Loading>
-                {move || Suspend::new(async move {
-                    match thread.await {
-                        Ok(thread) => view! { <ThreadView thread changes /> }.into_any(),
-                        Err(error) => view! { <AccessDenied error /> }.into_any(),
-                    }
-                })}
-            </Transition>
+            <ThreadView thread changes />
         </section>
     }
 }
@@ -51,7 +41,7 @@ fn ThreadView(thread: Thread, changes: RwSignal<u64>) -> impl IntoView {
             }.into_any()
         } else {
             view! {
-                <ol class="plain-list message-list" aria-label=move || t_string!(i18n, messages.title).to_string()>
+                <ol class="plain-list chat-list" aria-label=move || t_string!(i18n, messages.title).to_string()>
                     {thread.messages.into_iter().map(|message| view! {
                         <MessageItem message partner=partner.clone() changes />
                     }).collect_view()}
@@ -79,13 +69,13 @@ fn MessageItem(message: Message, partner: String, changes: RwSignal<u64>) -> imp
     let mine = message.mine;
     let author = partner.clone();
     view! {
-        <li class=if mine { "message message-mine" } else { "message message-theirs" } id=format!("message-{id}")>
-            <p class="message-meta muted small">
+        <li class=if mine { "chat-message chat-mine" } else { "chat-message chat-theirs" } id=format!("message-{id}")>
+            <p class="chat-meta muted small">
                 {move || if mine { t_string!(i18n, messages.you).to_string() } else { author.clone() }}
                 " · " <When at=message.sent.clone() />
                 {message.reported.then(|| view! { " " <span class="badge badge-waiting">{t!(i18n, messages.reported)}</span> })}
             </p>
-            <p class="message-body prewrap">{message.body.clone()}</p>
+            <p class="chat-body prewrap">{message.body.clone()}</p>
             {(!mine && !message.reported).then(|| view! {
                 <details class="inline-details report-message">
                     <summary class="button button-link button-small">{t!(i18n, messages.report)}</summary>
@@ -170,7 +160,7 @@ pub fn UnreadLink(count: i64, href: String) -> impl IntoView {
     (count > 0).then(|| {
         view! {
             <p class="unread-messages">
-                <a href=href>{move || t_string!(i18n, messages.unread, count = count).to_string()}</a>
+                <a href=href>{move || crate::plural!(i18n, messages.unread_singular, messages.unread_plural, count)}</a>
             </p>
         }
     })

@@ -88,7 +88,7 @@ pub fn NeedsPanel(
                         }).collect_view()}
                     </ul>
                     {(without_goal > 0).then(|| view! {
-                        <p class="notice notice-info">{move || t_string!(i18n, needs.without_goal, count = without_goal).to_string()}</p>
+                        <p class="notice notice-info">{move || crate::plural!(i18n, needs.without_goal_singular, needs.without_goal_plural, without_goal)}</p>
                     })}
                 }.into_any()
             }}

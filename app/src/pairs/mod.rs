@@ -16,6 +16,7 @@ pub mod partner;
 pub mod repo;
 pub mod ui;
 pub mod workspace;
+pub mod workspace_view;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum PairStatus {

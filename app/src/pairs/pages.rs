@@ -6,28 +6,28 @@ use leptos::prelude::*;
 use crate::components::when::When;
 use leptos_router::hooks::use_params_map;
 
-use super::ending_ui::{EndedBanner, PastPairsList, RequestEndForm};
+use super::ending_ui::PastPairsList;
 use super::workspace::{
     get_my_workspaces, get_workspace, MyWorkspaces, PairOverview, Waiting, Workspace,
 };
+use super::workspace_view::{Section, WorkspaceView};
 use super::Side;
 use crate::components::access::AccessDenied;
 use crate::components::forms::Loading;
-use crate::feedback::ui::{FeedbackForm, FeedbackTimeline, FitCheckForm, FitCheckSummary};
-use crate::goals::ui::{label, AgreementBadge, GoalAnswer, GoalCard, ProgressBar, ProposeGoalForm};
+use crate::feedback::ui::{FeedbackForm, FitCheckSummary};
+use crate::goals::ui::{label, AgreementBadge, GoalAnswer, ProgressBar};
 use crate::goals::{GoalStatus, ProgressSource};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::layout::PageTitle;
-use crate::meetings::ui::{LogMeetingForm, MeetingAnswer, MeetingCard, PlanMeetingForm};
-use crate::messages::ui::{MessageThread, UnreadLink};
-use crate::needs::ui::{NeedsContext, NeedsPanel};
+use crate::meetings::ui::{LogMeetingForm, MeetingAnswer, PlanMeetingForm};
+use crate::messages::ui::UnreadLink;
 
 /// The mentor's dashboard: capacity, then one card per mentee.
 #[component]
 pub fn MentorDashboard() -> impl IntoView {
     let i18n = use_i18n();
     let changes = RwSignal::new(0_u64);
-    let workspaces = Resource::new(move || changes.get(), |_| get_my_workspaces());
+    let workspaces = Resource::new(move || changes.get(), |_| get_my_workspaces(None));
     view! {
         <section class="section" aria-labelledby="dashboard-title">
             <div class="container">
@@ -52,7 +52,7 @@ fn DashboardCards(mine: MyWorkspaces, changes: RwSignal<u64>) -> impl IntoView {
         let free = (capacity - used).max(0);
         view! {
             <p class="capacity">
-                {move || t_string!(i18n, workspace.capacity, used = used, capacity = capacity, free = free).to_string()}
+                {move || t_string!(i18n, workspace.capacity, used = used, capacity = capacity, free = crate::plural!(i18n, board.free_places_singular, board.free_places_plural, free)).to_string()}
             </p>
         }
     });
@@ -130,7 +130,7 @@ fn MenteeCard(workspace: Workspace, changes: RwSignal<u64>) -> impl IntoView {
                     <span class="visually-hidden">" — " {name.clone()}</span>
                 </a>
             </header>
-            <UnreadLink count=workspace.unread_messages href=format!("/pairs/{pair_id}#messages") />
+            <UnreadLink count=workspace.unread_messages href=format!("/pairs/{pair_id}?section=messages") />
             {match overall {
                 Some(percent) => view! {
                     <ProgressBar percent id=format!("mentee-{pair_id}-overall") label=label!(i18n, workspace.overall_progress) />
@@ -155,7 +155,7 @@ fn MenteeCard(workspace: Workspace, changes: RwSignal<u64>) -> impl IntoView {
                 {match next {
                     Some(meeting) => view! {
                         <p>
-                            <a href=format!("/pairs/{pair_id}#meeting-{}", meeting.id)><When at=meeting.starts.clone() capitalized=true /></a>
+                            <a href=format!("/pairs/{pair_id}?section=meetings#meeting-{}", meeting.id)><When at=meeting.starts.clone() capitalized=true /></a>
                             " " <AgreementBadge agreement=meeting.agreement reader=Side::Mentor />
                         </p>
                         <ul class="objectives small">{meeting.objectives.iter().map(|objective| view! { <li>{objective.text.clone()}</li> }).collect_view()}</ul>
@@ -169,7 +169,7 @@ fn MenteeCard(workspace: Workspace, changes: RwSignal<u64>) -> impl IntoView {
                             WaitingItem::Goal(goal) => view! {
                                 <li>
                                     {t!(i18n, workspace.kind_goal)} " : "
-                                    <a href=format!("/pairs/{pair_id}#goal-{}", goal.id)>{goal.title.clone()}</a>
+                                    <a href=format!("/pairs/{pair_id}?section=goals#goal-{}", goal.id)>{goal.title.clone()}</a>
                                     <p class="muted small">{goal.success_criterion.clone()}</p>
                                     <GoalAnswer goal reader=Side::Mentor changes />
                                 </li>
@@ -177,7 +177,7 @@ fn MenteeCard(workspace: Workspace, changes: RwSignal<u64>) -> impl IntoView {
                             WaitingItem::Meeting(meeting) => view! {
                                 <li>
                                     {t!(i18n, workspace.kind_meeting)} " : "
-                                    <a href=format!("/pairs/{pair_id}#meeting-{}", meeting.id)><When at=meeting.starts.clone() capitalized=true /></a>
+                                    <a href=format!("/pairs/{pair_id}?section=meetings#meeting-{}", meeting.id)><When at=meeting.starts.clone() capitalized=true /></a>
                                     <ul class="objectives small">{meeting.objectives.iter().map(|objective| view! { <li>{objective.text.clone()}</li> }).collect_view()}</ul>
                                     <MeetingAnswer meeting changes />
                                 </li>
@@ -189,7 +189,7 @@ fn MenteeCard(workspace: Workspace, changes: RwSignal<u64>) -> impl IntoView {
                     <h4 class="group-title">{t!(i18n, workspace.overdue_milestones)}</h4>
                     <ul>
                         {overdue.into_iter().map(|(goal, milestone, due)| view! {
-                            <li>{milestone} <span class="muted small">" (" {goal} " · " {due} ")"</span></li>
+                            <li>{milestone} <span class="muted small">" (" {goal} " · " <When at=due /> ")"</span></li>
                         }).collect_view()}
                     </ul>
                 })}
@@ -224,227 +224,16 @@ fn MenteeCard(workspace: Workspace, changes: RwSignal<u64>) -> impl IntoView {
     }
 }
 
-/// A pair's whole workspace, for one of its two people.
-#[component]
-pub fn WorkspaceView(workspace: Workspace, changes: RwSignal<u64>) -> impl IntoView {
-    let i18n = use_i18n();
-    let reader = workspace.side;
-    let pair_id = workspace.pair_id;
-    let goals = workspace.goals.clone();
-    let waiting: Vec<_> = workspace
-        .waiting_for(reader)
-        .into_iter()
-        .map(|item| match item {
-            Waiting::Goal(goal) => (format!("#goal-{}", goal.id), goal.title.clone(), true),
-            Waiting::Meeting(meeting) => (
-                format!("#meeting-{}", meeting.id),
-                meeting.starts.clone(),
-                false,
-            ),
-        })
-        .collect();
-    let next = workspace.next_meeting().cloned();
-    let overall = workspace.overall_progress();
-    let history = relationship_history(&workspace);
-    let upcoming: Vec<_> = workspace
-        .meetings
-        .iter()
-        .filter(|meeting| meeting.is_upcoming())
-        .cloned()
-        .collect();
-    let past: Vec<_> = workspace
-        .meetings
-        .iter()
-        .filter(|meeting| !meeting.is_upcoming())
-        .rev()
-        .cloned()
-        .collect();
-    let (open_goals, closed_goals): (Vec<_>, Vec<_>) = workspace
-        .goals
-        .iter()
-        .cloned()
-        .partition(|goal| goal.status == GoalStatus::InProgress);
-    let partner = workspace.partner_name.clone();
-    let writable = workspace.status == super::PairStatus::Active;
-    provide_context(super::workspace::Writable(writable));
-    provide_context(NeedsContext(workspace.needs.skills.clone()));
-    let goal_titles: Vec<(i64, String)> = workspace
-        .goals
-        .iter()
-        .map(|goal| (goal.id, goal.title.clone()))
-        .collect();
-    // The first meeting sets the objectives from the mentee's needs.
-    let first_meeting_plan = (workspace.meetings.is_empty() && !workspace.needs.skills.is_empty())
-        .then(|| {
-            let locale = i18n.get_locale();
-            let needs: Vec<String> = workspace
-                .needs
-                .skills
-                .iter()
-                .map(|need| {
-                    need.label
-                        .get(locale)
-                        .or(need.label.fr.as_deref())
-                        .unwrap_or(&need.code)
-                        .to_owned()
-                })
-                .collect();
-            t_string!(i18n, needs.first_meeting, needs = needs.join(", ")).to_string()
-        });
-    view! {
-        <div class="workspace">
-            {(!writable).then(|| view! { <EndedBanner closed_on=workspace.closed_on.clone() /> })}
-            <p class="lead">
-                {move || match reader {
-                    Side::Mentee => t_string!(i18n, workspace.with_mentor, name = partner.clone()).to_string(),
-                    Side::Mentor => t_string!(i18n, workspace.with_mentee, name = partner.clone()).to_string(),
-                }}
-            </p>
-            <NeedsPanel needs=workspace.needs.clone() reader pair_id goal_titles changes />
-            <section class="panel" aria-labelledby="waiting-title">
-                <h2 id="waiting-title">{t!(i18n, workspace.waiting_for_your_answer)}</h2>
-                {if waiting.is_empty() {
-                    view! { <p class="muted">{t!(i18n, workspace.nothing_waiting)}</p> }.into_any()
-                } else {
-                    view! {
-                        <ul>
-                            {waiting.into_iter().map(|(href, text, is_goal)| view! {
-                                <li>
-                                    {move || if is_goal { t_string!(i18n, workspace.kind_goal) } else { t_string!(i18n, workspace.kind_meeting) }}
-                                    " : " <a href=href>{if is_goal { text.into_any() } else { view! { <When at=text capitalized=true /> }.into_any() }}</a>
-                                </li>
-                            }).collect_view()}
-                        </ul>
-                    }.into_any()
-                }}
-                {(workspace.unacknowledged_feedback() > 0 && reader == Side::Mentee).then(|| view! {
-                    <p><a href="#feedback-title">{t!(i18n, workspace.feedback_to_read)}</a></p>
-                })}
-                <UnreadLink count=workspace.unread_messages href="#messages".to_owned() />
-            </section>
-            <section class="section-block" aria-labelledby="next-meeting-title">
-                <h2 id="next-meeting-title">{t!(i18n, workspace.next_meeting)}</h2>
-                {match next {
-                    Some(meeting) => view! {
-                        <p><When at=meeting.starts.clone() capitalized=true /> " " <AgreementBadge agreement=meeting.agreement reader /></p>
-                        <h3 class="group-title">{t!(i18n, workspace.meeting_objectives)}</h3>
-                        <ul>{meeting.objectives.iter().map(|objective| view! { <li>{objective.text.clone()}</li> }).collect_view()}</ul>
-                    }.into_any(),
-                    None => view! { <p class="muted">{t!(i18n, workspace.no_meeting_planned)}</p> }.into_any(),
-                }}
-            </section>
-            <MessageThread pair_id />
-            <section class="section-block" aria-labelledby="goals-title">
-                <h2 id="goals-title">{t!(i18n, workspace.goals_title)}</h2>
-                {match overall {
-                    Some(percent) => view! { <ProgressBar percent id="overall-progress" label=label!(i18n, workspace.overall_progress) /> }.into_any(),
-                    None => view! { <p class="muted">{t!(i18n, workspace.no_agreed_goal)}</p> }.into_any(),
-                }}
-                {writable.then(|| view! { <div class="no-print"><ProposeGoalForm pair_id changes /></div> })}
-                {open_goals.into_iter().map(|goal| view! { <GoalCard goal reader changes /> }).collect_view()}
-                {(!closed_goals.is_empty()).then(|| view! {
-                    <h3>{t!(i18n, workspace.closed_goals)}</h3>
-                    {closed_goals.into_iter().map(|goal| view! { <GoalCard goal reader changes /> }).collect_view()}
-                })}
-            </section>
-            <section class="section-block" aria-labelledby="meetings-title">
-                <h2 id="meetings-title">{t!(i18n, workspace.meetings_title)}</h2>
-                {writable.then(|| view! { <div class="no-print"><PlanMeetingForm pair_id goals=goals.clone() changes suggested=first_meeting_plan.clone() /></div> })}
-                {upcoming.into_iter().map(|meeting| view! { <MeetingCard meeting reader goals=goals.clone() changes /> }).collect_view()}
-                {(!past.is_empty()).then(|| view! {
-                    <h3>{t!(i18n, workspace.past_meetings)}</h3>
-                    {past.into_iter().map(|meeting| view! { <MeetingCard meeting reader goals=goals.clone() changes /> }).collect_view()}
-                })}
-            </section>
-            <section class="section-block" aria-labelledby="feedback-title">
-                <h2 id="feedback-title">{t!(i18n, workspace.feedback_title)}</h2>
-                {(writable && reader == Side::Mentor).then(|| view! {
-                    <div class="no-print">
-                        <FeedbackForm pair_id meetings=workspace.meetings.clone() goals=goals.clone() meeting=None changes />
-                    </div>
-                })}
-                <FeedbackTimeline feedback=workspace.feedback.clone() reader changes />
-            </section>
-            {(writable && workspace.fit_check.due).then(|| view! {
-                <div class="no-print"><FitCheckForm pair_id fit_check=workspace.fit_check.clone() changes /></div>
-            })}
-            <section class="section-block" aria-labelledby="history-title">
-                <h2 id="history-title">{t!(i18n, workspace.relationship_history)}</h2>
-                {if history.is_empty() {
-                    view! { <p class="muted">{t!(i18n, workspace.history_empty)}</p> }.into_any()
-                } else {
-                    view! {
-                        <ol class="timeline">
-                            {history.into_iter().map(|(at, text)| view! { <li><span class="muted"><When at capitalized=true /></span> " · " {text}</li> }).collect_view()}
-                        </ol>
-                    }.into_any()
-                }}
-            </section>
-            {writable.then(|| view! { <RequestEndForm pair_id requested=workspace.my_end_request.clone() changes /> })}
-        </div>
-    }
-}
-
-/// The relationship's dated history, newest first: goals set and reached,
-/// meetings held or cancelled, feedback given.
-fn relationship_history(workspace: &Workspace) -> Vec<(String, String)> {
-    use crate::goals::GoalEventKind;
-    use crate::meetings::MeetingStatus;
-
-    let i18n = use_i18n();
-    let mut entries: Vec<(String, String)> = Vec::new();
-    for goal in &workspace.goals {
-        for event in &goal.history {
-            let text = match event.kind {
-                GoalEventKind::Agreed => t_string!(
-                    i18n,
-                    workspace.history_goal_agreed,
-                    title = goal.title.clone()
-                )
-                .to_string(),
-                GoalEventKind::Achieved => t_string!(
-                    i18n,
-                    workspace.history_goal_achieved,
-                    title = goal.title.clone()
-                )
-                .to_string(),
-                GoalEventKind::Proposed => t_string!(
-                    i18n,
-                    workspace.history_goal_proposed,
-                    title = goal.title.clone()
-                )
-                .to_string(),
-                _ => continue,
-            };
-            entries.push((event.at.clone(), text));
-        }
-    }
-    for meeting in &workspace.meetings {
-        let text = match meeting.status {
-            MeetingStatus::Held => t_string!(i18n, workspace.history_meeting_held).to_string(),
-            MeetingStatus::Cancelled => {
-                t_string!(i18n, workspace.history_meeting_cancelled).to_string()
-            }
-            MeetingStatus::Planned => continue,
-        };
-        entries.push((meeting.starts.clone(), text));
-    }
-    for feedback in &workspace.feedback {
-        entries.push((
-            feedback.written.clone(),
-            t_string!(i18n, workspace.history_feedback).to_string(),
-        ));
-    }
-    entries.sort_by(|a, b| b.0.cmp(&a.0));
-    entries
-}
-
 /// `/mentee`'s goal tracking: the workspace of the mentee's active pair.
 #[component]
 pub fn MenteeWorkspace() -> impl IntoView {
     let i18n = use_i18n();
     let changes = RwSignal::new(0_u64);
-    let workspaces = Resource::new(move || changes.get(), |_| get_my_workspaces());
+    let section = super::workspace_view::section_in_address();
+    let workspaces = Resource::new(
+        move || (changes.get(), section.get().shows(Section::Messages)),
+        |(_, reading)| get_my_workspaces(Some(reading)),
+    );
     view! {
         <section class="section" aria-labelledby="tracking-title">
             <div class="container">
@@ -510,9 +299,16 @@ pub fn PairWorkspacePage() -> impl IntoView {
             .and_then(|id| id.parse::<i64>().ok())
             .unwrap_or_default()
     };
+    let section = super::workspace_view::section_in_address();
     let workspace = Resource::new(
-        move || (pair_id(), changes.get()),
-        |(id, _)| get_workspace(id),
+        move || {
+            (
+                pair_id(),
+                changes.get(),
+                section.get().shows(Section::Messages),
+            )
+        },
+        |(id, _, reading)| get_workspace(id, Some(reading)),
     );
     view! {
         <PageTitle text=label!(i18n, workspace.page_title) />

@@ -36,6 +36,8 @@ pub struct Workspace {
     pub unread_messages: i64,
     /// The mentee's needs, which the pair's objectives are set from.
     pub needs: crate::needs::MenteeNeeds,
+    /// The pair's messages and what each shows the other.
+    pub thread: crate::messages::Thread,
 }
 
 /// Whether the workspace on screen takes changes: only while its pair is
@@ -146,9 +148,10 @@ pub struct MyWorkspaces {
 }
 
 /// The workspaces of the caller's active pairs (a mentor: one per mentee).
+/// `read_messages`: the messages are on screen (marked read).
 #[server(endpoint = "get_my_workspaces")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
-pub async fn get_my_workspaces() -> Result<MyWorkspaces, AppError> {
+pub async fn get_my_workspaces(read_messages: Option<bool>) -> Result<MyWorkspaces, AppError> {
     use crate::accounts::{policy::Access, session::authorize};
     use crate::server_context::pool;
 
@@ -170,7 +173,7 @@ pub async fn get_my_workspaces() -> Result<MyWorkspaces, AppError> {
     .await?;
     let mut workspaces = Vec::with_capacity(pairs.len());
     for (pair_id, _) in pairs {
-        workspaces.push(load(&pool, pair_id, account_id).await?);
+        workspaces.push(load(&pool, pair_id, account_id, read_messages.unwrap_or(false)).await?);
     }
     let capacity: Option<(i64, i64)> = sqlx::query_as(
         "SELECT (SELECT COUNT(*) FROM pairs p WHERE p.mentor_profile_id = pr.id \
@@ -200,19 +203,34 @@ pub async fn get_my_workspaces() -> Result<MyWorkspaces, AppError> {
     })
 }
 
-/// One pair's workspace, for one of its two people.
+/// One pair's workspace, for one of its two people (`read_messages`: the
+/// messages are on screen, marked read).
 #[server(endpoint = "get_workspace")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
-pub async fn get_workspace(pair_id: i64) -> Result<Workspace, AppError> {
+pub async fn get_workspace(
+    pair_id: i64,
+    read_messages: Option<bool>,
+) -> Result<Workspace, AppError> {
     use crate::server_context::pool;
 
     let pool = pool()?;
     let member = super::member::pair_member(&pool, pair_id).await?;
-    load(&pool, pair_id, member.account_id).await
+    load(
+        &pool,
+        pair_id,
+        member.account_id,
+        read_messages.unwrap_or(false),
+    )
+    .await
 }
 
 #[cfg(feature = "ssr")]
-async fn load(pool: &sqlx::SqlitePool, pair_id: i64, reader: i64) -> Result<Workspace, AppError> {
+async fn load(
+    pool: &sqlx::SqlitePool,
+    pair_id: i64,
+    reader: i64,
+    read_messages: bool,
+) -> Result<Workspace, AppError> {
     use crate::accounts::repo::utc_text;
     use crate::server_context::program_today;
 
@@ -238,6 +256,9 @@ async fn load(pool: &sqlx::SqlitePool, pair_id: i64, reader: i64) -> Result<Work
         .filter(|request| Side::parse(&request.side) == Some(side))
         .map(|request| crate::server_context::program_time(&request.at));
     let now = utc_text(chrono::Utc::now());
+    let member = super::member::member_as(pool, pair_id, reader).await?;
+    // Read first: marking the thread read makes its unread count nought.
+    let thread = crate::messages::api::load_thread(pool, &member, read_messages).await?;
     let mut needs = crate::needs::repo::needs_of_pair(pool, pair_id).await?;
     // The mentee edits them while the pair is active: she gets the choices.
     if side == Side::Mentee && status == super::PairStatus::Active {
@@ -268,6 +289,7 @@ async fn load(pool: &sqlx::SqlitePool, pair_id: i64, reader: i64) -> Result<Work
         my_end_request,
         unread_messages: crate::messages::repo::unread_count(pool, pair_id, side).await?,
         needs,
+        thread,
     })
 }
 

@@ -351,7 +351,7 @@ pub fn MatchingFieldsSummary(fields: MatchingFields, choices: ProfileChoices) ->
             <dd>{move || modality.map(|name| name()).unwrap_or_default()}</dd>
             <dt>{t!(i18n, matching.availability)}</dt>
             <dd>
-                {move || t_string!(i18n, matching.half_days, count = cells).to_string()}
+                {move || crate::plural!(i18n, matching.half_days_singular, matching.half_days_plural, cells)}
                 <AvailabilityText availability=fields.availability />
             </dd>
         </dl>

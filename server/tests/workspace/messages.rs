@@ -47,7 +47,7 @@ impl Pair {
             .call(
                 cookie,
                 GetThread::PATH,
-                &[("pair_id", &self.id.to_string())],
+                &[("pair_id", &self.id.to_string()), ("mark_read", "true")],
             )
             .await;
         assert_eq!(response.status, StatusCode::OK, "{}", response.body);
@@ -77,7 +77,17 @@ async fn two_messages_exchanged_newest_last_with_unread_counts_and_a_wordless_em
         !emails[0].2.contains("Tuesday"),
         "the words are in the email"
     );
-    // Reading the thread marks it read; he answers.
+    // Loading the thread off screen leaves it unread; reading it marks it
+    // read; he answers.
+    let off_screen = pair
+        .call(
+            &pair.mentor,
+            GetThread::PATH,
+            &[("pair_id", &pair.id.to_string())],
+        )
+        .await;
+    assert_eq!(off_screen.status, StatusCode::OK);
+    assert_eq!(pair.workspace(&pair.mentor).await["unread_messages"], 1);
     let thread = pair.thread(&pair.mentor).await;
     assert_eq!(thread["messages"][0]["body"], FIRST);
     assert_eq!(thread["messages"][0]["mine"], false);

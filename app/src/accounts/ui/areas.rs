@@ -37,7 +37,7 @@ fn CoordinatorToolsView(home: CoordinatorHome) -> impl IntoView {
                     </li>
                     <li class="card tile">
                         <h2><a href="/coordinator/applications">{t!(i18n, applications.title)}</a></h2>
-                        <p>{move || t_string!(i18n, applications.waiting_count, count = home.applications_to_review).to_string()}</p>
+                        <p>{move || crate::plural!(i18n, applications.waiting_count_singular, applications.waiting_count_plural, home.applications_to_review)}</p>
                     </li>
                     <li class="card tile">
                         <h2><a href="/coordinator/cohorts">{t!(i18n, cohorts.title)}</a></h2>

@@ -94,7 +94,7 @@ fn QueueTable(queue: ApplicationQueue) -> impl IntoView {
     }
     view! {
         <p class="muted" role="status">
-            {move || t_string!(i18n, applications.waiting_count, count = waiting).to_string()}
+            {move || crate::plural!(i18n, applications.waiting_count_singular, applications.waiting_count_plural, waiting)}
         </p>
         <div class="table-scroll" tabindex="0">
             <table class="data-table">
