@@ -72,7 +72,7 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
         AppError::TooSoon { again_on } => t_string!(
             i18n,
             errors.too_soon,
-            date = crate::components::when::when_text(i18n.get_locale(), &again_on)
+            date = crate::components::when::when_text(i18n.get_locale(), again_on)
         )
         .to_string(),
         _ => static_text().to_owned(),

@@ -80,7 +80,7 @@ fn OutboxItem(message: OutboxMessage) -> impl IntoView {
                 <dt>{t!(i18n, outbox.status)}</dt>
                 <dd>
                     {move || match (&sent, failed) {
-                        (Some(at), _) => t_string!(i18n, outbox.sent_at, at = crate::components::when::when_text(i18n.get_locale(), &at)).to_string(),
+                        (Some(at), _) => t_string!(i18n, outbox.sent_at, at = crate::components::when::when_text(i18n.get_locale(), at)).to_string(),
                         (None, true) => t_string!(i18n, outbox.failed).to_owned(),
                         (None, false) => t_string!(i18n, outbox.not_sent).to_owned(),
                     }}

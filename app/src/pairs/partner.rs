@@ -30,6 +30,11 @@ pub enum PartnerProfile {
     },
 }
 
+/// A mentee's studies and note: program, institution, year, needs note.
+#[cfg(feature = "ssr")]
+type StudiesRow = (Option<String>, Option<String>, Option<i64>, Option<String>);
+
+/// The profile `profile_id` as its partner on a proposal reads it.
 #[cfg(feature = "ssr")]
 pub async fn load(
     pool: &sqlx::SqlitePool,
@@ -84,14 +89,13 @@ pub async fn load(
             languages,
         })
     } else {
-        let studies: Option<(Option<String>, Option<String>, Option<i64>, Option<String>)> =
-            sqlx::query_as(
-                "SELECT program_of_study, institution, study_year, needs_note FROM profiles \
+        let studies: Option<StudiesRow> = sqlx::query_as(
+            "SELECT program_of_study, institution, study_year, needs_note FROM profiles \
                  WHERE id = ?",
-            )
-            .bind(profile_id)
-            .fetch_optional(pool)
-            .await?;
+        )
+        .bind(profile_id)
+        .fetch_optional(pool)
+        .await?;
         let (program_of_study, institution, study_year, needs_note) = studies.unwrap_or_default();
         Ok(PartnerProfile::Mentee {
             program_of_study,

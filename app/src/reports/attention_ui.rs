@@ -393,7 +393,7 @@ fn SetAsideLine(row: AttentionRow) -> impl IntoView {
             let status = {
                 let decision = decision.clone();
                 move || match (&decision.until, decision.handled) {
-                    (Some(until), false) => t_string!(i18n, follow_up.snoozed_until, date = crate::components::when::when_text(i18n.get_locale(), &until)).to_string(),
+                    (Some(until), false) => t_string!(i18n, follow_up.snoozed_until, date = crate::components::when::when_text(i18n.get_locale(), until)).to_string(),
                     _ => t_string!(i18n, follow_up.handled_on, at = crate::components::when::when_text(i18n.get_locale(), &decision.decided_at)).to_string(),
                 }
             };

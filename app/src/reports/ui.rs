@@ -194,7 +194,7 @@ fn FiguresSection(figures: Figures) -> impl IntoView {
                         t_string!(
                             i18n,
                             follow_up.week_of,
-                            date = crate::components::when::when_text(i18n.get_locale(), &monday)
+                            date = crate::components::when::when_text(i18n.get_locale(), monday)
                         )
                         .to_string(),
                         *count,
