@@ -159,6 +159,23 @@ async fn tell_partner_of_plan(
         .await
 }
 
+/// `repo::bump` on a meeting of `member`'s own pair (404 for another pair's).
+#[cfg(feature = "ssr")]
+async fn bump_own(
+    transaction: &mut sqlx::SqliteConnection,
+    member: &Member,
+    id: i64,
+    version: i64,
+    now: &str,
+) -> Result<MeetingRow, AppError> {
+    let meeting = repo::bump(transaction, id, version, now).await?;
+    if meeting.pair_id == member.pair.id {
+        Ok(meeting)
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
 /// The caller agrees to the meeting, inside `transaction`: decided on the
 /// meeting as it stands once its version moved on.
 #[cfg(feature = "ssr")]
@@ -172,10 +189,7 @@ pub(crate) async fn agree_in(
     use super::MeetingStatus;
     use crate::pairs::agreement::JointStep;
 
-    let meeting = repo::bump(transaction, id, version, now).await?;
-    if meeting.pair_id != member.pair.id {
-        return Err(AppError::NotFound);
-    }
+    let meeting = bump_own(transaction, member, id, version, now).await?;
     if meeting.status() != MeetingStatus::Planned {
         return Err(AppError::Conflict);
     }
@@ -196,10 +210,7 @@ pub(crate) async fn confirm_held_in(
 ) -> Result<(), AppError> {
     use super::MeetingStatus;
 
-    let meeting = repo::bump(transaction, id, version, now).await?;
-    if meeting.pair_id != member.pair.id {
-        return Err(AppError::NotFound);
-    }
+    let meeting = bump_own(transaction, member, id, version, now).await?;
     if meeting.status() != MeetingStatus::Planned
         || !meeting.agreement().is_agreed()
         || meeting.starts_at.as_str() > now

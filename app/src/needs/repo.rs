@@ -108,19 +108,47 @@ pub async fn tie_goal(
     goal_id: i64,
     codes: &[String],
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM goal_needs WHERE goal_id = ?")
-        .bind(goal_id)
+    replace_skills(connection, SkillLinks::GoalNeeds, goal_id, codes).await
+}
+
+/// The two tables that link an owner to skills by code.
+#[derive(Clone, Copy)]
+enum SkillLinks {
+    /// A goal and the needs it answers.
+    GoalNeeds,
+    /// A profile and its skills (a mentee's: her needs).
+    ProfileSkills,
+}
+
+/// Replaces the skills linked to `owner_id` with exactly `codes`.
+async fn replace_skills(
+    connection: &mut SqliteConnection,
+    links: SkillLinks,
+    owner_id: i64,
+    codes: &[String],
+) -> Result<(), sqlx::Error> {
+    let (delete, insert) = match links {
+        SkillLinks::GoalNeeds => (
+            "DELETE FROM goal_needs WHERE goal_id = ?",
+            "INSERT OR IGNORE INTO goal_needs (goal_id, skill_id) \
+             SELECT ?, id FROM skills WHERE code = ?",
+        ),
+        SkillLinks::ProfileSkills => (
+            "DELETE FROM profile_skills WHERE profile_id = ?",
+            "INSERT OR IGNORE INTO profile_skills (profile_id, skill_id) \
+             SELECT ?, id FROM skills WHERE code = ?",
+        ),
+    };
+    sqlx::query(delete)
+        .bind(owner_id)
         .execute(&mut *connection)
         .await?;
     for code in codes {
-        sqlx::query(
-            "INSERT OR IGNORE INTO goal_needs (goal_id, skill_id) \
-             SELECT ?, id FROM skills WHERE code = ?",
-        )
-        .bind(goal_id)
-        .bind(code)
-        .execute(&mut *connection)
-        .await?;
+        sqlx::query(insert)
+            .bind(owner_id)
+            .bind(code)
+            .execute(&mut *connection)
+            .await?;
     }
     Ok(())
 }
@@ -147,20 +175,13 @@ pub async fn save_needs(
     note: Option<&str>,
     now: &str,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM profile_skills WHERE profile_id = ?")
-        .bind(mentee_profile_id)
-        .execute(&mut *connection)
-        .await?;
-    for code in codes {
-        sqlx::query(
-            "INSERT OR IGNORE INTO profile_skills (profile_id, skill_id) \
-             SELECT ?, id FROM skills WHERE code = ?",
-        )
-        .bind(mentee_profile_id)
-        .bind(code)
-        .execute(&mut *connection)
-        .await?;
-    }
+    replace_skills(
+        connection,
+        SkillLinks::ProfileSkills,
+        mentee_profile_id,
+        codes,
+    )
+    .await?;
     sqlx::query("UPDATE profiles SET needs_note = ?, updated_at = ? WHERE id = ?")
         .bind(note)
         .bind(now)
