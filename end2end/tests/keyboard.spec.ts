@@ -85,7 +85,7 @@ test.describe("the workspace with the keyboard alone", () => {
     await context.close();
   });
 
-  test("the mentor: opens a mentee's workspace, records next steps, makes one a milestone, writes notes and feedback", async ({
+  test("the mentor: opens a mentee's workspace, records next steps, proposes one as a milestone, writes notes and feedback", async ({
     browser,
   }) => {
     test.setTimeout(120_000);
@@ -111,12 +111,14 @@ test.describe("the workspace with the keyboard alone", () => {
     const item = held.locator(".next-steps li", { hasText: step });
     await expect(item).toBeVisible();
 
-    // That step becomes a milestone of the goal in progress.
+    // That step is proposed as a milestone of the agreed goal: it waits for the mentee.
     await press(page, item.locator("summary"));
     await press(page, item.getByRole("button", { name: /Gain confidence presenting in French/ }));
-    await expect(held.locator(".next-steps li", { hasText: step }).getByText("now a goal milestone")).toBeVisible();
+    await expect(
+      held.locator(".next-steps li", { hasText: step }).getByText("proposed as a milestone, waiting for the other person"),
+    ).toBeVisible();
     const goal = page.locator(".goal-card", { hasText: "Gain confidence presenting in French" });
-    await expect(goal.locator(".milestone-title", { hasText: step })).toBeVisible();
+    await expect(goal.locator(".pending-change")).toContainText(step);
 
     // Private notes, then feedback, typed in.
     const notes = held.locator("details.private-note");

@@ -365,7 +365,7 @@ pub async fn add_milestone(
             title,
             due: due.map(|date| date.format("%Y-%m-%d").to_string()),
         };
-        propose_change(&mut transaction, &member, &goal, kind, &now).await?;
+        propose_change(&mut transaction, &member, &goal, kind, None, &now).await?;
     } else {
         repo::add_recorded_milestone(&mut transaction, goal_id, member.side, &title, due, &now)
             .await?;
@@ -385,14 +385,15 @@ pub async fn add_milestone(
     Ok(())
 }
 
-/// Proposes `kind` on the goal as it stands in the transaction, and tells the
-/// other person.
+/// Proposes `kind` on the goal as it stands in the transaction (a milestone
+/// may come from a meeting's next step, `step_id`), and tells the other person.
 #[cfg(feature = "ssr")]
-async fn propose_change(
+pub(crate) async fn propose_change(
     transaction: &mut sqlx::SqliteConnection,
     member: &Member,
     goal: &GoalRow,
     kind: super::changes::ChangeKind,
+    step_id: Option<i64>,
     now: &str,
 ) -> Result<(), AppError> {
     use super::changes::{may_propose, GoalState, PendingChange};
@@ -417,6 +418,7 @@ async fn propose_change(
     let pending = PendingChange {
         side: member.side,
         kind,
+        step_id,
     };
     repo::set_pending(transaction, goal.id, Some(&pending)).await?;
     repo::record_event(
@@ -507,6 +509,7 @@ pub async fn propose_goal_status(id: i64, version: i64, status: String) -> Resul
         &member,
         &goal,
         ChangeKind::Status(status),
+        None,
         &now,
     )
     .await?;
@@ -559,8 +562,13 @@ pub async fn answer_goal_change(id: i64, version: i64, answer: String) -> Result
             let due = due
                 .as_deref()
                 .and_then(|due| chrono::NaiveDate::parse_from_str(due, "%Y-%m-%d").ok());
-            repo::add_recorded_milestone(&mut transaction, id, pending.side, title, due, &now)
-                .await?;
+            let milestone =
+                repo::add_recorded_milestone(&mut transaction, id, pending.side, title, due, &now)
+                    .await?;
+            // A next step proposed as this milestone is now linked to it.
+            if let Some(step) = pending.step_id {
+                crate::meetings::repo::link_next_step(&mut transaction, step, milestone).await?;
+            }
         }
         (ChangeAnswer::Decline | ChangeAnswer::Withdraw, _) => {
             let event = if answer == ChangeAnswer::Decline {

@@ -44,6 +44,9 @@ impl ChangeKind {
 pub struct PendingChange {
     pub side: Side,
     pub kind: ChangeKind,
+    /// The meeting's next step this milestone comes from, linked once agreed.
+    #[serde(default)]
+    pub step_id: Option<i64>,
 }
 
 /// The goal as the rules see it.
@@ -151,6 +154,7 @@ mod tests {
         PendingChange {
             side,
             kind: ChangeKind::Status(GoalStatus::Achieved),
+            step_id: None,
         }
     }
 

@@ -33,6 +33,7 @@ pub struct GoalRow {
     pub pending_side: Option<String>,
     pub pending_title: Option<String>,
     pub pending_due: Option<String>,
+    pub pending_step_id: Option<i64>,
 }
 
 impl GoalRow {
@@ -54,6 +55,7 @@ impl GoalRow {
                 self.pending_title.as_deref(),
                 self.pending_due.as_deref(),
             )?,
+            step_id: self.pending_step_id,
         })
     }
 }
@@ -61,7 +63,7 @@ impl GoalRow {
 const GOAL_COLUMNS: &str = "id, pair_id, title, description, success_criterion, target_date, \
      agreement, agreement_side, change_comment, status, assessed_progress, assessment_comment, \
      assessed_at, milestones_changed_at, version, pending_change, pending_side, pending_title, \
-     pending_due";
+     pending_due, pending_step_id";
 
 #[derive(sqlx::FromRow)]
 struct MilestoneRow {
@@ -459,12 +461,13 @@ pub async fn set_pending(
     };
     sqlx::query(
         "UPDATE goals SET pending_change = ?, pending_side = ?, pending_title = ?, \
-         pending_due = ? WHERE id = ?",
+         pending_due = ?, pending_step_id = ? WHERE id = ?",
     )
     .bind(pending.map(|pending| pending.kind.as_str()))
     .bind(pending.map(|pending| pending.side.as_str()))
     .bind(title)
     .bind(due)
+    .bind(pending.and_then(|pending| pending.step_id))
     .bind(goal_id)
     .execute(&mut *connection)
     .await?;

@@ -486,12 +486,38 @@ pub async fn next_step_to_milestone(
     if goal.status() != GoalStatus::InProgress {
         return Err(AppError::Conflict);
     }
-    let milestone_id =
-        goals::add_recorded_milestone(&mut transaction, goal_id, member.side, &title, None, &now)
-            .await?;
-    // Two people converting the same step at once: the second finds it linked.
-    if !repo::link_next_step(&mut transaction, step_id, milestone_id).await? {
-        return Err(AppError::Conflict);
+    if goal.agreement().is_agreed() {
+        // An agreed goal takes a new milestone once the other side agrees:
+        // proposed, and the step linked when it is.
+        let kind = crate::goals::changes::ChangeKind::Milestone { title, due: None };
+        crate::goals::api::propose_change(
+            &mut transaction,
+            &member,
+            &goal,
+            kind,
+            Some(step_id),
+            &now,
+        )
+        .await?;
+    } else {
+        let milestone_id = goals::add_recorded_milestone(
+            &mut transaction,
+            goal_id,
+            member.side,
+            &title,
+            None,
+            &now,
+        )
+        .await?;
+        // Two people converting the same step at once: the second finds it linked.
+        if !repo::link_next_step(&mut transaction, step_id, milestone_id).await? {
+            return Err(AppError::Conflict);
+        }
+        // Part of a goal still being agreed: it is the converter's proposal now.
+        let next = goal
+            .agreement()
+            .after(crate::pairs::agreement::JointStep::Rewrite, member.side)?;
+        goals::set_agreement(&mut transaction, goal_id, next, member.side, None).await?;
     }
     transaction.commit().await?;
     Ok(())

@@ -269,11 +269,16 @@ fn NextStepItem(step: NextStep, goals: Vec<Goal>, changes: RwSignal<u64>) -> imp
         .filter(|goal| goal.status == GoalStatus::InProgress)
         .collect();
     let became_milestone = step.milestone_id.is_some();
+    // Proposed as a milestone of an agreed goal, waiting for the other side.
+    let proposed = open_goals
+        .iter()
+        .any(|goal| goal.pending.as_ref().and_then(|pending| pending.step_id) == Some(step.id));
     let step_id = step.id;
     view! {
         <span>{step.text.clone()}</span>
         {became_milestone.then(|| view! { " " <span class="badge badge-ok">{t!(i18n, workspace.step_is_milestone)}</span> })}
-        {(!became_milestone && !open_goals.is_empty() && crate::pairs::workspace::workspace_writable()).then(|| view! {
+        {proposed.then(|| view! { " " <span class="badge badge-waiting">{t!(i18n, workspace.step_proposed)}</span> })}
+        {(!became_milestone && !proposed && !open_goals.is_empty() && crate::pairs::workspace::workspace_writable()).then(|| view! {
             <details class="inline-details step-to-milestone">
                 <summary class="button button-link button-small">{t!(i18n, workspace.step_to_milestone)}</summary>
                 <p class="field-hint">{t!(i18n, workspace.step_to_milestone_hint)}</p>

@@ -77,16 +77,45 @@ async fn a_next_step_becomes_a_milestone_once_and_survives_a_new_log() {
         elsewhere.body
     );
 
-    // The mentee turns the first step into a milestone of the goal.
+    // The mentee proposes the first step as a milestone of the agreed goal:
+    // it waits for the mentor, like any milestone added to an agreed goal.
     let made = convert(&pair.mentee, first, goal_id, version).await;
     assert_eq!(made.status, StatusCode::OK, "{}", made.body);
     let seen = pair.workspace(&pair.mentor).await;
-    let titles: Vec<&str> = goal(&seen, goal_id)["milestones"]
-        .as_array()
-        .map(|all| all.iter().filter_map(|m| m["title"].as_str()).collect())
-        .unwrap_or_default();
+    let titles = |seen: &Value| -> Vec<String> {
+        goal(seen, goal_id)["milestones"]
+            .as_array()
+            .map(|all| {
+                all.iter()
+                    .filter_map(|m| m["title"].as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    assert_eq!(titles(&seen), ["Update the CV", "Write a cover letter"]);
     assert_eq!(
-        titles,
+        goal(&seen, goal_id)["pending"]["kind"]["Milestone"]["title"],
+        "Shorten the letter"
+    );
+    assert_eq!(goal(&seen, goal_id)["pending"]["step_id"], first);
+    assert_eq!(step(&seen, 0)["milestone_id"], Value::Null);
+    // The mentor agrees: the milestone is added and the step linked to it.
+    let pending_version = goal(&seen, goal_id)["version"].to_string();
+    let agreed = pair
+        .call(
+            &pair.mentor,
+            app::goals::api::AnswerGoalChange::PATH,
+            &[
+                ("id", &goal_id.to_string()),
+                ("version", &pending_version),
+                ("answer", "agree"),
+            ],
+        )
+        .await;
+    assert_eq!(agreed.status, StatusCode::OK, "{}", agreed.body);
+    let seen = pair.workspace(&pair.mentor).await;
+    assert_eq!(
+        titles(&seen),
         [
             "Update the CV",
             "Write a cover letter",
