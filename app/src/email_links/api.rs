@@ -84,10 +84,42 @@ pub async fn use_action_link(token: String) -> Result<LinkSummary, AppError> {
 #[cfg(feature = "ssr")]
 struct Target {
     pair_id: i64,
-    /// `None`: it can no longer take this action (answered, cancelled…).
-    version: Option<i64>,
     when: String,
     anchor: String,
+    /// The meeting itself, or whether the feedback was acknowledged.
+    state: TargetState,
+}
+
+#[cfg(feature = "ssr")]
+enum TargetState {
+    Meeting(Box<crate::meetings::repo::MeetingRow>),
+    Feedback { acknowledged: bool },
+}
+
+#[cfg(feature = "ssr")]
+impl Target {
+    /// The version the link must name to act: `None` when this action can
+    /// no longer be taken on it by `side` (answered, cancelled, not started…).
+    fn version_for(&self, action: super::LinkAction, side: crate::pairs::Side) -> Option<i64> {
+        use super::LinkAction;
+        use crate::meetings::MeetingStatus;
+
+        match (&self.state, action) {
+            (TargetState::Meeting(meeting), LinkAction::AgreeMeeting) => (meeting.status()
+                == MeetingStatus::Planned
+                && meeting.agreement().waiting_for() == Some(side))
+            .then_some(meeting.version),
+            (TargetState::Meeting(meeting), LinkAction::ConfirmMet) => (meeting.status()
+                == MeetingStatus::Planned
+                && meeting.agreement().is_agreed()
+                && meeting.starts_at <= crate::accounts::repo::utc_now_text())
+            .then_some(meeting.version),
+            (TargetState::Feedback { acknowledged }, LinkAction::AcknowledgeFeedback) => {
+                (!acknowledged).then_some(0)
+            }
+            _ => None,
+        }
+    }
 }
 
 #[cfg(feature = "ssr")]
@@ -95,10 +127,8 @@ async fn target(
     pool: &sqlx::SqlitePool,
     link: &super::repo::LinkRow,
     action: super::LinkAction,
-    side: crate::pairs::Side,
 ) -> Result<Target, AppError> {
     use super::LinkAction;
-    use crate::meetings::MeetingStatus;
     use crate::server_context::program_time;
 
     match action {
@@ -106,22 +136,11 @@ async fn target(
             let meeting = crate::meetings::repo::find_meeting(pool, link.object_id)
                 .await?
                 .ok_or(AppError::LinkInvalid)?;
-            let planned = meeting.status() == MeetingStatus::Planned;
-            let answerable = match action {
-                LinkAction::AgreeMeeting => {
-                    planned && meeting.agreement().waiting_for() == Some(side)
-                }
-                _ => {
-                    planned
-                        && meeting.agreement().is_agreed()
-                        && meeting.starts_at <= crate::accounts::repo::utc_now_text()
-                }
-            };
             Ok(Target {
                 pair_id: meeting.pair_id,
-                version: answerable.then_some(meeting.version),
                 when: program_time(&meeting.starts_at),
                 anchor: format!("?section=meetings#meeting-{}", meeting.id),
+                state: TargetState::Meeting(Box::new(meeting)),
             })
         }
         LinkAction::AcknowledgeFeedback => {
@@ -134,9 +153,9 @@ async fn target(
             .ok_or(AppError::LinkInvalid)?;
             Ok(Target {
                 pair_id,
-                version: (!acknowledged).then_some(0),
                 when: program_time(&created_at),
                 anchor: format!("?section=feedback#feedback-{}", link.object_id),
+                state: TargetState::Feedback { acknowledged },
             })
         }
     }
@@ -151,21 +170,10 @@ async fn describe(
     use crate::pairs::PairStatus;
 
     let action = LinkAction::parse(&link.action).ok_or(AppError::LinkInvalid)?;
-    let pair_id = match action {
-        LinkAction::AgreeMeeting | LinkAction::ConfirmMet => {
-            crate::meetings::repo::find_meeting(pool, link.object_id)
-                .await?
-                .map(|meeting| meeting.pair_id)
-        }
-        LinkAction::AcknowledgeFeedback => {
-            crate::feedback::repo::pair_of_feedback(pool, link.object_id).await?
-        }
-    }
-    .ok_or(AppError::LinkInvalid)?;
-    let member = crate::pairs::member::member_as(pool, pair_id, link.account_id)
+    let target = target(pool, link, action).await?;
+    let member = crate::pairs::member::member_as(pool, target.pair_id, link.account_id)
         .await
         .map_err(|_| AppError::LinkInvalid)?;
-    let target = target(pool, link, action, member.side).await?;
     let active = member.pair.status() == Some(PairStatus::Active);
     let expires_at = chrono::DateTime::parse_from_rfc3339(&link.expires_at)
         .map(|time| time.with_timezone(&chrono::Utc))
@@ -176,7 +184,10 @@ async fn describe(
         version: link.object_version,
     };
     // Not answerable any more (or the pair ended): as if changed since.
-    let current = target.version.filter(|_| active).unwrap_or(-1);
+    let current = target
+        .version_for(action, member.side)
+        .filter(|_| active)
+        .unwrap_or(-1);
     let problem: Option<LinkProblem> = check(&facts, current, chrono::Utc::now()).err();
     Ok(LinkSummary {
         action,

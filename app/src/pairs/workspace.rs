@@ -173,7 +173,8 @@ pub async fn get_my_workspaces(read_messages: Option<bool>) -> Result<MyWorkspac
     .await?;
     let mut workspaces = Vec::with_capacity(pairs.len());
     for (pair_id, _) in pairs {
-        workspaces.push(load(&pool, pair_id, account_id, read_messages.unwrap_or(false)).await?);
+        let member = super::member::member_as(&pool, pair_id, account_id).await?;
+        workspaces.push(load(&pool, &member, read_messages.unwrap_or(false)).await?);
     }
     let capacity: Option<(i64, i64)> = sqlx::query_as(
         "SELECT (SELECT COUNT(*) FROM pairs p WHERE p.mentor_profile_id = pr.id \
@@ -215,38 +216,24 @@ pub async fn get_workspace(
 
     let pool = pool()?;
     let member = super::member::pair_member(&pool, pair_id).await?;
-    load(
-        &pool,
-        pair_id,
-        member.account_id,
-        read_messages.unwrap_or(false),
-    )
-    .await
+    load(&pool, &member, read_messages.unwrap_or(false)).await
 }
 
+/// The workspace of `member`'s pair as they read it (the pair read once,
+/// with the member).
 #[cfg(feature = "ssr")]
 async fn load(
     pool: &sqlx::SqlitePool,
-    pair_id: i64,
-    reader: i64,
+    member: &super::member::Member,
     read_messages: bool,
 ) -> Result<Workspace, AppError> {
     use crate::accounts::repo::utc_text;
     use crate::server_context::program_today;
 
-    let pair = super::repo::find_pair(pool, pair_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let side = if reader == pair.mentor_account_id {
-        Side::Mentor
-    } else {
-        Side::Mentee
-    };
-    let status = pair.status().unwrap_or(super::PairStatus::Active);
-    let partner_name = match side {
-        Side::Mentor => pair.mentee_name,
-        Side::Mentee => pair.mentor_name,
-    };
+    let pair_id = member.pair.id;
+    let side = member.side;
+    let status = member.pair.status().unwrap_or(super::PairStatus::Active);
+    let partner_name = member.partner().0.to_owned();
     let closed_at: Option<String> = sqlx::query_scalar("SELECT closed_at FROM pairs WHERE id = ?")
         .bind(pair_id)
         .fetch_one(pool)
@@ -256,9 +243,8 @@ async fn load(
         .filter(|request| Side::parse(&request.side) == Some(side))
         .map(|request| crate::server_context::program_time(&request.at));
     let now = utc_text(chrono::Utc::now());
-    let member = super::member::member_as(pool, pair_id, reader).await?;
     // Read first: marking the thread read makes its unread count nought.
-    let thread = crate::messages::api::load_thread(pool, &member, read_messages).await?;
+    let thread = crate::messages::api::load_thread(pool, member, read_messages).await?;
     let mut needs = crate::needs::repo::needs_of_pair(pool, pair_id).await?;
     // The mentee edits them while the pair is active: she gets the choices.
     if side == Side::Mentee && status == super::PairStatus::Active {
