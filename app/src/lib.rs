@@ -16,6 +16,9 @@ pub mod error;
 pub mod feedback;
 pub mod goals;
 pub mod home;
+pub mod input;
+pub mod joint;
+pub mod journals;
 pub mod layout;
 pub mod locale;
 pub mod meetings;
@@ -23,31 +26,38 @@ pub mod messages;
 pub mod needs;
 pub mod outbox;
 pub mod pairs;
+pub mod people;
 pub mod profiles;
+pub mod program_time;
 pub mod reports;
 pub mod server_context;
 pub mod status_pages;
+pub mod workspace;
+
+#[cfg(test)]
+mod feature_graph;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
-use crate::accounts::ui::{
-    provide_session_refresh, ForgotPasswordPage, InvitationPage, LoginPage, MenteeHomePage,
-    MentorHomePage, MyAccountPage, PeoplePage, RegisterPage, ResetPasswordPage,
-};
 use crate::applications::ui::{
     ApplicationQueuePage, ApplicationReviewPage, ApplicationStatusPage, ApplyPage,
 };
-use crate::audit::ui::AuditLogPage;
 use crate::board::ui::MatchingBoardPage;
 use crate::catalog::cohorts_ui::{CohortPage, CohortsPage};
 use crate::catalog::taxonomy_ui::TaxonomyPage;
+use crate::home::areas_ui::{MenteeHomePage, MentorHomePage};
 use crate::home::ui::HomePage;
 use crate::i18n::I18nContextProvider;
+use crate::journals::audit_ui::AuditLogPage;
+use crate::journals::outbox_ui::OutboxPage;
 use crate::layout::SiteLayout;
-use crate::outbox::ui::OutboxPage;
+use crate::people::ui::{
+    provide_session_refresh, ForgotPasswordPage, InvitationPage, LoginPage, MyAccountPage,
+    PeoplePage, RegisterPage, ResetPasswordPage,
+};
 use crate::profiles::ui::MyProfilePage;
 use crate::status_pages::{NotFound, PrivacyPage};
 
@@ -161,7 +171,7 @@ pub fn App() -> impl IntoView {
                         />
                         <Route
                             path=path!("/pairs/:id")
-                            view=crate::pairs::pages::PairWorkspacePage
+                            view=crate::workspace::pages::PairWorkspacePage
                             ssr=SsrMode::Async
                         />
                         <Route

@@ -11,14 +11,6 @@ pub fn pool() -> Result<sqlx::SqlitePool, AppError> {
         .ok_or_else(|| AppError::Config("database pool not provided".to_owned()))
 }
 
-/// Today's date in the program's time zone (Montréal).
-#[cfg(feature = "ssr")]
-pub fn program_today() -> chrono::NaiveDate {
-    chrono::Utc::now()
-        .with_timezone(&chrono_tz::America::Toronto)
-        .date_naive()
-}
-
 /// Settings of this server that server functions need (the server provides them).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ServerSettings {
@@ -88,38 +80,11 @@ pub fn request_nonce() -> Option<String> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClientAddress(pub String);
 
-/// A stored UTC time (`2026-11-27T13:09:12Z`) as people in the program read it:
-/// Montréal time, `2026-11-27 08:09`. Unreadable input is shown as stored.
 #[cfg(feature = "ssr")]
-pub fn program_time(utc_text: &str) -> String {
-    match chrono::DateTime::parse_from_rfc3339(utc_text) {
-        Ok(time) => time
-            .with_timezone(&chrono_tz::America::Toronto)
-            .format("%Y-%m-%d %H:%M")
-            .to_string(),
-        Err(_) => utc_text.to_owned(),
-    }
-}
-
-/// The program's day (Montréal) of a stored UTC time; `None` when unreadable.
-#[cfg(feature = "ssr")]
-pub fn program_date(utc_text: &str) -> Option<chrono::NaiveDate> {
-    chrono::DateTime::parse_from_rfc3339(utc_text)
-        .ok()
-        .map(|time| {
-            time.with_timezone(&chrono_tz::America::Toronto)
-                .date_naive()
-        })
-}
-
-#[cfg(all(test, feature = "ssr"))]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn stored_times_are_shown_in_montreal_time() {
-        assert_eq!(program_time("2026-11-27T13:09:12Z"), "2026-11-27 08:09");
-        assert_eq!(program_time("2026-07-01T12:00:00Z"), "2026-07-01 08:00");
-        assert_eq!(program_time("not a time"), "not a time");
-    }
+/// The network address of the caller, for the throttle and the audit log (the
+/// server decides it, trusting a proxy's `X-Forwarded-For` only when told to).
+pub fn client_address() -> String {
+    leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<ClientAddress>().map(|a| a.0.clone()))
+        .unwrap_or_else(|| "unknown".to_owned())
 }

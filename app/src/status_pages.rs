@@ -1,22 +1,11 @@
 //! Pages and notices for when things are not where or how they should be.
 use leptos::prelude::*;
 
-use crate::error::{AppError, ErrorMessage};
-use crate::i18n::{t, t_string, use_i18n};
-use crate::layout::PageTitle;
+use crate::components::labels::label;
 
-/// Sets the HTTP status of the page being rendered on the server (no-op in the browser).
-pub fn set_page_status(status: u16) {
-    #[cfg(feature = "ssr")]
-    if let (Some(response), Ok(status)) = (
-        use_context::<leptos_axum::ResponseOptions>(),
-        http::StatusCode::from_u16(status),
-    ) {
-        response.set_status(status);
-    }
-    #[cfg(not(feature = "ssr"))]
-    let _ = status;
-}
+use crate::components::page::{set_page_status, ErrorNotice, PageTitle};
+use crate::error::AppError;
+use crate::i18n::{t, t_string, use_i18n};
 
 /// Shown for any path no route matches; answers with HTTP status 404.
 #[component]
@@ -24,7 +13,7 @@ pub fn NotFound() -> impl IntoView {
     set_page_status(404);
     let i18n = use_i18n();
     view! {
-        <PageTitle text=Signal::derive(move || t_string!(i18n, not_found.title).to_owned()) />
+        <PageTitle text=label!(i18n, not_found.title) />
         <section class="section">
             <div class="container narrow status-page">
                 <h1>{t!(i18n, not_found.title)}</h1>
@@ -34,54 +23,6 @@ pub fn NotFound() -> impl IntoView {
                 </p>
             </div>
         </section>
-    }
-}
-
-/// An error explained in the reader's language, with a way on.
-#[component]
-pub fn ErrorNotice(error: AppError) -> impl IntoView {
-    let i18n = use_i18n();
-    let kind = error.message();
-    let static_text = move || match kind {
-        ErrorMessage::SignInRequired => t_string!(i18n, errors.sign_in_required),
-        ErrorMessage::Forbidden => t_string!(i18n, errors.forbidden),
-        ErrorMessage::NotFound => t_string!(i18n, errors.not_found),
-        ErrorMessage::InvalidInput => t_string!(i18n, errors.invalid_input),
-        ErrorMessage::Unavailable => t_string!(i18n, errors.unavailable),
-        ErrorMessage::Network => t_string!(i18n, errors.network),
-        ErrorMessage::BadCredentials => t_string!(i18n, errors.bad_credentials),
-        ErrorMessage::LinkInvalid => t_string!(i18n, errors.link_invalid),
-        ErrorMessage::RegistrationClosed => t_string!(i18n, errors.registration_closed),
-        ErrorMessage::MentorFull => t_string!(i18n, errors.mentor_full),
-        ErrorMessage::StaleVersion => t_string!(i18n, errors.stale_version),
-        ErrorMessage::OwnProposal => t_string!(i18n, errors.own_proposal),
-        ErrorMessage::NotAgreed => t_string!(i18n, errors.not_agreed),
-        ErrorMessage::Conflict => t_string!(i18n, errors.conflict),
-        // Says how long to wait: the one message with a value, written below.
-        ErrorMessage::TooManyAttempts | ErrorMessage::TooSoon => "",
-    };
-    let text = move || match &error {
-        AppError::TooManyAttempts {
-            retry_after_minutes,
-        } => t_string!(
-            i18n,
-            errors.too_many_attempts,
-            minutes = *retry_after_minutes
-        )
-        .to_string(),
-        AppError::TooSoon { again_on } => t_string!(
-            i18n,
-            errors.too_soon,
-            date = crate::components::when::when_text(i18n.get_locale(), again_on)
-        )
-        .to_string(),
-        _ => static_text().to_owned(),
-    };
-    view! {
-        <div class="notice notice-error" role="alert">
-            <p class="notice-title">{t!(i18n, errors.title)}</p>
-            <p>{text}</p>
-        </div>
     }
 }
 
@@ -101,7 +42,7 @@ pub fn ErrorPage(errors: ArcRwSignal<Errors>) -> impl IntoView {
             .unwrap_or(AppError::Transport(String::new()))
     };
     view! {
-        <PageTitle text=Signal::derive(move || t_string!(i18n, errors.title).to_owned()) />
+        <PageTitle text=label!(i18n, errors.title) />
         <section class="section">
             <div class="container narrow status-page">
                 <h1>{t!(i18n, errors.title)}</h1>
@@ -120,7 +61,7 @@ pub fn PrivacyPage() -> impl IntoView {
     let i18n = use_i18n();
     let email = move || t_string!(i18n, footer.contact_email);
     view! {
-        <PageTitle text=Signal::derive(move || t_string!(i18n, privacy.title).to_owned()) />
+        <PageTitle text=label!(i18n, privacy.title) />
         <section class="section">
             <div class="container narrow prose">
                 <h1>{t!(i18n, privacy.title)}</h1>

@@ -1,13 +1,11 @@
 //! `server create-coordinator`: the first coordinator, from the command line.
 use app::accounts::repo::{self, NewAccount};
 use app::accounts::session::hash_password;
-use app::accounts::validation::{
-    check_new_password, parse_display_name, parse_email, parse_locale_choice,
-};
 use app::accounts::Role;
 use app::audit::repo::{record, AuditRecord};
 use app::audit::AuditEvent;
 use app::error::{AppError, InputProblem};
+use app::input::{check_new_password, parse_display_name, parse_email, parse_locale_choice};
 use sqlx::SqlitePool;
 
 /// The environment variable that may carry the password (for scripts).

@@ -12,11 +12,11 @@
 //! 6. two mentees waiting for 18 and 25 days, and a paused mentor of their domain.
 //!
 //! Times are relative to the day the demo is loaded. Loaded once.
-use app::accounts::repo::utc_text;
 use app::feedback::repo::{self as feedback, NewFeedback};
 use app::feedback::FitAnswer;
 use app::meetings::MeetingStatus;
 use app::pairs::Side;
+use app::program_time::utc_text;
 use chrono::{Duration, Utc};
 use sqlx::{SqliteConnection, SqlitePool};
 
@@ -112,7 +112,7 @@ pub async fn add_follow_up(pool: &SqlitePool) -> Result<u64, sqlx::Error> {
     if started {
         return Ok(0);
     }
-    let today = app::server_context::program_today();
+    let today = app::program_time::program_today();
     let now = Utc::now();
     let ago = |days: i64| utc_text(now - Duration::days(days));
     // They joined the program long ago: waiting counts from their last pair or the cohort.

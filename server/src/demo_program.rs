@@ -3,13 +3,14 @@
 //! availability, capacity), and applications in every status.
 //!
 //! Generated from a fixed seed, so every demo database is the same.
-use app::accounts::repo::{insert_account, utc_text, NewAccount};
+use app::accounts::repo::{insert_account, NewAccount};
 use app::accounts::Role;
 use app::applications::{
     repo as applications, ApplicationEventKind, ApplicationStatus, CheckedApplication, DiplomaLevel,
 };
 use app::catalog::code_from_label;
 use app::profiles::{LanguageLevel, MatchingFields, Modality, SpokenLanguage, WeeklyAvailability};
+use app::program_time::utc_text;
 use sqlx::{SqliteConnection, SqlitePool};
 
 /// A small deterministic generator (64-bit LCG): no dependency, same sequence everywhere.

@@ -11,15 +11,15 @@
 //!
 //! Times are relative to the day the demo is loaded. Loaded once: nothing is
 //! added when Amina already has a pair.
-use app::accounts::repo::utc_text;
 use app::feedback::repo::{self as feedback, NewFeedback};
 use app::feedback::FitAnswer;
 use app::goals::repo::{self as goals, GoalText};
 use app::goals::{GoalEventKind, GoalStatus};
+use app::joint::agreement::Agreement;
 use app::meetings::repo::{self as meetings, MeetingPlan};
 use app::meetings::{start_from_local, MeetingModality, MeetingStatus, Objective};
-use app::pairs::agreement::Agreement;
 use app::pairs::Side;
+use app::program_time::utc_text;
 use chrono::{Duration, NaiveDate, Utc};
 use sqlx::{SqliteConnection, SqlitePool};
 
@@ -187,7 +187,7 @@ pub async fn add_workspaces(pool: &SqlitePool) -> Result<u64, sqlx::Error> {
     if started {
         return Ok(0);
     }
-    let today = app::server_context::program_today();
+    let today = app::program_time::program_today();
     let now = Utc::now();
     let ago = |days: i64| utc_text(now - Duration::days(days));
     let mut added = 0;

@@ -50,7 +50,7 @@ pub async fn load_large_cohort(
         hash(DEMO_MENTEE_PASSWORD).await?,
     );
     let cohort = matching::synthetic::cohort(mentee_count, mentor_count, SEED);
-    let now = app::accounts::repo::utc_text(chrono::Utc::now());
+    let now = app::program_time::utc_now_text();
 
     let mut transaction = pool.begin().await?;
     let cohort_id = sqlx::query(

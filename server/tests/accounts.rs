@@ -2,10 +2,10 @@
 //! registration, sign-in, password reset — with expired and reused links.
 mod common;
 
-use app::accounts::api::*;
 use app::accounts::tokens::hash_token;
 use app::accounts::Role;
 use app::error::{AppError, InputProblem};
+use app::people::api::*;
 use axum::http::StatusCode;
 use common::{form, session_cookie, TestApp, TestResponse};
 use leptos::server_fn::ServerFn;
@@ -413,7 +413,11 @@ async fn a_password_reset_never_reveals_an_account_and_works_once() {
     let token = token_of(&url);
     // The coordinator's outbox shows the message, never its link.
     let outbox = app
-        .call(app::outbox::api::ListOutbox::PATH, "", Some(&old_session))
+        .call(
+            app::journals::outbox_api::ListOutbox::PATH,
+            "",
+            Some(&old_session),
+        )
         .await;
     assert_eq!(outbox.status, StatusCode::OK);
     assert!(
@@ -550,7 +554,11 @@ async fn a_coordinator_changes_roles_but_never_their_own_and_it_is_audited() {
     );
 
     let log = app
-        .call(app::audit::api::ListAuditLog::PATH, "", Some(&coordinator))
+        .call(
+            app::journals::audit_api::ListAuditLog::PATH,
+            "",
+            Some(&coordinator),
+        )
         .await;
     for event in ["coordinator_created", "login_succeeded", "role_changed"] {
         assert!(

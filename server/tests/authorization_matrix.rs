@@ -8,10 +8,8 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use app::accounts::api::*;
 use app::accounts::Role;
 use app::applications::api::*;
-use app::audit::api::ListAuditLog;
 use app::board::api::*;
 use app::calendar::api::{CreateCalendarFeed, GetCalendarFeed, RevokeCalendarFeed};
 use app::catalog::admin_api::*;
@@ -20,13 +18,15 @@ use app::email_links::api::*;
 use app::feedback::api::*;
 use app::goals::api::*;
 use app::home::api::GetCohortAnnouncement;
+use app::home::areas_api::{GetCoordinatorHome, GetMenteeHome, GetMentorHome};
+use app::journals::audit_api::ListAuditLog;
+use app::journals::outbox_api::ListOutbox;
 use app::layout::SetLocale;
 use app::meetings::api::*;
 use app::messages::api::*;
 use app::needs::api::*;
-use app::outbox::api::ListOutbox;
 use app::pairs::api::*;
-use app::pairs::workspace::{GetMyWorkspaces, GetPairOverview, GetWorkspace};
+use app::people::api::*;
 use app::profiles::api::{GetMyProfile, SaveMyProfile};
 use app::reports::api::{
     DecideAttentionItem, GetProgramDashboard, SaveFollowUpSettings, SendNudge,
@@ -34,6 +34,8 @@ use app::reports::api::{
 use app::reports::pair_follow_up::GetPairFollowUp;
 use app::reports::pairs_table::ListCohortPairs;
 use app::reports::participant::GetParticipant;
+use app::workspace::ending_api::RequestPairEnd;
+use app::workspace::{GetMyWorkspaces, GetPairOverview, GetWorkspace};
 use axum::http::StatusCode;
 use common::{form, TestApp};
 use leptos::server_fn::ServerFn;

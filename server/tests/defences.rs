@@ -2,8 +2,8 @@
 //! and forms that work before the WASM arrives.
 mod common;
 
-use app::accounts::api::{LogIn, RegisterMentee};
 use app::accounts::Role;
+use app::people::api::{LogIn, RegisterMentee};
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use common::{form, page_request, TestApp};

@@ -3,11 +3,11 @@
 //! profiles, cohorts and the taxonomy.
 mod common;
 
-use app::accounts::api::AcceptInvitation;
 use app::accounts::Role;
 use app::applications::api::*;
 use app::catalog::admin_api::*;
 use app::catalog::api::GetProfileChoices;
+use app::people::api::AcceptInvitation;
 use app::profiles::api::{GetMyProfile, SaveMyProfile};
 use axum::http::StatusCode;
 use common::{application_form, form, TestApp};
@@ -595,7 +595,7 @@ async fn a_registered_mentee_joins_the_current_cohort() {
     .expect("a running cohort");
     let registered = app
         .call(
-            app::accounts::api::RegisterMentee::PATH,
+            app::people::api::RegisterMentee::PATH,
             &form(&[
                 ("display_name", "Léa"),
                 ("email", "lea@student.example"),

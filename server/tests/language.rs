@@ -87,8 +87,8 @@ async fn with_secure_cookies_the_cookie_is_secure_and_hsts_is_sent() {
 /// person chose one on the sign-in page.
 #[tokio::test]
 async fn signing_in_switches_to_the_accounts_language_unless_chosen_on_the_page() {
-    use app::accounts::api::LogIn;
     use app::accounts::Role;
+    use app::people::api::LogIn;
 
     let app = TestApp::new().await;
     let account = app

@@ -32,9 +32,7 @@ use app::feedback::api::*;
 use app::feedback::{FitAnswer, FitResponse, MyFitCheck};
 use app::goals::api::*;
 use app::meetings::api::*;
-use app::pairs::workspace::{
-    GetMyWorkspaces, GetPairOverview, GetWorkspace, PairOverview, Workspace,
-};
+use app::workspace::{GetMyWorkspaces, GetPairOverview, GetWorkspace, PairOverview, Workspace};
 use axum::http::StatusCode;
 use common::{form, TestApp, TestResponse};
 use leptos::server_fn::ServerFn;
@@ -859,7 +857,7 @@ async fn the_day_before_a_meeting_both_people_are_reminded_once_in_their_languag
              'mentor', ?, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
         )
         .bind(pair.id)
-        .bind(app::accounts::repo::utc_text(starts))
+        .bind(app::program_time::utc_text(starts))
         .bind(agreement)
         .bind(status)
         .execute(&pair.app.pool)

@@ -3,11 +3,8 @@
 //! Shared types and validation live here (compiled for the server and the browser);
 //! the authorization [`policy`] and the login [`throttle`] are plain Rust; SQL and
 //! sessions are server-only.
-pub mod api;
 pub mod policy;
 pub mod throttle;
-pub mod ui;
-pub mod validation;
 
 #[cfg(feature = "ssr")]
 pub mod repo;
@@ -108,6 +105,35 @@ pub struct InvitationSummary {
     pub role: Role,
 }
 
+/// How a person receives the notices that can wait (`outbox::digest::may_wait`):
+/// each at once, or gathered in one email a week. Urgent ones always go at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum NotificationDelivery {
+    #[default]
+    Immediate,
+    WeeklyDigest,
+}
+
+impl NotificationDelivery {
+    pub const ALL: [NotificationDelivery; 2] = [
+        NotificationDelivery::Immediate,
+        NotificationDelivery::WeeklyDigest,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NotificationDelivery::Immediate => "immediate",
+            NotificationDelivery::WeeklyDigest => "weekly_digest",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<NotificationDelivery> {
+        Self::ALL
+            .into_iter()
+            .find(|delivery| delivery.as_str() == value.trim())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,5 +151,16 @@ mod tests {
         assert!(Role::Mentor.can_be_invited());
         assert!(Role::Coordinator.can_be_invited());
         assert!(!Role::Mentee.can_be_invited());
+    }
+
+    #[test]
+    fn delivery_choices_round_trip_through_their_stored_value() {
+        for delivery in NotificationDelivery::ALL {
+            assert_eq!(
+                NotificationDelivery::parse(delivery.as_str()),
+                Some(delivery)
+            );
+        }
+        assert_eq!(NotificationDelivery::parse("daily"), None);
     }
 }

@@ -4,17 +4,8 @@ use sqlx::{SqliteConnection, SqlitePool};
 
 use super::throttle::FailureRecord;
 use super::{InvitationSummary, PendingInvitation, PersonSummary, Role, SessionUser};
-use crate::outbox::NotificationDelivery;
-
-/// UTC time as stored: `2026-11-27T12:00:00Z`.
-pub fn utc_text(time: DateTime<Utc>) -> String {
-    time.format("%Y-%m-%dT%H:%M:%SZ").to_string()
-}
-
-/// Now, as stored.
-pub fn utc_now_text() -> String {
-    utc_text(Utc::now())
-}
+use crate::accounts::NotificationDelivery;
+use crate::program_time::utc_text;
 
 /// An account as the server sees it, password hash included. Never sent to a browser.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -184,7 +175,7 @@ pub async fn list_people(pool: &SqlitePool) -> Result<Vec<PersonSummary>, sqlx::
             display_name: row.display_name,
             locale: row.locale,
             is_disabled: row.is_disabled,
-            created_at: crate::server_context::program_time(&row.created_at),
+            created_at: crate::program_time::program_time(&row.created_at),
         })
         .collect())
 }
@@ -351,7 +342,7 @@ pub async fn list_pending_invitations(
             role: Role::parse(&row.role).unwrap_or(Role::Mentor),
             email: row.email,
             display_name: row.display_name,
-            expires_at: crate::server_context::program_time(&row.expires_at),
+            expires_at: crate::program_time::program_time(&row.expires_at),
         })
         .collect())
 }

@@ -1,7 +1,6 @@
 //! Who is calling: the axum-login backend over the accounts table, and the one
 //! door every server function goes through, [`authorize`].
 use axum_login::{AuthUser, AuthnBackend, UserId};
-use leptos::prelude::use_context;
 use sqlx::SqlitePool;
 
 use super::policy::{decide, Access, Caller, Decision, Denial};
@@ -185,15 +184,6 @@ pub async fn authorize(access: Access) -> Result<Authorized, AppError> {
 /// Shorthand for a role's own area.
 pub async fn authorize_role(role: Role) -> Result<Authorized, AppError> {
     authorize(Access::RoleArea(role)).await
-}
-
-/// The network address of the caller, for the throttle and the audit log (the
-/// server decides it, trusting a proxy's `X-Forwarded-For` only when told to).
-pub fn client_address() -> String {
-    use crate::server_context::ClientAddress;
-    use_context::<http::request::Parts>()
-        .and_then(|parts| parts.extensions.get::<ClientAddress>().map(|a| a.0.clone()))
-        .unwrap_or_else(|| "unknown".to_owned())
 }
 
 /// Hashes a password with argon2id off the async threads.

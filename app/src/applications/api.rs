@@ -41,14 +41,18 @@ pub async fn submit_application(
     use chrono::Datelike;
 
     use super::{check_application, repo, ApplicationInput};
-    use crate::accounts::session::{authorize, client_address};
-    use crate::accounts::{policy::Access, tokens::new_token, validation::parse_locale_choice};
-    use crate::audit::repo::{record, AuditRecord};
+    use crate::accounts::policy::Access;
+    use crate::accounts::session::authorize;
+    use crate::accounts::tokens::new_token;
+    use crate::audit::repo::record_by_caller;
     use crate::audit::AuditEvent;
-    use crate::outbox::repo::{enqueue, NewEmail};
+    use crate::input::parse_locale_choice;
+    use crate::outbox::repo::enqueue_composed;
     use crate::outbox::{compose, EmailKind};
     use crate::profiles::MatchingInput;
-    use crate::server_context::{pool, program_today, server_settings};
+    use crate::program_time::program_today;
+
+    use crate::server_context::{pool, server_settings};
 
     authorize(Access::Anyone).await?;
     let pool = pool()?;
@@ -104,27 +108,22 @@ pub async fn submit_application(
     let message = compose::application_received(locale, &application.display_name);
     let mut transaction = pool.begin().await?;
     repo::insert_application(&mut transaction, &application, &token_hash, locale, now).await?;
-    enqueue(
+    enqueue_composed(
         &mut transaction,
-        &NewEmail {
-            kind: EmailKind::ApplicationReceived,
-            recipient: &application.email,
-            locale,
-            subject: &message.subject,
-            body: &message.body,
-            action_url: Some(&link),
-        },
+        EmailKind::ApplicationReceived,
+        &application.email,
+        locale,
+        &message,
+        Some(&link),
     )
     .await?;
     transaction.commit().await?;
-    record(
+    record_by_caller(
         &pool,
         AuditEvent::ApplicationSubmitted,
-        AuditRecord {
-            subject: Some(&application.email),
-            client: Some(&client_address()),
-            ..AuditRecord::default()
-        },
+        None,
+        Some(&application.email),
+        None,
     )
     .await;
     leptos_axum::redirect(&format!("/application/{token}"));
@@ -137,7 +136,8 @@ pub async fn submit_application(
 pub async fn get_my_application(token: String) -> Result<ApplicantView, AppError> {
     use super::{ineligibility_reasons, repo};
     use crate::accounts::{policy::Access, session::authorize};
-    use crate::server_context::{pool, program_time};
+    use crate::program_time::program_time;
+    use crate::server_context::pool;
 
     authorize(Access::Anyone).await?;
     let pool = pool()?;
@@ -156,16 +156,18 @@ pub async fn get_my_application(token: String) -> Result<ApplicantView, AppError
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn withdraw_application(token: String) -> Result<(), AppError> {
     use super::{repo, ApplicationEventKind, ApplicationStatus};
-    use crate::accounts::session::{authorize, client_address};
-    use crate::accounts::{policy::Access, repo::utc_text};
-    use crate::audit::repo::{record, AuditRecord};
+    use crate::accounts::policy::Access;
+    use crate::accounts::session::authorize;
+    use crate::audit::repo::record_by_caller;
     use crate::audit::AuditEvent;
+    use crate::program_time::utc_now_text;
+
     use crate::server_context::pool;
 
     authorize(Access::Anyone).await?;
     let pool = pool()?;
     let row = application_by_link(&pool, &token).await?;
-    let now = utc_text(chrono::Utc::now());
+    let now = utc_now_text();
     let mut transaction = pool.begin().await?;
     if !repo::change_status(
         &mut transaction,
@@ -188,14 +190,12 @@ pub async fn withdraw_application(token: String) -> Result<(), AppError> {
     )
     .await?;
     transaction.commit().await?;
-    record(
+    record_by_caller(
         &pool,
         AuditEvent::ApplicationWithdrawn,
-        AuditRecord {
-            subject: Some(&row.email),
-            client: Some(&client_address()),
-            ..AuditRecord::default()
-        },
+        None,
+        Some(&row.email),
+        None,
     )
     .await;
     Ok(())
@@ -206,15 +206,17 @@ pub async fn withdraw_application(token: String) -> Result<(), AppError> {
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn answer_application(token: String, answer: String) -> Result<(), AppError> {
     use super::{repo, ApplicationEventKind, ApplicationStatus};
-    use crate::accounts::{policy::Access, repo::utc_text, session::authorize};
-    use crate::profiles::{parse_required_text, LONG_TEXT_MAX_CHARS};
+    use crate::accounts::policy::Access;
+    use crate::accounts::session::authorize;
+    use crate::input::{parse_required_text, LONG_TEXT_MAX_CHARS};
+    use crate::program_time::utc_now_text;
     use crate::server_context::pool;
 
     authorize(Access::Anyone).await?;
     let pool = pool()?;
     let row = application_by_link(&pool, &token).await?;
     let answer = parse_required_text("answer", &answer, LONG_TEXT_MAX_CHARS)?;
-    let now = utc_text(chrono::Utc::now());
+    let now = utc_now_text();
     let mut transaction = pool.begin().await?;
     if !repo::change_status(
         &mut transaction,
@@ -272,7 +274,8 @@ pub async fn list_applications(
 pub async fn get_application(id: i64) -> Result<ApplicationDetail, AppError> {
     use super::{ineligibility_reasons, repo};
     use crate::accounts::{session::authorize_role, Role};
-    use crate::server_context::{pool, program_time, program_today};
+    use crate::program_time::{program_time, program_today};
+    use crate::server_context::pool;
 
     authorize_role(Role::Coordinator).await?;
     let pool = pool()?;
@@ -309,13 +312,15 @@ pub async fn get_application(id: i64) -> Result<ApplicationDetail, AppError> {
 #[cfg_attr(feature = "ssr", tracing::instrument)]
 pub async fn accept_application(id: i64, cohort: String) -> Result<(), AppError> {
     use super::{ineligibility_reasons, repo, ApplicationEventKind, ApplicationStatus};
-    use crate::accounts::api::{issue_invitation, Invitee};
-    use crate::accounts::repo::{find_account_by_email, utc_text};
-    use crate::accounts::session::{authorize_role, client_address};
+    use crate::accounts::repo::find_account_by_email;
+    use crate::accounts::session::authorize_role;
     use crate::accounts::Role;
-    use crate::audit::repo::{record, AuditRecord};
+    use crate::audit::repo::record_by_caller;
     use crate::audit::AuditEvent;
     use crate::error::InputProblem;
+    use crate::people::api::{issue_invitation, Invitee};
+    use crate::program_time::utc_now_text;
+
     use crate::server_context::pool;
 
     let authorized = authorize_role(Role::Coordinator).await?;
@@ -339,7 +344,7 @@ pub async fn accept_application(id: i64, cohort: String) -> Result<(), AppError>
             problem: InputProblem::EmailTaken,
         });
     }
-    let now = utc_text(chrono::Utc::now());
+    let now = utc_now_text();
     let mut transaction = pool.begin().await?;
     let cohort_id = match cohort.trim() {
         "" => None,
@@ -392,15 +397,12 @@ pub async fn accept_application(id: i64, cohort: String) -> Result<(), AppError>
     )
     .await?;
     transaction.commit().await?;
-    record(
+    record_by_caller(
         &pool,
         AuditEvent::ApplicationAccepted,
-        AuditRecord {
-            actor_id: Some(coordinator.id),
-            subject: Some(&row.email),
-            client: Some(&client_address()),
-            detail: Some(&id.to_string()),
-        },
+        Some(coordinator.id),
+        Some(&row.email),
+        Some(&id.to_string()),
     )
     .await;
     Ok(())
@@ -438,14 +440,15 @@ async fn decide_with_message(
     verdict: Verdict,
 ) -> Result<(), AppError> {
     use super::{repo, ApplicationEventKind, ApplicationStatus};
-    use crate::accounts::repo::utc_text;
-    use crate::accounts::session::{authorize_role, client_address};
+    use crate::accounts::session::authorize_role;
     use crate::accounts::{tokens::new_token, Role};
-    use crate::audit::repo::{record, AuditRecord};
+    use crate::audit::repo::record_by_caller;
     use crate::audit::AuditEvent;
-    use crate::outbox::repo::{enqueue, NewEmail};
+    use crate::input::{parse_required_text, LONG_TEXT_MAX_CHARS};
+    use crate::outbox::repo::enqueue_composed;
     use crate::outbox::{compose, EmailKind};
-    use crate::profiles::{parse_required_text, LONG_TEXT_MAX_CHARS};
+    use crate::program_time::utc_now_text;
+
     use crate::server_context::{pool, server_settings};
 
     let authorized = authorize_role(Role::Coordinator).await?;
@@ -476,7 +479,7 @@ async fn decide_with_message(
     };
     let (token, token_hash) = new_token();
     let link = format!("{}/application/{token}", server_settings()?.public_url);
-    let now = utc_text(chrono::Utc::now());
+    let now = utc_now_text();
     let mut transaction = pool.begin().await?;
     if !repo::change_status(&mut transaction, id, &ApplicationStatus::OPEN, status, &now).await? {
         return Err(AppError::Conflict);
@@ -491,28 +494,22 @@ async fn decide_with_message(
         &now,
     )
     .await?;
-    enqueue(
+    enqueue_composed(
         &mut transaction,
-        &NewEmail {
-            kind,
-            recipient: &row.email,
-            locale: &row.locale,
-            subject: &email.subject,
-            body: &email.body,
-            action_url: Some(&link),
-        },
+        kind,
+        &row.email,
+        &row.locale,
+        &email,
+        Some(&link),
     )
     .await?;
     transaction.commit().await?;
-    record(
+    record_by_caller(
         &pool,
         audit,
-        AuditRecord {
-            actor_id: Some(coordinator_id),
-            subject: Some(&row.email),
-            client: Some(&client_address()),
-            detail: Some(&id.to_string()),
-        },
+        Some(coordinator_id),
+        Some(&row.email),
+        Some(&id.to_string()),
     )
     .await;
     Ok(())

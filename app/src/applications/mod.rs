@@ -14,12 +14,15 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::accounts::validation::{parse_display_name, parse_email, require_checked};
+use crate::catalog::ProfileChoices;
 use crate::error::{AppError, FieldErrors, InputProblem};
-use crate::profiles::{
-    parse_matching_fields, parse_optional_number, parse_optional_text, parse_required_text,
-    MatchingFields, MatchingInput, ProfileChoices, Requirement, CAPACITY_MAX, LONG_TEXT_MAX_CHARS,
+use crate::input::{parse_display_name, parse_email, require_checked};
+use crate::input::{
+    parse_optional_number, parse_optional_text, parse_required_text, LONG_TEXT_MAX_CHARS,
     SHORT_TEXT_MAX_CHARS,
+};
+use crate::profiles::{
+    parse_matching_fields, MatchingFields, MatchingInput, Requirement, CAPACITY_MAX,
 };
 pub use eligibility::{ineligibility_reasons, DiplomaLevel, EligibilityFacts, IneligibilityReason};
 

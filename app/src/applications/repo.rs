@@ -6,10 +6,10 @@ use super::{
     ineligibility_reasons, ApplicationEvent, ApplicationEventKind, ApplicationStatus,
     ApplicationSummary, CheckedApplication, DiplomaLevel,
 };
-use crate::accounts::repo::utc_text;
 use crate::profiles::repo::{insert_matching_lists, ListOwner};
 use crate::profiles::{MatchingFields, Modality, WeeklyAvailability};
-use crate::server_context::program_time;
+use crate::program_time::program_time;
+use crate::program_time::utc_text;
 
 /// Stores a new application with its lists and its first history step.
 pub async fn insert_application(

@@ -1,6 +1,5 @@
-//! The audit log of security events, readable by coordinators.
-pub mod api;
-pub mod ui;
+//! The audit log of security events: what is recorded, and how. Coordinators
+//! read it on the audit page (`journals`).
 
 #[cfg(feature = "ssr")]
 pub mod repo;

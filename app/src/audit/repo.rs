@@ -32,6 +32,25 @@ pub async fn record(pool: &SqlitePool, event: AuditEvent, details: AuditRecord<'
     }
 }
 
+/// Appends an event done by the current request's caller, with the caller's
+/// network address: the one way server functions audit what someone did.
+pub async fn record_by_caller(
+    pool: &SqlitePool,
+    event: AuditEvent,
+    actor_id: Option<i64>,
+    subject: Option<&str>,
+    detail: Option<&str>,
+) {
+    let client = crate::server_context::client_address();
+    let details = AuditRecord {
+        actor_id,
+        subject,
+        client: Some(&client),
+        detail,
+    };
+    record(pool, event, details).await;
+}
+
 #[derive(sqlx::FromRow)]
 struct AuditRow {
     at: String,
@@ -56,7 +75,7 @@ pub async fn latest(pool: &SqlitePool, limit: i64) -> Result<Vec<AuditEntry>, sq
     Ok(rows
         .into_iter()
         .map(|row| AuditEntry {
-            at: crate::server_context::program_time(&row.at),
+            at: crate::program_time::program_time(&row.at),
             event: AuditEvent::parse(&row.event),
             event_name: row.event,
             actor: row.actor,

@@ -12,7 +12,7 @@ async fn cohort_for(
     pool: &sqlx::SqlitePool,
     code: &str,
 ) -> Result<(i64, super::repo::CohortPeople), AppError> {
-    use crate::server_context::program_today;
+    use crate::program_time::program_today;
     let id = super::repo::cohort_id(pool, code)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -38,7 +38,8 @@ pub async fn get_board(
     };
     use crate::accounts::{session::authorize_role, Role};
     use crate::catalog::{current_cohort, repo as catalog};
-    use crate::server_context::{pool, program_today};
+    use crate::program_time::program_today;
+    use crate::server_context::pool;
 
     authorize_role(Role::Coordinator).await?;
     let pool = pool()?;
@@ -159,7 +160,7 @@ pub async fn get_board(
         pairs: crate::pairs::repo::board_pairs_of_cohort(
             &pool,
             cohort_id,
-            &crate::accounts::repo::utc_text(chrono::Utc::now() - chrono::Duration::days(30)),
+            &crate::program_time::utc_text(chrono::Utc::now() - chrono::Duration::days(30)),
         )
         .await?,
         constraints: people.constraint_rows(),
@@ -253,12 +254,13 @@ pub async fn run_matching(cohort: String) -> Result<DraftView, AppError> {
 /// Both people of each pair are emailed. Answers how many were proposed.
 #[cfg(feature = "ssr")]
 async fn propose_pairs(cohort: &str, keys: &[(i64, i64)]) -> Result<usize, AppError> {
-    use crate::accounts::repo::utc_text;
-    use crate::accounts::session::{authorize_role, client_address};
+    use crate::accounts::session::authorize_role;
     use crate::accounts::Role;
-    use crate::audit::repo::{record, AuditRecord};
+    use crate::audit::repo::record_by_caller;
     use crate::audit::AuditEvent;
     use crate::pairs::api::{propose, Proposal};
+    use crate::program_time::utc_now_text;
+
     use crate::server_context::{pool, server_settings};
 
     let authorized = authorize_role(Role::Coordinator).await?;
@@ -308,7 +310,7 @@ async fn propose_pairs(cohort: &str, keys: &[(i64, i64)]) -> Result<usize, AppEr
             score,
         });
     }
-    let now = utc_text(chrono::Utc::now());
+    let now = utc_now_text();
     let public_url = server_settings()?.public_url.clone();
     let mut transaction = pool.begin().await?;
     for proposal in &proposals {
@@ -323,18 +325,15 @@ async fn propose_pairs(cohort: &str, keys: &[(i64, i64)]) -> Result<usize, AppEr
     }
     transaction.commit().await?;
     for proposal in &proposals {
-        record(
+        record_by_caller(
             &pool,
             AuditEvent::PairProposed,
-            AuditRecord {
-                actor_id: Some(coordinator_id),
-                subject: None,
-                client: Some(&client_address()),
-                detail: Some(&super::pair_key(
-                    proposal.mentee_profile_id,
-                    proposal.mentor_profile_id,
-                )),
-            },
+            Some(coordinator_id),
+            None,
+            Some(&super::pair_key(
+                proposal.mentee_profile_id,
+                proposal.mentor_profile_id,
+            )),
         )
         .await;
     }
@@ -377,8 +376,8 @@ pub async fn set_pair_constraint(
     mentor: i64,
     kind: String,
 ) -> Result<(), AppError> {
-    use crate::accounts::repo::utc_text;
     use crate::accounts::{session::authorize_role, Role};
+    use crate::program_time::utc_now_text;
     use crate::server_context::pool;
 
     let authorized = authorize_role(Role::Coordinator).await?;
@@ -398,7 +397,7 @@ pub async fn set_pair_constraint(
     if !mentees.contains(&mentee) || !mentors.contains(&mentor) {
         return Err(AppError::NotFound);
     }
-    let now = utc_text(chrono::Utc::now());
+    let now = utc_now_text();
     super::repo::set_constraint(&pool, mentee, mentor, kind, coordinator_id, &now).await?;
     Ok(())
 }
@@ -416,12 +415,13 @@ pub async fn save_matching_settings(
     require_compatible_modality: Option<String>,
     min_score: String,
 ) -> Result<(), AppError> {
-    use crate::accounts::repo::utc_text;
-    use crate::accounts::session::{authorize_role, client_address};
+    use crate::accounts::session::authorize_role;
     use crate::accounts::Role;
-    use crate::audit::repo::{record, AuditRecord};
+    use crate::audit::repo::record_by_caller;
     use crate::audit::AuditEvent;
     use crate::error::{FieldErrors, InputProblem};
+    use crate::program_time::utc_now_text;
+
     use crate::server_context::pool;
 
     let authorized = authorize_role(Role::Coordinator).await?;
@@ -459,17 +459,14 @@ pub async fn save_matching_settings(
     let cohort_id = super::repo::cohort_id(&pool, &cohort)
         .await?
         .ok_or(AppError::NotFound)?;
-    let now = utc_text(chrono::Utc::now());
+    let now = utc_now_text();
     super::repo::save_settings(&pool, cohort_id, &settings, &now).await?;
-    record(
+    record_by_caller(
         &pool,
         AuditEvent::MatchingSettingsChanged,
-        AuditRecord {
-            actor_id: Some(coordinator_id),
-            subject: None,
-            client: Some(&client_address()),
-            detail: Some(&cohort),
-        },
+        Some(coordinator_id),
+        None,
+        Some(&cohort),
     )
     .await;
     Ok(())

@@ -5,8 +5,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::Cohort;
+use crate::catalog::ProfileChoices;
 use crate::pairs::PairRow;
-use crate::profiles::{ProfileChoices, SpokenLanguage};
+use crate::profiles::SpokenLanguage;
 
 pub mod api;
 #[cfg(feature = "ssr")]

@@ -3,6 +3,8 @@
 //! back button and a shared link work); decisions are server actions that
 //! refresh the board in place.
 use leptos::prelude::*;
+
+use crate::components::labels::label;
 use leptos_router::hooks::use_query_map;
 use matching::{Breakdown, Obstacle, PartName, Reason, UnmatchedReason};
 
@@ -18,8 +20,8 @@ use crate::components::access::{AccessDenied, CoordinationPage};
 use crate::components::forms::{
     action_error, count_successes, FieldMessage, FormError, Loading, SubmitButton,
 };
+use crate::components::page::PageTitle;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::layout::PageTitle;
 use crate::pairs::api::{EndPair, WithdrawPair};
 use crate::pairs::ui::PairStatusBadge;
 use crate::pairs::{PairRow, PairStatus};
@@ -137,7 +139,7 @@ pub fn MatchingBoardPage() -> impl IntoView {
             )
         },
     );
-    let title = Signal::derive(move || t_string!(i18n, board.title).to_owned());
+    let title = label!(i18n, board.title);
     view! {
         <PageTitle text=title />
         <Transition fallback=Loading>
@@ -192,7 +194,7 @@ fn BoardContent(
         <form method="get" action="/coordinator/matching" class="filters">
             <div class="field">
                 <label for="board-cohort">{t!(i18n, board.cohort)}</label>
-                <crate::components::cohort_select::CohortSelect id="board-cohort" cohorts=cohorts chosen=code.clone() />
+                <crate::catalog::cohort_select::CohortSelect id="board-cohort" cohorts=cohorts chosen=code.clone() />
             </div>
             <button type="submit" class="button button-secondary">{t!(i18n, board.show)}</button>
         </form>
@@ -259,7 +261,7 @@ fn SettingsForm(
                     <label for="require-modality">{t!(i18n, board.require_modality)}</label>
                 </div>
                 {field("min_score", settings.criteria.min_score, t_string!(i18n, board.min_score))}
-                <SubmitButton label=Signal::derive(move || t_string!(i18n, board.save_settings).to_owned()) pending=save.pending() />
+                <SubmitButton label=label!(i18n, board.save_settings) pending=save.pending() />
                 <FormError error />
                 <p role="status">{move || matches!(save.value().get(), Some(Ok(()))).then(|| t_string!(i18n, board.settings_saved))}</p>
             </ActionForm>
@@ -271,7 +273,7 @@ fn SettingsForm(
 #[component]
 pub fn ScoreBreakdown(
     breakdown: Breakdown,
-    choices: crate::profiles::ProfileChoices,
+    choices: crate::catalog::ProfileChoices,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let score = breakdown.score;
@@ -342,7 +344,7 @@ fn CodeList(codes: Vec<String>, choices: Vec<TaxonomyChoice>) -> impl IntoView {
 }
 
 #[component]
-fn ReasonText(reason: Reason, choices: crate::profiles::ProfileChoices) -> impl IntoView {
+fn ReasonText(reason: Reason, choices: crate::catalog::ProfileChoices) -> impl IntoView {
     let i18n = use_i18n();
     match reason {
         Reason::Domains { shared, of } => {
@@ -466,7 +468,7 @@ impl DraftActions {
 #[component]
 fn DraftSection(
     cohort: String,
-    choices: crate::profiles::ProfileChoices,
+    choices: crate::catalog::ProfileChoices,
     changes: RwSignal<u64>,
     draft: DraftActions,
 ) -> impl IntoView {
@@ -485,7 +487,7 @@ fn DraftSection(
             <p class="muted">{t!(i18n, board.draft_lead)}</p>
             <ActionForm action=run>
                 <input type="hidden" name="cohort" value=cohort_for_run />
-                <SubmitButton label=Signal::derive(move || t_string!(i18n, board.run).to_owned()) pending=run.pending() />
+                <SubmitButton label=label!(i18n, board.run) pending=run.pending() />
             </ActionForm>
             <FormError error=run_error />
             <p role="status">
@@ -509,7 +511,7 @@ fn DraftSection(
 fn DraftView(
     draft: DraftView,
     cohort: String,
-    choices: crate::profiles::ProfileChoices,
+    choices: crate::catalog::ProfileChoices,
     accept: ServerAction<AcceptDraft>,
     changes: RwSignal<u64>,
 ) -> impl IntoView {
@@ -601,7 +603,7 @@ fn ProposeButton(
             <input type="hidden" name="mentor" value=mentor />
             {move || match propose.value().get() {
                 Some(Ok(_)) => view! { <span class="badge badge-ok" role="status">{t!(i18n, board.proposed)}</span> }.into_any(),
-                _ => view! { <SubmitButton class="button button-small" label=Signal::derive(move || t_string!(i18n, board.propose).to_owned()) pending=propose.pending() /> }.into_any(),
+                _ => view! { <SubmitButton class="button button-small" label=label!(i18n, board.propose) pending=propose.pending() /> }.into_any(),
             }}
             <FormError error />
             {move || error.get().and_then(|error| error.problem_with("pair")).map(|_| view! { <p class="field-error">{t!(i18n, forms.pair_not_allowed)}</p> })}
@@ -659,7 +661,7 @@ fn Pager(
 fn MenteeColumn(
     page: Page<BoardMentee>,
     query: BoardQuery,
-    choices: crate::profiles::ProfileChoices,
+    choices: crate::catalog::ProfileChoices,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let total = page.total;
@@ -768,7 +770,7 @@ fn MentorColumn(page: Page<BoardMentor>, query: BoardQuery) -> impl IntoView {
 fn SelectedColumn(
     selected: Option<SelectedMentee>,
     cohort: String,
-    choices: crate::profiles::ProfileChoices,
+    choices: crate::catalog::ProfileChoices,
     changes: RwSignal<u64>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -811,7 +813,7 @@ fn RankedCard(
     ranked: RankedMentor,
     mentee: i64,
     cohort: String,
-    choices: crate::profiles::ProfileChoices,
+    choices: crate::catalog::ProfileChoices,
     has_pair: bool,
     changes: RwSignal<u64>,
 ) -> impl IntoView {
@@ -838,13 +840,13 @@ fn RankedCard(
                 {match constraint {
                     Some(_) => view! {
                         <ConstraintButton cohort=cohort.clone() mentee mentor kind="none" changes
-                            label=Signal::derive(move || t_string!(i18n, board.undo).to_owned()) />
+                            label=label!(i18n, board.undo) />
                     }.into_any(),
                     None => view! {
                         <ConstraintButton cohort=cohort.clone() mentee mentor kind="locked" changes
-                            label=Signal::derive(move || t_string!(i18n, board.lock).to_owned()) />
+                            label=label!(i18n, board.lock) />
                         <ConstraintButton cohort=cohort.clone() mentee mentor kind="forbidden" changes
-                            label=Signal::derive(move || t_string!(i18n, board.forbid).to_owned()) />
+                            label=label!(i18n, board.forbid) />
                     }.into_any(),
                 }}
             </div>
@@ -920,7 +922,7 @@ fn PairRowView(pair: PairRow, changes: RwSignal<u64>) -> impl IntoView {
                     <ActionForm action=withdraw attr:class="inline-form">
                         <input type="hidden" name="id" value=id />
                         <SubmitButton class="button button-small button-secondary"
-                            label=Signal::derive(move || t_string!(i18n, board.withdraw).to_owned()) pending=withdraw.pending() />
+                            label=label!(i18n, board.withdraw) pending=withdraw.pending() />
                         <FormError error=withdraw_error />
                     </ActionForm>
                 })}
@@ -936,7 +938,7 @@ fn PairRowView(pair: PairRow, changes: RwSignal<u64>) -> impl IntoView {
                             <FieldMessage field="reason" error=end_error id=reason_error_id />
                         </div>
                         <SubmitButton class="button button-small"
-                            label=Signal::derive(move || t_string!(i18n, board.end_confirm).to_owned()) pending=end.pending() />
+                            label=label!(i18n, board.end_confirm) pending=end.pending() />
                         <FormError error=end_error />
                     </ActionForm>
                 </details>
@@ -967,7 +969,7 @@ fn Constraints(rows: Vec<ConstraintRow>, cohort: String, changes: RwSignal<u64>)
                                     }}</span>
                                     " " {text} " "
                                     <ConstraintButton cohort=cohort.clone() mentee=row.mentee_profile_id mentor=row.mentor_profile_id
-                                        kind="none" changes label=Signal::derive(move || t_string!(i18n, board.undo).to_owned()) />
+                                        kind="none" changes label=label!(i18n, board.undo) />
                                 </li>
                             }
                         }).collect_view()}

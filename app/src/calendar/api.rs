@@ -41,7 +41,7 @@ fn feed_link(token: &str) -> Result<String, AppError> {
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn get_calendar_feed() -> Result<FeedState, AppError> {
     use crate::accounts::tokens::hash_token;
-    use crate::server_context::program_time;
+    use crate::program_time::program_time;
 
     let (pool, account_id) = own_account().await?;
     let created = super::repo::feed_created_at(&pool, account_id).await?;
@@ -65,8 +65,8 @@ pub async fn get_calendar_feed() -> Result<FeedState, AppError> {
 #[server(endpoint = "create_calendar_feed")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn create_calendar_feed() -> Result<String, AppError> {
-    use crate::accounts::repo::utc_now_text;
     use crate::accounts::tokens::new_token;
+    use crate::program_time::utc_now_text;
 
     let (pool, account_id) = own_account().await?;
     let (token, hash) = new_token();

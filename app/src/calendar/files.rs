@@ -57,7 +57,7 @@ pub async fn feed_file(
     let locale = locale_or_french(&locale);
     let now = Utc::now();
     let since =
-        crate::accounts::repo::utc_text(now - chrono::Duration::days(super::FEED_HISTORY_DAYS));
+        crate::program_time::utc_text(now - chrono::Duration::days(super::FEED_HISTORY_DAYS));
     let rows = repo::meetings_of_account(pool, account_id, &since).await?;
     let ids: Vec<i64> = rows.iter().map(|row| row.id).collect();
     let objectives = repo::objectives_of(pool, &ids).await?;

@@ -12,11 +12,6 @@ pub mod ics;
 pub mod repo;
 pub mod ui;
 
-/// Where a meeting's file is served.
-pub fn meeting_file_path(id: i64) -> String {
-    format!("/meetings/{id}.ics")
-}
-
 /// The meeting id in a file name such as `12.ics`.
 pub fn meeting_id_of_file(file: &str) -> Option<i64> {
     file.strip_suffix(".ics")?
@@ -59,6 +54,7 @@ pub use files::{feed_file, meeting_file, refusal_text};
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::meetings::meeting_file_path;
 
     #[test]
     fn file_names_give_back_their_meeting_or_token() {

@@ -3,23 +3,10 @@
 use leptos::prelude::*;
 
 use super::api::{get_calendar_feed, CreateCalendarFeed, RevokeCalendarFeed};
-use super::{meeting_file_path, webcal_link, FeedState};
+use super::{webcal_link, FeedState};
 use crate::components::forms::{action_error, count_successes, FormError, Loading, SubmitButton};
-use crate::goals::ui::label;
+use crate::components::labels::label;
 use crate::i18n::{t, t_string, use_i18n};
-
-/// "Add to my calendar": the meeting's `.ics` file. A plain request, not the
-/// router's (`rel="external"`), and no `download` attribute: when the session
-/// has expired the browser follows the way to sign in instead of saving it.
-#[component]
-pub fn MeetingFileLink(meeting_id: i64) -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <a class="button button-link" href=meeting_file_path(meeting_id) rel="external">
-            {t!(i18n, calendar.add_meeting)}
-        </a>
-    }
-}
 
 /// The person's private feed: make it, see the new link once, replace it,
 /// turn it off.

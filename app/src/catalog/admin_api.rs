@@ -40,7 +40,7 @@ pub async fn save_taxonomy_entry(
     use super::{code_from_label, repo, Bilingual, TaxonomyKind};
     use crate::accounts::{session::authorize_role, Role};
     use crate::error::{FieldErrors, InputProblem};
-    use crate::profiles::{parse_optional_text, SHORT_TEXT_MAX_CHARS};
+    use crate::input::{parse_optional_text, SHORT_TEXT_MAX_CHARS};
 
     authorize_role(Role::Coordinator).await?;
     let kind =
@@ -127,7 +127,8 @@ pub async fn set_taxonomy_entry_active(
 #[cfg_attr(feature = "ssr", tracing::instrument)]
 pub async fn list_cohort_summaries() -> Result<Vec<CohortSummary>, AppError> {
     use crate::accounts::{session::authorize_role, Role};
-    use crate::server_context::{pool, program_today};
+    use crate::program_time::program_today;
+    use crate::server_context::pool;
 
     authorize_role(Role::Coordinator).await?;
     Ok(super::repo::cohort_summaries(&pool()?, program_today()).await?)
@@ -147,7 +148,7 @@ pub async fn save_cohort(
     use super::{code_from_label, repo, Bilingual, Cohort};
     use crate::accounts::{session::authorize_role, Role};
     use crate::error::{FieldErrors, InputProblem};
-    use crate::profiles::{parse_optional_date, parse_required_text};
+    use crate::input::{parse_optional_date, parse_required_text};
 
     authorize_role(Role::Coordinator).await?;
     let mut errors = FieldErrors::new();

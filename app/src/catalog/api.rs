@@ -18,7 +18,7 @@ pub async fn list_domains() -> Result<Vec<Domain>, AppError> {
 /// The active domains and skills the application and profile forms offer.
 #[server(endpoint = "profile_choices")]
 #[cfg_attr(feature = "ssr", tracing::instrument)]
-pub async fn get_profile_choices() -> Result<crate::profiles::ProfileChoices, AppError> {
+pub async fn get_profile_choices() -> Result<crate::catalog::ProfileChoices, AppError> {
     use crate::accounts::{policy::Access, session::authorize};
 
     authorize(Access::Anyone).await?;

@@ -1,6 +1,8 @@
 //! The coordinator's cohorts: list and create, then one cohort's page to edit
 //! it and place mentors and mentees in it.
 use leptos::prelude::*;
+
+use crate::components::labels::label;
 use leptos_router::hooks::use_params_map;
 
 use super::admin_api::{get_cohort_members, list_cohort_summaries, PlaceInCohort, SaveCohort};
@@ -9,9 +11,9 @@ use crate::components::access::{AccessDenied, CoordinationPage};
 use crate::components::forms::{
     action_error, action_succeeded, count_successes, FormError, Loading, SubmitButton, TextField,
 };
+use crate::components::page::PageTitle;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::layout::PageTitle;
-use crate::locale::long_date;
+use crate::program_time::long_date;
 
 #[component]
 pub fn CohortsPage() -> impl IntoView {
@@ -20,7 +22,7 @@ pub fn CohortsPage() -> impl IntoView {
     let changes = RwSignal::new(0_u64);
     count_successes(save, changes);
     let cohorts = Resource::new(move || changes.get(), |_| list_cohort_summaries());
-    let title = Signal::derive(move || t_string!(i18n, cohorts.title).to_owned());
+    let title = label!(i18n, cohorts.title);
     view! {
         <PageTitle text=title />
         <Transition fallback=Loading>
@@ -137,27 +139,27 @@ fn CohortForm(cohort: Option<Cohort>, save: ServerAction<SaveCohort>) -> impl In
             <input type="hidden" name="code" value=code />
             <TextField
                 name="name_fr"
-                label=Signal::derive(move || t_string!(i18n, cohorts.name_fr).to_owned())
+                label=label!(i18n, cohorts.name_fr)
                 value=name_fr
                 error
             />
             <TextField
                 name="name_en"
-                label=Signal::derive(move || t_string!(i18n, cohorts.name_en).to_owned())
+                label=label!(i18n, cohorts.name_en)
                 value=name_en
                 error
             />
             <TextField
                 name="starts_on"
                 input_type="date"
-                label=Signal::derive(move || t_string!(i18n, cohorts.starts_on).to_owned())
+                label=label!(i18n, cohorts.starts_on)
                 value=starts
                 error
             />
             <TextField
                 name="ends_on"
                 input_type="date"
-                label=Signal::derive(move || t_string!(i18n, cohorts.ends_on).to_owned())
+                label=label!(i18n, cohorts.ends_on)
                 value=ends
                 error
             />

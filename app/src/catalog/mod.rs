@@ -10,6 +10,7 @@ use crate::i18n::Locale;
 
 pub mod admin_api;
 pub mod api;
+pub mod cohort_select;
 pub mod cohorts_ui;
 #[cfg(feature = "ssr")]
 pub mod repo;
@@ -172,6 +173,13 @@ pub fn current_cohort(cohorts: &[Cohort], day: NaiveDate) -> Option<&Cohort> {
                 .filter(|cohort| cohort.starts_on > day)
                 .min_by_key(|cohort| cohort.starts_on)
         })
+}
+
+/// The choices a form lists: the active taxonomy, in the coordinator's order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfileChoices {
+    pub domains: Vec<TaxonomyChoice>,
+    pub skills: Vec<TaxonomyChoice>,
 }
 
 #[cfg(test)]

@@ -54,7 +54,7 @@ pub async fn list_active_domains(pool: &SqlitePool) -> Result<Vec<Domain>, sqlx:
 use super::{
     CohortCandidate, CohortMembers, CohortSummary, TaxonomyChoice, TaxonomyEntry, TaxonomyKind,
 };
-use crate::profiles::ProfileChoices;
+use crate::catalog::ProfileChoices;
 
 /// The active domains and skills, in the coordinator's order: what forms list.
 pub async fn profile_choices(pool: &SqlitePool) -> Result<ProfileChoices, sqlx::Error> {

@@ -2,14 +2,16 @@
 //! A missing label is shown as missing; saving a label empty makes it missing.
 use leptos::prelude::*;
 
+use crate::components::labels::label;
+
 use super::admin_api::{get_taxonomy, SaveTaxonomyEntry, SetTaxonomyEntryActive};
 use super::{TaxonomyEntry, TaxonomyKind};
 use crate::components::access::{AccessDenied, CoordinationPage};
 use crate::components::forms::{
     action_error, count_successes, problem_text, FormError, Loading, SubmitButton,
 };
+use crate::components::page::PageTitle;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::layout::PageTitle;
 
 #[component]
 pub fn TaxonomyPage() -> impl IntoView {
@@ -18,7 +20,7 @@ pub fn TaxonomyPage() -> impl IntoView {
     let changes = RwSignal::new(0_u64);
     count_successes(toggle, changes);
     let overview = Resource::new(move || changes.get(), |_| get_taxonomy());
-    let title = Signal::derive(move || t_string!(i18n, taxonomy.title).to_owned());
+    let title = label!(i18n, taxonomy.title);
     view! {
         <PageTitle text=title />
         <Transition fallback=Loading>
@@ -200,7 +202,7 @@ fn AddEntryForm(kind: TaxonomyKind, save: ServerAction<SaveTaxonomyEntry>) -> im
                 }}
                 <FormError error />
                 <SubmitButton
-                    label=Signal::derive(move || t_string!(i18n, taxonomy.add).to_owned())
+                    label=label!(i18n, taxonomy.add)
                     pending=save.pending()
                 />
             </div>

@@ -1,13 +1,15 @@
 //! What a page shows when its data is refused: sign in (401), not yours (403),
 //! or another error.
 use leptos::prelude::*;
+
+use crate::components::labels::label;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_location;
 
+use crate::components::page::PageTitle;
+use crate::components::page::{set_page_status, ErrorNotice};
 use crate::error::AppError;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::layout::PageTitle;
-use crate::status_pages::{set_page_status, ErrorNotice};
 
 /// Percent-encodes a value for a URL query (`next=/coordinator?x=1`).
 pub fn encode_query_value(value: &str) -> String {
@@ -74,7 +76,7 @@ pub fn ForbiddenPage() -> impl IntoView {
     set_page_status(403);
     let i18n = use_i18n();
     view! {
-        <PageTitle text=Signal::derive(move || t_string!(i18n, forbidden.title).to_owned()) />
+        <PageTitle text=label!(i18n, forbidden.title) />
         <section class="section">
             <div class="container narrow status-page">
                 <h1>{t!(i18n, forbidden.title)}</h1>

@@ -6,12 +6,14 @@
 //! errors (wrong password, expired link…) appear once, above the submit button.
 use leptos::prelude::*;
 
+use crate::components::labels::label;
+
 use serde::{Deserialize, Serialize};
 
-use crate::accounts::validation::PASSWORD_MIN_CHARS;
+use crate::components::page::ErrorNotice;
 use crate::error::{AppError, InputProblem};
 use crate::i18n::{t, t_string, use_i18n};
-use crate::status_pages::ErrorNotice;
+use crate::input::PASSWORD_MIN_CHARS;
 
 /// The cookie in which the server keeps what was typed in a form refused before
 /// hydration (see `server/src/form_echo.rs`).
@@ -445,7 +447,7 @@ pub fn NewPasswordField(
     view! {
         <TextField
             name
-            label=Signal::derive(move || t_string!(i18n, fields.new_password).to_owned())
+            label=label!(i18n, fields.new_password)
             input_type="password"
             autocomplete="new-password"
             hint=Signal::derive(move || {

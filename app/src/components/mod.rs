@@ -1,5 +1,6 @@
 //! UI pieces shared by several features.
 pub mod access;
-pub mod cohort_select;
 pub mod forms;
+pub mod labels;
+pub mod page;
 pub mod when;

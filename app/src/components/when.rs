@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::use_i18n;
-use crate::locale::{program_time_text, this_year};
+use crate::program_time::{program_time_text, this_year};
 
 /// `program_time_text` in `locale` (the page's current one), for a
 /// translated sentence's `{{ date }}`.

@@ -2,7 +2,7 @@
 //! and reading one never acts.
 use leptos::prelude::*;
 
-use super::LinkSummary;
+use crate::email_links::LinkSummary;
 use crate::error::AppError;
 
 /// What a link would do, or why it no longer works. Never acts.
@@ -15,7 +15,7 @@ pub async fn get_action_link(token: String) -> Result<LinkSummary, AppError> {
     // Public: the token is the credential (and is never logged).
     authorize(Access::Anyone).await?;
     let pool = pool()?;
-    let link = super::repo::find(&pool, &token)
+    let link = crate::outbox::action_links::repo::find(&pool, &token)
         .await?
         .ok_or(AppError::LinkInvalid)?;
     describe(&pool, &link).await
@@ -26,16 +26,16 @@ pub async fn get_action_link(token: String) -> Result<LinkSummary, AppError> {
 #[server(endpoint = "use_action_link")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn use_action_link(token: String) -> Result<LinkSummary, AppError> {
-    use super::LinkProblem;
-    use crate::accounts::repo::utc_now_text;
     use crate::accounts::{policy::Access, session::authorize};
-    use crate::audit::repo::{record, AuditRecord};
+    use crate::audit::repo::record_by_caller;
     use crate::audit::AuditEvent;
+    use crate::outbox::action_links::LinkProblem;
+    use crate::program_time::utc_now_text;
     use crate::server_context::pool;
 
     authorize(Access::Anyone).await?;
     let pool = pool()?;
-    let link = super::repo::find(&pool, &token)
+    let link = crate::outbox::action_links::repo::find(&pool, &token)
         .await?
         .ok_or(AppError::LinkInvalid)?;
     let mut summary = describe(&pool, &link).await?;
@@ -45,22 +45,20 @@ pub async fn use_action_link(token: String) -> Result<LinkSummary, AppError> {
     let now = utc_now_text();
     let mut transaction = pool.begin().await?;
     // Used first, under the write lock: two clicks at once act once.
-    if !super::repo::mark_used(&mut transaction, link.id, &now).await? {
+    if !crate::outbox::action_links::repo::mark_used(&mut transaction, link.id, &now).await? {
         summary.problem = Some(LinkProblem::Used);
         return Ok(summary);
     }
     match perform(&mut transaction, &pool, &link, &now).await {
         Ok(()) => {
             transaction.commit().await?;
-            record(
+            let detail = format!("{} {}", link.action, link.object_id);
+            record_by_caller(
                 &pool,
                 AuditEvent::EmailActionUsed,
-                AuditRecord {
-                    actor_id: Some(link.account_id),
-                    subject: None,
-                    client: Some(&crate::accounts::session::client_address()),
-                    detail: Some(&format!("{} {}", link.action, link.object_id)),
-                },
+                Some(link.account_id),
+                None,
+                Some(&detail),
             )
             .await;
             summary.done = true;
@@ -100,9 +98,13 @@ enum TargetState {
 impl Target {
     /// The version the link must name to act: `None` when this action can
     /// no longer be taken on it by `side` (answered, cancelled, not started…).
-    fn version_for(&self, action: super::LinkAction, side: crate::pairs::Side) -> Option<i64> {
-        use super::LinkAction;
+    fn version_for(
+        &self,
+        action: crate::outbox::action_links::LinkAction,
+        side: crate::pairs::Side,
+    ) -> Option<i64> {
         use crate::meetings::MeetingStatus;
+        use crate::outbox::action_links::LinkAction;
 
         match (&self.state, action) {
             (TargetState::Meeting(meeting), LinkAction::AgreeMeeting) => (meeting.status()
@@ -112,7 +114,7 @@ impl Target {
             (TargetState::Meeting(meeting), LinkAction::ConfirmMet) => (meeting.status()
                 == MeetingStatus::Planned
                 && meeting.agreement().is_agreed()
-                && meeting.starts_at <= crate::accounts::repo::utc_now_text())
+                && meeting.starts_at <= crate::program_time::utc_now_text())
             .then_some(meeting.version),
             (TargetState::Feedback { acknowledged }, LinkAction::AcknowledgeFeedback) => {
                 (!acknowledged).then_some(0)
@@ -125,11 +127,11 @@ impl Target {
 #[cfg(feature = "ssr")]
 async fn target(
     pool: &sqlx::SqlitePool,
-    link: &super::repo::LinkRow,
-    action: super::LinkAction,
+    link: &crate::outbox::action_links::repo::LinkRow,
+    action: crate::outbox::action_links::LinkAction,
 ) -> Result<Target, AppError> {
-    use super::LinkAction;
-    use crate::server_context::program_time;
+    use crate::outbox::action_links::LinkAction;
+    use crate::program_time::program_time;
 
     match action {
         LinkAction::AgreeMeeting | LinkAction::ConfirmMet => {
@@ -164,14 +166,14 @@ async fn target(
 #[cfg(feature = "ssr")]
 async fn describe(
     pool: &sqlx::SqlitePool,
-    link: &super::repo::LinkRow,
+    link: &crate::outbox::action_links::repo::LinkRow,
 ) -> Result<LinkSummary, AppError> {
-    use super::{check, LinkAction, LinkFacts, LinkProblem};
+    use crate::outbox::action_links::{check, LinkAction, LinkFacts, LinkProblem};
     use crate::pairs::PairStatus;
 
     let action = LinkAction::parse(&link.action).ok_or(AppError::LinkInvalid)?;
     let target = target(pool, link, action).await?;
-    let member = crate::pairs::member::member_as(pool, target.pair_id, link.account_id)
+    let member = crate::joint::member::member_as(pool, target.pair_id, link.account_id)
         .await
         .map_err(|_| AppError::LinkInvalid)?;
     let active = member.pair.status() == Some(PairStatus::Active);
@@ -203,10 +205,10 @@ async fn describe(
 async fn perform(
     transaction: &mut sqlx::SqliteConnection,
     pool: &sqlx::SqlitePool,
-    link: &super::repo::LinkRow,
+    link: &crate::outbox::action_links::repo::LinkRow,
     now: &str,
 ) -> Result<(), AppError> {
-    use super::LinkAction;
+    use crate::outbox::action_links::LinkAction;
     use crate::pairs::Side;
     use crate::server_context::server_settings;
 
@@ -217,7 +219,7 @@ async fn perform(
                 .await?
                 .ok_or(AppError::LinkInvalid)?;
             let member =
-                crate::pairs::member::member_as(pool, meeting.pair_id, link.account_id).await?;
+                crate::joint::member::member_as(pool, meeting.pair_id, link.account_id).await?;
             member.require_active()?;
             if action == LinkAction::AgreeMeeting {
                 crate::meetings::api::agree_in(
@@ -243,7 +245,7 @@ async fn perform(
             let pair_id = crate::feedback::repo::pair_of_feedback(pool, link.object_id)
                 .await?
                 .ok_or(AppError::LinkInvalid)?;
-            let member = crate::pairs::member::member_as(pool, pair_id, link.account_id).await?;
+            let member = crate::joint::member::member_as(pool, pair_id, link.account_id).await?;
             member.require_active()?;
             if member.side != Side::Mentee
                 || crate::feedback::repo::is_acknowledged(transaction, link.object_id).await?

@@ -4,15 +4,16 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use super::api::{get_action_link, UseActionLink};
-use super::{LinkAction, LinkProblem, LinkSummary};
 use crate::components::forms::{action_error, FormError, Loading, SubmitButton};
+use crate::components::labels::label;
+use crate::components::page::PageTitle;
+use crate::components::page::{set_page_status, ErrorNotice};
 use crate::components::when::when_text;
+use crate::email_links::api::{get_action_link, UseActionLink};
+use crate::email_links::LinkSummary;
 use crate::error::AppError;
-use crate::goals::ui::label;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::layout::PageTitle;
-use crate::status_pages::{set_page_status, ErrorNotice};
+use crate::outbox::action_links::{LinkAction, LinkProblem};
 
 #[component]
 pub fn ActionLinkPage() -> impl IntoView {

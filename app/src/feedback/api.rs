@@ -8,12 +8,12 @@ use leptos::prelude::*;
 use crate::error::AppError;
 
 #[cfg(feature = "ssr")]
-use crate::accounts::repo::utc_now_text as now;
+use crate::program_time::utc_now_text as now;
 
 /// An optional id from a select (empty: none).
 #[cfg(feature = "ssr")]
 fn optional_id(field: &str, raw: &str) -> Result<Option<i64>, AppError> {
-    crate::profiles::parse_optional_number(field, raw, 1, i64::MAX)
+    crate::input::parse_optional_number(field, raw, 1, i64::MAX)
 }
 
 /// The mentor's feedback to their mentee; the mentee is notified. With a goal
@@ -34,10 +34,10 @@ pub async fn give_feedback(
     use super::PART_MAX_CHARS;
     use crate::error::{FieldErrors, InputProblem};
     use crate::goals::{repo as goals, GoalEventKind};
+    use crate::input::{parse_optional_number, parse_required_text};
+    use crate::joint::member::{active_pair_member, Who};
     use crate::meetings::repo as meetings;
     use crate::outbox::{compose, EmailKind};
-    use crate::pairs::member::{active_pair_member, Who};
-    use crate::profiles::{parse_optional_number, parse_required_text};
     use crate::server_context::{pool, server_settings};
 
     let pool = pool()?;
@@ -139,10 +139,10 @@ pub async fn give_feedback(
         .await?;
     }
     // The mentee may acknowledge it from the email, without signing in.
-    let link = crate::email_links::repo::create(
+    let link = crate::outbox::action_links::repo::create(
         &mut transaction,
         member.partner_account_id(),
-        crate::email_links::LinkAction::AcknowledgeFeedback,
+        crate::outbox::action_links::LinkAction::AcknowledgeFeedback,
         id,
         0,
     )
@@ -167,8 +167,8 @@ pub async fn give_feedback(
 pub async fn acknowledge_feedback(id: i64, response: Option<String>) -> Result<(), AppError> {
     use super::{repo, PART_MAX_CHARS};
     use crate::accounts::{policy::Access, session::authorize};
-    use crate::pairs::member::{active_pair_member, Who};
-    use crate::profiles::parse_optional_text;
+    use crate::input::parse_optional_text;
+    use crate::joint::member::{active_pair_member, Who};
     use crate::server_context::{pool, server_settings};
 
     authorize(Access::SignedIn).await?;
@@ -201,7 +201,7 @@ pub async fn acknowledge_feedback(id: i64, response: Option<String>) -> Result<(
 #[cfg(feature = "ssr")]
 pub(crate) async fn acknowledge_in(
     transaction: &mut sqlx::SqliteConnection,
-    member: &crate::pairs::member::Member,
+    member: &crate::joint::member::Member,
     id: i64,
     response: Option<&str>,
     public_url: &str,
@@ -240,10 +240,10 @@ pub async fn answer_fit_check(
 ) -> Result<(), AppError> {
     use super::{repo, FitAnswer};
     use crate::error::InputProblem;
+    use crate::input::parse_optional_text;
+    use crate::joint::member::{active_pair_member, Who};
     use crate::outbox::repo::notify_coordinators;
     use crate::outbox::{compose, EmailKind};
-    use crate::pairs::member::{active_pair_member, Who};
-    use crate::profiles::parse_optional_text;
     use crate::server_context::{pool, server_settings};
 
     let pool = pool()?;

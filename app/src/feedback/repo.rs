@@ -3,7 +3,7 @@ use sqlx::{SqliteConnection, SqlitePool};
 
 use super::{Feedback, FitAnswer, FitCheck, FitResponse, MyFitCheck};
 use crate::pairs::Side;
-use crate::server_context::program_time;
+use crate::program_time::program_time;
 
 /// What the mentor writes.
 #[derive(Debug, Clone, PartialEq, Eq)]

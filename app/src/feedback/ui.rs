@@ -10,7 +10,7 @@ use crate::components::forms::{
     action_error, count_successes, fold_away_on_success, FormError, SelectField, SubmitButton,
     TextAreaField, TextField,
 };
-use crate::goals::ui::label;
+use crate::components::labels::label;
 use crate::goals::{Goal, GoalStatus};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::meetings::{Meeting, MeetingStatus};
@@ -136,7 +136,7 @@ fn FeedbackItem(item: Feedback, reader: Side, changes: RwSignal<u64>) -> impl In
                     <p class="prewrap">{response}</p>
                 </blockquote>
             })}
-            {(reader == Side::Mentee && crate::pairs::workspace::workspace_writable()).then(|| view! {
+            {(reader == Side::Mentee && crate::joint::workspace_writable()).then(|| view! {
                 <div class="answer-row">
                     {(!item.acknowledged).then(|| view! {
                         <ActionForm action=acknowledge attr:class="inline-form">

@@ -7,7 +7,7 @@ use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use {
     super::repo::{self, GoalRow, GoalText},
-    crate::pairs::member::{Member, Who},
+    crate::joint::member::{Member, Who},
     sqlx::SqlitePool,
 };
 
@@ -15,10 +15,10 @@ use {
 #[cfg(feature = "ssr")]
 async fn goal_for_change(
     goal_id: i64,
-    who: crate::pairs::member::Who,
+    who: crate::joint::member::Who,
 ) -> Result<(SqlitePool, Member, GoalRow), AppError> {
     use crate::accounts::{policy::Access, session::authorize};
-    use crate::pairs::member::active_pair_member;
+    use crate::joint::member::active_pair_member;
     use crate::server_context::pool;
 
     authorize(Access::SignedIn).await?;
@@ -31,7 +31,7 @@ async fn goal_for_change(
 }
 
 #[cfg(feature = "ssr")]
-use crate::accounts::repo::utc_now_text as now;
+use crate::program_time::utc_now_text as now;
 
 /// A goal's text from a form; every field's problem at once.
 #[cfg(feature = "ssr")]
@@ -42,7 +42,7 @@ fn parse_goal_text(
     target_date: &str,
 ) -> Result<GoalText, AppError> {
     use crate::error::FieldErrors;
-    use crate::profiles::{parse_optional_date, parse_optional_text, parse_required_text};
+    use crate::input::{parse_optional_date, parse_optional_text, parse_required_text};
 
     let mut errors = FieldErrors::new();
     let title = errors.check(parse_required_text("title", title, super::TITLE_MAX_CHARS));
@@ -105,8 +105,8 @@ pub async fn propose_goal(
 ) -> Result<i64, AppError> {
     use super::{milestone_lines, GoalEventKind, MILESTONES_MAX, TITLE_MAX_CHARS};
     use crate::error::InputProblem;
+    use crate::joint::member::active_pair_member;
     use crate::outbox::{compose, EmailKind};
-    use crate::pairs::member::active_pair_member;
     use crate::server_context::{pool, server_settings};
 
     let pool = pool()?;
@@ -215,7 +215,7 @@ pub async fn revise_goal(
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn agree_goal(id: i64, version: i64) -> Result<(), AppError> {
     use super::GoalEventKind;
-    use crate::pairs::agreement::JointStep;
+    use crate::joint::agreement::JointStep;
 
     let (pool, member, _) = goal_for_change(id, Who::Either).await?;
     let now = now();
@@ -241,9 +241,9 @@ pub async fn agree_goal(id: i64, version: i64) -> Result<(), AppError> {
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn request_goal_change(id: i64, version: i64, comment: String) -> Result<(), AppError> {
     use super::GoalEventKind;
+    use crate::input::parse_required_text;
+    use crate::joint::agreement::JointStep;
     use crate::outbox::{compose, EmailKind};
-    use crate::pairs::agreement::JointStep;
-    use crate::profiles::parse_required_text;
     use crate::server_context::server_settings;
 
     let (pool, member, _) = goal_for_change(id, Who::Either).await?;
@@ -346,8 +346,8 @@ pub async fn add_milestone(
     use super::changes::ChangeKind;
     use super::GoalEventKind;
     use crate::error::FieldErrors;
-    use crate::pairs::agreement::{Agreement, JointStep};
-    use crate::profiles::{parse_optional_date, parse_required_text};
+    use crate::input::{parse_optional_date, parse_required_text};
+    use crate::joint::agreement::{Agreement, JointStep};
 
     let (pool, member, _) = goal_for_change(goal_id, Who::Either).await?;
     let mut errors = FieldErrors::new();
@@ -454,7 +454,7 @@ pub async fn assess_goal(
 ) -> Result<(), AppError> {
     use super::GoalEventKind;
     use crate::error::{FieldErrors, InputProblem};
-    use crate::profiles::{parse_optional_number, parse_required_text};
+    use crate::input::{parse_optional_number, parse_required_text};
 
     let (pool, member, _) = goal_for_change(id, Who::Mentor).await?;
     let mut errors = FieldErrors::new();
@@ -567,7 +567,7 @@ pub async fn answer_goal_change(id: i64, version: i64, answer: String) -> Result
                     .await?;
             // A next step proposed as this milestone is now linked to it.
             if let Some(step) = pending.step_id {
-                crate::meetings::repo::link_next_step(&mut transaction, step, milestone).await?;
+                crate::goals::repo::link_next_step(&mut transaction, step, milestone).await?;
             }
         }
         (ChangeAnswer::Decline | ChangeAnswer::Withdraw, _) => {

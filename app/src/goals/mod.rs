@@ -5,7 +5,7 @@
 //! it is newer. Every change is dated in the goal's history.
 use serde::{Deserialize, Serialize};
 
-use crate::pairs::agreement::Agreement;
+use crate::joint::agreement::Agreement;
 use crate::pairs::Side;
 
 pub mod api;

@@ -6,10 +6,10 @@ use sqlx::{SqliteConnection, SqlitePool};
 use super::changes::{ChangeKind, PendingChange};
 use super::{progress, Goal, GoalEvent, GoalEventKind, GoalStatus, Milestone, ProgressFacts};
 use crate::error::AppError;
-use crate::pairs::agreement::Agreement;
-use crate::pairs::joint::{self, JointTable};
+use crate::joint::agreement::Agreement;
+use crate::joint::{self, JointTable};
 use crate::pairs::Side;
-use crate::server_context::program_time;
+use crate::program_time::program_time;
 
 /// A goal's own columns.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -472,4 +472,22 @@ pub async fn set_pending(
     .execute(&mut *connection)
     .await?;
     Ok(())
+}
+
+/// Links a meeting's next step to the milestone it became (written here: goals
+/// decide when a milestone proposed from a step is agreed); false when it already was.
+pub async fn link_next_step(
+    connection: &mut SqliteConnection,
+    id: i64,
+    milestone_id: i64,
+) -> Result<bool, sqlx::Error> {
+    Ok(sqlx::query(
+        "UPDATE meeting_next_steps SET milestone_id = ? WHERE id = ? AND milestone_id IS NULL",
+    )
+    .bind(milestone_id)
+    .bind(id)
+    .execute(&mut *connection)
+    .await?
+    .rows_affected()
+        == 1)
 }

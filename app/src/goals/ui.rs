@@ -3,6 +3,7 @@
 //! to propose one (with SMART prompts).
 use leptos::prelude::*;
 
+use crate::components::labels::{label, ProgressBar};
 use crate::components::when::When;
 
 use super::api::{
@@ -16,45 +17,9 @@ use crate::components::forms::{
     TextField,
 };
 use crate::i18n::{t, t_string, use_i18n};
-use crate::pairs::agreement::Agreement;
+use crate::joint::agreement::Agreement;
+use crate::joint::ui::AgreementBadge;
 use crate::pairs::Side;
-
-/// A translated label as the form fields take it.
-macro_rules! label {
-    ($i18n:ident, $($key:tt)+) => {
-        Signal::derive(move || t_string!($i18n, $($key)+).to_owned())
-    };
-}
-pub(crate) use label;
-
-/// Where a jointly set item stands, said from the reader's side.
-#[component]
-pub fn AgreementBadge(agreement: Agreement, reader: Side) -> impl IntoView {
-    let i18n = use_i18n();
-    let (class, text): (&str, Box<dyn Fn() -> &'static str + Send + Sync>) = match agreement {
-        Agreement::Agreed => (
-            "badge badge-ok",
-            Box::new(move || t_string!(i18n, workspace.agreed)),
-        ),
-        Agreement::Proposed { side } if side == reader => (
-            "badge badge-waiting",
-            Box::new(move || t_string!(i18n, workspace.waiting_for_them)),
-        ),
-        Agreement::Proposed { .. } => (
-            "badge badge-action",
-            Box::new(move || t_string!(i18n, workspace.waiting_for_you)),
-        ),
-        Agreement::ChangesRequested { side } if side == reader => (
-            "badge badge-waiting",
-            Box::new(move || t_string!(i18n, workspace.change_asked_by_you)),
-        ),
-        Agreement::ChangesRequested { .. } => (
-            "badge badge-action",
-            Box::new(move || t_string!(i18n, workspace.change_asked_of_you)),
-        ),
-    };
-    view! { <span class=class>{text}</span> }
-}
 
 fn status_name(status: GoalStatus) -> impl Fn() -> &'static str + Copy + Send + Sync {
     let i18n = use_i18n();
@@ -96,22 +61,6 @@ pub fn side_name(side: Side) -> impl Fn() -> &'static str + Copy + Send + Sync {
     }
 }
 
-/// A progress bar with its figure, labelled.
-#[component]
-pub fn ProgressBar(
-    percent: u8,
-    #[prop(into)] label: Signal<String>,
-    #[prop(into)] id: String,
-) -> impl IntoView {
-    view! {
-        <div class="progress">
-            <label for=id.clone()>{move || label.get()}</label>
-            <progress id=id max="100" value=percent>{format!("{percent} %")}</progress>
-            <span class="progress-figure">{format!("{percent} %")}</span>
-        </div>
-    }
-}
-
 /// One goal, with everything the reader may do about it.
 #[component]
 pub fn GoalCard(goal: Goal, reader: Side, changes: RwSignal<u64>) -> impl IntoView {
@@ -119,7 +68,7 @@ pub fn GoalCard(goal: Goal, reader: Side, changes: RwSignal<u64>) -> impl IntoVi
     let id = goal.id;
     let version = goal.version;
     let agreed = goal.agreement.is_agreed();
-    let writable = crate::pairs::workspace::workspace_writable();
+    let writable = crate::joint::workspace_writable();
     let open = writable && goal.status == GoalStatus::InProgress;
     let waiting_for_me = open && goal.agreement.waiting_for() == Some(reader);
     let source = goal.progress_source;
@@ -138,7 +87,7 @@ pub fn GoalCard(goal: Goal, reader: Side, changes: RwSignal<u64>) -> impl IntoVi
             {if agreed {
                 view! {
                     <ProgressBar percent=goal.progress id=format!("goal-{id}-progress")
-                        label=Signal::derive(move || t_string!(i18n, workspace.progress).to_owned()) />
+                        label=label!(i18n, workspace.progress) />
                     <p class="muted small">
                         {move || match source {
                             ProgressSource::Milestones => t_string!(i18n, workspace.progress_from_milestones),

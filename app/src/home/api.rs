@@ -10,7 +10,8 @@ use crate::error::AppError;
 pub async fn get_cohort_announcement() -> Result<CohortAnnouncement, AppError> {
     use crate::accounts::{policy::Access, session::authorize};
     use crate::catalog::{current_cohort, repo};
-    use crate::server_context::{pool, program_today};
+    use crate::program_time::program_today;
+    use crate::server_context::pool;
 
     authorize(Access::Anyone).await?;
 

@@ -1,9 +1,12 @@
-//! The public home page: what the program is, who it is for, and the current cohort.
+//! The landing pages: the public home page (what the program is, who it is for,
+//! the current cohort) and the home page of each area (coordinator, mentor, mentee).
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::Cohort;
 
 pub mod api;
+pub mod areas_api;
+pub mod areas_ui;
 pub mod ui;
 
 /// Where the cohort people hear about stands today.

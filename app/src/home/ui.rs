@@ -1,15 +1,17 @@
 //! The public home page, from the program's own text (see `shared/seed/`).
 use leptos::prelude::*;
+
+use crate::components::labels::label;
 use leptos_meta::Meta;
 
 use super::api::get_cohort_announcement;
 use super::CohortAnnouncement;
 use crate::catalog::api::list_domains;
 use crate::catalog::Domain;
+use crate::components::page::ErrorNotice;
+use crate::components::page::PageTitle;
 use crate::i18n::{t, t_string, td_string, use_i18n};
-use crate::layout::PageTitle;
-use crate::locale::long_date;
-use crate::status_pages::ErrorNotice;
+use crate::program_time::long_date;
 
 const TESTIMONIAL_SOURCE: &str = "https://www.fss.ulaval.ca/actualites/devenir-mentor-pourquoi-pas";
 
@@ -22,7 +24,7 @@ pub fn HomePage() -> impl IntoView {
     let domains = OnceResource::new(list_domains());
 
     view! {
-        <PageTitle text=Signal::derive(move || t_string!(i18n, meta.home_title).to_owned()) />
+        <PageTitle text=label!(i18n, meta.home_title) />
         <Meta name="description" content=move || t_string!(i18n, meta.description) />
         <section class="hero" aria-labelledby="hero-title">
             <div class="container hero-inner">

@@ -5,10 +5,9 @@ mod language;
 pub use language::{LanguageSwitch, SetLocale};
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 
-use crate::accounts::ui::UserMenu;
 use crate::i18n::{t, t_string, use_i18n};
+use crate::people::ui::UserMenu;
 use crate::status_pages::ErrorPage;
 
 #[component]
@@ -49,14 +48,6 @@ pub fn SiteLayout(children: Children) -> impl IntoView {
         </main>
         <SiteFooter />
     }
-}
-
-/// Sets the document title as "<page> — Mentorat — Carrefour des savoirs", in the current language.
-#[component]
-pub fn PageTitle(#[prop(into)] text: Signal<String>) -> impl IntoView {
-    let i18n = use_i18n();
-    let full = move || format!("{} — {}", text.get(), t_string!(i18n, meta.title_suffix));
-    view! { <Title text=full /> }
 }
 
 #[component]

@@ -10,7 +10,7 @@ use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use {
     super::repo::{self, MeetingPlan, MeetingRow},
-    crate::pairs::member::{Member, Who},
+    crate::joint::member::{Member, Who},
     sqlx::SqlitePool,
 };
 
@@ -20,7 +20,7 @@ async fn meeting_for_change(
     who: Who,
 ) -> Result<(SqlitePool, Member, MeetingRow), AppError> {
     use crate::accounts::{policy::Access, session::authorize};
-    use crate::pairs::member::active_pair_member;
+    use crate::joint::member::active_pair_member;
     use crate::server_context::pool;
 
     authorize(Access::SignedIn).await?;
@@ -33,7 +33,7 @@ async fn meeting_for_change(
 }
 
 #[cfg(feature = "ssr")]
-use crate::accounts::repo::utc_now_text as now;
+use crate::program_time::utc_now_text as now;
 
 /// The plan from a form: every field's problem at once.
 #[cfg(feature = "ssr")]
@@ -53,7 +53,7 @@ async fn parse_plan(
         OBJECTIVES_MAX,
     };
     use crate::error::{FieldErrors, InputProblem};
-    use crate::profiles::{parse_optional_number, parse_optional_text};
+    use crate::input::{parse_optional_number, parse_optional_text};
 
     let mut errors = FieldErrors::new();
     let starts = start_from_local(date, time);
@@ -66,7 +66,7 @@ async fn parse_plan(
         starts
             .with_timezone(&chrono_tz::America::Toronto)
             .date_naive()
-            < crate::server_context::program_today()
+            < crate::program_time::program_today()
     }) {
         errors.push("date", InputProblem::InThePast);
     }
@@ -115,7 +115,7 @@ async fn parse_plan(
         text,
     }));
     Ok(MeetingPlan {
-        starts_at: crate::accounts::repo::utc_text(starts),
+        starts_at: crate::program_time::utc_text(starts),
         duration_minutes,
         modality,
         location,
@@ -132,9 +132,10 @@ async fn tell_partner_of_plan(
     plan: &MeetingPlan,
     meeting: (i64, i64),
 ) -> Result<(), AppError> {
-    use crate::email_links::{repo as links, LinkAction};
+    use crate::outbox::action_links::{repo as links, LinkAction};
     use crate::outbox::{compose, EmailKind};
-    use crate::server_context::{program_time, server_settings};
+    use crate::program_time::program_time;
+    use crate::server_context::server_settings;
 
     let public_url = server_settings()?.public_url;
     let when = program_time(&plan.starts_at);
@@ -187,7 +188,7 @@ pub(crate) async fn agree_in(
     now: &str,
 ) -> Result<(), AppError> {
     use super::MeetingStatus;
-    use crate::pairs::agreement::JointStep;
+    use crate::joint::agreement::JointStep;
 
     let meeting = bump_own(transaction, member, id, version, now).await?;
     if meeting.status() != MeetingStatus::Planned {
@@ -235,7 +236,7 @@ pub async fn plan_meeting(
     objectives: Option<Vec<String>>,
     free_objectives: String,
 ) -> Result<i64, AppError> {
-    use crate::pairs::member::active_pair_member;
+    use crate::joint::member::active_pair_member;
     use crate::server_context::pool;
 
     let pool = pool()?;
@@ -322,10 +323,11 @@ pub async fn request_meeting_change(
     comment: String,
 ) -> Result<(), AppError> {
     use super::MeetingStatus;
+    use crate::input::parse_required_text;
+    use crate::joint::agreement::JointStep;
     use crate::outbox::{compose, EmailKind};
-    use crate::pairs::agreement::JointStep;
-    use crate::profiles::parse_required_text;
-    use crate::server_context::{program_time, server_settings};
+    use crate::program_time::program_time;
+    use crate::server_context::server_settings;
 
     let (pool, member, _) = meeting_for_change(id, Who::Either).await?;
     let comment = parse_required_text("comment", &comment, 2000)?;
@@ -370,9 +372,10 @@ pub async fn log_meeting(
 ) -> Result<(), AppError> {
     use super::{next_step_lines, MeetingStatus};
     use crate::error::{FieldErrors, InputProblem};
+    use crate::input::parse_optional_text;
     use crate::outbox::{compose, EmailKind};
-    use crate::profiles::parse_optional_text;
-    use crate::server_context::{program_time, server_settings};
+    use crate::program_time::program_time;
+    use crate::server_context::server_settings;
 
     let (pool, member, _) = meeting_for_change(id, Who::Either).await?;
     let mut errors = FieldErrors::new();
@@ -432,7 +435,7 @@ pub async fn log_meeting(
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn save_private_note(id: i64, body: String) -> Result<(), AppError> {
     use crate::accounts::{policy::Access, session::authorize};
-    use crate::profiles::parse_optional_text;
+    use crate::input::parse_optional_text;
 
     let (pool, member, _) = meeting_for_change(id, Who::Mentor).await?;
     authorize(Access::MentorPrivate {
@@ -457,7 +460,7 @@ pub async fn next_step_to_milestone(
     use crate::accounts::{policy::Access, session::authorize};
     use crate::error::InputProblem;
     use crate::goals::{repo as goals, GoalStatus, TITLE_MAX_CHARS};
-    use crate::pairs::member::active_pair_member;
+    use crate::joint::member::active_pair_member;
     use crate::server_context::pool;
 
     authorize(Access::SignedIn).await?;
@@ -510,13 +513,13 @@ pub async fn next_step_to_milestone(
         )
         .await?;
         // Two people converting the same step at once: the second finds it linked.
-        if !repo::link_next_step(&mut transaction, step_id, milestone_id).await? {
+        if !crate::goals::repo::link_next_step(&mut transaction, step_id, milestone_id).await? {
             return Err(AppError::Conflict);
         }
         // Part of a goal still being agreed: it is the converter's proposal now.
         let next = goal
             .agreement()
-            .after(crate::pairs::agreement::JointStep::Rewrite, member.side)?;
+            .after(crate::joint::agreement::JointStep::Rewrite, member.side)?;
         goals::set_agreement(&mut transaction, goal_id, next, member.side, None).await?;
     }
     transaction.commit().await?;

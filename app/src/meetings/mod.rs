@@ -5,7 +5,7 @@
 //! entered and shown in the program's time zone (Montréal) and stored in UTC.
 use serde::{Deserialize, Serialize};
 
-use crate::pairs::agreement::Agreement;
+use crate::joint::agreement::Agreement;
 
 pub mod api;
 #[cfg(feature = "ssr")]
@@ -170,6 +170,11 @@ pub fn start_from_local(date: &str, time: &str) -> Option<chrono::DateTime<chron
         .from_local_datetime(&date.and_time(time))
         .earliest()
         .map(|local| local.with_timezone(&chrono::Utc))
+}
+
+/// Where a meeting's file is served.
+pub fn meeting_file_path(id: i64) -> String {
+    format!("/meetings/{id}.ics")
 }
 
 #[cfg(test)]

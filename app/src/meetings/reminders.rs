@@ -5,11 +5,11 @@ use chrono::{DateTime, Duration, Utc};
 use sqlx::SqlitePool;
 
 use super::repo::{due_reminders, mark_reminded};
-use crate::accounts::repo::utc_text;
 use crate::outbox::compose::meeting_reminder;
-use crate::outbox::repo::{enqueue, NewEmail};
+use crate::outbox::repo::enqueue_composed;
 use crate::outbox::EmailKind;
-use crate::server_context::program_time;
+use crate::program_time::program_time;
+use crate::program_time::utc_text;
 
 /// Queues the reminders due at `now`; how many meetings were reminded.
 pub async fn send_due_reminders(
@@ -43,16 +43,13 @@ pub async fn send_due_reminders(
             ),
         ] {
             let composed = meeting_reminder(locale, name, partner, &when);
-            enqueue(
+            enqueue_composed(
                 &mut transaction,
-                &NewEmail {
-                    kind: EmailKind::MeetingReminder,
-                    recipient: email,
-                    locale,
-                    subject: &composed.subject,
-                    body: &composed.body,
-                    action_url: Some(&format!("{public_url}/{area}")),
-                },
+                EmailKind::MeetingReminder,
+                email,
+                locale,
+                &composed,
+                Some(&format!("{public_url}/{area}")),
             )
             .await?;
         }

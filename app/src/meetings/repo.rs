@@ -5,10 +5,10 @@ use sqlx::{SqliteConnection, SqlitePool};
 
 use super::{Meeting, MeetingModality, MeetingStatus, NextStep, Objective, ObjectiveChoice};
 use crate::error::{AppError, InputProblem};
-use crate::pairs::agreement::Agreement;
-use crate::pairs::joint::{self, JointTable};
+use crate::joint::agreement::Agreement;
+use crate::joint::{self, JointTable};
 use crate::pairs::Side;
-use crate::server_context::program_time;
+use crate::program_time::program_time;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct MeetingRow {
@@ -401,23 +401,6 @@ pub async fn find_next_step(
         .bind(id)
         .fetch_optional(pool)
         .await
-}
-
-/// Links a next step to the milestone it became; false when it already was.
-pub async fn link_next_step(
-    connection: &mut SqliteConnection,
-    id: i64,
-    milestone_id: i64,
-) -> Result<bool, sqlx::Error> {
-    Ok(sqlx::query(
-        "UPDATE meeting_next_steps SET milestone_id = ? WHERE id = ? AND milestone_id IS NULL",
-    )
-    .bind(milestone_id)
-    .bind(id)
-    .execute(&mut *connection)
-    .await?
-    .rows_affected()
-        == 1)
 }
 
 /// A planned meeting, agreed by both, starting between `from` and `to` (UTC

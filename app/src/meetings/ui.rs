@@ -9,16 +9,20 @@ use super::api::{
     AgreeMeeting, LogMeeting, NextStepToMilestone, PlanMeeting, RequestMeetingChange,
     ReviseMeeting, SavePrivateNote,
 };
-use super::{Meeting, MeetingModality, MeetingStatus, NextStep, ObjectiveChoice, DURATIONS};
-use crate::calendar::ui::MeetingFileLink;
+use super::{
+    meeting_file_path, Meeting, MeetingModality, MeetingStatus, NextStep, ObjectiveChoice,
+    DURATIONS,
+};
+
 use crate::components::forms::{
     action_error, count_successes, fold_away_on_success, FieldMessage, FormError, SelectField,
     SubmitButton, TextAreaField, TextField,
 };
-use crate::goals::ui::{label, AgreementBadge};
+use crate::components::labels::label;
 use crate::goals::{Goal, GoalStatus};
 use crate::i18n::{t, t_string, use_i18n};
-use crate::pairs::agreement::Agreement;
+use crate::joint::agreement::Agreement;
+use crate::joint::ui::AgreementBadge;
 use crate::pairs::Side;
 
 fn modality_name(modality: MeetingModality) -> impl Fn() -> &'static str + Copy + Send + Sync {
@@ -195,7 +199,7 @@ pub fn MeetingCard(
     let i18n = use_i18n();
     let id = meeting.id;
     let planned = meeting.status == MeetingStatus::Planned;
-    let writable = crate::pairs::workspace::workspace_writable();
+    let writable = crate::joint::workspace_writable();
     let waiting_for_me = writable && planned && meeting.agreement.waiting_for() == Some(reader);
     let status_text = move || match meeting.status {
         MeetingStatus::Planned => t_string!(i18n, workspace.meeting_planned),
@@ -278,7 +282,7 @@ fn NextStepItem(step: NextStep, goals: Vec<Goal>, changes: RwSignal<u64>) -> imp
         <span>{step.text.clone()}</span>
         {became_milestone.then(|| view! { " " <span class="badge badge-ok">{t!(i18n, workspace.step_is_milestone)}</span> })}
         {proposed.then(|| view! { " " <span class="badge badge-waiting">{t!(i18n, workspace.step_proposed)}</span> })}
-        {(!became_milestone && !proposed && !open_goals.is_empty() && crate::pairs::workspace::workspace_writable()).then(|| view! {
+        {(!became_milestone && !proposed && !open_goals.is_empty() && crate::joint::workspace_writable()).then(|| view! {
             <details class="inline-details step-to-milestone">
                 <summary class="button button-link button-small">{t!(i18n, workspace.step_to_milestone)}</summary>
                 <p class="field-hint">{t!(i18n, workspace.step_to_milestone_hint)}</p>
@@ -462,5 +466,18 @@ fn CancelMeetingForm(meeting: Meeting, changes: RwSignal<u64>) -> impl IntoView 
                 <SubmitButton class="button button-danger" label=label!(i18n, workspace.cancel_meeting_send) pending=cancel.pending() />
             </ActionForm>
         </details>
+    }
+}
+
+/// "Add to my calendar": the meeting's `.ics` file. A plain request, not the
+/// router's (`rel="external"`), and no `download` attribute: when the session
+/// has expired the browser follows the way to sign in instead of saving it.
+#[component]
+pub fn MeetingFileLink(meeting_id: i64) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <a class="button button-link" href=meeting_file_path(meeting_id) rel="external">
+            {t!(i18n, calendar.add_meeting)}
+        </a>
     }
 }

@@ -13,7 +13,7 @@ pub async fn get_thread(pair_id: i64, mark_read: Option<bool>) -> Result<Thread,
     use crate::server_context::pool;
 
     let pool = pool()?;
-    let member = crate::pairs::member::pair_member(&pool, pair_id).await?;
+    let member = crate::joint::member::pair_member(&pool, pair_id).await?;
     load_thread(&pool, &member, mark_read.unwrap_or(false)).await
 }
 
@@ -22,7 +22,7 @@ pub async fn get_thread(pair_id: i64, mark_read: Option<bool>) -> Result<Thread,
 #[cfg(feature = "ssr")]
 pub async fn load_thread(
     pool: &sqlx::SqlitePool,
-    member: &crate::pairs::member::Member,
+    member: &crate::joint::member::Member,
     mark_read: bool,
 ) -> Result<Thread, AppError> {
     use super::repo;
@@ -60,10 +60,10 @@ pub async fn load_thread(
 #[server(endpoint = "send_message")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn send_message(pair_id: i64, body: String) -> Result<i64, AppError> {
-    use crate::accounts::repo::utc_now_text;
+    use crate::input::parse_required_text;
+    use crate::joint::member::{active_pair_member, Who};
     use crate::outbox::{compose, EmailKind};
-    use crate::pairs::member::{active_pair_member, Who};
-    use crate::profiles::parse_required_text;
+    use crate::program_time::utc_now_text;
     use crate::server_context::{pool, server_settings};
 
     let pool = pool()?;
@@ -92,13 +92,14 @@ pub async fn send_message(pair_id: i64, body: String) -> Result<i64, AppError> {
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn report_message(id: i64, note: String) -> Result<(), AppError> {
     use crate::accounts::policy::Access;
-    use crate::accounts::repo::utc_now_text;
-    use crate::accounts::session::{authorize, client_address};
-    use crate::audit::repo::{record, AuditRecord};
+    use crate::accounts::session::authorize;
+    use crate::audit::repo::record_by_caller;
     use crate::audit::AuditEvent;
+    use crate::input::parse_optional_text;
     use crate::outbox::repo::notify_coordinators;
     use crate::outbox::{compose, EmailKind};
-    use crate::profiles::parse_optional_text;
+    use crate::program_time::utc_now_text;
+
     use crate::server_context::{pool, server_settings};
 
     authorize(Access::SignedIn).await?;
@@ -106,7 +107,7 @@ pub async fn report_message(id: i64, note: String) -> Result<(), AppError> {
     let (pair_id, author_side, reported) = super::repo::find_message(&pool, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let member = crate::pairs::member::pair_member(&pool, pair_id).await?;
+    let member = crate::joint::member::pair_member(&pool, pair_id).await?;
     let note = parse_optional_text("note", &note, super::MESSAGE_MAX_CHARS)?;
     if !super::may_report(author_side == member.side.as_str(), reported) {
         return Err(AppError::Conflict);
@@ -126,15 +127,12 @@ pub async fn report_message(id: i64, note: String) -> Result<(), AppError> {
     )
     .await?;
     transaction.commit().await?;
-    record(
+    record_by_caller(
         &pool,
         AuditEvent::MessageReported,
-        AuditRecord {
-            actor_id: Some(member.account_id),
-            subject: None,
-            client: Some(&client_address()),
-            detail: Some(&format!("pair {pair_id}, message {id}")),
-        },
+        Some(member.account_id),
+        None,
+        Some(&format!("pair {pair_id}, message {id}")),
     )
     .await;
     Ok(())
@@ -150,7 +148,7 @@ pub async fn save_contact_sharing(
     phone: String,
 ) -> Result<(), AppError> {
     use crate::error::InputProblem;
-    use crate::pairs::member::{active_pair_member, Who};
+    use crate::joint::member::{active_pair_member, Who};
     use crate::server_context::pool;
 
     let pool = pool()?;

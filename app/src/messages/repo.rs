@@ -4,7 +4,7 @@ use sqlx::{SqliteConnection, SqlitePool};
 
 use super::{Contact, Message, ReportedMessage};
 use crate::pairs::Side;
-use crate::server_context::program_time;
+use crate::program_time::program_time;
 
 #[derive(sqlx::FromRow)]
 struct MessageRow {

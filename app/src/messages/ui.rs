@@ -10,7 +10,7 @@ use super::{Contact, Message, Thread, MESSAGE_MAX_CHARS};
 use crate::components::forms::{
     action_error, count_successes, FormError, SubmitButton, TextAreaField, TextField,
 };
-use crate::goals::ui::label;
+use crate::components::labels::label;
 use crate::i18n::{t, t_string, use_i18n};
 
 /// The pair's thread (part of the workspace's data: one load for the page).

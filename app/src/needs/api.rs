@@ -13,10 +13,10 @@ pub async fn save_my_needs(
     skills: Option<Vec<String>>,
     needs_note: String,
 ) -> Result<(), AppError> {
-    use crate::accounts::repo::utc_now_text;
     use crate::error::InputProblem;
-    use crate::pairs::member::{active_pair_member, Who};
-    use crate::profiles::parse_optional_text;
+    use crate::input::parse_optional_text;
+    use crate::joint::member::{active_pair_member, Who};
+    use crate::program_time::utc_now_text;
     use crate::server_context::pool;
 
     let pool = pool()?;

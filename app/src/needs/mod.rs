@@ -12,7 +12,7 @@ pub mod repo;
 pub mod ui;
 
 /// Longest needs note, as in the profile.
-pub const NOTE_MAX_CHARS: usize = crate::profiles::LONG_TEXT_MAX_CHARS;
+pub const NOTE_MAX_CHARS: usize = crate::input::LONG_TEXT_MAX_CHARS;
 
 /// One needed skill and the goals that answer it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

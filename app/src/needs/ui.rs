@@ -9,7 +9,7 @@ use crate::catalog::Bilingual;
 use crate::components::forms::{
     action_error, count_successes, FieldMessage, FormError, SubmitButton, TextAreaField,
 };
-use crate::goals::ui::label;
+use crate::components::labels::label;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::pairs::Side;
 

@@ -170,7 +170,11 @@ pub fn meeting_planned(
             emails.meeting_planned_body,
             name = display_name,
             partner = partner,
-            when = crate::locale::program_time_text(locale, when, crate::locale::this_year())
+            when = crate::program_time::program_time_text(
+                locale,
+                when,
+                crate::program_time::this_year()
+            )
         )
         .to_string(),
     }
@@ -204,7 +208,11 @@ pub fn meeting_reminder(
             emails.meeting_reminder_body,
             name = display_name,
             partner = partner,
-            when = crate::locale::program_time_text(locale, when, crate::locale::this_year())
+            when = crate::program_time::program_time_text(
+                locale,
+                when,
+                crate::program_time::this_year()
+            )
         )
         .to_string(),
     }
@@ -392,7 +400,11 @@ pub fn meeting_cancelled(
             emails.meeting_cancelled_body,
             name = display_name,
             partner = partner,
-            when = crate::locale::program_time_text(locale, when, crate::locale::this_year())
+            when = crate::program_time::program_time_text(
+                locale,
+                when,
+                crate::program_time::this_year()
+            )
         )
         .to_string(),
     }
@@ -435,7 +447,11 @@ pub fn meeting_change_requested(
             emails.meeting_change_body,
             name = display_name,
             partner = partner,
-            when = crate::locale::program_time_text(locale, when, crate::locale::this_year())
+            when = crate::program_time::program_time_text(
+                locale,
+                when,
+                crate::program_time::this_year()
+            )
         )
         .to_string(),
     }
@@ -494,10 +510,10 @@ pub fn weekly_digest(locale: &str, display_name: &str, items: &[DigestItem<'_>])
                 locale,
                 emails.weekly_digest_item,
                 subject = item.subject,
-                when = crate::locale::program_time_text(
+                when = crate::program_time::program_time_text(
                     locale,
                     &item.when,
-                    crate::locale::this_year()
+                    crate::program_time::this_year()
                 ),
                 text = item.text
             )

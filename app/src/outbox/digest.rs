@@ -123,9 +123,9 @@ pub async fn send_due_digests(
     now: DateTime<Utc>,
 ) -> Result<usize, sqlx::Error> {
     use super::compose::{weekly_digest, DigestItem};
-    use super::repo::{enqueue, held_notices_of, release_held, waiting_digests, NewEmail};
+    use super::repo::{enqueue_composed, held_notices_of, release_held, waiting_digests};
     use crate::accounts::Role;
-    use crate::server_context::program_time;
+    use crate::program_time::program_time;
 
     let mut queued = 0;
     for person in waiting_digests(pool).await? {
@@ -158,16 +158,13 @@ pub async fn send_due_digests(
             Some(Role::Mentor) => "mentor",
             _ => "mentee",
         };
-        enqueue(
+        enqueue_composed(
             &mut transaction,
-            &NewEmail {
-                kind: EmailKind::WeeklyDigest,
-                recipient: &person.email,
-                locale: &person.locale,
-                subject: &composed.subject,
-                body: &composed.body,
-                action_url: Some(&format!("{public_url}/{area}")),
-            },
+            EmailKind::WeeklyDigest,
+            &person.email,
+            &person.locale,
+            &composed,
+            Some(&format!("{public_url}/{area}")),
         )
         .await?;
         let ids: Vec<i64> = held.iter().map(|notice| notice.id).collect();

@@ -2,9 +2,8 @@
 //!
 //! Messages are stored first, then delivered by the server's mailer when SMTP is
 //! configured (otherwise only logged). Coordinators read them on the outbox page.
-pub mod api;
-pub mod ui;
 
+pub mod action_links;
 #[cfg(feature = "ssr")]
 pub mod compose;
 #[cfg(feature = "ssr")]
@@ -149,35 +148,6 @@ impl EmailKind {
     }
 }
 
-/// How a person receives the notices that can wait (`digest::may_wait`):
-/// each at once, or gathered in one email a week. Urgent ones always go at once.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub enum NotificationDelivery {
-    #[default]
-    Immediate,
-    WeeklyDigest,
-}
-
-impl NotificationDelivery {
-    pub const ALL: [NotificationDelivery; 2] = [
-        NotificationDelivery::Immediate,
-        NotificationDelivery::WeeklyDigest,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            NotificationDelivery::Immediate => "immediate",
-            NotificationDelivery::WeeklyDigest => "weekly_digest",
-        }
-    }
-
-    pub fn parse(value: &str) -> Option<NotificationDelivery> {
-        Self::ALL
-            .into_iter()
-            .find(|delivery| delivery.as_str() == value.trim())
-    }
-}
-
 /// A message as the coordinator reads it on the outbox page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OutboxMessage {
@@ -219,13 +189,6 @@ mod tests {
         for kind in EmailKind::ALL {
             assert_eq!(EmailKind::parse(kind.as_str()), Some(kind));
         }
-        for delivery in NotificationDelivery::ALL {
-            assert_eq!(
-                NotificationDelivery::parse(delivery.as_str()),
-                Some(delivery)
-            );
-        }
-        assert_eq!(NotificationDelivery::parse("daily"), None);
         assert!(!EmailKind::PairEnded.link_is_private());
         assert!(!EmailKind::WeeklyDigest.link_is_private());
         assert!(EmailKind::PasswordReset.link_is_private());

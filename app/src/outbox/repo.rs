@@ -1,8 +1,9 @@
 //! SQL for the outbox.
 use sqlx::{SqliteConnection, SqlitePool};
 
-use super::{EmailKind, NotificationDelivery, OutboxMessage};
-use crate::server_context::program_time;
+use super::{EmailKind, OutboxMessage};
+use crate::accounts::NotificationDelivery;
+use crate::program_time::program_time;
 
 pub struct NewEmail<'a> {
     pub kind: EmailKind,
@@ -11,6 +12,27 @@ pub struct NewEmail<'a> {
     pub subject: &'a str,
     pub body: &'a str,
     pub action_url: Option<&'a str>,
+}
+
+/// Stores a composed message for one recipient (see `enqueue`): the one way
+/// features send an email.
+pub async fn enqueue_composed(
+    connection: &mut SqliteConnection,
+    kind: EmailKind,
+    recipient: &str,
+    locale: &str,
+    message: &super::compose::ComposedEmail,
+    action_url: Option<&str>,
+) -> Result<i64, sqlx::Error> {
+    let email = NewEmail {
+        kind,
+        recipient,
+        locale,
+        subject: &message.subject,
+        body: &message.body,
+        action_url,
+    };
+    enqueue(connection, &email).await
 }
 
 /// Stores a message for delivery. Logged, so that without SMTP the log shows it was "sent".
@@ -81,7 +103,7 @@ pub async fn notify(
             .bind(email.kind.as_str())
             .bind(email.subject)
             .bind(email.body)
-            .bind(crate::accounts::repo::utc_text(now))
+            .bind(crate::program_time::utc_text(now))
             .execute(&mut *connection)
             .await?;
             tracing::info!(

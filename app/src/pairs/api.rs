@@ -3,8 +3,8 @@
 //! (`board::api`), through `propose` below.
 use leptos::prelude::*;
 
-use super::MyPair;
 use crate::error::AppError;
+use crate::pairs::MyPair;
 
 /// The pairs that concern the caller (a mentor or a mentee), open ones first.
 #[server(endpoint = "get_my_pairs")]
@@ -22,7 +22,7 @@ pub async fn get_my_pairs() -> Result<Vec<MyPair>, AppError> {
             .fetch_optional(&pool)
             .await?;
     match profile_id {
-        Some(profile_id) => Ok(super::repo::pairs_of_profile(&pool, profile_id).await?),
+        Some(profile_id) => Ok(crate::pairs::repo::pairs_of_profile(&pool, profile_id).await?),
         None => Ok(Vec::new()),
     }
 }
@@ -34,16 +34,17 @@ pub async fn get_my_pairs() -> Result<Vec<MyPair>, AppError> {
 #[server(endpoint = "answer_pair")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn answer_pair(id: i64, answer: String, reason: Option<String>) -> Result<(), AppError> {
-    use super::{repo, Answer, PairStatus, Side};
     use crate::accounts::policy::Access;
-    use crate::accounts::repo::utc_text;
-    use crate::accounts::session::{authorize, client_address};
-    use crate::audit::repo::{record, AuditRecord};
+    use crate::accounts::session::authorize;
+    use crate::audit::repo::record_by_caller;
     use crate::audit::AuditEvent;
     use crate::error::InputProblem;
+    use crate::input::{parse_optional_text, LONG_TEXT_MAX_CHARS};
     use crate::outbox::repo::notify_coordinators;
     use crate::outbox::{compose, EmailKind};
-    use crate::profiles::{parse_optional_text, LONG_TEXT_MAX_CHARS};
+    use crate::pairs::{repo, Answer, PairStatus, Side};
+    use crate::program_time::utc_now_text;
+
     use crate::server_context::{pool, server_settings};
 
     let caller = authorize(Access::SignedIn).await?;
@@ -83,7 +84,7 @@ pub async fn answer_pair(id: i64, answer: String, reason: Option<String>) -> Res
     if pair.status() != Some(PairStatus::Proposed) {
         return Err(AppError::Conflict);
     }
-    let now = utc_text(chrono::Utc::now());
+    let now = utc_now_text();
     let mut transaction = pool.begin().await?;
     if !repo::record_answer(&mut transaction, id, side, answer, reason.as_deref(), &now).await? {
         return Err(AppError::Conflict);
@@ -95,7 +96,7 @@ pub async fn answer_pair(id: i64, answer: String, reason: Option<String>) -> Res
         answer == Answer::Accepted && repo::both_accepted(&mut transaction, id).await?;
     // A mentor on pause takes no new pair: not by accepting, nor by the
     // mentee's acceptance making it active (they lift the pause first).
-    let today = crate::server_context::program_today();
+    let today = crate::program_time::program_today();
     if answer == Answer::Accepted
         && (side == Side::Mentor || both_accepted)
         && repo::mentor_paused(&mut transaction, id, today).await?
@@ -150,65 +151,12 @@ pub async fn answer_pair(id: i64, answer: String, reason: Option<String>) -> Res
         .await?;
     }
     transaction.commit().await?;
-    record(
+    record_by_caller(
         &pool,
         AuditEvent::PairAnswered,
-        AuditRecord {
-            actor_id: Some(caller_id),
-            subject: None,
-            client: Some(&client_address()),
-            detail: Some(&format!("{id}: {}", answer.as_str())),
-        },
-    )
-    .await;
-    Ok(())
-}
-
-/// One of the pair's two people asks the coordination to end their active
-/// pair, saying why: the reason is the coordination's alone (the other person
-/// never reads it, nor is told of the request). Once per pair.
-#[server(endpoint = "request_pair_end")]
-#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
-pub async fn request_pair_end(pair_id: i64, reason: String) -> Result<(), AppError> {
-    use super::member::{active_pair_member, Who};
-    use crate::accounts::repo::utc_text;
-    use crate::accounts::session::client_address;
-    use crate::audit::repo::{record, AuditRecord};
-    use crate::audit::AuditEvent;
-    use crate::outbox::repo::notify_coordinators;
-    use crate::outbox::{compose, EmailKind};
-    use crate::profiles::{parse_required_text, LONG_TEXT_MAX_CHARS};
-    use crate::server_context::{pool, server_settings};
-
-    let pool = pool()?;
-    let member = active_pair_member(&pool, pair_id, Who::Either).await?;
-    let reason = parse_required_text("reason", &reason, LONG_TEXT_MAX_CHARS)?;
-    let public_url = server_settings()?.public_url;
-    let now = utc_text(chrono::Utc::now());
-    let mut transaction = pool.begin().await?;
-    if !super::repo::record_end_request(&mut transaction, pair_id, member.side, &reason, &now)
-        .await?
-    {
-        return Err(AppError::Conflict);
-    }
-    let (who, partner) = (member.name(), member.partner().0);
-    notify_coordinators(
-        &mut transaction,
-        EmailKind::EndRequested,
-        |locale, name| compose::coordinator_end_requested(locale, name, who, partner, &reason),
-        &format!("{public_url}/coordinator/pairs/{pair_id}"),
-    )
-    .await?;
-    transaction.commit().await?;
-    record(
-        &pool,
-        AuditEvent::PairEndRequested,
-        AuditRecord {
-            actor_id: Some(member.account_id),
-            subject: None,
-            client: Some(&client_address()),
-            detail: Some(&pair_id.to_string()),
-        },
+        Some(caller_id),
+        None,
+        Some(&format!("{id}: {}", answer.as_str())),
     )
     .await;
     Ok(())
@@ -218,7 +166,7 @@ pub async fn request_pair_end(pair_id: i64, reason: String) -> Result<(), AppErr
 #[server(endpoint = "withdraw_pair")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn withdraw_pair(id: i64) -> Result<(), AppError> {
-    use super::PairStatus;
+    use crate::pairs::PairStatus;
     close_pair(id, &[PairStatus::Proposed], PairStatus::Withdrawn, None).await
 }
 
@@ -227,8 +175,8 @@ pub async fn withdraw_pair(id: i64) -> Result<(), AppError> {
 #[server(endpoint = "end_pair")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn end_pair(id: i64, reason: String) -> Result<(), AppError> {
-    use super::PairStatus;
-    use crate::profiles::{parse_required_text, LONG_TEXT_MAX_CHARS};
+    use crate::input::{parse_required_text, LONG_TEXT_MAX_CHARS};
+    use crate::pairs::PairStatus;
 
     let reason = parse_required_text("reason", &reason, LONG_TEXT_MAX_CHARS)?;
     close_pair(id, &PairStatus::OPEN, PairStatus::Ended, Some(&reason)).await
@@ -237,33 +185,36 @@ pub async fn end_pair(id: i64, reason: String) -> Result<(), AppError> {
 #[cfg(feature = "ssr")]
 async fn close_pair(
     id: i64,
-    from: &[super::PairStatus],
-    to: super::PairStatus,
+    from: &[crate::pairs::PairStatus],
+    to: crate::pairs::PairStatus,
     reason: Option<&str>,
 ) -> Result<(), AppError> {
-    use crate::accounts::repo::utc_text;
-    use crate::accounts::session::{authorize_role, client_address};
+    use crate::accounts::session::authorize_role;
     use crate::accounts::Role;
-    use crate::audit::repo::{record, AuditRecord};
+    use crate::audit::repo::record_by_caller;
     use crate::audit::AuditEvent;
     use crate::outbox::{compose, EmailKind};
+    use crate::program_time::utc_now_text;
+
     use crate::server_context::{pool, server_settings};
 
     let authorized = authorize_role(Role::Coordinator).await?;
     let coordinator_id = authorized.account()?.id;
     let pool = pool()?;
-    let pair = super::repo::find_pair(&pool, id)
+    let pair = crate::pairs::repo::find_pair(&pool, id)
         .await?
         .ok_or(AppError::NotFound)?;
     let public_url = server_settings()?.public_url;
-    let now = utc_text(chrono::Utc::now());
+    let now = utc_now_text();
     let mut transaction = pool.begin().await?;
-    if !super::repo::close(&mut transaction, id, from, to, reason, coordinator_id, &now).await? {
+    if !crate::pairs::repo::close(&mut transaction, id, from, to, reason, coordinator_id, &now)
+        .await?
+    {
         return Err(AppError::Conflict);
     }
     // The two people are told, each in their language; never the end's
     // reason, which is for the coordination only.
-    if to == super::PairStatus::Ended {
+    if to == crate::pairs::PairStatus::Ended {
         tell_both(
             &mut transaction,
             &pair,
@@ -283,20 +234,17 @@ async fn close_pair(
         .await?;
     }
     transaction.commit().await?;
-    let event = if to == super::PairStatus::Ended {
+    let event = if to == crate::pairs::PairStatus::Ended {
         AuditEvent::PairEnded
     } else {
         AuditEvent::PairWithdrawn
     };
-    record(
+    record_by_caller(
         &pool,
         event,
-        AuditRecord {
-            actor_id: Some(coordinator_id),
-            subject: None,
-            client: Some(&client_address()),
-            detail: Some(&id.to_string()),
-        },
+        Some(coordinator_id),
+        None,
+        Some(&id.to_string()),
     )
     .await;
     Ok(())
@@ -307,7 +255,7 @@ async fn close_pair(
 #[cfg(feature = "ssr")]
 async fn tell_both(
     connection: &mut sqlx::SqliteConnection,
-    pair: &super::repo::PairRecord,
+    pair: &crate::pairs::repo::PairRecord,
     kind: crate::outbox::EmailKind,
     compose: impl Fn(&str, &str, &str) -> crate::outbox::compose::ComposedEmail,
     public_url: &str,
@@ -368,10 +316,10 @@ pub async fn propose(
     now: &str,
     public_url: &str,
 ) -> Result<i64, AppError> {
-    use crate::outbox::repo::{enqueue, NewEmail};
+    use crate::outbox::repo::enqueue_composed;
     use crate::outbox::{compose, EmailKind};
 
-    let id = match super::repo::insert_proposal(
+    let id = match crate::pairs::repo::insert_proposal(
         connection,
         proposal.cohort_id,
         proposal.mentee_profile_id,
@@ -384,7 +332,7 @@ pub async fn propose(
     {
         Ok(Some(id)) => id,
         Ok(None) => return Err(AppError::MentorFull),
-        Err(error) if super::repo::is_duplicate(&error) => return Err(AppError::Conflict),
+        Err(error) if crate::pairs::repo::is_duplicate(&error) => return Err(AppError::Conflict),
         Err(error) => return Err(error.into()),
     };
     let people: Vec<(String, String, String, String)> = sqlx::query_as(
@@ -401,16 +349,13 @@ pub async fn propose(
         };
         let composed = compose::pair_proposed(locale, name, partner, proposal.score);
         let area = if role == "mentor" { "mentor" } else { "mentee" };
-        enqueue(
+        enqueue_composed(
             connection,
-            &NewEmail {
-                kind: EmailKind::PairProposed,
-                recipient: email,
-                locale,
-                subject: &composed.subject,
-                body: &composed.body,
-                action_url: Some(&format!("{public_url}/{area}")),
-            },
+            EmailKind::PairProposed,
+            email,
+            locale,
+            &composed,
+            Some(&format!("{public_url}/{area}")),
         )
         .await?;
     }

@@ -3,20 +3,11 @@
 //! active pairs count against the mentor's capacity.
 use serde::{Deserialize, Serialize};
 
-pub mod agreement;
 pub mod api;
-pub mod ending_ui;
-#[cfg(feature = "ssr")]
-pub mod joint;
-#[cfg(feature = "ssr")]
-pub mod member;
-pub mod pages;
 pub mod partner;
 #[cfg(feature = "ssr")]
 pub mod repo;
 pub mod ui;
-pub mod workspace;
-pub mod workspace_view;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum PairStatus {

@@ -2,7 +2,7 @@
 //! place, so that two requests at once can never exceed it.
 use sqlx::{SqliteConnection, SqlitePool};
 
-use super::{Answer, MyPair, PairRow, PairStatus, Side};
+use crate::pairs::{Answer, MyPair, PairRow, PairStatus, Side};
 
 /// A new proposal, if the mentee has no open pair and the mentor a free place
 /// (active and proposed pairs count). `Ok(None)`: the mentor is full.
@@ -247,7 +247,7 @@ pub async fn pairs_of_profile(
         };
         // Who the other is, to decide on the proposal: while it is open only.
         let partner = if status.is_open() {
-            Some(super::partner::load(pool, row.partner_profile_id, !row.is_mentor).await?)
+            Some(crate::pairs::partner::load(pool, row.partner_profile_id, !row.is_mentor).await?)
         } else {
             None
         };
@@ -259,7 +259,7 @@ pub async fn pairs_of_profile(
 fn my_pair(
     row: MyPairRow,
     status: PairStatus,
-    partner: Option<super::partner::PartnerProfile>,
+    partner: Option<crate::pairs::partner::PartnerProfile>,
 ) -> MyPair {
     let (mine, theirs) = if row.is_mentor {
         (&row.mentor_answer, &row.mentee_answer)

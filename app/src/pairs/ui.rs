@@ -2,12 +2,14 @@
 //! other person is, and the answer to give; and the pair's status afterwards.
 use leptos::prelude::*;
 
-use super::api::{get_my_pairs, AnswerPair};
-use super::{Answer, MyPair, PairStatus, Side};
+use crate::components::labels::label;
+
 use crate::components::forms::{
     action_error, count_successes, FieldMessage, FormError, Loading, SubmitButton,
 };
 use crate::i18n::{t, t_string, use_i18n};
+use crate::pairs::api::{get_my_pairs, AnswerPair};
+use crate::pairs::{Answer, MyPair, PairStatus, Side};
 
 pub fn pair_status_name(status: PairStatus) -> impl Fn() -> &'static str + Copy + Send + Sync {
     let i18n = use_i18n();
@@ -100,7 +102,7 @@ fn MyPairCard(pair: MyPair, changes: RwSignal<u64>) -> impl IntoView {
                 <dt>{t!(i18n, pairs.their_answer)}</dt>
                 <dd>{answer_name(partner_answer)}</dd>
             </dl>
-            {pair.partner.clone().map(|profile| view! { <super::partner::PartnerProfileView profile /> })}
+            {pair.partner.clone().map(|profile| view! { <crate::pairs::partner::PartnerProfileView profile /> })}
             // Only the reader's own decline reason is ever sent here.
             {pair.my_reason.clone().map(|reason| view! {
                 <p class="muted">{t!(i18n, pairs.my_reason_label)} " " {reason}</p>
@@ -110,7 +112,7 @@ fn MyPairCard(pair: MyPair, changes: RwSignal<u64>) -> impl IntoView {
                     <ActionForm action=answer>
                         <input type="hidden" name="id" value=id />
                         <input type="hidden" name="answer" value="accepted" />
-                        <SubmitButton label=Signal::derive(move || t_string!(i18n, pairs.accept).to_owned()) pending=answer.pending() />
+                        <SubmitButton label=label!(i18n, pairs.accept) pending=answer.pending() />
                     </ActionForm>
                     <details class="decline">
                         <summary>{t!(i18n, pairs.decline)}</summary>
@@ -125,7 +127,7 @@ fn MyPairCard(pair: MyPair, changes: RwSignal<u64>) -> impl IntoView {
                                 <FieldMessage field="reason" error id=reason_error_id.clone() />
                             </div>
                             <SubmitButton class="button button-secondary"
-                                label=Signal::derive(move || t_string!(i18n, pairs.decline_confirm).to_owned())
+                                label=label!(i18n, pairs.decline_confirm)
                                 pending=answer.pending() />
                         </ActionForm>
                     </details>

@@ -14,7 +14,8 @@ use crate::error::AppError;
 #[cfg_attr(feature = "ssr", tracing::instrument)]
 pub async fn get_my_profile() -> Result<ProfilePage, AppError> {
     use crate::accounts::{policy::Access, session::authorize};
-    use crate::server_context::{pool, program_today};
+    use crate::program_time::program_today;
+    use crate::server_context::pool;
 
     let authorized = authorize(Access::OwnProfile).await?;
     let account = authorized.account()?;
@@ -72,6 +73,7 @@ pub async fn save_my_profile(
     use super::*;
     use crate::accounts::{policy::Access, session::authorize, Role};
     use crate::error::{FieldErrors, InputProblem};
+    use crate::input::*;
     use crate::server_context::pool;
 
     let authorized = authorize(Access::OwnProfile).await?;
@@ -165,15 +167,13 @@ pub async fn save_my_profile(
         save_own_profile(&pool, account.id, OwnSettings::Mentee(&studies), &fields).await?
     };
     if saved {
-        crate::audit::repo::record(
+        let subject = account.id.to_string();
+        crate::audit::repo::record_by_caller(
             &pool,
             crate::audit::AuditEvent::ProfileUpdated,
-            crate::audit::repo::AuditRecord {
-                actor_id: Some(account.id),
-                subject: Some(&account.id.to_string()),
-                client: Some(&crate::accounts::session::client_address()),
-                ..Default::default()
-            },
+            Some(account.id),
+            Some(&subject),
+            None,
         )
         .await;
         Ok(())

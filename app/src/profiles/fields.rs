@@ -2,9 +2,12 @@
 //! the profile pages) and as read-only text (the coordinator's review).
 use leptos::prelude::*;
 
+use crate::components::labels::label;
+
 use super::choices::{LanguageLevel, Modality, DAYS, LANGUAGES, SLOTS};
-use super::{MatchingFields, ProfileChoices, TaxonomyChoice, WeeklyAvailability};
+use super::{MatchingFields, TaxonomyChoice, WeeklyAvailability};
 use crate::catalog::Bilingual;
+use crate::catalog::ProfileChoices;
 use crate::components::forms::{echoed_value, echoed_values, FieldMessage};
 use crate::error::AppError;
 use crate::i18n::{t, t_string, use_i18n, Locale};
@@ -186,7 +189,7 @@ pub fn ModalityChoice(
     view! {
         <crate::components::forms::RadioField
             name="modality"
-            legend=Signal::derive(move || t_string!(i18n, matching.modality).to_owned())
+            legend=label!(i18n, matching.modality)
             error
             options
             selected=selected.map(|modality| modality.as_str().to_owned()).unwrap_or_default()

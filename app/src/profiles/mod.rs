@@ -17,23 +17,12 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::Bilingual;
-use crate::error::{AppError, FieldErrors, InputProblem};
+use crate::catalog::{Bilingual, ProfileChoices};
+use crate::error::{FieldErrors, InputProblem};
 pub use choices::{LanguageLevel, Modality, SpokenLanguage, WeeklyAvailability};
 
-/// Longest free text in a profile or an application (a note, a motivation).
-pub const LONG_TEXT_MAX_CHARS: usize = 2000;
-/// Longest short free text (an employer, a program of study…).
-pub const SHORT_TEXT_MAX_CHARS: usize = 200;
 /// How many mentees a mentor can follow at once, at most.
 pub const CAPACITY_MAX: i64 = 5;
-
-/// The choices a form lists: the active taxonomy, in the coordinator's order.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ProfileChoices {
-    pub domains: Vec<TaxonomyChoice>,
-    pub skills: Vec<TaxonomyChoice>,
-}
 
 pub use crate::catalog::TaxonomyChoice;
 
@@ -166,64 +155,6 @@ fn pick_codes(
     codes
 }
 
-/// An optional short text: trimmed, empty → `None`, refused when too long.
-pub fn parse_optional_text(
-    field: &str,
-    raw: &str,
-    max_chars: usize,
-) -> Result<Option<String>, AppError> {
-    let text = raw.trim();
-    if text.chars().count() > max_chars {
-        return Err(AppError::InvalidInput {
-            field: field.to_owned(),
-            problem: InputProblem::TooLong,
-        });
-    }
-    Ok((!text.is_empty()).then(|| text.to_owned()))
-}
-
-/// A required text: like [`parse_optional_text`], but empty is refused.
-pub fn parse_required_text(field: &str, raw: &str, max_chars: usize) -> Result<String, AppError> {
-    parse_optional_text(field, raw, max_chars)?.ok_or_else(|| AppError::InvalidInput {
-        field: field.to_owned(),
-        problem: InputProblem::Required,
-    })
-}
-
-/// An optional whole number in `min..=max`; empty → `None`.
-pub fn parse_optional_number(
-    field: &str,
-    raw: &str,
-    min: i64,
-    max: i64,
-) -> Result<Option<i64>, AppError> {
-    let text = raw.trim();
-    if text.is_empty() {
-        return Ok(None);
-    }
-    match text.parse::<i64>() {
-        Ok(number) if (min..=max).contains(&number) => Ok(Some(number)),
-        _ => Err(AppError::InvalidInput {
-            field: field.to_owned(),
-            problem: InputProblem::OutOfRange,
-        }),
-    }
-}
-
-/// An optional date (`YYYY-MM-DD`, as `<input type="date">` sends it).
-pub fn parse_optional_date(field: &str, raw: &str) -> Result<Option<NaiveDate>, AppError> {
-    let text = raw.trim();
-    if text.is_empty() {
-        return Ok(None);
-    }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map(Some)
-        .map_err(|_| AppError::InvalidInput {
-            field: field.to_owned(),
-            problem: InputProblem::InvalidDate,
-        })
-}
-
 /// A mentor's own settings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MentorSettings {
@@ -326,6 +257,7 @@ pub fn completeness(profile: &ProfileView) -> Completeness {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::AppError;
 
     fn choices() -> ProfileChoices {
         let choice = |code: &str| TaxonomyChoice {
@@ -421,26 +353,6 @@ mod tests {
                 "{field}"
             );
         }
-    }
-
-    #[test]
-    fn texts_numbers_and_dates_are_checked() {
-        assert_eq!(parse_optional_text("f", "  ", 10), Ok(None));
-        assert_eq!(
-            parse_optional_text("f", " UdeM ", 10),
-            Ok(Some("UdeM".to_owned()))
-        );
-        assert!(parse_optional_text("f", &"x".repeat(11), 10).is_err());
-        assert!(parse_required_text("f", "", 10).is_err());
-        assert_eq!(parse_optional_number("year", "3", 1, 10), Ok(Some(3)));
-        assert_eq!(parse_optional_number("year", "", 1, 10), Ok(None));
-        assert!(parse_optional_number("year", "11", 1, 10).is_err());
-        assert!(parse_optional_number("year", "deux", 1, 10).is_err());
-        assert!(parse_optional_date("until", "2025-02-30").is_err());
-        assert_eq!(
-            parse_optional_date("until", "2025-03-01"),
-            Ok(NaiveDate::from_ymd_opt(2025, 3, 1))
-        );
     }
 
     fn mentee_profile() -> ProfileView {

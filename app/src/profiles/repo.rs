@@ -6,9 +6,9 @@ use super::{
     LanguageLevel, MatchingFields, MenteeStudies, MentorSettings, Modality, ProfileView,
     SpokenLanguage, WeeklyAvailability,
 };
-use crate::accounts::repo::utc_text;
 use crate::accounts::Role;
 use crate::catalog::Bilingual;
+use crate::program_time::utc_now_text;
 
 /// The capacity a mentor starts with when nothing says otherwise.
 pub const DEFAULT_CAPACITY: i64 = 2;
@@ -42,7 +42,7 @@ pub async fn ensure_profile(
         Role::Coordinator => return Ok(()),
         Role::Mentor | Role::Mentee => role.as_str(),
     };
-    let now = utc_text(chrono::Utc::now());
+    let now = utc_now_text();
     if role == Role::Mentor {
         sqlx::query(
             "UPDATE profiles SET account_id = ?, pending_email = NULL, updated_at = ? \
@@ -282,7 +282,7 @@ pub async fn save_own_profile(
     fields: &MatchingFields,
 ) -> Result<bool, sqlx::Error> {
     let mut transaction = pool.begin().await?;
-    let now = utc_text(chrono::Utc::now());
+    let now = utc_now_text();
     let profile_id: Option<i64> = match settings {
         OwnSettings::Mentor(mentor) => {
             sqlx::query_scalar(

@@ -2,6 +2,8 @@
 //! how complete it is.
 use leptos::prelude::*;
 
+use crate::components::labels::label;
+
 use super::api::{get_my_profile, SaveMyProfile};
 use super::fields::MatchingFieldsEditor;
 use super::{completeness, Completeness, ProfileItem, ProfilePage, CAPACITY_MAX};
@@ -10,8 +12,8 @@ use crate::components::forms::{
     action_error, action_succeeded, count_successes, FormError, Loading, SelectField, SubmitButton,
     TextAreaField, TextField,
 };
+use crate::components::page::PageTitle;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::layout::PageTitle;
 
 #[component]
 pub fn MyProfilePage() -> impl IntoView {
@@ -21,7 +23,7 @@ pub fn MyProfilePage() -> impl IntoView {
     count_successes(save, saves);
     let page = Resource::new(move || saves.get(), |_| get_my_profile());
     view! {
-        <PageTitle text=Signal::derive(move || t_string!(i18n, profile.title).to_owned()) />
+        <PageTitle text=label!(i18n, profile.title) />
         <section class="section">
             <div class="container narrow">
                 <h1>{t!(i18n, profile.title)}</h1>
@@ -125,21 +127,21 @@ fn ProfileForm(page: ProfilePage, save: ServerAction<SaveMyProfile>) -> impl Int
                             <legend>{t!(i18n, profile.studies)}</legend>
                             <TextField
                                 name="program_of_study"
-                                label=Signal::derive(move || t_string!(i18n, profile.program_of_study).to_owned())
+                                label=label!(i18n, profile.program_of_study)
                                 value=studies.program_of_study.unwrap_or_default()
                                 required=false
                                 error
                             />
                             <TextField
                                 name="institution"
-                                label=Signal::derive(move || t_string!(i18n, profile.institution).to_owned())
+                                label=label!(i18n, profile.institution)
                                 value=studies.institution.unwrap_or_default()
                                 required=false
                                 error
                             />
                             <SelectField
                                 name="study_year"
-                                label=Signal::derive(move || t_string!(i18n, profile.study_year).to_owned())
+                                label=label!(i18n, profile.study_year)
                                 options=(1..=6).map(|year| (year.to_string(), year.to_string())).collect()
                                 selected=studies.study_year.map(|year| year.to_string()).unwrap_or_default()
                                 placeholder=t_string!(i18n, forms.choose).to_owned()
@@ -147,8 +149,8 @@ fn ProfileForm(page: ProfilePage, save: ServerAction<SaveMyProfile>) -> impl Int
                             />
                             <TextAreaField
                                 name="needs_note"
-                                label=Signal::derive(move || t_string!(i18n, profile.needs_note).to_owned())
-                                hint=Signal::derive(move || t_string!(i18n, profile.needs_note_hint).to_owned())
+                                label=label!(i18n, profile.needs_note)
+                                hint=label!(i18n, profile.needs_note_hint)
                                 value=studies.needs_note.unwrap_or_default()
                                 required=false
                                 error
@@ -165,8 +167,8 @@ fn ProfileForm(page: ProfilePage, save: ServerAction<SaveMyProfile>) -> impl Int
                             <legend>{t!(i18n, profile.mentoring)}</legend>
                             <SelectField
                                 name="capacity"
-                                label=Signal::derive(move || t_string!(i18n, apply.capacity).to_owned())
-                                hint=Signal::derive(move || t_string!(i18n, apply.capacity_hint).to_owned())
+                                label=label!(i18n, apply.capacity)
+                                hint=label!(i18n, apply.capacity_hint)
                                 options=(1..=CAPACITY_MAX).map(|count| (count.to_string(), count.to_string())).collect()
                                 selected=mentor.capacity.to_string()
                                 error
@@ -174,8 +176,8 @@ fn ProfileForm(page: ProfilePage, save: ServerAction<SaveMyProfile>) -> impl Int
                             <TextField
                                 name="paused_until"
                                 input_type="date"
-                                label=Signal::derive(move || t_string!(i18n, profile.paused_until).to_owned())
-                                hint=Signal::derive(move || t_string!(i18n, profile.paused_until_hint).to_owned())
+                                label=label!(i18n, profile.paused_until)
+                                hint=label!(i18n, profile.paused_until_hint)
                                 value=mentor.paused_until.map(|day| day.to_string()).unwrap_or_default()
                                 required=false
                                 error
@@ -224,7 +226,7 @@ fn ProfileForm(page: ProfilePage, save: ServerAction<SaveMyProfile>) -> impl Int
             }}
             <div class="form-actions">
                 <SubmitButton
-                    label=Signal::derive(move || t_string!(i18n, profile.save).to_owned())
+                    label=label!(i18n, profile.save)
                     pending=save.pending()
                 />
             </div>

@@ -20,7 +20,7 @@ pub(crate) async fn chosen_cohort(
     AppError,
 > {
     use crate::catalog::{current_cohort, repo as catalog};
-    use crate::server_context::program_today;
+    use crate::program_time::program_today;
 
     let cohorts = catalog::list_cohorts(pool).await?;
     let chosen = match code.filter(|code| !code.trim().is_empty()) {
@@ -58,8 +58,8 @@ pub(crate) async fn current_items(
     ),
     AppError,
 > {
-    use crate::accounts::repo::utc_now_text;
-    use crate::server_context::program_today;
+    use crate::program_time::program_today;
+    use crate::program_time::utc_now_text;
 
     let today = program_today();
     let thresholds = super::repo::thresholds(pool, cohort_id).await?;
@@ -86,8 +86,8 @@ pub(crate) async fn attention_rows(
 > {
     use super::attention::{is_shown, next_nudge_on, nudge_allowed};
     use super::AttentionRow;
-    use crate::server_context::program_date;
-    use crate::server_context::{program_time, program_today};
+    use crate::program_time::program_date;
+    use crate::program_time::{program_time, program_today};
 
     let today = program_today();
     let (facts, items, thresholds) = current_items(pool, cohort_id).await?;
@@ -124,7 +124,8 @@ pub async fn get_program_dashboard(cohort: Option<String>) -> Result<ProgramDash
     use super::attention::Thresholds;
     use super::Figures;
     use crate::accounts::{session::authorize_role, Role};
-    use crate::server_context::{pool, program_today};
+    use crate::program_time::program_today;
+    use crate::server_context::pool;
 
     let authorized = authorize_role(Role::Coordinator).await?;
     let coordinator_name = authorized.account()?.display_name.clone();
@@ -166,11 +167,12 @@ pub async fn decide_attention_item(
     note: Option<String>,
 ) -> Result<(), AppError> {
     use super::attention::{Decision, DecisionKind};
-    use crate::accounts::repo::utc_now_text;
     use crate::accounts::{session::authorize_role, Role};
     use crate::error::InputProblem;
-    use crate::profiles::{parse_optional_text, LONG_TEXT_MAX_CHARS};
-    use crate::server_context::{pool, program_today};
+    use crate::input::{parse_optional_text, LONG_TEXT_MAX_CHARS};
+    use crate::program_time::program_today;
+    use crate::program_time::utc_now_text;
+    use crate::server_context::pool;
 
     let authorized = authorize_role(Role::Coordinator).await?;
     let coordinator_id = authorized.account()?.id;
@@ -243,16 +245,18 @@ pub async fn send_nudge(
 ) -> Result<(), AppError> {
     use super::attention::{next_nudge_on, nudge_allowed};
     use super::repo::NewNudge;
-    use crate::accounts::repo::utc_now_text;
-    use crate::accounts::session::{authorize_role, client_address};
+    use crate::accounts::session::authorize_role;
     use crate::accounts::Role;
-    use crate::audit::repo::{record, AuditRecord};
+    use crate::audit::repo::record_by_caller;
     use crate::audit::AuditEvent;
-    use crate::outbox::repo::{enqueue, NewEmail};
+    use crate::input::parse_optional_text;
+    use crate::outbox::repo::enqueue_composed;
     use crate::outbox::EmailKind;
-    use crate::profiles::parse_optional_text;
-    use crate::server_context::program_date;
-    use crate::server_context::{pool, program_today, server_settings};
+    use crate::program_time::program_date;
+    use crate::program_time::program_today;
+    use crate::program_time::utc_now_text;
+
+    use crate::server_context::{pool, server_settings};
 
     let authorized = authorize_role(Role::Coordinator).await?;
     let coordinator_id = authorized.account()?.id;
@@ -303,16 +307,13 @@ pub async fn send_nudge(
             Some(path) => format!("{public_url}{path}"),
             None => format!("{public_url}/{area}"),
         };
-        let outbox_id = enqueue(
+        let outbox_id = enqueue_composed(
             &mut transaction,
-            &NewEmail {
-                kind: EmailKind::Nudge,
-                recipient: &email,
-                locale: &locale,
-                subject: &composed.subject,
-                body: &composed.body,
-                action_url: Some(&action_url),
-            },
+            EmailKind::Nudge,
+            &email,
+            &locale,
+            &composed,
+            Some(&action_url),
         )
         .await?;
         super::repo::record_nudge(
@@ -351,15 +352,12 @@ pub async fn send_nudge(
         }
     }
     transaction.commit().await?;
-    record(
+    record_by_caller(
         &pool,
         AuditEvent::NudgeSent,
-        AuditRecord {
-            actor_id: Some(coordinator_id),
-            subject: None,
-            client: Some(&client_address()),
-            detail: Some(&item.key),
-        },
+        Some(coordinator_id),
+        None,
+        Some(&item.key),
     )
     .await;
     Ok(())
@@ -378,9 +376,9 @@ pub async fn save_follow_up_settings(
     nudge_interval_days: String,
 ) -> Result<(), AppError> {
     use super::attention::{Thresholds, THRESHOLD_BOUNDS};
-    use crate::accounts::repo::utc_now_text;
     use crate::accounts::{session::authorize_role, Role};
     use crate::error::{FieldErrors, InputProblem};
+    use crate::program_time::utc_now_text;
     use crate::server_context::pool;
 
     authorize_role(Role::Coordinator).await?;
@@ -428,7 +426,7 @@ async fn answer_link(
     account_id: i64,
     area: &str,
 ) -> Result<Option<String>, AppError> {
-    use crate::email_links::{repo as links, LinkAction};
+    use crate::outbox::action_links::{repo as links, LinkAction};
 
     if let Some(meeting_id) = key
         .strip_prefix("unlogged:meeting:")

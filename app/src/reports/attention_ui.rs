@@ -2,6 +2,8 @@
 //! to where to act, and offers a nudge, a snooze or "handled".
 use leptos::prelude::*;
 
+use crate::components::labels::label;
+
 use super::api::{DecideAttentionItem, SendNudge};
 use super::attention::{AttentionDetail, AttentionItem, Thresholds};
 use super::AttentionRow;
@@ -362,7 +364,7 @@ fn DecideForms(cohort: String, key: String, changes: RwSignal<u64>) -> impl Into
                     <textarea id=snooze_note_id name="note" rows="2" maxlength="2000"></textarea>
                 </div>
                 <SubmitButton class="button button-secondary"
-                    label=Signal::derive(move || t_string!(i18n, follow_up.snooze).to_owned())
+                    label=label!(i18n, follow_up.snooze)
                     pending=snooze.pending() />
                 <FormError error=snooze_error />
             </ActionForm>
@@ -375,7 +377,7 @@ fn DecideForms(cohort: String, key: String, changes: RwSignal<u64>) -> impl Into
                     <textarea id=handled_note_id name="note" rows="2" maxlength="2000"></textarea>
                 </div>
                 <SubmitButton class="button button-secondary"
-                    label=Signal::derive(move || t_string!(i18n, follow_up.handled).to_owned())
+                    label=label!(i18n, follow_up.handled)
                     pending=handle.pending() />
                 <FormError error=handle_error />
             </ActionForm>

@@ -43,7 +43,11 @@ pub fn compose(
             locale,
             emails.nudge_unlogged,
             partner = partner,
-            date = crate::locale::program_time_text(locale, date, crate::locale::this_year())
+            date = crate::program_time::program_time_text(
+                locale,
+                date,
+                crate::program_time::this_year()
+            )
         )
         .to_string(),
         AttentionDetail::MilestoneOverdue {

@@ -2,6 +2,8 @@
 //! sent (the pair's history), the people's pages, and ending the pair with a
 //! reason, which puts the mentee back on the board.
 use leptos::prelude::*;
+
+use crate::components::labels::label;
 use serde::{Deserialize, Serialize};
 
 use crate::components::forms::{action_error, FieldMessage, FormError, SubmitButton};
@@ -72,7 +74,7 @@ pub async fn get_pair_follow_up(pair_id: i64) -> Result<PairFollowUp, AppError> 
             .and_then(|request| {
                 Some((
                     crate::pairs::Side::parse(&request.side)?,
-                    crate::server_context::program_time(&request.at),
+                    crate::program_time::program_time(&request.at),
                     request.reason,
                 ))
             }),
@@ -183,7 +185,7 @@ fn FollowUpView(follow_up: PairFollowUp, changes: RwSignal<u64>) -> impl IntoVie
                                 <FieldMessage field="reason" error id=reason_error_id.clone() />
                             </div>
                             <SubmitButton class="button button-secondary"
-                                label=Signal::derive(move || t_string!(i18n, pair_follow_up.end_confirm).to_owned())
+                                label=label!(i18n, pair_follow_up.end_confirm)
                                 pending=end.pending() />
                             <FormError error />
                         </ActionForm>
@@ -212,9 +214,9 @@ fn FollowUpView(follow_up: PairFollowUp, changes: RwSignal<u64>) -> impl IntoVie
 pub fn CoordinatorPairPage() -> impl IntoView {
     use crate::components::access::AccessDenied;
     use crate::components::forms::Loading;
-    use crate::layout::PageTitle;
-    use crate::pairs::pages::PairOverviewView;
-    use crate::pairs::workspace::get_pair_overview;
+    use crate::components::page::PageTitle;
+    use crate::workspace::get_pair_overview;
+    use crate::workspace::pages::PairOverviewView;
     use leptos_router::hooks::use_params_map;
 
     let i18n = use_i18n();
@@ -228,7 +230,7 @@ pub fn CoordinatorPairPage() -> impl IntoView {
     };
     let overview = Resource::new(pair_id, get_pair_overview);
     view! {
-        <PageTitle text=Signal::derive(move || t_string!(i18n, workspace.overview_title).to_owned()) />
+        <PageTitle text=label!(i18n, workspace.overview_title) />
         <section class="section">
             <div class="container narrow">
                 <p class="breadcrumb">

@@ -52,7 +52,8 @@ pub async fn list_cohort_pairs(
     page: Option<i64>,
 ) -> Result<PairsTable, AppError> {
     use crate::accounts::{session::authorize_role, Role};
-    use crate::server_context::{pool, program_today};
+    use crate::program_time::program_today;
+    use crate::server_context::pool;
 
     authorize_role(Role::Coordinator).await?;
     let pool = pool()?;
@@ -103,8 +104,8 @@ pub mod repo {
     use super::{PairSummary, PAIRS_PER_PAGE};
     use crate::feedback::FitAnswer;
     use crate::pairs::{Answer, PairStatus, Side};
-    use crate::server_context::program_date;
-    use crate::server_context::program_time;
+    use crate::program_time::program_date;
+    use crate::program_time::program_time;
 
     #[derive(sqlx::FromRow)]
     struct Row {

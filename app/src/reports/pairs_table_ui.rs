@@ -1,14 +1,16 @@
 //! `/coordinator/pairs?cohort=…&q=…&status=…&page=…`: every pair of a cohort.
 //! The search lives in the address (a GET form), so links and the back button work.
 use leptos::prelude::*;
+
+use crate::components::labels::label;
 use leptos_router::hooks::use_query_map;
 
 use super::pairs_table::{list_cohort_pairs, PairSummary, PairsTable};
 use crate::components::access::{encode_query_value, AccessDenied, CoordinationPage};
 use crate::components::forms::Loading;
+use crate::components::page::PageTitle;
 use crate::feedback::FitAnswer;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::layout::PageTitle;
 use crate::pairs::ui::{pair_status_name, PairStatusBadge};
 use crate::pairs::{PairStatus, Side};
 
@@ -56,7 +58,7 @@ pub fn PairsTablePage() -> impl IntoView {
             )
         },
     );
-    let title = Signal::derive(move || t_string!(i18n, pairs_table.title).to_owned());
+    let title = label!(i18n, pairs_table.title);
     view! {
         <PageTitle text=title />
         <Transition fallback=Loading>
@@ -114,7 +116,7 @@ fn PairsTableView(table: PairsTable, query: TableQuery) -> impl IntoView {
         <form method="get" action="/coordinator/pairs" class="filters">
             <div class="field">
                 <label for="pairs-cohort">{t!(i18n, follow_up.cohort)}</label>
-                <crate::components::cohort_select::CohortSelect id="pairs-cohort" cohorts=table.cohorts.clone() chosen=cohort.code.clone() />
+                <crate::catalog::cohort_select::CohortSelect id="pairs-cohort" cohorts=table.cohorts.clone() chosen=cohort.code.clone() />
             </div>
             <div class="field">
                 <label for="pairs-q">{t!(i18n, pairs_table.search)}</label>

@@ -7,9 +7,10 @@ use serde::{Deserialize, Serialize};
 
 use super::AttentionRow;
 use crate::accounts::Role;
+use crate::catalog::ProfileChoices;
 use crate::error::AppError;
 use crate::pairs::PairStatus;
-use crate::profiles::{ProfileChoices, ProfileView};
+use crate::profiles::ProfileView;
 
 /// One of the person's pairs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -72,10 +73,12 @@ struct PersonRow {
 #[server(endpoint = "get_participant")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn get_participant(profile_id: i64) -> Result<ParticipantView, AppError> {
-    use crate::accounts::session::{authorize_role, client_address};
-    use crate::audit::repo::{record, AuditRecord};
+    use crate::accounts::session::authorize_role;
+    use crate::audit::repo::record_by_caller;
     use crate::audit::AuditEvent;
-    use crate::server_context::{pool, program_time};
+    use crate::program_time::program_time;
+
+    use crate::server_context::pool;
 
     let authorized = authorize_role(Role::Coordinator).await?;
     let pool = pool()?;
@@ -175,15 +178,12 @@ pub async fn get_participant(profile_id: i64) -> Result<ParticipantView, AppErro
             .collect(),
         None => Vec::new(),
     };
-    record(
+    record_by_caller(
         &pool,
         AuditEvent::ParticipantViewed,
-        AuditRecord {
-            actor_id: Some(authorized.account()?.id),
-            subject: Some(&account_id.to_string()),
-            client: Some(&client_address()),
-            detail: None,
-        },
+        Some(authorized.account()?.id),
+        Some(&account_id.to_string()),
+        None,
     )
     .await;
     Ok(ParticipantView {

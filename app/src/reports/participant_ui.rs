@@ -1,5 +1,7 @@
 //! `/coordinator/participants/:id`: a mentor's or a mentee's page for the coordinator.
 use leptos::prelude::*;
+
+use crate::components::labels::label;
 use leptos_router::hooks::use_params_map;
 
 use super::attention_ui::item_sentence;
@@ -7,8 +9,8 @@ use super::participant::{get_participant, ParticipantView};
 use crate::accounts::Role;
 use crate::components::access::{AccessDenied, CoordinationPage};
 use crate::components::forms::Loading;
+use crate::components::page::PageTitle;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::layout::PageTitle;
 use crate::pairs::ui::PairStatusBadge;
 use crate::profiles::fields::MatchingFieldsSummary;
 
@@ -24,7 +26,7 @@ pub fn ParticipantPage() -> impl IntoView {
             .unwrap_or_default()
     };
     let participant = Resource::new(profile_id, get_participant);
-    let title = Signal::derive(move || t_string!(i18n, participant.title).to_owned());
+    let title = label!(i18n, participant.title);
     view! {
         <PageTitle text=title />
         <Suspense fallback=Loading>

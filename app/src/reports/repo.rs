@@ -14,7 +14,7 @@ use super::attention::{
 use super::{DecisionView, Figures, MEETING_WEEKS};
 use crate::feedback::FitAnswer;
 use crate::pairs::Side;
-use crate::server_context::{program_date, program_time};
+use crate::program_time::{program_date, program_time};
 
 fn parse_day(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()

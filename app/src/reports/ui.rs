@@ -1,6 +1,8 @@
 //! The coordination home: a cohort's dashboard (chosen in the address), what
 //! needs attention, the figures with their charts, and the coordination's tools.
 use leptos::prelude::*;
+
+use crate::components::labels::label;
 use leptos_router::hooks::use_query_map;
 
 use super::api::{get_program_dashboard, SaveFollowUpSettings};
@@ -12,8 +14,8 @@ use crate::components::access::AccessDenied;
 use crate::components::forms::{
     action_error, count_successes, FieldMessage, FormError, Loading, SubmitButton,
 };
+use crate::components::page::PageTitle;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::layout::PageTitle;
 
 /// `/coordinator?cohort=CODE`: the dashboard, then the coordination's tools.
 #[component]
@@ -26,7 +28,7 @@ pub fn ProgramDashboardPage() -> impl IntoView {
         move || (cohort.get(), changes.get()),
         |(cohort, _)| get_program_dashboard(Some(cohort)),
     );
-    let title = Signal::derive(move || t_string!(i18n, follow_up.title).to_owned());
+    let title = label!(i18n, follow_up.title);
     view! {
         <PageTitle text=title />
         <Transition fallback=Loading>
@@ -57,7 +59,7 @@ fn DashboardView(dashboard: ProgramDashboard, changes: RwSignal<u64>) -> impl In
                     <p><a href="/coordinator/cohorts">{t!(i18n, cohorts.title)}</a></p>
                 </div>
             </section>
-            <crate::accounts::ui::CoordinatorTools />
+            <crate::home::areas_ui::CoordinatorTools />
         }
         .into_any();
     };
@@ -92,7 +94,7 @@ fn DashboardView(dashboard: ProgramDashboard, changes: RwSignal<u64>) -> impl In
                 <ThresholdsForm cohort=code.clone() thresholds=dashboard.thresholds changes />
             </div>
         </section>
-        <crate::accounts::ui::CoordinatorTools />
+        <crate::home::areas_ui::CoordinatorTools />
     }
     .into_any()
 }
@@ -105,7 +107,7 @@ fn CohortChooser(cohorts: Vec<crate::catalog::Cohort>, chosen: String) -> impl I
         <form method="get" action="/coordinator" class="filters no-print">
             <div class="field">
                 <label for="dashboard-cohort">{t!(i18n, follow_up.cohort)}</label>
-                <crate::components::cohort_select::CohortSelect id="dashboard-cohort" cohorts=cohorts chosen=chosen />
+                <crate::catalog::cohort_select::CohortSelect id="dashboard-cohort" cohorts=cohorts chosen=chosen />
             </div>
             <button type="submit" class="button button-secondary">{t!(i18n, follow_up.show)}</button>
         </form>
@@ -117,8 +119,8 @@ fn CohortChooser(cohorts: Vec<crate::catalog::Cohort>, chosen: String) -> impl I
 fn FiguresSection(figures: Figures) -> impl IntoView {
     let i18n = use_i18n();
     let f = figures.clone();
-    let label = Signal::derive(move || t_string!(i18n, follow_up.chart_what).to_owned());
-    let count = Signal::derive(move || t_string!(i18n, follow_up.chart_count).to_owned());
+    let label = label!(i18n, follow_up.chart_what);
+    let count = label!(i18n, follow_up.chart_count);
     let people_rows = {
         let f = f.clone();
         Signal::derive(move || {
@@ -326,20 +328,20 @@ fn FiguresSection(figures: Figures) -> impl IntoView {
         <section class="dashboard-figures" aria-labelledby="figures-title">
             <h2 id="figures-title">{t!(i18n, follow_up.figures_title)}</h2>
             <div class="chart-grid">
-                <BarChart id="chart-people" title=Signal::derive(move || t_string!(i18n, follow_up.chart_people).to_owned())
+                <BarChart id="chart-people" title=label!(i18n, follow_up.chart_people)
                     summary=people_summary label_header=label value_header=count rows=people_rows />
-                <BarChart id="chart-places" title=Signal::derive(move || t_string!(i18n, follow_up.chart_places).to_owned())
+                <BarChart id="chart-places" title=label!(i18n, follow_up.chart_places)
                     summary=places_summary label_header=label value_header=count rows=places_rows />
-                <BarChart id="chart-meetings" title=Signal::derive(move || t_string!(i18n, follow_up.chart_meetings).to_owned())
-                    summary=weeks_summary label_header=Signal::derive(move || t_string!(i18n, follow_up.chart_week).to_owned())
-                    value_header=Signal::derive(move || t_string!(i18n, follow_up.chart_meetings_held).to_owned()) rows=week_rows />
-                <BarChart id="chart-goals" title=Signal::derive(move || t_string!(i18n, follow_up.chart_goals).to_owned())
+                <BarChart id="chart-meetings" title=label!(i18n, follow_up.chart_meetings)
+                    summary=weeks_summary label_header=label!(i18n, follow_up.chart_week)
+                    value_header=label!(i18n, follow_up.chart_meetings_held) rows=week_rows />
+                <BarChart id="chart-goals" title=label!(i18n, follow_up.chart_goals)
                     summary=goals_summary label_header=label value_header=count rows=goal_rows />
-                <BarChart id="chart-feedback" title=Signal::derive(move || t_string!(i18n, follow_up.chart_feedback).to_owned())
+                <BarChart id="chart-feedback" title=label!(i18n, follow_up.chart_feedback)
                     summary=feedback_summary label_header=label value_header=count rows=feedback_rows />
-                <BarChart id="chart-fit" title=Signal::derive(move || t_string!(i18n, follow_up.chart_fit).to_owned())
+                <BarChart id="chart-fit" title=label!(i18n, follow_up.chart_fit)
                     summary=fit_summary label_header=label value_header=count rows=fit_rows />
-                <BarChart id="chart-applications" title=Signal::derive(move || t_string!(i18n, follow_up.chart_applications).to_owned())
+                <BarChart id="chart-applications" title=label!(i18n, follow_up.chart_applications)
                     summary=applications_summary label_header=label value_header=count rows=application_rows />
             </div>
         </section>
@@ -406,7 +408,7 @@ fn ThresholdsForm(cohort: String, thresholds: Thresholds, changes: RwSignal<u64>
                         .collect_view()}
                 </div>
                 <SubmitButton class="button button-secondary"
-                    label=Signal::derive(move || t_string!(i18n, follow_up.thresholds_save).to_owned())
+                    label=label!(i18n, follow_up.thresholds_save)
                     pending=save.pending() />
                 <FormError error />
             </ActionForm>

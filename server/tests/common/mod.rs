@@ -265,7 +265,7 @@ impl TestApp {
     /// One sign-in attempt through the real `log_in` server function, without a session.
     pub async fn log_in(&self, email: &str, password: &str) -> TestResponse {
         self.call(
-            <app::accounts::api::LogIn as leptos::server_fn::ServerFn>::PATH,
+            <app::people::api::LogIn as leptos::server_fn::ServerFn>::PATH,
             &form(&[("email", email), ("password", password), ("next", "")]),
             None,
         )

@@ -92,7 +92,7 @@ async fn the_mentee_agrees_to_a_meeting_from_the_email_once_without_signing_in()
     let outbox = pair
         .app
         .call(
-            app::outbox::api::ListOutbox::PATH,
+            app::journals::outbox_api::ListOutbox::PATH,
             "",
             Some(&pair.coordinator),
         )
@@ -203,10 +203,10 @@ async fn feedback_is_acknowledged_and_a_meeting_confirmed_from_the_email() {
             .await
             .expect("the mentor");
     let mut connection = pair.app.pool.acquire().await.expect("a connection");
-    let path = app::email_links::repo::create(
+    let path = app::outbox::action_links::repo::create(
         &mut connection,
         mentor_id,
-        app::email_links::LinkAction::ConfirmMet,
+        app::outbox::action_links::LinkAction::ConfirmMet,
         meeting,
         version,
     )

@@ -3,8 +3,9 @@
 //! its two people, read-only, from their "past pairs"; a mentor's capacity
 //! never drops below their open pairs; a paused mentor takes no new pair.
 use super::*;
-use app::pairs::api::{AnswerPair, EndPair, RequestPairEnd};
+use app::pairs::api::{AnswerPair, EndPair};
 use app::profiles::api::SaveMyProfile;
+use app::workspace::ending_api::RequestPairEnd;
 
 const REASON: &str = "Our schedules no longer match at all";
 

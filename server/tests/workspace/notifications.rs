@@ -1,12 +1,12 @@
 //! The notices of a pair's life: who receives each one, in which language,
 //! what the two people are never told (the coordinator's end reason), and the
 //! weekly digest for those who chose it (urgent notices still go at once).
-use app::accounts::api::UpdateMyAccount;
 use app::accounts::Role;
 use app::feedback::api::{AcknowledgeFeedback, AnswerFitCheck, GiveFeedback};
 use app::goals::api::RequestGoalChange;
 use app::meetings::api::{LogMeeting, PlanMeeting, RequestMeetingChange};
 use app::pairs::api::{AnswerPair, EndPair, WithdrawPair};
+use app::people::api::UpdateMyAccount;
 use axum::http::StatusCode;
 use leptos::server_fn::ServerFn;
 

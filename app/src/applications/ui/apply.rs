@@ -1,26 +1,29 @@
 //! The public mentor application form (no account needed).
 use leptos::prelude::*;
+
+use crate::components::labels::label;
 use leptos_i18n::Locale as _;
 
 use crate::applications::api::SubmitApplication;
 use crate::applications::{DiplomaLevel, SECTORS};
 use crate::catalog::api::get_profile_choices;
+use crate::catalog::ProfileChoices;
 use crate::components::forms::{
     action_error, ConsentField, FormError, Loading, RadioField, SelectField, SubmitButton,
     TextAreaField, TextField,
 };
+use crate::components::page::ErrorNotice;
+use crate::components::page::PageTitle;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::layout::PageTitle;
 use crate::profiles::fields::MatchingFieldsEditor;
-use crate::profiles::{MatchingFields, ProfileChoices, CAPACITY_MAX};
-use crate::status_pages::ErrorNotice;
+use crate::profiles::{MatchingFields, CAPACITY_MAX};
 
 #[component]
 pub fn ApplyPage() -> impl IntoView {
     let i18n = use_i18n();
     let choices = OnceResource::new(get_profile_choices());
     view! {
-        <PageTitle text=Signal::derive(move || t_string!(i18n, apply.title).to_owned()) />
+        <PageTitle text=label!(i18n, apply.title) />
         <section class="section">
             <div class="container form-page form-page-wide">
                 <h1>{t!(i18n, apply.title)}</h1>
@@ -84,20 +87,20 @@ fn ApplicationForm(choices: ProfileChoices) -> impl IntoView {
                 <legend>{t!(i18n, apply.section_you)}</legend>
                 <TextField
                     name="display_name"
-                    label=Signal::derive(move || t_string!(i18n, apply.full_name).to_owned())
+                    label=label!(i18n, apply.full_name)
                     autocomplete="name"
                     error
                 />
                 <TextField
                     name="email"
-                    label=Signal::derive(move || t_string!(i18n, fields.email).to_owned())
+                    label=label!(i18n, fields.email)
                     input_type="email"
                     autocomplete="email"
                     error
                 />
                 <TextField
                     name="phone"
-                    label=Signal::derive(move || t_string!(i18n, apply.phone).to_owned())
+                    label=label!(i18n, apply.phone)
                     input_type="tel"
                     autocomplete="tel"
                     required=false
@@ -108,7 +111,7 @@ fn ApplicationForm(choices: ProfileChoices) -> impl IntoView {
                 <legend>{t!(i18n, apply.section_diploma)}</legend>
                 <SelectField
                     name="diploma_level"
-                    label=Signal::derive(move || t_string!(i18n, apply.diploma_level).to_owned())
+                    label=label!(i18n, apply.diploma_level)
                     options=DiplomaLevel::ALL
                         .into_iter()
                         .map(|level| (level.as_str().to_owned(), diploma_name(level)().to_owned()))
@@ -118,16 +121,16 @@ fn ApplicationForm(choices: ProfileChoices) -> impl IntoView {
                 />
                 <TextField
                     name="diploma_field"
-                    label=Signal::derive(move || t_string!(i18n, apply.diploma_field).to_owned())
-                    hint=Signal::derive(move || t_string!(i18n, apply.if_diploma).to_owned())
+                    label=label!(i18n, apply.diploma_field)
+                    hint=label!(i18n, apply.if_diploma)
                     required=false
                     error
                 />
                 <TextField
                     name="diploma_year"
                     input_type="number"
-                    label=Signal::derive(move || t_string!(i18n, apply.diploma_year).to_owned())
-                    hint=Signal::derive(move || t_string!(i18n, apply.if_diploma).to_owned())
+                    label=label!(i18n, apply.diploma_year)
+                    hint=label!(i18n, apply.if_diploma)
                     required=false
                     error
                 />
@@ -136,30 +139,30 @@ fn ApplicationForm(choices: ProfileChoices) -> impl IntoView {
                 <legend>{t!(i18n, apply.section_work)}</legend>
                 <RadioField
                     name="is_employed"
-                    legend=Signal::derive(move || t_string!(i18n, apply.is_employed).to_owned())
+                    legend=label!(i18n, apply.is_employed)
                     options=yes_no()
                     error
                 />
                 <TextField
                     name="employer"
-                    label=Signal::derive(move || t_string!(i18n, apply.employer).to_owned())
-                    hint=Signal::derive(move || t_string!(i18n, apply.if_employed).to_owned())
+                    label=label!(i18n, apply.employer)
+                    hint=label!(i18n, apply.if_employed)
                     autocomplete="organization"
                     required=false
                     error
                 />
                 <TextField
                     name="job_title"
-                    label=Signal::derive(move || t_string!(i18n, apply.job_title).to_owned())
-                    hint=Signal::derive(move || t_string!(i18n, apply.if_employed).to_owned())
+                    label=label!(i18n, apply.job_title)
+                    hint=label!(i18n, apply.if_employed)
                     autocomplete="organization-title"
                     required=false
                     error
                 />
                 <SelectField
                     name="sector"
-                    label=Signal::derive(move || t_string!(i18n, apply.sector).to_owned())
-                    hint=Signal::derive(move || t_string!(i18n, apply.if_employed).to_owned())
+                    label=label!(i18n, apply.sector)
+                    hint=label!(i18n, apply.if_employed)
                     options=SECTORS
                         .iter()
                         .map(|code| ((*code).to_owned(), sector_name(code).to_owned()))
@@ -169,8 +172,8 @@ fn ApplicationForm(choices: ProfileChoices) -> impl IntoView {
                 />
                 <RadioField
                     name="works_in_research"
-                    legend=Signal::derive(move || t_string!(i18n, apply.works_in_research).to_owned())
-                    hint=Signal::derive(move || t_string!(i18n, apply.research_explanation).to_owned())
+                    legend=label!(i18n, apply.works_in_research)
+                    hint=label!(i18n, apply.research_explanation)
                     options=yes_no()
                     error
                 />
@@ -181,22 +184,22 @@ fn ApplicationForm(choices: ProfileChoices) -> impl IntoView {
                     fields=MatchingFields::default()
                     choices
                     error
-                    domains_legend=Signal::derive(move || t_string!(i18n, apply.domains).to_owned())
-                    skills_legend=Signal::derive(move || t_string!(i18n, apply.skills).to_owned())
-                    languages_legend=Signal::derive(move || t_string!(i18n, apply.languages).to_owned())
+                    domains_legend=label!(i18n, apply.domains)
+                    skills_legend=label!(i18n, apply.skills)
+                    languages_legend=label!(i18n, apply.languages)
                 />
                 <SelectField
                     name="capacity"
-                    label=Signal::derive(move || t_string!(i18n, apply.capacity).to_owned())
-                    hint=Signal::derive(move || t_string!(i18n, apply.capacity_hint).to_owned())
+                    label=label!(i18n, apply.capacity)
+                    hint=label!(i18n, apply.capacity_hint)
                     options=(1..=CAPACITY_MAX).map(|count| (count.to_string(), count.to_string())).collect()
                     placeholder=t_string!(i18n, forms.choose).to_owned()
                     error
                 />
                 <TextAreaField
                     name="motivation"
-                    label=Signal::derive(move || t_string!(i18n, apply.motivation).to_owned())
-                    hint=Signal::derive(move || t_string!(i18n, apply.motivation_hint).to_owned())
+                    label=label!(i18n, apply.motivation)
+                    hint=label!(i18n, apply.motivation_hint)
                     error
                 />
             </fieldset>
@@ -204,7 +207,7 @@ fn ApplicationForm(choices: ProfileChoices) -> impl IntoView {
             <FormError error />
             <div class="form-actions">
                 <SubmitButton
-                    label=Signal::derive(move || t_string!(i18n, apply.submit).to_owned())
+                    label=label!(i18n, apply.submit)
                     pending=action.pending()
                 />
             </div>

@@ -1,6 +1,8 @@
 //! The coordinator's review queue: every application, filtered by status and
 //! eligibility (a plain GET form: the filters live in the address).
 use leptos::prelude::*;
+
+use crate::components::labels::label;
 use leptos_router::hooks::use_query_map;
 
 use super::{reason_for_coordinator, status_name, StatusBadge};
@@ -8,8 +10,8 @@ use crate::applications::api::list_applications;
 use crate::applications::{ApplicationQueue, ApplicationStatus};
 use crate::components::access::{AccessDenied, CoordinationPage};
 use crate::components::forms::Loading;
+use crate::components::page::PageTitle;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::layout::PageTitle;
 
 #[component]
 pub fn ApplicationQueuePage() -> impl IntoView {
@@ -25,7 +27,7 @@ pub fn ApplicationQueuePage() -> impl IntoView {
     let queue = Resource::new(filters, |(status, eligibility)| {
         list_applications(Some(status), Some(eligibility))
     });
-    let title = Signal::derive(move || t_string!(i18n, applications.title).to_owned());
+    let title = label!(i18n, applications.title);
     view! {
         <PageTitle text=title />
         <Transition fallback=Loading>

@@ -1,5 +1,7 @@
 //! One application as the coordinator reviews it, and the three decisions.
 use leptos::prelude::*;
+
+use crate::components::labels::label;
 use leptos_router::hooks::use_params_map;
 
 use super::apply::{diploma_name, sector_name};
@@ -12,8 +14,8 @@ use crate::components::access::{AccessDenied, CoordinationPage};
 use crate::components::forms::{
     action_error, count_successes, FieldMessage, FormError, Loading, SubmitButton, TextAreaField,
 };
+use crate::components::page::PageTitle;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::layout::PageTitle;
 use crate::profiles::fields::{language_name, MatchingFieldsSummary};
 
 #[component]
@@ -35,7 +37,7 @@ pub fn ApplicationReviewPage() -> impl IntoView {
     count_successes(decline, changes);
     count_successes(request, changes);
     let detail = Resource::new(move || (id(), changes.get()), |(id, _)| get_application(id));
-    let title = Signal::derive(move || t_string!(i18n, review.title).to_owned());
+    let title = label!(i18n, review.title);
     view! {
         <PageTitle text=title />
         <Transition fallback=Loading>
@@ -241,7 +243,7 @@ fn DecisionPanel(
                         <FieldMessage field="decision" error=accept_error />
                         <FormError error=accept_error />
                         <SubmitButton
-                            label=Signal::derive(move || t_string!(i18n, review.accept).to_owned())
+                            label=label!(i18n, review.accept)
                             pending=accept.pending()
                         />
                     </ActionForm>
@@ -255,13 +257,13 @@ fn DecisionPanel(
                 <input type="hidden" name="id" value=request_id />
                 <TextAreaField
                     name="message"
-                    label=Signal::derive(move || t_string!(i18n, review.request_label).to_owned())
-                    hint=Signal::derive(move || t_string!(i18n, review.request_hint).to_owned())
+                    label=label!(i18n, review.request_label)
+                    hint=label!(i18n, review.request_hint)
                     error=request_error
                 />
                 <FormError error=request_error />
                 <SubmitButton
-                    label=Signal::derive(move || t_string!(i18n, review.request).to_owned())
+                    label=label!(i18n, review.request)
                     pending=request.pending()
                     class="button button-secondary"
                 />
@@ -271,8 +273,8 @@ fn DecisionPanel(
                 <input type="hidden" name="id" value=id />
                 <TextAreaField
                     name="reason"
-                    label=Signal::derive(move || t_string!(i18n, review.decline_label).to_owned())
-                    hint=Signal::derive(move || t_string!(i18n, review.decline_hint).to_owned())
+                    label=label!(i18n, review.decline_label)
+                    hint=label!(i18n, review.decline_hint)
                     error=decline_error
                 />
                 <FormError error=decline_error />

@@ -1,6 +1,8 @@
 //! The applicant's private page: where the application stands, the reasons
 //! if it cannot be accepted, the coordinator's question, withdraw.
 use leptos::prelude::*;
+
+use crate::components::labels::label;
 use leptos_router::hooks::use_params_map;
 
 use super::{reason_for_applicant, StatusBadge};
@@ -10,10 +12,10 @@ use crate::components::access::AccessDenied;
 use crate::components::forms::{
     action_error, count_successes, FormError, Loading, SubmitButton, TextAreaField,
 };
+use crate::components::page::set_page_status;
+use crate::components::page::PageTitle;
 use crate::error::AppError;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::layout::PageTitle;
-use crate::status_pages::set_page_status;
 
 #[component]
 pub fn ApplicationStatusPage() -> impl IntoView {
@@ -30,7 +32,7 @@ pub fn ApplicationStatusPage() -> impl IntoView {
         |(token, _)| get_my_application(token),
     );
     view! {
-        <PageTitle text=Signal::derive(move || t_string!(i18n, application_status.title).to_owned()) />
+        <PageTitle text=label!(i18n, application_status.title) />
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match view_data.await {
@@ -129,12 +131,12 @@ fn ApplicantPage(
                                     <input type="hidden" name="token" value=token />
                                     <TextAreaField
                                         name="answer"
-                                        label=Signal::derive(move || t_string!(i18n, application_status.answer_label).to_owned())
+                                        label=label!(i18n, application_status.answer_label)
                                         error=answer_error
                                     />
                                     <FormError error=answer_error />
                                     <SubmitButton
-                                        label=Signal::derive(move || t_string!(i18n, application_status.answer_submit).to_owned())
+                                        label=label!(i18n, application_status.answer_submit)
                                         pending=answer.pending()
                                     />
                                 </ActionForm>

@@ -15,11 +15,11 @@ use crate::audit::AuditEvent;
 use crate::error::AppError;
 use crate::goals::GoalStatus;
 use crate::i18n::{td_string, Locale};
+use crate::joint::agreement::Agreement;
 use crate::locale::{parse_locale, LOCALE_COOKIE};
 use crate::meetings::{MeetingModality, MeetingStatus};
-use crate::pairs::agreement::Agreement;
 use crate::pairs::{Answer, PairStatus, Side};
-use crate::server_context::{program_time, program_today};
+use crate::program_time::{program_time, program_today};
 
 /// A file ready to download.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -126,20 +126,15 @@ fn time_or_empty(utc_text: Option<&str>) -> String {
 
 /// The dashboard's figures (`reports`), one per line: what, and how many.
 async fn figures(pool: &SqlitePool, code: &str, locale: Locale) -> Result<Table, AppError> {
+    use crate::program_time::program_today;
     use crate::reports::repo as reports;
-    use crate::server_context::program_today;
 
     let cohort_id = crate::board::repo::cohort_id(pool, code)
         .await?
         .ok_or(AppError::NotFound)?;
     let today = program_today();
-    let facts = reports::facts(
-        pool,
-        cohort_id,
-        today,
-        &crate::accounts::repo::utc_now_text(),
-    )
-    .await?;
+    let facts =
+        reports::facts(pool, cohort_id, today, &crate::program_time::utc_now_text()).await?;
     let f = reports::figures(pool, cohort_id, &facts, today).await?;
     let headers = texts(&[
         td_string!(locale, exports.columns.figure),

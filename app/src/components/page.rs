@@ -1,0 +1,76 @@
+//! What every page has: its title, its HTTP status, and errors said in the
+//! reader's language.
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::error::{AppError, ErrorMessage};
+use crate::i18n::{t, t_string, use_i18n};
+
+/// Sets the document title as "<page> — Mentorat — Carrefour des savoirs", in the current language.
+#[component]
+pub fn PageTitle(#[prop(into)] text: Signal<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let full = move || format!("{} — {}", text.get(), t_string!(i18n, meta.title_suffix));
+    view! { <Title text=full /> }
+}
+
+/// Sets the HTTP status of the page being rendered on the server (no-op in the browser).
+pub fn set_page_status(status: u16) {
+    #[cfg(feature = "ssr")]
+    if let (Some(response), Ok(status)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        http::StatusCode::from_u16(status),
+    ) {
+        response.set_status(status);
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = status;
+}
+
+/// An error explained in the reader's language, with a way on.
+#[component]
+pub fn ErrorNotice(error: AppError) -> impl IntoView {
+    let i18n = use_i18n();
+    let kind = error.message();
+    let static_text = move || match kind {
+        ErrorMessage::SignInRequired => t_string!(i18n, errors.sign_in_required),
+        ErrorMessage::Forbidden => t_string!(i18n, errors.forbidden),
+        ErrorMessage::NotFound => t_string!(i18n, errors.not_found),
+        ErrorMessage::InvalidInput => t_string!(i18n, errors.invalid_input),
+        ErrorMessage::Unavailable => t_string!(i18n, errors.unavailable),
+        ErrorMessage::Network => t_string!(i18n, errors.network),
+        ErrorMessage::BadCredentials => t_string!(i18n, errors.bad_credentials),
+        ErrorMessage::LinkInvalid => t_string!(i18n, errors.link_invalid),
+        ErrorMessage::RegistrationClosed => t_string!(i18n, errors.registration_closed),
+        ErrorMessage::MentorFull => t_string!(i18n, errors.mentor_full),
+        ErrorMessage::StaleVersion => t_string!(i18n, errors.stale_version),
+        ErrorMessage::OwnProposal => t_string!(i18n, errors.own_proposal),
+        ErrorMessage::NotAgreed => t_string!(i18n, errors.not_agreed),
+        ErrorMessage::Conflict => t_string!(i18n, errors.conflict),
+        // Says how long to wait: the one message with a value, written below.
+        ErrorMessage::TooManyAttempts | ErrorMessage::TooSoon => "",
+    };
+    let text = move || match &error {
+        AppError::TooManyAttempts {
+            retry_after_minutes,
+        } => t_string!(
+            i18n,
+            errors.too_many_attempts,
+            minutes = *retry_after_minutes
+        )
+        .to_string(),
+        AppError::TooSoon { again_on } => t_string!(
+            i18n,
+            errors.too_soon,
+            date = crate::components::when::when_text(i18n.get_locale(), again_on)
+        )
+        .to_string(),
+        _ => static_text().to_owned(),
+    };
+    view! {
+        <div class="notice notice-error" role="alert">
+            <p class="notice-title">{t!(i18n, errors.title)}</p>
+            <p>{text}</p>
+        </div>
+    }
+}

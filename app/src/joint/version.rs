@@ -1,0 +1,76 @@
+//! The stored side of joint setting, shared by goals and meetings: both
+//! tables carry `agreement`, `agreement_side`, `change_comment`, `version` and
+//! `updated_at`, and change them the same way.
+use sqlx::SqliteConnection;
+
+use crate::error::AppError;
+use crate::joint::agreement::Agreement;
+use crate::pairs::Side;
+
+/// A table of jointly set items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JointTable {
+    Goals,
+    Meetings,
+}
+
+impl JointTable {
+    fn name(self) -> &'static str {
+        match self {
+            JointTable::Goals => "goals",
+            JointTable::Meetings => "meetings",
+        }
+    }
+}
+
+/// Moves the item from the version the caller saw to the next one, and
+/// returns it as it now stands (`columns` of `table`), read by the very
+/// statement that took the write lock: every rule is decided on this row,
+/// never on one read before the transaction, so two requests sent at once
+/// cannot each pass on the other's stale state. Refused (`StaleVersion`)
+/// when someone changed it since.
+pub async fn bump<Row>(
+    connection: &mut SqliteConnection,
+    table: JointTable,
+    columns: &str,
+    id: i64,
+    version: i64,
+    now: &str,
+) -> Result<Row, AppError>
+where
+    Row: for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow> + Send + Unpin,
+{
+    sqlx::query_as::<_, Row>(&format!(
+        "UPDATE {} SET version = version + 1, updated_at = ? WHERE id = ? AND version = ? \
+         RETURNING {columns}",
+        table.name()
+    ))
+    .bind(now)
+    .bind(id)
+    .bind(version)
+    .fetch_optional(&mut *connection)
+    .await?
+    .ok_or(AppError::StaleVersion)
+}
+
+/// Stores where the item stands (`last_side` is kept with an agreed one).
+pub async fn set_agreement(
+    connection: &mut SqliteConnection,
+    table: JointTable,
+    id: i64,
+    agreement: Agreement,
+    last_side: Side,
+    comment: Option<&str>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(&format!(
+        "UPDATE {} SET agreement = ?, agreement_side = ?, change_comment = ? WHERE id = ?",
+        table.name()
+    ))
+    .bind(agreement.as_str())
+    .bind(agreement.side_or(last_side).as_str())
+    .bind(comment)
+    .bind(id)
+    .execute(&mut *connection)
+    .await?;
+    Ok(())
+}

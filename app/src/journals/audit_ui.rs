@@ -1,0 +1,133 @@
+//! The coordinator's audit log page.
+use leptos::prelude::*;
+
+use crate::components::labels::label;
+
+use crate::audit::{AuditEntry, AuditEvent};
+use crate::components::access::{AccessDenied, CoordinationPage};
+use crate::components::forms::Loading;
+use crate::components::page::PageTitle;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::journals::audit_api::list_audit_log;
+
+fn event_label(event: Option<AuditEvent>, raw: String) -> impl Fn() -> String + Send + Sync {
+    let i18n = use_i18n();
+    move || {
+        let Some(event) = event else {
+            return raw.clone();
+        };
+        match event {
+            AuditEvent::LoginSucceeded => t_string!(i18n, audit.events.login_succeeded),
+            AuditEvent::LoginFailed => t_string!(i18n, audit.events.login_failed),
+            AuditEvent::LoginThrottled => t_string!(i18n, audit.events.login_throttled),
+            AuditEvent::LoggedOut => t_string!(i18n, audit.events.logged_out),
+            AuditEvent::MenteeRegistered => t_string!(i18n, audit.events.mentee_registered),
+            AuditEvent::InvitationSent => t_string!(i18n, audit.events.invitation_sent),
+            AuditEvent::InvitationAccepted => t_string!(i18n, audit.events.invitation_accepted),
+            AuditEvent::PasswordResetRequested => {
+                t_string!(i18n, audit.events.password_reset_requested)
+            }
+            AuditEvent::PasswordReset => t_string!(i18n, audit.events.password_reset),
+            AuditEvent::PasswordChanged => t_string!(i18n, audit.events.password_changed),
+            AuditEvent::RoleChanged => t_string!(i18n, audit.events.role_changed),
+            AuditEvent::AccountDisabled => t_string!(i18n, audit.events.account_disabled),
+            AuditEvent::AccountEnabled => t_string!(i18n, audit.events.account_enabled),
+            AuditEvent::RegistrationOpened => t_string!(i18n, audit.events.registration_opened),
+            AuditEvent::RegistrationClosed => t_string!(i18n, audit.events.registration_closed),
+            AuditEvent::CoordinatorCreated => t_string!(i18n, audit.events.coordinator_created),
+            AuditEvent::ApplicationSubmitted => {
+                t_string!(i18n, audit.events.application_submitted)
+            }
+            AuditEvent::ApplicationAccepted => t_string!(i18n, audit.events.application_accepted),
+            AuditEvent::ApplicationDeclined => t_string!(i18n, audit.events.application_declined),
+            AuditEvent::ApplicationInfoRequested => {
+                t_string!(i18n, audit.events.application_info_requested)
+            }
+            AuditEvent::ApplicationWithdrawn => {
+                t_string!(i18n, audit.events.application_withdrawn)
+            }
+            AuditEvent::ProfileUpdated => t_string!(i18n, audit.events.profile_updated),
+            AuditEvent::PairProposed => t_string!(i18n, audit.events.pair_proposed),
+            AuditEvent::PairAnswered => t_string!(i18n, audit.events.pair_answered),
+            AuditEvent::PairWithdrawn => t_string!(i18n, audit.events.pair_withdrawn),
+            AuditEvent::PairEnded => t_string!(i18n, audit.events.pair_ended),
+            AuditEvent::MatchingSettingsChanged => {
+                t_string!(i18n, audit.events.matching_settings_changed)
+            }
+            AuditEvent::NudgeSent => t_string!(i18n, audit.events.nudge_sent),
+            AuditEvent::ParticipantViewed => t_string!(i18n, audit.events.participant_viewed),
+            AuditEvent::DataExported => t_string!(i18n, audit.events.data_exported),
+            AuditEvent::PairEndRequested => t_string!(i18n, audit.events.pair_end_requested),
+            AuditEvent::MessageReported => t_string!(i18n, audit.events.message_reported),
+            AuditEvent::EmailActionUsed => t_string!(i18n, audit.events.email_action_used),
+        }
+        .to_owned()
+    }
+}
+
+#[component]
+pub fn AuditLogPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let entries = OnceResource::new(list_audit_log());
+    view! {
+        <PageTitle text=label!(i18n, audit.title) />
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match entries.await {
+                    Ok(entries) => {
+                        view! {
+                            <CoordinationPage title=label!(i18n, audit.title)>
+                                <AuditTable entries />
+                            </CoordinationPage>
+                        }
+                            .into_any()
+                    }
+                    Err(error) => view! { <AccessDenied error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn AuditTable(entries: Vec<AuditEntry>) -> impl IntoView {
+    let i18n = use_i18n();
+    if entries.is_empty() {
+        return view! { <p class="muted">{t!(i18n, audit.empty)}</p> }.into_any();
+    }
+    view! {
+        <div class="table-scroll" tabindex="0">
+            <table class="data-table">
+                <thead>
+                    <tr>
+                        <th scope="col">{t!(i18n, audit.at)}</th>
+                        <th scope="col">{t!(i18n, audit.event)}</th>
+                        <th scope="col">{t!(i18n, audit.actor)}</th>
+                        <th scope="col">{t!(i18n, audit.subject)}</th>
+                        <th scope="col">{t!(i18n, audit.client)}</th>
+                        <th scope="col">{t!(i18n, audit.detail)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {entries
+                        .into_iter()
+                        .map(|entry| {
+                            let warning = entry.event.is_some_and(AuditEvent::is_warning);
+                            view! {
+                                <tr class:row-warning=warning>
+                                    <td>{entry.at}</td>
+                                    <td>{event_label(entry.event, entry.event_name)}</td>
+                                    <td>{entry.actor.unwrap_or_default()}</td>
+                                    <td>{entry.subject.unwrap_or_default()}</td>
+                                    <td>{entry.client.unwrap_or_default()}</td>
+                                    <td>{entry.detail.unwrap_or_default()}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,22 @@
+//! Server functions of the outbox: coordinators only.
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::outbox::OutboxOverview;
+
+/// How many messages the page shows.
+pub const OUTBOX_PAGE_SIZE: i64 = 200;
+
+#[server(endpoint = "list_outbox")]
+#[cfg_attr(feature = "ssr", tracing::instrument)]
+pub async fn list_outbox() -> Result<OutboxOverview, AppError> {
+    use crate::accounts::session::authorize_role;
+    use crate::accounts::Role;
+    use crate::server_context::{pool, server_settings};
+
+    authorize_role(Role::Coordinator).await?;
+    Ok(OutboxOverview {
+        messages: crate::outbox::repo::latest(&pool()?, OUTBOX_PAGE_SIZE).await?,
+        smtp_configured: server_settings()?.smtp_configured,
+    })
+}

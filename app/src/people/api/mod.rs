@@ -1,0 +1,19 @@
+//! Server functions of accounts. Each starts with `authorize(..)`: the policy
+//! decides, and a refused call changes nothing.
+mod my_account;
+mod people;
+mod sign_in;
+mod ways_in;
+
+pub use my_account::*;
+pub use people::*;
+pub use sign_in::*;
+pub use ways_in::*;
+
+/// How long an invitation link works.
+pub const INVITATION_VALID_DAYS: i64 = 14;
+/// How long a password reset link works.
+pub const RESET_VALID_MINUTES: i64 = 60;
+/// At most this many reset emails per account per hour: the form cannot be used
+/// to flood someone's inbox.
+pub const RESETS_PER_HOUR: i64 = 3;

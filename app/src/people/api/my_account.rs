@@ -1,0 +1,123 @@
+//! A signed-in person's own account: name, language, notices, password.
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::accounts::NotificationDelivery;
+use crate::accounts::SessionUser;
+use crate::error::AppError;
+
+/// The caller's own account, and how they receive the notices that can wait.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyAccount {
+    pub user: SessionUser,
+    pub notification_delivery: NotificationDelivery,
+}
+
+/// The caller's own account.
+#[server(endpoint = "my_account")]
+#[cfg_attr(feature = "ssr", tracing::instrument)]
+pub async fn get_my_account() -> Result<MyAccount, AppError> {
+    use crate::accounts::policy::Access;
+    use crate::accounts::repo;
+    use crate::accounts::session::authorize;
+    use crate::server_context::pool;
+
+    let authorized = authorize(Access::SignedIn).await?;
+    let account = authorized.account()?;
+    Ok(MyAccount {
+        user: account.to_session_user(),
+        notification_delivery: repo::notification_delivery(&pool()?, account.id).await?,
+    })
+}
+
+/// Changes the caller's display name, preferred language (emails follow it;
+/// so does this browser's interface language) and, when the form sends it,
+/// how they receive the notices that can wait (`immediate` or
+/// `weekly_digest`; left as it is otherwise). Answers the language saved.
+#[server(endpoint = "update_my_account")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn update_my_account(
+    display_name: String,
+    locale: String,
+    notification_delivery: Option<String>,
+) -> Result<String, AppError> {
+    use crate::accounts::policy::Access;
+    use crate::accounts::repo;
+    use crate::accounts::session::authorize;
+    use crate::error::InputProblem;
+    use crate::input::{parse_display_name, parse_locale_choice};
+    use crate::locale::remember_locale;
+    use crate::server_context::pool;
+
+    let authorized = authorize(Access::SignedIn).await?;
+    let account = authorized.account()?;
+    let display_name = parse_display_name("display_name", &display_name)?;
+    let locale = parse_locale_choice("locale", &locale)?;
+    let pool = pool()?;
+    let delivery = match notification_delivery.as_deref() {
+        None => repo::notification_delivery(&pool, account.id).await?,
+        Some(raw) => NotificationDelivery::parse(raw).ok_or(AppError::InvalidInput {
+            field: "notification_delivery".to_owned(),
+            problem: InputProblem::InvalidChoice,
+        })?,
+    };
+    repo::update_profile(&pool, account.id, &display_name, locale, delivery).await?;
+    remember_locale(locale)?;
+    Ok(locale.to_owned())
+}
+
+/// Changes the caller's password after checking the current one. Other
+/// sessions of the account end; this one stays signed in.
+#[server(endpoint = "change_password")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn change_password(
+    current_password: String,
+    new_password: String,
+) -> Result<(), AppError> {
+    use crate::accounts::policy::Access;
+    use crate::accounts::repo;
+    use crate::accounts::session::{authorize, hash_password, sign_in, verify_password};
+    use crate::audit::repo::record_by_caller;
+    use crate::audit::AuditEvent;
+    use crate::error::InputProblem;
+    use crate::input::check_new_password;
+
+    use crate::server_context::pool;
+
+    let authorized = authorize(Access::SignedIn).await?;
+    let account = authorized.account()?.clone();
+    if current_password.is_empty() {
+        return Err(AppError::InvalidInput {
+            field: "current_password".to_owned(),
+            problem: InputProblem::Required,
+        });
+    }
+    if !verify_password(current_password, account.password_hash.clone()).await? {
+        return Err(AppError::InvalidInput {
+            field: "current_password".to_owned(),
+            problem: InputProblem::WrongCurrentPassword,
+        });
+    }
+    check_new_password("new_password", &new_password)?;
+    let pool = pool()?;
+    let password_hash = hash_password(new_password).await?;
+    let mut connection = pool.acquire().await?;
+    repo::update_password(&mut connection, account.id, &password_hash).await?;
+    // A reset link asked for earlier must not undo this change.
+    repo::expire_password_resets(&mut connection, account.id, chrono::Utc::now()).await?;
+    drop(connection);
+    let updated = repo::find_account(&pool, account.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    // The session remembers the old password hash: sign in again with the new one.
+    sign_in(updated).await?;
+    record_by_caller(
+        &pool,
+        AuditEvent::PasswordChanged,
+        Some(account.id),
+        Some(&account.email),
+        None,
+    )
+    .await;
+    Ok(())
+}

@@ -1,0 +1,265 @@
+//! The coordinator's administration of people: list, invite, disable, change role,
+//! and the mentee self-registration switch. Coordinators only.
+use leptos::prelude::*;
+
+use crate::accounts::PeopleOverview;
+use crate::error::AppError;
+
+#[server(endpoint = "people")]
+#[cfg_attr(feature = "ssr", tracing::instrument)]
+pub async fn get_people() -> Result<PeopleOverview, AppError> {
+    use crate::accounts::{repo, session::authorize_role, Role};
+    use crate::server_context::pool;
+
+    let authorized = authorize_role(Role::Coordinator).await?;
+    let pool = pool()?;
+    Ok(PeopleOverview {
+        people: repo::list_people(&pool).await?,
+        invitations: repo::list_pending_invitations(&pool, chrono::Utc::now()).await?,
+        registration_open: repo::registration_open(&pool).await?,
+        viewer_id: authorized.account()?.id,
+    })
+}
+
+/// Invites a mentor or a coordinator: a single-use link, valid 14 days, sent
+/// in the invitee's language through the outbox. Answers the address invited.
+#[server(endpoint = "invite_person")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn invite_person(
+    email: String,
+    display_name: String,
+    role: String,
+    locale: String,
+) -> Result<String, AppError> {
+    use crate::accounts::repo;
+    use crate::accounts::session::authorize_role;
+    use crate::accounts::Role;
+    use crate::audit::repo::record_by_caller;
+    use crate::audit::AuditEvent;
+    use crate::error::InputProblem;
+    use crate::input::*;
+
+    use crate::server_context::pool;
+
+    let authorized = authorize_role(Role::Coordinator).await?;
+    let inviter = authorized.account()?.clone();
+    let pool = pool()?;
+    let email = parse_email("email", &email)?;
+    let display_name = parse_display_name("display_name", &display_name)?;
+    let role = Role::parse(role.trim())
+        .filter(|role| role.can_be_invited())
+        .ok_or_else(|| AppError::InvalidInput {
+            field: "role".to_owned(),
+            problem: InputProblem::InvalidChoice,
+        })?;
+    let locale = parse_locale_choice("locale", &locale)?;
+    if repo::find_account_by_email(&pool, &email).await?.is_some() {
+        return Err(AppError::InvalidInput {
+            field: "email".to_owned(),
+            problem: InputProblem::EmailTaken,
+        });
+    }
+    let mut transaction = pool.begin().await?;
+    issue_invitation(
+        &mut transaction,
+        &inviter,
+        &Invitee {
+            email: &email,
+            display_name: &display_name,
+            role,
+            locale,
+        },
+    )
+    .await?;
+    transaction.commit().await?;
+    record_by_caller(
+        &pool,
+        AuditEvent::InvitationSent,
+        Some(inviter.id),
+        Some(&email),
+        Some(role.as_str()),
+    )
+    .await;
+    Ok(email)
+}
+
+/// Who an invitation is for.
+#[cfg(feature = "ssr")]
+pub struct Invitee<'a> {
+    pub email: &'a str,
+    pub display_name: &'a str,
+    pub role: crate::accounts::Role,
+    pub locale: &'a str,
+}
+
+/// Stores an invitation (single use, 14 days) and its email, in the invitee's
+/// language, inside the caller's transaction. Used by the people page and by
+/// the acceptance of a mentor's application.
+#[cfg(feature = "ssr")]
+pub async fn issue_invitation(
+    connection: &mut sqlx::SqliteConnection,
+    inviter: &crate::accounts::repo::AccountRow,
+    invitee: &Invitee<'_>,
+) -> Result<(), AppError> {
+    use crate::accounts::repo::{self, NewInvitation};
+    use crate::accounts::tokens::new_token;
+    use crate::outbox::repo::enqueue_composed;
+    use crate::outbox::{compose, EmailKind};
+    use crate::people::api::INVITATION_VALID_DAYS;
+
+    let settings = crate::server_context::server_settings()?;
+    let (token, token_hash) = new_token();
+    let now = chrono::Utc::now();
+    let link = format!("{}/invitation/{token}", settings.public_url);
+    let message = compose::invitation(
+        invitee.locale,
+        invitee.display_name,
+        &inviter.display_name,
+        invitee.role,
+        INVITATION_VALID_DAYS,
+    );
+    repo::insert_invitation(
+        &mut *connection,
+        &NewInvitation {
+            token_hash: &token_hash,
+            email: invitee.email,
+            display_name: invitee.display_name,
+            role: invitee.role,
+            locale: invitee.locale,
+            invited_by: inviter.id,
+            expires_at: now + chrono::Duration::days(INVITATION_VALID_DAYS),
+        },
+        now,
+    )
+    .await?;
+    enqueue_composed(
+        &mut *connection,
+        EmailKind::Invitation,
+        invitee.email,
+        invitee.locale,
+        &message,
+        Some(&link),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Disables (or re-enables) an account: a disabled person is signed out
+/// everywhere and cannot sign in. Not on oneself.
+#[server(endpoint = "set_account_disabled")]
+#[cfg_attr(feature = "ssr", tracing::instrument)]
+pub async fn set_account_disabled(account_id: i64, disabled: bool) -> Result<(), AppError> {
+    use crate::accounts::session::authorize_role;
+    use crate::accounts::{repo, Role};
+    use crate::audit::repo::record_by_caller;
+    use crate::audit::AuditEvent;
+    use crate::error::InputProblem;
+
+    use crate::server_context::pool;
+
+    let authorized = authorize_role(Role::Coordinator).await?;
+    let actor = authorized.account()?.id;
+    if account_id == actor {
+        return Err(AppError::InvalidInput {
+            field: "account_id".to_owned(),
+            problem: InputProblem::NotOnYourself,
+        });
+    }
+    let pool = pool()?;
+    let target = repo::find_account(&pool, account_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    repo::set_disabled(&pool, account_id, disabled).await?;
+    record_by_caller(
+        &pool,
+        if disabled {
+            AuditEvent::AccountDisabled
+        } else {
+            AuditEvent::AccountEnabled
+        },
+        Some(actor),
+        Some(&target.email),
+        None,
+    )
+    .await;
+    Ok(())
+}
+
+/// Gives an account another role. Not on oneself (a coordinator cannot demote
+/// themselves and leave the program without one).
+#[server(endpoint = "change_account_role")]
+#[cfg_attr(feature = "ssr", tracing::instrument)]
+pub async fn change_account_role(account_id: i64, role: String) -> Result<(), AppError> {
+    use crate::accounts::session::authorize_role;
+    use crate::accounts::{repo, Role};
+    use crate::audit::repo::record_by_caller;
+    use crate::audit::AuditEvent;
+    use crate::error::InputProblem;
+
+    use crate::server_context::pool;
+
+    let authorized = authorize_role(Role::Coordinator).await?;
+    let actor = authorized.account()?.id;
+    let role = Role::parse(role.trim()).ok_or_else(|| AppError::InvalidInput {
+        field: "role".to_owned(),
+        problem: InputProblem::InvalidChoice,
+    })?;
+    if account_id == actor {
+        return Err(AppError::InvalidInput {
+            field: "role".to_owned(),
+            problem: InputProblem::NotOnYourself,
+        });
+    }
+    let pool = pool()?;
+    let target = repo::find_account(&pool, account_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if target.role() == role {
+        return Ok(());
+    }
+    // The role and the profile that goes with it change together.
+    let mut transaction = pool.begin().await?;
+    repo::set_role(&mut transaction, account_id, role).await?;
+    crate::profiles::repo::ensure_profile(&mut transaction, account_id, &target.email, role, None)
+        .await?;
+    transaction.commit().await?;
+    let change = format!("{} → {}", target.role().as_str(), role.as_str());
+    record_by_caller(
+        &pool,
+        AuditEvent::RoleChanged,
+        Some(actor),
+        Some(&target.email),
+        Some(&change),
+    )
+    .await;
+    Ok(())
+}
+
+/// Opens or closes mentee self-registration.
+#[server(endpoint = "set_registration_open")]
+#[cfg_attr(feature = "ssr", tracing::instrument)]
+pub async fn set_registration_open(open: bool) -> Result<(), AppError> {
+    use crate::accounts::session::authorize_role;
+    use crate::accounts::{repo, Role};
+    use crate::audit::repo::record_by_caller;
+    use crate::audit::AuditEvent;
+
+    use crate::server_context::pool;
+
+    let authorized = authorize_role(Role::Coordinator).await?;
+    let pool = pool()?;
+    repo::set_registration_open(&pool, open).await?;
+    record_by_caller(
+        &pool,
+        if open {
+            AuditEvent::RegistrationOpened
+        } else {
+            AuditEvent::RegistrationClosed
+        },
+        Some(authorized.account()?.id),
+        None,
+        None,
+    )
+    .await;
+    Ok(())
+}

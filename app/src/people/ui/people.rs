@@ -1,0 +1,351 @@
+//! The coordinator's people page: invite, the registration switch, every
+//! account with its role and status, and invitations not used yet.
+use leptos::prelude::*;
+
+use crate::components::labels::label;
+use leptos_i18n::Locale as _;
+
+use crate::accounts::{PeopleOverview, PersonSummary, Role};
+use crate::components::access::{AccessDenied, CoordinationPage};
+use crate::components::forms::{
+    action_error, count_successes, FieldMessage, FormError, Loading, SubmitButton, TextField,
+};
+use crate::components::page::PageTitle;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::people::api::{
+    get_people, ChangeAccountRole, InvitePerson, SetAccountDisabled, SetRegistrationOpen,
+};
+
+/// A role's name in the current language.
+pub fn role_label(role: Role) -> impl Fn() -> &'static str + Copy + Send + Sync {
+    let i18n = use_i18n();
+    move || match role {
+        Role::Coordinator => t_string!(i18n, roles.coordinator),
+        Role::Mentor => t_string!(i18n, roles.mentor),
+        Role::Mentee => t_string!(i18n, roles.mentee),
+    }
+}
+
+#[component]
+pub fn PeoplePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let invite = ServerAction::<InvitePerson>::new();
+    let disable = ServerAction::<SetAccountDisabled>::new();
+    let change_role = ServerAction::<ChangeAccountRole>::new();
+    let registration = ServerAction::<SetRegistrationOpen>::new();
+    // Reload after a change that happened, not after a refusal (which would
+    // re-render the page and lose what was typed).
+    let changes = RwSignal::new(0_u64);
+    count_successes(invite, changes);
+    count_successes(disable, changes);
+    count_successes(change_role, changes);
+    count_successes(registration, changes);
+    let overview = Resource::new(move || changes.get(), |_| get_people());
+    let disable_error = action_error(disable);
+    let role_error = action_error(change_role);
+    let row_error = Signal::derive(move || disable_error.get().or_else(|| role_error.get()));
+
+    view! {
+        <PageTitle text=label!(i18n, people.title) />
+        <Transition fallback=Loading>
+            {move || Suspend::new(async move {
+                match overview.await {
+                    Ok(overview) => {
+                        view! {
+                            <CoordinationPage title=label!(i18n, people.title)>
+                                <InviteForm action=invite />
+                                <RegistrationSwitch action=registration open=overview.registration_open />
+                                <FormError error=row_error />
+                                <PeopleTable overview disable change_role />
+                            </CoordinationPage>
+                        }
+                            .into_any()
+                    }
+                    Err(error) => view! { <AccessDenied error /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn InviteForm(action: ServerAction<InvitePerson>) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = action_error(action);
+    let sent_to = move || action.value().get().and_then(Result::ok);
+    view! {
+        <section class="panel" aria-labelledby="invite-title">
+            <h2 id="invite-title">{t!(i18n, people.invite_title)}</h2>
+            <p class="muted">{t!(i18n, people.invite_lead)}</p>
+            <ActionForm action attr:class="form form-grid" attr:novalidate=true>
+                <TextField
+                    name="email"
+                    label=label!(i18n, fields.email)
+                    input_type="email"
+                    error
+                />
+                <TextField
+                    name="display_name"
+                    label=label!(i18n, fields.display_name)
+                    error
+                />
+                <div class="field">
+                    <label for="field-role">{t!(i18n, fields.role)}</label>
+                    <select id="field-role" name="role" aria-describedby="role-error">
+                        <option value="mentor">{role_label(Role::Mentor)}</option>
+                        <option value="coordinator">{role_label(Role::Coordinator)}</option>
+                    </select>
+                    <FieldMessage field="role" error />
+                </div>
+                <div class="field">
+                    <label for="field-invite-locale">{t!(i18n, fields.email_language)}</label>
+                    <select id="field-invite-locale" name="locale" aria-describedby="locale-error">
+                        <option value="fr" selected=move || i18n.get_locale().as_str() == "fr">
+                            {t!(i18n, fields.language_fr)}
+                        </option>
+                        <option value="en" selected=move || i18n.get_locale().as_str() == "en">
+                            {t!(i18n, fields.language_en)}
+                        </option>
+                    </select>
+                    <FieldMessage field="locale" error />
+                </div>
+                <FormError error />
+                <div class="form-actions">
+                    <SubmitButton
+                        label=label!(i18n, people.invite_submit)
+                        pending=action.pending()
+                    />
+                </div>
+            </ActionForm>
+            {move || {
+                sent_to()
+                    .map(|email| {
+                        view! {
+                            <p class="notice notice-success" role="status">
+                                {move || t_string!(i18n, people.invite_sent, email = email.clone()).to_string()}
+                                " "
+                                <a href="/coordinator/outbox">{t!(i18n, people.see_outbox)}</a>
+                            </p>
+                        }
+                    })
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn RegistrationSwitch(action: ServerAction<SetRegistrationOpen>, open: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="panel" aria-labelledby="registration-title">
+            <h2 id="registration-title">{t!(i18n, people.registration_title)}</h2>
+            <p>
+                {move || {
+                    if open {
+                        t_string!(i18n, people.registration_open)
+                    } else {
+                        t_string!(i18n, people.registration_closed)
+                    }
+                }}
+            </p>
+            <ActionForm action attr:class="inline-form">
+                <input type="hidden" name="open" value=if open { "false" } else { "true" } />
+                <button type="submit" class="button button-secondary">
+                    {move || {
+                        if open {
+                            t_string!(i18n, people.registration_close)
+                        } else {
+                            t_string!(i18n, people.registration_reopen)
+                        }
+                    }}
+                </button>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn PeopleTable(
+    overview: PeopleOverview,
+    disable: ServerAction<SetAccountDisabled>,
+    change_role: ServerAction<ChangeAccountRole>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let viewer = overview.viewer_id;
+    let invitations = overview.invitations;
+    view! {
+        <section aria-labelledby="people-list-title">
+            <h2 id="people-list-title">{t!(i18n, people.list_title)}</h2>
+            <div class="table-scroll" tabindex="0">
+                <table class="data-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{t!(i18n, fields.display_name)}</th>
+                            <th scope="col">{t!(i18n, fields.email)}</th>
+                            <th scope="col">{t!(i18n, fields.role)}</th>
+                            <th scope="col">{t!(i18n, people.status)}</th>
+                            <th scope="col">{t!(i18n, people.actions)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {overview
+                            .people
+                            .into_iter()
+                            .map(|person| {
+                                let is_viewer = person.id == viewer;
+                                view! { <PersonRow person is_viewer disable change_role /> }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <h2>{t!(i18n, people.invitations_title)}</h2>
+            <Show
+                when={
+                    let empty = invitations.is_empty();
+                    move || !empty
+                }
+                fallback=move || view! { <p class="muted">{t!(i18n, people.no_invitations)}</p> }
+            >
+                <div class="table-scroll" tabindex="0">
+                    <table class="data-table">
+                        <thead>
+                            <tr>
+                                <th scope="col">{t!(i18n, fields.display_name)}</th>
+                                <th scope="col">{t!(i18n, fields.email)}</th>
+                                <th scope="col">{t!(i18n, fields.role)}</th>
+                                <th scope="col">{t!(i18n, people.expires)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {invitations
+                                .clone()
+                                .into_iter()
+                                .map(|invitation| {
+                                    let expired = invitation.is_expired;
+                                    view! {
+                                        <tr>
+                                            <td>{invitation.display_name}</td>
+                                            <td>{invitation.email}</td>
+                                            <td>{role_label(invitation.role)}</td>
+                                            <td>
+                                                <crate::components::when::When at=invitation.expires_at /> " "
+                                                {move || expired.then(|| t_string!(i18n, people.expired))}
+                                            </td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn PersonRow(
+    person: PersonSummary,
+    is_viewer: bool,
+    disable: ServerAction<SetAccountDisabled>,
+    change_role: ServerAction<ChangeAccountRole>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = person.id;
+    let disabled = person.is_disabled;
+    let name = person.display_name.clone();
+    // A click on "Disable" asks first (prevented, the form is not submitted).
+    let confirm_disable = move |event: leptos::ev::MouseEvent| {
+        if disabled {
+            return;
+        }
+        let question = t_string!(i18n, people.confirm_disable, name = name.clone()).to_string();
+        if !window().confirm_with_message(&question).unwrap_or(false) {
+            event.prevent_default();
+        }
+    };
+    let role_select_id = format!("role-of-{id}");
+    let change_name = person.display_name.clone();
+    let toggle_name = person.display_name.clone();
+    view! {
+        <tr class:row-disabled=disabled>
+            <td>{person.display_name.clone()} {is_viewer.then(|| view! { " " <span class="tag">{t!(i18n, people.you)}</span> })}</td>
+            <td>{person.email.clone()}</td>
+            <td>
+                {if is_viewer {
+                    view! { <span>{role_label(person.role)}</span> }.into_any()
+                } else {
+                    view! {
+                        <ActionForm action=change_role attr:class="inline-form">
+                            <input type="hidden" name="account_id" value=id.to_string() />
+                            <label class="visually-hidden" for=role_select_id.clone()>
+                                {t!(i18n, people.role_of, name = person.display_name.clone())}
+                            </label>
+                            <select id=role_select_id name="role">
+                                {Role::ALL
+                                    .into_iter()
+                                    .map(|role| {
+                                        view! {
+                                            <option value=role.as_str() selected=role == person.role>
+                                                {role_label(role)}
+                                            </option>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </select>
+                            <button
+                                type="submit"
+                                class="button button-small"
+                                aria-label=move || t_string!(i18n, people.change_role_of, name = change_name.clone()).to_string()
+                            >
+                                {t!(i18n, people.change_role)}
+                            </button>
+                        </ActionForm>
+                    }
+                        .into_any()
+                }}
+            </td>
+            <td>
+                {move || {
+                    if disabled {
+                        t_string!(i18n, people.disabled)
+                    } else {
+                        t_string!(i18n, people.active)
+                    }
+                }}
+            </td>
+            <td>
+                {(!is_viewer)
+                    .then(|| {
+                        view! {
+                            <ActionForm action=disable attr:class="inline-form">
+                                <input type="hidden" name="account_id" value=id.to_string() />
+                                <input type="hidden" name="disabled" value=if disabled { "false" } else { "true" } />
+                                <button
+                                    type="submit"
+                                    class="button button-small"
+                                    on:click=confirm_disable
+                                    aria-label=move || {
+                                        if disabled {
+                                            t_string!(i18n, people.enable_account_of, name = toggle_name.clone()).to_string()
+                                        } else {
+                                            t_string!(i18n, people.disable_account_of, name = toggle_name.clone()).to_string()
+                                        }
+                                    }
+                                >
+                                    {move || {
+                                        if disabled {
+                                            t_string!(i18n, people.enable)
+                                        } else {
+                                            t_string!(i18n, people.disable)
+                                        }
+                                    }}
+                                </button>
+                            </ActionForm>
+                        }
+                    })}
+            </td>
+        </tr>
+    }
+}
