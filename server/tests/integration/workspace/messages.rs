@@ -50,7 +50,7 @@ impl Pair {
                 &[("pair_id", &self.id.to_string()), ("mark_read", "true")],
             )
             .await;
-        assert_eq!(response.status, StatusCode::OK, "{}", response.body);
+        response.assert_status(StatusCode::OK);
         serde_json::from_str(&response.body).expect("the thread is JSON")
     }
 }
@@ -59,7 +59,7 @@ impl Pair {
 async fn two_messages_exchanged_newest_last_with_unread_counts_and_a_wordless_email() {
     let pair = Pair::new().await;
     let sent = pair.send(&pair.mentee, FIRST).await;
-    assert_eq!(sent.status, StatusCode::OK, "{}", sent.body);
+    sent.assert_status(StatusCode::OK);
     // The mentor has one unread message, on his workspace (and dashboard).
     assert_eq!(pair.workspace(&pair.mentor).await["unread_messages"], 1);
     assert_eq!(pair.workspace(&pair.mentee).await["unread_messages"], 0);
@@ -86,7 +86,7 @@ async fn two_messages_exchanged_newest_last_with_unread_counts_and_a_wordless_em
             &[("pair_id", &pair.id.to_string())],
         )
         .await;
-    assert_eq!(off_screen.status, StatusCode::OK);
+    off_screen.assert_status(StatusCode::OK);
     assert_eq!(pair.workspace(&pair.mentor).await["unread_messages"], 1);
     let thread = pair.thread(&pair.mentor).await;
     assert_eq!(thread["messages"][0]["body"], FIRST);
@@ -102,7 +102,7 @@ async fn two_messages_exchanged_newest_last_with_unread_counts_and_a_wordless_em
     assert_eq!(hers["messages"][1]["mine"], false);
     // An empty message is refused with its field.
     let empty = pair.send(&pair.mentee, "   ").await;
-    assert_eq!(empty.status, StatusCode::BAD_REQUEST);
+    empty.assert_status(StatusCode::BAD_REQUEST);
     assert!(empty.body.contains("body"));
 }
 
@@ -135,7 +135,7 @@ async fn nobody_else_reads_or_writes_the_thread_and_the_digest_holds_the_notice(
                 &[("pair_id", &pair.id.to_string())],
             )
             .await;
-        assert_eq!(read.status, StatusCode::FORBIDDEN);
+        read.assert_status(StatusCode::FORBIDDEN);
         assert_eq!(pair.send(cookie, "Hi").await.status, StatusCode::FORBIDDEN);
     }
     // Neither the coordinator's overview nor her pair page carries the words.
@@ -181,7 +181,7 @@ async fn a_reported_message_alone_reaches_the_coordination_and_is_audited() {
         StatusCode::FORBIDDEN
     );
     let reported = report(&pair, &pair.mentor, &rude_id).await;
-    assert_eq!(reported.status, StatusCode::OK, "{}", reported.body);
+    reported.assert_status(StatusCode::OK);
     assert_eq!(
         report(&pair, &pair.mentor, &rude_id).await.status,
         StatusCode::CONFLICT
@@ -238,7 +238,7 @@ async fn contact_details_are_shown_only_by_choice_and_the_thread_ends_read_only(
     assert_eq!(partner["email"], Value::Null);
     assert_eq!(partner["phone"], Value::Null);
     let wrong = share(&pair, "call me").await;
-    assert_eq!(wrong.status, StatusCode::BAD_REQUEST);
+    wrong.assert_status(StatusCode::BAD_REQUEST);
     assert!(wrong.body.contains("InvalidPhone"));
     assert_eq!(share(&pair, "514 555-0199").await.status, StatusCode::OK);
     let partner = pair.thread(&pair.mentor).await["partner_contact"].clone();
@@ -258,7 +258,7 @@ async fn contact_details_are_shown_only_by_choice_and_the_thread_ends_read_only(
             &[("id", &pair.id.to_string()), ("reason", "Moved away")],
         )
         .await;
-    assert_eq!(ended.status, StatusCode::OK);
+    ended.assert_status(StatusCode::OK);
     let thread = pair.thread(&pair.mentor).await;
     assert_eq!(thread["writable"], false);
     assert_eq!(thread["messages"][0]["body"], FIRST);

@@ -107,10 +107,10 @@ async fn the_mentee_edits_her_needs_the_mentor_reads_them_and_a_goal_answers_one
     let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
     for cookie in [&pair.mentor, &pair.stranger, &pair.coordinator] {
         let refused = pair.call(cookie, SaveMyNeeds::PATH, &fields).await;
-        assert_eq!(refused.status, StatusCode::FORBIDDEN, "{}", refused.body);
+        refused.assert_status(StatusCode::FORBIDDEN);
     }
     let saved = pair.call(&pair.mentee, SaveMyNeeds::PATH, &fields).await;
-    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+    saved.assert_status(StatusCode::OK);
     let wrong = pair
         .call(
             &pair.mentee,
@@ -122,7 +122,7 @@ async fn the_mentee_edits_her_needs_the_mentor_reads_them_and_a_goal_answers_one
             ],
         )
         .await;
-    assert_eq!(wrong.status, StatusCode::BAD_REQUEST);
+    wrong.assert_status(StatusCode::BAD_REQUEST);
     let needs = pair.workspace(&pair.mentor).await["needs"].clone();
     assert_eq!(needs["note"], "Interviews, and my first internship");
     let codes: Vec<&str> = needs["skills"]
@@ -162,7 +162,7 @@ async fn the_mentee_edits_her_needs_the_mentor_reads_them_and_a_goal_answers_one
         "a need she no longer has"
     );
     let proposed = propose("interviews").await;
-    assert_eq!(proposed.status, StatusCode::OK, "{}", proposed.body);
+    proposed.assert_status(StatusCode::OK);
     let id: i64 = proposed.body.trim().parse().expect("the goal's id");
     let workspace = pair.workspace(&pair.mentor).await;
     assert_eq!(goal(&workspace, id)["needs"][0][0], "interviews");

@@ -4,10 +4,10 @@
 //!
 //! The list of server functions comes from the running app's registry, not
 //! from this file: a server function without a row here fails the test.
-mod common;
 
 use std::collections::BTreeMap;
 
+use crate::common::{form, TestApp};
 use app::accounts::Role;
 use app::applications::api::*;
 use app::board::api::*;
@@ -37,7 +37,6 @@ use app::reports::participant::GetParticipant;
 use app::workspace::ending_api::RequestPairEnd;
 use app::workspace::{GetMyWorkspaces, GetPairOverview, GetWorkspace};
 use axum::http::StatusCode;
-use common::{form, TestApp};
 use leptos::server_fn::ServerFn;
 
 const PASSWORD: &str = "matrix-password-1";

@@ -16,7 +16,7 @@ use axum::http::StatusCode;
 use leptos::server_fn::ServerFn;
 use serde::de::DeserializeOwned;
 
-use super::common::{form, TestApp, TestResponse};
+use crate::common::{form, TestApp, TestResponse};
 
 const COORDINATOR: (&str, &str) = ("coordination@demo.mentorat.example", "demo-coordination");
 const MENTOR: (&str, &str) = ("marc.tremblay@demo.mentorat.example", "demo-mentor-2025");
@@ -204,7 +204,7 @@ async fn the_demo_lights_every_kind_of_attention_item_most_urgent_first() {
         .app
         .get_with_cookie("/coordinator?cohort=hiver-2025", &demo.coordinator)
         .await;
-    assert_eq!(page.status, StatusCode::OK);
+    page.assert_status(StatusCode::OK);
     assert!(page.body.contains("Bonjour, Claire Gagnon"));
     assert!(page
         .body
@@ -259,7 +259,7 @@ async fn a_nudge_reaches_the_person_in_their_language_once_per_interval() {
         }
     };
     let sent = nudge("Shall we find you a slot?").await;
-    assert_eq!(sent.status, StatusCode::OK, "{}", sent.body);
+    sent.assert_status(StatusCode::OK);
     let emails: Vec<(String, String, String, String)> = sqlx::query_as(
         "SELECT o.recipient, o.locale, o.subject, o.body FROM outbox o WHERE o.kind = 'nudge'",
     )
@@ -297,12 +297,7 @@ async fn a_nudge_reaches_the_person_in_their_language_once_per_interval() {
     assert!(same.nudge_again_on.is_some());
     // A second nudge within the interval is refused, and nothing is sent.
     let refused = nudge("").await;
-    assert_eq!(
-        refused.status,
-        StatusCode::TOO_MANY_REQUESTS,
-        "{}",
-        refused.body
-    );
+    refused.assert_status(StatusCode::TOO_MANY_REQUESTS);
     let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE kind = 'nudge'")
         .fetch_one(&demo.app.pool)
         .await
@@ -355,7 +350,7 @@ async fn items_without_a_nudge_or_unknown_are_refused_and_mentors_cannot_nudge()
             Some(&mentor),
         )
         .await;
-    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    refused.assert_status(StatusCode::FORBIDDEN);
     let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE kind = 'nudge'")
         .fetch_one(&demo.app.pool)
         .await
@@ -400,7 +395,7 @@ async fn a_handled_item_leaves_the_list_and_comes_back_when_it_worsens() {
 
     // Nine days unanswered: level 1 at 5 days a period, level 4 at 2 days a period.
     let worse = demo.save_thresholds("2", "14").await;
-    assert_eq!(worse.status, StatusCode::OK, "{}", worse.body);
+    worse.assert_status(StatusCode::OK);
     let dashboard = demo.dashboard().await;
     let back = dashboard
         .attention
@@ -422,7 +417,7 @@ async fn a_handled_item_leaves_the_list_and_comes_back_when_it_worsens() {
         StatusCode::BAD_REQUEST
     );
     let refused = demo.save_thresholds("0", "many").await;
-    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+    refused.assert_status(StatusCode::BAD_REQUEST);
     assert!(
         refused.body.contains("proposal_unanswered_days"),
         "{}",
@@ -490,7 +485,7 @@ async fn the_pairs_table_searches_filters_and_pages() {
             Some(&demo.coordinator),
         )
         .await;
-    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    bad.assert_status(StatusCode::BAD_REQUEST);
 }
 
 #[tokio::test]
@@ -511,7 +506,7 @@ async fn a_participant_s_page_shows_the_profile_and_pairs_without_feedback_text_
             Some(&demo.coordinator),
         )
         .await;
-    assert_eq!(response.status, StatusCode::OK, "{}", response.body);
+    response.assert_status(StatusCode::OK);
     let page: ParticipantView = serde_json::from_str(&response.body).expect("a participant");
     assert_eq!(page.profile.display_name, "Marc Tremblay");
     assert_eq!(page.pairs.len(), 2);
@@ -544,7 +539,7 @@ async fn a_participant_s_page_shows_the_profile_and_pairs_without_feedback_text_
             Some(&mentor),
         )
         .await;
-    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    refused.assert_status(StatusCode::FORBIDDEN);
 }
 
 #[tokio::test]
@@ -572,7 +567,7 @@ async fn the_dashboard_s_figures_export_as_csv_in_the_reader_s_language() {
             &demo.coordinator,
         )
         .await;
-    assert_eq!(french.status, StatusCode::OK, "{}", french.body);
+    french.assert_status(StatusCode::OK);
     assert!(
         french.body.starts_with("\u{feff}Indicateur,Valeur"),
         "{}",
@@ -629,7 +624,7 @@ async fn ending_a_pair_that_is_not_a_fit_puts_the_mentee_back_among_those_waitin
             Some(&demo.coordinator),
         )
         .await;
-    assert_eq!(ended.status, StatusCode::OK, "{}", ended.body);
+    ended.assert_status(StatusCode::OK);
     // The coordination reads its own reason on the pair's page.
     let closed: PairFollowUp = demo
         .get(

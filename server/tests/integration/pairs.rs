@@ -2,14 +2,13 @@
 //! each person's answer, activation when both accept, capacity under
 //! concurrent acceptances, the coordinator's withdraw and end, the optimal
 //! draft and its acceptance, the weights' validation.
-mod common;
 
+use crate::common::{form, TestApp};
 use app::accounts::Role;
 use app::board::api::*;
 use app::pairs::api::*;
 use app::pairs::{MyPair, PairStatus};
 use axum::http::StatusCode;
-use common::{form, TestApp};
 use leptos::server_fn::ServerFn;
 use serde_json::Value;
 
@@ -59,13 +58,17 @@ impl Program {
         }
     }
 
-    async fn as_coordinator(&self, path: &str, pairs: &[(&str, &str)]) -> common::TestResponse {
+    async fn as_coordinator(
+        &self,
+        path: &str,
+        pairs: &[(&str, &str)],
+    ) -> crate::common::TestResponse {
         self.app
             .call(path, &form(pairs), Some(&self.coordinator))
             .await
     }
 
-    async fn propose(&self, mentee: &Person, mentor: &Person) -> common::TestResponse {
+    async fn propose(&self, mentee: &Person, mentor: &Person) -> crate::common::TestResponse {
         self.as_coordinator(
             ProposePair::PATH,
             &[
@@ -93,7 +96,7 @@ impl Program {
         pair: i64,
         answer: &str,
         reason: &str,
-    ) -> common::TestResponse {
+    ) -> crate::common::TestResponse {
         self.app
             .call(
                 AnswerPair::PATH,
@@ -115,7 +118,7 @@ async fn a_proposal_emails_both_in_their_language_and_is_active_once_both_accept
     let mentor = program.person(Role::Mentor, "marc", "en").await;
 
     let response = program.propose(&mentee, &mentor).await;
-    assert_eq!(response.status, StatusCode::OK, "{}", response.body);
+    response.assert_status(StatusCode::OK);
     let emails: Vec<(String, String, String, Option<String>)> = sqlx::query_as(
         "SELECT recipient, locale, subject, action_url FROM outbox WHERE kind = 'pair_proposed' ORDER BY recipient",
     )
@@ -137,7 +140,7 @@ async fn a_proposal_emails_both_in_their_language_and_is_active_once_both_accept
     // The mentee's second proposal is refused while the first is open.
     let other_mentor = program.person(Role::Mentor, "nadia", "fr").await;
     let again = program.propose(&mentee, &other_mentor).await;
-    assert_eq!(again.status, StatusCode::CONFLICT, "{}", again.body);
+    again.assert_status(StatusCode::CONFLICT);
 
     let (pair, status) = program.pair_of(&mentee).await;
     assert_eq!(status, "proposed");
@@ -191,14 +194,14 @@ async fn a_proposal_emails_both_in_their_language_and_is_active_once_both_accept
     let without_reason = program
         .as_coordinator(EndPair::PATH, &[("id", &pair.to_string()), ("reason", " ")])
         .await;
-    assert_eq!(without_reason.status, StatusCode::BAD_REQUEST);
+    without_reason.assert_status(StatusCode::BAD_REQUEST);
     let ended = program
         .as_coordinator(
             EndPair::PATH,
             &[("id", &pair.to_string()), ("reason", "Déménagement")],
         )
         .await;
-    assert_eq!(ended.status, StatusCode::OK, "{}", ended.body);
+    ended.assert_status(StatusCode::OK);
     assert_eq!(program.pair_of(&mentee).await.1, "ended");
 }
 
@@ -217,11 +220,11 @@ async fn declining_needs_a_reason_and_frees_the_mentee_and_the_place() {
     // A full mentor cannot get a second proposal.
     let second = program.person(Role::Mentee, "bruno", "fr").await;
     let full = program.propose(&second, &mentor).await;
-    assert_eq!(full.status, StatusCode::CONFLICT, "{}", full.body);
+    full.assert_status(StatusCode::CONFLICT);
     assert!(full.body.contains("MentorFull"), "{}", full.body);
 
     let no_reason = program.answer(&mentor, pair, "declined", "").await;
-    assert_eq!(no_reason.status, StatusCode::BAD_REQUEST);
+    no_reason.assert_status(StatusCode::BAD_REQUEST);
     assert!(no_reason.body.contains("reason"), "{}", no_reason.body);
     assert_eq!(
         program
@@ -288,7 +291,7 @@ async fn a_decline_reason_reaches_its_writer_and_the_coordination_and_an_end_rea
         let cookie = person.cookie.clone();
         async move {
             let pairs = app.call(GetMyPairs::PATH, "", Some(&cookie)).await;
-            assert_eq!(pairs.status, StatusCode::OK, "{}", pairs.body);
+            pairs.assert_status(StatusCode::OK);
             pairs.body
         }
     };
@@ -297,7 +300,7 @@ async fn a_decline_reason_reaches_its_writer_and_the_coordination_and_an_end_rea
         let cookie = person.cookie.clone();
         async move {
             let html = app.get_with_cookie(page, &cookie).await;
-            assert_eq!(html.status, StatusCode::OK);
+            html.assert_status(StatusCode::OK);
             html.body
         }
     };
@@ -312,7 +315,7 @@ async fn a_decline_reason_reaches_its_writer_and_the_coordination_and_an_end_rea
     let answered = program
         .answer(&mentee, declined, "declined", decline_reason)
         .await;
-    assert_eq!(answered.status, StatusCode::OK, "{}", answered.body);
+    answered.assert_status(StatusCode::OK);
     let mentor_pairs = seen_by(&mentor).await;
     assert!(!mentor_pairs.contains(decline_reason), "{mentor_pairs}");
     let mentor_pairs: Vec<MyPair> = serde_json::from_str(&mentor_pairs).expect("the pairs");
@@ -350,7 +353,7 @@ async fn a_decline_reason_reaches_its_writer_and_the_coordination_and_an_end_rea
             &[("id", &ended.to_string()), ("reason", end_reason)],
         )
         .await;
-    assert_eq!(closed.status, StatusCode::OK, "{}", closed.body);
+    closed.assert_status(StatusCode::OK);
     for (person, page) in [(&other, "/mentee"), (&mentor, "/mentor")] {
         let pairs = seen_by(person).await;
         assert!(!pairs.contains(end_reason), "{pairs}");
@@ -482,7 +485,7 @@ async fn the_board_ranks_explains_drafts_and_the_draft_can_be_accepted() {
             ],
         )
         .await;
-    assert_eq!(board.status, StatusCode::OK, "{}", board.body);
+    board.assert_status(StatusCode::OK);
     let board: Value = serde_json::from_str(&board.body).expect("JSON board");
     assert_eq!(board["mentees"]["total"], 2);
     let best = &board["selected"]["ranked"][0];
@@ -500,7 +503,7 @@ async fn the_board_ranks_explains_drafts_and_the_draft_can_be_accepted() {
     let draft = program
         .as_coordinator(RunMatching::PATH, &[("cohort", "hiver-2025")])
         .await;
-    assert_eq!(draft.status, StatusCode::OK, "{}", draft.body);
+    draft.assert_status(StatusCode::OK);
     let draft: Value = serde_json::from_str(&draft.body).expect("JSON draft");
     assert_eq!(draft["matched"], 1);
     assert_eq!(draft["pairs"][0]["mentee_profile_id"], mentee.profile);
@@ -524,7 +527,7 @@ async fn the_board_ranks_explains_drafts_and_the_draft_can_be_accepted() {
             ],
         )
         .await;
-    assert_eq!(mixed.status, StatusCode::BAD_REQUEST, "{}", mixed.body);
+    mixed.assert_status(StatusCode::BAD_REQUEST);
     let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM pairs")
         .fetch_one(&program.app.pool)
         .await
@@ -539,7 +542,7 @@ async fn the_board_ranks_explains_drafts_and_the_draft_can_be_accepted() {
             ],
         )
         .await;
-    assert_eq!(accepted.status, StatusCode::OK, "{}", accepted.body);
+    accepted.assert_status(StatusCode::OK);
     assert_eq!(accepted.body, "1");
     assert_eq!(program.pair_of(&mentee).await.1, "proposed");
 
@@ -559,7 +562,7 @@ async fn the_board_ranks_explains_drafts_and_the_draft_can_be_accepted() {
             ],
         )
         .await;
-    assert_eq!(forbid.status, StatusCode::OK, "{}", forbid.body);
+    forbid.assert_status(StatusCode::OK);
     let draft = program
         .as_coordinator(RunMatching::PATH, &[("cohort", "hiver-2025")])
         .await;
@@ -582,7 +585,7 @@ async fn before_any_mentor_joins_the_draft_leaves_every_mentee_waiting_and_says_
     let draft = program
         .as_coordinator(RunMatching::PATH, &[("cohort", "hiver-2025")])
         .await;
-    assert_eq!(draft.status, StatusCode::OK, "{}", draft.body);
+    draft.assert_status(StatusCode::OK);
     let draft: app::board::DraftView = serde_json::from_str(&draft.body).expect("JSON draft");
     assert_eq!((draft.matched, draft.pairs.len()), (0, 0));
     let mut waiting: Vec<(i64, matching::UnmatchedReason)> = draft
@@ -616,16 +619,16 @@ async fn weights_must_add_up_to_100_and_change_the_scores() {
     let wrong = program
         .as_coordinator(SaveMatchingSettings::PATH, &settings("31"))
         .await;
-    assert_eq!(wrong.status, StatusCode::BAD_REQUEST);
+    wrong.assert_status(StatusCode::BAD_REQUEST);
     assert!(wrong.body.contains("WeightsTotal"), "{}", wrong.body);
     let out_of_range = program
         .as_coordinator(SaveMatchingSettings::PATH, &settings("-5"))
         .await;
-    assert_eq!(out_of_range.status, StatusCode::BAD_REQUEST);
+    out_of_range.assert_status(StatusCode::BAD_REQUEST);
     let right = program
         .as_coordinator(SaveMatchingSettings::PATH, &settings("30"))
         .await;
-    assert_eq!(right.status, StatusCode::OK, "{}", right.body);
+    right.assert_status(StatusCode::OK);
     let board = program
         .as_coordinator(GetBoard::PATH, &[("cohort", "hiver-2025")])
         .await;
@@ -648,7 +651,7 @@ async fn the_large_demo_cohort_loads_once_and_the_board_can_match_it() {
     let board = program
         .as_coordinator(GetBoard::PATH, &[("cohort", cohort), ("page", "2")])
         .await;
-    assert_eq!(board.status, StatusCode::OK, "{}", board.body);
+    board.assert_status(StatusCode::OK);
     let board: Value = serde_json::from_str(&board.body).expect("JSON board");
     assert_eq!(board["mentees"]["total"], 60);
     assert_eq!(board["mentees"]["page"], 2);
@@ -656,7 +659,7 @@ async fn the_large_demo_cohort_loads_once_and_the_board_can_match_it() {
     let draft = program
         .as_coordinator(RunMatching::PATH, &[("cohort", cohort)])
         .await;
-    assert_eq!(draft.status, StatusCode::OK, "{}", draft.body);
+    draft.assert_status(StatusCode::OK);
     let draft: Value = serde_json::from_str(&draft.body).expect("JSON draft");
     let matched = draft["matched"].as_u64().unwrap_or(0);
     let unmatched = draft["unmatched"].as_array().map(Vec::len).unwrap_or(0) as u64;

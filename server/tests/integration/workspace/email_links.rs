@@ -25,7 +25,7 @@ impl Pair {
             .app
             .call(UseActionLink::PATH, &form(&[("token", token)]), None)
             .await;
-        assert_eq!(response.status, StatusCode::OK, "{}", response.body);
+        response.assert_status(StatusCode::OK);
         serde_json::from_str(&response.body).expect("JSON")
     }
 
@@ -45,7 +45,7 @@ impl Pair {
                 ],
             )
             .await;
-        assert_eq!(planned.status, StatusCode::OK, "{}", planned.body);
+        planned.assert_status(StatusCode::OK);
         planned.body.trim().parse().expect("id")
     }
 }
@@ -57,7 +57,7 @@ async fn the_mentee_agrees_to_a_meeting_from_the_email_once_without_signing_in()
     let link = pair.action_link("meeting_planned").await;
     // Opening the link shows the question and one button, and acts on nothing.
     let page = pair.app.get(&link).await;
-    assert_eq!(page.status, StatusCode::OK);
+    page.assert_status(StatusCode::OK);
     assert!(
         page.body.contains("marc@pair.example"),
         "the partner is named"
@@ -122,7 +122,7 @@ async fn a_stale_expired_or_unknown_link_explains_and_changes_nothing() {
             ],
         )
         .await;
-    assert_eq!(revised.status, StatusCode::OK, "{}", revised.body);
+    revised.assert_status(StatusCode::OK);
     let stale = pair.use_link(&first).await;
     assert_eq!(stale["problem"], "Stale", "{stale}");
     let page = pair.app.get(&first).await;
@@ -151,7 +151,7 @@ async fn a_stale_expired_or_unknown_link_explains_and_changes_nothing() {
             None,
         )
         .await;
-    assert_eq!(unknown.status, StatusCode::GONE);
+    unknown.assert_status(StatusCode::GONE);
     assert_eq!(
         pair.app.get("/act/not-a-token").await.status,
         StatusCode::GONE
@@ -177,7 +177,7 @@ async fn feedback_is_acknowledged_and_a_meeting_confirmed_from_the_email() {
             ],
         )
         .await;
-    assert_eq!(given.status, StatusCode::OK, "{}", given.body);
+    given.assert_status(StatusCode::OK);
     let link = pair.action_link("feedback_received").await;
     assert_eq!(pair.use_link(&link).await["done"], true);
     let seen = pair.workspace(&pair.mentee).await;

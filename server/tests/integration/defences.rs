@@ -1,12 +1,11 @@
 //! Defences through HTTP: cross-origin writes, security headers, page access,
 //! and forms that work before the WASM arrives.
-mod common;
 
+use crate::common::{form, page_request, TestApp};
 use app::accounts::Role;
 use app::people::api::{LogIn, RegisterMentee};
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use common::{form, page_request, TestApp};
 use leptos::server_fn::ServerFn;
 
 fn registration() -> String {
@@ -41,7 +40,7 @@ async fn a_post_from_another_site_is_refused_and_changes_nothing() {
                 .expect("request"),
         )
         .await;
-    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    forged.assert_status(StatusCode::FORBIDDEN);
     assert_eq!(app.fingerprint().await, before);
 
     let fetch_metadata_only = app
@@ -53,7 +52,7 @@ async fn a_post_from_another_site_is_refused_and_changes_nothing() {
                 .expect("request"),
         )
         .await;
-    assert_eq!(fetch_metadata_only.status, StatusCode::FORBIDDEN);
+    fetch_metadata_only.assert_status(StatusCode::FORBIDDEN);
     assert_eq!(accounts(&app).await, 0);
 
     let same_site = app
@@ -67,7 +66,7 @@ async fn a_post_from_another_site_is_refused_and_changes_nothing() {
                 .expect("request"),
         )
         .await;
-    assert_eq!(same_site.status, StatusCode::OK, "{}", same_site.body);
+    same_site.assert_status(StatusCode::OK);
     assert_eq!(accounts(&app).await, 1);
 }
 
@@ -119,7 +118,7 @@ async fn pages_carry_security_headers_and_a_nonce_that_only_our_scripts_have() {
 async fn private_pages_send_strangers_to_sign_in_and_refuse_other_roles() {
     let app = TestApp::new().await;
     let anonymous = app.get("/coordinator/people").await;
-    assert_eq!(anonymous.status, StatusCode::FOUND);
+    anonymous.assert_status(StatusCode::FOUND);
     assert_eq!(
         anonymous
             .headers
@@ -132,14 +131,14 @@ async fn private_pages_send_strangers_to_sign_in_and_refuse_other_roles() {
         .await;
     let mentee = app.sign_in("amina@student.example", "amina-password").await;
     let refused = app.get_with_cookie("/coordinator/people", &mentee).await;
-    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    refused.assert_status(StatusCode::FORBIDDEN);
     assert!(refused.body.contains("Accès refusé"), "{}", refused.body);
     assert!(
         !refused.body.contains("amina@student.example\","),
         "no data leaks into the page"
     );
     let own = app.get_with_cookie("/mentee", &mentee).await;
-    assert_eq!(own.status, StatusCode::OK);
+    own.assert_status(StatusCode::OK);
 }
 
 #[tokio::test]
@@ -168,7 +167,7 @@ async fn sign_in_works_before_the_wasm_arrives() {
             ("next", ""),
         ])))
         .await;
-    assert_eq!(wrong.status, StatusCode::FOUND);
+    wrong.assert_status(StatusCode::FOUND);
     let back = wrong
         .headers
         .get("location")
@@ -198,12 +197,12 @@ async fn sign_in_works_before_the_wasm_arrives() {
             ("next", ""),
         ])))
         .await;
-    assert_eq!(right.status, StatusCode::FOUND);
+    right.assert_status(StatusCode::FOUND);
     assert_eq!(
         right.headers.get("location").and_then(|v| v.to_str().ok()),
         Some("/coordinator")
     );
-    assert!(common::session_cookie(&right).is_some());
+    assert!(crate::common::session_cookie(&right).is_some());
 }
 
 #[tokio::test]

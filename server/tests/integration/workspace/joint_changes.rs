@@ -46,7 +46,7 @@ async fn marking_a_goal_achieved_waits_for_the_other_person() {
             ],
         )
         .await;
-    assert_eq!(proposed.status, StatusCode::OK, "{}", proposed.body);
+    proposed.assert_status(StatusCode::OK);
     // Nothing changed yet: both read the proposal, the mentor is emailed.
     let seen_by_mentor = goal(&pair.workspace(&pair.mentor).await, id).clone();
     assert_eq!(seen_by_mentor["status"], "InProgress");
@@ -64,7 +64,7 @@ async fn marking_a_goal_achieved_waits_for_the_other_person() {
     );
     // The proposer cannot agree to it, nor propose a second change meanwhile.
     let own = pair.answer_change(&pair.mentee, id, "agree").await;
-    assert_eq!(own.status, StatusCode::CONFLICT, "{}", own.body);
+    own.assert_status(StatusCode::CONFLICT);
     let version = pair.version_of(id).await;
     let second = pair
         .call(
@@ -77,14 +77,14 @@ async fn marking_a_goal_achieved_waits_for_the_other_person() {
             ],
         )
         .await;
-    assert_eq!(second.status, StatusCode::CONFLICT, "{}", second.body);
+    second.assert_status(StatusCode::CONFLICT);
     assert_eq!(
         pair.goal_field(&pair.mentor, id, "status").await,
         "InProgress"
     );
     // The mentor agrees: it is achieved, and the history says who did what.
     let agreed = pair.answer_change(&pair.mentor, id, "agree").await;
-    assert_eq!(agreed.status, StatusCode::OK, "{}", agreed.body);
+    agreed.assert_status(StatusCode::OK);
     let after = goal(&pair.workspace(&pair.mentee).await, id).clone();
     assert_eq!(after["status"], "Achieved");
     assert_eq!(after["pending"], Value::Null);
@@ -101,7 +101,7 @@ async fn marking_a_goal_achieved_waits_for_the_other_person() {
     // The coordinator and a stranger cannot answer a change.
     for cookie in [&pair.coordinator, &pair.stranger] {
         let refused = pair.answer_change(cookie, id, "agree").await;
-        assert_eq!(refused.status, StatusCode::FORBIDDEN, "{}", refused.body);
+        refused.assert_status(StatusCode::FORBIDDEN);
     }
 }
 
@@ -134,7 +134,7 @@ async fn a_milestone_added_to_an_agreed_goal_is_a_proposal_that_can_be_declined_
                 ],
             )
             .await;
-        assert_eq!(response.status, StatusCode::OK, "{}", response.body);
+        response.assert_status(StatusCode::OK);
     };
     add("Mock interview").await;
     let waiting = goal(&pair.workspace(&pair.mentee).await, id).clone();
@@ -145,20 +145,20 @@ async fn a_milestone_added_to_an_agreed_goal_is_a_proposal_that_can_be_declined_
     );
     // Declined by the mentee: never added.
     let declined = pair.answer_change(&pair.mentee, id, "decline").await;
-    assert_eq!(declined.status, StatusCode::OK, "{}", declined.body);
+    declined.assert_status(StatusCode::OK);
     let after = goal(&pair.workspace(&pair.mentee).await, id).clone();
     assert_eq!(after["pending"], Value::Null);
     assert!(!milestones(&after).contains(&"Mock interview".to_owned()));
     // Withdrawn by the mentor; the mentee cannot withdraw the mentor's.
     add("Networking event").await;
     let not_hers = pair.answer_change(&pair.mentee, id, "withdraw").await;
-    assert_eq!(not_hers.status, StatusCode::CONFLICT, "{}", not_hers.body);
+    not_hers.assert_status(StatusCode::CONFLICT);
     let withdrawn = pair.answer_change(&pair.mentor, id, "withdraw").await;
-    assert_eq!(withdrawn.status, StatusCode::OK, "{}", withdrawn.body);
+    withdrawn.assert_status(StatusCode::OK);
     // Agreed: added, with its due date.
     add("Mock interview").await;
     let agreed = pair.answer_change(&pair.mentee, id, "agree").await;
-    assert_eq!(agreed.status, StatusCode::OK, "{}", agreed.body);
+    agreed.assert_status(StatusCode::OK);
     let after = goal(&pair.workspace(&pair.mentor).await, id).clone();
     assert_eq!(
         milestones(&after).last().map(String::as_str),
@@ -230,7 +230,7 @@ async fn two_answers_to_a_meeting_sent_at_once_apply_once() {
                 ],
             )
             .await;
-        assert_eq!(planned.status, StatusCode::OK, "{}", planned.body);
+        planned.assert_status(StatusCode::OK);
         let id = planned.body.trim().to_owned();
         // The mentee agrees and asks for a change at once: one answer only
         // is applied to one version.

@@ -91,7 +91,7 @@ impl Pair {
                 ],
             )
             .await;
-        assert_eq!(answered.status, StatusCode::OK, "{}", answered.body);
+        answered.assert_status(StatusCode::OK);
     }
 
     /// Marc gives Emily feedback; its id.
@@ -112,7 +112,7 @@ impl Pair {
                 ],
             )
             .await;
-        assert_eq!(given.status, StatusCode::OK, "{}", given.body);
+        given.assert_status(StatusCode::OK);
         given.body.trim().parse().expect("the feedback's id")
     }
 
@@ -124,7 +124,7 @@ impl Pair {
                 &[("id", &feedback.to_string()), ("response", response)],
             )
             .await;
-        assert_eq!(acknowledged.status, StatusCode::OK, "{}", acknowledged.body);
+        acknowledged.assert_status(StatusCode::OK);
     }
 
     async fn log(&self, meeting: i64, version: &str, outcome: &str) {
@@ -141,7 +141,7 @@ impl Pair {
                 ],
             )
             .await;
-        assert_eq!(logged.status, StatusCode::OK, "{}", logged.body);
+        logged.assert_status(StatusCode::OK);
     }
 
     async fn end(&self, reason: &str) {
@@ -152,7 +152,7 @@ impl Pair {
                 &[("id", &self.id.to_string()), ("reason", reason)],
             )
             .await;
-        assert_eq!(ended.status, StatusCode::OK, "{}", ended.body);
+        ended.assert_status(StatusCode::OK);
     }
 }
 
@@ -247,7 +247,7 @@ async fn an_ended_pair_tells_both_people_never_the_coordinators_reason() {
             &[("id", &proposal.to_string())],
         )
         .await;
-    assert_eq!(withdrawn.status, StatusCode::OK, "{}", withdrawn.body);
+    withdrawn.assert_status(StatusCode::OK);
     assert_eq!(
         Pair::recipients(&pair.sent("pair_withdrawn").await),
         [("lucas@pair.example", "fr"), ("marc@pair.example", "fr")]
@@ -294,7 +294,7 @@ async fn a_change_asked_tells_the_person_who_must_rewrite() {
             ],
         )
         .await;
-    assert_eq!(asked.status, StatusCode::OK, "{}", asked.body);
+    asked.assert_status(StatusCode::OK);
     let told = pair.sent("change_requested").await;
     assert_eq!(Pair::recipients(&told), [("emily@pair.example", "en")]);
     assert_eq!(told[0].2, "A change is asked to your goal");
@@ -317,7 +317,7 @@ async fn a_change_asked_tells_the_person_who_must_rewrite() {
             ],
         )
         .await;
-    assert_eq!(planned.status, StatusCode::OK, "{}", planned.body);
+    planned.assert_status(StatusCode::OK);
     let meeting = planned.body.trim().to_owned();
     let asked = pair
         .call(
@@ -330,7 +330,7 @@ async fn a_change_asked_tells_the_person_who_must_rewrite() {
             ],
         )
         .await;
-    assert_eq!(asked.status, StatusCode::OK, "{}", asked.body);
+    asked.assert_status(StatusCode::OK);
     let told = pair.sent("change_requested").await;
     assert_eq!(
         Pair::recipients(&told),
@@ -383,7 +383,7 @@ async fn not_a_fit_tells_the_coordination_once() {
                     &[("pair_id", &pair.id.to_string()), ("answer", answer)],
                 )
                 .await;
-            assert_eq!(answered.status, StatusCode::OK, "{}", answered.body);
+            answered.assert_status(StatusCode::OK);
         }
     };
     answer("good_fit").await;
@@ -417,7 +417,7 @@ async fn a_weekly_digest_gathers_what_can_wait_and_urgent_notices_still_go_at_on
             ],
         )
         .await;
-    assert_eq!(chose.status, StatusCode::OK, "{}", chose.body);
+    chose.assert_status(StatusCode::OK);
     let unknown = pair
         .call(
             &pair.mentor,
@@ -429,7 +429,7 @@ async fn a_weekly_digest_gathers_what_can_wait_and_urgent_notices_still_go_at_on
             ],
         )
         .await;
-    assert_eq!(unknown.status, StatusCode::BAD_REQUEST, "{}", unknown.body);
+    unknown.assert_status(StatusCode::BAD_REQUEST);
 
     // Non-urgent: held, not sent.
     let feedback = pair.feedback().await;

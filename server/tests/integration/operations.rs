@@ -1,16 +1,15 @@
 //! What an operator relies on: probes, the database file, demo data, request limits.
-mod common;
 
+use crate::common::TestApp;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use common::TestApp;
 use server::{db, demo};
 
 #[tokio::test]
 async fn healthz_reports_a_working_database() {
     let app = TestApp::new().await;
     let response = app.get("/healthz").await;
-    assert_eq!(response.status, StatusCode::OK);
+    response.assert_status(StatusCode::OK);
     assert_eq!(response.body, r#"{"status":"ok","database":"ok"}"#);
 }
 
@@ -19,7 +18,7 @@ async fn healthz_reports_503_when_the_database_is_gone() {
     let app = TestApp::new().await;
     app.pool.close().await;
     let response = app.get("/healthz").await;
-    assert_eq!(response.status, StatusCode::SERVICE_UNAVAILABLE);
+    response.assert_status(StatusCode::SERVICE_UNAVAILABLE);
     assert!(response.body.contains("unavailable"));
 }
 
@@ -28,7 +27,7 @@ async fn livez_answers_without_the_database() {
     let app = TestApp::new().await;
     app.pool.close().await;
     let response = app.get("/livez").await;
-    assert_eq!(response.status, StatusCode::OK);
+    response.assert_status(StatusCode::OK);
     assert_eq!(response.body, "ok");
 }
 
@@ -171,5 +170,5 @@ async fn a_body_over_the_limit_is_refused_with_413() {
                 .expect("a valid request"),
         )
         .await;
-    assert_eq!(response.status, StatusCode::PAYLOAD_TOO_LARGE);
+    response.assert_status(StatusCode::PAYLOAD_TOO_LARGE);
 }

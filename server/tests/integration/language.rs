@@ -1,9 +1,8 @@
 //! The language switch without JavaScript: a form post to the `set_locale` server function.
-mod common;
 
+use crate::common::TestApp;
 use app::layout::SetLocale;
 use axum::http::header;
-use common::TestApp;
 use leptos::server_fn::ServerFn;
 
 #[tokio::test]
@@ -99,7 +98,7 @@ async fn signing_in_switches_to_the_accounts_language_unless_chosen_on_the_page(
         .execute(&app.pool)
         .await
         .expect("English account");
-    let locale_cookie = |response: &common::TestResponse| {
+    let locale_cookie = |response: &crate::common::TestResponse| {
         response
             .headers
             .get_all(header::SET_COOKIE)

@@ -4,8 +4,8 @@ use axum::http::StatusCode;
 use leptos::server_fn::ServerFn;
 use serde_json::Value;
 
-use super::common::TestResponse;
 use super::{goal, Pair};
+use crate::common::TestResponse;
 
 #[tokio::test]
 async fn a_next_step_becomes_a_milestone_once_and_survives_a_new_log() {
@@ -37,7 +37,7 @@ async fn a_next_step_becomes_a_milestone_once_and_survives_a_new_log() {
         }
     };
     let held = log("2", "Shorten the letter\nCall the career centre").await;
-    assert_eq!(held.status, StatusCode::OK, "{}", held.body);
+    held.assert_status(StatusCode::OK);
 
     let seen = pair.workspace(&pair.mentee).await;
     let step = |seen: &Value, index: usize| seen["meetings"][0]["next_steps"][index].clone();
@@ -70,7 +70,7 @@ async fn a_next_step_becomes_a_milestone_once_and_survives_a_new_log() {
         );
     }
     let elsewhere = convert(&pair.mentee, first, 999_999, version).await;
-    assert_eq!(elsewhere.status, StatusCode::BAD_REQUEST);
+    elsewhere.assert_status(StatusCode::BAD_REQUEST);
     assert!(
         elsewhere.body.contains("InvalidChoice"),
         "{}",
@@ -80,7 +80,7 @@ async fn a_next_step_becomes_a_milestone_once_and_survives_a_new_log() {
     // The mentee proposes the first step as a milestone of the agreed goal:
     // it waits for the mentor, like any milestone added to an agreed goal.
     let made = convert(&pair.mentee, first, goal_id, version).await;
-    assert_eq!(made.status, StatusCode::OK, "{}", made.body);
+    made.assert_status(StatusCode::OK);
     let seen = pair.workspace(&pair.mentor).await;
     let titles = |seen: &Value| -> Vec<String> {
         goal(seen, goal_id)["milestones"]
@@ -112,7 +112,7 @@ async fn a_next_step_becomes_a_milestone_once_and_survives_a_new_log() {
             ],
         )
         .await;
-    assert_eq!(agreed.status, StatusCode::OK, "{}", agreed.body);
+    agreed.assert_status(StatusCode::OK);
     let seen = pair.workspace(&pair.mentor).await;
     assert_eq!(
         titles(&seen),
@@ -130,14 +130,14 @@ async fn a_next_step_becomes_a_milestone_once_and_survives_a_new_log() {
     // Once only; and an edit made on an old version of the goal is refused.
     let again = goal(&seen, goal_id)["version"].as_i64().expect("a version");
     let twice = convert(&pair.mentor, first, goal_id, again).await;
-    assert_eq!(twice.status, StatusCode::CONFLICT);
+    twice.assert_status(StatusCode::CONFLICT);
     let stale = convert(&pair.mentor, second, goal_id, version).await;
-    assert_eq!(stale.status, StatusCode::CONFLICT);
+    stale.assert_status(StatusCode::CONFLICT);
     assert!(stale.body.contains("StaleVersion"), "{}", stale.body);
 
     // Logging the meeting again keeps the step that became a milestone.
     let relogged = log("3", "Call the career centre").await;
-    assert_eq!(relogged.status, StatusCode::OK, "{}", relogged.body);
+    relogged.assert_status(StatusCode::OK);
     let seen = pair.workspace(&pair.mentee).await;
     let steps: Vec<&str> = seen["meetings"][0]["next_steps"]
         .as_array()

@@ -6,8 +6,8 @@ use axum::http::{header, StatusCode};
 use leptos::server_fn::ServerFn;
 use serde_json::Value;
 
-use super::common::TestResponse;
 use super::Pair;
+use crate::common::TestResponse;
 
 /// `Marc → Emily`: an agreed goal and an agreed meeting with two objectives,
 /// plus a private note that must never reach a calendar. The meeting's id.
@@ -30,7 +30,7 @@ async fn meeting_with_objectives(pair: &Pair) -> i64 {
             &[("id", &meeting.to_string()), ("body", "Secret worry")],
         )
         .await;
-    assert_eq!(note.status, StatusCode::OK, "{}", note.body);
+    note.assert_status(StatusCode::OK);
     meeting
 }
 
@@ -62,7 +62,7 @@ async fn a_meeting_downloads_as_ics_for_its_two_people_only() {
 
     // The mentee (English): Montréal 14:00 in January is 19:00 UTC.
     let file = get(&pair, &path, Some(&pair.mentee)).await;
-    assert_eq!(file.status, StatusCode::OK, "{}", file.body);
+    file.assert_status(StatusCode::OK);
     assert!(header_of(&file, header::CONTENT_TYPE).starts_with("text/calendar"));
     assert!(header_of(&file, header::CONTENT_DISPOSITION).starts_with("attachment"));
     assert_eq!(header_of(&file, header::CACHE_CONTROL), "private, no-store");
@@ -85,7 +85,7 @@ async fn a_meeting_downloads_as_ics_for_its_two_people_only() {
 
     // The mentor reads it in French, and the same event (same UID).
     let mentor_file = get(&pair, &path, Some(&pair.mentor)).await;
-    assert_eq!(mentor_file.status, StatusCode::OK);
+    mentor_file.assert_status(StatusCode::OK);
     let mentor_text = unfolded(&mentor_file);
     assert!(mentor_text.contains("SUMMARY:Mentorat : rencontre avec Person emily@pair.example"));
     assert!(
@@ -102,14 +102,14 @@ async fn a_meeting_downloads_as_ics_for_its_two_people_only() {
     // Anyone else: refused, in their language; the coordinator too.
     for cookie in [&pair.stranger, &pair.coordinator] {
         let refused = get(&pair, &path, Some(cookie)).await;
-        assert_eq!(refused.status, StatusCode::FORBIDDEN);
+        refused.assert_status(StatusCode::FORBIDDEN);
         assert!(!refused.body.contains("VEVENT"));
     }
     let stranger = get(&pair, &path, Some(&pair.stranger)).await;
     assert_eq!(stranger.body, "Cette rencontre ne vous concerne pas.");
     // Signed out: sent to sign in (then to their own page, with the meeting).
     let signed_out = get(&pair, &path, None).await;
-    assert_eq!(signed_out.status, StatusCode::SEE_OTHER);
+    signed_out.assert_status(StatusCode::SEE_OTHER);
     assert_eq!(header_of(&signed_out, header::LOCATION), "/login");
     for unknown in ["/meetings/999999.ics", "/meetings/abc.ics", "/meetings/12"] {
         let missing = get(&pair, unknown, Some(&pair.mentee)).await;
@@ -119,7 +119,7 @@ async fn a_meeting_downloads_as_ics_for_its_two_people_only() {
 
 /// The link the server function returned, and its token.
 fn link_and_token(response: &TestResponse) -> (String, String) {
-    assert_eq!(response.status, StatusCode::OK, "{}", response.body);
+    response.assert_status(StatusCode::OK);
     let link: String = serde_json::from_str(&response.body).expect("the link is a JSON string");
     let token = link
         .split("/calendar/")
@@ -138,7 +138,7 @@ async fn a_private_feed_shows_ones_meetings_until_replaced_or_turned_off() {
         let pair = &pair;
         async move {
             let response = pair.call(&cookie, GetCalendarFeed::PATH, &[]).await;
-            assert_eq!(response.status, StatusCode::OK, "{}", response.body);
+            response.assert_status(StatusCode::OK);
             let value: Value = serde_json::from_str(&response.body).expect("JSON");
             (value, response)
         }
@@ -159,7 +159,7 @@ async fn a_private_feed_shows_ones_meetings_until_replaced_or_turned_off() {
     // A calendar app (no cookie) reads the mentee's meetings, in English.
     let feed_path = format!("/calendar/{token}.ics");
     let feed = get(&pair, &feed_path, None).await;
-    assert_eq!(feed.status, StatusCode::OK, "{}", feed.body);
+    feed.assert_status(StatusCode::OK);
     assert!(header_of(&feed, header::CONTENT_TYPE).starts_with("text/calendar"));
     let text = unfolded(&feed);
     assert!(
@@ -188,7 +188,7 @@ async fn a_private_feed_shows_ones_meetings_until_replaced_or_turned_off() {
             .await,
     );
     let stranger_feed = get(&pair, &format!("/calendar/{stranger_token}.ics"), None).await;
-    assert_eq!(stranger_feed.status, StatusCode::OK);
+    stranger_feed.assert_status(StatusCode::OK);
     assert!(!stranger_feed.body.contains("VEVENT"));
 
     // Replacing: the old link stops at once, the new one works.
@@ -204,9 +204,9 @@ async fn a_private_feed_shows_ones_meetings_until_replaced_or_turned_off() {
 
     // Turning it off: gone, and the page says so.
     let revoked = pair.call(&pair.mentee, RevokeCalendarFeed::PATH, &[]).await;
-    assert_eq!(revoked.status, StatusCode::OK, "{}", revoked.body);
+    revoked.assert_status(StatusCode::OK);
     let gone = get(&pair, &new_path, None).await;
-    assert_eq!(gone.status, StatusCode::NOT_FOUND);
+    gone.assert_status(StatusCode::NOT_FOUND);
     assert!(!gone.body.contains("VEVENT"));
     let (off, _) = state(pair.mentee.clone()).await;
     assert_eq!(off["created"], Value::Null);
@@ -214,5 +214,5 @@ async fn a_private_feed_shows_ones_meetings_until_replaced_or_turned_off() {
     let coordinator = pair
         .call(&pair.coordinator, CreateCalendarFeed::PATH, &[])
         .await;
-    assert_eq!(coordinator.status, StatusCode::FORBIDDEN);
+    coordinator.assert_status(StatusCode::FORBIDDEN);
 }

@@ -1,10 +1,9 @@
 //! The outbox is delivered by SMTP when a server is configured: checked against
 //! a minimal SMTP server on a local port.
-mod common;
 
+use crate::common::TestApp;
 use app::outbox::repo::{enqueue, NewEmail};
 use app::outbox::EmailKind;
-use common::TestApp;
 use server::mailer::Mailer;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpListener;

@@ -1,14 +1,13 @@
 //! The public pages through the real router: language, content, status codes.
-mod common;
 
+use crate::common::TestApp;
 use axum::http::{header, StatusCode};
-use common::TestApp;
 
 #[tokio::test]
 async fn the_home_page_is_french_by_default_even_for_an_english_browser() {
     let app = TestApp::new().await;
     let page = app.get("/").await;
-    assert_eq!(page.status, StatusCode::OK);
+    page.assert_status(StatusCode::OK);
     assert!(page.body.contains(r#"lang="fr""#), "html lang is fr");
     assert!(page
         .body
@@ -24,7 +23,7 @@ async fn the_home_page_is_french_by_default_even_for_an_english_browser() {
 async fn the_home_page_is_english_when_english_was_chosen() {
     let app = TestApp::new().await;
     let page = app.get_with_cookie("/", "i18n_pref_locale=en").await;
-    assert_eq!(page.status, StatusCode::OK);
+    page.assert_status(StatusCode::OK);
     assert!(page.body.contains(r#"lang="en""#), "html lang is en");
     assert!(page
         .body
@@ -38,7 +37,7 @@ async fn the_home_page_is_english_when_english_was_chosen() {
 async fn an_unknown_language_cookie_falls_back_to_french() {
     let app = TestApp::new().await;
     let page = app.get_with_cookie("/", "i18n_pref_locale=de").await;
-    assert_eq!(page.status, StatusCode::OK);
+    page.assert_status(StatusCode::OK);
     assert!(page.body.contains(r#"lang="fr""#));
 }
 
@@ -68,13 +67,13 @@ async fn the_home_page_says_when_no_cohort_is_planned() {
 async fn an_unknown_path_answers_404_with_a_page_in_the_chosen_language() {
     let app = TestApp::new().await;
     let page = app.get("/cette-page-n-existe-pas").await;
-    assert_eq!(page.status, StatusCode::NOT_FOUND);
+    page.assert_status(StatusCode::NOT_FOUND);
     assert!(page.body.contains("Page introuvable"));
 
     let page = app
         .get_with_cookie("/no/such/page", "i18n_pref_locale=en")
         .await;
-    assert_eq!(page.status, StatusCode::NOT_FOUND);
+    page.assert_status(StatusCode::NOT_FOUND);
     assert!(page.body.contains("Page not found"));
 }
 
@@ -97,13 +96,13 @@ async fn pages_are_compressed_for_browsers_that_accept_it() {
     let app = TestApp::new().await;
     let response = app
         .send(
-            common::page_request("/")
+            crate::common::page_request("/")
                 .header(header::ACCEPT_ENCODING, "br, gzip")
                 .body(axum::body::Body::empty())
                 .expect("a valid request"),
         )
         .await;
-    assert_eq!(response.status, StatusCode::OK);
+    response.assert_status(StatusCode::OK);
     let encoding = response.headers.get(header::CONTENT_ENCODING);
     assert_eq!(encoding.and_then(|value| value.to_str().ok()), Some("br"));
 }

@@ -4,29 +4,19 @@
 //! and its acknowledgement, the fit check, the notifications, and who may do
 //! what (the pair's two people only; private notes the mentor alone; the
 //! coordinator an overview without notes).
-mod common;
 // Parts of the workspace with their own file, on the same `Pair`.
-#[path = "workspace/calendar.rs"]
 mod calendar;
-#[path = "workspace/email_links.rs"]
 mod email_links;
-#[path = "workspace/ending.rs"]
 mod ending;
-#[path = "workspace/exports.rs"]
 mod exports;
-#[path = "workspace/follow_up.rs"]
 mod follow_up;
-#[path = "workspace/joint_changes.rs"]
 mod joint_changes;
-#[path = "workspace/messages.rs"]
 mod messages;
-#[path = "workspace/needs.rs"]
 mod needs;
-#[path = "workspace/next_steps.rs"]
 mod next_steps;
-#[path = "workspace/notifications.rs"]
 mod notifications;
 
+use crate::common::{form, TestApp, TestResponse};
 use app::accounts::Role;
 use app::feedback::api::*;
 use app::feedback::{FitAnswer, FitResponse, MyFitCheck};
@@ -34,7 +24,6 @@ use app::goals::api::*;
 use app::meetings::api::*;
 use app::workspace::{GetMyWorkspaces, GetPairOverview, GetWorkspace, PairOverview, Workspace};
 use axum::http::StatusCode;
-use common::{form, TestApp, TestResponse};
 use leptos::server_fn::ServerFn;
 use serde_json::Value;
 
@@ -110,7 +99,7 @@ impl Pair {
                 &[("pair_id", &self.id.to_string())],
             )
             .await;
-        assert_eq!(response.status, StatusCode::OK, "{}", response.body);
+        response.assert_status(StatusCode::OK);
         serde_json::from_str(&response.body).expect("the workspace is JSON")
     }
 
@@ -143,7 +132,7 @@ impl Pair {
             .map(|(name, value)| (*name, value.as_str()))
             .collect();
         let planned = self.call(&self.mentor, PlanMeeting::PATH, &fields).await;
-        assert_eq!(planned.status, StatusCode::OK, "{}", planned.body);
+        planned.assert_status(StatusCode::OK);
         let id: i64 = planned.body.trim().parse().expect("the meeting's id");
         let agreed = self
             .call(
@@ -152,7 +141,7 @@ impl Pair {
                 &[("id", &id.to_string()), ("version", "1")],
             )
             .await;
-        assert_eq!(agreed.status, StatusCode::OK, "{}", agreed.body);
+        agreed.assert_status(StatusCode::OK);
         id
     }
 
@@ -166,7 +155,7 @@ impl Pair {
                 &[("id", &id.to_string()), ("version", "1")],
             )
             .await;
-        assert_eq!(agreed.status, StatusCode::OK, "{}", agreed.body);
+        agreed.assert_status(StatusCode::OK);
         id
     }
 
@@ -185,7 +174,7 @@ impl Pair {
                 ],
             )
             .await;
-        assert_eq!(response.status, StatusCode::OK, "{}", response.body);
+        response.assert_status(StatusCode::OK);
         response.body.trim().parse().expect("the goal's id")
     }
 }
@@ -228,7 +217,7 @@ async fn a_goal_counts_once_the_other_side_agrees_and_is_never_silently_overwrit
             &[("id", &id.to_string()), ("version", "1")],
         )
         .await;
-    assert_eq!(own.status, StatusCode::CONFLICT);
+    own.assert_status(StatusCode::CONFLICT);
     assert!(error_of(&own).contains("OwnProposal"), "{}", own.body);
 
     // The mentor asks for a change; the mentee revises; two edits on the same
@@ -244,7 +233,7 @@ async fn a_goal_counts_once_the_other_side_agrees_and_is_never_silently_overwrit
             ],
         )
         .await;
-    assert_eq!(ask.status, StatusCode::OK, "{}", ask.body);
+    ask.assert_status(StatusCode::OK);
     let revise = |title: &'static str| {
         let pair = &pair;
         async move {
@@ -268,7 +257,7 @@ async fn a_goal_counts_once_the_other_side_agrees_and_is_never_silently_overwrit
         StatusCode::OK
     );
     let late = revise("Find any internship").await;
-    assert_eq!(late.status, StatusCode::CONFLICT);
+    late.assert_status(StatusCode::CONFLICT);
     assert!(error_of(&late).contains("StaleVersion"), "{}", late.body);
     let seen = pair.workspace(&pair.mentor).await;
     assert_eq!(goal(&seen, id)["title"], "Find a data internship");
@@ -297,7 +286,7 @@ async fn a_goal_counts_once_the_other_side_agrees_and_is_never_silently_overwrit
             &[("id", &id.to_string()), ("version", "3")],
         )
         .await;
-    assert_eq!(agree.status, StatusCode::OK, "{}", agree.body);
+    agree.assert_status(StatusCode::OK);
     let tick = pair
         .call(
             &pair.mentee,
@@ -309,7 +298,7 @@ async fn a_goal_counts_once_the_other_side_agrees_and_is_never_silently_overwrit
             ],
         )
         .await;
-    assert_eq!(tick.status, StatusCode::OK, "{}", tick.body);
+    tick.assert_status(StatusCode::OK);
     let seen = pair.workspace(&pair.mentee).await;
     assert_eq!(goal(&seen, id)["progress"], 50);
     assert_eq!(goal(&seen, id)["progress_source"], "Milestones");
@@ -346,7 +335,7 @@ async fn a_goal_counts_once_the_other_side_agrees_and_is_never_silently_overwrit
             ],
         )
         .await;
-    assert_eq!(by_mentee.status, StatusCode::FORBIDDEN);
+    by_mentee.assert_status(StatusCode::FORBIDDEN);
     let assessed = pair
         .call(
             &pair.mentor,
@@ -359,7 +348,7 @@ async fn a_goal_counts_once_the_other_side_agrees_and_is_never_silently_overwrit
             ],
         )
         .await;
-    assert_eq!(assessed.status, StatusCode::OK, "{}", assessed.body);
+    assessed.assert_status(StatusCode::OK);
     let seen = pair.workspace(&pair.mentee).await;
     assert_eq!(goal(&seen, id)["progress"], 70);
     assert_eq!(goal(&seen, id)["assessment_comment"], "Good pace");
@@ -382,7 +371,7 @@ async fn a_goal_form_with_problems_is_refused_whole() {
             ],
         )
         .await;
-    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+    refused.assert_status(StatusCode::BAD_REQUEST);
     for field in ["title", "success_criterion", "target_date"] {
         assert!(refused.body.contains(field), "{field}: {}", refused.body);
     }
@@ -418,10 +407,10 @@ async fn a_meeting_is_agreed_before_and_logged_after_with_notes_only_the_mentor_
         }
     };
     let past = plan("2020-01-06").await;
-    assert_eq!(past.status, StatusCode::BAD_REQUEST);
+    past.assert_status(StatusCode::BAD_REQUEST);
     assert!(past.body.contains("InThePast"), "{}", past.body);
     let planned = plan("2099-01-06").await;
-    assert_eq!(planned.status, StatusCode::OK, "{}", planned.body);
+    planned.assert_status(StatusCode::OK);
     let meeting: i64 = planned.body.trim().parse().expect("the meeting's id");
     // The mentee is told, in English, with the time in Montréal.
     let told = pair.outbox("meeting_planned").await;
@@ -484,7 +473,7 @@ async fn a_meeting_is_agreed_before_and_logged_after_with_notes_only_the_mentor_
             &[("id", &meeting.to_string()), ("version", "1")],
         )
         .await;
-    assert_eq!(agreed.status, StatusCode::OK, "{}", agreed.body);
+    agreed.assert_status(StatusCode::OK);
     assert!(log(&pair.mentor, "2", "held").await.body.contains("NotYet"));
     sqlx::query("UPDATE meetings SET starts_at = '2026-01-05T19:00:00Z' WHERE id = ?")
         .bind(meeting)
@@ -492,7 +481,7 @@ async fn a_meeting_is_agreed_before_and_logged_after_with_notes_only_the_mentor_
         .await
         .expect("the meeting moves to the past");
     let held = log(&pair.mentee, "2", "held").await;
-    assert_eq!(held.status, StatusCode::OK, "{}", held.body);
+    held.assert_status(StatusCode::OK);
 
     // Private notes: the mentor writes them and alone reads them.
     let note = "Stressed about interviews";
@@ -503,7 +492,7 @@ async fn a_meeting_is_agreed_before_and_logged_after_with_notes_only_the_mentor_
             &[("id", &meeting.to_string()), ("body", note)],
         )
         .await;
-    assert_eq!(by_mentee.status, StatusCode::FORBIDDEN);
+    by_mentee.assert_status(StatusCode::FORBIDDEN);
     let saved = pair
         .call(
             &pair.mentor,
@@ -511,7 +500,7 @@ async fn a_meeting_is_agreed_before_and_logged_after_with_notes_only_the_mentor_
             &[("id", &meeting.to_string()), ("body", note)],
         )
         .await;
-    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+    saved.assert_status(StatusCode::OK);
     let mentor_view = pair.workspace(&pair.mentor).await;
     assert_eq!(mentor_view["meetings"][0]["private_note"], note);
     assert_eq!(mentor_view["meetings"][0]["status"], "Held");
@@ -535,7 +524,7 @@ async fn a_meeting_is_agreed_before_and_logged_after_with_notes_only_the_mentor_
             &[("pair_id", &pair.id.to_string())],
         )
         .await;
-    assert_eq!(overview.status, StatusCode::OK, "{}", overview.body);
+    overview.assert_status(StatusCode::OK);
     assert!(
         overview.body.contains("\"meetings_held\":1"),
         "{}",
@@ -549,7 +538,7 @@ async fn a_meeting_is_agreed_before_and_logged_after_with_notes_only_the_mentor_
             &[("pair_id", &pair.id.to_string())],
         )
         .await;
-    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    refused.assert_status(StatusCode::FORBIDDEN);
 }
 
 #[tokio::test]
@@ -579,7 +568,7 @@ async fn feedback_goes_from_mentor_to_mentee_who_acknowledges_and_both_answer_th
     };
     assert_eq!(give(&pair.mentee).await.status, StatusCode::FORBIDDEN);
     let given = give(&pair.mentor).await;
-    assert_eq!(given.status, StatusCode::OK, "{}", given.body);
+    given.assert_status(StatusCode::OK);
     let feedback: i64 = given.body.trim().parse().expect("the feedback's id");
     let told = pair.outbox("feedback_received").await;
     assert_eq!(told.len(), 1);
@@ -597,7 +586,7 @@ async fn feedback_goes_from_mentor_to_mentee_who_acknowledges_and_both_answer_th
             &[("id", &feedback.to_string())],
         )
         .await;
-    assert_eq!(by_mentor.status, StatusCode::FORBIDDEN);
+    by_mentor.assert_status(StatusCode::FORBIDDEN);
     let acknowledged = pair
         .call(
             &pair.mentee,
@@ -605,7 +594,7 @@ async fn feedback_goes_from_mentor_to_mentee_who_acknowledges_and_both_answer_th
             &[("id", &feedback.to_string()), ("response", "Thanks, on it")],
         )
         .await;
-    assert_eq!(acknowledged.status, StatusCode::OK, "{}", acknowledged.body);
+    acknowledged.assert_status(StatusCode::OK);
     let seen = pair.workspace(&pair.mentor).await;
     assert_eq!(seen["feedback"][0]["acknowledged"], true);
     assert_eq!(seen["feedback"][0]["response"], "Thanks, on it");
@@ -681,7 +670,7 @@ async fn each_person_reads_only_their_own_fit_check_and_the_coordinator_reads_bo
                 ],
             )
             .await;
-        assert_eq!(answered.status, StatusCode::OK, "{}", answered.body);
+        answered.assert_status(StatusCode::OK);
     }
 
     // Neither person's workspace holds the other's answer or comment.
@@ -742,7 +731,7 @@ async fn each_person_reads_only_their_own_fit_check_and_the_coordinator_reads_bo
         ),
     ] {
         let html = pair.app.get_with_cookie(page, reader).await;
-        assert_eq!(html.status, StatusCode::OK);
+        html.assert_status(StatusCode::OK);
         assert!(html.body.contains(own_comment), "{}", html.body);
         assert!(
             !html.body.contains(partner_answer) && !html.body.contains(partner_comment),
@@ -764,7 +753,7 @@ async fn each_person_reads_only_their_own_fit_check_and_the_coordinator_reads_bo
             &[("pair_id", &pair.id.to_string())],
         )
         .await;
-    assert_eq!(overview.status, StatusCode::OK, "{}", overview.body);
+    overview.assert_status(StatusCode::OK);
     let overview: PairOverview = serde_json::from_str(&overview.body).expect("the overview");
     let response = |answer, comment: &str| {
         Some(FitResponse {
@@ -802,7 +791,7 @@ async fn strangers_are_refused_and_an_ended_pair_is_read_only() {
         let refused = pair
             .call(&pair.stranger, path, &[("pair_id", &pair.id.to_string())])
             .await;
-        assert_eq!(refused.status, StatusCode::FORBIDDEN);
+        refused.assert_status(StatusCode::FORBIDDEN);
     }
     let by_stranger = pair
         .call(
@@ -811,7 +800,7 @@ async fn strangers_are_refused_and_an_ended_pair_is_read_only() {
             &[("id", &goal_id.to_string()), ("version", "1")],
         )
         .await;
-    assert_eq!(by_stranger.status, StatusCode::FORBIDDEN);
+    by_stranger.assert_status(StatusCode::FORBIDDEN);
     let anonymous = pair
         .app
         .call(
@@ -820,7 +809,7 @@ async fn strangers_are_refused_and_an_ended_pair_is_read_only() {
             None,
         )
         .await;
-    assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
+    anonymous.assert_status(StatusCode::UNAUTHORIZED);
 
     sqlx::query("UPDATE pairs SET status = 'ended' WHERE id = ?")
         .bind(pair.id)
@@ -834,7 +823,7 @@ async fn strangers_are_refused_and_an_ended_pair_is_read_only() {
             &[("id", &goal_id.to_string()), ("version", "1")],
         )
         .await;
-    assert_eq!(after_end.status, StatusCode::CONFLICT);
+    after_end.assert_status(StatusCode::CONFLICT);
     // Its history can still be read by its two people.
     let seen = pair.workspace(&pair.mentee).await;
     assert_eq!(goal(&seen, goal_id)["title"], "Find an internship");

@@ -1,8 +1,8 @@
 //! Enrolment over HTTP: the public application, the applicant's private link,
 //! each review decision and its email, the profile made on acceptance, mentee
 //! profiles, cohorts and the taxonomy.
-mod common;
 
+use crate::common::{application_form, form, TestApp};
 use app::accounts::Role;
 use app::applications::api::*;
 use app::catalog::admin_api::*;
@@ -10,7 +10,6 @@ use app::catalog::api::GetProfileChoices;
 use app::people::api::AcceptInvitation;
 use app::profiles::api::{GetMyProfile, SaveMyProfile};
 use axum::http::StatusCode;
-use common::{application_form, form, TestApp};
 use leptos::server_fn::ServerFn;
 use serde_json::Value;
 
@@ -31,7 +30,7 @@ impl Review {
         Review { app, coordinator }
     }
 
-    async fn decide(&self, path: &str, pairs: &[(&str, &str)]) -> common::TestResponse {
+    async fn decide(&self, path: &str, pairs: &[(&str, &str)]) -> crate::common::TestResponse {
         self.app
             .call(path, &form(pairs), Some(&self.coordinator))
             .await
@@ -56,14 +55,14 @@ impl Review {
         .expect("the outbox")
     }
 
-    async fn applicant_view(&self, token: &str) -> common::TestResponse {
+    async fn applicant_view(&self, token: &str) -> crate::common::TestResponse {
         self.app
             .call(GetMyApplication::PATH, &form(&[("token", token)]), None)
             .await
     }
 }
 
-fn json(response: &common::TestResponse) -> Value {
+fn json(response: &crate::common::TestResponse) -> Value {
     serde_json::from_str(&response.body).unwrap_or(Value::Null)
 }
 
@@ -95,7 +94,7 @@ async fn an_application_is_confirmed_by_email_and_its_link_shows_only_that_appli
     );
 
     let mine = review.applicant_view(&sent.token).await;
-    assert_eq!(mine.status, StatusCode::OK, "{}", mine.body);
+    mine.assert_status(StatusCode::OK);
     let mine = json(&mine);
     assert_eq!(mine["status"], "Submitted");
     assert_eq!(mine["display_name"], "Nadia Benali");
@@ -104,17 +103,17 @@ async fn an_application_is_confirmed_by_email_and_its_link_shows_only_that_appli
     // an unknown token shows nothing.
     assert_ne!(other.token, sent.token);
     let unknown = review.applicant_view("not-a-token").await;
-    assert_eq!(unknown.status, StatusCode::GONE);
+    unknown.assert_status(StatusCode::GONE);
     assert!(!unknown.body.contains("Nadia"));
     // The private link page renders for its holder only.
     let page = review
         .app
         .get(&format!("/application/{}", sent.token))
         .await;
-    assert_eq!(page.status, StatusCode::OK);
+    page.assert_status(StatusCode::OK);
     assert!(page.body.contains("Nadia Benali"));
     let dead = review.app.get("/application/not-a-token").await;
-    assert_eq!(dead.status, StatusCode::GONE);
+    dead.assert_status(StatusCode::GONE);
 }
 
 #[tokio::test]
@@ -134,12 +133,7 @@ async fn one_address_cannot_send_more_than_three_applications_a_day() {
             None,
         )
         .await;
-    assert_eq!(
-        fourth.status,
-        StatusCode::TOO_MANY_REQUESTS,
-        "{}",
-        fourth.body
-    );
+    fourth.assert_status(StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(review.emails_to("flood@applicant.example").await.len(), 3);
     let other = review
         .app
@@ -149,7 +143,7 @@ async fn one_address_cannot_send_more_than_three_applications_a_day() {
             None,
         )
         .await;
-    assert_eq!(other.status, StatusCode::OK);
+    other.assert_status(StatusCode::OK);
 }
 
 #[tokio::test]
@@ -173,12 +167,7 @@ async fn an_incomplete_application_is_refused_field_by_field_and_nothing_is_stor
             None,
         )
         .await;
-    assert_eq!(
-        response.status,
-        StatusCode::BAD_REQUEST,
-        "{}",
-        response.body
-    );
+    response.assert_status(StatusCode::BAD_REQUEST);
     let problems = json(&response)["InvalidFields"].clone();
     let field_problem = |field: &str| {
         problems
@@ -234,7 +223,7 @@ async fn without_javascript_a_refused_application_comes_back_with_what_was_typed
             &application_form("jade@applicant.example", true),
         )
         .await;
-    assert_eq!(accepted.status, StatusCode::FOUND);
+    accepted.assert_status(StatusCode::FOUND);
     let location = accepted
         .headers
         .get("location")
@@ -268,7 +257,7 @@ async fn an_ineligible_application_shows_its_reasons_and_cannot_be_accepted() {
             &[("id", &sent.id.to_string()), ("cohort", "hiver-2025")],
         )
         .await;
-    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+    refused.assert_status(StatusCode::BAD_REQUEST);
     assert!(refused.body.contains("NotEligible"), "{}", refused.body);
     assert_eq!(review.status_of(sent.id).await, "submitted");
     let invitations: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM invitations")
@@ -292,14 +281,14 @@ async fn asking_for_more_information_emails_the_question_and_the_answer_returns_
             &[("id", &id), ("message", " ")],
         )
         .await;
-    assert_eq!(empty.status, StatusCode::BAD_REQUEST);
+    empty.assert_status(StatusCode::BAD_REQUEST);
     let asked = review
         .decide(
             RequestApplicationInfo::PATH,
             &[("id", &id), ("message", "Which year did you graduate?")],
         )
         .await;
-    assert_eq!(asked.status, StatusCode::OK, "{}", asked.body);
+    asked.assert_status(StatusCode::OK);
     assert_eq!(review.status_of(sent.id).await, "info_requested");
 
     let emails = review.emails_to("marc@applicant.example").await;
@@ -329,7 +318,7 @@ async fn asking_for_more_information_emails_the_question_and_the_answer_returns_
             None,
         )
         .await;
-    assert_eq!(answered.status, StatusCode::OK, "{}", answered.body);
+    answered.assert_status(StatusCode::OK);
     assert_eq!(review.status_of(sent.id).await, "submitted");
     let again = review
         .app
@@ -339,7 +328,7 @@ async fn asking_for_more_information_emails_the_question_and_the_answer_returns_
             None,
         )
         .await;
-    assert_eq!(again.status, StatusCode::CONFLICT);
+    again.assert_status(StatusCode::CONFLICT);
 
     let detail = json(&review.decide(GetApplication::PATH, &[("id", &id)]).await);
     let events = detail["events"].as_array().cloned().unwrap_or_default();
@@ -367,7 +356,7 @@ async fn declining_emails_the_reason_and_closes_the_application() {
             &[("id", &id), ("reason", "Our cohort is full this year.")],
         )
         .await;
-    assert_eq!(declined.status, StatusCode::OK, "{}", declined.body);
+    declined.assert_status(StatusCode::OK);
     assert_eq!(review.status_of(sent.id).await, "declined");
     let (kind, locale, body, _) = review
         .emails_to("rob@applicant.example")
@@ -403,7 +392,7 @@ async fn declining_emails_the_reason_and_closes_the_application() {
             None,
         )
         .await;
-    assert_eq!(withdraw.status, StatusCode::CONFLICT);
+    withdraw.assert_status(StatusCode::CONFLICT);
     assert_eq!(review.status_of(sent.id).await, "declined");
 }
 
@@ -422,7 +411,7 @@ async fn a_withdrawn_application_leaves_the_queue_for_good() {
             None,
         )
         .await;
-    assert_eq!(withdrawn.status, StatusCode::OK);
+    withdrawn.assert_status(StatusCode::OK);
     assert_eq!(review.status_of(sent.id).await, "withdrawn");
     let accept = review
         .decide(
@@ -430,7 +419,7 @@ async fn a_withdrawn_application_leaves_the_queue_for_good() {
             &[("id", &sent.id.to_string()), ("cohort", "")],
         )
         .await;
-    assert_eq!(accept.status, StatusCode::CONFLICT);
+    accept.assert_status(StatusCode::CONFLICT);
     let waiting = review
         .decide(ListApplications::PATH, &[("status", "submitted")])
         .await;
@@ -450,7 +439,7 @@ async fn accepting_makes_the_profile_and_invites_the_mentor_who_finds_it_on_arri
             &[("id", &sent.id.to_string()), ("cohort", "hiver-2025")],
         )
         .await;
-    assert_eq!(accepted.status, StatusCode::OK, "{}", accepted.body);
+    accepted.assert_status(StatusCode::OK);
     assert_eq!(review.status_of(sent.id).await, "accepted");
     let (pending, capacity): (Option<String>, i64) = sqlx::query_as(
         "SELECT pending_email, capacity FROM profiles WHERE application_id = ? \
@@ -491,13 +480,13 @@ async fn accepting_makes_the_profile_and_invites_the_mentor_who_finds_it_on_arri
             None,
         )
         .await;
-    assert_eq!(joined.status, StatusCode::OK, "{}", joined.body);
+    joined.assert_status(StatusCode::OK);
     let mentor = review
         .app
         .sign_in("priya@applicant.example", PASSWORD)
         .await;
     let profile = review.app.call(GetMyProfile::PATH, "", Some(&mentor)).await;
-    assert_eq!(profile.status, StatusCode::OK, "{}", profile.body);
+    profile.assert_status(StatusCode::OK);
     let profile = json(&profile)["profile"].clone();
     assert_eq!(
         profile["fields"]["domains"],
@@ -522,7 +511,7 @@ async fn accepting_makes_the_profile_and_invites_the_mentor_who_finds_it_on_arri
             &[("id", &sent.id.to_string()), ("cohort", "")],
         )
         .await;
-    assert_eq!(again.status, StatusCode::CONFLICT);
+    again.assert_status(StatusCode::CONFLICT);
 }
 
 #[tokio::test]
@@ -545,7 +534,7 @@ async fn a_mentee_completes_a_profile_and_sees_how_complete_it_is() {
             Some(&mentee),
         )
         .await;
-    assert_eq!(wrong.status, StatusCode::BAD_REQUEST);
+    wrong.assert_status(StatusCode::BAD_REQUEST);
     assert!(wrong.body.contains("study_year") && wrong.body.contains("skills"));
 
     let saved = app
@@ -566,7 +555,7 @@ async fn a_mentee_completes_a_profile_and_sees_how_complete_it_is() {
             Some(&mentee),
         )
         .await;
-    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+    saved.assert_status(StatusCode::OK);
     let page = json(&app.call(GetMyProfile::PATH, "", Some(&mentee)).await);
     let profile: app::profiles::ProfileView =
         serde_json::from_value(page["profile"].clone()).expect("a profile");
@@ -607,7 +596,7 @@ async fn a_registered_mentee_joins_the_current_cohort() {
             None,
         )
         .await;
-    assert_eq!(registered.status, StatusCode::OK, "{}", registered.body);
+    registered.assert_status(StatusCode::OK);
     let cohort: Option<String> = sqlx::query_scalar(
         "SELECT c.code FROM profiles p JOIN accounts a ON a.id = p.account_id \
          LEFT JOIN cohorts c ON c.id = p.cohort_id WHERE a.email = 'lea@student.example'",
@@ -633,7 +622,7 @@ async fn the_coordinator_creates_a_cohort_and_places_people_in_it() {
             ],
         )
         .await;
-    assert_eq!(backwards.status, StatusCode::BAD_REQUEST);
+    backwards.assert_status(StatusCode::BAD_REQUEST);
     assert!(backwards.body.contains("EndBeforeStart"));
     let created = review
         .decide(
@@ -648,7 +637,7 @@ async fn the_coordinator_creates_a_cohort_and_places_people_in_it() {
             ],
         )
         .await;
-    assert_eq!(created.status, StatusCode::OK, "{}", created.body);
+    created.assert_status(StatusCode::OK);
     assert_eq!(json(&created), "automne-2026");
 
     let mentee = review
@@ -662,7 +651,7 @@ async fn the_coordinator_creates_a_cohort_and_places_people_in_it() {
             &[("code", "automne-2026"), ("place", "true")],
         )
         .await;
-    assert_eq!(nobody.status, StatusCode::BAD_REQUEST);
+    nobody.assert_status(StatusCode::BAD_REQUEST);
     let placed = review
         .decide(
             PlaceInCohort::PATH,
@@ -690,7 +679,7 @@ async fn the_coordinator_creates_a_cohort_and_places_people_in_it() {
     let unknown = review
         .decide(GetCohortMembers::PATH, &[("code", "nowhere")])
         .await;
-    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+    unknown.assert_status(StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]
@@ -707,7 +696,7 @@ async fn a_missing_label_stays_missing_and_a_withdrawn_entry_leaves_the_forms() 
             ],
         )
         .await;
-    assert_eq!(neither.status, StatusCode::BAD_REQUEST);
+    neither.assert_status(StatusCode::BAD_REQUEST);
     assert!(neither.body.contains("OneLabelRequired"));
     let added = review
         .decide(
@@ -720,7 +709,7 @@ async fn a_missing_label_stays_missing_and_a_withdrawn_entry_leaves_the_forms() 
             ],
         )
         .await;
-    assert_eq!(added.status, StatusCode::OK, "{}", added.body);
+    added.assert_status(StatusCode::OK);
     let choices = json(&review.app.call(GetProfileChoices::PATH, "", None).await);
     let skill = choices["skills"]
         .as_array()
@@ -749,7 +738,7 @@ async fn a_missing_label_stays_missing_and_a_withdrawn_entry_leaves_the_forms() 
             &[("kind", "domain"), ("code", "nursing"), ("active", "false")],
         )
         .await;
-    assert_eq!(withdrawn.status, StatusCode::OK);
+    withdrawn.assert_status(StatusCode::OK);
     let choices = json(&review.app.call(GetProfileChoices::PATH, "", None).await);
     assert!(!choices["domains"]
         .as_array()
@@ -790,14 +779,14 @@ async fn a_second_application_from_an_accepted_address_cannot_be_accepted_too() 
             &[("id", &first.id.to_string()), ("cohort", "")],
         )
         .await;
-    assert_eq!(accepted.status, StatusCode::OK, "{}", accepted.body);
+    accepted.assert_status(StatusCode::OK);
     let again = review
         .decide(
             AcceptApplication::PATH,
             &[("id", &second.id.to_string()), ("cohort", "")],
         )
         .await;
-    assert_eq!(again.status, StatusCode::BAD_REQUEST);
+    again.assert_status(StatusCode::BAD_REQUEST);
     assert!(again.body.contains("EmailTaken"), "{}", again.body);
     assert_eq!(review.status_of(second.id).await, "submitted");
 }
@@ -817,7 +806,7 @@ async fn a_profile_keeps_an_entry_withdrawn_from_the_taxonomy() {
             Some(&mentee),
         )
         .await;
-    assert_eq!(chose.status, StatusCode::OK);
+    chose.assert_status(StatusCode::OK);
     review
         .decide(
             SetTaxonomyEntryActive::PATH,
@@ -840,7 +829,7 @@ async fn a_profile_keeps_an_entry_withdrawn_from_the_taxonomy() {
             Some(&mentee),
         )
         .await;
-    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+    saved.assert_status(StatusCode::OK);
     let page = json(&app.call(GetMyProfile::PATH, "", Some(&mentee)).await);
     assert_eq!(
         page["profile"]["fields"]["skills"],
@@ -858,5 +847,5 @@ async fn a_profile_keeps_an_entry_withdrawn_from_the_taxonomy() {
             Some(&newcomer),
         )
         .await;
-    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+    refused.assert_status(StatusCode::BAD_REQUEST);
 }

@@ -1,13 +1,12 @@
 //! The ways into an account, through HTTP: the first coordinator, invitations,
 //! registration, sign-in, password reset — with expired and reused links.
-mod common;
 
+use crate::common::{form, session_cookie, TestApp, TestResponse};
 use app::accounts::tokens::hash_token;
 use app::accounts::Role;
 use app::error::{AppError, InputProblem};
 use app::people::api::*;
 use axum::http::StatusCode;
-use common::{form, session_cookie, TestApp, TestResponse};
 use leptos::server_fn::ServerFn;
 
 const COORDINATOR_EMAIL: &str = "claire@program.example";
@@ -59,7 +58,7 @@ fn token_of(url: &str) -> String {
 async fn the_first_coordinator_signs_in_and_reaches_the_coordination_area() {
     let (app, cookie) = app_with_coordinator().await;
     let page = app.get_with_cookie("/coordinator", &cookie).await;
-    assert_eq!(page.status, StatusCode::OK);
+    page.assert_status(StatusCode::OK);
     assert!(page.body.contains("Bonjour, Claire"), "{}", page.body);
     // A second coordinator with the same address (other case) is refused.
     let again = server::accounts_cli::create_coordinator(
@@ -88,7 +87,7 @@ async fn an_invited_mentor_sets_a_password_once_and_lands_in_the_mentor_area() {
             Some(&coordinator),
         )
         .await;
-    assert_eq!(invited.status, StatusCode::OK, "{}", invited.body);
+    invited.assert_status(StatusCode::OK);
 
     // The message is in the invitee's language, with a link whose token is stored only hashed.
     let (url, locale, body) = latest_link(&app).await;
@@ -109,7 +108,7 @@ async fn an_invited_mentor_sets_a_password_once_and_lands_in_the_mentor_area() {
     let summary = app
         .call(GetInvitation::PATH, &form(&[("token", &token)]), None)
         .await;
-    assert_eq!(summary.status, StatusCode::OK);
+    summary.assert_status(StatusCode::OK);
     assert!(summary.body.contains("marc@mentor.example"));
 
     // Without the privacy notice accepted: refused, field by field.
@@ -124,7 +123,7 @@ async fn an_invited_mentor_sets_a_password_once_and_lands_in_the_mentor_area() {
             None,
         )
         .await;
-    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+    refused.assert_status(StatusCode::BAD_REQUEST);
     assert_eq!(
         error_of(&refused).problem_with("consent"),
         Some(InputProblem::ConsentRequired)
@@ -142,11 +141,11 @@ async fn an_invited_mentor_sets_a_password_once_and_lands_in_the_mentor_area() {
             None,
         )
         .await;
-    assert_eq!(accepted.status, StatusCode::OK, "{}", accepted.body);
+    accepted.assert_status(StatusCode::OK);
     assert_eq!(redirect_of(&accepted).as_deref(), Some("/mentor"));
     let mentor = session_cookie(&accepted).expect("the new mentor is signed in");
     let area = app.get_with_cookie("/mentor", &mentor).await;
-    assert_eq!(area.status, StatusCode::OK);
+    area.assert_status(StatusCode::OK);
     assert!(area.body.contains("Marc T."));
 
     // The link works once.
@@ -162,7 +161,7 @@ async fn an_invited_mentor_sets_a_password_once_and_lands_in_the_mentor_area() {
             None,
         )
         .await;
-    assert_eq!(reused.status, StatusCode::GONE);
+    reused.assert_status(StatusCode::GONE);
     assert_eq!(error_of(&reused), AppError::LinkInvalid);
     let accounts: i64 = sqlx::query_scalar("SELECT count(*) FROM accounts")
         .fetch_one(&app.pool)
@@ -193,7 +192,7 @@ async fn an_expired_invitation_no_longer_opens() {
     let page = app
         .call(GetInvitation::PATH, &form(&[("token", &token)]), None)
         .await;
-    assert_eq!(page.status, StatusCode::GONE);
+    page.assert_status(StatusCode::GONE);
     let accepted = app
         .call(
             AcceptInvitation::PATH,
@@ -206,7 +205,7 @@ async fn an_expired_invitation_no_longer_opens() {
             None,
         )
         .await;
-    assert_eq!(accepted.status, StatusCode::GONE);
+    accepted.assert_status(StatusCode::GONE);
 }
 
 #[tokio::test]
@@ -225,11 +224,11 @@ async fn a_student_registers_and_reaches_the_mentee_area_unless_registration_is_
     let registered = app
         .call(RegisterMentee::PATH, &fields("amina@student.example"), None)
         .await;
-    assert_eq!(registered.status, StatusCode::OK, "{}", registered.body);
+    registered.assert_status(StatusCode::OK);
     assert_eq!(redirect_of(&registered).as_deref(), Some("/mentee"));
     let mentee = session_cookie(&registered).expect("signed in");
     let area = app.get_with_cookie("/mentee", &mentee).await;
-    assert_eq!(area.status, StatusCode::OK);
+    area.assert_status(StatusCode::OK);
     let (role, locale, consented): (String, String, Option<String>) = sqlx::query_as(
         "SELECT role, locale, consented_at FROM accounts WHERE email = 'amina@student.example'",
     )
@@ -243,7 +242,7 @@ async fn a_student_registers_and_reaches_the_mentee_area_unless_registration_is_
     let again = app
         .call(RegisterMentee::PATH, &fields("AMINA@student.example"), None)
         .await;
-    assert_eq!(again.status, StatusCode::BAD_REQUEST);
+    again.assert_status(StatusCode::BAD_REQUEST);
     assert_eq!(
         error_of(&again).problem_with("email"),
         Some(InputProblem::EmailTaken)
@@ -276,11 +275,11 @@ async fn a_student_registers_and_reaches_the_mentee_area_unless_registration_is_
             Some(&coordinator),
         )
         .await;
-    assert_eq!(closed.status, StatusCode::OK);
+    closed.assert_status(StatusCode::OK);
     let refused = app
         .call(RegisterMentee::PATH, &fields("late@student.example"), None)
         .await;
-    assert_eq!(refused.status, StatusCode::CONFLICT);
+    refused.assert_status(StatusCode::CONFLICT);
     assert_eq!(error_of(&refused), AppError::RegistrationClosed);
     let page = app.get("/register").await;
     assert!(page.body.contains("fermées"), "{}", page.body);
@@ -291,7 +290,7 @@ async fn a_wrong_password_is_refused_without_saying_which_part_was_wrong() {
     let (app, _) = app_with_coordinator().await;
     let wrong_password = app.log_in(COORDINATOR_EMAIL, "nope").await;
     let unknown_email = app.log_in("nobody@x.example", "nope").await;
-    assert_eq!(wrong_password.status, StatusCode::BAD_REQUEST);
+    wrong_password.assert_status(StatusCode::BAD_REQUEST);
     assert_eq!(wrong_password.body, unknown_email.body);
     assert_eq!(error_of(&wrong_password), AppError::BadCredentials);
     assert!(session_cookie(&wrong_password).is_none());
@@ -309,7 +308,7 @@ async fn repeated_failures_slow_down_sign_in_even_with_the_right_password() {
         );
     }
     let blocked = app.log_in(COORDINATOR_EMAIL, COORDINATOR_PASSWORD).await;
-    assert_eq!(blocked.status, StatusCode::TOO_MANY_REQUESTS);
+    blocked.assert_status(StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(
         error_of(&blocked),
         AppError::TooManyAttempts {
@@ -354,7 +353,7 @@ async fn signing_in_rotates_the_session_and_signing_out_ends_it() {
     assert_eq!(old.body, "null", "the old session id is dead");
 
     let out = app.call(LogOut::PATH, "", Some(&second)).await;
-    assert_eq!(out.status, StatusCode::OK);
+    out.assert_status(StatusCode::OK);
     let after = app.call(GetCurrentUser::PATH, "", Some(&second)).await;
     assert_eq!(after.body, "null");
 }
@@ -419,7 +418,7 @@ async fn a_password_reset_never_reveals_an_account_and_works_once() {
             Some(&old_session),
         )
         .await;
-    assert_eq!(outbox.status, StatusCode::OK);
+    outbox.assert_status(StatusCode::OK);
     assert!(
         outbox.body.contains("Réinitialiser votre mot de passe"),
         "{}",
@@ -432,7 +431,7 @@ async fn a_password_reset_never_reveals_an_account_and_works_once() {
     let checked = app
         .call(CheckPasswordReset::PATH, &form(&[("token", &token)]), None)
         .await;
-    assert_eq!(checked.status, StatusCode::OK);
+    checked.assert_status(StatusCode::OK);
     let too_short = app
         .call(
             ResetPassword::PATH,
@@ -451,13 +450,13 @@ async fn a_password_reset_never_reveals_an_account_and_works_once() {
             None,
         )
         .await;
-    assert_eq!(reset.status, StatusCode::OK, "{}", reset.body);
+    reset.assert_status(StatusCode::OK);
     assert_eq!(redirect_of(&reset).as_deref(), Some("/login?reset=done"));
 
     // The new password works, the old one does not, old sessions are over, the link is spent.
     app.sign_in(COORDINATOR_EMAIL, "brand-new-password").await;
     let old = app.log_in(COORDINATOR_EMAIL, COORDINATOR_PASSWORD).await;
-    assert_eq!(old.status, StatusCode::BAD_REQUEST);
+    old.assert_status(StatusCode::BAD_REQUEST);
     let stale = app.call(GetCurrentUser::PATH, "", Some(&old_session)).await;
     assert_eq!(stale.body, "null");
     let reused = app
@@ -467,7 +466,7 @@ async fn a_password_reset_never_reveals_an_account_and_works_once() {
             None,
         )
         .await;
-    assert_eq!(reused.status, StatusCode::GONE);
+    reused.assert_status(StatusCode::GONE);
 }
 
 #[tokio::test]
@@ -492,7 +491,7 @@ async fn an_expired_reset_link_is_refused() {
             None,
         )
         .await;
-    assert_eq!(reset.status, StatusCode::GONE);
+    reset.assert_status(StatusCode::GONE);
     let page = app.get(&format!("/password/reset/{token}")).await;
     assert!(page.body.contains("plus valide"), "{}", page.body);
 }
@@ -511,7 +510,7 @@ async fn a_disabled_account_is_signed_out_and_cannot_sign_in() {
             Some(&coordinator),
         )
         .await;
-    assert_eq!(disabled.status, StatusCode::OK);
+    disabled.assert_status(StatusCode::OK);
     assert_eq!(
         app.call(GetCurrentUser::PATH, "", Some(&session))
             .await
@@ -519,7 +518,7 @@ async fn a_disabled_account_is_signed_out_and_cannot_sign_in() {
         "null"
     );
     let again = app.log_in("gone@mentor.example", "gone-password-1").await;
-    assert_eq!(again.status, StatusCode::BAD_REQUEST);
+    again.assert_status(StatusCode::BAD_REQUEST);
 }
 
 #[tokio::test]
@@ -535,7 +534,7 @@ async fn a_coordinator_changes_roles_but_never_their_own_and_it_is_audited() {
             Some(&coordinator),
         )
         .await;
-    assert_eq!(changed.status, StatusCode::OK);
+    changed.assert_status(StatusCode::OK);
     let own_id: i64 = sqlx::query_scalar("SELECT id FROM accounts WHERE email = ?")
         .bind(COORDINATOR_EMAIL)
         .fetch_one(&app.pool)
@@ -580,7 +579,7 @@ async fn my_account_changes_name_language_and_password() {
             Some(&coordinator),
         )
         .await;
-    assert_eq!(updated.status, StatusCode::OK);
+    updated.assert_status(StatusCode::OK);
     let me = app.call(GetMyAccount::PATH, "", Some(&coordinator)).await;
     assert!(
         me.body.contains("Claire G.") && me.body.contains("\"en\""),
@@ -612,7 +611,7 @@ async fn my_account_changes_name_language_and_password() {
             Some(&coordinator),
         )
         .await;
-    assert_eq!(changed.status, StatusCode::OK);
+    changed.assert_status(StatusCode::OK);
     // This session stays signed in under its new id.
     let current = session_cookie(&changed).expect("the session is renewed");
     assert_ne!(
@@ -635,7 +634,7 @@ async fn the_reset_form_cannot_flood_an_inbox() {
                 None,
             )
             .await;
-        assert_eq!(response.status, StatusCode::OK);
+        response.assert_status(StatusCode::OK);
     }
     app.wait_for_count("SELECT count(*) FROM outbox", RESETS_PER_HOUR)
         .await;
@@ -731,7 +730,7 @@ async fn a_disabled_then_enabled_account_does_not_get_its_old_sessions_back() {
                 Some(&coordinator),
             )
             .await;
-        assert_eq!(response.status, StatusCode::OK);
+        response.assert_status(StatusCode::OK);
     }
     assert_eq!(
         app.call(GetCurrentUser::PATH, "", Some(&old)).await.body,
@@ -744,8 +743,8 @@ async fn a_disabled_then_enabled_account_does_not_get_its_old_sessions_back() {
 async fn a_dead_link_page_answers_410() {
     let app = TestApp::new().await;
     let invitation = app.get("/invitation/not-a-token").await;
-    assert_eq!(invitation.status, StatusCode::GONE);
+    invitation.assert_status(StatusCode::GONE);
     assert!(invitation.body.contains("n’est plus valide"));
     let reset = app.get("/password/reset/not-a-token").await;
-    assert_eq!(reset.status, StatusCode::GONE);
+    reset.assert_status(StatusCode::GONE);
 }

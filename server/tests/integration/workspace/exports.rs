@@ -4,8 +4,8 @@
 //! for coordinators only.
 use axum::http::{header, StatusCode};
 
-use super::common::TestResponse;
 use super::Pair;
+use crate::common::TestResponse;
 
 const COHORT: &str = "hiver-2025";
 const KINDS: [&str; 4] = ["pairs", "goals", "meetings", "applications"];
@@ -313,7 +313,7 @@ async fn exports_are_for_coordinators_only() {
     // Who may not have a file does not learn whether a cohort exists.
     let unknown_cohort = "/coordinator/exports/ete-2031/pairs.csv";
     let refused = download(&pair, unknown_cohort, Some(&pair.mentor)).await;
-    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    refused.assert_status(StatusCode::FORBIDDEN);
     // The coordinator: unknown cohort or kind, 404.
     for unknown in [
         unknown_cohort,
@@ -339,7 +339,7 @@ async fn the_program_dashboard_links_to_the_cohort_s_exports() {
         .app
         .get_with_cookie(&format!("/coordinator?cohort={COHORT}"), &pair.coordinator)
         .await;
-    assert_eq!(page.status, StatusCode::OK);
+    page.assert_status(StatusCode::OK);
     for kind in KINDS {
         let link = format!("href=\"{}\" rel=\"external\"", path_of(kind));
         assert!(page.body.contains(&link), "{link}");

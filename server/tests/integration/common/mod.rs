@@ -42,6 +42,25 @@ pub struct TestResponse {
     pub body: String,
 }
 
+impl TestResponse {
+    /// Asserts the HTTP status, showing the body when it is another.
+    #[track_caller]
+    pub fn assert_status(&self, expected: StatusCode) -> &Self {
+        assert_eq!(self.status, expected, "{}", self.body);
+        self
+    }
+
+    /// The JSON body decoded into the app's own type (a server function's
+    /// answer), or the test fails with the body.
+    #[track_caller]
+    pub fn json<T: serde::de::DeserializeOwned>(&self) -> T {
+        match serde_json::from_str(&self.body) {
+            Ok(value) => value,
+            Err(error) => panic!("{error}: {}", self.body),
+        }
+    }
+}
+
 impl TestApp {
     pub async fn new() -> Self {
         Self::with_config(|_| {}).await
@@ -195,27 +214,9 @@ pub fn session_cookie(response: &TestResponse) -> Option<String> {
         .map(str::to_owned)
 }
 
-/// Percent-encodes a form value.
-pub fn form_value(value: &str) -> String {
-    let mut encoded = String::new();
-    for byte in value.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                encoded.push(byte as char)
-            }
-            other => encoded.push_str(&format!("%{other:02X}")),
-        }
-    }
-    encoded
-}
-
 /// `a=1&b=2` from pairs, encoded.
 pub fn form(pairs: &[(&str, &str)]) -> String {
-    pairs
-        .iter()
-        .map(|(name, value)| format!("{name}={}", form_value(value)))
-        .collect::<Vec<_>>()
-        .join("&")
+    serde_urlencoded::to_string(pairs).expect("text pairs always encode")
 }
 
 impl TestApp {

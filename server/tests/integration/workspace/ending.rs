@@ -20,7 +20,7 @@ async fn asking_to_end_reaches_the_coordination_alone_and_once() {
             &[("pair_id", &pair_id), ("reason", " ")],
         )
         .await;
-    assert_eq!(empty.status, StatusCode::BAD_REQUEST, "{}", empty.body);
+    empty.assert_status(StatusCode::BAD_REQUEST);
     for cookie in [&pair.coordinator, &pair.stranger] {
         let refused = pair
             .call(
@@ -29,7 +29,7 @@ async fn asking_to_end_reaches_the_coordination_alone_and_once() {
                 &[("pair_id", &pair_id), ("reason", REASON)],
             )
             .await;
-        assert_eq!(refused.status, StatusCode::FORBIDDEN, "{}", refused.body);
+        refused.assert_status(StatusCode::FORBIDDEN);
     }
     let asked = pair
         .call(
@@ -38,7 +38,7 @@ async fn asking_to_end_reaches_the_coordination_alone_and_once() {
             &[("pair_id", &pair_id), ("reason", REASON)],
         )
         .await;
-    assert_eq!(asked.status, StatusCode::OK, "{}", asked.body);
+    asked.assert_status(StatusCode::OK);
     // Once per pair.
     let again = pair
         .call(
@@ -47,7 +47,7 @@ async fn asking_to_end_reaches_the_coordination_alone_and_once() {
             &[("pair_id", &pair_id), ("reason", REASON)],
         )
         .await;
-    assert_eq!(again.status, StatusCode::CONFLICT, "{}", again.body);
+    again.assert_status(StatusCode::CONFLICT);
     // The coordination is emailed the reason; the mentor is not emailed.
     let emails: Vec<(String, String)> =
         sqlx::query_as("SELECT recipient, body FROM outbox WHERE kind = 'end_requested'")
@@ -86,7 +86,7 @@ async fn asking_to_end_reaches_the_coordination_alone_and_once() {
             &[("pair_id", &pair_id)],
         )
         .await;
-    assert_eq!(follow_up.status, StatusCode::OK, "{}", follow_up.body);
+    follow_up.assert_status(StatusCode::OK);
     assert!(follow_up.body.contains(REASON), "{}", follow_up.body);
 }
 
@@ -107,7 +107,7 @@ async fn an_ended_pair_stays_readable_by_its_two_people_and_takes_no_more_change
             ],
         )
         .await;
-    assert_eq!(noted.status, StatusCode::OK, "{}", noted.body);
+    noted.assert_status(StatusCode::OK);
     let ended = pair
         .call(
             &pair.coordinator,
@@ -115,7 +115,7 @@ async fn an_ended_pair_stays_readable_by_its_two_people_and_takes_no_more_change
             &[("id", &pair.id.to_string()), ("reason", "Moved away")],
         )
         .await;
-    assert_eq!(ended.status, StatusCode::OK, "{}", ended.body);
+    ended.assert_status(StatusCode::OK);
 
     for cookie in [&pair.mentor, &pair.mentee] {
         // The workspace is still read, marked ended.
@@ -143,13 +143,13 @@ async fn an_ended_pair_stays_readable_by_its_two_people_and_takes_no_more_change
                 ],
             )
             .await;
-        assert_eq!(refused.status, StatusCode::CONFLICT, "{}", refused.body);
+        refused.assert_status(StatusCode::CONFLICT);
         // The page shows the history with every form gone.
         let page = pair
             .app
             .get_with_cookie(&format!("/pairs/{}", pair.id), cookie)
             .await;
-        assert_eq!(page.status, StatusCode::OK);
+        page.assert_status(StatusCode::OK);
         assert!(page.body.contains("Find an internship"));
         // Dates in the reader's words (the page is in French by default).
         assert!(
@@ -189,7 +189,7 @@ async fn an_ended_pair_stays_readable_by_its_two_people_and_takes_no_more_change
             &[("pair_id", &pair.id.to_string())],
         )
         .await;
-    assert_eq!(stranger.status, StatusCode::FORBIDDEN);
+    stranger.assert_status(StatusCode::FORBIDDEN);
 }
 
 #[tokio::test]
@@ -223,13 +223,13 @@ async fn capacity_stays_above_open_pairs_and_a_paused_mentor_takes_no_new_pair()
     };
     // Two open pairs (one active, one proposed): 1 is refused, 2 is fine.
     let below = save("1", "").await;
-    assert_eq!(below.status, StatusCode::BAD_REQUEST, "{}", below.body);
+    below.assert_status(StatusCode::BAD_REQUEST);
     assert!(below.body.contains("BelowOpenPairs"), "{}", below.body);
     let enough = save("2", "").await;
-    assert_eq!(enough.status, StatusCode::OK, "{}", enough.body);
+    enough.assert_status(StatusCode::OK);
     // On pause, the mentor cannot accept the proposal.
     let paused = save("2", "2099-01-01").await;
-    assert_eq!(paused.status, StatusCode::OK, "{}", paused.body);
+    paused.assert_status(StatusCode::OK);
     let accept = pair
         .call(
             &pair.mentor,
@@ -237,7 +237,7 @@ async fn capacity_stays_above_open_pairs_and_a_paused_mentor_takes_no_new_pair()
             &[("id", &proposal.to_string()), ("answer", "accepted")],
         )
         .await;
-    assert_eq!(accept.status, StatusCode::BAD_REQUEST, "{}", accept.body);
+    accept.assert_status(StatusCode::BAD_REQUEST);
     assert!(accept.body.contains("MentorPaused"), "{}", accept.body);
     let answer: Option<String> = sqlx::query_scalar("SELECT mentor_answer FROM pairs WHERE id = ?")
         .bind(proposal)
@@ -247,7 +247,7 @@ async fn capacity_stays_above_open_pairs_and_a_paused_mentor_takes_no_new_pair()
     assert_eq!(answer, None, "the refused acceptance was stored");
     // Back from pause: accepted.
     let back = save("2", "").await;
-    assert_eq!(back.status, StatusCode::OK, "{}", back.body);
+    back.assert_status(StatusCode::OK);
     let accept = pair
         .call(
             &pair.mentor,
@@ -255,5 +255,5 @@ async fn capacity_stays_above_open_pairs_and_a_paused_mentor_takes_no_new_pair()
             &[("id", &proposal.to_string()), ("answer", "accepted")],
         )
         .await;
-    assert_eq!(accept.status, StatusCode::OK, "{}", accept.body);
+    accept.assert_status(StatusCode::OK);
 }
