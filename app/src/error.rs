@@ -62,9 +62,11 @@ pub enum AppError {
     /// A storage failure; the detail is logged on the server, never sent.
     #[error("storage unavailable")]
     Storage,
-    /// The server was not set up as the app expects (missing context, …).
-    #[error("server misconfigured: {0}")]
-    Config(String),
+    /// Something failed inside the server that is not storage (a missing
+    /// context, a worker thread that stopped, a state that cannot be): logged
+    /// on the server by [`AppError::internal`], no text on the wire.
+    #[error("internal error")]
+    Internal,
     /// The request could not reach the server function or its answer was unreadable.
     #[error("transport: {0}")]
     Transport(String),
@@ -161,6 +163,14 @@ impl FieldErrors {
         self.problems.is_empty() && self.other.is_none()
     }
 
+    /// The one way a validated form ends: every field's problem in one error,
+    /// or the checked values (`values` takes each field's `Option` with `?`;
+    /// a `None` there after a clean check is an internal error, not the caller's).
+    pub fn finish_with<T>(self, values: impl FnOnce() -> Option<T>) -> Result<T, AppError> {
+        self.finish()?;
+        values().ok_or_else(|| AppError::internal("a checked form field had no value"))
+    }
+
     /// `Ok` when nothing was wrong; otherwise every field's problem in one error.
     pub fn finish(mut self) -> Result<(), AppError> {
         if let Some(other) = self.other {
@@ -201,6 +211,16 @@ pub enum ErrorMessage {
 }
 
 impl AppError {
+    /// An internal failure: `detail` goes to the server log, the caller gets
+    /// `Internal` and a localized "unavailable" message.
+    pub fn internal(detail: impl std::fmt::Display) -> AppError {
+        #[cfg(feature = "ssr")]
+        tracing::error!(%detail, "internal error");
+        #[cfg(not(feature = "ssr"))]
+        let _ = detail.to_string();
+        AppError::Internal
+    }
+
     pub fn message(&self) -> ErrorMessage {
         match self {
             AppError::Unauthorized => ErrorMessage::SignInRequired,
@@ -215,7 +235,7 @@ impl AppError {
             AppError::OwnProposal => ErrorMessage::OwnProposal,
             AppError::NotAgreed => ErrorMessage::NotAgreed,
             AppError::TooSoon { .. } => ErrorMessage::TooSoon,
-            AppError::Storage | AppError::Config(_) => ErrorMessage::Unavailable,
+            AppError::Storage | AppError::Internal => ErrorMessage::Unavailable,
             AppError::Transport(_) => ErrorMessage::Network,
             AppError::BadCredentials => ErrorMessage::BadCredentials,
             AppError::TooManyAttempts { .. } => ErrorMessage::TooManyAttempts,
@@ -256,7 +276,8 @@ impl AppError {
             AppError::LinkInvalid => 410,
             AppError::RegistrationClosed => 409,
             AppError::TooManyAttempts { .. } | AppError::TooSoon { .. } => 429,
-            AppError::Storage | AppError::Config(_) => 503,
+            AppError::Storage => 503,
+            AppError::Internal => 500,
             AppError::Transport(_) => 500,
         }
     }
@@ -294,6 +315,37 @@ mod tests {
         assert_eq!(wire, "\"Storage\"");
         assert_eq!(error.message(), ErrorMessage::Unavailable);
         assert_eq!(error.status_code(), 503);
+    }
+
+    #[test]
+    fn internal_errors_say_nothing_on_the_wire() {
+        let error = AppError::internal("database pool not provided");
+        let wire = serde_json::to_string(&error).unwrap_or_default();
+        assert_eq!(wire, "\"Internal\"");
+        assert_eq!(error.message(), ErrorMessage::Unavailable);
+        assert_eq!(error.status_code(), 500);
+    }
+
+    #[test]
+    fn a_checked_form_gives_its_values_or_every_problem() {
+        let mut errors = FieldErrors::new();
+        let name = errors.check(Ok::<_, AppError>("Ana"));
+        let year = errors.check(Ok::<_, AppError>(Some(2)));
+        assert_eq!(errors.finish_with(|| Some((name?, year??))), Ok(("Ana", 2)));
+        let mut errors = FieldErrors::new();
+        let name: Option<&str> = errors.check(Err(AppError::InvalidInput {
+            field: "name".to_owned(),
+            problem: InputProblem::Required,
+        }));
+        let result = errors.finish_with(|| name);
+        assert_eq!(
+            result.err().and_then(|error| error.problem_with("name")),
+            Some(InputProblem::Required)
+        );
+        assert_eq!(
+            FieldErrors::new().finish_with(|| None::<u8>),
+            Err(AppError::Internal)
+        );
     }
 
     #[test]

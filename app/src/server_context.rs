@@ -8,7 +8,7 @@ use crate::error::AppError;
 #[cfg(feature = "ssr")]
 pub fn pool() -> Result<sqlx::SqlitePool, AppError> {
     leptos::prelude::use_context::<sqlx::SqlitePool>()
-        .ok_or_else(|| AppError::Config("database pool not provided".to_owned()))
+        .ok_or_else(|| AppError::internal("database pool not provided"))
 }
 
 /// Settings of this server that server functions need (the server provides them).
@@ -23,7 +23,7 @@ pub struct ServerSettings {
 #[cfg(feature = "ssr")]
 pub fn server_settings() -> Result<ServerSettings, AppError> {
     leptos::prelude::use_context::<ServerSettings>()
-        .ok_or_else(|| AppError::Config("server settings not provided".to_owned()))
+        .ok_or_else(|| AppError::internal("server settings not provided"))
 }
 
 /// The value of a cookie the current request carries, if any (and not empty).
@@ -52,9 +52,9 @@ pub fn set_cookie(cookie: &str) -> Result<(), AppError> {
     use http::header::{HeaderValue, SET_COOKIE};
 
     let response = leptos::prelude::use_context::<leptos_axum::ResponseOptions>()
-        .ok_or_else(|| AppError::Config("response options not provided".to_owned()))?;
+        .ok_or_else(|| AppError::internal("response options not provided"))?;
     let value = HeaderValue::from_str(cookie)
-        .map_err(|error| AppError::Config(format!("unusable cookie: {error}")))?;
+        .map_err(|error| AppError::internal(format!("unusable cookie: {error}")))?;
     response.append_header(SET_COOKIE, value);
     Ok(())
 }

@@ -83,7 +83,7 @@ fn calendar_response(text: String, disposition: &str) -> Response {
 
 /// A short, translated refusal with its status (files have no page to show it on).
 fn refused(locale: &str, error: &AppError) -> Response {
-    if matches!(error, AppError::Storage | AppError::Config(_)) {
+    if matches!(error, AppError::Storage | AppError::Internal) {
         tracing::error!(%error, "calendar file not served");
     }
     let status = StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::NOT_FOUND);

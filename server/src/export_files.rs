@@ -56,7 +56,7 @@ fn csv_response(bytes: Vec<u8>, file_name: &str) -> Response {
 
 /// A short, translated refusal with its status (a file has no page to show it on).
 fn refused(locale: Locale, error: &AppError) -> Response {
-    if matches!(error, AppError::Storage | AppError::Config(_)) {
+    if matches!(error, AppError::Storage | AppError::Internal) {
         tracing::error!(%error, "export not served");
     }
     let status = StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::NOT_FOUND);

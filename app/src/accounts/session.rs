@@ -134,7 +134,7 @@ pub async fn auth_session() -> Result<AuthSession, AppError> {
         .await
         .map_err(|error| {
             tracing::error!(%error, "auth session layer missing");
-            AppError::Config("auth session not available".to_owned())
+            AppError::internal("auth session not available")
         })
 }
 
@@ -190,20 +190,14 @@ pub async fn authorize_role(role: Role) -> Result<Authorized, AppError> {
 pub async fn hash_password(password: String) -> Result<String, AppError> {
     password_work(move || password_auth::generate_hash(password))
         .await
-        .map_err(|error| {
-            tracing::error!(%error, "password hashing failed");
-            AppError::Storage
-        })
+        .map_err(|error| AppError::internal(format!("password hashing failed: {error}")))
 }
 
 /// Checks a password against a stored hash, off the async threads.
 pub async fn verify_password(password: String, hash: String) -> Result<bool, AppError> {
     password_work(move || password_auth::verify_password(password, &hash).is_ok())
         .await
-        .map_err(|error| {
-            tracing::error!(%error, "password check failed");
-            AppError::Storage
-        })
+        .map_err(|error| AppError::internal(format!("password check failed: {error}")))
 }
 
 /// Signs the account in on this request with a new session id, always (axum-login

@@ -329,7 +329,7 @@ pub fn check_application(
         })
     })();
     errors.finish()?;
-    checked.ok_or(AppError::Config("a checked field had no value".to_owned()))
+    checked.ok_or_else(|| AppError::internal("a checked field had no value"))
 }
 
 /// One line of the review queue.

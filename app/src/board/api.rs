@@ -121,8 +121,7 @@ pub async fn get_board(
             let names = people.names();
             let ranked = matching::suggest::ranked(&engine, &mentee_id.to_string())
                 .map_err(|error| {
-                    tracing::error!(?error, "ranking refused its input");
-                    AppError::Storage
+                    AppError::internal(format!("ranking refused its input: {error:?}"))
                 })?
                 .into_iter()
                 .take(SUGGESTIONS)
@@ -186,14 +185,9 @@ pub async fn run_matching(cohort: String) -> Result<DraftView, AppError> {
     // threads that serve requests.
     let solved = tokio::task::spawn_blocking(move || matching::solve(&engine))
         .await
-        .map_err(|error| {
-            tracing::error!(%error, "the engine stopped");
-            AppError::Storage
-        })?;
-    let assignment = solved.map_err(|error| {
-        tracing::error!(?error, "the engine refused its input");
-        AppError::Storage
-    })?;
+        .map_err(|error| AppError::internal(format!("the engine stopped: {error}")))?;
+    let assignment = solved
+        .map_err(|error| AppError::internal(format!("the engine refused its input: {error:?}")))?;
     tracing::info!(
         mentees,
         mentors,

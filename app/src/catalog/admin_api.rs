@@ -169,12 +169,7 @@ pub async fn save_cohort(
             errors.push("ends_on", InputProblem::EndBeforeStart);
         }
     }
-    errors.finish()?;
-    let (Some(fr), Some(en), Some(starts_on), Some(ends_on)) = (fr, en, starts, ends) else {
-        return Err(AppError::Config(
-            "a checked cohort field had no value".to_owned(),
-        ));
-    };
+    let (fr, en, starts_on, ends_on) = errors.finish_with(|| Some((fr?, en?, starts?, ends?)))?;
     let pool = crate::server_context::pool()?;
     let mut cohort = Cohort {
         code: code.trim().to_owned(),

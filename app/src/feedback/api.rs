@@ -90,12 +90,8 @@ pub async fn give_feedback(
         }
         None => None,
     };
-    errors.finish()?;
-    let (Some(strengths), Some(to_improve), Some(observations), Some(next_step)) =
-        (strengths, to_improve, observations, next_step)
-    else {
-        return Err(AppError::Storage);
-    };
+    let (strengths, to_improve, observations, next_step) =
+        errors.finish_with(|| Some((strengths?, to_improve?, observations?, next_step?)))?;
     if goal_progress.is_some()
         && goal
             .as_ref()

@@ -53,18 +53,14 @@ fn parse_goal_text(
         1000,
     ));
     let target_date = errors.check(parse_optional_date("target_date", target_date));
-    errors.finish()?;
-    match (title, description, success_criterion, target_date) {
-        (Some(title), Some(description), Some(success_criterion), Some(target_date)) => {
-            Ok(GoalText {
-                title,
-                description,
-                success_criterion,
-                target_date,
-            })
-        }
-        _ => Err(AppError::Storage),
-    }
+    let (title, description, success_criterion, target_date) =
+        errors.finish_with(|| Some((title?, description?, success_criterion?, target_date?)))?;
+    Ok(GoalText {
+        title,
+        description,
+        success_criterion,
+        target_date,
+    })
 }
 
 /// Ties the goal to exactly these needs of the mentee (skill codes): refused
@@ -353,10 +349,7 @@ pub async fn add_milestone(
     let mut errors = FieldErrors::new();
     let title = errors.check(parse_required_text("title", &title, super::TITLE_MAX_CHARS));
     let due = errors.check(parse_optional_date("due_date", &due_date));
-    errors.finish()?;
-    let (Some(title), Some(due)) = (title, due) else {
-        return Err(AppError::Storage);
-    };
+    let (title, due) = errors.finish_with(|| Some((title?, due?)))?;
     let now = now();
     let mut transaction = pool.begin().await?;
     let goal = repo::bump(&mut transaction, goal_id, version, &now).await?;
@@ -463,10 +456,7 @@ pub async fn assess_goal(
     if matches!(percent, Some(None)) {
         errors.push("progress", InputProblem::Required);
     }
-    errors.finish()?;
-    let (Some(Some(percent)), Some(comment)) = (percent, comment) else {
-        return Err(AppError::Storage);
-    };
+    let (percent, comment) = errors.finish_with(|| Some((percent??, comment?)))?;
     let now = now();
     let mut transaction = pool.begin().await?;
     let goal = repo::bump(&mut transaction, id, version, &now).await?;

@@ -102,12 +102,8 @@ async fn parse_plan(
     if choices.len() + free.len() > OBJECTIVES_MAX {
         errors.push("objectives", InputProblem::OutOfRange);
     }
-    errors.finish()?;
-    let (Some(starts), Some(Some(duration_minutes)), Some(modality), Some(location)) =
-        (starts, duration, modality, location)
-    else {
-        return Err(AppError::Storage);
-    };
+    let (starts, duration_minutes, modality, location) =
+        errors.finish_with(|| Some((starts?, duration??, modality?, location?)))?;
     let mut all = repo::chosen_objectives(pool, pair_id, &choices).await?;
     all.extend(free.into_iter().map(|text| super::Objective {
         goal_id: None,
@@ -391,10 +387,7 @@ pub async fn log_meeting(
     if steps.len() > 10 || steps.iter().any(|step| step.chars().count() > 500) {
         errors.push("next_steps", InputProblem::TooLong);
     }
-    errors.finish()?;
-    let (Some(outcome), Some(notes)) = (outcome, notes) else {
-        return Err(AppError::Storage);
-    };
+    let (outcome, notes) = errors.finish_with(|| Some((outcome?, notes?)))?;
     let now = now();
     let public_url = server_settings()?.public_url;
     let mut transaction = pool.begin().await?;
