@@ -26,16 +26,18 @@ pub async fn meeting(
     let caller = auth
         .user
         .as_ref()
-        .map(|user| (user.0.id, user.0.locale.clone()));
+        .map(|user| (user.0.id, user.0.role(), user.0.locale.clone()));
     let locale = caller
         .as_ref()
-        .map_or("fr".to_owned(), |(_, locale)| locale.clone());
+        .map_or("fr".to_owned(), |(_, _, locale)| locale.clone());
     let Some(id) = meeting_id_of_file(&file) else {
         return refused(&locale, &AppError::NotFound);
     };
     let answer = meeting_file(
         &state.pool,
-        caller.as_ref().map(|(id, locale)| (*id, locale.as_str())),
+        caller
+            .as_ref()
+            .map(|(id, role, locale)| (*id, *role, locale.as_str())),
         id,
         &state.public_url,
     )

@@ -25,11 +25,15 @@ pub enum Access {
     RoleArea(Role),
     /// A person's own matching profile: mentors and mentees (coordinators have none).
     OwnProfile,
-    /// The record of a pair, to read: its mentor, its mentee, and coordinators.
-    PairRead { mentor_id: i64, mentee_id: i64 },
-    /// The record of a pair, to change: its mentor and its mentee only.
-    PairWrite { mentor_id: i64, mentee_id: i64 },
-    /// What one mentor alone may ever read (private notes): not even a coordinator.
+    /// A pair as the coordination follows it (its overview and follow-up
+    /// page: progress, activity, fit checks; never notes): coordinators only.
+    PairOverview,
+    /// The pair's workspace, to read or to change (its goals, meetings and
+    /// their calendar files, feedback, messages, the answer to a proposal):
+    /// its mentor and its mentee only, not the coordinator.
+    PairWorkspace { mentor_id: i64, mentee_id: i64 },
+    /// What one mentor alone may ever read or write (private notes): not even
+    /// a coordinator, nor the mentee.
     MentorPrivate { mentor_id: i64 },
 }
 
@@ -59,11 +63,8 @@ pub fn decide(caller: &Caller, access: &Access) -> Decision {
         Access::Anyone | Access::SignedIn => true,
         Access::RoleArea(area) => role == area,
         Access::OwnProfile => matches!(role, Role::Mentor | Role::Mentee),
-        Access::PairRead {
-            mentor_id,
-            mentee_id,
-        } => role == Role::Coordinator || is_member_of_pair(id, role, mentor_id, mentee_id),
-        Access::PairWrite {
+        Access::PairOverview => role == Role::Coordinator,
+        Access::PairWorkspace {
             mentor_id,
             mentee_id,
         } => is_member_of_pair(id, role, mentor_id, mentee_id),
@@ -74,6 +75,12 @@ pub fn decide(caller: &Caller, access: &Access) -> Decision {
     } else {
         Decision::Deny(Denial::Forbidden)
     }
+}
+
+/// Whether `caller` may: `decide` as a yes or no, for what a page reads
+/// rather than refuses (the private notes in a workspace).
+pub fn allows(caller: &Caller, access: &Access) -> bool {
+    decide(caller, access) == Decision::Allow
 }
 
 fn is_member_of_pair(id: i64, role: Role, mentor_id: i64, mentee_id: i64) -> bool {
@@ -104,11 +111,8 @@ mod tests {
         id: 1,
         role: Role::Coordinator,
     };
-    const PAIR_READ: Access = Access::PairRead {
-        mentor_id: 10,
-        mentee_id: 20,
-    };
-    const PAIR_WRITE: Access = Access::PairWrite {
+    const PAIR_OVERVIEW: Access = Access::PairOverview;
+    const PAIR_WRITE: Access = Access::PairWorkspace {
         mentor_id: 10,
         mentee_id: 20,
     };
@@ -129,7 +133,7 @@ mod tests {
         for access in [
             Access::SignedIn,
             Access::RoleArea(Role::Mentee),
-            PAIR_READ,
+            PAIR_OVERVIEW,
             PAIR_WRITE,
             Access::MentorPrivate { mentor_id: 10 },
         ] {
@@ -163,12 +167,12 @@ mod tests {
     }
 
     #[test]
-    fn a_pair_is_read_by_its_two_people_and_coordinators() {
-        assert_eq!(decide(&MENTOR, &PAIR_READ), ALLOW);
-        assert_eq!(decide(&MENTEE, &PAIR_READ), ALLOW);
-        assert_eq!(decide(&COORDINATOR, &PAIR_READ), ALLOW);
-        assert_eq!(decide(&OTHER_MENTOR, &PAIR_READ), FORBID);
-        assert_eq!(decide(&OTHER_MENTEE, &PAIR_READ), FORBID);
+    fn a_pair_s_overview_is_the_coordination_s() {
+        assert_eq!(decide(&COORDINATOR, &PAIR_OVERVIEW), ALLOW);
+        assert_eq!(decide(&MENTOR, &PAIR_OVERVIEW), FORBID);
+        assert_eq!(decide(&MENTEE, &PAIR_OVERVIEW), FORBID);
+        assert_eq!(decide(&OTHER_MENTOR, &PAIR_OVERVIEW), FORBID);
+        assert_eq!(decide(&OTHER_MENTEE, &PAIR_OVERVIEW), FORBID);
     }
 
     #[test]
@@ -202,6 +206,7 @@ mod tests {
         assert_eq!(decide(&OTHER_MENTOR, &notes), FORBID);
         assert_eq!(decide(&MENTEE, &notes), FORBID);
         assert_eq!(decide(&COORDINATOR, &notes), FORBID);
+        assert!(allows(&MENTOR, &notes) && !allows(&MENTEE, &notes));
     }
 
     #[test]

@@ -6,7 +6,9 @@ use sqlx::SqlitePool;
 
 use super::ics::{calendar, CalendarEvent, EventStatus};
 use super::repo::{self, CalendarMeetingRow};
+use crate::accounts::policy::{allows, Access, Caller};
 use crate::accounts::tokens::hash_token;
+use crate::accounts::Role;
 use crate::error::AppError;
 use crate::i18n::{td_string, Locale};
 use crate::locale::parse_locale;
@@ -16,20 +18,30 @@ fn locale_or_french(locale: &str) -> Locale {
     parse_locale(locale).unwrap_or(Locale::fr)
 }
 
-/// The `.ics` of one meeting, for `caller` (an account id, `None` when
-/// signed out): 401 signed out, 404 unknown, 403 for anyone but the pair's
-/// two people, whatever their role.
+/// The `.ics` of one meeting, for `caller` (an account id, its role and
+/// language; `None` when signed out): 401 signed out, 404 unknown, 403 for
+/// anyone the policy keeps out of the pair's workspace (all but its two people).
 pub async fn meeting_file(
     pool: &SqlitePool,
-    caller: Option<(i64, &str)>,
+    caller: Option<(i64, Role, &str)>,
     meeting_id: i64,
     public_url: &str,
 ) -> Result<String, AppError> {
-    let (account_id, locale) = caller.ok_or(AppError::Unauthorized)?;
+    let (account_id, role, locale) = caller.ok_or(AppError::Unauthorized)?;
     let row = repo::find_meeting(pool, meeting_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    if account_id != row.mentor_account_id && account_id != row.mentee_account_id {
+    let workspace = Access::PairWorkspace {
+        mentor_id: row.mentor_account_id,
+        mentee_id: row.mentee_account_id,
+    };
+    if !allows(
+        &Caller::Member {
+            id: account_id,
+            role,
+        },
+        &workspace,
+    ) {
         tracing::warn!(
             meeting_id,
             account_id,

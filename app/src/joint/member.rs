@@ -19,6 +19,20 @@ pub struct Member {
 }
 
 impl Member {
+    /// Whether this person may, by the policy: one of the pair's two people,
+    /// with the role their side gives.
+    pub fn may(&self, access: &Access) -> bool {
+        let role = match self.side {
+            Side::Mentor => crate::accounts::Role::Mentor,
+            Side::Mentee => crate::accounts::Role::Mentee,
+        };
+        let caller = crate::accounts::policy::Caller::Member {
+            id: self.account_id,
+            role,
+        };
+        crate::accounts::policy::allows(&caller, access)
+    }
+
     /// The other person's name, email and language.
     pub fn partner(&self) -> (&str, &str, &str) {
         match self.side {
@@ -147,7 +161,7 @@ pub async fn pair_member(pool: &SqlitePool, pair_id: i64) -> Result<Member, AppE
     let caller = authorize(Access::SignedIn).await?;
     let account_id = caller.account()?.id;
     let pair = find_pair(pool, pair_id).await?.ok_or(AppError::NotFound)?;
-    authorize(Access::PairWrite {
+    authorize(Access::PairWorkspace {
         mentor_id: pair.mentor_account_id,
         mentee_id: pair.mentee_account_id,
     })

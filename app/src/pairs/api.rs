@@ -53,7 +53,7 @@ pub async fn answer_pair(id: i64, answer: String, reason: Option<String>) -> Res
     let pair = repo::find_pair(&pool, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    authorize(Access::PairWrite {
+    authorize(Access::PairWorkspace {
         mentor_id: pair.mentor_account_id,
         mentee_id: pair.mentee_account_id,
     })

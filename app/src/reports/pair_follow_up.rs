@@ -37,10 +37,10 @@ pub struct PairFollowUp {
 #[server(endpoint = "get_pair_follow_up")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn get_pair_follow_up(pair_id: i64) -> Result<PairFollowUp, AppError> {
-    use crate::accounts::{session::authorize_role, Role};
+    use crate::accounts::{policy::Access, session::authorize};
     use crate::server_context::pool;
 
-    authorize_role(Role::Coordinator).await?;
+    authorize(Access::PairOverview).await?;
     let pool = pool()?;
     let pair = crate::pairs::repo::find_pair(&pool, pair_id)
         .await?

@@ -242,6 +242,10 @@ async fn load(
         .filter(|request| Side::parse(&request.side) == Some(side))
         .map(|request| crate::program_time::program_time(&request.at));
     let now = utc_now_text();
+    // The private notes are in the workspace of whom the policy lets read them.
+    let with_notes = member.may(&crate::accounts::policy::Access::MentorPrivate {
+        mentor_id: member.pair.mentor_account_id,
+    });
     // Read first: marking the thread read makes its unread count nought.
     let thread = crate::messages::api::load_thread(pool, member, read_messages).await?;
     let mut needs = crate::needs::repo::needs_of_pair(pool, pair_id).await?;
@@ -257,13 +261,7 @@ async fn load(
         side,
         partner_name,
         goals: crate::goals::repo::goals_of_pair(pool, pair_id, program_today()).await?,
-        meetings: crate::meetings::repo::meetings_of_pair(
-            pool,
-            pair_id,
-            &now,
-            side == Side::Mentor,
-        )
-        .await?,
+        meetings: crate::meetings::repo::meetings_of_pair(pool, pair_id, &now, with_notes).await?,
         feedback: crate::feedback::repo::feedback_of_pair(pool, pair_id).await?,
         fit_check: crate::feedback::repo::my_fit_check(pool, pair_id, side).await?,
         status,
@@ -302,11 +300,11 @@ pub struct PairOverview {
 #[server(endpoint = "get_pair_overview")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn get_pair_overview(pair_id: i64) -> Result<PairOverview, AppError> {
-    use crate::accounts::{session::authorize_role, Role};
+    use crate::accounts::{policy::Access, session::authorize};
     use crate::program_time::{program_time, program_today};
     use crate::server_context::pool;
 
-    authorize_role(Role::Coordinator).await?;
+    authorize(Access::PairOverview).await?;
     let pool = pool()?;
     let pair = crate::pairs::repo::find_pair(&pool, pair_id)
         .await?
