@@ -167,7 +167,15 @@ pub(crate) async fn meeting(
     };
     let id = meetings::insert_meeting(connection, pair, &plan, by, at).await?;
     if agreed {
-        meetings::set_agreement(connection, id, Agreement::Agreed, by, None).await?;
+        app::joint::set_agreement(
+            connection,
+            app::joint::JointTable::Meetings,
+            id,
+            Agreement::Agreed,
+            by,
+            None,
+        )
+        .await?;
     }
     if let Some((status, notes, steps)) = outcome {
         meetings::record_outcome(connection, id, status, Some(notes), steps).await?;

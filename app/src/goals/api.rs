@@ -212,13 +212,20 @@ pub async fn revise_goal(
 pub async fn agree_goal(id: i64, version: i64) -> Result<(), AppError> {
     use super::GoalEventKind;
     use crate::joint::agreement::JointStep;
+    use crate::joint::AnswerStep;
 
     let (pool, member, _) = goal_for_change(id, Who::Either).await?;
     let now = now();
     let mut transaction = pool.begin().await?;
-    let goal = repo::bump(&mut transaction, id, version, &now).await?;
-    let next = goal.agreement().after(JointStep::Agree, member.side)?;
-    repo::set_agreement(&mut transaction, id, next, member.side, None).await?;
+    let step = AnswerStep {
+        id,
+        version,
+        side: member.side,
+        step: JointStep::Agree,
+        comment: None,
+        now: &now,
+    };
+    repo::answer(&mut transaction, &step).await?;
     repo::record_event(
         &mut transaction,
         id,
@@ -239,6 +246,7 @@ pub async fn request_goal_change(id: i64, version: i64, comment: String) -> Resu
     use super::GoalEventKind;
     use crate::input::parse_required_text;
     use crate::joint::agreement::JointStep;
+    use crate::joint::AnswerStep;
     use crate::outbox::{compose, EmailKind};
     use crate::server_context::server_settings;
 
@@ -247,11 +255,15 @@ pub async fn request_goal_change(id: i64, version: i64, comment: String) -> Resu
     let public_url = server_settings()?.public_url;
     let now = now();
     let mut transaction = pool.begin().await?;
-    let goal = repo::bump(&mut transaction, id, version, &now).await?;
-    let next = goal
-        .agreement()
-        .after(JointStep::RequestChange, member.side)?;
-    repo::set_agreement(&mut transaction, id, next, member.side, Some(&comment)).await?;
+    let step = AnswerStep {
+        id,
+        version,
+        side: member.side,
+        step: JointStep::RequestChange,
+        comment: Some(&comment),
+        now: &now,
+    };
+    let goal = repo::answer(&mut transaction, &step).await?;
     repo::record_event(
         &mut transaction,
         id,

@@ -36,6 +36,12 @@ pub struct GoalRow {
     pub pending_step_id: Option<i64>,
 }
 
+impl joint::JointItem for GoalRow {
+    fn agreement(&self) -> Agreement {
+        GoalRow::agreement(self)
+    }
+}
+
 impl GoalRow {
     pub fn agreement(&self) -> Agreement {
         let side = Side::parse(&self.agreement_side).unwrap_or(Side::Mentee);
@@ -239,6 +245,17 @@ pub async fn bump(
         version,
         now,
     )
+    .await
+}
+
+/// The reader's answer to a proposed goal (see `joint::answer`).
+pub async fn answer(
+    connection: &mut SqliteConnection,
+    answer: &joint::AnswerStep<'_>,
+) -> Result<GoalRow, AppError> {
+    joint::answer(connection, JointTable::Goals, GOAL_COLUMNS, answer, |_| {
+        Ok(())
+    })
     .await
 }
 

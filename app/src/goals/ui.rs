@@ -18,7 +18,7 @@ use crate::components::forms::{
 };
 use crate::i18n::{t, t_string, use_i18n};
 use crate::joint::agreement::Agreement;
-use crate::joint::ui::AgreementBadge;
+use crate::joint::ui::{AgreementBadge, JointAnswer};
 use crate::pairs::Side;
 
 fn status_name(status: GoalStatus) -> impl Fn() -> &'static str + Copy + Send + Sync {
@@ -216,37 +216,13 @@ fn MilestoneList(
 #[component]
 pub fn GoalAnswer(goal: Goal, reader: Side, changes: RwSignal<u64>) -> impl IntoView {
     let i18n = use_i18n();
+    let _ = reader;
     let agree = ServerAction::<AgreeGoal>::new();
     let ask = ServerAction::<RequestGoalChange>::new();
-    count_successes(agree, changes);
-    count_successes(ask, changes);
-    let agree_error = action_error(agree);
-    let ask_error = action_error(ask);
     let scope = format!("goal-{}-answer", goal.id);
-    let _ = reader;
-    match goal.agreement {
-        Agreement::Proposed { .. } => view! {
-            <div class="answer-row">
-                <ActionForm action=agree attr:class="inline-form">
-                    <input type="hidden" name="id" value=goal.id />
-                    <input type="hidden" name="version" value=goal.version />
-                    <SubmitButton label=label!(i18n, workspace.agree) pending=agree.pending() />
-                </ActionForm>
-                <details class="inline-details">
-                    <summary class="button button-secondary">{t!(i18n, workspace.ask_change)}</summary>
-                    <ActionForm action=ask>
-                        <input type="hidden" name="id" value=goal.id />
-                        <input type="hidden" name="version" value=goal.version />
-                        <TextAreaField name="comment" scope=scope label=label!(i18n, workspace.ask_change_comment) error=ask_error />
-                        <SubmitButton class="button button-secondary" label=label!(i18n, workspace.ask_change_send) pending=ask.pending() />
-                    </ActionForm>
-                </details>
-                <FormError error=agree_error />
-            </div>
-        }
-        .into_any(),
-        // A change was asked of the reader: the revise form below is the answer.
-        _ => view! { <p class="notice notice-info">{t!(i18n, workspace.revise_to_answer)}</p> }.into_any(),
+    view! {
+        <JointAnswer agree ask id=goal.id version=goal.version agreement=goal.agreement scope
+            agree_label=label!(i18n, workspace.agree) revise_notice=label!(i18n, workspace.revise_to_answer) changes />
     }
 }
 

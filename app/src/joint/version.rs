@@ -4,7 +4,7 @@
 use sqlx::SqliteConnection;
 
 use crate::error::AppError;
-use crate::joint::agreement::Agreement;
+use crate::joint::agreement::{Agreement, JointStep};
 use crate::pairs::Side;
 
 /// A table of jointly set items.
@@ -73,4 +73,59 @@ pub async fn set_agreement(
     .execute(&mut *connection)
     .await?;
     Ok(())
+}
+
+/// A stored item as the agreement steps read it.
+pub trait JointItem {
+    fn agreement(&self) -> Agreement;
+}
+
+/// One person's answer to what the other proposed: agree, or ask for a
+/// change (`comment` says what).
+#[derive(Debug, Clone, Copy)]
+pub struct AnswerStep<'a> {
+    pub id: i64,
+    pub version: i64,
+    pub side: Side,
+    pub step: JointStep,
+    pub comment: Option<&'a str>,
+    pub now: &'a str,
+}
+
+/// The answer, inside the caller's transaction, written once for goals and
+/// meetings: the version moves on (`bump`: a stale answer is refused),
+/// `check` decides on the item as it now stands (a meeting must still be
+/// planned…), the agreement takes the step by its rules (one never agrees to
+/// one's own proposal), and where it stands is stored. The item as it stood.
+pub async fn answer<Row>(
+    connection: &mut SqliteConnection,
+    table: JointTable,
+    columns: &str,
+    answer: &AnswerStep<'_>,
+    check: impl FnOnce(&Row) -> Result<(), AppError>,
+) -> Result<Row, AppError>
+where
+    Row: JointItem + for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow> + Send + Unpin,
+{
+    let row: Row = bump(
+        connection,
+        table,
+        columns,
+        answer.id,
+        answer.version,
+        answer.now,
+    )
+    .await?;
+    check(&row)?;
+    let next = row.agreement().after(answer.step, answer.side)?;
+    set_agreement(
+        connection,
+        table,
+        answer.id,
+        next,
+        answer.side,
+        answer.comment,
+    )
+    .await?;
+    Ok(row)
 }

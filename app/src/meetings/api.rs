@@ -11,6 +11,7 @@ use crate::error::AppError;
 use {
     super::repo::{self, MeetingPlan, MeetingRow},
     crate::joint::member::{Member, Who},
+    crate::joint::AnswerStep,
     sqlx::SqlitePool,
 };
 
@@ -173,6 +174,19 @@ async fn bump_own(
     }
 }
 
+/// A meeting answered must be of the member's own pair (404 for another
+/// pair's) and still planned (409 once held or cancelled).
+#[cfg(feature = "ssr")]
+fn still_planned_in(meeting: &MeetingRow, member: &Member) -> Result<(), AppError> {
+    if meeting.pair_id != member.pair.id {
+        Err(AppError::NotFound)
+    } else if meeting.status() != super::MeetingStatus::Planned {
+        Err(AppError::Conflict)
+    } else {
+        Ok(())
+    }
+}
+
 /// The caller agrees to the meeting, inside `transaction`: decided on the
 /// meeting as it stands once its version moved on.
 #[cfg(feature = "ssr")]
@@ -183,15 +197,20 @@ pub(crate) async fn agree_in(
     version: i64,
     now: &str,
 ) -> Result<(), AppError> {
-    use super::MeetingStatus;
     use crate::joint::agreement::JointStep;
 
-    let meeting = bump_own(transaction, member, id, version, now).await?;
-    if meeting.status() != MeetingStatus::Planned {
-        return Err(AppError::Conflict);
-    }
-    let next = meeting.agreement().after(JointStep::Agree, member.side)?;
-    repo::set_agreement(transaction, id, next, member.side, None).await?;
+    let step = AnswerStep {
+        id,
+        version,
+        side: member.side,
+        step: JointStep::Agree,
+        comment: None,
+        now,
+    };
+    repo::answer(transaction, &step, |meeting| {
+        still_planned_in(meeting, member)
+    })
+    .await?;
     Ok(())
 }
 
@@ -318,7 +337,6 @@ pub async fn request_meeting_change(
     version: i64,
     comment: String,
 ) -> Result<(), AppError> {
-    use super::MeetingStatus;
     use crate::input::parse_required_text;
     use crate::joint::agreement::JointStep;
     use crate::outbox::{compose, EmailKind};
@@ -330,15 +348,19 @@ pub async fn request_meeting_change(
     let now = now();
     let public_url = server_settings()?.public_url;
     let mut transaction = pool.begin().await?;
-    let meeting = repo::bump(&mut transaction, id, version, &now).await?;
-    if meeting.status() != MeetingStatus::Planned {
-        return Err(AppError::Conflict);
-    }
-    let next = meeting
-        .agreement()
-        .after(JointStep::RequestChange, member.side)?;
+    let step = AnswerStep {
+        id,
+        version,
+        side: member.side,
+        step: JointStep::RequestChange,
+        comment: Some(&comment),
+        now: &now,
+    };
+    let meeting = repo::answer(&mut transaction, &step, |meeting| {
+        still_planned_in(meeting, &member)
+    })
+    .await?;
     let when = program_time(&meeting.starts_at);
-    repo::set_agreement(&mut transaction, id, next, member.side, Some(&comment)).await?;
     // The one who planned it rewrites it: they are told (what is asked is
     // read in the workspace).
     member

@@ -26,6 +26,12 @@ pub struct MeetingRow {
     pub version: i64,
 }
 
+impl joint::JointItem for MeetingRow {
+    fn agreement(&self) -> Agreement {
+        MeetingRow::agreement(self)
+    }
+}
+
 impl MeetingRow {
     pub fn agreement(&self) -> Agreement {
         let side = Side::parse(&self.agreement_side).unwrap_or(Side::Mentor);
@@ -232,6 +238,23 @@ pub async fn bump(
     .await
 }
 
+/// The reader's answer to a planned meeting (see `joint::answer`), with
+/// `check` deciding on the meeting as it now stands.
+pub async fn answer(
+    connection: &mut SqliteConnection,
+    answer: &joint::AnswerStep<'_>,
+    check: impl FnOnce(&MeetingRow) -> Result<(), AppError>,
+) -> Result<MeetingRow, AppError> {
+    joint::answer(
+        connection,
+        JointTable::Meetings,
+        MEETING_COLUMNS,
+        answer,
+        check,
+    )
+    .await
+}
+
 pub async fn insert_meeting(
     connection: &mut SqliteConnection,
     pair_id: i64,
@@ -305,25 +328,6 @@ async fn replace_objectives(
         .await?;
     }
     Ok(())
-}
-
-/// `joint::set_agreement` on this table.
-pub async fn set_agreement(
-    connection: &mut SqliteConnection,
-    id: i64,
-    agreement: Agreement,
-    last_side: Side,
-    comment: Option<&str>,
-) -> Result<(), sqlx::Error> {
-    joint::set_agreement(
-        connection,
-        JointTable::Meetings,
-        id,
-        agreement,
-        last_side,
-        comment,
-    )
-    .await
 }
 
 /// Records how the meeting went: its status, the shared notes and the next

@@ -22,7 +22,7 @@ use crate::components::labels::label;
 use crate::goals::{Goal, GoalStatus};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::joint::agreement::Agreement;
-use crate::joint::ui::AgreementBadge;
+use crate::joint::ui::{AgreementBadge, JointAnswer};
 use crate::pairs::Side;
 
 fn modality_name(modality: MeetingModality) -> impl Fn() -> &'static str + Copy + Send + Sync {
@@ -312,33 +312,10 @@ pub fn MeetingAnswer(meeting: Meeting, changes: RwSignal<u64>) -> impl IntoView 
     let i18n = use_i18n();
     let agree = ServerAction::<AgreeMeeting>::new();
     let ask = ServerAction::<RequestMeetingChange>::new();
-    count_successes(agree, changes);
-    count_successes(ask, changes);
-    let agree_error = action_error(agree);
-    let ask_error = action_error(ask);
     let scope = format!("meeting-{}-answer", meeting.id);
-    match meeting.agreement {
-        Agreement::Proposed { .. } => view! {
-            <div class="answer-row">
-                <ActionForm action=agree attr:class="inline-form">
-                    <input type="hidden" name="id" value=meeting.id />
-                    <input type="hidden" name="version" value=meeting.version />
-                    <SubmitButton label=label!(i18n, workspace.agree_meeting) pending=agree.pending() />
-                </ActionForm>
-                <details class="inline-details">
-                    <summary class="button button-secondary">{t!(i18n, workspace.ask_change)}</summary>
-                    <ActionForm action=ask>
-                        <input type="hidden" name="id" value=meeting.id />
-                        <input type="hidden" name="version" value=meeting.version />
-                        <TextAreaField name="comment" scope label=label!(i18n, workspace.ask_change_comment) error=ask_error />
-                        <SubmitButton class="button button-secondary" label=label!(i18n, workspace.ask_change_send) pending=ask.pending() />
-                    </ActionForm>
-                </details>
-                <FormError error=agree_error />
-            </div>
-        }
-        .into_any(),
-        _ => view! { <p class="notice notice-info">{t!(i18n, workspace.revise_meeting_to_answer)}</p> }.into_any(),
+    view! {
+        <JointAnswer agree ask id=meeting.id version=meeting.version agreement=meeting.agreement scope
+            agree_label=label!(i18n, workspace.agree_meeting) revise_notice=label!(i18n, workspace.revise_meeting_to_answer) changes />
     }
 }
 
