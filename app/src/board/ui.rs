@@ -4,6 +4,8 @@
 //! refresh the board in place.
 use leptos::prelude::*;
 
+use crate::components::access::reload_or_deny;
+
 use crate::components::labels::label;
 use leptos_router::hooks::use_query_map;
 use matching::{Breakdown, Obstacle, PartName, Reason, UnmatchedReason};
@@ -16,9 +18,9 @@ use super::{
     RankedMentor, SelectedMentee,
 };
 use crate::catalog::TaxonomyChoice;
-use crate::components::access::{AccessDenied, CoordinationPage};
+use crate::components::access::CoordinationPage;
 use crate::components::forms::{
-    action_error, count_successes, FieldMessage, FormError, Loading, SubmitButton,
+    action_error, count_successes, FieldMessage, FormError, SubmitButton,
 };
 use crate::components::page::PageTitle;
 use crate::i18n::{t, t_string, use_i18n};
@@ -142,10 +144,7 @@ pub fn MatchingBoardPage() -> impl IntoView {
     let title = label!(i18n, board.title);
     view! {
         <PageTitle text=title />
-        <Transition fallback=Loading>
-            {move || Suspend::new(async move {
-                match board.await {
-                    Ok(view) => {
+        {reload_or_deny(board, move |view| {
                         let query = board_query.get_untracked();
                         view! {
                             <CoordinationPage title>
@@ -153,11 +152,7 @@ pub fn MatchingBoardPage() -> impl IntoView {
                             </CoordinationPage>
                         }
                             .into_any()
-                    }
-                    Err(error) => view! { <AccessDenied error /> }.into_any(),
-                }
-            })}
-        </Transition>
+                    })}
     }
 }
 

@@ -1,5 +1,6 @@
 //! The coordinator's cohorts: list and create, then one cohort's page to edit
 //! it and place mentors and mentees in it.
+use crate::components::access::reload_or_deny;
 use leptos::prelude::*;
 
 use crate::components::labels::label;
@@ -7,9 +8,9 @@ use leptos_router::hooks::use_params_map;
 
 use super::admin_api::{get_cohort_members, list_cohort_summaries, PlaceInCohort, SaveCohort};
 use super::{Cohort, CohortCandidate, CohortMembers, CohortSummary};
-use crate::components::access::{AccessDenied, CoordinationPage};
+use crate::components::access::CoordinationPage;
 use crate::components::forms::{
-    action_error, action_succeeded, count_successes, FormError, Loading, SubmitButton, TextField,
+    action_error, action_succeeded, count_successes, FormError, SubmitButton, TextField,
 };
 use crate::components::page::PageTitle;
 use crate::i18n::{t, t_string, use_i18n};
@@ -25,10 +26,7 @@ pub fn CohortsPage() -> impl IntoView {
     let title = label!(i18n, cohorts.title);
     view! {
         <PageTitle text=title />
-        <Transition fallback=Loading>
-            {move || Suspend::new(async move {
-                match cohorts.await {
-                    Ok(cohorts) => {
+        {reload_or_deny(cohorts, move |cohorts| {
                         view! {
                             <CoordinationPage title>
                                 <CohortList cohorts />
@@ -39,11 +37,7 @@ pub fn CohortsPage() -> impl IntoView {
                             </CoordinationPage>
                         }
                             .into_any()
-                    }
-                    Err(error) => view! { <AccessDenied error /> }.into_any(),
-                }
-            })}
-        </Transition>
+                    })}
     }
 }
 
@@ -214,10 +208,7 @@ pub fn CohortPage() -> impl IntoView {
         |(code, _)| get_cohort_members(code),
     );
     view! {
-        <Transition fallback=Loading>
-            {move || Suspend::new(async move {
-                match members.await {
-                    Ok(members) => {
+        {reload_or_deny(members, move |members| {
                         let name = members.cohort.name.clone();
                         let title = Signal::derive(move || name.get(i18n.get_locale()).unwrap_or_default().to_owned());
                         view! {
@@ -232,11 +223,7 @@ pub fn CohortPage() -> impl IntoView {
                             </CoordinationPage>
                         }
                             .into_any()
-                    }
-                    Err(error) => view! { <AccessDenied error /> }.into_any(),
-                }
-            })}
-        </Transition>
+                    })}
     }
 }
 

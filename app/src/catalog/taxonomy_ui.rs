@@ -1,14 +1,15 @@
 //! The coordinator's taxonomy page: domains and skills in both languages.
 //! A missing label is shown as missing; saving a label empty makes it missing.
+use crate::components::access::reload_or_deny;
 use leptos::prelude::*;
 
 use crate::components::labels::label;
 
 use super::admin_api::{get_taxonomy, SaveTaxonomyEntry, SetTaxonomyEntryActive};
 use super::{TaxonomyEntry, TaxonomyKind};
-use crate::components::access::{AccessDenied, CoordinationPage};
+use crate::components::access::CoordinationPage;
 use crate::components::forms::{
-    action_error, count_successes, problem_text, FormError, Loading, SubmitButton,
+    action_error, count_successes, problem_text, FormError, SubmitButton,
 };
 use crate::components::page::PageTitle;
 use crate::i18n::{t, t_string, use_i18n};
@@ -23,10 +24,7 @@ pub fn TaxonomyPage() -> impl IntoView {
     let title = label!(i18n, taxonomy.title);
     view! {
         <PageTitle text=title />
-        <Transition fallback=Loading>
-            {move || Suspend::new(async move {
-                match overview.await {
-                    Ok(overview) => {
+        {reload_or_deny(overview, move |overview| {
                         view! {
                             <CoordinationPage title>
                                 <p class="lead">{t!(i18n, taxonomy.lead)}</p>
@@ -36,11 +34,7 @@ pub fn TaxonomyPage() -> impl IntoView {
                             </CoordinationPage>
                         }
                             .into_any()
-                    }
-                    Err(error) => view! { <AccessDenied error /> }.into_any(),
-                }
-            })}
-        </Transition>
+                    })}
     }
 }
 

@@ -6,6 +6,7 @@ use crate::components::labels::label;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_location;
 
+use crate::components::forms::Loading;
 use crate::components::page::PageTitle;
 use crate::components::page::{set_page_status, ErrorNotice};
 use crate::error::AppError;
@@ -50,6 +51,61 @@ pub fn AccessDenied(error: AppError) -> impl IntoView {
             </section>
         }
         .into_any(),
+    }
+}
+
+/// The one way a page shows what it loaded: a loading state, then `show`
+/// of the data, or, when refused, [`AccessDenied`] (sign in, not yours, or
+/// the error said in the reader's language).
+pub fn load_or_deny<R, T, V>(
+    data: R,
+    show: impl Fn(T) -> V + Clone + Send + Sync + 'static,
+) -> impl IntoView
+where
+    R: std::future::IntoFuture<Output = Result<T, AppError>> + Copy + Send + Sync + 'static,
+    R::IntoFuture: Send,
+    T: Send + 'static,
+    V: IntoView + 'static,
+{
+    view! {
+        <Suspense fallback=Loading>
+            {move || {
+                let show = show.clone();
+                Suspend::new(async move {
+                    match data.await {
+                        Ok(data) => show(data).into_any(),
+                        Err(error) => view! { <AccessDenied error /> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// `load_or_deny` for data that reloads after a change: while it reloads,
+/// the page keeps showing what it showed (a `Transition`, not a `Suspense`).
+pub fn reload_or_deny<R, T, V>(
+    data: R,
+    show: impl Fn(T) -> V + Clone + Send + Sync + 'static,
+) -> impl IntoView
+where
+    R: std::future::IntoFuture<Output = Result<T, AppError>> + Copy + Send + Sync + 'static,
+    R::IntoFuture: Send,
+    T: Send + 'static,
+    V: IntoView + 'static,
+{
+    view! {
+        <Transition fallback=Loading>
+            {move || {
+                let show = show.clone();
+                Suspend::new(async move {
+                    match data.await {
+                        Ok(data) => show(data).into_any(),
+                        Err(error) => view! { <AccessDenied error /> }.into_any(),
+                    }
+                })
+            }}
+        </Transition>
     }
 }
 

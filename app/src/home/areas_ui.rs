@@ -1,8 +1,9 @@
 //! The landing page of each area: coordinator, mentor, mentee.
 use leptos::prelude::*;
 
+use crate::components::access::load_or_deny;
+
 use crate::accounts::{Role, SessionUser};
-use crate::components::access::AccessDenied;
 use crate::components::forms::Loading;
 use crate::components::page::PageTitle;
 use crate::home::areas_api::{
@@ -96,10 +97,7 @@ fn ParticipantHomePage(role: Role) -> impl IntoView {
     });
     view! {
         <PageTitle text=title />
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                match home.await {
-                    Ok(user) => view! {
+        {load_or_deny(home, move |user| view! {
                         <AreaWelcome user eyebrow=title next />
                         <crate::pairs::ui::MyPairsPanel />
                         {match role {
@@ -108,11 +106,7 @@ fn ParticipantHomePage(role: Role) -> impl IntoView {
                         }}
                         <crate::calendar::ui::CalendarPanel />
                     }
-                        .into_any(),
-                    Err(error) => view! { <AccessDenied error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+                        .into_any())}
     }
 }
 

@@ -1,11 +1,12 @@
 //! The coordinator's audit log page.
 use leptos::prelude::*;
 
+use crate::components::access::load_or_deny;
+
 use crate::components::labels::label;
 
 use crate::audit::{AuditEntry, AuditEvent};
-use crate::components::access::{AccessDenied, CoordinationPage};
-use crate::components::forms::Loading;
+use crate::components::access::CoordinationPage;
 use crate::components::page::PageTitle;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::journals::audit_api::list_audit_log;
@@ -71,21 +72,14 @@ pub fn AuditLogPage() -> impl IntoView {
     let entries = OnceResource::new(list_audit_log());
     view! {
         <PageTitle text=label!(i18n, audit.title) />
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                match entries.await {
-                    Ok(entries) => {
+        {load_or_deny(entries, move |entries| {
                         view! {
                             <CoordinationPage title=label!(i18n, audit.title)>
                                 <AuditTable entries />
                             </CoordinationPage>
                         }
                             .into_any()
-                    }
-                    Err(error) => view! { <AccessDenied error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+                    })}
     }
 }
 

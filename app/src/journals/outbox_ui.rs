@@ -1,10 +1,11 @@
 //! The coordinator's outbox page: every message, its language, its status.
 use leptos::prelude::*;
 
+use crate::components::access::load_or_deny;
+
 use crate::components::labels::label;
 
-use crate::components::access::{AccessDenied, CoordinationPage};
-use crate::components::forms::Loading;
+use crate::components::access::CoordinationPage;
 use crate::components::page::PageTitle;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::journals::outbox_api::list_outbox;
@@ -16,21 +17,14 @@ pub fn OutboxPage() -> impl IntoView {
     let outbox = OnceResource::new(list_outbox());
     view! {
         <PageTitle text=label!(i18n, outbox.title) />
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                match outbox.await {
-                    Ok(overview) => {
+        {load_or_deny(outbox, move |overview| {
                         view! {
                             <CoordinationPage title=label!(i18n, outbox.title)>
                                 <OutboxList overview />
                             </CoordinationPage>
                         }
                             .into_any()
-                    }
-                    Err(error) => view! { <AccessDenied error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+                    })}
     }
 }
 

@@ -1,5 +1,6 @@
 //! "My profile": a mentor or a mentee completes what matching reads, and sees
 //! how complete it is.
+use crate::components::access::reload_or_deny;
 use leptos::prelude::*;
 
 use crate::components::labels::label;
@@ -7,9 +8,8 @@ use crate::components::labels::label;
 use super::api::{get_my_profile, SaveMyProfile};
 use super::fields::MatchingFieldsEditor;
 use super::{completeness, Completeness, ProfileItem, ProfilePage, CAPACITY_MAX};
-use crate::components::access::AccessDenied;
 use crate::components::forms::{
-    action_error, action_succeeded, count_successes, FormError, Loading, SelectField, SubmitButton,
+    action_error, action_succeeded, count_successes, FormError, SelectField, SubmitButton,
     TextAreaField, TextField,
 };
 use crate::components::page::PageTitle;
@@ -27,14 +27,7 @@ pub fn MyProfilePage() -> impl IntoView {
         <section class="section">
             <div class="container narrow">
                 <h1>{t!(i18n, profile.title)}</h1>
-                <Transition fallback=Loading>
-                    {move || Suspend::new(async move {
-                        match page.await {
-                            Ok(page) => view! { <ProfileForm page save /> }.into_any(),
-                            Err(error) => view! { <AccessDenied error /> }.into_any(),
-                        }
-                    })}
-                </Transition>
+                {reload_or_deny(page, move |page| view! { <ProfileForm page save /> }.into_any())}
             </div>
         </section>
     }

@@ -3,6 +3,8 @@
 //! reason, which puts the mentee back on the board.
 use leptos::prelude::*;
 
+use crate::components::access::load_or_deny;
+
 use crate::components::labels::label;
 use serde::{Deserialize, Serialize};
 
@@ -212,8 +214,6 @@ fn FollowUpView(follow_up: PairFollowUp, changes: RwSignal<u64>) -> impl IntoVie
 /// `/coordinator/pairs/:id`: the pair's read-only overview, then its follow-up.
 #[component]
 pub fn CoordinatorPairPage() -> impl IntoView {
-    use crate::components::access::AccessDenied;
-    use crate::components::forms::Loading;
     use crate::components::page::PageTitle;
     use crate::workspace::get_pair_overview;
     use crate::workspace::pages::PairOverviewView;
@@ -238,21 +238,14 @@ pub fn CoordinatorPairPage() -> impl IntoView {
                     " · "
                     <a href="/coordinator/matching">{t!(i18n, board.title)}</a>
                 </p>
-                <Suspense fallback=Loading>
-                    {move || Suspend::new(async move {
-                        match overview.await {
-                            Ok(overview) => {
+                {load_or_deny(overview, move |overview| {
                                 let id = overview.pair_id;
                                 view! {
                                     <PairOverviewView overview />
                                     <PairFollowUpPanel pair_id=id />
                                 }
                                     .into_any()
-                            }
-                            Err(error) => view! { <AccessDenied error /> }.into_any(),
-                        }
-                    })}
-                </Suspense>
+                            })}
             </div>
         </section>
     }

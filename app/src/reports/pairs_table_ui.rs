@@ -1,13 +1,13 @@
 //! `/coordinator/pairs?cohort=…&q=…&status=…&page=…`: every pair of a cohort.
 //! The search lives in the address (a GET form), so links and the back button work.
+use crate::components::access::reload_or_deny;
 use leptos::prelude::*;
 
 use crate::components::labels::label;
 use leptos_router::hooks::use_query_map;
 
 use super::pairs_table::{list_cohort_pairs, PairSummary, PairsTable};
-use crate::components::access::{encode_query_value, AccessDenied, CoordinationPage};
-use crate::components::forms::Loading;
+use crate::components::access::{encode_query_value, CoordinationPage};
 use crate::components::page::PageTitle;
 use crate::feedback::FitAnswer;
 use crate::i18n::{t, t_string, use_i18n};
@@ -61,10 +61,7 @@ pub fn PairsTablePage() -> impl IntoView {
     let title = label!(i18n, pairs_table.title);
     view! {
         <PageTitle text=title />
-        <Transition fallback=Loading>
-            {move || Suspend::new(async move {
-                match table.await {
-                    Ok(table) => {
+        {reload_or_deny(table, move |table| {
                         let query = table_query.get_untracked();
                         view! {
                             <CoordinationPage title>
@@ -72,11 +69,7 @@ pub fn PairsTablePage() -> impl IntoView {
                             </CoordinationPage>
                         }
                             .into_any()
-                    }
-                    Err(error) => view! { <AccessDenied error /> }.into_any(),
-                }
-            })}
-        </Transition>
+                    })}
     }
 }
 

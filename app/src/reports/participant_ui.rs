@@ -1,14 +1,15 @@
 //! `/coordinator/participants/:id`: a mentor's or a mentee's page for the coordinator.
 use leptos::prelude::*;
 
+use crate::components::access::load_or_deny;
+
 use crate::components::labels::label;
 use leptos_router::hooks::use_params_map;
 
 use super::attention_ui::item_sentence;
 use super::participant::{get_participant, ParticipantView};
 use crate::accounts::Role;
-use crate::components::access::{AccessDenied, CoordinationPage};
-use crate::components::forms::Loading;
+use crate::components::access::CoordinationPage;
 use crate::components::page::PageTitle;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::pairs::ui::PairStatusBadge;
@@ -29,10 +30,7 @@ pub fn ParticipantPage() -> impl IntoView {
     let title = label!(i18n, participant.title);
     view! {
         <PageTitle text=title />
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                match participant.await {
-                    Ok(view) => {
+        {load_or_deny(participant, move |view| {
                         let name = view.profile.display_name.clone();
                         view! {
                             <CoordinationPage title=Signal::derive(move || name.clone())>
@@ -40,11 +38,7 @@ pub fn ParticipantPage() -> impl IntoView {
                             </CoordinationPage>
                         }
                             .into_any()
-                    }
-                    Err(error) => view! { <AccessDenied error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+                    })}
     }
 }
 

@@ -1,5 +1,6 @@
 //! The coordination home: a cohort's dashboard (chosen in the address), what
 //! needs attention, the figures with their charts, and the coordination's tools.
+use crate::components::access::reload_or_deny;
 use leptos::prelude::*;
 
 use crate::components::labels::label;
@@ -10,9 +11,8 @@ use super::attention::{Thresholds, THRESHOLD_BOUNDS};
 use super::attention_ui::AttentionSection;
 use super::charts::BarChart;
 use super::{Figures, ProgramDashboard};
-use crate::components::access::AccessDenied;
 use crate::components::forms::{
-    action_error, count_successes, FieldMessage, FormError, Loading, SubmitButton,
+    action_error, count_successes, FieldMessage, FormError, SubmitButton,
 };
 use crate::components::page::PageTitle;
 use crate::i18n::{t, t_string, use_i18n};
@@ -31,14 +31,7 @@ pub fn ProgramDashboardPage() -> impl IntoView {
     let title = label!(i18n, follow_up.title);
     view! {
         <PageTitle text=title />
-        <Transition fallback=Loading>
-            {move || Suspend::new(async move {
-                match dashboard.await {
-                    Ok(dashboard) => view! { <DashboardView dashboard changes /> }.into_any(),
-                    Err(error) => view! { <AccessDenied error /> }.into_any(),
-                }
-            })}
-        </Transition>
+        {reload_or_deny(dashboard, move |dashboard| view! { <DashboardView dashboard changes /> }.into_any())}
     }
 }
 

@@ -1,13 +1,12 @@
 //! The workspace screens: the mentor dashboard (one card per mentee, acting in
 //! place), the full workspace of a pair (the mentee's goal-tracking page, and
 //! a mentor's page for one mentee), and the coordinator's read-only overview.
+use crate::components::access::reload_or_deny;
 use leptos::prelude::*;
 
 use crate::components::when::When;
 use leptos_router::hooks::use_params_map;
 
-use crate::components::access::AccessDenied;
-use crate::components::forms::Loading;
 use crate::components::labels::{label, ProgressBar};
 use crate::components::page::PageTitle;
 use crate::feedback::ui::{FeedbackForm, FitCheckSummary};
@@ -34,14 +33,7 @@ pub fn MentorDashboard() -> impl IntoView {
         <section class="section" aria-labelledby="dashboard-title">
             <div class="container">
                 <h2 id="dashboard-title">{t!(i18n, workspace.dashboard_title)}</h2>
-                <Transition fallback=Loading>
-                    {move || Suspend::new(async move {
-                        match workspaces.await {
-                            Ok(mine) => view! { <DashboardCards mine changes /> }.into_any(),
-                            Err(error) => view! { <AccessDenied error /> }.into_any(),
-                        }
-                    })}
-                </Transition>
+                {reload_or_deny(workspaces, move |mine| view! { <DashboardCards mine changes /> }.into_any())}
             </div>
         </section>
     }
@@ -243,10 +235,7 @@ pub fn MenteeWorkspace() -> impl IntoView {
                     <h2 id="tracking-title">{t!(i18n, workspace.tracking_title)}</h2>
                     <PrintButton />
                 </div>
-                <Transition fallback=Loading>
-                    {move || Suspend::new(async move {
-                        match workspaces.await {
-                            Ok(mine) => match mine.workspaces.into_iter().next() {
+                {reload_or_deny(workspaces, move |mine| match mine.workspaces.into_iter().next() {
                                 Some(workspace) => view! {
                                     <WorkspaceView workspace changes />
                                     <PastPairsList past=mine.past />
@@ -256,11 +245,7 @@ pub fn MenteeWorkspace() -> impl IntoView {
                                     <PastPairsList past=mine.past />
                                 }.into_any(),
                                 None => view! { <p class="empty-state">{t!(i18n, workspace.no_active_pair_mentee)}</p> }.into_any(),
-                            },
-                            Err(error) => view! { <AccessDenied error /> }.into_any(),
-                        }
-                    })}
-                </Transition>
+                            })}
             </div>
         </section>
     }
@@ -317,10 +302,7 @@ pub fn PairWorkspacePage() -> impl IntoView {
         <section class="section">
             <div class="container">
                 <h1>{t!(i18n, workspace.page_title)}</h1>
-                <Transition fallback=Loading>
-                    {move || Suspend::new(async move {
-                        match workspace.await {
-                            Ok(workspace) => {
+                {reload_or_deny(workspace, move |workspace| {
                                 let back = match workspace.side {
                                     Side::Mentor => "/mentor",
                                     Side::Mentee => "/mentee",
@@ -329,11 +311,7 @@ pub fn PairWorkspacePage() -> impl IntoView {
                                     <p class="breadcrumb"><a href=back>{t!(i18n, workspace.back_to_dashboard)}</a></p>
                                     <WorkspaceView workspace changes />
                                 }.into_any()
-                            }
-                            Err(error) => view! { <AccessDenied error /> }.into_any(),
-                        }
-                    })}
-                </Transition>
+                            })}
             </div>
         </section>
     }

@@ -1,4 +1,5 @@
 //! One application as the coordinator reviews it, and the three decisions.
+use crate::components::access::reload_or_deny;
 use leptos::prelude::*;
 
 use crate::components::labels::label;
@@ -10,9 +11,9 @@ use crate::applications::api::{
     get_application, AcceptApplication, DeclineApplication, RequestApplicationInfo,
 };
 use crate::applications::{ApplicationDetail, ApplicationEventKind};
-use crate::components::access::{AccessDenied, CoordinationPage};
+use crate::components::access::CoordinationPage;
 use crate::components::forms::{
-    action_error, count_successes, FieldMessage, FormError, Loading, SubmitButton, TextAreaField,
+    action_error, count_successes, FieldMessage, FormError, SubmitButton, TextAreaField,
 };
 use crate::components::page::PageTitle;
 use crate::i18n::{t, t_string, use_i18n};
@@ -40,10 +41,7 @@ pub fn ApplicationReviewPage() -> impl IntoView {
     let title = label!(i18n, review.title);
     view! {
         <PageTitle text=title />
-        <Transition fallback=Loading>
-            {move || Suspend::new(async move {
-                match detail.await {
-                    Ok(detail) => {
+        {reload_or_deny(detail, move |detail| {
                         let name = detail.application.display_name.clone();
                         view! {
                             <CoordinationPage title=Signal::derive(move || name.clone())>
@@ -54,11 +52,7 @@ pub fn ApplicationReviewPage() -> impl IntoView {
                             </CoordinationPage>
                         }
                             .into_any()
-                    }
-                    Err(error) => view! { <AccessDenied error /> }.into_any(),
-                }
-            })}
-        </Transition>
+                    })}
     }
 }
 

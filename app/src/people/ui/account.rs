@@ -1,12 +1,13 @@
 //! "My account": name, language, how notices arrive, password.
 use leptos::prelude::*;
 
+use crate::components::access::load_or_deny;
+
 use crate::components::labels::label;
 
 use crate::accounts::NotificationDelivery;
-use crate::components::access::AccessDenied;
 use crate::components::forms::{
-    action_error, action_succeeded, FieldMessage, FormError, Loading, NewPasswordField, RadioField,
+    action_error, action_succeeded, FieldMessage, FormError, NewPasswordField, RadioField,
     SubmitButton, TextField,
 };
 use crate::components::page::PageTitle;
@@ -21,14 +22,7 @@ pub fn MyAccountPage() -> impl IntoView {
     let account = OnceResource::new(get_my_account());
     view! {
         <PageTitle text=label!(i18n, account.title) />
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                match account.await {
-                    Ok(account) => view! { <AccountForms account /> }.into_any(),
-                    Err(error) => view! { <AccessDenied error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {load_or_deny(account, move |account| view! { <AccountForms account /> }.into_any())}
     }
 }
 

@@ -1,14 +1,15 @@
 //! The coordinator's people page: invite, the registration switch, every
 //! account with its role and status, and invitations not used yet.
+use crate::components::access::reload_or_deny;
 use leptos::prelude::*;
 
 use crate::components::labels::label;
 use leptos_i18n::Locale as _;
 
 use crate::accounts::{PeopleOverview, PersonSummary, Role};
-use crate::components::access::{AccessDenied, CoordinationPage};
+use crate::components::access::CoordinationPage;
 use crate::components::forms::{
-    action_error, count_successes, FieldMessage, FormError, Loading, SubmitButton, TextField,
+    action_error, count_successes, FieldMessage, FormError, SubmitButton, TextField,
 };
 use crate::components::page::PageTitle;
 use crate::i18n::{t, t_string, use_i18n};
@@ -47,10 +48,7 @@ pub fn PeoplePage() -> impl IntoView {
 
     view! {
         <PageTitle text=label!(i18n, people.title) />
-        <Transition fallback=Loading>
-            {move || Suspend::new(async move {
-                match overview.await {
-                    Ok(overview) => {
+        {reload_or_deny(overview, move |overview| {
                         view! {
                             <CoordinationPage title=label!(i18n, people.title)>
                                 <InviteForm action=invite />
@@ -60,11 +58,7 @@ pub fn PeoplePage() -> impl IntoView {
                             </CoordinationPage>
                         }
                             .into_any()
-                    }
-                    Err(error) => view! { <AccessDenied error /> }.into_any(),
-                }
-            })}
-        </Transition>
+                    })}
     }
 }
 
