@@ -72,8 +72,13 @@ pub fn parse_locale(value: &str) -> Option<Locale> {
 /// leptos_i18n writes in the browser). `locale` is "fr" or "en".
 #[cfg(feature = "ssr")]
 pub fn remember_locale(locale: &str) -> Result<(), crate::error::AppError> {
-    crate::server_context::set_cookie(&format!(
-        "{LOCALE_COOKIE}={locale}; Path=/; Max-Age={LOCALE_COOKIE_MAX_AGE_SECONDS}; SameSite=Lax"
+    use crate::server_context::{set_cookie, site_cookie};
+    // Readable by the page's script: leptos_i18n switches it in the browser too.
+    set_cookie(&site_cookie(
+        LOCALE_COOKIE,
+        locale,
+        LOCALE_COOKIE_MAX_AGE_SECONDS,
+        false,
     ))
 }
 

@@ -35,25 +35,37 @@ pub fn request_cookie(name: &str) -> Option<String> {
         .get_all(http::header::COOKIE)
         .iter()
         .filter_map(|value| value.to_str().ok())
-        .flat_map(|cookies| cookies.split(';'))
-        .find_map(|cookie| {
-            cookie
-                .trim()
-                .strip_prefix(name)
-                .and_then(|rest| rest.strip_prefix('='))
-                .filter(|value| !value.is_empty())
-                .map(str::to_owned)
-        })
+        .flat_map(cookie::Cookie::split_parse)
+        .filter_map(Result::ok)
+        .find(|cookie| cookie.name() == name && !cookie.value().is_empty())
+        .map(|cookie| cookie.value().to_owned())
 }
 
-/// Adds a `Set-Cookie` header (its whole value) to the current response.
+/// A cookie of this site: the whole site's path, `SameSite=Lax`, kept
+/// `max_age_seconds` (0 removes it); `http_only` hides it from scripts.
 #[cfg(feature = "ssr")]
-pub fn set_cookie(cookie: &str) -> Result<(), AppError> {
+pub fn site_cookie(
+    name: &str,
+    value: &str,
+    max_age_seconds: i64,
+    http_only: bool,
+) -> cookie::Cookie<'static> {
+    cookie::Cookie::build((name.to_owned(), value.to_owned()))
+        .path("/")
+        .max_age(cookie::time::Duration::seconds(max_age_seconds))
+        .http_only(http_only)
+        .same_site(cookie::SameSite::Lax)
+        .build()
+}
+
+/// Adds a `Set-Cookie` header to the current response.
+#[cfg(feature = "ssr")]
+pub fn set_cookie(cookie: &cookie::Cookie<'_>) -> Result<(), AppError> {
     use http::header::{HeaderValue, SET_COOKIE};
 
     let response = leptos::prelude::use_context::<leptos_axum::ResponseOptions>()
         .ok_or_else(|| AppError::internal("response options not provided"))?;
-    let value = HeaderValue::from_str(cookie)
+    let value = HeaderValue::from_str(&cookie.to_string())
         .map_err(|error| AppError::internal(format!("unusable cookie: {error}")))?;
     response.append_header(SET_COOKIE, value);
     Ok(())

@@ -6,6 +6,7 @@
 //! password or a token — in a short-lived, HttpOnly cookie that the form reads
 //! when it is rendered again. A successful submission clears it.
 use app::components::forms::{FormEcho, FORM_ECHO_COOKIE};
+use app::server_context::site_cookie;
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::header::{self, HeaderValue};
@@ -74,15 +75,16 @@ pub async fn keep_typed_values(
             ),
         };
         serde_json::to_vec(&echo).ok().map(|json| {
-            format!(
-                "{FORM_ECHO_COOKIE}={}; Path=/; Max-Age={KEEP_SECONDS}; HttpOnly; SameSite=Lax",
-                URL_SAFE_NO_PAD.encode(json)
+            site_cookie(
+                FORM_ECHO_COOKIE,
+                &URL_SAFE_NO_PAD.encode(json),
+                i64::from(KEEP_SECONDS),
+                true,
             )
+            .to_string()
         })
     } else if had_echo {
-        Some(format!(
-            "{FORM_ECHO_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax"
-        ))
+        Some(site_cookie(FORM_ECHO_COOKIE, "", 0, true).to_string())
     } else {
         None
     };

@@ -25,9 +25,8 @@ async fn own_account() -> Result<(sqlx::SqlitePool, i64), AppError> {
 
 #[cfg(feature = "ssr")]
 fn set_new_feed_cookie(value: &str, max_age_seconds: i64) -> Result<(), AppError> {
-    crate::server_context::set_cookie(&format!(
-        "{NEW_FEED_COOKIE}={value}; Path=/; Max-Age={max_age_seconds}; HttpOnly; SameSite=Lax"
-    ))
+    use crate::server_context::{set_cookie, site_cookie};
+    set_cookie(&site_cookie(NEW_FEED_COOKIE, value, max_age_seconds, true))
 }
 
 #[cfg(feature = "ssr")]
