@@ -1,0 +1,200 @@
+//! The board's three columns: mentees waiting, mentors with room, and the one selected with its ranked matches.
+#[allow(unused_imports)]
+use super::*;
+
+#[component]
+pub(super) fn MenteeColumn(
+    page: Page<BoardMentee>,
+    query: BoardQuery,
+    choices: crate::catalog::ProfileChoices,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let total = page.total;
+    let pager_query = query.clone();
+    let domains = choices.domains.clone();
+    view! {
+        <section class="board-column" aria-labelledby="mentees-title">
+            <h2 id="mentees-title">{t!(i18n, board.mentees_title)}</h2>
+            <form method="get" action="/coordinator/matching" class="filters filters-stacked" role="search">
+                <input type="hidden" name="cohort" value=query.cohort.clone() />
+                <div class="field">
+                    <label for="board-q">{t!(i18n, board.search)}</label>
+                    <input id="board-q" type="search" name="q" value=query.q.clone() />
+                </div>
+                <div class="field">
+                    <label for="board-domain">{t!(i18n, board.filter_domain)}</label>
+                    <select id="board-domain" name="domain">
+                        <option value="">{t!(i18n, board.filter_all)}</option>
+                        {domains.into_iter().map(|choice| {
+                            let selected = choice.code == query.domain;
+                            let label = choice.label.clone();
+                            let code = choice.code.clone();
+                            view! { <option value=choice.code.clone() selected=selected>{move || label.get(i18n.get_locale()).map(str::to_owned).unwrap_or_else(|| code.clone())}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="board-language">{t!(i18n, board.filter_language)}</label>
+                    <select id="board-language" name="language">
+                        <option value="">{t!(i18n, board.filter_all)}</option>
+                        {crate::profiles::choices::LANGUAGES.iter().map(|code| {
+                            let selected = *code == query.language;
+                            view! { <option value=*code selected=selected>{language_name(code)}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <button type="submit" class="button button-secondary">{t!(i18n, board.filter_apply)}</button>
+            </form>
+            <p class="muted" role="status">{move || t_string!(i18n, board.mentees_count, count = total).to_string()}</p>
+            {if page.items.is_empty() {
+                view! { <p class="empty-state">{t!(i18n, board.mentees_empty)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="plain-list people">
+                        {page.items.into_iter().map(|mentee| {
+                            let selected = query.mentee == Some(mentee.profile_id);
+                            let href = BoardQuery { mentee: Some(mentee.profile_id), ..query.clone() }.href();
+                            let names: Vec<_> = mentee.languages.iter().map(|spoken| language_name(&spoken.code)).collect();
+                            let languages = move || names.iter().map(|name| name()).collect::<Vec<_>>().join(", ");
+                            view! {
+                                <li class:selected=selected>
+                                    <a href=href aria-current=selected.then_some("true")>{mentee.name}</a>
+                                    <span class="muted">" " {languages}</span>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            <Pager page=page.page pages=page.pages label=t_string!(i18n, board.mentees_title).to_owned()
+                href=move |number| BoardQuery { page: number, ..pager_query.clone() }.href() />
+        </section>
+    }
+}
+
+#[component]
+pub(super) fn MentorColumn(page: Page<BoardMentor>, query: BoardQuery) -> impl IntoView {
+    let i18n = use_i18n();
+    let pager_query = query.clone();
+    view! {
+        <section class="board-column" aria-labelledby="mentors-title">
+            <h2 id="mentors-title">{t!(i18n, board.mentors_title)}</h2>
+            {if page.items.is_empty() {
+                view! { <p class="empty-state">{t!(i18n, board.mentors_empty)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="plain-list people">
+                        {page.items.into_iter().map(|mentor| {
+                            let free = mentor.free();
+                            let (used, capacity, paused) = (mentor.used, mentor.capacity, mentor.paused);
+                            let has_room = free > 0;
+                            view! {
+                                <li>
+                                    <span>{mentor.name}</span>
+                                    " "
+                                    <span class="badge" class:badge-ok=has_room>
+                                        {move || if paused {
+                                            t_string!(i18n, board.mentor_paused).to_string()
+                                        } else {
+                                            t_string!(i18n, board.mentor_places, free = crate::plural!(i18n, board.free_places_singular, board.free_places_plural, free), used = used, capacity = capacity).to_string()
+                                        }}
+                                    </span>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            <Pager page=page.page pages=page.pages label=t_string!(i18n, board.mentors_title).to_owned()
+                href=move |number| BoardQuery { mentor_page: number, ..pager_query.clone() }.href() />
+        </section>
+    }
+}
+
+#[component]
+pub(super) fn SelectedColumn(
+    selected: Option<SelectedMentee>,
+    cohort: String,
+    choices: crate::catalog::ProfileChoices,
+    changes: RwSignal<u64>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let Some(selected) = selected else {
+        return view! {
+            <section class="board-column board-selected" aria-labelledby="selected-title">
+                <h2 id="selected-title">{t!(i18n, board.selected_title)}</h2>
+                <p class="empty-state">{t!(i18n, board.select_hint)}</p>
+            </section>
+        }
+        .into_any();
+    };
+    let name = selected.mentee.name.clone();
+    let mentee = selected.mentee.profile_id;
+    let domains = selected.mentee.domains.clone();
+    let has_pair = selected.has_open_pair;
+    view! {
+        <section class="board-column board-selected" aria-labelledby="selected-title">
+            <h2 id="selected-title">{move || t_string!(i18n, board.mentors_for, name = name.clone()).to_string()}</h2>
+            <p class="muted">{t!(i18n, board.mentee_domains)} " " <CodeList codes=domains choices=choices.domains.clone() /></p>
+            {has_pair.then(|| view! { <p class="notice">{t!(i18n, board.already_paired)}</p> })}
+            {if selected.ranked.is_empty() {
+                view! { <p class="empty-state">{t!(i18n, board.no_mentors)}</p> }.into_any()
+            } else {
+                view! {
+                    <ol class="plain-list ranked">
+                        {selected.ranked.into_iter().map(|ranked| view! {
+                            <li><RankedCard ranked mentee cohort=cohort.clone() choices=choices.clone() has_pair changes /></li>
+                        }).collect_view()}
+                    </ol>
+                }.into_any()
+            }}
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+pub(super) fn RankedCard(
+    ranked: RankedMentor,
+    mentee: i64,
+    cohort: String,
+    choices: crate::catalog::ProfileChoices,
+    has_pair: bool,
+    changes: RwSignal<u64>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let available = ranked.suggestion.available();
+    let free = ranked.suggestion.free;
+    let obstacle = ranked.suggestion.obstacle;
+    let mentor = ranked.profile_id;
+    let constraint = ranked.constraint;
+    view! {
+        <article class="card ranked-card">
+            <h3>{ranked.name}</h3>
+            <p class="muted">
+                {move || crate::plural!(i18n, board.free_places_singular, board.free_places_plural, free)}
+                {obstacle.map(|obstacle| view! { " · " <span class="obstacle">{obstacle_name(obstacle)}</span> })}
+                {constraint.map(|kind| view! { " · " <span class="badge">{match kind {
+                    ConstraintKind::Locked => t!(i18n, board.locked).into_any(),
+                    ConstraintKind::Forbidden => t!(i18n, board.forbidden).into_any(),
+                }}</span> })}
+            </p>
+            <ScoreBreakdown breakdown=ranked.suggestion.breakdown.clone() choices />
+            <div class="button-row">
+                {(available && !has_pair).then(|| view! { <ProposeButton cohort=cohort.clone() mentee mentor changes /> })}
+                {match constraint {
+                    Some(_) => view! {
+                        <ConstraintButton cohort=cohort.clone() mentee mentor kind="none" changes
+                            label=label!(i18n, board.undo) />
+                    }.into_any(),
+                    None => view! {
+                        <ConstraintButton cohort=cohort.clone() mentee mentor kind="locked" changes
+                            label=label!(i18n, board.lock) />
+                        <ConstraintButton cohort=cohort.clone() mentee mentor kind="forbidden" changes
+                            label=label!(i18n, board.forbid) />
+                    }.into_any(),
+                }}
+            </div>
+        </article>
+    }
+}
