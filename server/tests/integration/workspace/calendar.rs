@@ -1,10 +1,10 @@
 //! Meetings in people's calendars: a meeting's `.ics` for its two people
 //! only, and a private feed per person, shown once, replaceable and revocable.
 use app::calendar::api::{CreateCalendarFeed, GetCalendarFeed, RevokeCalendarFeed};
+use app::calendar::FeedState;
 use app::meetings::api::SavePrivateNote;
 use axum::http::{header, StatusCode};
 use leptos::server_fn::ServerFn;
-use serde_json::Value;
 
 use super::Pair;
 use crate::common::TestResponse;
@@ -120,7 +120,7 @@ async fn a_meeting_downloads_as_ics_for_its_two_people_only() {
 /// The link the server function returned, and its token.
 fn link_and_token(response: &TestResponse) -> (String, String) {
     response.assert_status(StatusCode::OK);
-    let link: String = serde_json::from_str(&response.body).expect("the link is a JSON string");
+    let link: String = response.json();
     let token = link
         .split("/calendar/")
         .nth(1)
@@ -139,12 +139,12 @@ async fn a_private_feed_shows_ones_meetings_until_replaced_or_turned_off() {
         async move {
             let response = pair.call(&cookie, GetCalendarFeed::PATH, &[]).await;
             response.assert_status(StatusCode::OK);
-            let value: Value = serde_json::from_str(&response.body).expect("JSON");
-            (value, response)
+            let feed: FeedState = response.json();
+            (feed, response)
         }
     };
     let (none, _) = state(pair.mentee.clone()).await;
-    assert_eq!(none["created"], Value::Null);
+    assert_eq!(none.created, None);
 
     let made = pair.call(&pair.mentee, CreateCalendarFeed::PATH, &[]).await;
     let (link, token) = link_and_token(&made);
@@ -173,13 +173,13 @@ async fn a_private_feed_shows_ones_meetings_until_replaced_or_turned_off() {
     // (the cookie the answer set), and only to its owner.
     let with_cookie = |cookie: &str| format!("{cookie}; mentorat_new_feed={token}");
     let (shown, response) = state(with_cookie(&pair.mentee)).await;
-    assert_eq!(shown["new_link"], Value::String(link.clone()));
-    assert!(shown["created"].is_string());
+    assert_eq!(shown.new_link, Some(link.clone()));
+    assert!(shown.created.is_some());
     assert!(header_of(&response, header::SET_COOKIE).contains("mentorat_new_feed=; "));
     let (not_theirs, _) = state(with_cookie(&pair.mentor)).await;
-    assert_eq!(not_theirs["new_link"], Value::Null);
+    assert_eq!(not_theirs.new_link, None);
     let (later, _) = state(pair.mentee.clone()).await;
-    assert_eq!(later["new_link"], Value::Null);
+    assert_eq!(later.new_link, None);
 
     // Someone else's feed holds only their own meetings.
     let (_, stranger_token) = link_and_token(
@@ -209,7 +209,7 @@ async fn a_private_feed_shows_ones_meetings_until_replaced_or_turned_off() {
     gone.assert_status(StatusCode::NOT_FOUND);
     assert!(!gone.body.contains("VEVENT"));
     let (off, _) = state(pair.mentee.clone()).await;
-    assert_eq!(off["created"], Value::Null);
+    assert_eq!(off.created, None);
     // Coordinators have no meetings, hence no feed.
     let coordinator = pair
         .call(&pair.coordinator, CreateCalendarFeed::PATH, &[])

@@ -4,6 +4,8 @@
 //! replayed link says why and changes nothing.
 use super::*;
 use app::email_links::api::{GetActionLink, UseActionLink};
+use app::email_links::LinkSummary;
+use app::outbox::action_links::LinkProblem;
 
 impl Pair {
     /// The action link of the latest email of `kind`, as a path (`/act/…`).
@@ -19,14 +21,14 @@ impl Pair {
         url[at..].to_owned()
     }
 
-    async fn use_link(&self, path: &str) -> Value {
+    async fn use_link(&self, path: &str) -> LinkSummary {
         let token = path.trim_start_matches("/act/");
         let response = self
             .app
             .call(UseActionLink::PATH, &form(&[("token", token)]), None)
             .await;
         response.assert_status(StatusCode::OK);
-        serde_json::from_str(&response.body).expect("JSON")
+        response.json()
     }
 
     async fn plan_for(&self, date: &str) -> i64 {
@@ -69,19 +71,19 @@ async fn the_mentee_agrees_to_a_meeting_from_the_email_once_without_signing_in()
     assert!(page.body.contains("J’accepte la rencontre"));
     let seen = pair.workspace(&pair.mentee).await;
     assert_eq!(
-        seen["meetings"][0]["agreement"]["Proposed"]["side"],
-        "Mentor"
+        seen.meetings[0].agreement,
+        Agreement::Proposed { side: Side::Mentor }
     );
     // The click agrees, as the mentee, without a session.
     let done = pair.use_link(&link).await;
-    assert_eq!(done["done"], true, "{done}");
+    assert!(done.done, "{done:?}");
     let seen = pair.workspace(&pair.mentee).await;
-    assert_eq!(seen["meetings"][0]["id"], meeting);
-    assert_eq!(seen["meetings"][0]["agreement"], "Agreed");
+    assert_eq!(seen.meetings[0].id, meeting);
+    assert_eq!(seen.meetings[0].agreement, Agreement::Agreed);
     // A replay changes nothing and says it was used.
     let again = pair.use_link(&link).await;
-    assert_eq!(again["done"], false);
-    assert_eq!(again["problem"], "Used");
+    assert!(!again.done);
+    assert_eq!(again.problem, Some(LinkProblem::Used));
     let audited: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE event = 'email_action_used'")
             .fetch_one(&pair.app.pool)
@@ -124,11 +126,11 @@ async fn a_stale_expired_or_unknown_link_explains_and_changes_nothing() {
         .await;
     revised.assert_status(StatusCode::OK);
     let stale = pair.use_link(&first).await;
-    assert_eq!(stale["problem"], "Stale", "{stale}");
+    assert_eq!(stale.problem, Some(LinkProblem::Stale), "{stale:?}");
     let page = pair.app.get(&first).await;
     assert!(page.body.contains("ne correspond plus"));
     let seen = pair.workspace(&pair.mentee).await;
-    assert_ne!(seen["meetings"][0]["agreement"], "Agreed");
+    assert_ne!(seen.meetings[0].agreement, Agreement::Agreed);
     // The new email's link works, until it expires.
     let second = pair.action_link("meeting_planned").await;
     assert_ne!(first, second);
@@ -137,10 +139,10 @@ async fn a_stale_expired_or_unknown_link_explains_and_changes_nothing() {
         .await
         .expect("expire the links");
     let expired = pair.use_link(&second).await;
-    assert_eq!(expired["problem"], "Expired", "{expired}");
+    assert_eq!(expired.problem, Some(LinkProblem::Expired), "{expired:?}");
     assert_ne!(
-        pair.workspace(&pair.mentee).await["meetings"][0]["agreement"],
-        "Agreed"
+        pair.workspace(&pair.mentee).await.meetings[0].agreement,
+        Agreement::Agreed
     );
     // An unknown token: gone.
     let unknown = pair
@@ -179,9 +181,9 @@ async fn feedback_is_acknowledged_and_a_meeting_confirmed_from_the_email() {
         .await;
     given.assert_status(StatusCode::OK);
     let link = pair.action_link("feedback_received").await;
-    assert_eq!(pair.use_link(&link).await["done"], true);
+    assert!(pair.use_link(&link).await.done);
     let seen = pair.workspace(&pair.mentee).await;
-    assert_eq!(seen["feedback"][0]["acknowledged"], true);
+    assert!(seen.feedback[0].acknowledged);
     assert_eq!(pair.outbox("feedback_acknowledged").await.len(), 1);
     // "We met": a link made for an agreed meeting that has started.
     let meeting = pair
@@ -213,11 +215,12 @@ async fn feedback_is_acknowledged_and_a_meeting_confirmed_from_the_email() {
     .await
     .expect("a link");
     drop(connection);
-    assert_eq!(pair.use_link(&path).await["done"], true);
+    assert!(pair.use_link(&path).await.done);
     let seen = pair.workspace(&pair.mentor).await;
-    let held = seen["meetings"]
-        .as_array()
-        .and_then(|list| list.iter().find(|m| m["id"] == meeting))
-        .map(|m| m["status"].clone());
-    assert_eq!(held, Some(Value::from("Held")));
+    let held = seen
+        .meetings
+        .iter()
+        .find(|m| m.id == meeting)
+        .map(|m| m.status);
+    assert_eq!(held, Some(MeetingStatus::Held));
 }

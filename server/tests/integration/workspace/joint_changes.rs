@@ -3,16 +3,16 @@
 //! inside the writing transaction: two requests sent at once cannot let a
 //! person agree to their own rewrite.
 use super::*;
+use app::goals::changes::{ChangeKind, PendingChange};
 
 impl Pair {
-    async fn goal_field(&self, cookie: &str, id: i64, field: &str) -> Value {
-        goal(&self.workspace(cookie).await, id)[field].clone()
+    /// The goal `id` as `cookie`'s holder reads it in the workspace.
+    async fn goal_as(&self, cookie: &str, id: i64) -> Goal {
+        goal(&self.workspace(cookie).await, id).clone()
     }
 
     async fn version_of(&self, id: i64) -> String {
-        self.goal_field(&self.mentor, id, "version")
-            .await
-            .to_string()
+        self.goal_as(&self.mentor, id).await.version.to_string()
     }
 
     async fn answer_change(&self, cookie: &str, id: i64, answer: &str) -> TestResponse {
@@ -48,12 +48,14 @@ async fn marking_a_goal_achieved_waits_for_the_other_person() {
         .await;
     proposed.assert_status(StatusCode::OK);
     // Nothing changed yet: both read the proposal, the mentor is emailed.
-    let seen_by_mentor = goal(&pair.workspace(&pair.mentor).await, id).clone();
-    assert_eq!(seen_by_mentor["status"], "InProgress");
-    assert_eq!(seen_by_mentor["pending"]["side"], "Mentee");
+    let seen_by_mentor = pair.goal_as(&pair.mentor, id).await;
+    assert_eq!(seen_by_mentor.status, GoalStatus::InProgress);
+    let pending = seen_by_mentor.pending.as_ref().expect("a change waits");
+    assert_eq!(pending.side, Side::Mentee);
     assert_eq!(
-        seen_by_mentor["pending"]["kind"]["Status"], "Achieved",
-        "{seen_by_mentor}"
+        pending.kind,
+        ChangeKind::Status(GoalStatus::Achieved),
+        "{seen_by_mentor:?}"
     );
     let asked = pair.outbox("agreement_requested").await;
     assert!(
@@ -79,25 +81,21 @@ async fn marking_a_goal_achieved_waits_for_the_other_person() {
         .await;
     second.assert_status(StatusCode::CONFLICT);
     assert_eq!(
-        pair.goal_field(&pair.mentor, id, "status").await,
-        "InProgress"
+        pair.goal_as(&pair.mentor, id).await.status,
+        GoalStatus::InProgress
     );
     // The mentor agrees: it is achieved, and the history says who did what.
     let agreed = pair.answer_change(&pair.mentor, id, "agree").await;
     agreed.assert_status(StatusCode::OK);
-    let after = goal(&pair.workspace(&pair.mentee).await, id).clone();
-    assert_eq!(after["status"], "Achieved");
-    assert_eq!(after["pending"], Value::Null);
-    let kinds: Vec<&str> = after["history"]
-        .as_array()
-        .map(|events| {
-            events
-                .iter()
-                .filter_map(|event| event["kind"].as_str())
-                .collect()
-        })
-        .unwrap_or_default();
-    assert_eq!(&kinds[..2], ["Achieved", "AchieveProposed"], "{kinds:?}");
+    let after = pair.goal_as(&pair.mentee, id).await;
+    assert_eq!(after.status, GoalStatus::Achieved);
+    assert_eq!(after.pending, None);
+    let kinds: Vec<GoalEventKind> = after.history.iter().map(|event| event.kind).collect();
+    assert_eq!(
+        &kinds[..2],
+        [GoalEventKind::Achieved, GoalEventKind::AchieveProposed],
+        "{kinds:?}"
+    );
     // The coordinator and a stranger cannot answer a change.
     for cookie in [&pair.coordinator, &pair.stranger] {
         let refused = pair.answer_change(cookie, id, "agree").await;
@@ -109,15 +107,11 @@ async fn marking_a_goal_achieved_waits_for_the_other_person() {
 async fn a_milestone_added_to_an_agreed_goal_is_a_proposal_that_can_be_declined_or_withdrawn() {
     let pair = Pair::new().await;
     let id = pair.agreed_goal("Find an internship").await;
-    let milestones = |goal: &Value| -> Vec<String> {
-        goal["milestones"]
-            .as_array()
-            .map(|list| {
-                list.iter()
-                    .filter_map(|milestone| milestone["title"].as_str().map(str::to_owned))
-                    .collect()
-            })
-            .unwrap_or_default()
+    let milestones = |goal: &Goal| -> Vec<String> {
+        goal.milestones
+            .iter()
+            .map(|milestone| milestone.title.clone())
+            .collect()
     };
     let pair = &pair;
     let add = |title: &'static str| async move {
@@ -137,17 +131,24 @@ async fn a_milestone_added_to_an_agreed_goal_is_a_proposal_that_can_be_declined_
         response.assert_status(StatusCode::OK);
     };
     add("Mock interview").await;
-    let waiting = goal(&pair.workspace(&pair.mentee).await, id).clone();
+    let waiting = pair.goal_as(&pair.mentee, id).await;
     assert!(!milestones(&waiting).contains(&"Mock interview".to_owned()));
-    assert_eq!(
-        waiting["pending"]["kind"]["Milestone"]["title"],
-        "Mock interview"
+    assert!(
+        matches!(
+            &waiting.pending,
+            Some(PendingChange {
+                kind: ChangeKind::Milestone { title, .. },
+                ..
+            }) if title == "Mock interview"
+        ),
+        "{:?}",
+        waiting.pending
     );
     // Declined by the mentee: never added.
     let declined = pair.answer_change(&pair.mentee, id, "decline").await;
     declined.assert_status(StatusCode::OK);
-    let after = goal(&pair.workspace(&pair.mentee).await, id).clone();
-    assert_eq!(after["pending"], Value::Null);
+    let after = pair.goal_as(&pair.mentee, id).await;
+    assert_eq!(after.pending, None);
     assert!(!milestones(&after).contains(&"Mock interview".to_owned()));
     // Withdrawn by the mentor; the mentee cannot withdraw the mentor's.
     add("Networking event").await;
@@ -159,17 +160,14 @@ async fn a_milestone_added_to_an_agreed_goal_is_a_proposal_that_can_be_declined_
     add("Mock interview").await;
     let agreed = pair.answer_change(&pair.mentee, id, "agree").await;
     agreed.assert_status(StatusCode::OK);
-    let after = goal(&pair.workspace(&pair.mentor).await, id).clone();
+    let after = pair.goal_as(&pair.mentor, id).await;
     assert_eq!(
         milestones(&after).last().map(String::as_str),
         Some("Mock interview")
     );
     assert_eq!(
-        after["milestones"]
-            .as_array()
-            .and_then(|list| list.last())
-            .map(|m| m["due_date"].clone()),
-        Some(Value::from("2027-01-15"))
+        after.milestones.last().and_then(|m| m.due_date.as_deref()),
+        Some("2027-01-15")
     );
 }
 
@@ -201,11 +199,12 @@ async fn a_rewrite_and_an_agree_sent_at_once_never_agree_ones_own_words() {
             !(rewrite.status == StatusCode::OK && agree.status == StatusCode::OK),
             "round {round}: both passed"
         );
-        let stored = goal(&pair.workspace(&pair.mentor).await, id).clone();
-        if stored["title"] == "My own words" {
+        let stored = pair.goal_as(&pair.mentor, id).await;
+        if stored.title == "My own words" {
             assert_eq!(
-                stored["agreement"]["Proposed"]["side"], "Mentee",
-                "round {round}: the mentee's own rewrite was agreed: {stored}"
+                stored.agreement,
+                Agreement::Proposed { side: Side::Mentee },
+                "round {round}: the mentee's own rewrite was agreed: {stored:?}"
             );
         }
     }

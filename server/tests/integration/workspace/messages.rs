@@ -4,6 +4,7 @@
 //! and a thread that ends read-only with the pair.
 use super::*;
 use app::messages::api::{GetThread, ReportMessage, SaveContactSharing, SendMessage};
+use app::messages::Thread;
 use app::pairs::api::EndPair;
 
 const FIRST: &str = "Hello Marc, could we meet next Tuesday?";
@@ -42,7 +43,7 @@ impl Pair {
         .await
     }
 
-    async fn thread(&self, cookie: &str) -> Value {
+    async fn thread(&self, cookie: &str) -> Thread {
         let response = self
             .call(
                 cookie,
@@ -51,7 +52,7 @@ impl Pair {
             )
             .await;
         response.assert_status(StatusCode::OK);
-        serde_json::from_str(&response.body).expect("the thread is JSON")
+        response.json()
     }
 }
 
@@ -61,8 +62,8 @@ async fn two_messages_exchanged_newest_last_with_unread_counts_and_a_wordless_em
     let sent = pair.send(&pair.mentee, FIRST).await;
     sent.assert_status(StatusCode::OK);
     // The mentor has one unread message, on his workspace (and dashboard).
-    assert_eq!(pair.workspace(&pair.mentor).await["unread_messages"], 1);
-    assert_eq!(pair.workspace(&pair.mentee).await["unread_messages"], 0);
+    assert_eq!(pair.workspace(&pair.mentor).await.unread_messages, 1);
+    assert_eq!(pair.workspace(&pair.mentee).await.unread_messages, 0);
     // He is emailed, in French, without the words.
     let emails: Vec<(String, String, String)> = sqlx::query_as(
         "SELECT recipient, subject, body FROM outbox WHERE kind = 'message_received'",
@@ -87,19 +88,16 @@ async fn two_messages_exchanged_newest_last_with_unread_counts_and_a_wordless_em
         )
         .await;
     off_screen.assert_status(StatusCode::OK);
-    assert_eq!(pair.workspace(&pair.mentor).await["unread_messages"], 1);
+    assert_eq!(pair.workspace(&pair.mentor).await.unread_messages, 1);
     let thread = pair.thread(&pair.mentor).await;
-    assert_eq!(thread["messages"][0]["body"], FIRST);
-    assert_eq!(thread["messages"][0]["mine"], false);
-    assert_eq!(pair.workspace(&pair.mentor).await["unread_messages"], 0);
+    assert_eq!(thread.messages[0].body, FIRST);
+    assert!(!thread.messages[0].mine);
+    assert_eq!(pair.workspace(&pair.mentor).await.unread_messages, 0);
     assert_eq!(pair.send(&pair.mentor, REPLY).await.status, StatusCode::OK);
     let hers = pair.thread(&pair.mentee).await;
-    let bodies: Vec<&str> = hers["messages"]
-        .as_array()
-        .map(|list| list.iter().filter_map(|m| m["body"].as_str()).collect())
-        .unwrap_or_default();
+    let bodies: Vec<&str> = hers.messages.iter().map(|m| m.body.as_str()).collect();
     assert_eq!(bodies, [FIRST, REPLY], "oldest first, the newest last");
-    assert_eq!(hers["messages"][1]["mine"], false);
+    assert!(!hers.messages[1].mine);
     // An empty message is refused with its field.
     let empty = pair.send(&pair.mentee, "   ").await;
     empty.assert_status(StatusCode::BAD_REQUEST);
@@ -162,10 +160,10 @@ async fn a_reported_message_alone_reaches_the_coordination_and_is_audited() {
     pair.send(&pair.mentee, FIRST).await;
     pair.send(&pair.mentee, RUDE).await;
     let thread = pair.thread(&pair.mentor).await;
-    let rude_id = thread["messages"][1]["id"].to_string();
+    let rude_id = thread.messages[1].id.to_string();
     let mine_id = {
         pair.send(&pair.mentor, REPLY).await;
-        pair.thread(&pair.mentor).await["messages"][2]["id"].to_string()
+        pair.thread(&pair.mentor).await.messages[2].id.to_string()
     };
     // Not one's own message, and only the pair's people.
     assert_eq!(
@@ -221,34 +219,25 @@ async fn a_reported_message_alone_reaches_the_coordination_and_is_audited() {
             .expect("the coordination is told");
     assert!(!email.contains(RUDE));
     // The reporter sees it reported; its author is not told.
-    assert_eq!(
-        pair.thread(&pair.mentor).await["messages"][1]["reported"],
-        true
-    );
-    assert_eq!(
-        pair.thread(&pair.mentee).await["messages"][1]["reported"],
-        false
-    );
+    assert!(pair.thread(&pair.mentor).await.messages[1].reported);
+    assert!(!pair.thread(&pair.mentee).await.messages[1].reported);
 }
 
 #[tokio::test]
 async fn contact_details_are_shown_only_by_choice_and_the_thread_ends_read_only() {
     let pair = Pair::new().await;
-    let partner = pair.thread(&pair.mentor).await["partner_contact"].clone();
-    assert_eq!(partner["email"], Value::Null);
-    assert_eq!(partner["phone"], Value::Null);
+    let partner = pair.thread(&pair.mentor).await.partner_contact;
+    assert_eq!(partner.email, None);
+    assert_eq!(partner.phone, None);
     let wrong = share(&pair, "call me").await;
     wrong.assert_status(StatusCode::BAD_REQUEST);
     assert!(wrong.body.contains("InvalidPhone"));
     assert_eq!(share(&pair, "514 555-0199").await.status, StatusCode::OK);
-    let partner = pair.thread(&pair.mentor).await["partner_contact"].clone();
-    assert_eq!(partner["email"], "emily@pair.example");
-    assert_eq!(partner["phone"], "514 555-0199");
+    let partner = pair.thread(&pair.mentor).await.partner_contact;
+    assert_eq!(partner.email.as_deref(), Some("emily@pair.example"));
+    assert_eq!(partner.phone.as_deref(), Some("514 555-0199"));
     // The mentee's own view does not show the mentor's (he shared nothing).
-    assert_eq!(
-        pair.thread(&pair.mentee).await["partner_contact"]["email"],
-        Value::Null
-    );
+    assert_eq!(pair.thread(&pair.mentee).await.partner_contact.email, None);
     // The pair ends: the thread is still read, and no longer written.
     pair.send(&pair.mentee, FIRST).await;
     let ended = pair
@@ -260,8 +249,8 @@ async fn contact_details_are_shown_only_by_choice_and_the_thread_ends_read_only(
         .await;
     ended.assert_status(StatusCode::OK);
     let thread = pair.thread(&pair.mentor).await;
-    assert_eq!(thread["writable"], false);
-    assert_eq!(thread["messages"][0]["body"], FIRST);
+    assert!(!thread.writable);
+    assert_eq!(thread.messages[0].body, FIRST);
     assert_eq!(
         pair.send(&pair.mentor, REPLY).await.status,
         StatusCode::CONFLICT

@@ -4,6 +4,8 @@
 use super::*;
 use app::needs::api::SaveMyNeeds;
 use app::pairs::api::GetMyPairs;
+use app::pairs::partner::PartnerProfile;
+use app::pairs::MyPair;
 
 impl Pair {
     /// Emily needs interviews and networking, studies nursing, and says why;
@@ -55,28 +57,37 @@ impl Pair {
 async fn each_side_reads_what_they_need_to_decide_on_the_proposal_card() {
     let pair = Pair::new().await;
     pair.with_needs().await;
-    let mentor_view = pair.call(&pair.mentor, GetMyPairs::PATH, &[]).await;
-    let mentor_view: Value = serde_json::from_str(&mentor_view.body).expect("JSON");
-    let mentee = &mentor_view[0]["partner"]["Mentee"];
-    assert_eq!(mentee["program_of_study"], "Nursing");
-    assert_eq!(mentee["needs_note"], "I freeze in interviews");
-    let needed: Vec<&str> = mentee["needed_skills"]
-        .as_array()
-        .map(|list| {
-            list.iter()
-                .filter_map(|label| label["en"].as_str())
-                .collect()
-        })
-        .unwrap_or_default();
+    let mentor_view: Vec<MyPair> = pair.call(&pair.mentor, GetMyPairs::PATH, &[]).await.json();
+    let Some(PartnerProfile::Mentee {
+        program_of_study,
+        needs_note,
+        needed_skills,
+        ..
+    }) = &mentor_view[0].partner
+    else {
+        panic!("the mentor reads a mentee: {:?}", mentor_view[0].partner);
+    };
+    assert_eq!(program_of_study.as_deref(), Some("Nursing"));
+    assert_eq!(needs_note.as_deref(), Some("I freeze in interviews"));
+    let needed: Vec<&str> = needed_skills
+        .iter()
+        .filter_map(|label| label.en.as_deref())
+        .collect();
     assert_eq!(needed, ["Interview preparation", "Professional networking"]);
-    let mentee_view = pair.call(&pair.mentee, GetMyPairs::PATH, &[]).await;
-    let mentee_view: Value = serde_json::from_str(&mentee_view.body).expect("JSON");
-    let mentor = &mentee_view[0]["partner"]["Mentor"];
-    assert!(mentor["job_title"].is_string(), "{mentor}");
-    assert!(mentor["sector"].is_string(), "{mentor}");
-    assert!(mentor["languages"]
-        .as_array()
-        .is_some_and(|list| !list.is_empty()));
+    let mentee_view: Vec<MyPair> = pair.call(&pair.mentee, GetMyPairs::PATH, &[]).await.json();
+    let mentor = &mentee_view[0].partner;
+    let Some(PartnerProfile::Mentor {
+        job_title,
+        sector,
+        languages,
+        ..
+    }) = mentor
+    else {
+        panic!("the mentee reads a mentor: {mentor:?}");
+    };
+    assert!(job_title.is_some(), "{mentor:?}");
+    assert!(sector.is_some(), "{mentor:?}");
+    assert!(!languages.is_empty());
     // The card on the page shows them (Emily reads English).
     let page = pair.app.get_with_cookie("/mentor", &pair.mentor).await;
     assert!(page.body.contains("I freeze in interviews"));
@@ -86,14 +97,12 @@ async fn each_side_reads_what_they_need_to_decide_on_the_proposal_card() {
 async fn the_mentee_edits_her_needs_the_mentor_reads_them_and_a_goal_answers_one() {
     let pair = Pair::new().await;
     pair.with_needs().await;
-    let needs = pair.workspace(&pair.mentor).await["needs"].clone();
-    assert_eq!(needs["note"], "I freeze in interviews");
-    assert_eq!(needs["skills"].as_array().map(Vec::len), Some(2));
+    let needs = pair.workspace(&pair.mentor).await.needs;
+    assert_eq!(needs.note.as_deref(), Some("I freeze in interviews"));
+    assert_eq!(needs.skills.len(), 2);
     // Only the mentee gets the choices to edit them.
-    assert_eq!(needs["choices"].as_array().map(Vec::len), Some(0));
-    assert!(pair.workspace(&pair.mentee).await["needs"]["choices"]
-        .as_array()
-        .is_some_and(|choices| choices.len() > 5));
+    assert_eq!(needs.choices.len(), 0);
+    assert!(pair.workspace(&pair.mentee).await.needs.choices.len() > 5);
     // The mentee changes them; the mentor and a stranger cannot.
     let fields = [
         ("pair_id", pair.id.to_string()),
@@ -123,16 +132,12 @@ async fn the_mentee_edits_her_needs_the_mentor_reads_them_and_a_goal_answers_one
         )
         .await;
     wrong.assert_status(StatusCode::BAD_REQUEST);
-    let needs = pair.workspace(&pair.mentor).await["needs"].clone();
-    assert_eq!(needs["note"], "Interviews, and my first internship");
-    let codes: Vec<&str> = needs["skills"]
-        .as_array()
-        .map(|list| {
-            list.iter()
-                .filter_map(|need| need["code"].as_str())
-                .collect()
-        })
-        .unwrap_or_default();
+    let needs = pair.workspace(&pair.mentor).await.needs;
+    assert_eq!(
+        needs.note.as_deref(),
+        Some("Interviews, and my first internship")
+    );
+    let codes: Vec<&str> = needs.skills.iter().map(|need| need.code.as_str()).collect();
     assert_eq!(codes, ["interviews", "internship"]);
     // A goal tied to a need: the need is answered, the other still has none.
     let pair = &pair;
@@ -165,21 +170,18 @@ async fn the_mentee_edits_her_needs_the_mentor_reads_them_and_a_goal_answers_one
     proposed.assert_status(StatusCode::OK);
     let id: i64 = proposed.body.trim().parse().expect("the goal's id");
     let workspace = pair.workspace(&pair.mentor).await;
-    assert_eq!(goal(&workspace, id)["needs"][0][0], "interviews");
-    let skills = workspace["needs"]["skills"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default();
+    assert_eq!(goal(&workspace, id).needs[0].0, "interviews");
+    let skills = &workspace.needs.skills;
     let interviews = skills
         .iter()
-        .find(|need| need["code"] == "interviews")
+        .find(|need| need.code == "interviews")
         .expect("need");
-    assert_eq!(interviews["goals"], serde_json::json!([id]));
+    assert_eq!(interviews.goals, [id]);
     let internship = skills
         .iter()
-        .find(|need| need["code"] == "internship")
+        .find(|need| need.code == "internship")
         .expect("need");
-    assert_eq!(internship["goals"], serde_json::json!([]));
+    assert!(internship.goals.is_empty(), "{:?}", internship.goals);
     // The workspace page opens with the needs and shows the one without a goal.
     let page = pair
         .app

@@ -1,8 +1,9 @@
 //! A next step written after a meeting becomes a milestone of a goal, once.
+use app::goals::changes::{ChangeKind, PendingChange};
 use app::meetings::api::{LogMeeting, NextStepToMilestone};
+use app::workspace::Workspace;
 use axum::http::StatusCode;
 use leptos::server_fn::ServerFn;
-use serde_json::Value;
 
 use super::{goal, Pair};
 use crate::common::TestResponse;
@@ -40,10 +41,10 @@ async fn a_next_step_becomes_a_milestone_once_and_survives_a_new_log() {
     held.assert_status(StatusCode::OK);
 
     let seen = pair.workspace(&pair.mentee).await;
-    let step = |seen: &Value, index: usize| seen["meetings"][0]["next_steps"][index].clone();
-    let first = step(&seen, 0)["id"].as_i64().expect("a step id");
-    let second = step(&seen, 1)["id"].as_i64().expect("a step id");
-    let version = goal(&seen, goal_id)["version"].as_i64().expect("a version");
+    let step = |seen: &Workspace, index: usize| seen.meetings[0].next_steps[index].clone();
+    let first = step(&seen, 0).id;
+    let second = step(&seen, 1).id;
+    let version = goal(&seen, goal_id).version;
     let convert = |cookie: &str, step: i64, goal: i64, version: i64| {
         let pair = &pair;
         let cookie = cookie.to_owned();
@@ -82,25 +83,28 @@ async fn a_next_step_becomes_a_milestone_once_and_survives_a_new_log() {
     let made = convert(&pair.mentee, first, goal_id, version).await;
     made.assert_status(StatusCode::OK);
     let seen = pair.workspace(&pair.mentor).await;
-    let titles = |seen: &Value| -> Vec<String> {
-        goal(seen, goal_id)["milestones"]
-            .as_array()
-            .map(|all| {
-                all.iter()
-                    .filter_map(|m| m["title"].as_str().map(str::to_owned))
-                    .collect()
-            })
-            .unwrap_or_default()
+    let titles = |seen: &Workspace| -> Vec<String> {
+        goal(seen, goal_id)
+            .milestones
+            .iter()
+            .map(|m| m.title.clone())
+            .collect()
     };
     assert_eq!(titles(&seen), ["Update the CV", "Write a cover letter"]);
-    assert_eq!(
-        goal(&seen, goal_id)["pending"]["kind"]["Milestone"]["title"],
-        "Shorten the letter"
-    );
-    assert_eq!(goal(&seen, goal_id)["pending"]["step_id"], first);
-    assert_eq!(step(&seen, 0)["milestone_id"], Value::Null);
+    let pending = &goal(&seen, goal_id).pending;
+    let Some(PendingChange {
+        kind: ChangeKind::Milestone { title, .. },
+        step_id,
+        ..
+    }) = pending
+    else {
+        panic!("a milestone is proposed: {pending:?}");
+    };
+    assert_eq!(title, "Shorten the letter");
+    assert_eq!(*step_id, Some(first));
+    assert_eq!(step(&seen, 0).milestone_id, None);
     // The mentor agrees: the milestone is added and the step linked to it.
-    let pending_version = goal(&seen, goal_id)["version"].to_string();
+    let pending_version = goal(&seen, goal_id).version.to_string();
     let agreed = pair
         .call(
             &pair.mentor,
@@ -122,13 +126,19 @@ async fn a_next_step_becomes_a_milestone_once_and_survives_a_new_log() {
             "Shorten the letter"
         ]
     );
-    assert!(step(&seen, 0)["milestone_id"].is_i64());
-    assert_eq!(step(&seen, 1)["milestone_id"], Value::Null);
-    let history = serde_json::to_string(&goal(&seen, goal_id)["history"]).unwrap_or_default();
-    assert!(history.contains("Shorten the letter"), "{history}");
+    assert!(step(&seen, 0).milestone_id.is_some());
+    assert_eq!(step(&seen, 1).milestone_id, None);
+    let history = &goal(&seen, goal_id).history;
+    assert!(
+        history.iter().any(|event| event
+            .detail
+            .as_deref()
+            .is_some_and(|detail| detail.contains("Shorten the letter"))),
+        "{history:?}"
+    );
 
     // Once only; and an edit made on an old version of the goal is refused.
-    let again = goal(&seen, goal_id)["version"].as_i64().expect("a version");
+    let again = goal(&seen, goal_id).version;
     let twice = convert(&pair.mentor, first, goal_id, again).await;
     twice.assert_status(StatusCode::CONFLICT);
     let stale = convert(&pair.mentor, second, goal_id, version).await;
@@ -139,9 +149,10 @@ async fn a_next_step_becomes_a_milestone_once_and_survives_a_new_log() {
     let relogged = log("3", "Call the career centre").await;
     relogged.assert_status(StatusCode::OK);
     let seen = pair.workspace(&pair.mentee).await;
-    let steps: Vec<&str> = seen["meetings"][0]["next_steps"]
-        .as_array()
-        .map(|all| all.iter().filter_map(|s| s["text"].as_str()).collect())
-        .unwrap_or_default();
+    let steps: Vec<&str> = seen.meetings[0]
+        .next_steps
+        .iter()
+        .map(|s| s.text.as_str())
+        .collect();
     assert_eq!(steps, ["Shorten the letter", "Call the career centre"]);
 }

@@ -1,0 +1,221 @@
+//! Signing in and out: a refusal that never says which part was wrong,
+//! failures slowed down (in a sequence, a burst, or from elsewhere), the
+//! session cookie and its rotation, and disabled accounts.
+use super::*;
+
+#[tokio::test]
+async fn a_wrong_password_is_refused_without_saying_which_part_was_wrong() {
+    let (app, _) = app_with_coordinator().await;
+    let wrong_password = app.log_in(COORDINATOR_EMAIL, "nope").await;
+    let unknown_email = app.log_in("nobody@x.example", "nope").await;
+    wrong_password.assert_status(StatusCode::BAD_REQUEST);
+    assert_eq!(wrong_password.body, unknown_email.body);
+    assert_eq!(error_of(&wrong_password), AppError::BadCredentials);
+    assert!(session_cookie(&wrong_password).is_none());
+}
+
+#[tokio::test]
+async fn repeated_failures_slow_down_sign_in_even_with_the_right_password() {
+    let (app, _) = app_with_coordinator().await;
+    for attempt in 1..=5 {
+        let response = app.log_in(COORDINATOR_EMAIL, "guess").await;
+        assert_eq!(
+            response.status,
+            StatusCode::BAD_REQUEST,
+            "attempt {attempt}"
+        );
+    }
+    let blocked = app.log_in(COORDINATOR_EMAIL, COORDINATOR_PASSWORD).await;
+    blocked.assert_status(StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(
+        error_of(&blocked),
+        AppError::TooManyAttempts {
+            retry_after_minutes: 1
+        }
+    );
+    assert!(session_cookie(&blocked).is_none());
+    // Other accounts are not locked out by someone guessing this one.
+    app.create_account(Role::Mentor, "other@mentor.example", "other-password-1")
+        .await;
+    app.sign_in("other@mentor.example", "other-password-1")
+        .await;
+    let events: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM audit_log WHERE event = 'login_throttled'")
+            .fetch_one(&app.pool)
+            .await
+            .expect("count");
+    assert_eq!(events, 1);
+}
+
+#[tokio::test]
+async fn signing_in_rotates_the_session_and_signing_out_ends_it() {
+    let (app, first) = app_with_coordinator().await;
+    let response = app
+        .call(
+            LogIn::PATH,
+            &form(&[
+                ("email", COORDINATOR_EMAIL),
+                ("password", COORDINATOR_PASSWORD),
+                ("next", "/coordinator/people"),
+            ]),
+            Some(&first),
+        )
+        .await;
+    assert_eq!(
+        redirect_of(&response).as_deref(),
+        Some("/coordinator/people")
+    );
+    let second = session_cookie(&response).expect("a new session cookie");
+    assert_ne!(first, second, "the session id changes at sign-in");
+    let old = app.call(GetCurrentUser::PATH, "", Some(&first)).await;
+    assert_eq!(old.body, "null", "the old session id is dead");
+
+    let out = app.call(LogOut::PATH, "", Some(&second)).await;
+    out.assert_status(StatusCode::OK);
+    let after = app.call(GetCurrentUser::PATH, "", Some(&second)).await;
+    assert_eq!(after.body, "null");
+}
+
+#[tokio::test]
+async fn a_session_cookie_is_http_only_lax_and_secure_when_configured() {
+    let app = TestApp::with_config(|config| config.secure_cookies = true).await;
+    app.create_account(Role::Mentee, "lea@student.example", "lea-password-1")
+        .await;
+    let response = app.log_in("lea@student.example", "lea-password-1").await;
+    let cookie = response
+        .headers
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .find(|cookie| cookie.starts_with("mentorat_session="))
+        .expect("the session cookie")
+        .to_owned();
+    assert!(cookie.contains("HttpOnly"), "{cookie}");
+    assert!(cookie.contains("SameSite=Lax"), "{cookie}");
+    assert!(cookie.contains("Secure"), "{cookie}");
+    assert!(
+        cookie.contains("Max-Age") || cookie.contains("Expires"),
+        "idle expiry: {cookie}"
+    );
+}
+
+#[tokio::test]
+async fn a_burst_of_parallel_guesses_is_slowed_like_a_sequence() {
+    let (app, _) = app_with_coordinator().await;
+    let app = std::sync::Arc::new(app);
+    let mut attempts = tokio::task::JoinSet::new();
+    for _ in 0..12 {
+        let app = app.clone();
+        attempts.spawn(async move { app.log_in(COORDINATOR_EMAIL, "guess").await.status });
+    }
+    let mut checked = 0;
+    let mut refused_outright = 0;
+    while let Some(status) = attempts.join_next().await {
+        match status.expect("the attempt ran") {
+            StatusCode::BAD_REQUEST => checked += 1,
+            StatusCode::TOO_MANY_REQUESTS => refused_outright += 1,
+            other => panic!("unexpected {other}"),
+        }
+    }
+    assert_eq!(
+        checked, 5,
+        "only the free attempts reach the password check"
+    );
+    assert_eq!(refused_outright, 7);
+}
+
+/// A sign-in attempt from a given network address (behind a trusted proxy).
+async fn attempt_from(app: &TestApp, address: &str, password: &str) -> StatusCode {
+    use axum::body::Body;
+    use axum::http::{header, Request};
+    app.send(
+        Request::post(LogIn::PATH)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "application/json")
+            .header("x-forwarded-for", address)
+            .body(Body::from(form(&[
+                ("email", COORDINATOR_EMAIL),
+                ("password", password),
+                ("next", ""),
+            ])))
+            .expect("request"),
+    )
+    .await
+    .status
+}
+
+#[tokio::test]
+async fn someone_guessing_from_elsewhere_does_not_lock_the_owner_out() {
+    let app = TestApp::with_config(|config| config.trust_proxy = true).await;
+    server::accounts_cli::create_coordinator(
+        &app.pool,
+        COORDINATOR_EMAIL,
+        "Claire",
+        "fr",
+        COORDINATOR_PASSWORD.to_owned(),
+    )
+    .await
+    .expect("created");
+    for _ in 0..6 {
+        attempt_from(&app, "203.0.113.66", "guess").await;
+    }
+    assert_eq!(
+        attempt_from(&app, "203.0.113.66", COORDINATOR_PASSWORD).await,
+        StatusCode::TOO_MANY_REQUESTS,
+        "the guesser is slowed"
+    );
+    assert_eq!(
+        attempt_from(&app, "198.51.100.7", COORDINATOR_PASSWORD).await,
+        StatusCode::OK,
+        "the owner, elsewhere, signs in"
+    );
+}
+
+#[tokio::test]
+async fn a_disabled_account_is_signed_out_and_cannot_sign_in() {
+    let (app, coordinator) = app_with_coordinator().await;
+    let id = app
+        .create_account(Role::Mentor, "gone@mentor.example", "gone-password-1")
+        .await;
+    let session = app.sign_in("gone@mentor.example", "gone-password-1").await;
+    let disabled = app
+        .call(
+            SetAccountDisabled::PATH,
+            &form(&[("account_id", &id.to_string()), ("disabled", "true")]),
+            Some(&coordinator),
+        )
+        .await;
+    disabled.assert_status(StatusCode::OK);
+    assert_eq!(
+        app.call(GetCurrentUser::PATH, "", Some(&session))
+            .await
+            .body,
+        "null"
+    );
+    let again = app.log_in("gone@mentor.example", "gone-password-1").await;
+    again.assert_status(StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn a_disabled_then_enabled_account_does_not_get_its_old_sessions_back() {
+    let (app, coordinator) = app_with_coordinator().await;
+    let id = app
+        .create_account(Role::Mentor, "back@mentor.example", "back-password-1")
+        .await;
+    let old = app.sign_in("back@mentor.example", "back-password-1").await;
+    for disabled in ["true", "false"] {
+        let response = app
+            .call(
+                SetAccountDisabled::PATH,
+                &form(&[("account_id", &id.to_string()), ("disabled", disabled)]),
+                Some(&coordinator),
+            )
+            .await;
+        response.assert_status(StatusCode::OK);
+    }
+    assert_eq!(
+        app.call(GetCurrentUser::PATH, "", Some(&old)).await.body,
+        "null"
+    );
+    app.sign_in("back@mentor.example", "back-password-1").await;
+}

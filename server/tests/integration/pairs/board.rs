@@ -1,0 +1,211 @@
+//! The matching board: mentors ranked with the score explained, the optimal
+//! draft and its acceptance, forbidden pairs, the weights, and a large cohort.
+use super::*;
+
+#[tokio::test]
+async fn the_board_ranks_explains_drafts_and_the_draft_can_be_accepted() {
+    let program = Program::new().await;
+    let mentee = program.person(Role::Mentee, "amina", "fr").await;
+    let english = program.person(Role::Mentee, "john", "en").await;
+    sqlx::query("DELETE FROM profile_languages WHERE profile_id = ?")
+        .bind(english.profile)
+        .execute(&program.app.pool)
+        .await
+        .expect("languages cleared");
+    program
+        .app
+        .fill_profile(english.profile, "hiver-2025", &[("en", "fluent")], &[])
+        .await;
+    let mentor = program.person(Role::Mentor, "marc", "fr").await;
+
+    let board = program
+        .as_coordinator(
+            GetBoard::PATH,
+            &[
+                ("cohort", "hiver-2025"),
+                ("mentee", &mentee.profile.to_string()),
+            ],
+        )
+        .await;
+    board.assert_status(StatusCode::OK);
+    let board: BoardView = board.json();
+    assert_eq!(board.mentees.total, 2);
+    let best = &board
+        .selected
+        .as_ref()
+        .expect("the mentee is selected")
+        .ranked[0];
+    assert_eq!(best.profile_id, mentor.profile);
+    let parts = &best.suggestion.breakdown.parts;
+    let sum: u32 = parts.iter().map(|part| part.points).sum();
+    assert_eq!(best.suggestion.breakdown.score, sum);
+    let matching::Reason::Domains { shared, .. } = &parts[0].reason else {
+        panic!("the first part is the domains: {:?}", parts[0]);
+    };
+    assert_eq!(shared[0], "nursing");
+
+    let draft = program
+        .as_coordinator(RunMatching::PATH, &[("cohort", "hiver-2025")])
+        .await;
+    draft.assert_status(StatusCode::OK);
+    let draft: DraftView = draft.json();
+    assert_eq!(draft.matched, 1);
+    assert_eq!(draft.pairs[0].mentee_profile_id, mentee.profile);
+    assert_eq!(draft.unmatched[0].mentee_profile_id, english.profile);
+    assert_eq!(
+        draft.unmatched[0].reason,
+        matching::UnmatchedReason::NoMentorSharesLanguage
+    );
+
+    // Accepting a pair that breaks a rule proposes nothing at all.
+    let mixed = program
+        .as_coordinator(
+            AcceptDraft::PATH,
+            &[
+                ("cohort", "hiver-2025"),
+                ("pairs[]", &format!("{}-{}", mentee.profile, mentor.profile)),
+                (
+                    "pairs[]",
+                    &format!("{}-{}", english.profile, mentor.profile),
+                ),
+            ],
+        )
+        .await;
+    mixed.assert_status(StatusCode::BAD_REQUEST);
+    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM pairs")
+        .fetch_one(&program.app.pool)
+        .await
+        .expect("a count");
+    assert_eq!(count, 0);
+    let accepted = program
+        .as_coordinator(
+            AcceptDraft::PATH,
+            &[
+                ("cohort", "hiver-2025"),
+                ("pairs[]", &format!("{}-{}", mentee.profile, mentor.profile)),
+            ],
+        )
+        .await;
+    accepted.assert_status(StatusCode::OK);
+    assert_eq!(accepted.body, "1");
+    assert_eq!(program.pair_of(&mentee).await.1, "proposed");
+
+    // Forbidding a pair keeps it out of the next draft.
+    let withdraw = program.pair_of(&mentee).await.0.to_string();
+    program
+        .as_coordinator(WithdrawPair::PATH, &[("id", &withdraw)])
+        .await;
+    let forbid = program
+        .as_coordinator(
+            SetPairConstraint::PATH,
+            &[
+                ("cohort", "hiver-2025"),
+                ("mentee", &mentee.profile.to_string()),
+                ("mentor", &mentor.profile.to_string()),
+                ("kind", "forbidden"),
+            ],
+        )
+        .await;
+    forbid.assert_status(StatusCode::OK);
+    let draft = program
+        .as_coordinator(RunMatching::PATH, &[("cohort", "hiver-2025")])
+        .await;
+    let draft: DraftView = draft.json();
+    assert_eq!(draft.matched, 0);
+    let matching::UnmatchedReason::NoCompatibleMentor { obstacles } = &draft.unmatched[0].reason
+    else {
+        panic!("no compatible mentor: {draft:?}");
+    };
+    assert_eq!(obstacles[0].0, matching::Obstacle::Forbidden, "{draft:?}");
+}
+
+#[tokio::test]
+async fn before_any_mentor_joins_the_draft_leaves_every_mentee_waiting_and_says_why() {
+    // A cohort's first days: mentees wait, no mentor yet. The engine used to
+    // panic, and the board answered a storage error.
+    let program = Program::new().await;
+    let amina = program.person(Role::Mentee, "amina", "fr").await;
+    let john = program.person(Role::Mentee, "john", "en").await;
+
+    let draft = program
+        .as_coordinator(RunMatching::PATH, &[("cohort", "hiver-2025")])
+        .await;
+    draft.assert_status(StatusCode::OK);
+    let draft: DraftView = draft.json();
+    assert_eq!((draft.matched, draft.pairs.len()), (0, 0));
+    let mut waiting: Vec<(i64, matching::UnmatchedReason)> = draft
+        .unmatched
+        .into_iter()
+        .map(|unmatched| (unmatched.mentee_profile_id, unmatched.reason))
+        .collect();
+    waiting.sort_by_key(|(profile, _)| *profile);
+    let mut expected = vec![
+        (amina.profile, matching::UnmatchedReason::NoMentorInCohort),
+        (john.profile, matching::UnmatchedReason::NoMentorInCohort),
+    ];
+    expected.sort_by_key(|(profile, _)| *profile);
+    assert_eq!(waiting, expected);
+}
+
+#[tokio::test]
+async fn weights_must_add_up_to_100_and_change_the_scores() {
+    let program = Program::new().await;
+    let settings = |domain: &'static str| {
+        [
+            ("cohort", "hiver-2025"),
+            ("domain", domain),
+            ("skills", "30"),
+            ("language", "15"),
+            ("modality", "10"),
+            ("availability", "15"),
+            ("min_score", "0"),
+        ]
+    };
+    let wrong = program
+        .as_coordinator(SaveMatchingSettings::PATH, &settings("31"))
+        .await;
+    wrong.assert_status(StatusCode::BAD_REQUEST);
+    assert!(wrong.body.contains("WeightsTotal"), "{}", wrong.body);
+    let out_of_range = program
+        .as_coordinator(SaveMatchingSettings::PATH, &settings("-5"))
+        .await;
+    out_of_range.assert_status(StatusCode::BAD_REQUEST);
+    let right = program
+        .as_coordinator(SaveMatchingSettings::PATH, &settings("30"))
+        .await;
+    right.assert_status(StatusCode::OK);
+    let board = program
+        .as_coordinator(GetBoard::PATH, &[("cohort", "hiver-2025")])
+        .await;
+    let board: BoardView = board.json();
+    assert_eq!(board.settings.weights.domain, 30);
+}
+
+#[tokio::test]
+async fn the_large_demo_cohort_loads_once_and_the_board_can_match_it() {
+    let program = Program::new().await;
+    let added = server::large_demo::load_large_cohort(&program.app.pool, 60, 15)
+        .await
+        .expect("the large cohort loads");
+    assert_eq!(added, 75);
+    let again = server::large_demo::load_large_cohort(&program.app.pool, 60, 15)
+        .await
+        .expect("loading twice is harmless");
+    assert_eq!(again, 0);
+    let cohort = server::large_demo::LARGE_COHORT;
+    let board = program
+        .as_coordinator(GetBoard::PATH, &[("cohort", cohort), ("page", "2")])
+        .await;
+    board.assert_status(StatusCode::OK);
+    let board: BoardView = board.json();
+    assert_eq!(board.mentees.total, 60);
+    assert_eq!(board.mentees.page, 2);
+    assert_eq!(board.mentees.items.len(), 20);
+    let draft = program
+        .as_coordinator(RunMatching::PATH, &[("cohort", cohort)])
+        .await;
+    draft.assert_status(StatusCode::OK);
+    let draft: DraftView = draft.json();
+    assert!(draft.matched > 0, "{draft:?}");
+    assert_eq!(draft.matched + draft.unmatched.len(), 60);
+}
