@@ -54,6 +54,29 @@ pub fn AccessDenied(error: AppError) -> impl IntoView {
     }
 }
 
+/// What `load_or_deny` and `reload_or_deny` show once the data is there:
+/// `show` of it, or, when refused, [`AccessDenied`].
+fn loaded_or_denied<R, T, V>(
+    data: R,
+    show: impl Fn(T) -> V + Clone + Send + Sync + 'static,
+) -> impl Fn() -> Suspend<AnyView> + Send + Sync + 'static
+where
+    R: std::future::IntoFuture<Output = Result<T, AppError>> + Copy + Send + Sync + 'static,
+    R::IntoFuture: Send,
+    T: Send + 'static,
+    V: IntoView + 'static,
+{
+    move || {
+        let show = show.clone();
+        Suspend::new(async move {
+            match data.await {
+                Ok(data) => show(data).into_any(),
+                Err(error) => view! { <AccessDenied error /> }.into_any(),
+            }
+        })
+    }
+}
+
 /// The one way a page shows what it loaded: a loading state, then `show`
 /// of the data, or, when refused, [`AccessDenied`] (sign in, not yours, or
 /// the error said in the reader's language).
@@ -67,19 +90,7 @@ where
     T: Send + 'static,
     V: IntoView + 'static,
 {
-    view! {
-        <Suspense fallback=Loading>
-            {move || {
-                let show = show.clone();
-                Suspend::new(async move {
-                    match data.await {
-                        Ok(data) => show(data).into_any(),
-                        Err(error) => view! { <AccessDenied error /> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
-    }
+    view! { <Suspense fallback=Loading>{loaded_or_denied(data, show)}</Suspense> }
 }
 
 /// `load_or_deny` for data that reloads after a change: while it reloads,
@@ -94,19 +105,7 @@ where
     T: Send + 'static,
     V: IntoView + 'static,
 {
-    view! {
-        <Transition fallback=Loading>
-            {move || {
-                let show = show.clone();
-                Suspend::new(async move {
-                    match data.await {
-                        Ok(data) => show(data).into_any(),
-                        Err(error) => view! { <AccessDenied error /> }.into_any(),
-                    }
-                })
-            }}
-        </Transition>
-    }
+    view! { <Transition fallback=Loading>{loaded_or_denied(data, show)}</Transition> }
 }
 
 /// The frame of a coordination page: a way back to the coordination home, the title.

@@ -47,8 +47,7 @@ impl joint::JointItem for GoalRow {
 
 impl GoalRow {
     pub fn agreement(&self) -> Agreement {
-        let side = Side::parse(&self.agreement_side).unwrap_or(Side::Mentee);
-        Agreement::parse(&self.agreement, side).unwrap_or(Agreement::Proposed { side })
+        Agreement::stored(&self.agreement, &self.agreement_side, Side::Mentee)
     }
 
     pub fn status(&self) -> GoalStatus {

@@ -88,6 +88,13 @@ impl Agreement {
         }
     }
 
+    /// From the stored columns as read (`agreement`, `agreement_side`): an
+    /// unreadable side is `default_side`, an unreadable state "proposed".
+    pub fn stored(agreement: &str, agreement_side: &str, default_side: Side) -> Agreement {
+        let side = Side::parse(agreement_side).unwrap_or(default_side);
+        Agreement::parse(agreement, side).unwrap_or(Agreement::Proposed { side })
+    }
+
     /// The side stored with it: the proposer, or who asked for a change. An
     /// agreed item keeps `last` (who wrote it), which no rule reads.
     pub fn side_or(self, last: Side) -> Side {

@@ -34,8 +34,7 @@ impl joint::JointItem for MeetingRow {
 
 impl MeetingRow {
     pub fn agreement(&self) -> Agreement {
-        let side = Side::parse(&self.agreement_side).unwrap_or(Side::Mentor);
-        Agreement::parse(&self.agreement, side).unwrap_or(Agreement::Proposed { side })
+        Agreement::stored(&self.agreement, &self.agreement_side, Side::Mentor)
     }
 
     pub fn status(&self) -> MeetingStatus {
