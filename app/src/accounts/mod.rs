@@ -16,7 +16,19 @@ pub mod tokens;
 use serde::{Deserialize, Serialize};
 
 /// What a person does in the program. One account, one role.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum Role {
     Coordinator,
     Mentor,
@@ -28,15 +40,11 @@ impl Role {
 
     /// The value stored in the database and sent by forms.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Coordinator => "coordinator",
-            Role::Mentor => "mentor",
-            Role::Mentee => "mentee",
-        }
+        self.into()
     }
 
     pub fn parse(value: &str) -> Option<Role> {
-        Role::ALL.into_iter().find(|role| role.as_str() == value)
+        value.parse().ok()
     }
 
     /// Where this role lands after signing in.
@@ -107,7 +115,19 @@ pub struct InvitationSummary {
 
 /// How a person receives the notices that can wait (`outbox::digest::may_wait`):
 /// each at once, or gathered in one email a week. Urgent ones always go at once.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum NotificationDelivery {
     #[default]
     Immediate,
@@ -121,16 +141,11 @@ impl NotificationDelivery {
     ];
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            NotificationDelivery::Immediate => "immediate",
-            NotificationDelivery::WeeklyDigest => "weekly_digest",
-        }
+        self.into()
     }
 
     pub fn parse(value: &str) -> Option<NotificationDelivery> {
-        Self::ALL
-            .into_iter()
-            .find(|delivery| delivery.as_str() == value.trim())
+        value.trim().parse().ok()
     }
 }
 

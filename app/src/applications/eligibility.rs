@@ -3,7 +3,18 @@
 use serde::{Deserialize, Serialize};
 
 /// The highest diploma a candidate holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum DiplomaLevel {
     None,
     Secondary,
@@ -24,20 +35,11 @@ impl DiplomaLevel {
     ];
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            DiplomaLevel::None => "none",
-            DiplomaLevel::Secondary => "secondary",
-            DiplomaLevel::College => "college",
-            DiplomaLevel::Bachelor => "bachelor",
-            DiplomaLevel::Master => "master",
-            DiplomaLevel::Doctorate => "doctorate",
-        }
+        self.into()
     }
 
     pub fn parse(value: &str) -> Option<DiplomaLevel> {
-        DiplomaLevel::ALL
-            .into_iter()
-            .find(|level| level.as_str() == value)
+        value.parse().ok()
     }
 }
 

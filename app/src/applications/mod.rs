@@ -27,7 +27,19 @@ use crate::profiles::{
 pub use eligibility::{ineligibility_reasons, DiplomaLevel, EligibilityFacts, IneligibilityReason};
 
 /// Where an application stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum ApplicationStatus {
     /// Waiting for the coordinator (new, or answered after a request).
     Submitted,
@@ -48,19 +60,11 @@ impl ApplicationStatus {
     ];
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            ApplicationStatus::Submitted => "submitted",
-            ApplicationStatus::InfoRequested => "info_requested",
-            ApplicationStatus::Accepted => "accepted",
-            ApplicationStatus::Declined => "declined",
-            ApplicationStatus::Withdrawn => "withdrawn",
-        }
+        self.into()
     }
 
     pub fn parse(value: &str) -> Option<ApplicationStatus> {
-        ApplicationStatus::ALL
-            .into_iter()
-            .find(|status| status.as_str() == value)
+        value.parse().ok()
     }
 
     /// Still waiting for a decision: the coordinator can decide, the applicant withdraw.
@@ -80,7 +84,18 @@ impl ApplicationStatus {
 }
 
 /// A step in an application's history.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum ApplicationEventKind {
     Submitted,
     InfoRequested,
@@ -101,20 +116,11 @@ impl ApplicationEventKind {
     ];
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            ApplicationEventKind::Submitted => "submitted",
-            ApplicationEventKind::InfoRequested => "info_requested",
-            ApplicationEventKind::InfoProvided => "info_provided",
-            ApplicationEventKind::Accepted => "accepted",
-            ApplicationEventKind::Declined => "declined",
-            ApplicationEventKind::Withdrawn => "withdrawn",
-        }
+        self.into()
     }
 
     pub fn parse(value: &str) -> Option<ApplicationEventKind> {
-        ApplicationEventKind::ALL
-            .into_iter()
-            .find(|kind| kind.as_str() == value)
+        value.parse().ok()
     }
 }
 

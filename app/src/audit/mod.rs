@@ -7,7 +7,18 @@ pub mod repo;
 use serde::{Deserialize, Serialize};
 
 /// What happened. Stored by name; each has a localized label.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum AuditEvent {
     LoginSucceeded,
     LoginFailed,
@@ -87,47 +98,11 @@ impl AuditEvent {
     ];
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            AuditEvent::LoginSucceeded => "login_succeeded",
-            AuditEvent::LoginFailed => "login_failed",
-            AuditEvent::LoginThrottled => "login_throttled",
-            AuditEvent::LoggedOut => "logged_out",
-            AuditEvent::MenteeRegistered => "mentee_registered",
-            AuditEvent::InvitationSent => "invitation_sent",
-            AuditEvent::InvitationAccepted => "invitation_accepted",
-            AuditEvent::PasswordResetRequested => "password_reset_requested",
-            AuditEvent::PasswordReset => "password_reset",
-            AuditEvent::PasswordChanged => "password_changed",
-            AuditEvent::RoleChanged => "role_changed",
-            AuditEvent::AccountDisabled => "account_disabled",
-            AuditEvent::AccountEnabled => "account_enabled",
-            AuditEvent::RegistrationOpened => "registration_opened",
-            AuditEvent::RegistrationClosed => "registration_closed",
-            AuditEvent::CoordinatorCreated => "coordinator_created",
-            AuditEvent::ApplicationSubmitted => "application_submitted",
-            AuditEvent::ApplicationAccepted => "application_accepted",
-            AuditEvent::ApplicationDeclined => "application_declined",
-            AuditEvent::ApplicationInfoRequested => "application_info_requested",
-            AuditEvent::ApplicationWithdrawn => "application_withdrawn",
-            AuditEvent::ProfileUpdated => "profile_updated",
-            AuditEvent::PairProposed => "pair_proposed",
-            AuditEvent::PairAnswered => "pair_answered",
-            AuditEvent::PairWithdrawn => "pair_withdrawn",
-            AuditEvent::PairEnded => "pair_ended",
-            AuditEvent::MatchingSettingsChanged => "matching_settings_changed",
-            AuditEvent::NudgeSent => "nudge_sent",
-            AuditEvent::ParticipantViewed => "participant_viewed",
-            AuditEvent::DataExported => "data_exported",
-            AuditEvent::PairEndRequested => "pair_end_requested",
-            AuditEvent::MessageReported => "message_reported",
-            AuditEvent::EmailActionUsed => "email_action_used",
-        }
+        self.into()
     }
 
     pub fn parse(value: &str) -> Option<AuditEvent> {
-        AuditEvent::ALL
-            .into_iter()
-            .find(|event| event.as_str() == value)
+        value.parse().ok()
     }
 
     /// Events a coordinator should notice at a glance.

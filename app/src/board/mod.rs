@@ -19,7 +19,19 @@ pub const PAGE_SIZE: usize = 20;
 /// How many of a mentee's mentors the board ranks.
 pub const SUGGESTIONS: usize = 8;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum ConstraintKind {
     /// Kept in every draft.
     Locked,
@@ -29,18 +41,11 @@ pub enum ConstraintKind {
 
 impl ConstraintKind {
     pub fn as_str(self) -> &'static str {
-        match self {
-            ConstraintKind::Locked => "locked",
-            ConstraintKind::Forbidden => "forbidden",
-        }
+        self.into()
     }
 
     pub fn parse(value: &str) -> Option<ConstraintKind> {
-        match value {
-            "locked" => Some(ConstraintKind::Locked),
-            "forbidden" => Some(ConstraintKind::Forbidden),
-            _ => None,
-        }
+        value.parse().ok()
     }
 }
 

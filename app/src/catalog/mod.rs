@@ -59,7 +59,18 @@ pub struct TaxonomyChoice {
 pub type Domain = TaxonomyChoice;
 
 /// The two lists of the shared taxonomy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum TaxonomyKind {
     Domain,
     Skill,
@@ -67,16 +78,11 @@ pub enum TaxonomyKind {
 
 impl TaxonomyKind {
     pub fn as_str(self) -> &'static str {
-        match self {
-            TaxonomyKind::Domain => "domain",
-            TaxonomyKind::Skill => "skill",
-        }
+        self.into()
     }
 
     pub fn parse(value: &str) -> Option<TaxonomyKind> {
-        [TaxonomyKind::Domain, TaxonomyKind::Skill]
-            .into_iter()
-            .find(|kind| kind.as_str() == value)
+        value.parse().ok()
     }
 }
 

@@ -33,7 +33,19 @@ pub struct Feedback {
 }
 
 /// How a person feels the pair fits, after the first meeting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum FitAnswer {
     GoodFit,
     NotSure,
@@ -44,17 +56,11 @@ impl FitAnswer {
     pub const ALL: [FitAnswer; 3] = [FitAnswer::GoodFit, FitAnswer::NotSure, FitAnswer::NotAFit];
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            FitAnswer::GoodFit => "good_fit",
-            FitAnswer::NotSure => "not_sure",
-            FitAnswer::NotAFit => "not_a_fit",
-        }
+        self.into()
     }
 
     pub fn parse(value: &str) -> Option<FitAnswer> {
-        Self::ALL
-            .into_iter()
-            .find(|answer| answer.as_str() == value)
+        value.parse().ok()
     }
 }
 

@@ -19,7 +19,19 @@ pub const TITLE_MAX_CHARS: usize = 200;
 /// At most this many milestones are written with a proposal.
 pub const MILESTONES_MAX: usize = 12;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum GoalStatus {
     InProgress,
     Achieved,
@@ -28,26 +40,29 @@ pub enum GoalStatus {
 
 impl GoalStatus {
     pub fn as_str(self) -> &'static str {
-        match self {
-            GoalStatus::InProgress => "in_progress",
-            GoalStatus::Achieved => "achieved",
-            GoalStatus::Dropped => "dropped",
-        }
+        self.into()
     }
 
     pub fn parse(value: &str) -> Option<GoalStatus> {
-        [
-            GoalStatus::InProgress,
-            GoalStatus::Achieved,
-            GoalStatus::Dropped,
-        ]
-        .into_iter()
-        .find(|status| status.as_str() == value)
+        value.parse().ok()
     }
 }
 
 /// What a goal's history records.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum GoalEventKind {
     Proposed,
     Revised,
@@ -69,50 +84,12 @@ pub enum GoalEventKind {
 }
 
 impl GoalEventKind {
-    const ALL: [GoalEventKind; 17] = [
-        GoalEventKind::Proposed,
-        GoalEventKind::Revised,
-        GoalEventKind::Agreed,
-        GoalEventKind::ChangesRequested,
-        GoalEventKind::MilestoneDone,
-        GoalEventKind::MilestoneUndone,
-        GoalEventKind::MilestoneAdded,
-        GoalEventKind::Assessed,
-        GoalEventKind::Achieved,
-        GoalEventKind::Dropped,
-        GoalEventKind::Reopened,
-        GoalEventKind::AchieveProposed,
-        GoalEventKind::DropProposed,
-        GoalEventKind::ReopenProposed,
-        GoalEventKind::MilestoneProposed,
-        GoalEventKind::ChangeDeclined,
-        GoalEventKind::ChangeWithdrawn,
-    ];
-
     pub fn as_str(self) -> &'static str {
-        match self {
-            GoalEventKind::Proposed => "proposed",
-            GoalEventKind::Revised => "revised",
-            GoalEventKind::Agreed => "agreed",
-            GoalEventKind::ChangesRequested => "changes_requested",
-            GoalEventKind::MilestoneDone => "milestone_done",
-            GoalEventKind::MilestoneUndone => "milestone_undone",
-            GoalEventKind::MilestoneAdded => "milestone_added",
-            GoalEventKind::Assessed => "assessed",
-            GoalEventKind::Achieved => "achieved",
-            GoalEventKind::Dropped => "dropped",
-            GoalEventKind::Reopened => "reopened",
-            GoalEventKind::AchieveProposed => "achieve_proposed",
-            GoalEventKind::DropProposed => "drop_proposed",
-            GoalEventKind::ReopenProposed => "reopen_proposed",
-            GoalEventKind::MilestoneProposed => "milestone_proposed",
-            GoalEventKind::ChangeDeclined => "change_declined",
-            GoalEventKind::ChangeWithdrawn => "change_withdrawn",
-        }
+        self.into()
     }
 
     pub fn parse(value: &str) -> Option<GoalEventKind> {
-        Self::ALL.into_iter().find(|kind| kind.as_str() == value)
+        value.parse().ok()
     }
 
     /// The history entry a status change writes.
@@ -380,7 +357,7 @@ mod tests {
                 "Send three applications".to_owned()
             ]
         );
-        for kind in GoalEventKind::ALL {
+        for &kind in <GoalEventKind as strum::VariantArray>::VARIANTS {
             assert_eq!(GoalEventKind::parse(kind.as_str()), Some(kind));
         }
         assert_eq!(GoalStatus::parse("achieved"), Some(GoalStatus::Achieved));

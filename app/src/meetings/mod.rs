@@ -21,7 +21,19 @@ pub const DURATIONS: [i64; 6] = [30, 45, 60, 90, 120, 180];
 /// At most this many objectives per meeting.
 pub const OBJECTIVES_MAX: usize = 10;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum MeetingStatus {
     Planned,
     Held,
@@ -30,25 +42,27 @@ pub enum MeetingStatus {
 
 impl MeetingStatus {
     pub fn as_str(self) -> &'static str {
-        match self {
-            MeetingStatus::Planned => "planned",
-            MeetingStatus::Held => "held",
-            MeetingStatus::Cancelled => "cancelled",
-        }
+        self.into()
     }
 
     pub fn parse(value: &str) -> Option<MeetingStatus> {
-        [
-            MeetingStatus::Planned,
-            MeetingStatus::Held,
-            MeetingStatus::Cancelled,
-        ]
-        .into_iter()
-        .find(|status| status.as_str() == value)
+        value.parse().ok()
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum MeetingModality {
     InPerson,
     Video,
@@ -56,18 +70,11 @@ pub enum MeetingModality {
 
 impl MeetingModality {
     pub fn as_str(self) -> &'static str {
-        match self {
-            MeetingModality::InPerson => "in_person",
-            MeetingModality::Video => "video",
-        }
+        self.into()
     }
 
     pub fn parse(value: &str) -> Option<MeetingModality> {
-        match value {
-            "in_person" => Some(MeetingModality::InPerson),
-            "video" => Some(MeetingModality::Video),
-            _ => None,
-        }
+        value.parse().ok()
     }
 }
 

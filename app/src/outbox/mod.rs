@@ -14,7 +14,18 @@ pub mod repo;
 use serde::{Deserialize, Serialize};
 
 /// What a message is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum EmailKind {
     Invitation,
     PasswordReset,
@@ -86,35 +97,11 @@ impl EmailKind {
     ];
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            EmailKind::Invitation => "invitation",
-            EmailKind::PasswordReset => "password_reset",
-            EmailKind::ApplicationReceived => "application_received",
-            EmailKind::ApplicationInfoRequested => "application_info_requested",
-            EmailKind::ApplicationDeclined => "application_declined",
-            EmailKind::PairProposed => "pair_proposed",
-            EmailKind::AgreementRequested => "agreement_requested",
-            EmailKind::MeetingPlanned => "meeting_planned",
-            EmailKind::FeedbackReceived => "feedback_received",
-            EmailKind::MeetingReminder => "meeting_reminder",
-            EmailKind::PairDeclined => "pair_declined",
-            EmailKind::PairActivated => "pair_activated",
-            EmailKind::PairWithdrawn => "pair_withdrawn",
-            EmailKind::PairEnded => "pair_ended",
-            EmailKind::NotAFit => "not_a_fit",
-            EmailKind::MeetingCancelled => "meeting_cancelled",
-            EmailKind::ChangeRequested => "change_requested",
-            EmailKind::FeedbackAcknowledged => "feedback_acknowledged",
-            EmailKind::WeeklyDigest => "weekly_digest",
-            EmailKind::Nudge => "nudge",
-            EmailKind::EndRequested => "end_requested",
-            EmailKind::MessageReceived => "message_received",
-            EmailKind::MessageReported => "message_reported",
-        }
+        self.into()
     }
 
     pub fn parse(value: &str) -> Option<EmailKind> {
-        Self::ALL.into_iter().find(|kind| kind.as_str() == value)
+        value.parse().ok()
     }
 
     /// A link that gives access to an existing account: only its owner may ever

@@ -9,7 +9,19 @@ pub mod partner;
 pub mod repo;
 pub mod ui;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum PairStatus {
     Proposed,
     Active,
@@ -22,25 +34,11 @@ impl PairStatus {
     pub const OPEN: [PairStatus; 2] = [PairStatus::Proposed, PairStatus::Active];
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            PairStatus::Proposed => "proposed",
-            PairStatus::Active => "active",
-            PairStatus::Declined => "declined",
-            PairStatus::Withdrawn => "withdrawn",
-            PairStatus::Ended => "ended",
-        }
+        self.into()
     }
 
     pub fn parse(value: &str) -> Option<PairStatus> {
-        [
-            PairStatus::Proposed,
-            PairStatus::Active,
-            PairStatus::Declined,
-            PairStatus::Withdrawn,
-            PairStatus::Ended,
-        ]
-        .into_iter()
-        .find(|status| status.as_str() == value)
+        value.parse().ok()
     }
 
     /// Proposed or active: the mentee is taken and the mentor's place is used.
@@ -50,7 +48,19 @@ impl PairStatus {
 }
 
 /// One person's answer to a proposal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum Answer {
     Accepted,
     Declined,
@@ -58,18 +68,11 @@ pub enum Answer {
 
 impl Answer {
     pub fn as_str(self) -> &'static str {
-        match self {
-            Answer::Accepted => "accepted",
-            Answer::Declined => "declined",
-        }
+        self.into()
     }
 
     pub fn parse(value: &str) -> Option<Answer> {
-        match value {
-            "accepted" => Some(Answer::Accepted),
-            "declined" => Some(Answer::Declined),
-            _ => None,
-        }
+        value.parse().ok()
     }
 }
 

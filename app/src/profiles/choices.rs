@@ -11,7 +11,21 @@ pub fn is_known_language(code: &str) -> bool {
 }
 
 /// How well someone speaks a language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum LanguageLevel {
     Basic,
     Working,
@@ -26,17 +40,11 @@ impl LanguageLevel {
     ];
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            LanguageLevel::Basic => "basic",
-            LanguageLevel::Working => "working",
-            LanguageLevel::Fluent => "fluent",
-        }
+        self.into()
     }
 
     pub fn parse(value: &str) -> Option<LanguageLevel> {
-        LanguageLevel::ALL
-            .into_iter()
-            .find(|level| level.as_str() == value)
+        value.parse().ok()
     }
 }
 
@@ -48,7 +56,19 @@ pub struct SpokenLanguage {
 }
 
 /// Where meetings can happen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum Modality {
     InPerson,
     Video,
@@ -59,17 +79,11 @@ impl Modality {
     pub const ALL: [Modality; 3] = [Modality::InPerson, Modality::Video, Modality::Either];
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            Modality::InPerson => "in_person",
-            Modality::Video => "video",
-            Modality::Either => "either",
-        }
+        self.into()
     }
 
     pub fn parse(value: &str) -> Option<Modality> {
-        Modality::ALL
-            .into_iter()
-            .find(|modality| modality.as_str() == value)
+        value.parse().ok()
     }
 }
 

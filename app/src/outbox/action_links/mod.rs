@@ -16,7 +16,19 @@ pub mod repo;
 pub const VALID_DAYS: i64 = 14;
 
 /// What a link does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum LinkAction {
     /// Agree to a meeting (its time, place and objectives) the other planned.
     AgreeMeeting,
@@ -28,21 +40,11 @@ pub enum LinkAction {
 
 impl LinkAction {
     pub fn as_str(self) -> &'static str {
-        match self {
-            LinkAction::AgreeMeeting => "agree_meeting",
-            LinkAction::ConfirmMet => "confirm_met",
-            LinkAction::AcknowledgeFeedback => "acknowledge_feedback",
-        }
+        self.into()
     }
 
     pub fn parse(value: &str) -> Option<LinkAction> {
-        [
-            LinkAction::AgreeMeeting,
-            LinkAction::ConfirmMet,
-            LinkAction::AcknowledgeFeedback,
-        ]
-        .into_iter()
-        .find(|action| action.as_str() == value)
+        value.parse().ok()
     }
 }
 

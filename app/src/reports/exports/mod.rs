@@ -21,7 +21,8 @@ pub mod ui;
 pub use files::{export_file, reader_locale, refusal_text, ExportFile};
 
 /// What a cohort's export holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::IntoStaticStr, strum::EnumString)]
+#[strum(serialize_all = "snake_case")]
 pub enum ExportKind {
     Pairs,
     Goals,
@@ -41,19 +42,11 @@ impl ExportKind {
     ];
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            ExportKind::Pairs => "pairs",
-            ExportKind::Goals => "goals",
-            ExportKind::Meetings => "meetings",
-            ExportKind::Applications => "applications",
-            ExportKind::Figures => "figures",
-        }
+        self.into()
     }
 
     pub fn parse(value: &str) -> Option<ExportKind> {
-        ExportKind::ALL
-            .into_iter()
-            .find(|kind| kind.as_str() == value)
+        value.parse().ok()
     }
 
     /// The kind in a file name such as `pairs.csv`.
