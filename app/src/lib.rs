@@ -4,6 +4,25 @@
 
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
+/// `as_str` and `parse` for an enum stored as text, whose strum derives
+/// (`IntoStaticStr`, `EnumString`, `serialize_all = "snake_case"`) name its
+/// variants: the one way enums go to and from their stored text (an
+/// unknown text parses to `None`).
+#[macro_export]
+macro_rules! stored_text {
+    ($enum:ident) => {
+        impl $enum {
+            pub fn as_str(self) -> &'static str {
+                self.into()
+            }
+
+            pub fn parse(value: &str) -> Option<$enum> {
+                value.parse().ok()
+            }
+        }
+    };
+}
+
 pub mod accounts;
 pub mod applications;
 pub mod audit;

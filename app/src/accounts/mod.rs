@@ -35,17 +35,10 @@ pub enum Role {
     Mentee,
 }
 
+crate::stored_text!(Role);
+
 impl Role {
     pub const ALL: [Role; 3] = [Role::Coordinator, Role::Mentor, Role::Mentee];
-
-    /// The value stored in the database and sent by forms.
-    pub fn as_str(self) -> &'static str {
-        self.into()
-    }
-
-    pub fn parse(value: &str) -> Option<Role> {
-        value.parse().ok()
-    }
 
     /// Where this role lands after signing in.
     pub fn home_path(self) -> &'static str {

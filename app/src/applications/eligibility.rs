@@ -24,6 +24,8 @@ pub enum DiplomaLevel {
     Doctorate,
 }
 
+crate::stored_text!(DiplomaLevel);
+
 impl DiplomaLevel {
     pub const ALL: [DiplomaLevel; 6] = [
         DiplomaLevel::None,
@@ -33,14 +35,6 @@ impl DiplomaLevel {
         DiplomaLevel::Master,
         DiplomaLevel::Doctorate,
     ];
-
-    pub fn as_str(self) -> &'static str {
-        self.into()
-    }
-
-    pub fn parse(value: &str) -> Option<DiplomaLevel> {
-        value.parse().ok()
-    }
 }
 
 /// The facts the rule looks at.

@@ -50,6 +50,8 @@ pub enum ApplicationStatus {
     Withdrawn,
 }
 
+crate::stored_text!(ApplicationStatus);
+
 impl ApplicationStatus {
     pub const ALL: [ApplicationStatus; 5] = [
         ApplicationStatus::Submitted,
@@ -58,14 +60,6 @@ impl ApplicationStatus {
         ApplicationStatus::Declined,
         ApplicationStatus::Withdrawn,
     ];
-
-    pub fn as_str(self) -> &'static str {
-        self.into()
-    }
-
-    pub fn parse(value: &str) -> Option<ApplicationStatus> {
-        value.parse().ok()
-    }
 
     /// Still waiting for a decision: the coordinator can decide, the applicant withdraw.
     pub const OPEN: [ApplicationStatus; 2] = [
@@ -105,6 +99,8 @@ pub enum ApplicationEventKind {
     Withdrawn,
 }
 
+crate::stored_text!(ApplicationEventKind);
+
 impl ApplicationEventKind {
     pub const ALL: [ApplicationEventKind; 6] = [
         ApplicationEventKind::Submitted,
@@ -114,14 +110,6 @@ impl ApplicationEventKind {
         ApplicationEventKind::Declined,
         ApplicationEventKind::Withdrawn,
     ];
-
-    pub fn as_str(self) -> &'static str {
-        self.into()
-    }
-
-    pub fn parse(value: &str) -> Option<ApplicationEventKind> {
-        value.parse().ok()
-    }
 }
 
 /// At most this many applications from one address in 24 hours (each one sends an email).

@@ -60,6 +60,8 @@ pub enum AuditEvent {
     EmailActionUsed,
 }
 
+crate::stored_text!(AuditEvent);
+
 impl AuditEvent {
     pub const ALL: [AuditEvent; 33] = [
         AuditEvent::LoginSucceeded,
@@ -96,14 +98,6 @@ impl AuditEvent {
         AuditEvent::MessageReported,
         AuditEvent::EmailActionUsed,
     ];
-
-    pub fn as_str(self) -> &'static str {
-        self.into()
-    }
-
-    pub fn parse(value: &str) -> Option<AuditEvent> {
-        value.parse().ok()
-    }
 
     /// Events a coordinator should notice at a glance.
     pub fn is_warning(self) -> bool {

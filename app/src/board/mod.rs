@@ -39,15 +39,7 @@ pub enum ConstraintKind {
     Forbidden,
 }
 
-impl ConstraintKind {
-    pub fn as_str(self) -> &'static str {
-        self.into()
-    }
-
-    pub fn parse(value: &str) -> Option<ConstraintKind> {
-        value.parse().ok()
-    }
-}
+crate::stored_text!(ConstraintKind);
 
 /// A mentee waiting for a mentor, as the list shows them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

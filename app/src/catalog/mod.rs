@@ -76,15 +76,7 @@ pub enum TaxonomyKind {
     Skill,
 }
 
-impl TaxonomyKind {
-    pub fn as_str(self) -> &'static str {
-        self.into()
-    }
-
-    pub fn parse(value: &str) -> Option<TaxonomyKind> {
-        value.parse().ok()
-    }
-}
+crate::stored_text!(TaxonomyKind);
 
 /// A domain or a skill as the coordinator manages it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

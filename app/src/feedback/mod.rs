@@ -52,16 +52,10 @@ pub enum FitAnswer {
     NotAFit,
 }
 
+crate::stored_text!(FitAnswer);
+
 impl FitAnswer {
     pub const ALL: [FitAnswer; 3] = [FitAnswer::GoodFit, FitAnswer::NotSure, FitAnswer::NotAFit];
-
-    pub fn as_str(self) -> &'static str {
-        self.into()
-    }
-
-    pub fn parse(value: &str) -> Option<FitAnswer> {
-        value.parse().ok()
-    }
 }
 
 /// One side's fit check: the answer and the word left for the coordination.

@@ -38,15 +38,7 @@ pub enum GoalStatus {
     Dropped,
 }
 
-impl GoalStatus {
-    pub fn as_str(self) -> &'static str {
-        self.into()
-    }
-
-    pub fn parse(value: &str) -> Option<GoalStatus> {
-        value.parse().ok()
-    }
-}
+crate::stored_text!(GoalStatus);
 
 /// What a goal's history records.
 #[derive(
@@ -83,15 +75,9 @@ pub enum GoalEventKind {
     ChangeWithdrawn,
 }
 
+crate::stored_text!(GoalEventKind);
+
 impl GoalEventKind {
-    pub fn as_str(self) -> &'static str {
-        self.into()
-    }
-
-    pub fn parse(value: &str) -> Option<GoalEventKind> {
-        value.parse().ok()
-    }
-
     /// The history entry a status change writes.
     pub fn for_status(status: GoalStatus) -> GoalEventKind {
         match status {

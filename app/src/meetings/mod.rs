@@ -40,15 +40,7 @@ pub enum MeetingStatus {
     Cancelled,
 }
 
-impl MeetingStatus {
-    pub fn as_str(self) -> &'static str {
-        self.into()
-    }
-
-    pub fn parse(value: &str) -> Option<MeetingStatus> {
-        value.parse().ok()
-    }
-}
+crate::stored_text!(MeetingStatus);
 
 #[derive(
     Debug,
@@ -68,15 +60,7 @@ pub enum MeetingModality {
     Video,
 }
 
-impl MeetingModality {
-    pub fn as_str(self) -> &'static str {
-        self.into()
-    }
-
-    pub fn parse(value: &str) -> Option<MeetingModality> {
-        value.parse().ok()
-    }
-}
+crate::stored_text!(MeetingModality);
 
 /// What a meeting is for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -69,6 +69,8 @@ pub enum EmailKind {
     MessageReported,
 }
 
+crate::stored_text!(EmailKind);
+
 impl EmailKind {
     pub const ALL: [EmailKind; 23] = [
         EmailKind::Invitation,
@@ -95,14 +97,6 @@ impl EmailKind {
         EmailKind::MessageReceived,
         EmailKind::MessageReported,
     ];
-
-    pub fn as_str(self) -> &'static str {
-        self.into()
-    }
-
-    pub fn parse(value: &str) -> Option<EmailKind> {
-        value.parse().ok()
-    }
 
     /// A link that gives access to an existing account: only its owner may ever
     /// see it (a coordinator reading it could take the account over).

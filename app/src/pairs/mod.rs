@@ -30,16 +30,10 @@ pub enum PairStatus {
     Ended,
 }
 
+crate::stored_text!(PairStatus);
+
 impl PairStatus {
     pub const OPEN: [PairStatus; 2] = [PairStatus::Proposed, PairStatus::Active];
-
-    pub fn as_str(self) -> &'static str {
-        self.into()
-    }
-
-    pub fn parse(value: &str) -> Option<PairStatus> {
-        value.parse().ok()
-    }
 
     /// Proposed or active: the mentee is taken and the mentor's place is used.
     pub fn is_open(self) -> bool {
@@ -66,15 +60,7 @@ pub enum Answer {
     Declined,
 }
 
-impl Answer {
-    pub fn as_str(self) -> &'static str {
-        self.into()
-    }
-
-    pub fn parse(value: &str) -> Option<Answer> {
-        value.parse().ok()
-    }
-}
+crate::stored_text!(Answer);
 
 /// Which of the two a person is in a pair.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

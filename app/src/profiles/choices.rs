@@ -32,20 +32,14 @@ pub enum LanguageLevel {
     Fluent,
 }
 
+crate::stored_text!(LanguageLevel);
+
 impl LanguageLevel {
     pub const ALL: [LanguageLevel; 3] = [
         LanguageLevel::Basic,
         LanguageLevel::Working,
         LanguageLevel::Fluent,
     ];
-
-    pub fn as_str(self) -> &'static str {
-        self.into()
-    }
-
-    pub fn parse(value: &str) -> Option<LanguageLevel> {
-        value.parse().ok()
-    }
 }
 
 /// One language and the level it is spoken at.
@@ -75,16 +69,10 @@ pub enum Modality {
     Either,
 }
 
+crate::stored_text!(Modality);
+
 impl Modality {
     pub const ALL: [Modality; 3] = [Modality::InPerson, Modality::Video, Modality::Either];
-
-    pub fn as_str(self) -> &'static str {
-        self.into()
-    }
-
-    pub fn parse(value: &str) -> Option<Modality> {
-        value.parse().ok()
-    }
 }
 
 /// Days of the week, Monday first (as in Québec calendars).

@@ -38,15 +38,7 @@ pub enum LinkAction {
     AcknowledgeFeedback,
 }
 
-impl LinkAction {
-    pub fn as_str(self) -> &'static str {
-        self.into()
-    }
-
-    pub fn parse(value: &str) -> Option<LinkAction> {
-        value.parse().ok()
-    }
-}
+crate::stored_text!(LinkAction);
 
 /// Why a link no longer works.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -32,6 +32,8 @@ pub enum ExportKind {
     Figures,
 }
 
+crate::stored_text!(ExportKind);
+
 impl ExportKind {
     pub const ALL: [ExportKind; 5] = [
         ExportKind::Pairs,
@@ -40,14 +42,6 @@ impl ExportKind {
         ExportKind::Applications,
         ExportKind::Figures,
     ];
-
-    pub fn as_str(self) -> &'static str {
-        self.into()
-    }
-
-    pub fn parse(value: &str) -> Option<ExportKind> {
-        value.parse().ok()
-    }
 
     /// The kind in a file name such as `pairs.csv`.
     pub fn of_file(file: &str) -> Option<ExportKind> {
