@@ -143,6 +143,57 @@ fn side<'a>(
     side
 }
 
+/// Every code of the cohort gets its bit, domains and skills apart, before
+/// any set is made, so that every set has the same width.
+fn intern_codes(cohort: &Cohort) -> (Interner<'_>, Interner<'_>) {
+    let (mut domains, mut skills) = (Interner::default(), Interner::default());
+    for mentee in &cohort.mentees {
+        mentee.domains.iter().for_each(|code| domains.add(code));
+        mentee.needs.iter().for_each(|code| skills.add(code));
+    }
+    for mentor in &cohort.mentors {
+        mentor.domains.iter().for_each(|code| domains.add(code));
+        mentor.skills.iter().for_each(|code| skills.add(code));
+    }
+    (domains, skills)
+}
+
+/// The best common level of every mentee language profile with every mentor
+/// one, row-major (a row per mentee profile).
+fn level_table(mentees: &LanguageProfiles, mentors: &LanguageProfiles) -> Vec<Option<Level>> {
+    let mut levels = Vec::with_capacity(mentees.lists.len() * mentors.lists.len());
+    for wanted in &mentees.lists {
+        for offered in &mentors.lists {
+            levels.push(best_level(wanted, offered));
+        }
+    }
+    levels
+}
+
+/// Availability points by number of common half-days (0 to 21).
+fn availability_table(weight: u32) -> [u32; 22] {
+    let mut availability_points = [0; 22];
+    for (common, points) in availability_points.iter_mut().enumerate() {
+        *points = share(
+            weight,
+            common.min(ENOUGH_COMMON_HALF_DAYS as usize),
+            ENOUGH_COMMON_HALF_DAYS as usize,
+        );
+    }
+    availability_points
+}
+
+/// Language points for no common language, basic, working, fluent (the
+/// order of `level_index`).
+fn language_table(weight: u32) -> [u32; 4] {
+    [
+        language_points(weight, None),
+        language_points(weight, Some(Level::Basic)),
+        language_points(weight, Some(Level::Working)),
+        language_points(weight, Some(Level::Fluent)),
+    ]
+}
+
 fn level_index(level: Option<Level>) -> usize {
     match level {
         None => 0,
@@ -154,16 +205,7 @@ fn level_index(level: Option<Level>) -> usize {
 
 impl Compiled {
     pub fn new(cohort: &Cohort) -> Compiled {
-        let (mut domains, mut skills) = (Interner::default(), Interner::default());
-        // First every code gets its bit, so that every set has the same width.
-        for mentee in &cohort.mentees {
-            mentee.domains.iter().for_each(|code| domains.add(code));
-            mentee.needs.iter().for_each(|code| skills.add(code));
-        }
-        for mentor in &cohort.mentors {
-            mentor.domains.iter().for_each(|code| domains.add(code));
-            mentor.skills.iter().for_each(|code| skills.add(code));
-        }
+        let (domains, skills) = intern_codes(cohort);
         let (mut mentee_languages, mut mentor_languages) =
             (LanguageProfiles::default(), LanguageProfiles::default());
         let mentees = side(
@@ -192,22 +234,8 @@ impl Compiled {
             (&domains, &skills),
             &mut mentor_languages,
         );
-        let mut levels =
-            Vec::with_capacity(mentee_languages.lists.len() * mentor_languages.lists.len());
-        for wanted in &mentee_languages.lists {
-            for offered in &mentor_languages.lists {
-                levels.push(best_level(wanted, offered));
-            }
-        }
+        let levels = level_table(&mentee_languages, &mentor_languages);
         let weights = cohort.weights;
-        let mut availability_points = [0; 22];
-        for (common, points) in availability_points.iter_mut().enumerate() {
-            *points = share(
-                weights.availability,
-                common.min(ENOUGH_COMMON_HALF_DAYS as usize),
-                ENOUGH_COMMON_HALF_DAYS as usize,
-            );
-        }
         let most = |counts: &[u32]| counts.iter().copied().max().unwrap_or(0) as usize;
         let (domain_most, skill_most) = (most(&mentees.domain_count), most(&mentees.skill_count));
         Compiled {
@@ -221,13 +249,8 @@ impl Compiled {
             mentees,
             mentors,
             levels,
-            availability_points,
-            language_points: [
-                language_points(weights.language, None),
-                language_points(weights.language, Some(Level::Basic)),
-                language_points(weights.language, Some(Level::Working)),
-                language_points(weights.language, Some(Level::Fluent)),
-            ],
+            availability_points: availability_table(weights.availability),
+            language_points: language_table(weights.language),
             weights,
             criteria: cohort.criteria,
         }

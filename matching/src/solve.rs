@@ -247,11 +247,10 @@ struct Optimum {
 
 /// The optimal mentor of each mentee that is not locked (see the module's notes).
 fn optimal_partners(plan: &Plan, strategy: Strategy) -> Optimum {
-    let (mentee_count, mentors) = (plan.cohort.mentees.len(), plan.free.len());
-    let open: Vec<usize> = (0..mentee_count)
+    let open: Vec<usize> = (0..plan.cohort.mentees.len())
         .filter(|mentee| !plan.locked.contains_key(mentee))
         .collect();
-    if mentors == 0 || open.is_empty() {
+    if plan.free.is_empty() || open.is_empty() {
         // Nothing to pair: no mentor yet (a cohort's first days), or no
         // mentee left to place. Every open mentee has no compatible mentor.
         return Optimum {
@@ -265,59 +264,14 @@ fn optimal_partners(plan: &Plan, strategy: Strategy) -> Optimum {
         strategy.first_candidates.max(1),
         strategy.split_rows,
     );
-
-    // Flow starts from the smaller side, so that the shortest-path searches
-    // start from few places: the mentees when places abound, otherwise the
-    // mentors' places (a cohort with more mentees than places fills them all,
-    // and each search soon meets a mentee still waiting).
-    let places: u64 = plan.free.iter().map(|free| u64::from(*free)).sum();
-    let from_mentees = open.len() as u64 <= places;
-    let (source, sink) = (0, 1 + open.len() + mentors);
-    let mentee_node = |row: usize| 1 + row;
-    let mentor_node = |mentor: usize| 1 + open.len() + mentor;
-    let pair_nodes = |row: usize, mentor: usize| {
-        if from_mentees {
-            (mentee_node(row), mentor_node(mentor))
-        } else {
-            (mentor_node(mentor), mentee_node(row))
-        }
-    };
-    // More than any difference in total score: one more match always wins.
-    let left_over = 100 * (open.len() as i64 + 1);
-
-    // Every unit of the supplying side is sent: matched, or left over at a
-    // cost no gain in score makes up for.
-    let mut network = Network::new(sink + 1);
-    for row in 0..open.len() {
-        if from_mentees {
-            network.add_edge(source, mentee_node(row), 1, 0);
-            network.add_edge(mentee_node(row), sink, 1, left_over);
-        } else {
-            network.add_edge(mentee_node(row), sink, 1, 0);
-        }
-    }
-    for (mentor, places) in plan.free.iter().enumerate() {
-        let places = i64::from(*places);
-        if places > 0 && from_mentees {
-            network.add_edge(mentor_node(mentor), sink, places, 0);
-        } else if places > 0 {
-            network.add_edge(source, mentor_node(mentor), places, 0);
-            network.add_edge(mentor_node(mentor), sink, places, left_over);
-        }
-    }
+    let layout = Layout::new(plan, open.len());
+    let (source, sink) = (Layout::SOURCE, layout.sink());
+    let mut network = supply_network(plan, layout);
     let mut pair_edges = Vec::new();
-    network_add(&mut network, &first, &pair_nodes, &mut pair_edges);
+    network_add(&mut network, &first, layout, &mut pair_edges);
     network.min_cost_max_flow(source, sink);
     loop {
-        // The proof: no pair left out could lower the cost (reduced cost
-        // `cost + potential(from) - potential(to)` never negative).
-        let sign = if from_mentees { 1 } else { -1 };
-        let mentor_offset: Vec<i64> = (0..mentors)
-            .map(|mentor| -sign * network.potential(mentor_node(mentor)))
-            .collect();
-        let row_offset: Vec<i64> = (0..open.len())
-            .map(|row| sign * network.potential(mentee_node(row)))
-            .collect();
+        let (mentor_offset, row_offset) = proof_offsets(&network, layout);
         let (joining, failing) = candidates.proof(&mentor_offset, &row_offset);
         if failing == 0 {
             break;
@@ -326,7 +280,7 @@ fn optimal_partners(plan: &Plan, strategy: Strategy) -> Optimum {
         // again: re-optimized in place when few fail, solved again when many
         // do (each failing pair moves flow, and a fresh solve moves it all
         // at once).
-        network_add(&mut network, &joining, &pair_nodes, &mut pair_edges);
+        network_add(&mut network, &joining, layout, &mut pair_edges);
         let reoptimize = strategy
             .reoptimize
             .unwrap_or(failing * REOPTIMIZE_BELOW < pair_edges.len());
@@ -348,15 +302,107 @@ fn optimal_partners(plan: &Plan, strategy: Strategy) -> Optimum {
     }
 }
 
+/// The flow network's nodes: the source, a node per open mentee (by row), a
+/// node per mentor, the sink; and the side the flow starts from.
+#[derive(Clone, Copy)]
+struct Layout {
+    /// How many open mentees.
+    rows: usize,
+    mentors: usize,
+    /// Flow starts from the smaller side, so that the shortest-path searches
+    /// start from few places: the mentees when places abound, otherwise the
+    /// mentors' places (a cohort with more mentees than places fills them all,
+    /// and each search soon meets a mentee still waiting).
+    from_mentees: bool,
+}
+
+impl Layout {
+    const SOURCE: usize = 0;
+
+    fn new(plan: &Plan, rows: usize) -> Layout {
+        let places: u64 = plan.free.iter().map(|free| u64::from(*free)).sum();
+        Layout {
+            rows,
+            mentors: plan.free.len(),
+            from_mentees: rows as u64 <= places,
+        }
+    }
+
+    fn sink(&self) -> usize {
+        1 + self.rows + self.mentors
+    }
+
+    fn mentee_node(&self, row: usize) -> usize {
+        1 + row
+    }
+
+    fn mentor_node(&self, mentor: usize) -> usize {
+        1 + self.rows + mentor
+    }
+
+    /// A pair's edge, from the supplying side to the other.
+    fn pair_nodes(&self, row: usize, mentor: usize) -> (usize, usize) {
+        if self.from_mentees {
+            (self.mentee_node(row), self.mentor_node(mentor))
+        } else {
+            (self.mentor_node(mentor), self.mentee_node(row))
+        }
+    }
+
+    /// More than any difference in total score: one more match always wins.
+    fn left_over(&self) -> i64 {
+        100 * (self.rows as i64 + 1)
+    }
+}
+
+/// The network without its pairs. Every unit of the supplying side is sent:
+/// matched, or left over at a cost no gain in score makes up for.
+fn supply_network(plan: &Plan, layout: Layout) -> Network {
+    let (source, sink, left_over) = (Layout::SOURCE, layout.sink(), layout.left_over());
+    let mut network = Network::new(sink + 1);
+    for row in 0..layout.rows {
+        if layout.from_mentees {
+            network.add_edge(source, layout.mentee_node(row), 1, 0);
+            network.add_edge(layout.mentee_node(row), sink, 1, left_over);
+        } else {
+            network.add_edge(layout.mentee_node(row), sink, 1, 0);
+        }
+    }
+    for (mentor, places) in plan.free.iter().enumerate() {
+        let places = i64::from(*places);
+        if places > 0 && layout.from_mentees {
+            network.add_edge(layout.mentor_node(mentor), sink, places, 0);
+        } else if places > 0 {
+            network.add_edge(source, layout.mentor_node(mentor), places, 0);
+            network.add_edge(layout.mentor_node(mentor), sink, places, left_over);
+        }
+    }
+    network
+}
+
+/// The solved network's potentials as the proof reads them, per mentor and
+/// per row: no pair left out may lower the cost (reduced cost
+/// `cost + potential(from) - potential(to)` never negative).
+fn proof_offsets(network: &Network, layout: Layout) -> (Vec<i64>, Vec<i64>) {
+    let sign = if layout.from_mentees { 1 } else { -1 };
+    let mentor_offset: Vec<i64> = (0..layout.mentors)
+        .map(|mentor| -sign * network.potential(layout.mentor_node(mentor)))
+        .collect();
+    let row_offset: Vec<i64> = (0..layout.rows)
+        .map(|row| sign * network.potential(layout.mentee_node(row)))
+        .collect();
+    (mentor_offset, row_offset)
+}
+
 /// Adds these pairs to the network, noting their edges (edge, row, mentor).
 fn network_add(
     network: &mut Network,
     pairs: &[Pair],
-    nodes: &impl Fn(usize, usize) -> (usize, usize),
+    layout: Layout,
     edges: &mut Vec<(usize, usize, usize)>,
 ) {
     for &(row, mentor, cost) in pairs {
-        let (from, to) = nodes(row, mentor);
+        let (from, to) = layout.pair_nodes(row, mentor);
         let edge = network.add_edge(from, to, 1, i64::from(cost));
         edges.push((edge, row, mentor));
     }

@@ -16,11 +16,9 @@ use app::feedback::repo::{self as feedback, NewFeedback};
 use app::feedback::FitAnswer;
 use app::meetings::MeetingStatus;
 use app::pairs::Side;
-use app::program_time::utc_text;
-use chrono::{Duration, Utc};
 use sqlx::{SqliteConnection, SqlitePool};
 
-use crate::demo_workspace::{day, goal, local_time, meeting};
+use crate::demo_workspace::{day, goal, local_time, meeting, DemoClock};
 
 /// The six named demo people: left to `demo_workspace` and the journeys.
 const NAMED: &str =
@@ -28,6 +26,7 @@ const NAMED: &str =
      'david.cote@demo.mentorat.example', 'amina.diallo@demo.mentorat.example', \
      'lucas.roy@demo.mentorat.example', 'emily.chen@demo.mentorat.example'";
 
+/// The first `count` generated people of "Hiver 2025" in this role, by email.
 async fn generated(
     connection: &mut SqliteConnection,
     role: &str,
@@ -112,67 +111,110 @@ pub async fn add_follow_up(pool: &SqlitePool) -> Result<u64, sqlx::Error> {
     if started {
         return Ok(0);
     }
-    let today = app::program_time::program_today();
-    let now = Utc::now();
-    let ago = |days: i64| utc_text(now - Duration::days(days));
-    // They joined the program long ago: waiting counts from their last pair or the cohort.
-    for profile in mentees.iter().chain(mentors.iter()) {
-        sqlx::query(
-            "UPDATE accounts SET created_at = ? WHERE id = (SELECT account_id FROM profiles WHERE id = ?)",
-        )
-        .bind(ago(90))
-        .bind(profile)
-        .execute(&mut *transaction)
-        .await?;
-    }
-    for mentor in mentors {
-        sqlx::query(
-            "UPDATE profiles SET capacity = MAX(capacity, 2), paused_until = NULL WHERE id = ?",
-        )
-        .bind(mentor)
-        .execute(&mut *transaction)
-        .await?;
-    }
-
+    let clock = DemoClock::start();
+    prepare_people(&mut transaction, &mentees, &mentors, clock).await?;
     // 1. Unanswered by both.
     pair(
         &mut transaction,
         mentees[0],
         mentors[0],
         "proposed",
-        &ago(9),
+        &clock.ago(9),
         None,
     )
     .await?;
-
-    // 2. Never met; the mentor is then full, with a mentee of their domain waiting.
+    add_never_met(&mut transaction, mentees[1], mentors[1], mentees[6], clock).await?;
+    add_stalled(&mut transaction, mentees[2], mentors[2], clock).await?;
+    let (doubtful, last_held) =
+        add_meeting_weekly(&mut transaction, mentees[3], mentors[3], clock).await?;
+    add_feedback_and_doubts(&mut transaction, doubtful, last_held, clock).await?;
+    // 5. Ended 20 days ago: the mentee waits again.
     pair(
         &mut transaction,
-        mentees[1],
-        mentors[1],
-        "active",
-        &ago(45),
-        None,
+        mentees[4],
+        mentors[4],
+        "ended",
+        &clock.ago(80),
+        Some(&clock.ago(20)),
     )
     .await?;
-    sqlx::query("UPDATE profiles SET capacity = 1 WHERE id = ?")
-        .bind(mentors[1])
-        .execute(&mut *transaction)
-        .await?;
-    share_domain(&mut transaction, mentors[1], mentees[6]).await?;
+    add_waiting(
+        &mut transaction,
+        [mentees[5], mentees[6]],
+        mentors[4],
+        clock,
+    )
+    .await?;
+    transaction.commit().await?;
+    Ok(5)
+}
 
-    // 3. Stalled after a first meeting; a planned one never recorded; late goal.
-    let stalled = pair(
-        &mut transaction,
-        mentees[2],
-        mentors[2],
-        "active",
-        &ago(70),
-        None,
+/// Sets the account date of `profile` to `created_at`, which waiting counts from.
+async fn set_joined(
+    connection: &mut SqliteConnection,
+    profile: i64,
+    created_at: String,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE accounts SET created_at = ? WHERE id = (SELECT account_id FROM profiles WHERE id = ?)",
     )
+    .bind(created_at)
+    .bind(profile)
+    .execute(&mut *connection)
     .await?;
+    Ok(())
+}
+
+/// Everyone joined 90 days ago; every mentor has two places and no pause.
+async fn prepare_people(
+    connection: &mut SqliteConnection,
+    mentees: &[i64; 7],
+    mentors: &[i64; 5],
+    clock: DemoClock,
+) -> Result<(), sqlx::Error> {
+    // They joined the program long ago: waiting counts from their last pair or the cohort.
+    for profile in mentees.iter().chain(mentors.iter()) {
+        set_joined(connection, *profile, clock.ago(90)).await?;
+    }
+    for mentor in mentors {
+        sqlx::query(
+            "UPDATE profiles SET capacity = MAX(capacity, 2), paused_until = NULL WHERE id = ?",
+        )
+        .bind(mentor)
+        .execute(&mut *connection)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Case 2 of the module's list: never met; the mentor is then full, with a
+/// mentee of their domain (`waiting`) waiting.
+async fn add_never_met(
+    connection: &mut SqliteConnection,
+    mentee: i64,
+    mentor: i64,
+    waiting: i64,
+    clock: DemoClock,
+) -> Result<(), sqlx::Error> {
+    pair(connection, mentee, mentor, "active", &clock.ago(45), None).await?;
+    sqlx::query("UPDATE profiles SET capacity = 1 WHERE id = ?")
+        .bind(mentor)
+        .execute(&mut *connection)
+        .await?;
+    share_domain(connection, mentor, waiting).await
+}
+
+/// Case 3: stalled after a first meeting; a planned one never recorded; late goal.
+async fn add_stalled(
+    connection: &mut SqliteConnection,
+    mentee: i64,
+    mentor: i64,
+    clock: DemoClock,
+) -> Result<(), sqlx::Error> {
+    let today = clock.today;
+    let stalled = pair(connection, mentee, mentor, "active", &clock.ago(70), None).await?;
     goal(
-        &mut transaction,
+        connection,
         stalled,
         Side::Mentee,
         "Préparer ma première entrevue",
@@ -184,44 +226,46 @@ pub async fn add_follow_up(pool: &SqlitePool) -> Result<u64, sqlx::Error> {
             false,
         )],
         true,
-        &ago(60),
+        &clock.ago(60),
     )
     .await?;
     meeting(
-        &mut transaction,
+        connection,
         stalled,
         Side::Mentor,
         local_time(today, -40, "18:00"),
         &[("Faire connaissance", None)],
         true,
         Some((MeetingStatus::Held, "Premier contact chaleureux.", &[])),
-        &ago(45),
+        &clock.ago(45),
     )
     .await?;
     meeting(
-        &mut transaction,
+        connection,
         stalled,
         Side::Mentee,
         local_time(today, -6, "18:00"),
         &[("Préparer ma première entrevue", None)],
         true,
         None,
-        &ago(10),
+        &clock.ago(10),
     )
     .await?;
+    Ok(())
+}
 
-    // 4. Meeting weekly; feedback waiting; doubts on both sides.
-    let doubtful = pair(
-        &mut transaction,
-        mentees[3],
-        mentors[3],
-        "active",
-        &ago(50),
-        None,
-    )
-    .await?;
+/// Case 4, first part: meeting weekly, with a goal achieved; answers the pair
+/// and its last meeting held.
+async fn add_meeting_weekly(
+    connection: &mut SqliteConnection,
+    mentee: i64,
+    mentor: i64,
+    clock: DemoClock,
+) -> Result<(i64, i64), sqlx::Error> {
+    let today = clock.today;
+    let doubtful = pair(connection, mentee, mentor, "active", &clock.ago(50), None).await?;
     let achieved = goal(
-        &mut transaction,
+        connection,
         doubtful,
         Side::Mentor,
         "Comprendre le milieu communautaire",
@@ -229,27 +273,37 @@ pub async fn add_follow_up(pool: &SqlitePool) -> Result<u64, sqlx::Error> {
         Some(day(today, -15)),
         &[],
         true,
-        &ago(45),
+        &clock.ago(45),
     )
     .await?;
-    app::goals::repo::set_status(&mut transaction, achieved, app::goals::GoalStatus::Achieved)
-        .await?;
+    app::goals::repo::set_status(connection, achieved, app::goals::GoalStatus::Achieved).await?;
     let mut last_held = 0;
     for days in [33, 26, 19, 12] {
         last_held = meeting(
-            &mut transaction,
+            connection,
             doubtful,
             Side::Mentor,
             local_time(today, -days, "12:00"),
             &[("Faire le point", None)],
             true,
             Some((MeetingStatus::Held, "Échanges utiles.", &[])),
-            &ago(days + 5),
+            &clock.ago(days + 5),
         )
         .await?;
     }
+    Ok((doubtful, last_held))
+}
+
+/// Case 4, second part: feedback waiting since the last meeting held; doubts
+/// on both sides.
+async fn add_feedback_and_doubts(
+    connection: &mut SqliteConnection,
+    doubtful: i64,
+    last_held: i64,
+    clock: DemoClock,
+) -> Result<(), sqlx::Error> {
     feedback::insert_feedback(
-        &mut transaction,
+        connection,
         doubtful,
         &NewFeedback {
             meeting_id: Some(last_held),
@@ -260,56 +314,45 @@ pub async fn add_follow_up(pool: &SqlitePool) -> Result<u64, sqlx::Error> {
             observations: "Nous avons changé de sujet trois fois la dernière fois.".into(),
             next_step: "Arriver avec une question principale.".into(),
         },
-        &ago(12),
+        &clock.ago(12),
     )
     .await?;
     feedback::save_fit_check(
-        &mut transaction,
+        connection,
         doubtful,
         Side::Mentor,
         FitAnswer::NotAFit,
         Some("Nos attentes sont trop différentes ; un autre profil l’aiderait mieux."),
-        &ago(20),
+        &clock.ago(20),
     )
     .await?;
     feedback::save_fit_check(
-        &mut transaction,
+        connection,
         doubtful,
         Side::Mentee,
         FitAnswer::NotSure,
         None,
-        &ago(19),
+        &clock.ago(19),
     )
     .await?;
+    Ok(())
+}
 
-    // 5. Ended 20 days ago: the mentee waits again.
-    pair(
-        &mut transaction,
-        mentees[4],
-        mentors[4],
-        "ended",
-        &ago(80),
-        Some(&ago(20)),
-    )
-    .await?;
-
-    // 6. Waiting mentees (account dates), and a paused mentor of their domain.
-    for (mentee, days) in [(mentees[5], 25), (mentees[6], 18)] {
-        sqlx::query(
-            "UPDATE accounts SET created_at = ? WHERE id = (SELECT account_id FROM profiles WHERE id = ?)",
-        )
-        .bind(ago(days))
-        .bind(mentee)
-        .execute(&mut *transaction)
-        .await?;
+/// Case 6: waiting mentees (joined 25 and 18 days ago), and a paused mentor of
+/// the first one's domain.
+async fn add_waiting(
+    connection: &mut SqliteConnection,
+    [first, second]: [i64; 2],
+    paused_mentor: i64,
+    clock: DemoClock,
+) -> Result<(), sqlx::Error> {
+    for (mentee, days) in [(first, 25), (second, 18)] {
+        set_joined(connection, mentee, clock.ago(days)).await?;
     }
     sqlx::query("UPDATE profiles SET paused_until = ? WHERE id = ?")
-        .bind(day(today, 30).to_string())
-        .bind(mentors[4])
-        .execute(&mut *transaction)
+        .bind(day(clock.today, 30).to_string())
+        .bind(paused_mentor)
+        .execute(&mut *connection)
         .await?;
-    share_domain(&mut transaction, mentors[4], mentees[5]).await?;
-
-    transaction.commit().await?;
-    Ok(5)
+    share_domain(connection, paused_mentor, first).await
 }

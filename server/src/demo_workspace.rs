@@ -11,17 +11,52 @@
 //!
 //! Times are relative to the day the demo is loaded. Loaded once: nothing is
 //! added when Amina already has a pair.
-use app::feedback::repo::{self as feedback, NewFeedback};
-use app::feedback::FitAnswer;
+//!
+//! This module holds the shared builders (pair, goal, meeting); each pair's
+//! story is in its own child module, added in the order above.
 use app::goals::repo::{self as goals, GoalText};
-use app::goals::{GoalEventKind, GoalStatus};
+use app::goals::GoalEventKind;
 use app::joint::agreement::Agreement;
 use app::meetings::repo::{self as meetings, MeetingPlan};
 use app::meetings::{start_from_local, MeetingModality, MeetingStatus, Objective};
 use app::pairs::Side;
 use app::program_time::utc_text;
-use chrono::{Duration, NaiveDate, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use sqlx::{SqliteConnection, SqlitePool};
+
+mod marc_and_amina;
+mod marc_and_lucas;
+mod sophie_and_emily;
+
+/// The named demo people the pairs are made of.
+const MARC: &str = "marc.tremblay@demo.mentorat.example";
+const AMINA: &str = "amina.diallo@demo.mentorat.example";
+const LUCAS: &str = "lucas.roy@demo.mentorat.example";
+const SOPHIE: &str = "sophie.nguyen@demo.mentorat.example";
+const EMILY: &str = "emily.chen@demo.mentorat.example";
+
+/// The moment a demo is loaded, which all its times are relative to: the
+/// program's (Montréal) day and the UTC instant.
+#[derive(Clone, Copy)]
+pub(crate) struct DemoClock {
+    pub today: NaiveDate,
+    pub now: DateTime<Utc>,
+}
+
+impl DemoClock {
+    /// The clock read now.
+    pub fn start() -> DemoClock {
+        DemoClock {
+            today: app::program_time::program_today(),
+            now: Utc::now(),
+        }
+    }
+
+    /// UTC text of the instant `days` days before now.
+    pub fn ago(&self, days: i64) -> String {
+        utc_text(self.now - Duration::days(days))
+    }
+}
 
 /// UTC text of a local (Montréal) day `days` from today, at `time`.
 pub(crate) fn local_time(today: NaiveDate, days: i64, time: &str) -> String {
@@ -33,10 +68,12 @@ pub(crate) fn local_time(today: NaiveDate, days: i64, time: &str) -> String {
         .unwrap_or_else(|| utc_text(Utc::now() + Duration::days(days)))
 }
 
+/// The local day `days` from `today`.
 pub(crate) fn day(today: NaiveDate, days: i64) -> NaiveDate {
     today + Duration::days(days)
 }
 
+/// The profile and cohort of the account with this email, if it has a cohort.
 async fn profile_of(
     connection: &mut SqliteConnection,
     email: &str,
@@ -50,7 +87,8 @@ async fn profile_of(
     .await
 }
 
-/// An active pair, both having accepted `days_ago` days ago.
+/// An active pair, both having accepted at `since`; `None` when either person
+/// has no profile in a cohort.
 async fn active_pair(
     connection: &mut SqliteConnection,
     mentor: &str,
@@ -140,6 +178,8 @@ pub(crate) async fn goal(
     Ok(id)
 }
 
+/// A one-hour video meeting proposed by `by`, agreed by the other side if
+/// `agreed`, with its outcome (status, notes, next steps) if given.
 #[allow(clippy::too_many_arguments)]
 pub(crate) async fn meeting(
     connection: &mut SqliteConnection,
@@ -195,289 +235,11 @@ pub async fn add_workspaces(pool: &SqlitePool) -> Result<u64, sqlx::Error> {
     if started {
         return Ok(0);
     }
-    let today = app::program_time::program_today();
-    let now = Utc::now();
-    let ago = |days: i64| utc_text(now - Duration::days(days));
+    let clock = DemoClock::start();
     let mut added = 0;
-
-    // Marc Tremblay with Amina Diallo.
-    if let Some(pair) = active_pair(
-        &mut transaction,
-        "marc.tremblay@demo.mentorat.example",
-        "amina.diallo@demo.mentorat.example",
-        86,
-        &ago(40),
-    )
-    .await?
-    {
-        added += 1;
-        let cv = goal(
-            &mut transaction,
-            pair,
-            Side::Mentee,
-            "Décrocher un stage en analyse de données",
-            "Une offre de stage acceptée d’ici la fin de la session.",
-            Some(day(today, 60)),
-            &[
-                ("Mettre à jour mon CV", Some(day(today, -20)), true),
-                ("Préparer une lettre type", Some(day(today, -5)), false),
-                ("Envoyer trois candidatures", Some(day(today, 20)), false),
-            ],
-            true,
-            &ago(35),
-        )
-        .await?;
-        let network = goal(
-            &mut transaction,
-            pair,
-            Side::Mentor,
-            "Élargir mon réseau professionnel",
-            "Trois conversations avec des professionnels du domaine.",
-            Some(day(today, 45)),
-            &[
-                ("Créer mon profil LinkedIn", None, true),
-                (
-                    "Assister à un 5 à 7 du Carrefour",
-                    Some(day(today, 10)),
-                    false,
-                ),
-            ],
-            true,
-            &ago(30),
-        )
-        .await?;
-        goal(
-            &mut transaction,
-            pair,
-            Side::Mentee,
-            "Présenter mon projet de fin d’études avec aisance",
-            "Une présentation de 10 minutes sans notes devant Marc.",
-            Some(day(today, 30)),
-            &[],
-            false,
-            &ago(2),
-        )
-        .await?;
-        let first = meeting(
-            &mut transaction,
-            pair,
-            Side::Mentor,
-            local_time(today, -28, "17:30"),
-            &[("Faire connaissance et fixer nos objectifs", None)],
-            true,
-            Some((
-                MeetingStatus::Held,
-                "Premiers objectifs : le stage et le réseau. Amina vise l’analyse de données.",
-                &["Mettre à jour le CV".to_owned()],
-            )),
-            &ago(33),
-        )
-        .await?;
-        meetings::save_private_note(
-            &mut transaction,
-            first,
-            Some("Très motivée ; un peu de stress à l’oral, à travailler doucement."),
-            &ago(28),
-        )
-        .await?;
-        let given = feedback::insert_feedback(
-            &mut transaction,
-            pair,
-            &NewFeedback {
-                meeting_id: Some(first),
-                goal_id: Some(cv),
-                goal_progress: None,
-                strengths: "Tu sais exactement ce que tu veux et tu prépares bien nos rencontres.".into(),
-                to_improve: "Mettre en avant tes projets concrets plutôt que tes cours dans le CV.".into(),
-                observations: "Ton CV liste huit cours, mais ton projet d’analyse des données de la STM n’apparaît qu’en une ligne.".into(),
-                next_step: "Réécrire la section « Projets » avant notre prochaine rencontre.".into(),
-            },
-            &ago(27),
-        )
-        .await?;
-        feedback::acknowledge(
-            &mut transaction,
-            given,
-            Some("Merci ! Je m’y mets cette semaine."),
-            &ago(26),
-        )
-        .await?;
-        meeting(
-            &mut transaction,
-            pair,
-            Side::Mentee,
-            local_time(today, -7, "12:00"),
-            &[
-                ("Décrocher un stage en analyse de données", Some(cv)),
-                ("Relire la lettre type", None),
-            ],
-            true,
-            Some((
-                MeetingStatus::Held,
-                "Relecture de la lettre : bonne structure, à raccourcir.",
-                &["Raccourcir la lettre à une page".to_owned()],
-            )),
-            &ago(12),
-        )
-        .await?;
-        meeting(
-            &mut transaction,
-            pair,
-            Side::Mentor,
-            local_time(today, 3, "17:30"),
-            &[
-                ("Élargir mon réseau professionnel", Some(network)),
-                ("Préparer les questions pour le 5 à 7", None),
-            ],
-            true,
-            None,
-            &ago(5),
-        )
-        .await?;
-        meeting(
-            &mut transaction,
-            pair,
-            Side::Mentor,
-            local_time(today, 17, "17:30"),
-            &[("Simulation d’entrevue", None)],
-            false,
-            None,
-            &ago(1),
-        )
-        .await?;
-        feedback::save_fit_check(
-            &mut transaction,
-            pair,
-            Side::Mentee,
-            FitAnswer::GoodFit,
-            None,
-            &ago(27),
-        )
-        .await?;
-    }
-
-    // Marc Tremblay with Lucas Roy.
-    if let Some(pair) = active_pair(
-        &mut transaction,
-        "marc.tremblay@demo.mentorat.example",
-        "lucas.roy@demo.mentorat.example",
-        74,
-        &ago(6),
-    )
-    .await?
-    {
-        added += 1;
-        goal(
-            &mut transaction,
-            pair,
-            Side::Mentor,
-            "Choisir une orientation pour la maîtrise",
-            "Une décision écrite entre deux programmes, avec ses raisons.",
-            Some(day(today, 50)),
-            &[("Comparer trois programmes", None, false)],
-            false,
-            &ago(4),
-        )
-        .await?;
-        meeting(
-            &mut transaction,
-            pair,
-            Side::Mentor,
-            local_time(today, -2, "16:00"),
-            &[("Faire connaissance", None)],
-            true,
-            None,
-            &ago(5),
-        )
-        .await?;
-    }
-
-    // Sophie Nguyen with Emily Chen.
-    if let Some(pair) = active_pair(
-        &mut transaction,
-        "sophie.nguyen@demo.mentorat.example",
-        "emily.chen@demo.mentorat.example",
-        81,
-        &ago(60),
-    )
-    .await?
-    {
-        added += 1;
-        let portfolio = goal(
-            &mut transaction,
-            pair,
-            Side::Mentee,
-            "Build a design portfolio",
-            "Five projects online, each with a short case study.",
-            Some(day(today, -10)),
-            &[
-                ("Pick the five projects", None, true),
-                ("Write the case studies", None, true),
-            ],
-            true,
-            &ago(55),
-        )
-        .await?;
-        goals::set_status(&mut transaction, portfolio, GoalStatus::Achieved).await?;
-        goals::record_event(
-            &mut transaction,
-            portfolio,
-            Side::Mentee,
-            GoalEventKind::Achieved,
-            None,
-            &ago(12),
-        )
-        .await?;
-        let french = goal(
-            &mut transaction,
-            pair,
-            Side::Mentor,
-            "Gain confidence presenting in French",
-            "Lead a 15-minute team meeting in French.",
-            Some(day(today, 40)),
-            &[
-                ("Join the French conversation club", None, true),
-                (
-                    "Present a project to classmates in French",
-                    Some(day(today, 14)),
-                    false,
-                ),
-            ],
-            true,
-            &ago(20),
-        )
-        .await?;
-        let held = meeting(
-            &mut transaction,
-            pair,
-            Side::Mentee,
-            local_time(today, -4, "10:00"),
-            &[("Gain confidence presenting in French", Some(french))],
-            true,
-            Some((
-                MeetingStatus::Held,
-                "Practised a short pitch in French.",
-                &[],
-            )),
-            &ago(9),
-        )
-        .await?;
-        feedback::insert_feedback(
-            &mut transaction,
-            pair,
-            &NewFeedback {
-                meeting_id: Some(held),
-                goal_id: Some(french),
-                goal_progress: None,
-                strengths: "Your pitch was clear and well structured.".into(),
-                to_improve: "Slow down: pause after each key idea.".into(),
-                observations: "You presented three minutes of content in ninety seconds.".into(),
-                next_step: "Record yourself once and listen for the pauses.".into(),
-            },
-            &ago(3),
-        )
-        .await?;
-    }
+    added += u64::from(marc_and_amina::add_pair(&mut transaction, clock).await?);
+    added += u64::from(marc_and_lucas::add_pair(&mut transaction, clock).await?);
+    added += u64::from(sophie_and_emily::add_pair(&mut transaction, clock).await?);
     transaction.commit().await?;
     Ok(added)
 }

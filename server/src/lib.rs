@@ -23,7 +23,7 @@ use axum::extract::FromRef;
 use axum::middleware;
 use axum::routing::get;
 use axum::Router;
-use axum_login::AuthManagerLayerBuilder;
+use axum_login::{AuthManagerLayer, AuthManagerLayerBuilder};
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use sqlx::SqlitePool;
@@ -73,23 +73,40 @@ pub struct AppState {
 }
 
 /// The whole HTTP surface: pages, server functions, probes, static files, 404.
+///
+/// Layers wrap what is above them, so a request meets the last one first:
+/// trace, compression, body limit, security headers, same-origin writes,
+/// (secure cookies), sessions and sign-in, typed values kept, server function
+/// status.
 pub fn build_router(state: AppState) -> Router {
-    let routes = route_list();
-    let pool = state.pool.clone();
     let listening = state.config.addr.unwrap_or(state.leptos_options.site_addr);
     let public_url = state.config.public_url_or(listening);
-    let server_settings = ServerSettings {
-        public_url: public_url.clone(),
-        smtp_configured: state.config.smtp_url.is_some(),
+    let config = state.config.clone();
+    let security = security_settings(&state, &public_url);
+    let auth_layer = auth_layer(&state);
+    let router = file_routes(&state, &public_url);
+    let router = page_routes(router, state, public_url)
+        .layer(middleware::from_fn(
+            server_fn_status::server_fn_error_status,
+        ))
+        .layer(middleware::from_fn_with_state(
+            config.max_body_bytes,
+            form_echo::keep_typed_values,
+        ))
+        .layer(auth_layer);
+    let router = if config.secure_cookies {
+        router.layer(middleware::map_response(http_layers::secure_cookies))
+    } else {
+        router
     };
-    let provide_server_context = move || {
-        provide_context(pool.clone());
-        provide_context(server_settings.clone());
-    };
-    let max_body_bytes = state.config.max_body_bytes;
-    let secure_cookies = state.config.secure_cookies;
-    let security = Arc::new(security::SecuritySettings {
-        public_origin: origin_of(&public_url),
+    outer_layers(router, security, config.max_body_bytes)
+}
+
+/// What the same-origin and header checks need: the public origin, whether a
+/// proxy is trusted, and the dev reload socket under `cargo leptos watch`.
+fn security_settings(state: &AppState, public_url: &str) -> Arc<security::SecuritySettings> {
+    Arc::new(security::SecuritySettings {
+        public_origin: origin_of(public_url),
         trust_proxy: state.config.trust_proxy,
         // `cargo leptos watch` sets LEPTOS_WATCH=true; its page script reloads through a socket.
         dev_reload_socket: std::env::var("LEPTOS_WATCH")
@@ -102,26 +119,33 @@ pub fn build_router(state: AppState) -> Router {
                     state.leptos_options.reload_port
                 )
             }),
-    });
+    })
+}
+
+/// Sessions in the database (cookie `SESSION_COOKIE`, expiring after idle
+/// time) and the signed-in person on top of them.
+fn auth_layer(state: &AppState) -> AuthManagerLayer<Backend, SqliteStore> {
     let session_layer = SessionManagerLayer::new(SqliteStore::new(state.pool.clone()))
         .with_name(SESSION_COOKIE)
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
-        .with_secure(secure_cookies)
+        .with_secure(state.config.secure_cookies)
         // Saved on every request of a signed-in person, so that the expiry really
         // counts idle time (otherwise it would run from the last change).
         .with_always_save(true)
         .with_expiry(Expiry::OnInactivity(time::Duration::minutes(
             state.config.session_idle_minutes,
         )));
-    let auth_layer =
-        AuthManagerLayerBuilder::new(Backend::new(state.pool.clone()), session_layer).build();
+    AuthManagerLayerBuilder::new(Backend::new(state.pool.clone()), session_layer).build()
+}
 
+/// Routes outside the app's pages: probes, calendar files and cohort exports.
+fn file_routes(state: &AppState, public_url: &str) -> Router<AppState> {
     let calendar = calendar_files::CalendarState {
         pool: state.pool.clone(),
-        public_url: public_url.clone(),
+        public_url: public_url.to_owned(),
     };
-    let router = Router::new()
+    Router::new()
         .route("/healthz", get(probes::healthz))
         .route("/livez", get(probes::livez))
         .route(
@@ -136,7 +160,22 @@ pub fn build_router(state: AppState) -> Router {
             "/coordinator/exports/{cohort}/{file}",
             get(export_files::cohort_export),
         )
-        .leptos_routes_with_context(&state, routes, provide_server_context.clone(), {
+}
+
+/// The app's pages and server functions, then static files and 404, with the
+/// pool and server settings in their context.
+fn page_routes(router: Router<AppState>, state: AppState, public_url: String) -> Router {
+    let pool = state.pool.clone();
+    let server_settings = ServerSettings {
+        public_url,
+        smtp_configured: state.config.smtp_url.is_some(),
+    };
+    let provide_server_context = move || {
+        provide_context(pool.clone());
+        provide_context(server_settings.clone());
+    };
+    router
+        .leptos_routes_with_context(&state, route_list(), provide_server_context.clone(), {
             let options = state.leptos_options.clone();
             move || app::shell(options.clone())
         })
@@ -145,19 +184,16 @@ pub fn build_router(state: AppState) -> Router {
             _,
         >(provide_server_context, app::shell))
         .with_state(state)
-        .layer(middleware::from_fn(
-            server_fn_status::server_fn_error_status,
-        ))
-        .layer(middleware::from_fn_with_state(
-            max_body_bytes,
-            form_echo::keep_typed_values,
-        ))
-        .layer(auth_layer);
-    let router = if secure_cookies {
-        router.layer(middleware::map_response(http_layers::secure_cookies))
-    } else {
-        router
-    };
+}
+
+/// The layers every request meets first, outermost last: same-origin writes,
+/// security headers, body limit, compression, and the request's trace span
+/// (with link tokens redacted).
+fn outer_layers(
+    router: Router,
+    security: Arc<security::SecuritySettings>,
+    max_body_bytes: usize,
+) -> Router {
     router
         .layer(middleware::from_fn_with_state(
             security.clone(),
