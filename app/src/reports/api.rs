@@ -243,17 +243,11 @@ pub async fn send_nudge(
     key: String,
     personal_line: Option<String>,
 ) -> Result<(), AppError> {
-    use super::attention::{next_nudge_on, nudge_allowed};
-    use super::repo::NewNudge;
     use crate::accounts::session::authorize_role;
     use crate::accounts::Role;
     use crate::audit::repo::record_by_caller;
     use crate::audit::AuditEvent;
     use crate::input::parse_optional_text;
-    use crate::outbox::repo::enqueue_composed;
-    use crate::outbox::EmailKind;
-    use crate::program_time::program_date;
-    use crate::program_time::program_today;
     use crate::program_time::utc_now_text;
 
     use crate::server_context::{pool, server_settings};
@@ -266,90 +260,30 @@ pub async fn send_nudge(
         super::nudge::PERSONAL_LINE_MAX_CHARS,
     )?;
     let pool = pool()?;
-    let (_, chosen) = chosen_cohort(&pool, Some(cohort)).await?;
-    let (cohort_id, _) = chosen.ok_or(AppError::NotFound)?;
-    let (_, items, thresholds) = current_items(&pool, cohort_id).await?;
-    let item = items
-        .into_iter()
-        .find(|item| item.key == key)
-        .ok_or(AppError::Conflict)?;
-    let recipients = item.nudge_recipients();
-    if recipients.is_empty() {
-        // The coordinator acts herself on this kind of item.
-        return Err(AppError::Conflict);
-    }
+    let (cohort_id, item, thresholds) = nudgeable_item(&pool, cohort, &key).await?;
     let public_url = server_settings()?.public_url;
     let now = utc_now_text();
+    let sending = NudgeSending {
+        item: &item,
+        cohort_id,
+        personal_line: personal_line.as_deref(),
+        public_url: &public_url,
+        sent_by: coordinator_id,
+        sent_at: &now,
+    };
     let mut transaction = pool.begin().await?;
     // Write first, then check: the transaction holds the write lock from its
     // first statement, so two nudges sent at once are decided one after the other.
     let mut ours = Vec::new();
-    for person in &recipients {
-        let (email, locale): (String, String) =
-            sqlx::query_as("SELECT email, locale FROM accounts WHERE id = ?")
-                .bind(person.account_id)
-                .fetch_one(&mut *transaction)
-                .await?;
-        let composed = super::nudge::compose(&locale, &item, person, personal_line.as_deref());
-        let area = if item
-            .pair
-            .as_ref()
-            .is_some_and(|pair| pair.mentee.account_id == person.account_id)
-        {
-            "mentee"
-        } else {
-            "mentor"
-        };
-        // A nudge about a small answer carries the link that gives it
-        // without signing in ("we met", "I read the feedback").
-        let link = answer_link(&mut transaction, &item.key, person.account_id, area).await?;
-        let action_url = match link {
-            Some(path) => format!("{public_url}{path}"),
-            None => format!("{public_url}/{area}"),
-        };
-        let outbox_id = enqueue_composed(
-            &mut transaction,
-            EmailKind::Nudge,
-            &email,
-            &locale,
-            &composed,
-            Some(&action_url),
-        )
-        .await?;
-        super::repo::record_nudge(
-            &mut transaction,
-            &NewNudge {
-                item_key: &item.key,
-                cohort_id,
-                pair_id: item.pair.as_ref().map(|pair| pair.pair_id),
-                recipient_id: person.account_id,
-                personal_line: personal_line.as_deref(),
-                outbox_id,
-                sent_by: coordinator_id,
-                sent_at: &now,
-            },
-        )
-        .await?;
-        ours.push(outbox_id);
+    for person in item.nudge_recipients() {
+        ours.push(enqueue_nudge(&mut transaction, &sending, person).await?);
     }
-    let earlier: Option<String> = sqlx::query_scalar(&format!(
-        "SELECT MAX(sent_at) FROM nudges WHERE item_key = ? AND outbox_id NOT IN ({})",
-        ours.iter()
-            .map(|id| id.to_string())
-            .collect::<Vec<_>>()
-            .join(", ")
-    ))
-    .bind(&item.key)
-    .fetch_one(&mut *transaction)
-    .await?;
-    let today = program_today();
-    if let Some(last) = earlier.as_deref().and_then(program_date) {
-        if !nudge_allowed(Some(last), today, thresholds.nudge_interval_days) {
-            transaction.rollback().await?;
-            return Err(AppError::TooSoon {
-                again_on: next_nudge_on(last, thresholds.nudge_interval_days).to_string(),
-            });
-        }
+    let interval = thresholds.nudge_interval_days;
+    if let Some(again_on) =
+        too_soon_after_earlier(&mut transaction, &item.key, &ours, interval).await?
+    {
+        transaction.rollback().await?;
+        return Err(AppError::TooSoon { again_on });
     }
     transaction.commit().await?;
     record_by_caller(
@@ -361,6 +295,139 @@ pub async fn send_nudge(
     )
     .await;
     Ok(())
+}
+
+/// The item of key `key` in a cohort (chosen by code) as it stands today, if
+/// a nudge can go to someone about it; with the cohort's id and thresholds.
+#[cfg(feature = "ssr")]
+async fn nudgeable_item(
+    pool: &sqlx::SqlitePool,
+    cohort: String,
+    key: &str,
+) -> Result<
+    (
+        i64,
+        super::attention::AttentionItem,
+        super::attention::Thresholds,
+    ),
+    AppError,
+> {
+    let (_, chosen) = chosen_cohort(pool, Some(cohort)).await?;
+    let (cohort_id, _) = chosen.ok_or(AppError::NotFound)?;
+    let (_, items, thresholds) = current_items(pool, cohort_id).await?;
+    let item = items
+        .into_iter()
+        .find(|item| item.key == key)
+        .ok_or(AppError::Conflict)?;
+    if item.nudge_recipients().is_empty() {
+        // The coordinator acts herself on this kind of item.
+        return Err(AppError::Conflict);
+    }
+    Ok((cohort_id, item, thresholds))
+}
+
+/// What every email of one nudge shares.
+#[cfg(feature = "ssr")]
+struct NudgeSending<'a> {
+    item: &'a super::attention::AttentionItem,
+    cohort_id: i64,
+    personal_line: Option<&'a str>,
+    public_url: &'a str,
+    sent_by: i64,
+    /// UTC text.
+    sent_at: &'a str,
+}
+
+/// Queues a nudge's email to one person in their language and records the
+/// nudge; gives the email's outbox id.
+#[cfg(feature = "ssr")]
+async fn enqueue_nudge(
+    connection: &mut sqlx::SqliteConnection,
+    sending: &NudgeSending<'_>,
+    person: &super::attention::Person,
+) -> Result<i64, AppError> {
+    use super::repo::NewNudge;
+    use crate::outbox::repo::enqueue_composed;
+    use crate::outbox::EmailKind;
+
+    let item = sending.item;
+    let (email, locale): (String, String) =
+        sqlx::query_as("SELECT email, locale FROM accounts WHERE id = ?")
+            .bind(person.account_id)
+            .fetch_one(&mut *connection)
+            .await?;
+    let composed = super::nudge::compose(&locale, item, person, sending.personal_line);
+    let area = if item
+        .pair
+        .as_ref()
+        .is_some_and(|pair| pair.mentee.account_id == person.account_id)
+    {
+        "mentee"
+    } else {
+        "mentor"
+    };
+    // A nudge about a small answer carries the link that gives it
+    // without signing in ("we met", "I read the feedback").
+    let link = answer_link(&mut *connection, &item.key, person.account_id, area).await?;
+    let public_url = sending.public_url;
+    let action_url = match link {
+        Some(path) => format!("{public_url}{path}"),
+        None => format!("{public_url}/{area}"),
+    };
+    let outbox_id = enqueue_composed(
+        &mut *connection,
+        EmailKind::Nudge,
+        &email,
+        &locale,
+        &composed,
+        Some(&action_url),
+    )
+    .await?;
+    super::repo::record_nudge(
+        &mut *connection,
+        &NewNudge {
+            item_key: &item.key,
+            cohort_id: sending.cohort_id,
+            pair_id: item.pair.as_ref().map(|pair| pair.pair_id),
+            recipient_id: person.account_id,
+            personal_line: sending.personal_line,
+            outbox_id,
+            sent_by: sending.sent_by,
+            sent_at: sending.sent_at,
+        },
+    )
+    .await?;
+    Ok(outbox_id)
+}
+
+/// When a nudge about `key` other than `ours` (outbox ids) was sent within
+/// the interval: the day one may be sent again.
+#[cfg(feature = "ssr")]
+async fn too_soon_after_earlier(
+    connection: &mut sqlx::SqliteConnection,
+    key: &str,
+    ours: &[i64],
+    interval_days: i64,
+) -> Result<Option<String>, AppError> {
+    use super::attention::{next_nudge_on, nudge_allowed};
+    use crate::program_time::{program_date, program_today};
+
+    let earlier: Option<String> = sqlx::query_scalar(&format!(
+        "SELECT MAX(sent_at) FROM nudges WHERE item_key = ? AND outbox_id NOT IN ({})",
+        ours.iter()
+            .map(|id| id.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    ))
+    .bind(key)
+    .fetch_one(&mut *connection)
+    .await?;
+    let today = program_today();
+    Ok(earlier
+        .as_deref()
+        .and_then(program_date)
+        .filter(|last| !nudge_allowed(Some(*last), today, interval_days))
+        .map(|last| next_nudge_on(last, interval_days).to_string()))
 }
 
 /// Sets a cohort's attention thresholds.

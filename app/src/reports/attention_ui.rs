@@ -11,7 +11,7 @@ use crate::components::forms::{
     action_error, count_successes, FieldMessage, FormError, SubmitButton,
 };
 use crate::feedback::FitAnswer;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{t, t_string, use_i18n, Locale};
 use crate::pairs::Side;
 
 #[component]
@@ -87,126 +87,201 @@ fn names_of(item: &AttentionItem, sides: &[Side], and: &str) -> String {
 pub fn item_sentence(item: AttentionItem) -> impl Fn() -> String + Send + Sync + 'static {
     let i18n = use_i18n();
     move || {
-        let and = t_string!(i18n, follow_up.and);
-        let (mentee, mentor) = item
-            .pair
-            .as_ref()
-            .map(|pair| (pair.mentee.name.clone(), pair.mentor.name.clone()))
-            .unwrap_or_default();
-        let person = item
-            .person
-            .as_ref()
-            .map(|person| person.name.clone())
-            .unwrap_or_default();
+        let names = pair_names(&item);
         match &item.detail {
-            AttentionDetail::ProposalUnanswered { days, waiting_on } => t_string!(
-                i18n,
-                follow_up.item_proposal,
-                mentee = mentee,
-                mentor = mentor,
-                days = *days,
-                who = names_of(&item, waiting_on, and)
-            )
-            .to_string(),
-            AttentionDetail::NoMeetingHeld {
-                weeks,
-                ever_met: true,
-            } => t_string!(
-                i18n,
-                follow_up.item_no_meeting,
-                mentee = mentee,
-                mentor = mentor,
-                weeks = *weeks
-            )
-            .to_string(),
-            AttentionDetail::NoMeetingHeld {
-                weeks,
-                ever_met: false,
-            } => t_string!(
-                i18n,
-                follow_up.item_no_meeting_never,
-                mentee = mentee,
-                mentor = mentor,
-                weeks = *weeks
-            )
-            .to_string(),
-            AttentionDetail::MeetingNotLogged { date, days } => t_string!(
-                i18n,
-                follow_up.item_unlogged,
-                mentee = mentee,
-                mentor = mentor,
-                date = crate::components::when::when_text(i18n.get_locale(), date),
-                days = *days
-            )
-            .to_string(),
+            AttentionDetail::ProposalUnanswered { days, waiting_on } => {
+                proposal_sentence(i18n, &item, names, *days, waiting_on)
+            }
+            AttentionDetail::NoMeetingHeld { weeks, ever_met } => {
+                no_meeting_sentence(i18n, names, *weeks, *ever_met)
+            }
+            AttentionDetail::MeetingNotLogged { date, days } => {
+                unlogged_sentence(i18n, names, date, *days)
+            }
             AttentionDetail::MilestoneOverdue {
                 goal,
                 milestone,
                 days,
-            } => t_string!(
-                i18n,
-                follow_up.item_milestone,
-                mentee = mentee,
-                mentor = mentor,
-                milestone = milestone.clone(),
-                goal = goal.clone(),
-                days = *days
-            )
-            .to_string(),
-            AttentionDetail::FeedbackUnacknowledged { days } => t_string!(
-                i18n,
-                follow_up.item_feedback,
-                mentee = mentee,
-                mentor = mentor,
-                days = *days
-            )
-            .to_string(),
+            } => milestone_sentence(i18n, names, goal, milestone, *days),
+            AttentionDetail::FeedbackUnacknowledged { days } => {
+                feedback_sentence(i18n, names, *days)
+            }
             AttentionDetail::FitConcern { side, answer } => {
-                let who = names_of(&item, &[*side], and);
-                if *answer == FitAnswer::NotAFit {
-                    t_string!(
-                        i18n,
-                        follow_up.item_fit_not_a_fit,
-                        who = who,
-                        mentee = mentee,
-                        mentor = mentor
-                    )
-                    .to_string()
-                } else {
-                    t_string!(
-                        i18n,
-                        follow_up.item_fit_not_sure,
-                        who = who,
-                        mentee = mentee,
-                        mentor = mentor
-                    )
-                    .to_string()
-                }
+                fit_sentence(i18n, &item, names, *side, *answer)
             }
             AttentionDetail::MenteeWaiting { days } => {
-                t_string!(i18n, follow_up.item_waiting, name = person, days = *days).to_string()
+                waiting_sentence(i18n, person_name(&item), *days)
             }
-            AttentionDetail::MentorUnavailable {
-                paused: true,
-                waiting,
-            } => t_string!(
-                i18n,
-                follow_up.item_mentor_paused,
-                name = person,
-                count = *waiting
-            )
-            .to_string(),
-            AttentionDetail::MentorUnavailable {
-                paused: false,
-                waiting,
-            } => t_string!(
-                i18n,
-                follow_up.item_mentor_full,
-                name = person,
-                count = *waiting
-            )
-            .to_string(),
+            AttentionDetail::MentorUnavailable { paused, waiting } => {
+                mentor_sentence(i18n, person_name(&item), *paused, *waiting)
+            }
         }
+    }
+}
+
+/// The reader's translations, as `use_i18n` gives them.
+type I18n = leptos_i18n::I18nContext<Locale>;
+
+/// The names of an item's mentee and mentor (empty without a pair).
+fn pair_names(item: &AttentionItem) -> (String, String) {
+    item.pair
+        .as_ref()
+        .map(|pair| (pair.mentee.name.clone(), pair.mentor.name.clone()))
+        .unwrap_or_default()
+}
+
+/// The name of the person an item is about (empty without one).
+fn person_name(item: &AttentionItem) -> String {
+    item.person
+        .as_ref()
+        .map(|person| person.name.clone())
+        .unwrap_or_default()
+}
+
+fn proposal_sentence(
+    i18n: I18n,
+    item: &AttentionItem,
+    (mentee, mentor): (String, String),
+    days: i64,
+    waiting_on: &[Side],
+) -> String {
+    let and = t_string!(i18n, follow_up.and);
+    t_string!(
+        i18n,
+        follow_up.item_proposal,
+        mentee = mentee,
+        mentor = mentor,
+        days = days,
+        who = names_of(item, waiting_on, and)
+    )
+    .to_string()
+}
+
+fn no_meeting_sentence(
+    i18n: I18n,
+    (mentee, mentor): (String, String),
+    weeks: i64,
+    ever_met: bool,
+) -> String {
+    if ever_met {
+        t_string!(
+            i18n,
+            follow_up.item_no_meeting,
+            mentee = mentee,
+            mentor = mentor,
+            weeks = weeks
+        )
+        .to_string()
+    } else {
+        t_string!(
+            i18n,
+            follow_up.item_no_meeting_never,
+            mentee = mentee,
+            mentor = mentor,
+            weeks = weeks
+        )
+        .to_string()
+    }
+}
+
+fn unlogged_sentence(
+    i18n: I18n,
+    (mentee, mentor): (String, String),
+    date: &str,
+    days: i64,
+) -> String {
+    t_string!(
+        i18n,
+        follow_up.item_unlogged,
+        mentee = mentee,
+        mentor = mentor,
+        date = crate::components::when::when_text(i18n.get_locale(), date),
+        days = days
+    )
+    .to_string()
+}
+
+fn milestone_sentence(
+    i18n: I18n,
+    (mentee, mentor): (String, String),
+    goal: &str,
+    milestone: &str,
+    days: i64,
+) -> String {
+    t_string!(
+        i18n,
+        follow_up.item_milestone,
+        mentee = mentee,
+        mentor = mentor,
+        milestone = milestone.to_owned(),
+        goal = goal.to_owned(),
+        days = days
+    )
+    .to_string()
+}
+
+fn feedback_sentence(i18n: I18n, (mentee, mentor): (String, String), days: i64) -> String {
+    t_string!(
+        i18n,
+        follow_up.item_feedback,
+        mentee = mentee,
+        mentor = mentor,
+        days = days
+    )
+    .to_string()
+}
+
+fn fit_sentence(
+    i18n: I18n,
+    item: &AttentionItem,
+    (mentee, mentor): (String, String),
+    side: Side,
+    answer: FitAnswer,
+) -> String {
+    let and = t_string!(i18n, follow_up.and);
+    let who = names_of(item, &[side], and);
+    if answer == FitAnswer::NotAFit {
+        t_string!(
+            i18n,
+            follow_up.item_fit_not_a_fit,
+            who = who,
+            mentee = mentee,
+            mentor = mentor
+        )
+        .to_string()
+    } else {
+        t_string!(
+            i18n,
+            follow_up.item_fit_not_sure,
+            who = who,
+            mentee = mentee,
+            mentor = mentor
+        )
+        .to_string()
+    }
+}
+
+fn waiting_sentence(i18n: I18n, name: String, days: i64) -> String {
+    t_string!(i18n, follow_up.item_waiting, name = name, days = days).to_string()
+}
+
+fn mentor_sentence(i18n: I18n, name: String, paused: bool, waiting: i64) -> String {
+    if paused {
+        t_string!(
+            i18n,
+            follow_up.item_mentor_paused,
+            name = name,
+            count = waiting
+        )
+        .to_string()
+    } else {
+        t_string!(
+            i18n,
+            follow_up.item_mentor_full,
+            name = name,
+            count = waiting
+        )
+        .to_string()
     }
 }
 

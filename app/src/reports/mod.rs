@@ -8,6 +8,7 @@ pub mod attention;
 pub mod attention_ui;
 pub mod charts;
 pub mod exports;
+pub mod figures_ui;
 #[cfg(feature = "ssr")]
 pub mod nudge;
 pub mod pair_follow_up;

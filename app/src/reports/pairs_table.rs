@@ -184,46 +184,66 @@ pub mod repo {
         .await?;
         let mut summaries = Vec::with_capacity(rows.len());
         for row in rows {
-            let Some(status) = PairStatus::parse(&row.status) else {
-                continue;
-            };
-            let goals = crate::goals::repo::goals_of_pair(pool, row.id, today).await?;
-            let mut waiting_on = Vec::new();
-            if status == PairStatus::Proposed {
-                if row
-                    .mentee_answer
-                    .as_deref()
-                    .and_then(Answer::parse)
-                    .is_none()
-                {
-                    waiting_on.push(Side::Mentee);
-                }
-                if row
-                    .mentor_answer
-                    .as_deref()
-                    .and_then(Answer::parse)
-                    .is_none()
-                {
-                    waiting_on.push(Side::Mentor);
-                }
+            if let Some(summary) = summary(pool, row, today).await? {
+                summaries.push(summary);
             }
-            summaries.push(PairSummary {
-                id: row.id,
-                mentee_name: row.mentee_name,
-                mentor_name: row.mentor_name,
-                mentee_profile_id: row.mentee_profile_id,
-                mentor_profile_id: row.mentor_profile_id,
-                status,
-                age_days: program_date(&row.proposed_at)
-                    .map_or(0, |proposed| (today - proposed).num_days()),
-                waiting_on,
-                last_activity: program_time(&row.last_activity),
-                meetings_held: row.meetings_held,
-                progress: crate::goals::overall_progress(&goals),
-                fit_mentor: row.fit_mentor.as_deref().and_then(FitAnswer::parse),
-                fit_mentee: row.fit_mentee.as_deref().and_then(FitAnswer::parse),
-            });
         }
         Ok((total, summaries))
+    }
+
+    /// A row as the table shows it, with the pair's goals' progress (none for
+    /// a status this version does not know).
+    async fn summary(
+        pool: &SqlitePool,
+        row: Row,
+        today: NaiveDate,
+    ) -> Result<Option<PairSummary>, sqlx::Error> {
+        let Some(status) = PairStatus::parse(&row.status) else {
+            return Ok(None);
+        };
+        let goals = crate::goals::repo::goals_of_pair(pool, row.id, today).await?;
+        let waiting_on = if status == PairStatus::Proposed {
+            waiting_on(&row)
+        } else {
+            Vec::new()
+        };
+        Ok(Some(PairSummary {
+            id: row.id,
+            mentee_name: row.mentee_name,
+            mentor_name: row.mentor_name,
+            mentee_profile_id: row.mentee_profile_id,
+            mentor_profile_id: row.mentor_profile_id,
+            status,
+            age_days: program_date(&row.proposed_at)
+                .map_or(0, |proposed| (today - proposed).num_days()),
+            waiting_on,
+            last_activity: program_time(&row.last_activity),
+            meetings_held: row.meetings_held,
+            progress: crate::goals::overall_progress(&goals),
+            fit_mentor: row.fit_mentor.as_deref().and_then(FitAnswer::parse),
+            fit_mentee: row.fit_mentee.as_deref().and_then(FitAnswer::parse),
+        }))
+    }
+
+    /// Who has not answered a proposal yet, mentee first.
+    fn waiting_on(row: &Row) -> Vec<Side> {
+        let mut waiting_on = Vec::new();
+        if row
+            .mentee_answer
+            .as_deref()
+            .and_then(Answer::parse)
+            .is_none()
+        {
+            waiting_on.push(Side::Mentee);
+        }
+        if row
+            .mentor_answer
+            .as_deref()
+            .and_then(Answer::parse)
+            .is_none()
+        {
+            waiting_on.push(Side::Mentor);
+        }
+        waiting_on
     }
 }

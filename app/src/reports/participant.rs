@@ -57,18 +57,6 @@ pub struct ParticipantView {
     pub choices: ProfileChoices,
 }
 
-#[cfg(feature = "ssr")]
-#[derive(sqlx::FromRow)]
-struct PersonRow {
-    account_id: i64,
-    email: String,
-    role: String,
-    disabled: bool,
-    cohort_id: Option<i64>,
-    cohort_code: Option<String>,
-    application_id: Option<i64>,
-}
-
 /// A mentor's or a mentee's page, for the coordinator. Reading it is audited.
 #[server(endpoint = "get_participant")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
@@ -76,100 +64,21 @@ pub async fn get_participant(profile_id: i64) -> Result<ParticipantView, AppErro
     use crate::accounts::session::authorize_role;
     use crate::audit::repo::record_by_caller;
     use crate::audit::AuditEvent;
-    use crate::program_time::program_time;
 
     use crate::server_context::pool;
 
     let authorized = authorize_role(Role::Coordinator).await?;
     let pool = pool()?;
-    let person: Option<PersonRow> = sqlx::query_as(
-        "SELECT a.id AS account_id, a.email, p.role, a.is_disabled AS disabled, p.cohort_id, \
-                c.code AS cohort_code, p.application_id \
-         FROM profiles p JOIN accounts a ON a.id = p.account_id \
-         LEFT JOIN cohorts c ON c.id = p.cohort_id WHERE p.id = ?",
-    )
-    .bind(profile_id)
-    .fetch_optional(&pool)
-    .await?;
-    let PersonRow {
-        account_id,
-        email,
-        role,
-        disabled,
-        cohort_id,
-        cohort_code,
-        application_id,
-    } = person.ok_or(AppError::NotFound)?;
-    let role = if role == "mentor" {
-        Role::Mentor
-    } else {
-        Role::Mentee
-    };
-    let profile = crate::profiles::repo::load_profile(&pool, account_id)
+    let person = repo::person(&pool, profile_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let work: Option<(Option<String>, Option<String>, Option<String>)> = sqlx::query_as(
-        "SELECT employer, job_title, sector FROM mentor_applications \
-         WHERE id = ? OR lower(email) = lower(?) ORDER BY id = ? DESC, submitted_at DESC LIMIT 1",
-    )
-    .bind(application_id)
-    .bind(&email)
-    .bind(application_id)
-    .fetch_optional(&pool)
-    .await?;
-    let work = work
-        .map(|(employer, job_title, sector)| WorkDetails {
-            employer,
-            job_title,
-            sector,
-        })
-        .unwrap_or_default();
-    let pair_rows: Vec<(i64, String, i64, String, String, i64)> = sqlx::query_as(
-        "SELECT x.id, \
-                CASE WHEN x.mentor_profile_id = ?1 THEN ea.display_name ELSE ra.display_name END, \
-                CASE WHEN x.mentor_profile_id = ?1 THEN x.mentee_profile_id ELSE x.mentor_profile_id END, \
-                x.status, x.proposed_at, x.score \
-         FROM pairs x \
-         JOIN profiles e ON e.id = x.mentee_profile_id JOIN accounts ea ON ea.id = e.account_id \
-         JOIN profiles r ON r.id = x.mentor_profile_id JOIN accounts ra ON ra.id = r.account_id \
-         WHERE x.mentor_profile_id = ?1 OR x.mentee_profile_id = ?1 \
-         ORDER BY x.status IN ('proposed', 'active') DESC, x.proposed_at DESC, x.id DESC",
-    )
-    .bind(profile_id)
-    .fetch_all(&pool)
-    .await?;
-    let pairs = pair_rows
-        .into_iter()
-        .filter_map(
-            |(id, partner_name, partner_profile_id, status, proposed_at, score)| {
-                Some(ParticipantPair {
-                    id,
-                    partner_name,
-                    partner_profile_id,
-                    status: PairStatus::parse(&status)?,
-                    proposed_at: program_time(&proposed_at),
-                    score,
-                })
-            },
-        )
-        .collect();
-    let application_rows: Vec<(i64, String, String)> = sqlx::query_as(
-        "SELECT id, status, submitted_at FROM mentor_applications \
-         WHERE id = ? OR lower(email) = lower(?) ORDER BY submitted_at DESC, id DESC",
-    )
-    .bind(application_id)
-    .bind(&email)
-    .fetch_all(&pool)
-    .await?;
-    let applications = application_rows
-        .into_iter()
-        .map(|(id, status, submitted_at)| ParticipantApplication {
-            id,
-            status,
-            submitted_at: program_time(&submitted_at),
-        })
-        .collect();
-    let waiting = match cohort_id {
+    let profile = crate::profiles::repo::load_profile(&pool, person.account_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let work = repo::work_details(&pool, person.application_id, &person.email).await?;
+    let pairs = repo::pairs(&pool, profile_id).await?;
+    let applications = repo::applications(&pool, person.application_id, &person.email).await?;
+    let waiting = match person.cohort_id {
         Some(cohort_id) => super::api::attention_rows(&pool, cohort_id)
             .await?
             .0
@@ -182,16 +91,20 @@ pub async fn get_participant(profile_id: i64) -> Result<ParticipantView, AppErro
         &pool,
         AuditEvent::ParticipantViewed,
         Some(authorized.account()?.id),
-        Some(&account_id.to_string()),
+        Some(&person.account_id.to_string()),
         None,
     )
     .await;
     Ok(ParticipantView {
         profile_id,
-        role,
-        email,
-        disabled,
-        cohort_code,
+        role: if person.role == "mentor" {
+            Role::Mentor
+        } else {
+            Role::Mentee
+        },
+        email: person.email,
+        disabled: person.disabled,
+        cohort_code: person.cohort_code,
         profile,
         work,
         pairs,
@@ -199,6 +112,127 @@ pub async fn get_participant(profile_id: i64) -> Result<ParticipantView, AppErro
         waiting,
         choices: crate::catalog::repo::all_choices(&pool).await?,
     })
+}
+
+/// What a participant's page reads, one query each.
+#[cfg(feature = "ssr")]
+mod repo {
+    use sqlx::SqlitePool;
+
+    use super::{ParticipantApplication, ParticipantPair, WorkDetails};
+    use crate::pairs::PairStatus;
+    use crate::program_time::program_time;
+
+    #[derive(sqlx::FromRow)]
+    pub(super) struct PersonRow {
+        pub account_id: i64,
+        pub email: String,
+        pub role: String,
+        pub disabled: bool,
+        pub cohort_id: Option<i64>,
+        pub cohort_code: Option<String>,
+        pub application_id: Option<i64>,
+    }
+
+    /// The profile's account, role and cohort.
+    pub(super) async fn person(
+        pool: &SqlitePool,
+        profile_id: i64,
+    ) -> Result<Option<PersonRow>, sqlx::Error> {
+        sqlx::query_as(
+            "SELECT a.id AS account_id, a.email, p.role, a.is_disabled AS disabled, p.cohort_id, \
+                    c.code AS cohort_code, p.application_id \
+             FROM profiles p JOIN accounts a ON a.id = p.account_id \
+             LEFT JOIN cohorts c ON c.id = p.cohort_id WHERE p.id = ?",
+        )
+        .bind(profile_id)
+        .fetch_optional(pool)
+        .await
+    }
+
+    /// A mentor's work, from their application (or their latest by email).
+    pub(super) async fn work_details(
+        pool: &SqlitePool,
+        application_id: Option<i64>,
+        email: &str,
+    ) -> Result<WorkDetails, sqlx::Error> {
+        let work: Option<(Option<String>, Option<String>, Option<String>)> = sqlx::query_as(
+            "SELECT employer, job_title, sector FROM mentor_applications \
+             WHERE id = ? OR lower(email) = lower(?) ORDER BY id = ? DESC, submitted_at DESC LIMIT 1",
+        )
+        .bind(application_id)
+        .bind(email)
+        .bind(application_id)
+        .fetch_optional(pool)
+        .await?;
+        Ok(work
+            .map(|(employer, job_title, sector)| WorkDetails {
+                employer,
+                job_title,
+                sector,
+            })
+            .unwrap_or_default())
+    }
+
+    /// The profile's pairs, open ones first, then newest first.
+    pub(super) async fn pairs(
+        pool: &SqlitePool,
+        profile_id: i64,
+    ) -> Result<Vec<ParticipantPair>, sqlx::Error> {
+        let rows: Vec<(i64, String, i64, String, String, i64)> = sqlx::query_as(
+            "SELECT x.id, \
+                    CASE WHEN x.mentor_profile_id = ?1 THEN ea.display_name ELSE ra.display_name END, \
+                    CASE WHEN x.mentor_profile_id = ?1 THEN x.mentee_profile_id ELSE x.mentor_profile_id END, \
+                    x.status, x.proposed_at, x.score \
+             FROM pairs x \
+             JOIN profiles e ON e.id = x.mentee_profile_id JOIN accounts ea ON ea.id = e.account_id \
+             JOIN profiles r ON r.id = x.mentor_profile_id JOIN accounts ra ON ra.id = r.account_id \
+             WHERE x.mentor_profile_id = ?1 OR x.mentee_profile_id = ?1 \
+             ORDER BY x.status IN ('proposed', 'active') DESC, x.proposed_at DESC, x.id DESC",
+        )
+        .bind(profile_id)
+        .fetch_all(pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(
+                |(id, partner_name, partner_profile_id, status, proposed_at, score)| {
+                    Some(ParticipantPair {
+                        id,
+                        partner_name,
+                        partner_profile_id,
+                        status: PairStatus::parse(&status)?,
+                        proposed_at: program_time(&proposed_at),
+                        score,
+                    })
+                },
+            )
+            .collect())
+    }
+
+    /// A mentor's applications (theirs and any under their email), newest first.
+    pub(super) async fn applications(
+        pool: &SqlitePool,
+        application_id: Option<i64>,
+        email: &str,
+    ) -> Result<Vec<ParticipantApplication>, sqlx::Error> {
+        let rows: Vec<(i64, String, String)> = sqlx::query_as(
+            "SELECT id, status, submitted_at FROM mentor_applications \
+             WHERE id = ? OR lower(email) = lower(?) ORDER BY submitted_at DESC, id DESC",
+        )
+        .bind(application_id)
+        .bind(email)
+        .fetch_all(pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, status, submitted_at)| ParticipantApplication {
+                id,
+                status,
+                submitted_at: program_time(&submitted_at),
+            })
+            .collect())
+    }
 }
 
 /// Whether an attention item is about this profile (directly or through a pair).

@@ -148,8 +148,31 @@ pub async fn facts(
     today: NaiveDate,
     now: &str,
 ) -> Result<Facts, sqlx::Error> {
-    let today_text = today.to_string();
-    let proposals: Vec<(PairPeople, ProposalRow)> = pair_rows(
+    let proposals = proposal_facts(pool, cohort_id).await?;
+    let active_pairs = active_pair_facts(pool, cohort_id).await?;
+    let unlogged_meetings = unlogged_meeting_facts(pool, cohort_id, now).await?;
+    let overdue_milestones = overdue_milestone_facts(pool, cohort_id, today).await?;
+    let unacknowledged_feedback = unacknowledged_feedback_facts(pool, cohort_id).await?;
+    let fit_concerns = fit_concern_facts(pool, cohort_id).await?;
+    let (waiting_mentees, mentors) = member_facts(pool, cohort_id, today).await?;
+    Ok(Facts {
+        proposals,
+        active_pairs,
+        unlogged_meetings,
+        overdue_milestones,
+        unacknowledged_feedback,
+        fit_concerns,
+        waiting_mentees,
+        mentors,
+    })
+}
+
+/// The cohort's proposed pairs and who has answered.
+async fn proposal_facts(
+    pool: &SqlitePool,
+    cohort_id: i64,
+) -> Result<Vec<ProposalFact>, sqlx::Error> {
+    let rows: Vec<(PairPeople, ProposalRow)> = pair_rows(
         pool,
         "p.proposed_at, p.mentee_answer, p.mentor_answer",
         " WHERE p.cohort_id = ? AND p.status = 'proposed' ORDER BY p.id",
@@ -157,7 +180,25 @@ pub async fn facts(
         &[],
     )
     .await?;
-    let active: Vec<(PairPeople, ActiveRow)> = pair_rows(
+    Ok(rows
+        .into_iter()
+        .filter_map(|(pair, row)| {
+            Some(ProposalFact {
+                pair,
+                proposed_on: program_date(&row.proposed_at)?,
+                mentee_answered: row.mentee_answer.is_some(),
+                mentor_answered: row.mentor_answer.is_some(),
+            })
+        })
+        .collect())
+}
+
+/// The cohort's active pairs, since when, and their last meeting held.
+async fn active_pair_facts(
+    pool: &SqlitePool,
+    cohort_id: i64,
+) -> Result<Vec<ActivePairFact>, sqlx::Error> {
+    let rows: Vec<(PairPeople, ActiveRow)> = pair_rows(
         pool,
         "p.activated_at, p.proposed_at, \
          (SELECT MAX(m.starts_at) FROM meetings m WHERE m.pair_id = p.id AND m.status = 'held') \
@@ -167,7 +208,26 @@ pub async fn facts(
         &[],
     )
     .await?;
-    let meetings: Vec<(PairPeople, MeetingRow)> = pair_rows(
+    Ok(rows
+        .into_iter()
+        .filter_map(|(pair, row)| {
+            let since = row.activated_at.as_deref().unwrap_or(&row.proposed_at);
+            Some(ActivePairFact {
+                pair,
+                active_since: program_date(since)?,
+                last_meeting_held: row.last_held.as_deref().and_then(program_date),
+            })
+        })
+        .collect())
+}
+
+/// The active pairs' planned meetings that started before `now` (UTC text).
+async fn unlogged_meeting_facts(
+    pool: &SqlitePool,
+    cohort_id: i64,
+    now: &str,
+) -> Result<Vec<UnloggedMeetingFact>, sqlx::Error> {
+    let rows: Vec<(PairPeople, MeetingRow)> = pair_rows(
         pool,
         "m.id AS meeting_id, m.starts_at",
         " JOIN meetings m ON m.pair_id = p.id \
@@ -177,7 +237,26 @@ pub async fn facts(
         &[now],
     )
     .await?;
-    let milestones: Vec<(PairPeople, MilestoneRow)> = pair_rows(
+    Ok(rows
+        .into_iter()
+        .filter_map(|(pair, row)| {
+            Some(UnloggedMeetingFact {
+                pair,
+                meeting_id: row.meeting_id,
+                meeting_on: program_date(&row.starts_at)?,
+            })
+        })
+        .collect())
+}
+
+/// The active pairs' open milestones of agreed goals, due before `today`.
+async fn overdue_milestone_facts(
+    pool: &SqlitePool,
+    cohort_id: i64,
+    today: NaiveDate,
+) -> Result<Vec<OverdueMilestoneFact>, sqlx::Error> {
+    let today_text = today.to_string();
+    let rows: Vec<(PairPeople, MilestoneRow)> = pair_rows(
         pool,
         "ms.id AS milestone_id, g.title AS goal_title, ms.title AS milestone_title, ms.due_date",
         " JOIN goals g ON g.pair_id = p.id JOIN milestones ms ON ms.goal_id = g.id \
@@ -188,7 +267,26 @@ pub async fn facts(
         &[today_text.as_str()],
     )
     .await?;
-    let feedback: Vec<(PairPeople, FeedbackRow)> = pair_rows(
+    Ok(rows
+        .into_iter()
+        .filter_map(|(pair, row)| {
+            Some(OverdueMilestoneFact {
+                pair,
+                milestone_id: row.milestone_id,
+                goal_title: row.goal_title,
+                milestone_title: row.milestone_title,
+                due_on: parse_day(&row.due_date)?,
+            })
+        })
+        .collect())
+}
+
+/// The active pairs' feedback not acknowledged yet.
+async fn unacknowledged_feedback_facts(
+    pool: &SqlitePool,
+    cohort_id: i64,
+) -> Result<Vec<UnacknowledgedFeedbackFact>, sqlx::Error> {
+    let rows: Vec<(PairPeople, FeedbackRow)> = pair_rows(
         pool,
         "f.id AS feedback_id, f.created_at",
         " JOIN feedback f ON f.pair_id = p.id \
@@ -198,7 +296,24 @@ pub async fn facts(
         &[],
     )
     .await?;
-    let fits: Vec<(PairPeople, FitRow)> = pair_rows(
+    Ok(rows
+        .into_iter()
+        .filter_map(|(pair, row)| {
+            Some(UnacknowledgedFeedbackFact {
+                pair,
+                feedback_id: row.feedback_id,
+                given_on: program_date(&row.created_at)?,
+            })
+        })
+        .collect())
+}
+
+/// The active pairs' fit checks answered other than "good fit".
+async fn fit_concern_facts(
+    pool: &SqlitePool,
+    cohort_id: i64,
+) -> Result<Vec<FitConcernFact>, sqlx::Error> {
+    let rows: Vec<(PairPeople, FitRow)> = pair_rows(
         pool,
         "fc.side, fc.answer",
         " JOIN fit_checks fc ON fc.pair_id = p.id \
@@ -208,98 +323,41 @@ pub async fn facts(
         &[],
     )
     .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(pair, row)| {
+            let side = if row.side == "mentor" {
+                Side::Mentor
+            } else {
+                Side::Mentee
+            };
+            Some(FitConcernFact {
+                pair,
+                side,
+                answer: FitAnswer::parse(&row.answer)?,
+            })
+        })
+        .collect())
+}
 
-    let mut facts = Facts::default();
-    for (pair, row) in proposals {
-        if let Some(proposed_on) = program_date(&row.proposed_at) {
-            facts.proposals.push(ProposalFact {
-                pair,
-                proposed_on,
-                mentee_answered: row.mentee_answer.is_some(),
-                mentor_answered: row.mentor_answer.is_some(),
-            });
-        }
-    }
-    for (pair, row) in active {
-        let since = row.activated_at.as_deref().unwrap_or(&row.proposed_at);
-        if let Some(active_since) = program_date(since) {
-            facts.active_pairs.push(ActivePairFact {
-                pair,
-                active_since,
-                last_meeting_held: row.last_held.as_deref().and_then(program_date),
-            });
-        }
-    }
-    for (pair, row) in meetings {
-        if let Some(meeting_on) = program_date(&row.starts_at) {
-            facts.unlogged_meetings.push(UnloggedMeetingFact {
-                pair,
-                meeting_id: row.meeting_id,
-                meeting_on,
-            });
-        }
-    }
-    for (pair, row) in milestones {
-        if let Some(due_on) = parse_day(&row.due_date) {
-            facts.overdue_milestones.push(OverdueMilestoneFact {
-                pair,
-                milestone_id: row.milestone_id,
-                goal_title: row.goal_title,
-                milestone_title: row.milestone_title,
-                due_on,
-            });
-        }
-    }
-    for (pair, row) in feedback {
-        if let Some(given_on) = program_date(&row.created_at) {
-            facts
-                .unacknowledged_feedback
-                .push(UnacknowledgedFeedbackFact {
-                    pair,
-                    feedback_id: row.feedback_id,
-                    given_on,
-                });
-        }
-    }
-    for (pair, row) in fits {
-        let side = if row.side == "mentor" {
-            Side::Mentor
-        } else {
-            Side::Mentee
-        };
-        if let Some(answer) = FitAnswer::parse(&row.answer) {
-            facts
-                .fit_concerns
-                .push(FitConcernFact { pair, side, answer });
-        }
-    }
-
+/// The cohort's mentees waiting for a pair, and its mentors, with their domains.
+async fn member_facts(
+    pool: &SqlitePool,
+    cohort_id: i64,
+    today: NaiveDate,
+) -> Result<(Vec<WaitingMenteeFact>, Vec<MentorFact>), sqlx::Error> {
     let members = members(pool, cohort_id).await?;
     let mut domains = domains_of_cohort(pool, cohort_id).await?;
+    let (mut waiting_mentees, mut mentors) = (Vec::new(), Vec::new());
     for member in members {
-        let person = Person {
-            account_id: member.account_id,
-            profile_id: member.profile_id,
-            name: member.name,
-        };
         let member_domains = domains.remove(&member.profile_id).unwrap_or_default();
         if member.role == "mentee" {
             if member.open_pairs > 0 {
                 continue;
             }
-            // Waiting since joining, since the cohort started, or since their
-            // last pair closed: whichever is latest.
-            let since = [
-                program_date(&member.joined_on),
-                parse_day(&member.joined_on),
-                member.last_closed_at.as_deref().and_then(program_date),
-            ]
-            .into_iter()
-            .flatten()
-            .max();
-            if let Some(waiting_since) = since {
-                facts.waiting_mentees.push(WaitingMenteeFact {
-                    mentee: person,
+            if let Some(waiting_since) = member.waiting_since() {
+                waiting_mentees.push(WaitingMenteeFact {
+                    mentee: member.into_person(),
                     waiting_since,
                     domains: member_domains,
                 });
@@ -310,15 +368,39 @@ pub async fn facts(
                 .as_deref()
                 .and_then(parse_day)
                 .is_some_and(|until| until >= today);
-            facts.mentors.push(MentorFact {
-                mentor: person,
+            let free_places = (member.capacity.unwrap_or(0) - member.open_pairs).max(0);
+            mentors.push(MentorFact {
+                mentor: member.into_person(),
                 paused,
-                free_places: (member.capacity.unwrap_or(0) - member.open_pairs).max(0),
+                free_places,
                 domains: member_domains,
             });
         }
     }
-    Ok(facts)
+    Ok((waiting_mentees, mentors))
+}
+
+impl MemberRow {
+    /// Waiting since joining, since the cohort started, or since their last
+    /// pair closed: whichever is latest.
+    fn waiting_since(&self) -> Option<NaiveDate> {
+        [
+            program_date(&self.joined_on),
+            parse_day(&self.joined_on),
+            self.last_closed_at.as_deref().and_then(program_date),
+        ]
+        .into_iter()
+        .flatten()
+        .max()
+    }
+
+    fn into_person(self) -> Person {
+        Person {
+            account_id: self.account_id,
+            profile_id: self.profile_id,
+            name: self.name,
+        }
+    }
 }
 
 /// The cohort's people with an account in use: mentees and mentors, with

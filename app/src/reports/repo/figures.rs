@@ -39,49 +39,9 @@ pub async fn figures(
             .bind(cohort_id)
             .fetch_all(pool)
             .await?;
-    let pairs = |status: &str| {
-        pair_counts
-            .iter()
-            .find(|(name, _)| name == status)
-            .map_or(0, |(_, count)| *count)
-    };
-    let first_week = week_of(today) - chrono::Duration::weeks(MEETING_WEEKS as i64 - 1);
-    let held: Vec<String> = sqlx::query_scalar(
-        "SELECT m.starts_at FROM meetings m JOIN pairs p ON p.id = m.pair_id \
-         WHERE p.cohort_id = ? AND m.status = 'held' AND m.starts_at >= ?",
-    )
-    .bind(cohort_id)
-    // A day early: the program's Monday starts before UTC's in the evening.
-    .bind((first_week - chrono::Duration::days(1)).to_string())
-    .fetch_all(pool)
-    .await?;
-    let mut meetings_per_week: Vec<(String, i64)> = (0..MEETING_WEEKS)
-        .map(|week| {
-            (
-                (first_week + chrono::Duration::weeks(week as i64)).to_string(),
-                0,
-            )
-        })
-        .collect();
-    for starts_at in &held {
-        if let Some(day) = program_date(starts_at) {
-            let week = week_of(day).to_string();
-            if let Some(slot) = meetings_per_week.iter_mut().find(|(name, _)| *name == week) {
-                slot.1 += 1;
-            }
-        }
-    }
-    let (goals_agreed, goals_achieved, goals_overdue): (i64, i64, i64) = sqlx::query_as(
-        "SELECT COALESCE(SUM(g.agreement = 'agreed'), 0), \
-                COALESCE(SUM(g.agreement = 'agreed' AND g.status = 'achieved'), 0), \
-                COALESCE(SUM(g.agreement = 'agreed' AND g.status = 'in_progress' \
-                             AND g.target_date < ?), 0) \
-         FROM goals g JOIN pairs p ON p.id = g.pair_id WHERE p.cohort_id = ?",
-    )
-    .bind(today.to_string())
-    .bind(cohort_id)
-    .fetch_one(pool)
-    .await?;
+    let pairs = |status: &str| count_of(&pair_counts, status);
+    let meetings_per_week = meetings_per_week(pool, cohort_id, today).await?;
+    let (goals_agreed, goals_achieved, goals_overdue) = goal_counts(pool, cohort_id, today).await?;
     let (feedback_given, feedback_acknowledged): (i64, i64) = sqlx::query_as(
         "SELECT COUNT(*), COALESCE(SUM(f.acknowledged_at IS NOT NULL), 0) \
          FROM feedback f JOIN pairs p ON p.id = f.pair_id WHERE p.cohort_id = ?",
@@ -96,12 +56,7 @@ pub async fn figures(
     .bind(cohort_id)
     .fetch_all(pool)
     .await?;
-    let fit = |answer: FitAnswer| {
-        fit_counts
-            .iter()
-            .find(|(name, _)| name == answer.as_str())
-            .map_or(0, |(_, count)| *count)
-    };
+    let fit = |answer: FitAnswer| count_of(&fit_counts, answer.as_str());
     let used_places: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM pairs x JOIN profiles pr ON pr.id = x.mentor_profile_id \
          JOIN accounts a ON a.id = pr.account_id \
@@ -134,4 +89,68 @@ pub async fn figures(
         fit_not_sure: fit(FitAnswer::NotSure),
         fit_not_a_fit: fit(FitAnswer::NotAFit),
     })
+}
+
+/// The count a `(name, count)` list gives `name` (0 when it is not there).
+fn count_of(counts: &[(String, i64)], name: &str) -> i64 {
+    counts
+        .iter()
+        .find(|(listed, _)| listed == name)
+        .map_or(0, |(_, count)| *count)
+}
+
+/// Held meetings per week of the cohort's pairs, for the `MEETING_WEEKS` weeks
+/// up to `today`'s: each week's Monday (YYYY-MM-DD) and the count, oldest first.
+async fn meetings_per_week(
+    pool: &SqlitePool,
+    cohort_id: i64,
+    today: NaiveDate,
+) -> Result<Vec<(String, i64)>, sqlx::Error> {
+    let first_week = week_of(today) - chrono::Duration::weeks(MEETING_WEEKS as i64 - 1);
+    let held: Vec<String> = sqlx::query_scalar(
+        "SELECT m.starts_at FROM meetings m JOIN pairs p ON p.id = m.pair_id \
+         WHERE p.cohort_id = ? AND m.status = 'held' AND m.starts_at >= ?",
+    )
+    .bind(cohort_id)
+    // A day early: the program's Monday starts before UTC's in the evening.
+    .bind((first_week - chrono::Duration::days(1)).to_string())
+    .fetch_all(pool)
+    .await?;
+    let mut meetings_per_week: Vec<(String, i64)> = (0..MEETING_WEEKS)
+        .map(|week| {
+            (
+                (first_week + chrono::Duration::weeks(week as i64)).to_string(),
+                0,
+            )
+        })
+        .collect();
+    for starts_at in &held {
+        if let Some(day) = program_date(starts_at) {
+            let week = week_of(day).to_string();
+            if let Some(slot) = meetings_per_week.iter_mut().find(|(name, _)| *name == week) {
+                slot.1 += 1;
+            }
+        }
+    }
+    Ok(meetings_per_week)
+}
+
+/// The agreed goals of the cohort's pairs: all of them, the achieved ones, and
+/// those in progress past their target date on `today`.
+async fn goal_counts(
+    pool: &SqlitePool,
+    cohort_id: i64,
+    today: NaiveDate,
+) -> Result<(i64, i64, i64), sqlx::Error> {
+    sqlx::query_as(
+        "SELECT COALESCE(SUM(g.agreement = 'agreed'), 0), \
+                COALESCE(SUM(g.agreement = 'agreed' AND g.status = 'achieved'), 0), \
+                COALESCE(SUM(g.agreement = 'agreed' AND g.status = 'in_progress' \
+                             AND g.target_date < ?), 0) \
+         FROM goals g JOIN pairs p ON p.id = g.pair_id WHERE p.cohort_id = ?",
+    )
+    .bind(today.to_string())
+    .bind(cohort_id)
+    .fetch_one(pool)
+    .await
 }
