@@ -43,19 +43,13 @@ pub async fn submit_application(
 ) -> Result<String, AppError> {
     use chrono::Datelike;
 
-    use super::{check_application, repo, ApplicationInput};
+    use super::{check_application, ApplicationInput};
     use crate::accounts::policy::Access;
     use crate::accounts::session::authorize;
-    use crate::accounts::tokens::new_token;
-    use crate::audit::repo::record_by_caller;
-    use crate::audit::AuditEvent;
     use crate::input::parse_locale_choice;
-    use crate::outbox::repo::enqueue_composed;
-    use crate::outbox::{compose, EmailKind};
     use crate::profiles::MatchingInput;
     use crate::program_time::program_today;
-
-    use crate::server_context::{pool, server_settings};
+    use crate::server_context::pool;
 
     authorize(Access::Anyone).await?;
     let pool = pool()?;
@@ -86,31 +80,66 @@ pub async fn submit_application(
     };
     let application = check_application(&input, &choices, i64::from(program_today().year()))?;
     let locale = parse_locale_choice("locale", &locale).unwrap_or("fr");
+    let now = chrono::Utc::now();
+    check_submission_rate(&pool, &application.email, now).await?;
+    let token = store_submission(&pool, &application, locale, now).await?;
+    leptos_axum::redirect(&format!("/application/{token}"));
+    Ok(token)
+}
+
+/// Refuses a new application from an address that sent
+/// [`APPLICATIONS_PER_DAY`](super::APPLICATIONS_PER_DAY) in the last 24 hours,
+/// saying how many minutes until the oldest of them leaves that window.
+#[cfg(feature = "ssr")]
+async fn check_submission_rate(
+    pool: &sqlx::SqlitePool,
+    email: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), AppError> {
     // Each application emails its address: a cap keeps the form from being used
     // to flood someone's inbox (or the queue).
-    let now = chrono::Utc::now();
     let recent =
-        repo::recent_submissions(&pool, &application.email, now - chrono::Duration::days(1))
-            .await?;
-    if recent.len() >= super::APPLICATIONS_PER_DAY {
-        let oldest = recent
-            .first()
-            .and_then(|at| chrono::DateTime::parse_from_rfc3339(at).ok())
-            .map(|at| at.with_timezone(&chrono::Utc))
-            .unwrap_or(now);
-        let wait = (oldest + chrono::Duration::days(1) - now)
-            .num_minutes()
-            .max(1);
-        return Err(AppError::TooManyAttempts {
-            retry_after_minutes: wait,
-        });
+        super::repo::recent_submissions(pool, email, now - chrono::Duration::days(1)).await?;
+    if recent.len() < super::APPLICATIONS_PER_DAY {
+        return Ok(());
     }
+    let oldest = recent
+        .first()
+        .and_then(|at| chrono::DateTime::parse_from_rfc3339(at).ok())
+        .map(|at| at.with_timezone(&chrono::Utc))
+        .unwrap_or(now);
+    let wait = (oldest + chrono::Duration::days(1) - now)
+        .num_minutes()
+        .max(1);
+    Err(AppError::TooManyAttempts {
+        retry_after_minutes: wait,
+    })
+}
+
+/// Stores a checked application with a new private link and queues the
+/// "application received" email carrying that link, in one transaction, then
+/// records the submission in the audit journal. Answers the link's token (only
+/// its hash is stored).
+#[cfg(feature = "ssr")]
+async fn store_submission(
+    pool: &sqlx::SqlitePool,
+    application: &super::CheckedApplication,
+    locale: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<String, AppError> {
+    use crate::accounts::tokens::new_token;
+    use crate::audit::repo::record_by_caller;
+    use crate::audit::AuditEvent;
+    use crate::outbox::repo::enqueue_composed;
+    use crate::outbox::{compose, EmailKind};
+    use crate::server_context::server_settings;
 
     let (token, token_hash) = new_token();
     let link = format!("{}/application/{token}", server_settings()?.public_url);
     let message = compose::application_received(locale, &application.display_name);
     let mut transaction = pool.begin().await?;
-    repo::insert_application(&mut transaction, &application, &token_hash, locale, now).await?;
+    super::repo::insert_application(&mut transaction, application, &token_hash, locale, now)
+        .await?;
     enqueue_composed(
         &mut transaction,
         EmailKind::ApplicationReceived,
@@ -122,14 +151,13 @@ pub async fn submit_application(
     .await?;
     transaction.commit().await?;
     record_by_caller(
-        &pool,
+        pool,
         AuditEvent::ApplicationSubmitted,
         None,
         Some(&application.email),
         None,
     )
     .await;
-    leptos_axum::redirect(&format!("/application/{token}"));
     Ok(token)
 }
 

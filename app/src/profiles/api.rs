@@ -70,25 +70,15 @@ pub async fn save_my_profile(
     needs_note: Option<String>,
 ) -> Result<(), AppError> {
     use super::repo::{save_own_profile, OwnSettings};
-    use super::*;
+    use super::{parse_matching_fields, MatchingInput, Requirement};
     use crate::accounts::{policy::Access, session::authorize, Role};
-    use crate::error::{FieldErrors, InputProblem};
-    use crate::input::*;
+    use crate::error::FieldErrors;
     use crate::server_context::pool;
 
     let authorized = authorize(Access::OwnProfile).await?;
     let account = authorized.account()?;
     let pool = pool()?;
-    // Entries withdrawn from the taxonomy stay valid for a profile that has them.
-    let current = super::repo::load_profile(&pool, account.id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let choices = crate::catalog::repo::choices_keeping(
-        &pool,
-        &current.fields.domains,
-        &current.fields.skills,
-    )
-    .await?;
+    let choices = choices_kept_for(&pool, account.id).await?;
     let mut errors = FieldErrors::new();
     let input = MatchingInput {
         domains: domains.unwrap_or_default(),
@@ -100,70 +90,20 @@ pub async fn save_my_profile(
     let fields = parse_matching_fields(&input, &choices, Requirement::Draft, &mut errors);
     let text = |value: Option<String>| value.unwrap_or_default();
     let saved = if account.role() == Role::Mentor {
-        let capacity = match errors.check(parse_optional_number(
-            "capacity",
-            &text(capacity),
-            1,
-            CAPACITY_MAX,
-        )) {
-            Some(Some(capacity)) => Some(capacity),
-            Some(None) => {
-                errors.push("capacity", InputProblem::Required);
-                None
-            }
-            None => None,
-        };
-        // Never below the pairs already open: they keep their places.
-        if let Some(capacity) = capacity {
-            let open: i64 = sqlx::query_scalar(
-                "SELECT COUNT(*) FROM pairs p JOIN profiles r ON r.id = p.mentor_profile_id \
-                 WHERE r.account_id = ? AND p.status IN ('proposed', 'active')",
-            )
-            .bind(account.id)
-            .fetch_one(&pool)
-            .await?;
-            if capacity < open {
-                errors.push("capacity", InputProblem::BelowOpenPairs);
-            }
-        }
-        let paused_until = errors
-            .check(parse_optional_date("paused_until", &text(paused_until)))
-            .flatten();
-        errors.finish()?;
-        let settings = MentorSettings {
-            capacity: capacity.unwrap_or(super::repo::DEFAULT_CAPACITY),
-            paused_until,
-        };
+        let (capacity, paused_until) = (text(capacity), text(paused_until));
+        let settings =
+            check_mentor_settings(&pool, account.id, &capacity, &paused_until, errors).await?;
         save_own_profile(&pool, account.id, OwnSettings::Mentor(&settings), &fields).await?
     } else {
-        let program_of_study = errors.check(parse_optional_text(
-            "program_of_study",
-            &text(program_of_study),
-            SHORT_TEXT_MAX_CHARS,
-        ));
-        let institution = errors.check(parse_optional_text(
-            "institution",
-            &text(institution),
-            SHORT_TEXT_MAX_CHARS,
-        ));
-        let study_year = errors.check(parse_optional_number(
-            "study_year",
-            &text(study_year),
-            1,
-            10,
-        ));
-        let needs_note = errors.check(parse_optional_text(
-            "needs_note",
-            &text(needs_note),
-            LONG_TEXT_MAX_CHARS,
-        ));
-        errors.finish()?;
-        let studies = MenteeStudies {
-            program_of_study: program_of_study.flatten(),
-            institution: institution.flatten(),
-            study_year: study_year.flatten(),
-            needs_note: needs_note.flatten(),
-        };
+        let studies = check_mentee_studies(
+            &MenteeStudiesInput {
+                program_of_study: text(program_of_study),
+                institution: text(institution),
+                study_year: text(study_year),
+                needs_note: text(needs_note),
+            },
+            errors,
+        )?;
         save_own_profile(&pool, account.id, OwnSettings::Mentee(&studies), &fields).await?
     };
     if saved {
@@ -181,4 +121,130 @@ pub async fn save_my_profile(
         // The page loads the profile first; without it there is nothing to save.
         Err(AppError::NotFound)
     }
+}
+
+/// The taxonomy entries a profile may choose from: the current ones, plus the
+/// withdrawn ones this account's profile already has (they stay valid for it).
+/// `NotFound` when the account has no profile.
+#[cfg(feature = "ssr")]
+async fn choices_kept_for(
+    pool: &sqlx::SqlitePool,
+    account_id: i64,
+) -> Result<crate::catalog::ProfileChoices, AppError> {
+    let current = super::repo::load_profile(pool, account_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let choices = crate::catalog::repo::choices_keeping(
+        pool,
+        &current.fields.domains,
+        &current.fields.skills,
+    )
+    .await?;
+    Ok(choices)
+}
+
+/// Checks a mentor's capacity (required, never below their open pairs) and
+/// pause date, then ends the form's check: every problem in `errors`, the
+/// matching fields' included, comes back at once.
+#[cfg(feature = "ssr")]
+async fn check_mentor_settings(
+    pool: &sqlx::SqlitePool,
+    account_id: i64,
+    capacity: &str,
+    paused_until: &str,
+    mut errors: crate::error::FieldErrors,
+) -> Result<super::MentorSettings, AppError> {
+    use crate::error::InputProblem;
+    use crate::input::{parse_optional_date, parse_optional_number};
+
+    let capacity = match errors.check(parse_optional_number(
+        "capacity",
+        capacity,
+        1,
+        super::CAPACITY_MAX,
+    )) {
+        Some(Some(capacity)) => Some(capacity),
+        Some(None) => {
+            errors.push("capacity", InputProblem::Required);
+            None
+        }
+        None => None,
+    };
+    // Never below the pairs already open: they keep their places.
+    if let Some(capacity) = capacity {
+        if capacity < open_pairs_of_mentor(pool, account_id).await? {
+            errors.push("capacity", InputProblem::BelowOpenPairs);
+        }
+    }
+    let paused_until = errors
+        .check(parse_optional_date("paused_until", paused_until))
+        .flatten();
+    errors.finish()?;
+    Ok(super::MentorSettings {
+        capacity: capacity.unwrap_or(super::repo::DEFAULT_CAPACITY),
+        paused_until,
+    })
+}
+
+/// How many pairs of this mentor (by account) are proposed or active.
+#[cfg(feature = "ssr")]
+async fn open_pairs_of_mentor(pool: &sqlx::SqlitePool, account_id: i64) -> Result<i64, AppError> {
+    let open: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM pairs p JOIN profiles r ON r.id = p.mentor_profile_id \
+         WHERE r.account_id = ? AND p.status IN ('proposed', 'active')",
+    )
+    .bind(account_id)
+    .fetch_one(pool)
+    .await?;
+    Ok(open)
+}
+
+/// A mentee's study fields as the form sent them (empty when left out).
+#[cfg(feature = "ssr")]
+struct MenteeStudiesInput {
+    program_of_study: String,
+    institution: String,
+    study_year: String,
+    needs_note: String,
+}
+
+/// Checks a mentee's studies (each optional), then ends the form's check:
+/// every problem in `errors`, the matching fields' included, comes back at once.
+#[cfg(feature = "ssr")]
+fn check_mentee_studies(
+    input: &MenteeStudiesInput,
+    mut errors: crate::error::FieldErrors,
+) -> Result<super::MenteeStudies, AppError> {
+    use crate::input::{
+        parse_optional_number, parse_optional_text, LONG_TEXT_MAX_CHARS, SHORT_TEXT_MAX_CHARS,
+    };
+
+    let program_of_study = errors.check(parse_optional_text(
+        "program_of_study",
+        &input.program_of_study,
+        SHORT_TEXT_MAX_CHARS,
+    ));
+    let institution = errors.check(parse_optional_text(
+        "institution",
+        &input.institution,
+        SHORT_TEXT_MAX_CHARS,
+    ));
+    let study_year = errors.check(parse_optional_number(
+        "study_year",
+        &input.study_year,
+        1,
+        10,
+    ));
+    let needs_note = errors.check(parse_optional_text(
+        "needs_note",
+        &input.needs_note,
+        LONG_TEXT_MAX_CHARS,
+    ));
+    errors.finish()?;
+    Ok(super::MenteeStudies {
+        program_of_study: program_of_study.flatten(),
+        institution: institution.flatten(),
+        study_year: study_year.flatten(),
+        needs_note: needs_note.flatten(),
+    })
 }
