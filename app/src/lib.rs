@@ -23,6 +23,31 @@ macro_rules! stored_text {
     };
 }
 
+/// An enum stored as text by its snake_case variant names: the derives every
+/// stored enum shares (copyable, compared, sent to the browser, named by
+/// strum) and `stored_text!`. Other derives and docs go inside, as usual.
+#[macro_export]
+macro_rules! stored_enum {
+    ($(#[$meta:meta])* $vis:vis enum $name:ident { $($body:tt)* }) => {
+        #[derive(
+            Debug,
+            Clone,
+            Copy,
+            PartialEq,
+            Eq,
+            serde::Serialize,
+            serde::Deserialize,
+            strum::IntoStaticStr,
+            strum::EnumString,
+        )]
+        #[strum(serialize_all = "snake_case")]
+        $(#[$meta])*
+        $vis enum $name { $($body)* }
+
+        $crate::stored_text!($name);
+    };
+}
+
 pub mod accounts;
 pub mod applications;
 pub mod audit;

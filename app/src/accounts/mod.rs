@@ -15,27 +15,15 @@ pub mod tokens;
 
 use serde::{Deserialize, Serialize};
 
-/// What a person does in the program. One account, one role.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::IntoStaticStr,
-    strum::EnumString,
-)]
-#[strum(serialize_all = "snake_case")]
-pub enum Role {
-    Coordinator,
-    Mentor,
-    Mentee,
+crate::stored_enum! {
+    /// What a person does in the program. One account, one role.
+    #[derive(Hash)]
+    pub enum Role {
+        Coordinator,
+        Mentor,
+        Mentee,
+    }
 }
-
-crate::stored_text!(Role);
 
 impl Role {
     pub const ALL: [Role; 3] = [Role::Coordinator, Role::Mentor, Role::Mentee];

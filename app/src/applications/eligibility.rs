@@ -2,29 +2,17 @@
 //! the job market, in a profession outside research". Plain Rust, no I/O.
 use serde::{Deserialize, Serialize};
 
-/// The highest diploma a candidate holds.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Serialize,
-    Deserialize,
-    strum::IntoStaticStr,
-    strum::EnumString,
-)]
-#[strum(serialize_all = "snake_case")]
-pub enum DiplomaLevel {
-    None,
-    Secondary,
-    College,
-    Bachelor,
-    Master,
-    Doctorate,
+crate::stored_enum! {
+    /// The highest diploma a candidate holds.
+    pub enum DiplomaLevel {
+        None,
+        Secondary,
+        College,
+        Bachelor,
+        Master,
+        Doctorate,
+    }
 }
-
-crate::stored_text!(DiplomaLevel);
 
 impl DiplomaLevel {
     pub const ALL: [DiplomaLevel; 6] = [

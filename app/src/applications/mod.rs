@@ -26,31 +26,19 @@ use crate::profiles::{
 };
 pub use eligibility::{ineligibility_reasons, DiplomaLevel, EligibilityFacts, IneligibilityReason};
 
-/// Where an application stands.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::IntoStaticStr,
-    strum::EnumString,
-)]
-#[strum(serialize_all = "snake_case")]
-pub enum ApplicationStatus {
-    /// Waiting for the coordinator (new, or answered after a request).
-    Submitted,
-    /// The coordinator asked the applicant for more information.
-    InfoRequested,
-    Accepted,
-    Declined,
-    Withdrawn,
+crate::stored_enum! {
+    /// Where an application stands.
+    #[derive(Hash)]
+    pub enum ApplicationStatus {
+        /// Waiting for the coordinator (new, or answered after a request).
+        Submitted,
+        /// The coordinator asked the applicant for more information.
+        InfoRequested,
+        Accepted,
+        Declined,
+        Withdrawn,
+    }
 }
-
-crate::stored_text!(ApplicationStatus);
 
 impl ApplicationStatus {
     pub const ALL: [ApplicationStatus; 5] = [
@@ -77,29 +65,17 @@ impl ApplicationStatus {
     }
 }
 
-/// A step in an application's history.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Serialize,
-    Deserialize,
-    strum::IntoStaticStr,
-    strum::EnumString,
-)]
-#[strum(serialize_all = "snake_case")]
-pub enum ApplicationEventKind {
-    Submitted,
-    InfoRequested,
-    InfoProvided,
-    Accepted,
-    Declined,
-    Withdrawn,
+crate::stored_enum! {
+    /// A step in an application's history.
+    pub enum ApplicationEventKind {
+        Submitted,
+        InfoRequested,
+        InfoProvided,
+        Accepted,
+        Declined,
+        Withdrawn,
+    }
 }
-
-crate::stored_text!(ApplicationEventKind);
 
 impl ApplicationEventKind {
     pub const ALL: [ApplicationEventKind; 6] = [
@@ -204,94 +180,15 @@ pub fn check_application(
     let phone = errors
         .check(parse_optional_text("phone", &input.phone, 40))
         .flatten();
-
-    let diploma_level = match input.diploma_level.trim() {
-        "" => {
-            errors.push("diploma_level", InputProblem::Required);
-            None
-        }
-        value => {
-            let level = DiplomaLevel::parse(value);
-            if level.is_none() {
-                errors.push("diploma_level", InputProblem::InvalidChoice);
-            }
-            level
-        }
-    };
-    let has_diploma = diploma_level.is_some_and(|level| level != DiplomaLevel::None);
-    let (diploma_field, diploma_year) = if has_diploma {
-        (
-            errors.check(parse_required_text(
-                "diploma_field",
-                &input.diploma_field,
-                SHORT_TEXT_MAX_CHARS,
-            )),
-            errors
-                .check(parse_optional_number(
-                    "diploma_year",
-                    &input.diploma_year,
-                    1940,
-                    this_year,
-                ))
-                .and_then(|year| {
-                    if year.is_none() {
-                        errors.push("diploma_year", InputProblem::Required);
-                    }
-                    year
-                }),
-        )
-    } else {
-        (None, None)
-    };
-
-    let is_employed = errors.check(yes_no("is_employed", &input.is_employed));
-    let (employer, job_title, sector) = if is_employed == Some(true) {
-        let employer = errors.check(parse_required_text(
-            "employer",
-            &input.employer,
-            SHORT_TEXT_MAX_CHARS,
-        ));
-        let job_title = errors.check(parse_required_text(
-            "job_title",
-            &input.job_title,
-            SHORT_TEXT_MAX_CHARS,
-        ));
-        let sector = match input.sector.trim() {
-            "" => {
-                errors.push("sector", InputProblem::Required);
-                None
-            }
-            value if SECTORS.contains(&value) => Some(value.to_owned()),
-            _ => {
-                errors.push("sector", InputProblem::InvalidChoice);
-                None
-            }
-        };
-        (employer, job_title, sector)
-    } else {
-        (None, None, None)
-    };
-    let works_in_research = errors.check(yes_no("works_in_research", &input.works_in_research));
-
+    let diploma = check_diploma(input, this_year, &mut errors);
+    let work = check_work(input, &mut errors);
     let matching = parse_matching_fields(
         &input.matching,
         choices,
         Requirement::AllRequired,
         &mut errors,
     );
-    let capacity = match errors.check(parse_optional_number(
-        "capacity",
-        &input.capacity,
-        1,
-        CAPACITY_MAX,
-    )) {
-        Some(Some(capacity)) => Some(capacity),
-        Some(None) => {
-            errors.push("capacity", InputProblem::Required);
-            None
-        }
-        None => None,
-    };
+    let capacity = required_number(&mut errors, "capacity", &input.capacity, 1, CAPACITY_MAX);
     let motivation = errors.check(parse_required_text(
         "motivation",
         &input.motivation,
@@ -309,14 +206,14 @@ pub fn check_application(
             display_name: display_name?,
             email: email?,
             phone,
-            diploma_level: diploma_level?,
-            diploma_field: diploma_field.clone(),
-            diploma_year,
-            is_employed: is_employed?,
-            employer: employer.clone(),
-            job_title: job_title.clone(),
-            sector: sector.clone(),
-            works_in_research: works_in_research?,
+            diploma_level: diploma.level?,
+            diploma_field: diploma.field,
+            diploma_year: diploma.year,
+            is_employed: work.is_employed?,
+            employer: work.employer,
+            job_title: work.job_title,
+            sector: work.sector,
+            works_in_research: work.works_in_research?,
             matching,
             capacity: capacity?,
             motivation: motivation?,
@@ -324,6 +221,123 @@ pub fn check_application(
     })();
     errors.finish()?;
     checked.ok_or_else(|| AppError::internal("a checked field had no value"))
+}
+
+/// The diploma part of the form as far as it checked (`None` where a field had a problem).
+struct DiplomaAnswers {
+    level: Option<DiplomaLevel>,
+    field: Option<String>,
+    year: Option<i64>,
+}
+
+/// Checks the diploma level and, when there is a diploma, its field and year
+/// (both required then, and ignored otherwise).
+fn check_diploma(
+    input: &ApplicationInput,
+    this_year: i64,
+    errors: &mut FieldErrors,
+) -> DiplomaAnswers {
+    let level = required_choice(
+        errors,
+        "diploma_level",
+        &input.diploma_level,
+        DiplomaLevel::parse,
+    );
+    let has_diploma = level.is_some_and(|level| level != DiplomaLevel::None);
+    if !has_diploma {
+        return DiplomaAnswers {
+            level,
+            field: None,
+            year: None,
+        };
+    }
+    let field = errors.check(parse_required_text(
+        "diploma_field",
+        &input.diploma_field,
+        SHORT_TEXT_MAX_CHARS,
+    ));
+    let year = required_number(errors, "diploma_year", &input.diploma_year, 1940, this_year);
+    DiplomaAnswers { level, field, year }
+}
+
+/// The work part of the form as far as it checked (`None` where a field had a problem).
+struct WorkAnswers {
+    is_employed: Option<bool>,
+    employer: Option<String>,
+    job_title: Option<String>,
+    sector: Option<String>,
+    works_in_research: Option<bool>,
+}
+
+/// Checks whether the candidate is employed and, if so, where and as what
+/// (required then, ignored otherwise), then whether they work in research.
+fn check_work(input: &ApplicationInput, errors: &mut FieldErrors) -> WorkAnswers {
+    let is_employed = errors.check(yes_no("is_employed", &input.is_employed));
+    let (employer, job_title, sector) = if is_employed == Some(true) {
+        let employer = errors.check(parse_required_text(
+            "employer",
+            &input.employer,
+            SHORT_TEXT_MAX_CHARS,
+        ));
+        let job_title = errors.check(parse_required_text(
+            "job_title",
+            &input.job_title,
+            SHORT_TEXT_MAX_CHARS,
+        ));
+        let sector = required_choice(errors, "sector", &input.sector, |value| {
+            SECTORS.contains(&value).then(|| value.to_owned())
+        });
+        (employer, job_title, sector)
+    } else {
+        (None, None, None)
+    };
+    let works_in_research = errors.check(yes_no("works_in_research", &input.works_in_research));
+    WorkAnswers {
+        is_employed,
+        employer,
+        job_title,
+        sector,
+        works_in_research,
+    }
+}
+
+/// One of a list of choices, required: `Required` when empty, `InvalidChoice`
+/// when `parse` does not know it.
+fn required_choice<T>(
+    errors: &mut FieldErrors,
+    field: &str,
+    raw: &str,
+    parse: impl FnOnce(&str) -> Option<T>,
+) -> Option<T> {
+    match raw.trim() {
+        "" => {
+            errors.push(field, InputProblem::Required);
+            None
+        }
+        value => {
+            let choice = parse(value);
+            if choice.is_none() {
+                errors.push(field, InputProblem::InvalidChoice);
+            }
+            choice
+        }
+    }
+}
+
+/// A whole number in `min..=max`, required: `Required` when empty, `OutOfRange`
+/// when it is not a number in range.
+fn required_number(
+    errors: &mut FieldErrors,
+    field: &str,
+    raw: &str,
+    min: i64,
+    max: i64,
+) -> Option<i64> {
+    let number = errors.check(parse_optional_number(field, raw, min, max))?;
+    if number.is_none() {
+        errors.push(field, InputProblem::Required);
+    }
+    number
 }
 
 /// One line of the review queue.

@@ -6,61 +6,49 @@ pub mod repo;
 
 use serde::{Deserialize, Serialize};
 
-/// What happened. Stored by name; each has a localized label.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Serialize,
-    Deserialize,
-    strum::IntoStaticStr,
-    strum::EnumString,
-)]
-#[strum(serialize_all = "snake_case")]
-pub enum AuditEvent {
-    LoginSucceeded,
-    LoginFailed,
-    LoginThrottled,
-    LoggedOut,
-    MenteeRegistered,
-    InvitationSent,
-    InvitationAccepted,
-    PasswordResetRequested,
-    PasswordReset,
-    PasswordChanged,
-    RoleChanged,
-    AccountDisabled,
-    AccountEnabled,
-    RegistrationOpened,
-    RegistrationClosed,
-    CoordinatorCreated,
-    ApplicationSubmitted,
-    ApplicationAccepted,
-    ApplicationDeclined,
-    ApplicationInfoRequested,
-    ApplicationWithdrawn,
-    ProfileUpdated,
-    PairProposed,
-    PairAnswered,
-    PairWithdrawn,
-    PairEnded,
-    MatchingSettingsChanged,
-    NudgeSent,
-    ParticipantViewed,
-    /// A coordinator downloaded an export (detail: cohort code and kind).
-    DataExported,
-    /// One of a pair's two people asked to end it (detail: the pair).
-    PairEndRequested,
-    /// A pair's member reported a message to the coordination (detail: pair, message).
-    MessageReported,
-    /// A person answered from an email's link, without signing in (detail:
-    /// the action and its object).
-    EmailActionUsed,
+crate::stored_enum! {
+    /// What happened. Stored by name; each has a localized label.
+    pub enum AuditEvent {
+        LoginSucceeded,
+        LoginFailed,
+        LoginThrottled,
+        LoggedOut,
+        MenteeRegistered,
+        InvitationSent,
+        InvitationAccepted,
+        PasswordResetRequested,
+        PasswordReset,
+        PasswordChanged,
+        RoleChanged,
+        AccountDisabled,
+        AccountEnabled,
+        RegistrationOpened,
+        RegistrationClosed,
+        CoordinatorCreated,
+        ApplicationSubmitted,
+        ApplicationAccepted,
+        ApplicationDeclined,
+        ApplicationInfoRequested,
+        ApplicationWithdrawn,
+        ProfileUpdated,
+        PairProposed,
+        PairAnswered,
+        PairWithdrawn,
+        PairEnded,
+        MatchingSettingsChanged,
+        NudgeSent,
+        ParticipantViewed,
+        /// A coordinator downloaded an export (detail: cohort code and kind).
+        DataExported,
+        /// One of a pair's two people asked to end it (detail: the pair).
+        PairEndRequested,
+        /// A pair's member reported a message to the coordination (detail: pair, message).
+        MessageReported,
+        /// A person answered from an email's link, without signing in (detail:
+        /// the action and its object).
+        EmailActionUsed,
+    }
 }
-
-crate::stored_text!(AuditEvent);
 
 impl AuditEvent {
     pub const ALL: [AuditEvent; 33] = [

@@ -11,6 +11,8 @@ use crate::profiles::SpokenLanguage;
 
 pub mod api;
 #[cfg(feature = "ssr")]
+pub mod lists;
+#[cfg(feature = "ssr")]
 pub mod repo;
 pub mod ui;
 
@@ -19,27 +21,15 @@ pub const PAGE_SIZE: usize = 20;
 /// How many of a mentee's mentors the board ranks.
 pub const SUGGESTIONS: usize = 8;
 
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::IntoStaticStr,
-    strum::EnumString,
-)]
-#[strum(serialize_all = "snake_case")]
-pub enum ConstraintKind {
-    /// Kept in every draft.
-    Locked,
-    /// Never proposed.
-    Forbidden,
+crate::stored_enum! {
+    #[derive(Hash)]
+    pub enum ConstraintKind {
+        /// Kept in every draft.
+        Locked,
+        /// Never proposed.
+        Forbidden,
+    }
 }
-
-crate::stored_text!(ConstraintKind);
 
 /// A mentee waiting for a mentor, as the list shows them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -58,25 +58,13 @@ pub struct TaxonomyChoice {
 /// A domain of interest or expertise (one shared taxonomy).
 pub type Domain = TaxonomyChoice;
 
-/// The two lists of the shared taxonomy.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Serialize,
-    Deserialize,
-    strum::IntoStaticStr,
-    strum::EnumString,
-)]
-#[strum(serialize_all = "snake_case")]
-pub enum TaxonomyKind {
-    Domain,
-    Skill,
+crate::stored_enum! {
+    /// The two lists of the shared taxonomy.
+    pub enum TaxonomyKind {
+        Domain,
+        Skill,
+    }
 }
-
-crate::stored_text!(TaxonomyKind);
 
 /// A domain or a skill as the coordinator manages it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

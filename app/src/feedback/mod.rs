@@ -32,27 +32,15 @@ pub struct Feedback {
     pub response: Option<String>,
 }
 
-/// How a person feels the pair fits, after the first meeting.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::IntoStaticStr,
-    strum::EnumString,
-)]
-#[strum(serialize_all = "snake_case")]
-pub enum FitAnswer {
-    GoodFit,
-    NotSure,
-    NotAFit,
+crate::stored_enum! {
+    /// How a person feels the pair fits, after the first meeting.
+    #[derive(Hash)]
+    pub enum FitAnswer {
+        GoodFit,
+        NotSure,
+        NotAFit,
+    }
 }
-
-crate::stored_text!(FitAnswer);
 
 impl FitAnswer {
     pub const ALL: [FitAnswer; 3] = [FitAnswer::GoodFit, FitAnswer::NotSure, FitAnswer::NotAFit];

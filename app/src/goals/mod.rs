@@ -19,63 +19,38 @@ pub const TITLE_MAX_CHARS: usize = 200;
 /// At most this many milestones are written with a proposal.
 pub const MILESTONES_MAX: usize = 12;
 
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::IntoStaticStr,
-    strum::EnumString,
-)]
-#[strum(serialize_all = "snake_case")]
-pub enum GoalStatus {
-    InProgress,
-    Achieved,
-    Dropped,
+crate::stored_enum! {
+    #[derive(Hash)]
+    pub enum GoalStatus {
+        InProgress,
+        Achieved,
+        Dropped,
+    }
 }
 
-crate::stored_text!(GoalStatus);
-
-/// What a goal's history records.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::IntoStaticStr,
-    strum::EnumString,
-    strum::VariantArray,
-)]
-#[strum(serialize_all = "snake_case")]
-pub enum GoalEventKind {
-    Proposed,
-    Revised,
-    Agreed,
-    ChangesRequested,
-    MilestoneDone,
-    MilestoneUndone,
-    MilestoneAdded,
-    Assessed,
-    Achieved,
-    Dropped,
-    Reopened,
-    AchieveProposed,
-    DropProposed,
-    ReopenProposed,
-    MilestoneProposed,
-    ChangeDeclined,
-    ChangeWithdrawn,
+crate::stored_enum! {
+    /// What a goal's history records.
+    #[derive(Hash, strum::VariantArray)]
+    pub enum GoalEventKind {
+        Proposed,
+        Revised,
+        Agreed,
+        ChangesRequested,
+        MilestoneDone,
+        MilestoneUndone,
+        MilestoneAdded,
+        Assessed,
+        Achieved,
+        Dropped,
+        Reopened,
+        AchieveProposed,
+        DropProposed,
+        ReopenProposed,
+        MilestoneProposed,
+        ChangeDeclined,
+        ChangeWithdrawn,
+    }
 }
-
-crate::stored_text!(GoalEventKind);
 
 impl GoalEventKind {
     /// The history entry a status change writes.

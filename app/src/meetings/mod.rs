@@ -21,46 +21,22 @@ pub const DURATIONS: [i64; 6] = [30, 45, 60, 90, 120, 180];
 /// At most this many objectives per meeting.
 pub const OBJECTIVES_MAX: usize = 10;
 
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::IntoStaticStr,
-    strum::EnumString,
-)]
-#[strum(serialize_all = "snake_case")]
-pub enum MeetingStatus {
-    Planned,
-    Held,
-    Cancelled,
+crate::stored_enum! {
+    #[derive(Hash)]
+    pub enum MeetingStatus {
+        Planned,
+        Held,
+        Cancelled,
+    }
 }
 
-crate::stored_text!(MeetingStatus);
-
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::IntoStaticStr,
-    strum::EnumString,
-)]
-#[strum(serialize_all = "snake_case")]
-pub enum MeetingModality {
-    InPerson,
-    Video,
+crate::stored_enum! {
+    #[derive(Hash)]
+    pub enum MeetingModality {
+        InPerson,
+        Video,
+    }
 }
-
-crate::stored_text!(MeetingModality);
 
 /// What a meeting is for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -13,63 +13,51 @@ pub mod repo;
 
 use serde::{Deserialize, Serialize};
 
-/// What a message is about.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Serialize,
-    Deserialize,
-    strum::IntoStaticStr,
-    strum::EnumString,
-)]
-#[strum(serialize_all = "snake_case")]
-pub enum EmailKind {
-    Invitation,
-    PasswordReset,
-    ApplicationReceived,
-    ApplicationInfoRequested,
-    ApplicationDeclined,
-    PairProposed,
-    /// A goal or a meeting waits for the recipient's agreement.
-    AgreementRequested,
-    /// A meeting was planned or changed.
-    MeetingPlanned,
-    FeedbackReceived,
-    /// The day before a meeting.
-    MeetingReminder,
-    /// To the coordination: one of the two declined a proposal (with why).
-    PairDeclined,
-    /// To the coordination and to the pair's two people: both accepted.
-    PairActivated,
-    /// To the two people: the coordination withdrew the proposal.
-    PairWithdrawn,
-    /// To the two people: the coordination ended the pair (never with its
-    /// reason, which is the coordination's own).
-    PairEnded,
-    /// To the coordination: one of the two answered the fit check "not a fit".
-    NotAFit,
-    /// To the other person: a meeting was cancelled.
-    MeetingCancelled,
-    /// To the person who proposed a goal or a meeting: the other asks a change.
-    ChangeRequested,
-    /// To the mentor: the mentee acknowledged (or answered) their feedback.
-    FeedbackAcknowledged,
-    /// The notices held for a person who chose a weekly digest.
-    WeeklyDigest,
-    /// A coordinator's reminder about something waiting (an attention item).
-    Nudge,
-    /// To the coordination: one of the two asks to end their pair (with why).
-    EndRequested,
-    /// To the other person: a message arrived (never its words).
-    MessageReceived,
-    /// To the coordination: a message was reported to her (never its words).
-    MessageReported,
+crate::stored_enum! {
+    /// What a message is about.
+    pub enum EmailKind {
+        Invitation,
+        PasswordReset,
+        ApplicationReceived,
+        ApplicationInfoRequested,
+        ApplicationDeclined,
+        PairProposed,
+        /// A goal or a meeting waits for the recipient's agreement.
+        AgreementRequested,
+        /// A meeting was planned or changed.
+        MeetingPlanned,
+        FeedbackReceived,
+        /// The day before a meeting.
+        MeetingReminder,
+        /// To the coordination: one of the two declined a proposal (with why).
+        PairDeclined,
+        /// To the coordination and to the pair's two people: both accepted.
+        PairActivated,
+        /// To the two people: the coordination withdrew the proposal.
+        PairWithdrawn,
+        /// To the two people: the coordination ended the pair (never with its
+        /// reason, which is the coordination's own).
+        PairEnded,
+        /// To the coordination: one of the two answered the fit check "not a fit".
+        NotAFit,
+        /// To the other person: a meeting was cancelled.
+        MeetingCancelled,
+        /// To the person who proposed a goal or a meeting: the other asks a change.
+        ChangeRequested,
+        /// To the mentor: the mentee acknowledged (or answered) their feedback.
+        FeedbackAcknowledged,
+        /// The notices held for a person who chose a weekly digest.
+        WeeklyDigest,
+        /// A coordinator's reminder about something waiting (an attention item).
+        Nudge,
+        /// To the coordination: one of the two asks to end their pair (with why).
+        EndRequested,
+        /// To the other person: a message arrived (never its words).
+        MessageReceived,
+        /// To the coordination: a message was reported to her (never its words).
+        MessageReported,
+    }
 }
-
-crate::stored_text!(EmailKind);
 
 impl EmailKind {
     pub const ALL: [EmailKind; 23] = [

@@ -9,28 +9,16 @@ pub mod partner;
 pub mod repo;
 pub mod ui;
 
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::IntoStaticStr,
-    strum::EnumString,
-)]
-#[strum(serialize_all = "snake_case")]
-pub enum PairStatus {
-    Proposed,
-    Active,
-    Declined,
-    Withdrawn,
-    Ended,
+crate::stored_enum! {
+    #[derive(Hash)]
+    pub enum PairStatus {
+        Proposed,
+        Active,
+        Declined,
+        Withdrawn,
+        Ended,
+    }
 }
-
-crate::stored_text!(PairStatus);
 
 impl PairStatus {
     pub const OPEN: [PairStatus; 2] = [PairStatus::Proposed, PairStatus::Active];
@@ -41,26 +29,14 @@ impl PairStatus {
     }
 }
 
-/// One person's answer to a proposal.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::IntoStaticStr,
-    strum::EnumString,
-)]
-#[strum(serialize_all = "snake_case")]
-pub enum Answer {
-    Accepted,
-    Declined,
+crate::stored_enum! {
+    /// One person's answer to a proposal.
+    #[derive(Hash)]
+    pub enum Answer {
+        Accepted,
+        Declined,
+    }
 }
-
-crate::stored_text!(Answer);
 
 /// Which of the two a person is in a pair.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

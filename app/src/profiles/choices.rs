@@ -10,29 +10,15 @@ pub fn is_known_language(code: &str) -> bool {
     LANGUAGES.contains(&code)
 }
 
-/// How well someone speaks a language.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::IntoStaticStr,
-    strum::EnumString,
-)]
-#[strum(serialize_all = "snake_case")]
-pub enum LanguageLevel {
-    Basic,
-    Working,
-    Fluent,
+crate::stored_enum! {
+    /// How well someone speaks a language.
+    #[derive(PartialOrd, Ord, Hash)]
+    pub enum LanguageLevel {
+        Basic,
+        Working,
+        Fluent,
+    }
 }
-
-crate::stored_text!(LanguageLevel);
 
 impl LanguageLevel {
     pub const ALL: [LanguageLevel; 3] = [
@@ -49,27 +35,15 @@ pub struct SpokenLanguage {
     pub level: LanguageLevel,
 }
 
-/// Where meetings can happen.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::IntoStaticStr,
-    strum::EnumString,
-)]
-#[strum(serialize_all = "snake_case")]
-pub enum Modality {
-    InPerson,
-    Video,
-    Either,
+crate::stored_enum! {
+    /// Where meetings can happen.
+    #[derive(Hash)]
+    pub enum Modality {
+        InPerson,
+        Video,
+        Either,
+    }
 }
-
-crate::stored_text!(Modality);
 
 impl Modality {
     pub const ALL: [Modality; 3] = [Modality::InPerson, Modality::Video, Modality::Either];

@@ -15,30 +15,18 @@ pub mod repo;
 /// How long a link works.
 pub const VALID_DAYS: i64 = 14;
 
-/// What a link does.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::IntoStaticStr,
-    strum::EnumString,
-)]
-#[strum(serialize_all = "snake_case")]
-pub enum LinkAction {
-    /// Agree to a meeting (its time, place and objectives) the other planned.
-    AgreeMeeting,
-    /// Say that an agreed meeting that has started took place.
-    ConfirmMet,
-    /// The mentee acknowledges feedback.
-    AcknowledgeFeedback,
+crate::stored_enum! {
+    /// What a link does.
+    #[derive(Hash)]
+    pub enum LinkAction {
+        /// Agree to a meeting (its time, place and objectives) the other planned.
+        AgreeMeeting,
+        /// Say that an agreed meeting that has started took place.
+        ConfirmMet,
+        /// The mentee acknowledges feedback.
+        AcknowledgeFeedback,
+    }
 }
-
-crate::stored_text!(LinkAction);
 
 /// Why a link no longer works.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
