@@ -4,6 +4,8 @@
 //! refresh the board in place.
 use leptos::prelude::*;
 
+use crate::components::table::DataTable;
+
 use crate::components::access::reload_or_deny;
 
 use crate::components::labels::label;
@@ -301,20 +303,9 @@ fn OpenPairs(pairs: Vec<PairRow>, changes: RwSignal<u64>) -> impl IntoView {
                 view! { <p class="empty-state">{t!(i18n, board.pairs_empty)}</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-scroll" tabindex="0">
-                        <table class="data-table">
-                            <thead><tr>
-                                <th scope="col">{t!(i18n, board.column_mentee)}</th>
-                                <th scope="col">{t!(i18n, board.column_mentor)}</th>
-                                <th scope="col">{t!(i18n, board.column_score)}</th>
-                                <th scope="col">{t!(i18n, board.column_status)}</th>
-                                <th scope="col">{t!(i18n, board.column_actions)}</th>
-                            </tr></thead>
-                            <tbody>
-                                {pairs.into_iter().map(|pair| view! { <PairRowView pair changes /> }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
+                    <DataTable columns=vec![label!(i18n, board.column_mentee), label!(i18n, board.column_mentor), label!(i18n, board.column_score), label!(i18n, board.column_status), label!(i18n, board.column_actions)]>
+                        {pairs.into_iter().map(|pair| view! { <PairRowView pair changes /> }).collect_view()}
+                    </DataTable>
                 }.into_any()
             }}
         </section>

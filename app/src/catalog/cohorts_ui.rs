@@ -3,6 +3,8 @@
 use crate::components::access::reload_or_deny;
 use leptos::prelude::*;
 
+use crate::components::table::DataTable;
+
 use crate::components::labels::label;
 use leptos_router::hooks::use_params_map;
 
@@ -48,60 +50,47 @@ fn CohortList(cohorts: Vec<CohortSummary>) -> impl IntoView {
         return view! { <p class="empty-state">{t!(i18n, cohorts.empty)}</p> }.into_any();
     }
     view! {
-        <div class="table-scroll" tabindex="0">
-            <table class="data-table">
-                <thead>
-                    <tr>
-                        <th scope="col">{t!(i18n, cohorts.name)}</th>
-                        <th scope="col">{t!(i18n, cohorts.dates)}</th>
-                        <th scope="col">{t!(i18n, cohorts.state)}</th>
-                        <th scope="col">{t!(i18n, cohorts.mentors)}</th>
-                        <th scope="col">{t!(i18n, cohorts.mentees)}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {cohorts
-                        .into_iter()
-                        .map(|summary| {
-                            let cohort = summary.cohort;
-                            let href = format!("/coordinator/cohorts/{}", cohort.code);
-                            let name = cohort.name.clone();
-                            let (starts, ends, is_open) = (cohort.starts_on, cohort.ends_on, cohort.is_open);
-                            view! {
-                                <tr>
-                                    <td>
-                                        <a href=href>{move || name.get(i18n.get_locale()).unwrap_or_default().to_owned()}</a>
-                                        {summary.is_current.then(|| view! { " " <span class="badge badge-ok">{t!(i18n, cohorts.current)}</span> })}
-                                    </td>
-                                    <td>
-                                        {move || {
-                                            t_string!(
-                                                i18n,
-                                                cohorts.date_range,
-                                                start = long_date(i18n.get_locale(), starts),
-                                                end = long_date(i18n.get_locale(), ends)
-                                            )
-                                                .to_string()
-                                        }}
-                                    </td>
-                                    <td>
-                                        {move || {
-                                            if is_open {
-                                                t_string!(i18n, cohorts.open)
-                                            } else {
-                                                t_string!(i18n, cohorts.closed)
-                                            }
-                                        }}
-                                    </td>
-                                    <td>{summary.mentors}</td>
-                                    <td>{summary.mentees}</td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <DataTable columns=vec![label!(i18n, cohorts.name), label!(i18n, cohorts.dates), label!(i18n, cohorts.state), label!(i18n, cohorts.mentors), label!(i18n, cohorts.mentees)]>
+            {cohorts
+                .into_iter()
+                .map(|summary| {
+                    let cohort = summary.cohort;
+                    let href = format!("/coordinator/cohorts/{}", cohort.code);
+                    let name = cohort.name.clone();
+                    let (starts, ends, is_open) = (cohort.starts_on, cohort.ends_on, cohort.is_open);
+                    view! {
+                        <tr>
+                            <td>
+                                <a href=href>{move || name.get(i18n.get_locale()).unwrap_or_default().to_owned()}</a>
+                                {summary.is_current.then(|| view! { " " <span class="badge badge-ok">{t!(i18n, cohorts.current)}</span> })}
+                            </td>
+                            <td>
+                                {move || {
+                                    t_string!(
+                                        i18n,
+                                        cohorts.date_range,
+                                        start = long_date(i18n.get_locale(), starts),
+                                        end = long_date(i18n.get_locale(), ends)
+                                    )
+                                        .to_string()
+                                }}
+                            </td>
+                            <td>
+                                {move || {
+                                    if is_open {
+                                        t_string!(i18n, cohorts.open)
+                                    } else {
+                                        t_string!(i18n, cohorts.closed)
+                                    }
+                                }}
+                            </td>
+                            <td>{summary.mentors}</td>
+                            <td>{summary.mentees}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()}
+        </DataTable>
     }
     .into_any()
 }

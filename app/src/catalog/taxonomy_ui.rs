@@ -3,6 +3,8 @@
 use crate::components::access::reload_or_deny;
 use leptos::prelude::*;
 
+use crate::components::table::DataTable;
+
 use crate::components::labels::label;
 
 use super::admin_api::{get_taxonomy, SaveTaxonomyEntry, SetTaxonomyEntryActive};
@@ -71,24 +73,12 @@ fn TaxonomySection(
                         </p>
                     }
                 })}
-            <div class="table-scroll" tabindex="0">
-                <table class="data-table taxonomy-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{t!(i18n, taxonomy.label_fr)}</th>
-                            <th scope="col">{t!(i18n, taxonomy.label_en)}</th>
-                            <th scope="col">{t!(i18n, taxonomy.uses)}</th>
-                            <th scope="col">{t!(i18n, taxonomy.offered)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {entries
-                            .into_iter()
-                            .map(|entry| view! { <TaxonomyRow kind entry changes toggle /> })
-                            .collect_view()}
-                    </tbody>
-                </table>
-            </div>
+            <DataTable columns=vec![label!(i18n, taxonomy.label_fr), label!(i18n, taxonomy.label_en), label!(i18n, taxonomy.uses), label!(i18n, taxonomy.offered)] class="taxonomy-table">
+                {entries
+                    .into_iter()
+                    .map(|entry| view! { <TaxonomyRow kind entry changes toggle /> })
+                    .collect_view()}
+            </DataTable>
             <AddEntryForm kind save />
         </section>
     }

@@ -11,9 +11,11 @@ use crate::components::labels::label;
 use serde::{Deserialize, Serialize};
 
 use crate::components::page::ErrorNotice;
-use crate::error::{AppError, InputProblem};
+use crate::error::AppError;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::input::PASSWORD_MIN_CHARS;
+
+pub use super::problems::problem_text;
 
 /// The cookie in which the server keeps what was typed in a form refused before
 /// hydration (see `server/src/form_echo.rs`).
@@ -144,36 +146,6 @@ where
     });
 }
 
-/// The sentence explaining a problem with a field, in the current language.
-pub fn problem_text(problem: InputProblem) -> impl Fn() -> &'static str + Copy + Send + Sync {
-    let i18n = use_i18n();
-    move || match problem {
-        InputProblem::Required => t_string!(i18n, forms.required),
-        InputProblem::TooLong => t_string!(i18n, forms.too_long),
-        InputProblem::InvalidEmail => t_string!(i18n, forms.invalid_email),
-        InputProblem::PasswordTooShort => t_string!(i18n, forms.password_too_short),
-        InputProblem::ConsentRequired => t_string!(i18n, forms.consent_required),
-        InputProblem::StudentRequired => t_string!(i18n, forms.student_required),
-        InputProblem::EmailTaken => t_string!(i18n, forms.email_taken),
-        InputProblem::WrongCurrentPassword => t_string!(i18n, forms.wrong_current_password),
-        InputProblem::InvalidChoice => t_string!(i18n, forms.invalid_choice),
-        InputProblem::NotOnYourself => t_string!(i18n, forms.not_on_yourself),
-        InputProblem::ChooseAtLeastOne => t_string!(i18n, forms.choose_at_least_one),
-        InputProblem::OutOfRange => t_string!(i18n, forms.out_of_range),
-        InputProblem::InvalidDate => t_string!(i18n, forms.invalid_date),
-        InputProblem::EndBeforeStart => t_string!(i18n, forms.end_before_start),
-        InputProblem::OneLabelRequired => t_string!(i18n, forms.one_label_required),
-        InputProblem::NotEligible => t_string!(i18n, forms.not_eligible),
-        InputProblem::WeightsTotal => t_string!(i18n, forms.weights_total),
-        InputProblem::PairNotAllowed => t_string!(i18n, forms.pair_not_allowed),
-        InputProblem::InThePast => t_string!(i18n, forms.in_the_past),
-        InputProblem::NotYet => t_string!(i18n, forms.not_yet),
-        InputProblem::MentorPaused => t_string!(i18n, forms.mentor_paused),
-        InputProblem::BelowOpenPairs => t_string!(i18n, forms.below_open_pairs),
-        InputProblem::InvalidPhone => t_string!(i18n, forms.invalid_phone),
-    }
-}
-
 /// `aria-invalid="true"` while the last error concerns the field `name`.
 pub fn aria_invalid(
     error: Signal<Option<AppError>>,
@@ -208,17 +180,47 @@ pub fn FieldMessage(
     }
 }
 
-/// The id of a field's hint, and what describes the field: its hint (when it
-/// has one) and its error message.
-fn descriptions(name: &str, has_hint: bool) -> (String, String) {
-    let hint_id = format!("{name}-hint");
-    let error_id = format!("{name}-error");
-    let described_by = if has_hint {
-        format!("{hint_id} {error_id}")
-    } else {
-        error_id
-    };
-    (hint_id, described_by)
+/// The ids that tie a field to its label, hint and error message. `scope`
+/// makes them unique when the same form appears several times on a page.
+struct FieldIds {
+    input: String,
+    hint: String,
+    error: String,
+    /// What describes the field: its hint (when it has one) and its error.
+    described_by: String,
+}
+
+impl FieldIds {
+    fn new(name: &str, scope: Option<String>, has_hint: bool) -> Self {
+        let key = scope.map_or_else(|| name.to_string(), |scope| format!("{scope}-{name}"));
+        let hint = format!("{key}-hint");
+        let error = format!("{key}-error");
+        let described_by = if has_hint {
+            format!("{hint} {error}")
+        } else {
+            error.clone()
+        };
+        Self {
+            input: format!("field-{key}"),
+            hint,
+            error,
+            described_by,
+        }
+    }
+}
+
+/// A field's label and, when it has one, its hint.
+#[component]
+fn FieldHead(
+    input_id: String,
+    label: Signal<String>,
+    hint: Option<Signal<String>>,
+    hint_id: String,
+) -> impl IntoView {
+    view! {
+        <label for=input_id>{move || label.get()}</label>
+        {hint.map(|hint| view! { <p class="field-hint" id=hint_id>{move || hint.get()}</p> })}
+    }
 }
 
 /// A labelled text input (text, email, password) with its error message.
@@ -238,28 +240,24 @@ pub fn TextField(
     #[prop(default = true)] required: bool,
     #[prop(optional)] autofocus: bool,
 ) -> impl IntoView {
-    let key = scope.map_or_else(|| name.clone(), |scope| format!("{scope}-{name}"));
-    let input_id = format!("field-{key}");
-    let (hint_id, described_by) = descriptions(&key, hint.is_some());
-    let error_id = format!("{key}-error");
+    let ids = FieldIds::new(&name, scope, hint.is_some());
     let value = echoed_value(&name).unwrap_or(value);
     let invalid = aria_invalid(error, name.clone());
     view! {
         <div class="field">
-            <label for=input_id.clone()>{move || label.get()}</label>
-            {hint.map(|hint| view! { <p class="field-hint" id=hint_id.clone()>{move || hint.get()}</p> })}
+            <FieldHead input_id=ids.input.clone() label hint hint_id=ids.hint />
             <input
                 type=input_type
-                id=input_id
+                id=ids.input
                 name=name.clone()
                 autocomplete=autocomplete
                 value=value
                 required=required
                 autofocus=autofocus
                 aria-invalid=invalid
-                aria-describedby=described_by
+                aria-describedby=ids.described_by
             />
-            <FieldMessage field=name error id=error_id />
+            <FieldMessage field=name error id=ids.error />
         </div>
     }
 }
@@ -279,28 +277,24 @@ pub fn TextAreaField(
     #[prop(default = true)] required: bool,
     #[prop(default = 2000)] max_chars: usize,
 ) -> impl IntoView {
-    let key = scope.map_or_else(|| name.clone(), |scope| format!("{scope}-{name}"));
-    let input_id = format!("field-{key}");
-    let (hint_id, described_by) = descriptions(&key, hint.is_some());
-    let error_id = format!("{key}-error");
+    let ids = FieldIds::new(&name, scope, hint.is_some());
     let value = echoed_value(&name).unwrap_or(value);
     let invalid = aria_invalid(error, name.clone());
     view! {
         <div class="field">
-            <label for=input_id.clone()>{move || label.get()}</label>
-            {hint.map(|hint| view! { <p class="field-hint" id=hint_id.clone()>{move || hint.get()}</p> })}
+            <FieldHead input_id=ids.input.clone() label hint hint_id=ids.hint />
             <textarea
-                id=input_id
+                id=ids.input
                 name=name.clone()
                 rows="5"
                 maxlength=max_chars
                 required=required
                 aria-invalid=invalid
-                aria-describedby=described_by
+                aria-describedby=ids.described_by
             >
                 {value}
             </textarea>
-            <FieldMessage field=name error id=error_id />
+            <FieldMessage field=name error id=ids.error />
         </div>
     }
 }
@@ -321,17 +315,13 @@ pub fn SelectField(
     #[prop(optional, into)]
     scope: Option<String>,
 ) -> impl IntoView {
-    let key = scope.map_or_else(|| name.clone(), |scope| format!("{scope}-{name}"));
-    let input_id = format!("field-{key}");
-    let (hint_id, described_by) = descriptions(&key, hint.is_some());
-    let error_id = format!("{key}-error");
+    let ids = FieldIds::new(&name, scope, hint.is_some());
     let selected = echoed_value(&name).unwrap_or(selected);
     let invalid = aria_invalid(error, name.clone());
     view! {
         <div class="field">
-            <label for=input_id.clone()>{move || label.get()}</label>
-            {hint.map(|hint| view! { <p class="field-hint" id=hint_id.clone()>{move || hint.get()}</p> })}
-            <select id=input_id name=name.clone() aria-invalid=invalid aria-describedby=described_by>
+            <FieldHead input_id=ids.input.clone() label hint hint_id=ids.hint />
+            <select id=ids.input name=name.clone() aria-invalid=invalid aria-describedby=ids.described_by>
                 {placeholder.map(|text| view! { <option value="">{text}</option> })}
                 {options
                     .into_iter()
@@ -341,7 +331,7 @@ pub fn SelectField(
                     })
                     .collect_view()}
             </select>
-            <FieldMessage field=name error id=error_id />
+            <FieldMessage field=name error id=ids.error />
         </div>
     }
 }
@@ -356,7 +346,7 @@ pub fn RadioField(
     #[prop(optional, into)] selected: String,
     #[prop(optional, into)] hint: Option<Signal<String>>,
 ) -> impl IntoView {
-    let (hint_id, described_by) = descriptions(&name, hint.is_some());
+    let ids = FieldIds::new(&name, None, hint.is_some());
     let selected = echoed_value(&name).unwrap_or(selected);
     let invalid = aria_invalid(error, name.clone());
     let group = name.clone();
@@ -365,10 +355,10 @@ pub fn RadioField(
             class="field fieldset-inline"
             role="radiogroup"
             aria-invalid=invalid
-            aria-describedby=described_by
+            aria-describedby=ids.described_by
         >
             <legend>{move || legend.get()}</legend>
-            {hint.map(|hint| view! { <p class="field-hint" id=hint_id.clone()>{move || hint.get()}</p> })}
+            {hint.map(|hint| view! { <p class="field-hint" id=ids.hint>{move || hint.get()}</p> })}
             <div class="choices-inline">
                 {options
                     .into_iter()

@@ -3,4 +3,6 @@ pub mod access;
 pub mod forms;
 pub mod labels;
 pub mod page;
+pub mod problems;
+pub mod table;
 pub mod when;

@@ -14,6 +14,21 @@ pub fn PageTitle(#[prop(into)] text: Signal<String>) -> impl IntoView {
     view! { <Title text=full /> }
 }
 
+/// A page that holds one form: the window's title and the page's heading
+/// say `title`; `children` follow the heading.
+#[component]
+pub fn FormPage(#[prop(into)] title: Signal<String>, children: Children) -> impl IntoView {
+    view! {
+        <PageTitle text=title />
+        <section class="section">
+            <div class="container form-page">
+                <h1>{move || title.get()}</h1>
+                {children()}
+            </div>
+        </section>
+    }
+}
+
 /// Sets the HTTP status of the page being rendered on the server (no-op in the browser).
 pub fn set_page_status(status: u16) {
     #[cfg(feature = "ssr")]

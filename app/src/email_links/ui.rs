@@ -6,7 +6,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::components::forms::{action_error, FormError, Loading, SubmitButton};
 use crate::components::labels::label;
-use crate::components::page::PageTitle;
+use crate::components::page::FormPage;
 use crate::components::page::{set_page_status, ErrorNotice};
 use crate::components::when::when_text;
 use crate::email_links::api::{get_action_link, UseActionLink};
@@ -22,27 +22,23 @@ pub fn ActionLinkPage() -> impl IntoView {
     let token = params.read_untracked().get("token").unwrap_or_default();
     let link = OnceResource::new(get_action_link(token.clone()));
     view! {
-        <PageTitle text=label!(i18n, email_links.title) />
-        <section class="section">
-            <div class="container form-page">
-                <h1>{t!(i18n, email_links.title)}</h1>
-                <Suspense fallback=Loading>
-                    {move || {
-                        let token = token.clone();
-                        Suspend::new(async move {
-                            match link.await {
-                                Ok(summary) => view! { <LinkView token summary /> }.into_any(),
-                                Err(AppError::LinkInvalid) => {
-                                    set_page_status(410);
-                                    view! { <p class="notice notice-error" role="alert">{t!(i18n, email_links.invalid)}</p> }.into_any()
-                                }
-                                Err(error) => view! { <ErrorNotice error /> }.into_any(),
+        <FormPage title=label!(i18n, email_links.title)>
+            <Suspense fallback=Loading>
+                {move || {
+                    let token = token.clone();
+                    Suspend::new(async move {
+                        match link.await {
+                            Ok(summary) => view! { <LinkView token summary /> }.into_any(),
+                            Err(AppError::LinkInvalid) => {
+                                set_page_status(410);
+                                view! { <p class="notice notice-error" role="alert">{t!(i18n, email_links.invalid)}</p> }.into_any()
                             }
-                        })
-                    }}
-                </Suspense>
-            </div>
-        </section>
+                            Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                        }
+                    })
+                }}
+            </Suspense>
+        </FormPage>
     }
 }
 

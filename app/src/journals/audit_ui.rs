@@ -1,6 +1,8 @@
 //! The coordinator's audit log page.
 use leptos::prelude::*;
 
+use crate::components::table::DataTable;
+
 use crate::components::access::load_or_deny;
 
 use crate::components::labels::label;
@@ -90,38 +92,24 @@ fn AuditTable(entries: Vec<AuditEntry>) -> impl IntoView {
         return view! { <p class="muted">{t!(i18n, audit.empty)}</p> }.into_any();
     }
     view! {
-        <div class="table-scroll" tabindex="0">
-            <table class="data-table">
-                <thead>
-                    <tr>
-                        <th scope="col">{t!(i18n, audit.at)}</th>
-                        <th scope="col">{t!(i18n, audit.event)}</th>
-                        <th scope="col">{t!(i18n, audit.actor)}</th>
-                        <th scope="col">{t!(i18n, audit.subject)}</th>
-                        <th scope="col">{t!(i18n, audit.client)}</th>
-                        <th scope="col">{t!(i18n, audit.detail)}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {entries
-                        .into_iter()
-                        .map(|entry| {
-                            let warning = entry.event.is_some_and(AuditEvent::is_warning);
-                            view! {
-                                <tr class:row-warning=warning>
-                                    <td>{entry.at}</td>
-                                    <td>{event_label(entry.event, entry.event_name)}</td>
-                                    <td>{entry.actor.unwrap_or_default()}</td>
-                                    <td>{entry.subject.unwrap_or_default()}</td>
-                                    <td>{entry.client.unwrap_or_default()}</td>
-                                    <td>{entry.detail.unwrap_or_default()}</td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <DataTable columns=vec![label!(i18n, audit.at), label!(i18n, audit.event), label!(i18n, audit.actor), label!(i18n, audit.subject), label!(i18n, audit.client), label!(i18n, audit.detail)]>
+            {entries
+                .into_iter()
+                .map(|entry| {
+                    let warning = entry.event.is_some_and(AuditEvent::is_warning);
+                    view! {
+                        <tr class:row-warning=warning>
+                            <td>{entry.at}</td>
+                            <td>{event_label(entry.event, entry.event_name)}</td>
+                            <td>{entry.actor.unwrap_or_default()}</td>
+                            <td>{entry.subject.unwrap_or_default()}</td>
+                            <td>{entry.client.unwrap_or_default()}</td>
+                            <td>{entry.detail.unwrap_or_default()}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()}
+        </DataTable>
     }
     .into_any()
 }

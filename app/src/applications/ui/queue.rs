@@ -2,6 +2,8 @@
 //! eligibility (a plain GET form: the filters live in the address).
 use leptos::prelude::*;
 
+use crate::components::table::DataTable;
+
 use crate::components::labels::label;
 use leptos_router::hooks::use_query_map;
 
@@ -98,57 +100,44 @@ fn QueueTable(queue: ApplicationQueue) -> impl IntoView {
         <p class="muted" role="status">
             {move || crate::plural!(i18n, applications.waiting_count_singular, applications.waiting_count_plural, waiting)}
         </p>
-        <div class="table-scroll" tabindex="0">
-            <table class="data-table">
-                <thead>
-                    <tr>
-                        <th scope="col">{t!(i18n, applications.column_name)}</th>
-                        <th scope="col">{t!(i18n, applications.column_job)}</th>
-                        <th scope="col">{t!(i18n, applications.column_sent)}</th>
-                        <th scope="col">{t!(i18n, applications.column_status)}</th>
-                        <th scope="col">{t!(i18n, applications.column_eligibility)}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {queue
-                        .applications
-                        .into_iter()
-                        .map(|application| {
-                            let href = format!("/coordinator/applications/{}", application.id);
-                            let eligible = application.reasons.is_empty();
-                            view! {
-                                <tr>
-                                    <td>
-                                        <a href=href>{application.display_name}</a>
-                                        <br />
-                                        <span class="muted">{application.email}</span>
-                                    </td>
-                                    <td>{application.job_title.unwrap_or_default()}</td>
-                                    <td><crate::components::when::When at=application.submitted_at capitalized=true /></td>
-                                    <td><StatusBadge status=application.status /></td>
-                                    <td>
-                                        {if eligible {
-                                            view! { <span class="badge badge-ok">{t!(i18n, applications.eligible)}</span> }.into_any()
-                                        } else {
-                                            view! {
-                                                <ul class="plain-list reasons">
-                                                    {application
-                                                        .reasons
-                                                        .into_iter()
-                                                        .map(|reason| view! { <li>{reason_for_coordinator(reason)}</li> })
-                                                        .collect_view()}
-                                                </ul>
-                                            }
-                                                .into_any()
-                                        }}
-                                    </td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <DataTable columns=vec![label!(i18n, applications.column_name), label!(i18n, applications.column_job), label!(i18n, applications.column_sent), label!(i18n, applications.column_status), label!(i18n, applications.column_eligibility)]>
+            {queue
+                .applications
+                .into_iter()
+                .map(|application| {
+                    let href = format!("/coordinator/applications/{}", application.id);
+                    let eligible = application.reasons.is_empty();
+                    view! {
+                        <tr>
+                            <td>
+                                <a href=href>{application.display_name}</a>
+                                <br />
+                                <span class="muted">{application.email}</span>
+                            </td>
+                            <td>{application.job_title.unwrap_or_default()}</td>
+                            <td><crate::components::when::When at=application.submitted_at capitalized=true /></td>
+                            <td><StatusBadge status=application.status /></td>
+                            <td>
+                                {if eligible {
+                                    view! { <span class="badge badge-ok">{t!(i18n, applications.eligible)}</span> }.into_any()
+                                } else {
+                                    view! {
+                                        <ul class="plain-list reasons">
+                                            {application
+                                                .reasons
+                                                .into_iter()
+                                                .map(|reason| view! { <li>{reason_for_coordinator(reason)}</li> })
+                                                .collect_view()}
+                                        </ul>
+                                    }
+                                        .into_any()
+                                }}
+                            </td>
+                        </tr>
+                    }
+                })
+                .collect_view()}
+        </DataTable>
     }
     .into_any()
 }

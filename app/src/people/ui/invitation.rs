@@ -8,7 +8,7 @@ use crate::accounts::{InvitationSummary, Role};
 use crate::components::forms::{
     action_error, ConsentField, FormError, Loading, NewPasswordField, SubmitButton, TextField,
 };
-use crate::components::page::PageTitle;
+use crate::components::page::FormPage;
 use crate::components::page::{set_page_status, ErrorNotice};
 use crate::error::AppError;
 use crate::i18n::{t, t_string, use_i18n};
@@ -22,32 +22,28 @@ pub fn InvitationPage() -> impl IntoView {
     let token = params.read_untracked().get("token").unwrap_or_default();
     let invitation = OnceResource::new(get_invitation(token.clone()));
     view! {
-        <PageTitle text=label!(i18n, invitation.title) />
-        <section class="section">
-            <div class="container form-page">
-                <h1>{t!(i18n, invitation.title)}</h1>
-                <Suspense fallback=Loading>
-                    {move || {
-                        let token = token.clone();
-                        Suspend::new(async move {
-                            match invitation.await {
-                                Ok(summary) => view! { <InvitationForm token summary /> }.into_any(),
-                                Err(AppError::LinkInvalid) => {
-                                    set_page_status(410);
-                                    view! {
-                                        <p class="notice notice-error" role="alert">
-                                            {t!(i18n, invitation.link_invalid)}
-                                        </p>
-                                    }
-                                        .into_any()
+        <FormPage title=label!(i18n, invitation.title)>
+            <Suspense fallback=Loading>
+                {move || {
+                    let token = token.clone();
+                    Suspend::new(async move {
+                        match invitation.await {
+                            Ok(summary) => view! { <InvitationForm token summary /> }.into_any(),
+                            Err(AppError::LinkInvalid) => {
+                                set_page_status(410);
+                                view! {
+                                    <p class="notice notice-error" role="alert">
+                                        {t!(i18n, invitation.link_invalid)}
+                                    </p>
                                 }
-                                Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                                    .into_any()
                             }
-                        })
-                    }}
-                </Suspense>
-            </div>
-        </section>
+                            Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                        }
+                    })
+                }}
+            </Suspense>
+        </FormPage>
     }
 }
 

@@ -7,7 +7,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::components::forms::{
     action_error, FormError, Loading, NewPasswordField, SubmitButton, TextField,
 };
-use crate::components::page::PageTitle;
+use crate::components::page::FormPage;
 use crate::components::page::{set_page_status, ErrorNotice};
 use crate::error::AppError;
 use crate::i18n::{t, t_string, use_i18n};
@@ -23,42 +23,38 @@ pub fn ForgotPasswordPage() -> impl IntoView {
     // The server function redirects to `?sent=1`, with or without JavaScript.
     let sent = move || query.read().get("sent").as_deref() == Some("1");
     view! {
-        <PageTitle text=label!(i18n, forgot.title) />
-        <section class="section">
-            <div class="container form-page">
-                <h1>{t!(i18n, forgot.title)}</h1>
-                <Show
-                    when=sent
-                    fallback=move || {
-                        view! {
-                            <p class="lead">{t!(i18n, forgot.lead)}</p>
-                            <ActionForm action attr:class="form" attr:novalidate=true>
-                                <TextField
-                                    name="email"
-                                    label=label!(i18n, fields.email)
-                                    input_type="email"
-                                    autocomplete="email"
-                                    error
-                                    autofocus=true
-                                />
-                                <FormError error />
-                                <SubmitButton
-                                    label=label!(i18n, forgot.submit)
-                                    pending=action.pending()
-                                />
-                            </ActionForm>
-                        }
+        <FormPage title=label!(i18n, forgot.title)>
+            <Show
+                when=sent
+                fallback=move || {
+                    view! {
+                        <p class="lead">{t!(i18n, forgot.lead)}</p>
+                        <ActionForm action attr:class="form" attr:novalidate=true>
+                            <TextField
+                                name="email"
+                                label=label!(i18n, fields.email)
+                                input_type="email"
+                                autocomplete="email"
+                                error
+                                autofocus=true
+                            />
+                            <FormError error />
+                            <SubmitButton
+                                label=label!(i18n, forgot.submit)
+                                pending=action.pending()
+                            />
+                        </ActionForm>
                     }
-                >
-                    <p class="notice notice-success" role="status">
-                        {t!(i18n, forgot.sent, minutes = RESET_VALID_MINUTES)}
-                    </p>
-                </Show>
-                <p class="form-links">
-                    <a href="/login">{t!(i18n, forgot.back_to_sign_in)}</a>
+                }
+            >
+                <p class="notice notice-success" role="status">
+                    {t!(i18n, forgot.sent, minutes = RESET_VALID_MINUTES)}
                 </p>
-            </div>
-        </section>
+            </Show>
+            <p class="form-links">
+                <a href="/login">{t!(i18n, forgot.back_to_sign_in)}</a>
+            </p>
+        </FormPage>
     }
 }
 
@@ -69,35 +65,31 @@ pub fn ResetPasswordPage() -> impl IntoView {
     let token = params.read_untracked().get("token").unwrap_or_default();
     let status = OnceResource::new(check_password_reset(token.clone()));
     view! {
-        <PageTitle text=label!(i18n, reset.title) />
-        <section class="section">
-            <div class="container form-page">
-                <h1>{t!(i18n, reset.title)}</h1>
-                <Suspense fallback=Loading>
-                    {move || {
-                        let token = token.clone();
-                        Suspend::new(async move {
-                            match status.await {
-                                Ok(()) => view! { <ResetForm token /> }.into_any(),
-                                Err(AppError::LinkInvalid) => {
-                                    set_page_status(410);
-                                    view! {
-                                        <p class="notice notice-error" role="alert">
-                                            {t!(i18n, reset.link_invalid)}
-                                        </p>
-                                        <p>
-                                            <a href="/password/forgot">{t!(i18n, reset.ask_again)}</a>
-                                        </p>
-                                    }
-                                        .into_any()
+        <FormPage title=label!(i18n, reset.title)>
+            <Suspense fallback=Loading>
+                {move || {
+                    let token = token.clone();
+                    Suspend::new(async move {
+                        match status.await {
+                            Ok(()) => view! { <ResetForm token /> }.into_any(),
+                            Err(AppError::LinkInvalid) => {
+                                set_page_status(410);
+                                view! {
+                                    <p class="notice notice-error" role="alert">
+                                        {t!(i18n, reset.link_invalid)}
+                                    </p>
+                                    <p>
+                                        <a href="/password/forgot">{t!(i18n, reset.ask_again)}</a>
+                                    </p>
                                 }
-                                Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                                    .into_any()
                             }
-                        })
-                    }}
-                </Suspense>
-            </div>
-        </section>
+                            Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                        }
+                    })
+                }}
+            </Suspense>
+        </FormPage>
     }
 }
 

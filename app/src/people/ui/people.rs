@@ -3,6 +3,8 @@
 use crate::components::access::reload_or_deny;
 use leptos::prelude::*;
 
+use crate::components::table::DataTable;
+
 use crate::components::labels::label;
 use leptos_i18n::Locale as _;
 
@@ -170,29 +172,16 @@ fn PeopleTable(
     view! {
         <section aria-labelledby="people-list-title">
             <h2 id="people-list-title">{t!(i18n, people.list_title)}</h2>
-            <div class="table-scroll" tabindex="0">
-                <table class="data-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{t!(i18n, fields.display_name)}</th>
-                            <th scope="col">{t!(i18n, fields.email)}</th>
-                            <th scope="col">{t!(i18n, fields.role)}</th>
-                            <th scope="col">{t!(i18n, people.status)}</th>
-                            <th scope="col">{t!(i18n, people.actions)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {overview
-                            .people
-                            .into_iter()
-                            .map(|person| {
-                                let is_viewer = person.id == viewer;
-                                view! { <PersonRow person is_viewer disable change_role /> }
-                            })
-                            .collect_view()}
-                    </tbody>
-                </table>
-            </div>
+            <DataTable columns=vec![label!(i18n, fields.display_name), label!(i18n, fields.email), label!(i18n, fields.role), label!(i18n, people.status), label!(i18n, people.actions)]>
+                {overview
+                    .people
+                    .into_iter()
+                    .map(|person| {
+                        let is_viewer = person.id == viewer;
+                        view! { <PersonRow person is_viewer disable change_role /> }
+                    })
+                    .collect_view()}
+            </DataTable>
             <h2>{t!(i18n, people.invitations_title)}</h2>
             <Show
                 when={
@@ -201,38 +190,31 @@ fn PeopleTable(
                 }
                 fallback=move || view! { <p class="muted">{t!(i18n, people.no_invitations)}</p> }
             >
-                <div class="table-scroll" tabindex="0">
-                    <table class="data-table">
-                        <thead>
-                            <tr>
-                                <th scope="col">{t!(i18n, fields.display_name)}</th>
-                                <th scope="col">{t!(i18n, fields.email)}</th>
-                                <th scope="col">{t!(i18n, fields.role)}</th>
-                                <th scope="col">{t!(i18n, people.expires)}</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {invitations
-                                .clone()
-                                .into_iter()
-                                .map(|invitation| {
-                                    let expired = invitation.is_expired;
-                                    view! {
-                                        <tr>
-                                            <td>{invitation.display_name}</td>
-                                            <td>{invitation.email}</td>
-                                            <td>{role_label(invitation.role)}</td>
-                                            <td>
-                                                <crate::components::when::When at=invitation.expires_at /> " "
-                                                {move || expired.then(|| t_string!(i18n, people.expired))}
-                                            </td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()}
-                        </tbody>
-                    </table>
-                </div>
+                {
+                    let rows = {invitations
+                        .clone()
+                        .into_iter()
+                        .map(|invitation| {
+                            let expired = invitation.is_expired;
+                            view! {
+                                <tr>
+                                    <td>{invitation.display_name}</td>
+                                    <td>{invitation.email}</td>
+                                    <td>{role_label(invitation.role)}</td>
+                                    <td>
+                                        <crate::components::when::When at=invitation.expires_at /> " "
+                                        {move || expired.then(|| t_string!(i18n, people.expired))}
+                                    </td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()};
+                    view! {
+                        <DataTable columns=vec![label!(i18n, fields.display_name), label!(i18n, fields.email), label!(i18n, fields.role), label!(i18n, people.expires)]>
+                            {rows}
+                        </DataTable>
+                    }
+                }
             </Show>
         </section>
     }

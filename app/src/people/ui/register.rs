@@ -9,7 +9,7 @@ use crate::components::forms::{
     TextField,
 };
 use crate::components::page::ErrorNotice;
-use crate::components::page::PageTitle;
+use crate::components::page::FormPage;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::people::api::{get_registration_status, RegisterMentee};
 use crate::people::ui::refresh_session_after;
@@ -19,26 +19,22 @@ pub fn RegisterPage() -> impl IntoView {
     let i18n = use_i18n();
     let status = OnceResource::new(get_registration_status());
     view! {
-        <PageTitle text=label!(i18n, register.title) />
-        <section class="section">
-            <div class="container form-page">
-                <h1>{t!(i18n, register.title)}</h1>
-                <Suspense fallback=Loading>
-                    {move || Suspend::new(async move {
-                        match status.await {
-                            Ok(true) => view! { <RegisterForm /> }.into_any(),
-                            Ok(false) => {
-                                view! {
-                                    <p class="notice" role="status">{t!(i18n, register.closed)}</p>
-                                }
-                                    .into_any()
+        <FormPage title=label!(i18n, register.title)>
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    match status.await {
+                        Ok(true) => view! { <RegisterForm /> }.into_any(),
+                        Ok(false) => {
+                            view! {
+                                <p class="notice" role="status">{t!(i18n, register.closed)}</p>
                             }
-                            Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                                .into_any()
                         }
-                    })}
-                </Suspense>
-            </div>
-        </section>
+                        Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </FormPage>
     }
 }
 

@@ -5,7 +5,7 @@ use crate::components::labels::label;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::forms::{action_error, FormError, SubmitButton, TextField};
-use crate::components::page::PageTitle;
+use crate::components::page::FormPage;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::people::api::LogIn;
 use crate::people::ui::refresh_session_after;
@@ -40,47 +40,43 @@ pub fn LoginPage() -> impl IntoView {
     });
 
     view! {
-        <PageTitle text=label!(i18n, sign_in.title) />
-        <section class="section">
-            <div class="container form-page">
-                <h1>{t!(i18n, sign_in.title)}</h1>
-                <Show when=reset_done>
-                    <p class="notice notice-success" role="status">
-                        {t!(i18n, sign_in.reset_done)}
-                    </p>
-                </Show>
-                <ActionForm action attr:class="form" attr:novalidate=true>
-                    <input type="hidden" name="next" value=next />
-                    <input type="hidden" name="locale_chosen" value=locale_chosen />
-                    <TextField
-                        name="email"
-                        label=label!(i18n, fields.email)
-                        input_type="email"
-                        autocomplete="username"
-                        error
-                        autofocus=true
-                    />
-                    <TextField
-                        name="password"
-                        label=label!(i18n, fields.password)
-                        input_type="password"
-                        autocomplete="current-password"
-                        error
-                    />
-                    <FormError error />
-                    <SubmitButton
-                        label=label!(i18n, sign_in.submit)
-                        pending=action.pending()
-                    />
-                </ActionForm>
-                <p class="form-links">
-                    <a href="/password/forgot">{t!(i18n, sign_in.forgot)}</a>
+        <FormPage title=label!(i18n, sign_in.title)>
+            <Show when=reset_done>
+                <p class="notice notice-success" role="status">
+                    {t!(i18n, sign_in.reset_done)}
                 </p>
-                <p class="form-links">
-                    {t!(i18n, sign_in.no_account)} " "
-                    <a href="/register">{t!(i18n, sign_in.register)}</a>
-                </p>
-            </div>
-        </section>
+            </Show>
+            <ActionForm action attr:class="form" attr:novalidate=true>
+                <input type="hidden" name="next" value=next />
+                <input type="hidden" name="locale_chosen" value=locale_chosen />
+                <TextField
+                    name="email"
+                    label=label!(i18n, fields.email)
+                    input_type="email"
+                    autocomplete="username"
+                    error
+                    autofocus=true
+                />
+                <TextField
+                    name="password"
+                    label=label!(i18n, fields.password)
+                    input_type="password"
+                    autocomplete="current-password"
+                    error
+                />
+                <FormError error />
+                <SubmitButton
+                    label=label!(i18n, sign_in.submit)
+                    pending=action.pending()
+                />
+            </ActionForm>
+            <p class="form-links">
+                <a href="/password/forgot">{t!(i18n, sign_in.forgot)}</a>
+            </p>
+            <p class="form-links">
+                {t!(i18n, sign_in.no_account)} " "
+                <a href="/register">{t!(i18n, sign_in.register)}</a>
+            </p>
+        </FormPage>
     }
 }
