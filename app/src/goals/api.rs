@@ -7,34 +7,37 @@ use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use {
     super::repo::{self, GoalRow, GoalText},
-    crate::joint::member::{Member, Who},
-    sqlx::SqlitePool,
+    crate::joint::member::{item_for_change, Member, Who},
 };
-
-/// The goal and the caller as one of its pair's two people (active pair).
-#[cfg(feature = "ssr")]
-async fn goal_for_change(
-    goal_id: i64,
-    who: crate::joint::member::Who,
-) -> Result<(SqlitePool, Member, GoalRow), AppError> {
-    use crate::accounts::{policy::Access, session::authorize};
-    use crate::joint::member::active_pair_member;
-    use crate::server_context::pool;
-
-    authorize(Access::SignedIn).await?;
-    let pool = pool()?;
-    let goal = repo::find_goal(&pool, goal_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let member = active_pair_member(&pool, goal.pair_id, who).await?;
-    Ok((pool, member, goal))
-}
 
 #[cfg(feature = "ssr")]
 use crate::program_time::utc_now_text as now;
 
 mod changes;
 pub use changes::*;
+
+/// Asks the other person to agree to the goal (email, in their language),
+/// then commits the proposal.
+#[cfg(feature = "ssr")]
+async fn propose_to_partner(
+    member: &Member,
+    mut transaction: sqlx::Transaction<'_, sqlx::Sqlite>,
+    title: &str,
+    public_url: &str,
+) -> Result<(), AppError> {
+    use crate::outbox::{compose, EmailKind};
+
+    member
+        .notify_partner(
+            &mut transaction,
+            EmailKind::AgreementRequested,
+            |locale, name, partner| compose::goal_proposed(locale, name, partner, title),
+            public_url,
+        )
+        .await?;
+    transaction.commit().await?;
+    Ok(())
+}
 
 /// A goal's text from a form; every field's problem at once.
 #[cfg(feature = "ssr")]
@@ -105,7 +108,6 @@ pub async fn propose_goal(
     use super::{milestone_lines, GoalEventKind, MILESTONES_MAX, TITLE_MAX_CHARS};
     use crate::error::InputProblem;
     use crate::joint::member::active_pair_member;
-    use crate::outbox::{compose, EmailKind};
     use crate::server_context::{pool, server_settings};
 
     let pool = pool()?;
@@ -145,15 +147,7 @@ pub async fn propose_goal(
         &now,
     )
     .await?;
-    member
-        .notify_partner(
-            &mut transaction,
-            EmailKind::AgreementRequested,
-            |locale, name, partner| compose::goal_proposed(locale, name, partner, &text.title),
-            &public_url,
-        )
-        .await?;
-    transaction.commit().await?;
+    propose_to_partner(&member, transaction, &text.title, &public_url).await?;
     Ok(id)
 }
 
@@ -171,10 +165,9 @@ pub async fn revise_goal(
     needs: Option<Vec<String>>,
 ) -> Result<(), AppError> {
     use super::GoalEventKind;
-    use crate::outbox::{compose, EmailKind};
     use crate::server_context::server_settings;
 
-    let (pool, member, _) = goal_for_change(id, Who::Either).await?;
+    let (pool, member, _) = item_for_change::<GoalRow>(id, Who::Either).await?;
     let text = parse_goal_text(&title, &description, &success_criterion, &target_date)?;
     let public_url = server_settings()?.public_url;
     let now = now();
@@ -197,15 +190,7 @@ pub async fn revise_goal(
         &now,
     )
     .await?;
-    member
-        .notify_partner(
-            &mut transaction,
-            EmailKind::AgreementRequested,
-            |locale, name, partner| compose::goal_proposed(locale, name, partner, &text.title),
-            &public_url,
-        )
-        .await?;
-    transaction.commit().await?;
+    propose_to_partner(&member, transaction, &text.title, &public_url).await?;
     Ok(())
 }
 
@@ -217,7 +202,7 @@ pub async fn agree_goal(id: i64, version: i64) -> Result<(), AppError> {
     use crate::joint::agreement::JointStep;
     use crate::joint::AnswerStep;
 
-    let (pool, member, _) = goal_for_change(id, Who::Either).await?;
+    let (pool, member, _) = item_for_change::<GoalRow>(id, Who::Either).await?;
     let now = now();
     let mut transaction = pool.begin().await?;
     let step = AnswerStep {
@@ -253,7 +238,7 @@ pub async fn request_goal_change(id: i64, version: i64, comment: String) -> Resu
     use crate::outbox::{compose, EmailKind};
     use crate::server_context::server_settings;
 
-    let (pool, member, _) = goal_for_change(id, Who::Either).await?;
+    let (pool, member, _) = item_for_change::<GoalRow>(id, Who::Either).await?;
     let comment = parse_required_text("comment", &comment, 2000)?;
     let public_url = server_settings()?.public_url;
     let now = now();

@@ -39,11 +39,7 @@ pub struct GoalRow {
     pub pending_step_id: Option<i64>,
 }
 
-impl joint::JointItem for GoalRow {
-    fn agreement(&self) -> Agreement {
-        GoalRow::agreement(self)
-    }
-}
+crate::joint_item!(GoalRow, find_goal);
 
 impl GoalRow {
     pub fn agreement(&self) -> Agreement {
@@ -130,105 +126,140 @@ pub async fn goals_of_pair(
     .bind(pair_id)
     .fetch_all(pool)
     .await?;
-    let milestones: Vec<MilestoneRow> = sqlx::query_as(
-        "SELECT m.id, m.goal_id, m.title, m.due_date, m.done_at FROM milestones m \
-         JOIN goals g ON g.id = m.goal_id WHERE g.pair_id = ? ORDER BY m.goal_id, m.position, m.id",
-    )
-    .bind(pair_id)
-    .fetch_all(pool)
-    .await?;
-    let events: Vec<EventRow> = sqlx::query_as(
-        "SELECT e.goal_id, e.at, e.side, e.kind, e.detail FROM goal_events e \
-         JOIN goals g ON g.id = e.goal_id WHERE g.pair_id = ? ORDER BY e.at DESC, e.id DESC",
-    )
-    .bind(pair_id)
-    .fetch_all(pool)
-    .await?;
-    let ties: Vec<(i64, String, Option<String>, Option<String>)> = sqlx::query_as(
-        "SELECT n.goal_id, s.code, s.label_fr, s.label_en FROM goal_needs n \
-         JOIN goals g ON g.id = n.goal_id JOIN skills s ON s.id = n.skill_id \
-         WHERE g.pair_id = ? ORDER BY s.position, s.code",
-    )
-    .bind(pair_id)
-    .fetch_all(pool)
-    .await?;
+    let parts = GoalParts::of_pair(pool, pair_id).await?;
     let today = today.format("%Y-%m-%d").to_string();
     Ok(rows
         .into_iter()
-        .map(|row| {
-            let milestones: Vec<Milestone> = milestones
-                .iter()
-                .filter(|milestone| milestone.goal_id == row.id)
-                .map(|milestone| Milestone {
-                    id: milestone.id,
-                    title: milestone.title.clone(),
-                    due_date: milestone.due_date.clone(),
-                    done: milestone.done_at.is_some(),
-                    overdue: milestone.done_at.is_none()
-                        && milestone
-                            .due_date
-                            .as_deref()
-                            .is_some_and(|due| due < today.as_str()),
-                })
-                .collect();
-            let history = events
-                .iter()
-                .filter(|event| event.goal_id == row.id)
-                .filter_map(|event| {
-                    Some(GoalEvent {
-                        at: program_time(&event.at),
-                        side: Side::parse(&event.side)?,
-                        kind: GoalEventKind::parse(&event.kind)?,
-                        detail: event.detail.clone(),
-                    })
-                })
-                .collect();
-            let agreement = row.agreement();
-            let status = row.status();
-            let pending = row.pending();
-            let (percent, source) = progress(&ProgressFacts {
-                agreed: agreement.is_agreed(),
-                status,
-                milestones_done: milestones.iter().filter(|m| m.done).count(),
-                milestones: milestones.len(),
-                assessment: row
-                    .assessed_progress
-                    .zip(row.assessed_at.as_deref())
-                    .map(|(percent, at)| (percent.clamp(0, 100) as u8, at)),
-                milestones_changed_at: row.milestones_changed_at.as_deref(),
-            });
-            Goal {
-                id: row.id,
-                title: row.title,
-                description: row.description,
-                success_criterion: row.success_criterion,
-                target_date: row.target_date,
-                agreement,
-                change_comment: row.change_comment,
-                status,
-                progress: percent,
-                progress_source: source,
-                assessment_comment: row.assessment_comment,
-                pending,
-                needs: ties
-                    .iter()
-                    .filter(|(goal, ..)| *goal == row.id)
-                    .map(|(_, code, fr, en)| {
-                        (
-                            code.clone(),
-                            crate::catalog::Bilingual {
-                                fr: fr.clone(),
-                                en: en.clone(),
-                            },
-                        )
-                    })
-                    .collect(),
-                milestones,
-                history,
-                version: row.version,
-            }
-        })
+        .map(|row| parts.goal(row, &today))
         .collect())
+}
+
+/// A goal's skill tie: (goal, skill code, French label, English label).
+type NeedTie = (i64, String, Option<String>, Option<String>);
+
+/// What a pair's goals hold besides their own rows: milestones, history and
+/// the skills they work on.
+struct GoalParts {
+    milestones: Vec<MilestoneRow>,
+    events: Vec<EventRow>,
+    ties: Vec<NeedTie>,
+}
+
+impl GoalParts {
+    async fn of_pair(pool: &SqlitePool, pair_id: i64) -> Result<Self, sqlx::Error> {
+        let milestones: Vec<MilestoneRow> = sqlx::query_as(
+            "SELECT m.id, m.goal_id, m.title, m.due_date, m.done_at FROM milestones m \
+             JOIN goals g ON g.id = m.goal_id WHERE g.pair_id = ? ORDER BY m.goal_id, m.position, m.id",
+        )
+        .bind(pair_id)
+        .fetch_all(pool)
+        .await?;
+        let events: Vec<EventRow> = sqlx::query_as(
+            "SELECT e.goal_id, e.at, e.side, e.kind, e.detail FROM goal_events e \
+             JOIN goals g ON g.id = e.goal_id WHERE g.pair_id = ? ORDER BY e.at DESC, e.id DESC",
+        )
+        .bind(pair_id)
+        .fetch_all(pool)
+        .await?;
+        let ties: Vec<NeedTie> = sqlx::query_as(
+            "SELECT n.goal_id, s.code, s.label_fr, s.label_en FROM goal_needs n \
+             JOIN goals g ON g.id = n.goal_id JOIN skills s ON s.id = n.skill_id \
+             WHERE g.pair_id = ? ORDER BY s.position, s.code",
+        )
+        .bind(pair_id)
+        .fetch_all(pool)
+        .await?;
+        Ok(Self {
+            milestones,
+            events,
+            ties,
+        })
+    }
+
+    /// The goal's milestones; one not done by its due date (before `today`)
+    /// is overdue.
+    fn milestones_of(&self, goal_id: i64, today: &str) -> Vec<Milestone> {
+        self.milestones
+            .iter()
+            .filter(|milestone| milestone.goal_id == goal_id)
+            .map(|milestone| Milestone {
+                id: milestone.id,
+                title: milestone.title.clone(),
+                due_date: milestone.due_date.clone(),
+                done: milestone.done_at.is_some(),
+                overdue: milestone.done_at.is_none()
+                    && milestone.due_date.as_deref().is_some_and(|due| due < today),
+            })
+            .collect()
+    }
+
+    /// The goal's history, newest first.
+    fn history_of(&self, goal_id: i64) -> Vec<GoalEvent> {
+        self.events
+            .iter()
+            .filter(|event| event.goal_id == goal_id)
+            .filter_map(|event| {
+                Some(GoalEvent {
+                    at: program_time(&event.at),
+                    side: Side::parse(&event.side)?,
+                    kind: GoalEventKind::parse(&event.kind)?,
+                    detail: event.detail.clone(),
+                })
+            })
+            .collect()
+    }
+
+    /// The skills the goal works on, with their labels.
+    fn needs_of(&self, goal_id: i64) -> Vec<(String, crate::catalog::Bilingual)> {
+        self.ties
+            .iter()
+            .filter(|(goal, ..)| *goal == goal_id)
+            .map(|(_, code, fr, en)| {
+                let labels = crate::catalog::Bilingual {
+                    fr: fr.clone(),
+                    en: en.clone(),
+                };
+                (code.clone(), labels)
+            })
+            .collect()
+    }
+
+    /// The goal as shown, its progress worked out.
+    fn goal(&self, row: GoalRow, today: &str) -> Goal {
+        let milestones = self.milestones_of(row.id, today);
+        let agreement = row.agreement();
+        let status = row.status();
+        let pending = row.pending();
+        let (percent, source) = progress(&ProgressFacts {
+            agreed: agreement.is_agreed(),
+            status,
+            milestones_done: milestones.iter().filter(|m| m.done).count(),
+            milestones: milestones.len(),
+            assessment: row
+                .assessed_progress
+                .zip(row.assessed_at.as_deref())
+                .map(|(percent, at)| (percent.clamp(0, 100) as u8, at)),
+            milestones_changed_at: row.milestones_changed_at.as_deref(),
+        });
+        Goal {
+            id: row.id,
+            history: self.history_of(row.id),
+            needs: self.needs_of(row.id),
+            title: row.title,
+            description: row.description,
+            success_criterion: row.success_criterion,
+            target_date: row.target_date,
+            agreement,
+            change_comment: row.change_comment,
+            status,
+            progress: percent,
+            progress_source: source,
+            assessment_comment: row.assessment_comment,
+            pending,
+            milestones,
+            version: row.version,
+        }
+    }
 }
 
 /// `joint::bump` on this table: the goal as it stands inside the change's

@@ -220,3 +220,17 @@ pub async fn active_pair_member(
     member.require_active()?;
     Ok(member)
 }
+
+/// The item and the caller as one of its pair's two people, on the side
+/// `who` names, while the pair is active: signed in first, then 404 when
+/// there is no such item. Written once for goals and meetings.
+pub async fn item_for_change<T: crate::joint::JointItem>(
+    id: i64,
+    who: Who,
+) -> Result<(SqlitePool, Member, T), AppError> {
+    authorize(Access::SignedIn).await?;
+    let pool = crate::server_context::pool()?;
+    let item = T::find(&pool, id).await?.ok_or(AppError::NotFound)?;
+    let member = active_pair_member(&pool, item.pair_id(), who).await?;
+    Ok((pool, member, item))
+}

@@ -75,9 +75,37 @@ pub async fn set_agreement(
     Ok(())
 }
 
-/// A stored item as the agreement steps read it.
-pub trait JointItem {
+/// A stored item of one pair (a goal, a meeting) as the agreement steps
+/// read it: where its agreement stands, its pair, and how to find it by id.
+pub trait JointItem: Sized {
     fn agreement(&self) -> Agreement;
+    fn pair_id(&self) -> i64;
+    fn find(
+        pool: &sqlx::SqlitePool,
+        id: i64,
+    ) -> impl std::future::Future<Output = Result<Option<Self>, sqlx::Error>> + Send;
+}
+
+/// `JointItem` for a row with `pair_id` and an inherent `agreement()`,
+/// found by `$find`.
+#[macro_export]
+macro_rules! joint_item {
+    ($row:ident, $find:ident) => {
+        impl $crate::joint::JointItem for $row {
+            fn agreement(&self) -> $crate::joint::agreement::Agreement {
+                $row::agreement(self)
+            }
+            fn pair_id(&self) -> i64 {
+                self.pair_id
+            }
+            fn find(
+                pool: &sqlx::SqlitePool,
+                id: i64,
+            ) -> impl std::future::Future<Output = Result<Option<Self>, sqlx::Error>> + Send {
+                $find(pool, id)
+            }
+        }
+    };
 }
 
 /// One person's answer to what the other proposed: agree, or ask for a

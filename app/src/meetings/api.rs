@@ -10,28 +10,10 @@ use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use {
     super::repo::{self, MeetingPlan, MeetingRow},
-    crate::joint::member::{Member, Who},
+    crate::joint::member::{item_for_change, Member, Who},
     crate::joint::AnswerStep,
     sqlx::SqlitePool,
 };
-
-#[cfg(feature = "ssr")]
-async fn meeting_for_change(
-    id: i64,
-    who: Who,
-) -> Result<(SqlitePool, Member, MeetingRow), AppError> {
-    use crate::accounts::{policy::Access, session::authorize};
-    use crate::joint::member::active_pair_member;
-    use crate::server_context::pool;
-
-    authorize(Access::SignedIn).await?;
-    let pool = pool()?;
-    let meeting = repo::find_meeting(&pool, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let member = active_pair_member(&pool, meeting.pair_id, who).await?;
-    Ok((pool, member, meeting))
-}
 
 #[cfg(feature = "ssr")]
 use crate::program_time::utc_now_text as now;
@@ -295,7 +277,7 @@ pub async fn revise_meeting(
 ) -> Result<(), AppError> {
     use super::MeetingStatus;
 
-    let (pool, member, meeting) = meeting_for_change(id, Who::Either).await?;
+    let (pool, member, meeting) = item_for_change::<MeetingRow>(id, Who::Either).await?;
     let plan = parse_plan(
         &pool,
         meeting.pair_id,
@@ -324,7 +306,7 @@ pub async fn revise_meeting(
 #[server(endpoint = "agree_meeting")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn agree_meeting(id: i64, version: i64) -> Result<(), AppError> {
-    let (pool, member, _) = meeting_for_change(id, Who::Either).await?;
+    let (pool, member, _) = item_for_change::<MeetingRow>(id, Who::Either).await?;
     let now = now();
     let mut transaction = pool.begin().await?;
     agree_in(&mut transaction, &member, id, version, &now).await?;
@@ -346,7 +328,7 @@ pub async fn request_meeting_change(
     use crate::program_time::program_time;
     use crate::server_context::server_settings;
 
-    let (pool, member, _) = meeting_for_change(id, Who::Either).await?;
+    let (pool, member, _) = item_for_change::<MeetingRow>(id, Who::Either).await?;
     let comment = parse_required_text("comment", &comment, 2000)?;
     let now = now();
     let public_url = server_settings()?.public_url;

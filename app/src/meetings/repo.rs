@@ -26,11 +26,7 @@ pub struct MeetingRow {
     pub version: i64,
 }
 
-impl joint::JointItem for MeetingRow {
-    fn agreement(&self) -> Agreement {
-        MeetingRow::agreement(self)
-    }
-}
+crate::joint_item!(MeetingRow, find_meeting);
 
 impl MeetingRow {
     pub fn agreement(&self) -> Agreement {
@@ -94,87 +90,125 @@ pub async fn meetings_of_pair(
     .bind(pair_id)
     .fetch_all(pool)
     .await?;
-    let objectives: Vec<ObjectiveRow> = sqlx::query_as(
-        "SELECT o.meeting_id, o.goal_id, o.milestone_id, o.text FROM meeting_objectives o \
-         JOIN meetings m ON m.id = o.meeting_id WHERE m.pair_id = ? ORDER BY o.meeting_id, o.position",
-    )
-    .bind(pair_id)
-    .fetch_all(pool)
-    .await?;
-    let next_steps: Vec<NextStepRow> = sqlx::query_as(
-        "SELECT s.id, s.meeting_id, s.text, s.milestone_id FROM meeting_next_steps s \
-         JOIN meetings m ON m.id = s.meeting_id WHERE m.pair_id = ? ORDER BY s.meeting_id, s.position",
-    )
-    .bind(pair_id)
-    .fetch_all(pool)
-    .await?;
-    let with_feedback: Vec<i64> = sqlx::query_scalar(
-        "SELECT DISTINCT meeting_id FROM feedback WHERE pair_id = ? AND meeting_id IS NOT NULL",
-    )
-    .bind(pair_id)
-    .fetch_all(pool)
-    .await?;
-    let private_notes: Vec<(i64, String)> = if for_mentor {
-        sqlx::query_as(
-            "SELECT n.meeting_id, n.body FROM meeting_private_notes n \
-             JOIN meetings m ON m.id = n.meeting_id WHERE m.pair_id = ?",
+    let parts = MeetingParts::of_pair(pool, pair_id, for_mentor).await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| parts.meeting(row, now))
+        .collect())
+}
+
+/// What a pair's meetings hold besides their own rows.
+struct MeetingParts {
+    objectives: Vec<ObjectiveRow>,
+    next_steps: Vec<NextStepRow>,
+    /// The meetings that have feedback.
+    with_feedback: Vec<i64>,
+    /// (meeting, note): read for the mentor only.
+    private_notes: Vec<(i64, String)>,
+}
+
+impl MeetingParts {
+    async fn of_pair(
+        pool: &SqlitePool,
+        pair_id: i64,
+        for_mentor: bool,
+    ) -> Result<Self, sqlx::Error> {
+        let objectives: Vec<ObjectiveRow> = sqlx::query_as(
+            "SELECT o.meeting_id, o.goal_id, o.milestone_id, o.text FROM meeting_objectives o \
+             JOIN meetings m ON m.id = o.meeting_id WHERE m.pair_id = ? ORDER BY o.meeting_id, o.position",
         )
         .bind(pair_id)
         .fetch_all(pool)
-        .await?
-    } else {
-        Vec::new()
-    };
-    Ok(rows
-        .into_iter()
-        .map(|row| {
-            let starts = program_time(&row.starts_at);
-            let (date, time) = starts
-                .split_once(' ')
-                .map(|(date, time)| (date.to_owned(), time.to_owned()))
-                .unwrap_or_default();
-            let agreement = row.agreement();
-            let status = row.status();
-            Meeting {
-                id: row.id,
-                date,
-                time,
-                duration_minutes: row.duration_minutes,
-                modality: MeetingModality::parse(&row.modality).unwrap_or(MeetingModality::Video),
-                location: row.location,
-                agreement,
-                change_comment: row.change_comment,
-                status,
-                objectives: objectives
-                    .iter()
-                    .filter(|objective| objective.meeting_id == row.id)
-                    .map(|objective| Objective {
-                        goal_id: objective.goal_id,
-                        milestone_id: objective.milestone_id,
-                        text: objective.text.clone(),
-                    })
-                    .collect(),
-                shared_notes: row.shared_notes,
-                next_steps: next_steps
-                    .iter()
-                    .filter(|step| step.meeting_id == row.id)
-                    .map(|step| NextStep {
-                        id: step.id,
-                        text: step.text.clone(),
-                        milestone_id: step.milestone_id,
-                    })
-                    .collect(),
-                private_note: private_notes
-                    .iter()
-                    .find(|(meeting_id, _)| *meeting_id == row.id)
-                    .map(|(_, body)| body.clone()),
-                is_past: row.starts_at.as_str() <= now,
-                has_feedback: with_feedback.contains(&row.id),
-                version: row.version,
-                starts,
-            }
+        .await?;
+        let next_steps: Vec<NextStepRow> = sqlx::query_as(
+            "SELECT s.id, s.meeting_id, s.text, s.milestone_id FROM meeting_next_steps s \
+             JOIN meetings m ON m.id = s.meeting_id WHERE m.pair_id = ? ORDER BY s.meeting_id, s.position",
+        )
+        .bind(pair_id)
+        .fetch_all(pool)
+        .await?;
+        let with_feedback: Vec<i64> = sqlx::query_scalar(
+            "SELECT DISTINCT meeting_id FROM feedback WHERE pair_id = ? AND meeting_id IS NOT NULL",
+        )
+        .bind(pair_id)
+        .fetch_all(pool)
+        .await?;
+        let private_notes: Vec<(i64, String)> = if for_mentor {
+            sqlx::query_as(
+                "SELECT n.meeting_id, n.body FROM meeting_private_notes n \
+                 JOIN meetings m ON m.id = n.meeting_id WHERE m.pair_id = ?",
+            )
+            .bind(pair_id)
+            .fetch_all(pool)
+            .await?
+        } else {
+            Vec::new()
+        };
+        Ok(Self {
+            objectives,
+            next_steps,
+            with_feedback,
+            private_notes,
         })
-        .collect())
+    }
+
+    fn objectives_of(&self, meeting_id: i64) -> Vec<Objective> {
+        self.objectives
+            .iter()
+            .filter(|objective| objective.meeting_id == meeting_id)
+            .map(|objective| Objective {
+                goal_id: objective.goal_id,
+                milestone_id: objective.milestone_id,
+                text: objective.text.clone(),
+            })
+            .collect()
+    }
+
+    fn next_steps_of(&self, meeting_id: i64) -> Vec<NextStep> {
+        self.next_steps
+            .iter()
+            .filter(|step| step.meeting_id == meeting_id)
+            .map(|step| NextStep {
+                id: step.id,
+                text: step.text.clone(),
+                milestone_id: step.milestone_id,
+            })
+            .collect()
+    }
+
+    /// The meeting as shown; it is past once it started (`now`, UTC text).
+    fn meeting(&self, row: MeetingRow, now: &str) -> Meeting {
+        let starts = program_time(&row.starts_at);
+        let (date, time) = starts
+            .split_once(' ')
+            .map(|(date, time)| (date.to_owned(), time.to_owned()))
+            .unwrap_or_default();
+        let agreement = row.agreement();
+        let status = row.status();
+        Meeting {
+            id: row.id,
+            date,
+            time,
+            duration_minutes: row.duration_minutes,
+            modality: MeetingModality::parse(&row.modality).unwrap_or(MeetingModality::Video),
+            location: row.location,
+            agreement,
+            change_comment: row.change_comment,
+            status,
+            objectives: self.objectives_of(row.id),
+            shared_notes: row.shared_notes,
+            next_steps: self.next_steps_of(row.id),
+            private_note: self
+                .private_notes
+                .iter()
+                .find(|(meeting_id, _)| *meeting_id == row.id)
+                .map(|(_, body)| body.clone()),
+            is_past: row.starts_at.as_str() <= now,
+            has_feedback: self.with_feedback.contains(&row.id),
+            version: row.version,
+            starts,
+        }
+    }
 }
 
 /// The words of each chosen objective, from the pair's own goals and

@@ -25,7 +25,7 @@ pub async fn tick_milestone(id: i64, version: i64, state: String) -> Result<(), 
     let goal_id = repo::goal_of_milestone(&pool()?, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let (pool, member, _) = goal_for_change(goal_id, Who::Either).await?;
+    let (pool, member, _) = item_for_change::<GoalRow>(goal_id, Who::Either).await?;
     let now = now();
     let mut transaction = pool.begin().await?;
     let goal = repo::bump(&mut transaction, goal_id, version, &now).await?;
@@ -70,7 +70,7 @@ pub async fn add_milestone(
     use crate::input::{parse_optional_date, parse_required_text};
     use crate::joint::agreement::{Agreement, JointStep};
 
-    let (pool, member, _) = goal_for_change(goal_id, Who::Either).await?;
+    let (pool, member, _) = item_for_change::<GoalRow>(goal_id, Who::Either).await?;
     let mut errors = FieldErrors::new();
     let title = errors.check(parse_required_text(
         "title",
@@ -178,7 +178,7 @@ pub async fn assess_goal(
     use crate::goals::GoalEventKind;
     use crate::input::{parse_optional_number, parse_required_text};
 
-    let (pool, member, _) = goal_for_change(id, Who::Mentor).await?;
+    let (pool, member, _) = item_for_change::<GoalRow>(id, Who::Mentor).await?;
     let mut errors = FieldErrors::new();
     let percent = errors.check(parse_optional_number("progress", &progress, 0, 100));
     let comment = errors.check(parse_required_text("comment", &comment, 2000));
@@ -215,7 +215,7 @@ pub async fn propose_goal_status(id: i64, version: i64, status: String) -> Resul
     use crate::goals::changes::ChangeKind;
     use crate::goals::GoalStatus;
 
-    let (pool, member, _) = goal_for_change(id, Who::Either).await?;
+    let (pool, member, _) = item_for_change::<GoalRow>(id, Who::Either).await?;
     let status = GoalStatus::parse(&status).ok_or(AppError::InvalidInput {
         field: "status".into(),
         problem: InputProblem::InvalidChoice,
@@ -245,7 +245,7 @@ pub async fn answer_goal_change(id: i64, version: i64, answer: String) -> Result
     use crate::goals::changes::{answerable, ChangeAnswer, ChangeKind, GoalState};
     use crate::goals::GoalEventKind;
 
-    let (pool, member, _) = goal_for_change(id, Who::Either).await?;
+    let (pool, member, _) = item_for_change::<GoalRow>(id, Who::Either).await?;
     let answer = ChangeAnswer::parse(&answer).ok_or(AppError::InvalidInput {
         field: "answer".into(),
         problem: InputProblem::InvalidChoice,

@@ -21,7 +21,7 @@ pub async fn log_meeting(
     use crate::program_time::program_time;
     use crate::server_context::server_settings;
 
-    let (pool, member, _) = meeting_for_change(id, Who::Either).await?;
+    let (pool, member, _) = item_for_change::<MeetingRow>(id, Who::Either).await?;
     let mut errors = FieldErrors::new();
     let outcome = match MeetingStatus::parse(&outcome) {
         Some(status) if status != MeetingStatus::Planned => Some(status),
@@ -78,7 +78,7 @@ pub async fn save_private_note(id: i64, body: String) -> Result<(), AppError> {
     use crate::accounts::{policy::Access, session::authorize};
     use crate::input::parse_optional_text;
 
-    let (pool, member, _) = meeting_for_change(id, Who::Mentor).await?;
+    let (pool, member, _) = item_for_change::<MeetingRow>(id, Who::Mentor).await?;
     authorize(Access::MentorPrivate {
         mentor_id: member.pair.mentor_account_id,
     })
