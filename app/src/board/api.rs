@@ -33,9 +33,7 @@ pub async fn get_board(
     mentor_page: Option<usize>,
     mentee: Option<i64>,
 ) -> Result<BoardView, AppError> {
-    use super::{
-        BoardMentee, BoardMentor, MatchingSettings, Page, RankedMentor, SelectedMentee, SUGGESTIONS,
-    };
+    use super::{MatchingSettings, Page};
     use crate::accounts::{session::authorize_role, Role};
     use crate::catalog::{current_cohort, repo as catalog};
     use crate::program_time::program_today;
@@ -70,84 +68,12 @@ pub async fn get_board(
     };
     let (cohort_id, people) = cohort_for(&pool, &chosen.code).await?;
 
-    let needle = q.unwrap_or_default().trim().to_lowercase();
-    let domain = domain.unwrap_or_default();
-    let language = language.unwrap_or_default();
-    let as_row = |person: &super::repo::Person| BoardMentee {
-        profile_id: person.profile_id,
-        name: person.name.clone(),
-        domains: person.domains.clone(),
-        languages: person.languages.clone(),
-    };
-    let waiting: Vec<BoardMentee> = people
-        .mentees
-        .iter()
-        .filter(|mentee| !people.paired.contains(&mentee.profile_id))
-        .filter(|mentee| needle.is_empty() || mentee.name.to_lowercase().contains(&needle))
-        .filter(|mentee| domain.is_empty() || mentee.domains.contains(&domain))
-        .filter(|mentee| {
-            language.is_empty()
-                || mentee
-                    .languages
-                    .iter()
-                    .any(|spoken| spoken.code == language)
-        })
-        .map(as_row)
-        .collect();
-    let mut mentors: Vec<BoardMentor> = people
-        .mentors
-        .iter()
-        .map(|mentor| BoardMentor {
-            profile_id: mentor.profile_id,
-            name: mentor.name.clone(),
-            domains: mentor.domains.clone(),
-            capacity: mentor.capacity.unwrap_or(0),
-            used: people.used.get(&mentor.profile_id).copied().unwrap_or(0),
-            paused: mentor.paused,
-        })
-        .collect();
-    // Most free places first; names break ties (the list came sorted by name).
-    mentors.sort_by_key(|mentor| std::cmp::Reverse(mentor.free()));
-
-    let selected = match mentee {
-        Some(mentee_id) => {
-            let person = people
-                .mentees
-                .iter()
-                .find(|person| person.profile_id == mentee_id)
-                .ok_or(AppError::NotFound)?;
-            // Ranked as if waiting, even when already paired (to compare).
-            let engine = people.engine_cohort(Some(mentee_id));
-            let names = people.names();
-            let ranked = matching::suggest::ranked(&engine, &mentee_id.to_string())
-                .map_err(|error| {
-                    AppError::internal(format!("ranking refused its input: {error:?}"))
-                })?
-                .into_iter()
-                .take(SUGGESTIONS)
-                .filter_map(|suggestion| {
-                    let profile_id: i64 = suggestion.mentor.parse().ok()?;
-                    let constraint = people
-                        .constraints
-                        .iter()
-                        .find(|(e, r, _)| *e == mentee_id && *r == profile_id)
-                        .map(|(_, _, kind)| *kind);
-                    Some(RankedMentor {
-                        profile_id,
-                        name: (*names.get(&profile_id)?).to_owned(),
-                        suggestion,
-                        constraint,
-                    })
-                })
-                .collect();
-            Some(SelectedMentee {
-                mentee: as_row(person),
-                ranked,
-                has_open_pair: people.paired.contains(&mentee_id),
-            })
-        }
-        None => None,
-    };
+    let search = super::lists::MenteeSearch::new(q, domain, language);
+    let waiting = people.waiting(&search);
+    let mentors = people.mentors_by_room();
+    let selected = mentee
+        .map(|mentee_id| people.selected(mentee_id))
+        .transpose()?;
     Ok(BoardView {
         cohorts,
         cohort: Some(chosen),
@@ -252,58 +178,15 @@ async fn propose_pairs(cohort: &str, keys: &[(i64, i64)]) -> Result<usize, AppEr
     use crate::accounts::Role;
     use crate::audit::repo::record_by_caller;
     use crate::audit::AuditEvent;
-    use crate::pairs::api::{propose, Proposal};
+    use crate::pairs::api::propose;
     use crate::program_time::utc_now_text;
-
     use crate::server_context::{pool, server_settings};
 
     let authorized = authorize_role(Role::Coordinator).await?;
     let coordinator_id = authorized.account()?.id;
     let pool = pool()?;
     let (cohort_id, people) = cohort_for(&pool, cohort).await?;
-    let (mentees, mentors) = super::repo::roles(&people);
-    let engine = people.engine_cohort(None);
-    let engine_mentees: std::collections::HashMap<String, &matching::Mentee> = engine
-        .mentees
-        .iter()
-        .map(|mentee| (mentee.id.clone(), mentee))
-        .collect();
-    let engine_mentors: std::collections::HashMap<String, &matching::Mentor> = engine
-        .mentors
-        .iter()
-        .map(|mentor| (mentor.id.clone(), mentor))
-        .collect();
-    let mut proposals = Vec::with_capacity(keys.len());
-    for &(mentee, mentor) in keys {
-        if !mentees.contains(&mentee) || !mentors.contains(&mentor) {
-            return Err(AppError::NotFound);
-        }
-        if people.paired.contains(&mentee) {
-            return Err(AppError::Conflict);
-        }
-        let (Some(wanted), Some(offered)) = (
-            engine_mentees.get(&mentee.to_string()),
-            engine_mentors.get(&mentor.to_string()),
-        ) else {
-            return Err(AppError::NotFound);
-        };
-        let forbidden = people.constraints.iter().any(|(e, r, kind)| {
-            *e == mentee && *r == mentor && *kind == super::ConstraintKind::Forbidden
-        });
-        let score = matching::breakdown(wanted, offered, &engine.weights).score;
-        if matching::solve::obstacle(wanted, offered, &engine, forbidden, || score).is_some() {
-            return Err(AppError::InvalidInput {
-                field: "pair".into(),
-                problem: crate::error::InputProblem::PairNotAllowed,
-            });
-        }
-        proposals.push(Proposal {
-            cohort_id,
-            mentee_profile_id: mentee,
-            mentor_profile_id: mentor,
-            score,
-        });
-    }
+    let proposals = people.proposals(cohort_id, keys)?;
     let now = utc_now_text();
     let public_url = server_settings()?.public_url.clone();
     let mut transaction = pool.begin().await?;

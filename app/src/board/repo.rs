@@ -102,30 +102,7 @@ pub async fn load(
         cohort_id,
     )
     .await?;
-    let language_rows: Vec<(i64, String, String)> = sqlx::query_as(
-        "SELECT x.profile_id, x.language, x.level FROM profile_languages x \
-         JOIN profiles p ON p.id = x.profile_id WHERE p.cohort_id = ? \
-         ORDER BY x.profile_id, x.language",
-    )
-    .bind(cohort_id)
-    .fetch_all(pool)
-    .await?;
-    let mut languages: HashMap<i64, Vec<SpokenLanguage>> = HashMap::new();
-    for (profile_id, code, level) in language_rows {
-        if let Some(level) = LanguageLevel::parse(&level) {
-            languages
-                .entry(profile_id)
-                .or_default()
-                .push(SpokenLanguage { code, level });
-        }
-    }
-    for spoken in languages.values_mut() {
-        spoken.sort_by_key(|language| {
-            crate::profiles::choices::LANGUAGES
-                .iter()
-                .position(|code| *code == language.code)
-        });
-    }
+    let mut languages = languages_by_profile(pool, cohort_id).await?;
 
     let (mut mentees, mut mentors) = (Vec::new(), Vec::new());
     for row in rows {
@@ -154,6 +131,53 @@ pub async fn load(
         }
     }
 
+    let (used, paired) = open_pairs(pool).await?;
+    let constraints = constraints(pool, cohort_id).await?;
+    Ok(CohortPeople {
+        cohort_id,
+        mentees,
+        mentors,
+        used,
+        paired,
+        constraints,
+        settings: settings(pool, cohort_id).await?,
+    })
+}
+
+/// Each profile's languages, in the order the forms list them.
+async fn languages_by_profile(
+    pool: &SqlitePool,
+    cohort_id: i64,
+) -> Result<HashMap<i64, Vec<SpokenLanguage>>, sqlx::Error> {
+    let language_rows: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT x.profile_id, x.language, x.level FROM profile_languages x \
+         JOIN profiles p ON p.id = x.profile_id WHERE p.cohort_id = ? \
+         ORDER BY x.profile_id, x.language",
+    )
+    .bind(cohort_id)
+    .fetch_all(pool)
+    .await?;
+    let mut languages: HashMap<i64, Vec<SpokenLanguage>> = HashMap::new();
+    for (profile_id, code, level) in language_rows {
+        if let Some(level) = LanguageLevel::parse(&level) {
+            languages
+                .entry(profile_id)
+                .or_default()
+                .push(SpokenLanguage { code, level });
+        }
+    }
+    for spoken in languages.values_mut() {
+        spoken.sort_by_key(|language| {
+            crate::profiles::choices::LANGUAGES
+                .iter()
+                .position(|code| *code == language.code)
+        });
+    }
+    Ok(languages)
+}
+
+/// The places each mentor's open pairs use, and the mentees with an open pair.
+async fn open_pairs(pool: &SqlitePool) -> Result<(HashMap<i64, u32>, HashSet<i64>), sqlx::Error> {
     let open: Vec<(i64, i64)> = sqlx::query_as(
         "SELECT mentee_profile_id, mentor_profile_id FROM pairs \
          WHERE status IN ('proposed', 'active')",
@@ -166,6 +190,14 @@ pub async fn load(
         *used.entry(mentor).or_default() += 1;
         paired.insert(mentee);
     }
+    Ok((used, paired))
+}
+
+/// The coordinator's locks and exclusions among the cohort's mentees.
+async fn constraints(
+    pool: &SqlitePool,
+    cohort_id: i64,
+) -> Result<Vec<(i64, i64, ConstraintKind)>, sqlx::Error> {
     let constraints: Vec<(i64, i64, String)> = sqlx::query_as(
         "SELECT c.mentee_profile_id, c.mentor_profile_id, c.kind FROM pair_constraints c \
          JOIN profiles p ON p.id = c.mentee_profile_id WHERE p.cohort_id = ?",
@@ -173,20 +205,10 @@ pub async fn load(
     .bind(cohort_id)
     .fetch_all(pool)
     .await?;
-    Ok(CohortPeople {
-        cohort_id,
-        mentees,
-        mentors,
-        used,
-        paired,
-        constraints: constraints
-            .into_iter()
-            .filter_map(|(mentee, mentor, kind)| {
-                Some((mentee, mentor, ConstraintKind::parse(&kind)?))
-            })
-            .collect(),
-        settings: settings(pool, cohort_id).await?,
-    })
+    Ok(constraints
+        .into_iter()
+        .filter_map(|(mentee, mentor, kind)| Some((mentee, mentor, ConstraintKind::parse(&kind)?)))
+        .collect())
 }
 
 fn engine_languages(spoken: &[SpokenLanguage]) -> Vec<matching::Language> {
@@ -201,6 +223,17 @@ fn engine_languages(spoken: &[SpokenLanguage]) -> Vec<matching::Language> {
             },
         })
         .collect()
+}
+
+fn engine_mentee(mentee: &Person) -> matching::Mentee {
+    matching::Mentee {
+        id: mentee.profile_id.to_string(),
+        domains: mentee.domains.clone(),
+        needs: mentee.skills.clone(),
+        languages: engine_languages(&mentee.languages),
+        modality: engine_modality(mentee.modality),
+        availability: mentee.availability,
+    }
 }
 
 fn engine_modality(modality: Option<Modality>) -> matching::Modality {
@@ -226,30 +259,46 @@ impl CohortPeople {
             .mentees
             .iter()
             .filter(waiting)
-            .map(|mentee| matching::Mentee {
-                id: mentee.profile_id.to_string(),
-                domains: mentee.domains.clone(),
-                needs: mentee.skills.clone(),
-                languages: engine_languages(&mentee.languages),
-                modality: engine_modality(mentee.modality),
-                availability: mentee.availability,
-            })
+            .map(engine_mentee)
             .collect();
         let mentors: Vec<matching::Mentor> = self
             .mentors
             .iter()
-            .map(|mentor| matching::Mentor {
-                id: mentor.profile_id.to_string(),
-                domains: mentor.domains.clone(),
-                skills: mentor.skills.clone(),
-                languages: engine_languages(&mentor.languages),
-                modality: engine_modality(mentor.modality),
-                availability: mentor.availability,
-                capacity: mentor.capacity.unwrap_or(0),
-                load: self.used.get(&mentor.profile_id).copied().unwrap_or(0),
-                paused: mentor.paused,
-            })
+            .map(|mentor| self.engine_mentor(mentor))
             .collect();
+        let (locked, forbidden) = self.constraints_for_run(&mentees, &mentors);
+        matching::Cohort {
+            mentees,
+            mentors,
+            weights: self.settings.weights,
+            criteria: self.settings.criteria,
+            locked,
+            forbidden,
+        }
+    }
+
+    fn engine_mentor(&self, mentor: &Person) -> matching::Mentor {
+        matching::Mentor {
+            id: mentor.profile_id.to_string(),
+            domains: mentor.domains.clone(),
+            skills: mentor.skills.clone(),
+            languages: engine_languages(&mentor.languages),
+            modality: engine_modality(mentor.modality),
+            availability: mentor.availability,
+            capacity: mentor.capacity.unwrap_or(0),
+            load: self.used.get(&mentor.profile_id).copied().unwrap_or(0),
+            paused: mentor.paused,
+        }
+    }
+
+    /// The locks and exclusions between people of the run. A lock the
+    /// mentor has no room for any more is left out of the run (the board
+    /// shows it; the coordinator decides).
+    fn constraints_for_run(
+        &self,
+        mentees: &[matching::Mentee],
+        mentors: &[matching::Mentor],
+    ) -> (Vec<matching::PairRef>, Vec<matching::PairRef>) {
         let present: HashSet<&str> = mentees
             .iter()
             .map(|mentee| mentee.id.as_str())
@@ -277,8 +326,6 @@ impl CohortPeople {
             }
             match kind {
                 ConstraintKind::Forbidden => forbidden.push(pair),
-                // A lock the mentor has no room for any more is left out of the
-                // run (the board shows it; the coordinator decides).
                 ConstraintKind::Locked => {
                     if let Some(free) = room.get_mut(pair.mentor.as_str()).filter(|free| **free > 0)
                     {
@@ -288,14 +335,7 @@ impl CohortPeople {
                 }
             }
         }
-        matching::Cohort {
-            mentees,
-            mentors,
-            weights: self.settings.weights,
-            criteria: self.settings.criteria,
-            locked,
-            forbidden,
-        }
+        (locked, forbidden)
     }
 
     pub fn names(&self) -> HashMap<i64, &str> {

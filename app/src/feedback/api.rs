@@ -10,11 +10,8 @@ use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::program_time::utc_now_text as now;
 
-/// An optional id from a select (empty: none).
 #[cfg(feature = "ssr")]
-fn optional_id(field: &str, raw: &str) -> Result<Option<i64>, AppError> {
-    crate::input::parse_optional_number(field, raw, 1, i64::MAX)
-}
+mod form;
 
 /// The mentor's feedback to their mentee; the mentee is notified. With a goal
 /// and a progress, it also updates the goal's assessed progress.
@@ -30,89 +27,30 @@ pub async fn give_feedback(
     observations: String,
     next_step: String,
 ) -> Result<i64, AppError> {
-    use super::repo::{self, NewFeedback};
-    use super::PART_MAX_CHARS;
-    use crate::error::{FieldErrors, InputProblem};
+    use super::repo;
     use crate::goals::{repo as goals, GoalEventKind};
-    use crate::input::{parse_optional_number, parse_required_text};
     use crate::joint::member::{active_pair_member, Who};
-    use crate::meetings::repo as meetings;
     use crate::outbox::{compose, EmailKind};
     use crate::server_context::{pool, server_settings};
+    use form::{read_feedback, FeedbackForm};
 
     let pool = pool()?;
     let member = active_pair_member(&pool, pair_id, Who::Mentor).await?;
-    let mut errors = FieldErrors::new();
-    let meeting_id = errors
-        .check(optional_id("meeting_id", &meeting_id))
-        .flatten();
-    let goal_id = errors.check(optional_id("goal_id", &goal_id)).flatten();
-    let goal_progress = errors
-        .check(parse_optional_number(
-            "goal_progress",
-            &goal_progress,
-            0,
-            100,
-        ))
-        .flatten();
-    let strengths = errors.check(parse_required_text("strengths", &strengths, PART_MAX_CHARS));
-    let to_improve = errors.check(parse_required_text(
-        "to_improve",
-        &to_improve,
-        PART_MAX_CHARS,
-    ));
-    let observations = errors.check(parse_required_text(
-        "observations",
-        &observations,
-        PART_MAX_CHARS,
-    ));
-    let next_step = errors.check(parse_required_text("next_step", &next_step, PART_MAX_CHARS));
-    if goal_progress.is_some() && goal_id.is_none() {
-        errors.push("goal_id", InputProblem::Required);
-    }
-    // The meeting and the goal must be this pair's.
-    if let Some(meeting_id) = meeting_id {
-        let meeting = meetings::find_meeting(&pool, meeting_id).await?;
-        if meeting.is_none_or(|meeting| meeting.pair_id != pair_id) {
-            errors.push("meeting_id", InputProblem::InvalidChoice);
-        }
-    }
-    let goal = match goal_id {
-        Some(goal_id) => {
-            let goal = goals::find_goal(&pool, goal_id).await?;
-            match goal {
-                Some(goal) if goal.pair_id == pair_id => Some(goal),
-                _ => {
-                    errors.push("goal_id", InputProblem::InvalidChoice);
-                    None
-                }
-            }
-        }
-        None => None,
+    let form = FeedbackForm {
+        meeting_id: &meeting_id,
+        goal_id: &goal_id,
+        goal_progress: &goal_progress,
+        strengths: &strengths,
+        to_improve: &to_improve,
+        observations: &observations,
+        next_step: &next_step,
     };
-    let (strengths, to_improve, observations, next_step) =
-        errors.finish_with(|| Some((strengths?, to_improve?, observations?, next_step?)))?;
-    if goal_progress.is_some()
-        && goal
-            .as_ref()
-            .is_some_and(|goal| !goal.agreement().is_agreed())
-    {
-        return Err(AppError::NotAgreed);
-    }
+    let (feedback, goal) = read_feedback(&pool, pair_id, &form).await?;
     let public_url = server_settings()?.public_url;
     let now = now();
-    let feedback = NewFeedback {
-        meeting_id,
-        goal_id,
-        goal_progress,
-        strengths,
-        to_improve,
-        observations,
-        next_step,
-    };
     let mut transaction = pool.begin().await?;
     let id = repo::insert_feedback(&mut transaction, pair_id, &feedback, &now).await?;
-    if let (Some(goal), Some(percent)) = (goal, goal_progress) {
+    if let (Some(goal), Some(percent)) = (goal, feedback.goal_progress) {
         // No version check: the progress update is the feedback's own, and
         // it moves the version on for anyone editing the goal meanwhile.
         goals::bump(&mut transaction, goal.id, goal.version, &now).await?;

@@ -39,12 +39,8 @@ pub async fn answer_pair(id: i64, answer: String, reason: Option<String>) -> Res
     use crate::audit::repo::record_by_caller;
     use crate::audit::AuditEvent;
     use crate::error::InputProblem;
-    use crate::input::{parse_optional_text, LONG_TEXT_MAX_CHARS};
-    use crate::outbox::repo::notify_coordinators;
-    use crate::outbox::{compose, EmailKind};
     use crate::pairs::{repo, Answer, PairStatus, Side};
     use crate::program_time::utc_now_text;
-
     use crate::server_context::{pool, server_settings};
 
     let caller = authorize(Access::SignedIn).await?;
@@ -63,24 +59,7 @@ pub async fn answer_pair(id: i64, answer: String, reason: Option<String>) -> Res
     } else {
         Side::Mentee
     };
-    let answer = Answer::parse(&answer).ok_or(AppError::InvalidInput {
-        field: "answer".into(),
-        problem: InputProblem::InvalidChoice,
-    })?;
-    let reason = parse_optional_text(
-        "reason",
-        reason.as_deref().unwrap_or_default(),
-        LONG_TEXT_MAX_CHARS,
-    )?;
-    // Only a decline keeps a reason (the column is read as the decliner's);
-    // words sent with an acceptance are not stored.
-    let reason = match answer {
-        Answer::Declined => Some(reason.ok_or(AppError::InvalidInput {
-            field: "reason".into(),
-            problem: InputProblem::Required,
-        })?),
-        Answer::Accepted => None,
-    };
+    let (answer, reason) = read_answer(&answer, reason.as_deref())?;
     if pair.status() != Some(PairStatus::Proposed) {
         return Err(AppError::Conflict);
     }
@@ -112,23 +91,91 @@ pub async fn answer_pair(id: i64, answer: String, reason: Option<String>) -> Res
         return Err(AppError::MentorFull);
     }
     let public_url = server_settings()?.public_url;
-    let pair_page = format!("{public_url}/coordinator/pairs/{id}");
-    let (who, partner) = match side {
+    let told = Told {
+        side,
+        answer,
+        reason: reason.as_deref(),
+        both_accepted,
+    };
+    tell_of_answer(&mut transaction, &pair, &told, &public_url).await?;
+    transaction.commit().await?;
+    record_by_caller(
+        &pool,
+        AuditEvent::PairAnswered,
+        Some(caller_id),
+        None,
+        Some(&format!("{id}: {}", answer.as_str())),
+    )
+    .await;
+    Ok(())
+}
+
+/// An answer to a proposal and what it brought about.
+#[cfg(feature = "ssr")]
+struct Told<'a> {
+    side: crate::pairs::Side,
+    answer: crate::pairs::Answer,
+    reason: Option<&'a str>,
+    both_accepted: bool,
+}
+
+/// The answer and its reason from the form. Only a decline keeps a reason
+/// (the column is read as the decliner's), and needs one; words sent with an
+/// acceptance are not stored.
+#[cfg(feature = "ssr")]
+fn read_answer(
+    answer: &str,
+    reason: Option<&str>,
+) -> Result<(crate::pairs::Answer, Option<String>), AppError> {
+    use crate::error::InputProblem;
+    use crate::input::{parse_optional_text, LONG_TEXT_MAX_CHARS};
+    use crate::pairs::Answer;
+
+    let answer = Answer::parse(answer).ok_or(AppError::InvalidInput {
+        field: "answer".into(),
+        problem: InputProblem::InvalidChoice,
+    })?;
+    let reason = parse_optional_text("reason", reason.unwrap_or_default(), LONG_TEXT_MAX_CHARS)?;
+    let reason = match answer {
+        Answer::Declined => Some(reason.ok_or(AppError::InvalidInput {
+            field: "reason".into(),
+            problem: InputProblem::Required,
+        })?),
+        Answer::Accepted => None,
+    };
+    Ok((answer, reason))
+}
+
+/// Tells the coordination of a decline (with its reason), and everyone of a
+/// pair both accepted.
+#[cfg(feature = "ssr")]
+async fn tell_of_answer(
+    transaction: &mut sqlx::SqliteConnection,
+    pair: &crate::pairs::repo::PairRecord,
+    told: &Told<'_>,
+    public_url: &str,
+) -> Result<(), AppError> {
+    use crate::outbox::repo::notify_coordinators;
+    use crate::outbox::{compose, EmailKind};
+    use crate::pairs::{Answer, Side};
+
+    let pair_page = format!("{public_url}/coordinator/pairs/{}", pair.id);
+    let (who, partner) = match told.side {
         Side::Mentor => (&pair.mentor_name, &pair.mentee_name),
         Side::Mentee => (&pair.mentee_name, &pair.mentor_name),
     };
-    if let (Answer::Declined, Some(reason)) = (answer, reason.as_deref()) {
+    if let (Answer::Declined, Some(reason)) = (told.answer, told.reason) {
         notify_coordinators(
-            &mut transaction,
+            &mut *transaction,
             EmailKind::PairDeclined,
             |locale, name| compose::coordinator_pair_declined(locale, name, who, partner, reason),
             &pair_page,
         )
         .await?;
     }
-    if both_accepted {
+    if told.both_accepted {
         notify_coordinators(
-            &mut transaction,
+            &mut *transaction,
             EmailKind::PairActivated,
             |locale, name| {
                 compose::coordinator_pair_activated(
@@ -142,23 +189,14 @@ pub async fn answer_pair(id: i64, answer: String, reason: Option<String>) -> Res
         )
         .await?;
         tell_both(
-            &mut transaction,
-            &pair,
+            &mut *transaction,
+            pair,
             EmailKind::PairActivated,
             compose::pair_activated,
-            &public_url,
+            public_url,
         )
         .await?;
     }
-    transaction.commit().await?;
-    record_by_caller(
-        &pool,
-        AuditEvent::PairAnswered,
-        Some(caller_id),
-        None,
-        Some(&format!("{id}: {}", answer.as_str())),
-    )
-    .await;
     Ok(())
 }
 

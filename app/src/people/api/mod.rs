@@ -1,5 +1,7 @@
 //! Server functions of accounts. Each starts with `authorize(..)`: the policy
 //! decides, and a refused call changes nothing.
+#[cfg(feature = "ssr")]
+mod attempts;
 mod my_account;
 mod people;
 mod sign_in;

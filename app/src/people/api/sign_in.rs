@@ -31,19 +31,15 @@ pub async fn log_in(
     next: String,
     locale_chosen: Option<String>,
 ) -> Result<String, AppError> {
+    use super::attempts::Attempt;
     use crate::accounts::policy::Access;
-    use crate::accounts::repo;
     use crate::accounts::session::Credentials;
     use crate::accounts::session::{auth_session, authorize, sign_in_session};
-    use crate::accounts::throttle::{
-        failures_counting, minutes_to_tell, remaining_wait, FREE_FAILURES_PER_ACCOUNT,
-        FREE_FAILURES_PER_ADDRESS,
-    };
+    use crate::accounts::throttle::minutes_to_tell;
     use crate::audit::repo::{record, AuditRecord};
     use crate::audit::AuditEvent;
     use crate::error::InputProblem;
     use crate::input::parse_email;
-    use crate::locale::safe_return_path;
     use crate::server_context::client_address;
     use crate::server_context::pool;
 
@@ -57,49 +53,9 @@ pub async fn log_in(
         });
     }
     let address = client_address();
-    let account_key = format!("account:{}", email.to_lowercase());
-    // (key, failures allowed before any wait)
-    let keys = [
-        (
-            format!("pair:{}|{address}", email.to_lowercase()),
-            FREE_FAILURES_PER_ACCOUNT,
-        ),
-        (account_key.clone(), FREE_FAILURES_PER_ADDRESS),
-        (format!("address:{address}"), FREE_FAILURES_PER_ADDRESS),
-    ];
-
-    // Check and count the attempt in one step, before the password is checked:
-    // concurrent attempts queue here and each sees the ones before it.
-    let refused = {
-        let _gate = LOGIN_GATE.lock().await;
-        let now = chrono::Utc::now();
-        let mut longest_wait = None;
-        let mut counts = Vec::with_capacity(keys.len());
-        for (key, free) in &keys {
-            let found = repo::failure_record(&pool, key).await?;
-            if let Some(wait) = remaining_wait(found, *free, now) {
-                longest_wait = longest_wait.max(Some(wait));
-            }
-            counts.push(failures_counting(found, now));
-        }
-        if longest_wait.is_none() {
-            for ((key, _), count) in keys.iter().zip(counts) {
-                repo::record_failure(&pool, key, count, now).await?;
-            }
-        }
-        longest_wait
-    };
-    if let Some(wait) = refused {
-        record(
-            &pool,
-            AuditEvent::LoginThrottled,
-            AuditRecord {
-                subject: Some(&email),
-                client: Some(&address),
-                ..AuditRecord::default()
-            },
-        )
-        .await;
+    let attempt = Attempt::new(&email, &address);
+    if let Some(wait) = attempt.count(&pool).await? {
+        attempt.audit(&pool, AuditEvent::LoginThrottled).await;
         return Err(AppError::TooManyAttempts {
             retry_after_minutes: minutes_to_tell(wait),
         });
@@ -117,25 +73,11 @@ pub async fn log_in(
             AppError::Storage
         })?;
     let Some(account) = account else {
-        record(
-            &pool,
-            AuditEvent::LoginFailed,
-            AuditRecord {
-                subject: Some(&email),
-                client: Some(&address),
-                ..AuditRecord::default()
-            },
-        )
-        .await;
+        attempt.audit(&pool, AuditEvent::LoginFailed).await;
         return Err(AppError::BadCredentials);
     };
     sign_in_session(&mut session, &account).await?;
-    // The attempt was counted as a failure in advance. The account starts again
-    // from zero; the address only gets this one back (a valid account of one's
-    // own must not wipe the count of guesses against others).
-    repo::clear_failures(&pool, &keys[0].0).await?;
-    repo::clear_failures(&pool, &account_key).await?;
-    repo::forgive_one_failure(&pool, &keys[2].0).await?;
+    attempt.succeeded(&pool).await?;
     record(
         &pool,
         AuditEvent::LoginSucceeded,
@@ -150,26 +92,31 @@ pub async fn log_in(
     let destination = if next.trim().is_empty() {
         account.0.role().home_path().to_owned()
     } else {
-        safe_return_path(next.trim())
+        crate::locale::safe_return_path(next.trim())
     };
-    use leptos_i18n::Locale as _;
-
-    let chosen = locale_chosen.is_some_and(|chosen| !chosen.trim().is_empty());
-    let switched = match crate::locale::parse_locale(&account.0.locale) {
-        Some(locale) if !chosen => {
-            crate::locale::remember_locale(locale.as_str())?;
-            locale.as_str().to_owned()
-        }
-        _ => String::new(),
-    };
+    let switched = switch_to_account_locale(&account.0.locale, locale_chosen)?;
     leptos_axum::redirect(&destination);
     Ok(switched)
 }
 
-/// One sign-in attempt at a time passes the throttle check (the password check
-/// itself runs in parallel). The app is one process over one SQLite file.
+/// After signing in, the interface takes the account's language unless the
+/// person chose one on the sign-in page; the language switched to, if any.
 #[cfg(feature = "ssr")]
-static LOGIN_GATE: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+fn switch_to_account_locale(
+    account_locale: &str,
+    locale_chosen: Option<String>,
+) -> Result<String, AppError> {
+    use leptos_i18n::Locale as _;
+
+    let chosen = locale_chosen.is_some_and(|chosen| !chosen.trim().is_empty());
+    match crate::locale::parse_locale(account_locale) {
+        Some(locale) if !chosen => {
+            crate::locale::remember_locale(locale.as_str())?;
+            Ok(locale.as_str().to_owned())
+        }
+        _ => Ok(String::new()),
+    }
+}
 
 /// Signs out and goes home. Public: signing out when signed out does nothing.
 #[server(endpoint = "log_out")]

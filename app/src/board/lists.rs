@@ -1,0 +1,168 @@
+//! The board's lists drawn from a cohort's people as loaded: the waiting
+//! mentees a search keeps, the mentors by free places, one mentee's
+//! mentors ranked, and the pairs the coordinator proposes, checked. Pure: no database, no request.
+use std::collections::HashMap;
+
+use super::repo::{CohortPeople, Person};
+use super::{BoardMentee, BoardMentor, ConstraintKind, RankedMentor, SelectedMentee, SUGGESTIONS};
+use crate::error::{AppError, InputProblem};
+use crate::pairs::api::Proposal;
+
+/// What the coordinator searches the waiting mentees by (empty: any).
+pub struct MenteeSearch {
+    /// Lower case, trimmed.
+    pub needle: String,
+    pub domain: String,
+    pub language: String,
+}
+
+impl MenteeSearch {
+    pub fn new(q: Option<String>, domain: Option<String>, language: Option<String>) -> Self {
+        Self {
+            needle: q.unwrap_or_default().trim().to_lowercase(),
+            domain: domain.unwrap_or_default(),
+            language: language.unwrap_or_default(),
+        }
+    }
+
+    fn keeps(&self, mentee: &Person) -> bool {
+        (self.needle.is_empty() || mentee.name.to_lowercase().contains(&self.needle))
+            && (self.domain.is_empty() || mentee.domains.contains(&self.domain))
+            && (self.language.is_empty()
+                || mentee
+                    .languages
+                    .iter()
+                    .any(|spoken| spoken.code == self.language))
+    }
+}
+
+fn as_row(person: &Person) -> BoardMentee {
+    BoardMentee {
+        profile_id: person.profile_id,
+        name: person.name.clone(),
+        domains: person.domains.clone(),
+        languages: person.languages.clone(),
+    }
+}
+
+impl CohortPeople {
+    /// The mentees without an open pair that `search` keeps.
+    pub fn waiting(&self, search: &MenteeSearch) -> Vec<BoardMentee> {
+        self.mentees
+            .iter()
+            .filter(|mentee| !self.paired.contains(&mentee.profile_id))
+            .filter(|mentee| search.keeps(mentee))
+            .map(as_row)
+            .collect()
+    }
+
+    /// The mentors, most free places first; names break ties (the list came
+    /// sorted by name).
+    pub fn mentors_by_room(&self) -> Vec<BoardMentor> {
+        let mut mentors: Vec<BoardMentor> = self
+            .mentors
+            .iter()
+            .map(|mentor| BoardMentor {
+                profile_id: mentor.profile_id,
+                name: mentor.name.clone(),
+                domains: mentor.domains.clone(),
+                capacity: mentor.capacity.unwrap_or(0),
+                used: self.used.get(&mentor.profile_id).copied().unwrap_or(0),
+                paused: mentor.paused,
+            })
+            .collect();
+        mentors.sort_by_key(|mentor| std::cmp::Reverse(mentor.free()));
+        mentors
+    }
+
+    /// One mentee (404 when not of this cohort) with their best mentors,
+    /// ranked as if waiting, even when already paired (to compare).
+    pub fn selected(&self, mentee_id: i64) -> Result<SelectedMentee, AppError> {
+        let person = self
+            .mentees
+            .iter()
+            .find(|person| person.profile_id == mentee_id)
+            .ok_or(AppError::NotFound)?;
+        let engine = self.engine_cohort(Some(mentee_id));
+        let names = self.names();
+        let ranked = matching::suggest::ranked(&engine, &mentee_id.to_string())
+            .map_err(|error| AppError::internal(format!("ranking refused its input: {error:?}")))?
+            .into_iter()
+            .take(SUGGESTIONS)
+            .filter_map(|suggestion| {
+                let profile_id: i64 = suggestion.mentor.parse().ok()?;
+                Some(RankedMentor {
+                    profile_id,
+                    name: (*names.get(&profile_id)?).to_owned(),
+                    constraint: self.constraint(mentee_id, profile_id),
+                    suggestion,
+                })
+            })
+            .collect();
+        Ok(SelectedMentee {
+            mentee: as_row(person),
+            ranked,
+            has_open_pair: self.paired.contains(&mentee_id),
+        })
+    }
+
+    /// The pairs to propose (`mentee-mentor` profile ids), each checked: both
+    /// of this cohort (404), the mentee without an open pair (409), the pair
+    /// allowed and within the mentor's places (422). All or none.
+    pub fn proposals(
+        &self,
+        cohort_id: i64,
+        keys: &[(i64, i64)],
+    ) -> Result<Vec<Proposal>, AppError> {
+        let (mentees, mentors) = super::repo::roles(self);
+        let engine = self.engine_cohort(None);
+        let engine_mentees: HashMap<String, &matching::Mentee> = engine
+            .mentees
+            .iter()
+            .map(|mentee| (mentee.id.clone(), mentee))
+            .collect();
+        let engine_mentors: HashMap<String, &matching::Mentor> = engine
+            .mentors
+            .iter()
+            .map(|mentor| (mentor.id.clone(), mentor))
+            .collect();
+        let mut proposals = Vec::with_capacity(keys.len());
+        for &(mentee, mentor) in keys {
+            if !mentees.contains(&mentee) || !mentors.contains(&mentor) {
+                return Err(AppError::NotFound);
+            }
+            if self.paired.contains(&mentee) {
+                return Err(AppError::Conflict);
+            }
+            let (Some(wanted), Some(offered)) = (
+                engine_mentees.get(&mentee.to_string()),
+                engine_mentors.get(&mentor.to_string()),
+            ) else {
+                return Err(AppError::NotFound);
+            };
+            let forbidden = self.constraint(mentee, mentor) == Some(ConstraintKind::Forbidden);
+            let score = matching::breakdown(wanted, offered, &engine.weights).score;
+            if matching::solve::obstacle(wanted, offered, &engine, forbidden, || score).is_some() {
+                return Err(AppError::InvalidInput {
+                    field: "pair".into(),
+                    problem: InputProblem::PairNotAllowed,
+                });
+            }
+            proposals.push(Proposal {
+                cohort_id,
+                mentee_profile_id: mentee,
+                mentor_profile_id: mentor,
+                score,
+            });
+        }
+        Ok(proposals)
+    }
+
+    /// The coordinator's lock or exclusion on this mentee and mentor.
+    fn constraint(&self, mentee_id: i64, mentor_id: i64) -> Option<ConstraintKind> {
+        self.constraints
+            .iter()
+            .find(|(mentee, mentor, _)| *mentee == mentee_id && *mentor == mentor_id)
+            .map(|(_, _, kind)| *kind)
+    }
+}
