@@ -48,9 +48,10 @@ pub struct Config {
     pub max_body_bytes: usize,
 
     /// The address people reach the site at, for links in emails
-    /// (default: http:// and the listening address).
-    #[arg(long, env = "MENTORAT_PUBLIC_URL")]
-    pub public_url: Option<String>,
+    /// (default: http:// and the listening address). Refused at start unless
+    /// it is an absolute http(s) URL.
+    #[arg(long, env = "MENTORAT_PUBLIC_URL", value_parser = parse_public_url)]
+    pub public_url: Option<url::Url>,
 
     /// A session ends after this many minutes without a request.
     #[arg(long, env = "MENTORAT_SESSION_IDLE_MINUTES", default_value_t = DEFAULT_SESSION_IDLE_MINUTES)]
@@ -92,8 +93,47 @@ impl Config {
     /// The public address for links, without a trailing slash.
     pub fn public_url_or(&self, listening: std::net::SocketAddr) -> String {
         match &self.public_url {
-            Some(url) => url.trim_end_matches('/').to_owned(),
+            Some(url) => url.as_str().trim_end_matches('/').to_owned(),
             None => format!("http://{listening}"),
         }
+    }
+}
+
+/// An absolute `http`/`https` URL with a host, as emailed links need.
+fn parse_public_url(text: &str) -> Result<url::Url, String> {
+    let url = url::Url::parse(text)
+        .map_err(|error| format!("{error} (e.g. https://mentorat.example.org)"))?;
+    if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
+        return Err("an http:// or https:// address with a host is needed".to_owned());
+    }
+    Ok(url)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_public_url_is_an_absolute_web_address() {
+        let config = |text| Config {
+            public_url: Some(parse_public_url(text).expect("a valid address")),
+            ..Config::for_database(PathBuf::from("x.sqlite3"))
+        };
+        let listening = "127.0.0.1:3000".parse().expect("an address");
+        assert_eq!(
+            config("https://mentorat.example.org/").public_url_or(listening),
+            "https://mentorat.example.org"
+        );
+        assert_eq!(
+            config("https://example.org/mentorat/").public_url_or(listening),
+            "https://example.org/mentorat"
+        );
+        assert!(parse_public_url("mentorat.example.org").is_err());
+        assert!(parse_public_url("ftp://example.org").is_err());
+        assert!(parse_public_url("https://").is_err());
+        assert_eq!(
+            Config::for_database(PathBuf::from("x.sqlite3")).public_url_or(listening),
+            "http://127.0.0.1:3000"
+        );
     }
 }

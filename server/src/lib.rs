@@ -55,11 +55,12 @@ fn redacted_path(path: &str) -> std::borrow::Cow<'_, str> {
     path.into()
 }
 
-/// `https://host:port` of a URL (scheme and authority only).
+/// `https://host:port` of a URL (scheme and authority only; the default
+/// port left out, as browsers send it in `Origin`).
 fn origin_of(url: &str) -> String {
-    let (scheme, rest) = url.split_once("://").unwrap_or(("http", url));
-    let authority = rest.split('/').next().unwrap_or(rest);
-    format!("{scheme}://{authority}")
+    url::Url::parse(url)
+        .map(|url| url.origin().ascii_serialization())
+        .unwrap_or_else(|_| url.to_owned())
 }
 
 pub use config::Config;
