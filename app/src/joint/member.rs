@@ -158,19 +158,7 @@ impl Member {
 /// The caller as one of the two people of pair `pair_id`: 401 when signed
 /// out, 404 for an unknown pair, 403 for anyone else (the coordinator too).
 pub async fn pair_member(pool: &SqlitePool, pair_id: i64) -> Result<Member, AppError> {
-    let caller = authorize(Access::SignedIn).await?;
-    let account_id = caller.account()?.id;
-    let pair = find_pair(pool, pair_id).await?.ok_or(AppError::NotFound)?;
-    authorize(Access::PairWorkspace {
-        mentor_id: pair.mentor_account_id,
-        mentee_id: pair.mentee_account_id,
-    })
-    .await?;
-    let side = if account_id == pair.mentor_account_id {
-        Side::Mentor
-    } else {
-        Side::Mentee
-    };
+    let (pair, side, account_id) = crate::pairs::api::pair_of_caller(pool, pair_id).await?;
     Ok(Member {
         pair,
         side,

@@ -34,8 +34,6 @@ pub async fn get_my_pairs() -> Result<Vec<MyPair>, AppError> {
 #[server(endpoint = "answer_pair")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn answer_pair(id: i64, answer: String, reason: Option<String>) -> Result<(), AppError> {
-    use crate::accounts::policy::Access;
-    use crate::accounts::session::authorize;
     use crate::audit::repo::record_by_caller;
     use crate::audit::AuditEvent;
     use crate::error::InputProblem;
@@ -43,22 +41,8 @@ pub async fn answer_pair(id: i64, answer: String, reason: Option<String>) -> Res
     use crate::program_time::utc_now_text;
     use crate::server_context::{pool, server_settings};
 
-    let caller = authorize(Access::SignedIn).await?;
-    let caller_id = caller.account()?.id;
     let pool = pool()?;
-    let pair = repo::find_pair(&pool, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    authorize(Access::PairWorkspace {
-        mentor_id: pair.mentor_account_id,
-        mentee_id: pair.mentee_account_id,
-    })
-    .await?;
-    let side = if caller_id == pair.mentor_account_id {
-        Side::Mentor
-    } else {
-        Side::Mentee
-    };
+    let (pair, side, caller_id) = pair_of_caller(&pool, id).await?;
     let (answer, reason) = read_answer(&answer, reason.as_deref())?;
     if pair.status() != Some(PairStatus::Proposed) {
         return Err(AppError::Conflict);
@@ -108,6 +92,36 @@ pub async fn answer_pair(id: i64, answer: String, reason: Option<String>) -> Res
     )
     .await;
     Ok(())
+}
+
+/// The caller as one of the two people of pair `pair_id`, with their side
+/// and account: 401 when signed out, 404 for an unknown pair, 403 for anyone
+/// else (the coordinator too).
+#[cfg(feature = "ssr")]
+pub async fn pair_of_caller(
+    pool: &sqlx::SqlitePool,
+    pair_id: i64,
+) -> Result<(crate::pairs::repo::PairRecord, crate::pairs::Side, i64), AppError> {
+    use crate::accounts::policy::Access;
+    use crate::accounts::session::authorize;
+    use crate::pairs::Side;
+
+    let caller = authorize(Access::SignedIn).await?;
+    let account_id = caller.account()?.id;
+    let pair = crate::pairs::repo::find_pair(pool, pair_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    authorize(Access::PairWorkspace {
+        mentor_id: pair.mentor_account_id,
+        mentee_id: pair.mentee_account_id,
+    })
+    .await?;
+    let side = if account_id == pair.mentor_account_id {
+        Side::Mentor
+    } else {
+        Side::Mentee
+    };
+    Ok((pair, side, account_id))
 }
 
 /// An answer to a proposal and what it brought about.
