@@ -7,16 +7,23 @@ use leptos::prelude::*;
 use super::{BoardView, DraftView};
 use crate::error::AppError;
 
+/// The cohort's id and people, from the server's cache when it has one and
+/// nothing changed since (see `board::cache`).
 #[cfg(feature = "ssr")]
 async fn cohort_for(
     pool: &sqlx::SqlitePool,
     code: &str,
-) -> Result<(i64, super::repo::CohortPeople), AppError> {
+) -> Result<(i64, std::sync::Arc<super::repo::CohortPeople>), AppError> {
     use crate::program_time::program_today;
     let id = super::repo::cohort_id(pool, code)
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok((id, super::repo::load(pool, id, program_today()).await?))
+    let today = program_today();
+    let people = match use_context::<super::cache::BoardCache>() {
+        Some(cache) => cache.people(pool, id, today).await?,
+        None => std::sync::Arc::new(super::repo::load(pool, id, today).await?),
+    };
+    Ok((id, people))
 }
 
 /// The board of a cohort (the current one when none is named): the waiting
@@ -132,6 +139,12 @@ pub async fn run_matching(cohort: String) -> Result<DraftView, AppError> {
                 .unwrap_or_default(),
         )
     };
+    let keys = assignment
+        .pairs
+        .iter()
+        .map(|pair| format!("{}-{}", pair.mentee, pair.mentor))
+        .collect();
+    let unmatched_count = assignment.unmatched.len();
     Ok(DraftView {
         cohort,
         matched: assignment.matched,
@@ -139,6 +152,7 @@ pub async fn run_matching(cohort: String) -> Result<DraftView, AppError> {
         pairs: assignment
             .pairs
             .into_iter()
+            .take(super::PAGE_SIZE)
             .map(|pair| {
                 let (mentee_profile_id, mentee_name) = name(&pair.mentee);
                 let (mentor_profile_id, mentor_name) = name(&pair.mentor);
@@ -152,9 +166,11 @@ pub async fn run_matching(cohort: String) -> Result<DraftView, AppError> {
                 }
             })
             .collect(),
+        keys,
         unmatched: assignment
             .unmatched
             .into_iter()
+            .take(super::UNMATCHED_SHOWN)
             .map(|unmatched| {
                 let (mentee_profile_id, mentee_name) = name(&unmatched.mentee);
                 DraftUnmatched {
@@ -164,9 +180,50 @@ pub async fn run_matching(cohort: String) -> Result<DraftView, AppError> {
                 }
             })
             .collect(),
+        unmatched_count,
         already_open: people.paired.len(),
         settings: people.settings,
     })
+}
+
+/// A further page of a draft's pairs (at most a page of `mentee-mentor`
+/// keys, as the draft listed them), named and explained as they stand now.
+#[server(endpoint = "draft_pairs")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn draft_pairs(
+    cohort: String,
+    pairs: Option<Vec<String>>,
+) -> Result<Vec<super::DraftPair>, AppError> {
+    use crate::accounts::{session::authorize_role, Role};
+    use crate::server_context::pool;
+
+    authorize_role(Role::Coordinator).await?;
+    let keys = parse_keys(pairs.unwrap_or_default())?;
+    if keys.len() > super::PAGE_SIZE {
+        return Err(AppError::InvalidInput {
+            field: "pairs".into(),
+            problem: crate::error::InputProblem::InvalidChoice,
+        });
+    }
+    let pool = pool()?;
+    let (_, people) = cohort_for(&pool, &cohort).await?;
+    keys.iter()
+        .map(|&(mentee, mentor)| people.draft_pair(mentee, mentor).ok_or(AppError::NotFound))
+        .collect()
+}
+
+/// `mentee-mentor` keys from a form; a malformed one is refused.
+#[cfg(feature = "ssr")]
+fn parse_keys(pairs: Vec<String>) -> Result<Vec<(i64, i64)>, AppError> {
+    pairs
+        .iter()
+        .map(|key| {
+            super::parse_pair_key(key).ok_or(AppError::InvalidInput {
+                field: "pairs".into(),
+                problem: crate::error::InputProblem::InvalidChoice,
+            })
+        })
+        .collect()
 }
 
 /// Proposes pairs of the cohort (`mentee-mentor` profile ids), all or none:
@@ -228,13 +285,7 @@ pub async fn propose_pair(cohort: String, mentee: i64, mentor: i64) -> Result<us
 #[server(endpoint = "accept_draft")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn accept_draft(cohort: String, pairs: Option<Vec<String>>) -> Result<usize, AppError> {
-    let mut keys = Vec::new();
-    for key in pairs.unwrap_or_default() {
-        keys.push(super::parse_pair_key(&key).ok_or(AppError::InvalidInput {
-            field: "pairs".into(),
-            problem: crate::error::InputProblem::InvalidChoice,
-        })?);
-    }
+    let keys = parse_keys(pairs.unwrap_or_default())?;
     if keys.is_empty() {
         return Err(AppError::InvalidInput {
             field: "pairs".into(),

@@ -3,8 +3,10 @@
 //! mentors ranked, and the pairs the coordinator proposes, checked. Pure: no database, no request.
 use std::collections::HashMap;
 
-use super::repo::{CohortPeople, Person};
-use super::{BoardMentee, BoardMentor, ConstraintKind, RankedMentor, SelectedMentee, SUGGESTIONS};
+use super::repo::{engine_mentee, CohortPeople, Person};
+use super::{
+    BoardMentee, BoardMentor, ConstraintKind, DraftPair, RankedMentor, SelectedMentee, SUGGESTIONS,
+};
 use crate::error::{AppError, InputProblem};
 use crate::pairs::api::Proposal;
 
@@ -156,6 +158,32 @@ impl CohortPeople {
             });
         }
         Ok(proposals)
+    }
+
+    /// A pair of a draft, named and explained as it stands now: both must be
+    /// of this cohort.
+    pub fn draft_pair(&self, mentee_id: i64, mentor_id: i64) -> Option<DraftPair> {
+        let mentee = self
+            .mentees
+            .iter()
+            .find(|person| person.profile_id == mentee_id)?;
+        let mentor = self
+            .mentors
+            .iter()
+            .find(|person| person.profile_id == mentor_id)?;
+        let breakdown = matching::breakdown(
+            &engine_mentee(mentee),
+            &self.engine_mentor(mentor),
+            &self.settings.weights,
+        );
+        Some(DraftPair {
+            mentee_profile_id: mentee_id,
+            mentee_name: mentee.name.clone(),
+            mentor_profile_id: mentor_id,
+            mentor_name: mentor.name.clone(),
+            locked: self.constraint(mentee_id, mentor_id) == Some(ConstraintKind::Locked),
+            breakdown,
+        })
     }
 
     /// The coordinator's lock or exclusion on this mentee and mentor.

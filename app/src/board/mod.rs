@@ -11,6 +11,8 @@ use crate::profiles::SpokenLanguage;
 
 pub mod api;
 #[cfg(feature = "ssr")]
+pub mod cache;
+#[cfg(feature = "ssr")]
 pub mod lists;
 #[cfg(feature = "ssr")]
 pub mod repo;
@@ -18,6 +20,8 @@ pub mod ui;
 
 /// How many people a list shows at once.
 pub const PAGE_SIZE: usize = 20;
+/// How many unmatched mentees a draft names (the rest are counted).
+pub const UNMATCHED_SHOWN: usize = 200;
 /// How many of a mentee's mentors the board ranks.
 pub const SUGGESTIONS: usize = 8;
 
@@ -163,8 +167,15 @@ pub struct DraftView {
     pub cohort: String,
     pub matched: usize,
     pub total_score: u64,
+    /// The first page of pairs, explained; the others come on demand
+    /// (`draft_pairs`), so that a draft of thousands stays light.
     pub pairs: Vec<DraftPair>,
+    /// Every pair of the draft (`mentee-mentor`), in order: what accepting
+    /// the whole draft proposes, and what the next pages ask for.
+    pub keys: Vec<String>,
+    /// The first `UNMATCHED_SHOWN` mentees left without a mentor, with why.
     pub unmatched: Vec<DraftUnmatched>,
+    pub unmatched_count: usize,
     /// Open pairs (proposed or active) the draft keeps as they are.
     pub already_open: usize,
     pub settings: MatchingSettings,
@@ -219,7 +230,9 @@ mod tests {
             matched: 3,
             total_score: 200,
             pairs: Vec::new(),
+            keys: Vec::new(),
             unmatched: Vec::new(),
+            unmatched_count: 0,
             already_open: 0,
             settings: MatchingSettings::default(),
         };

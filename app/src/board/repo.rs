@@ -71,6 +71,15 @@ async fn lists(
     Ok(lists)
 }
 
+/// Where the board's change counter stands (moved by triggers on every
+/// change the board reads).
+pub async fn board_generation(pool: &SqlitePool) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT value FROM change_counters WHERE name = 'board'")
+        .fetch_one(pool)
+        .await
+}
+
+/// A cohort's people with everything the board and the engine read.
 pub async fn load(
     pool: &SqlitePool,
     cohort_id: i64,
@@ -225,7 +234,7 @@ fn engine_languages(spoken: &[SpokenLanguage]) -> Vec<matching::Language> {
         .collect()
 }
 
-fn engine_mentee(mentee: &Person) -> matching::Mentee {
+pub(crate) fn engine_mentee(mentee: &Person) -> matching::Mentee {
     matching::Mentee {
         id: mentee.profile_id.to_string(),
         domains: mentee.domains.clone(),
@@ -277,7 +286,7 @@ impl CohortPeople {
         }
     }
 
-    fn engine_mentor(&self, mentor: &Person) -> matching::Mentor {
+    pub(crate) fn engine_mentor(&self, mentor: &Person) -> matching::Mentor {
         matching::Mentor {
             id: mentor.profile_id.to_string(),
             domains: mentor.domains.clone(),

@@ -13,10 +13,11 @@ use leptos_router::hooks::use_query_map;
 use matching::{Breakdown, Obstacle, PartName, Reason, UnmatchedReason};
 
 use super::api::{
-    get_board, AcceptDraft, ProposePair, RunMatching, SaveMatchingSettings, SetPairConstraint,
+    get_board, AcceptDraft, DraftPairs, ProposePair, RunMatching, SaveMatchingSettings,
+    SetPairConstraint,
 };
 use super::{
-    pair_key, BoardMentee, BoardMentor, BoardView, ConstraintKind, ConstraintRow, DraftView, Page,
+    BoardMentee, BoardMentor, BoardView, ConstraintKind, ConstraintRow, DraftView, Page,
     RankedMentor, SelectedMentee,
 };
 use crate::catalog::TaxonomyChoice;

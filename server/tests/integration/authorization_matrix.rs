@@ -564,6 +564,22 @@ fn rows() -> Vec<Row> {
             },
         },
         Row {
+            path: DraftPairs::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |fixture| {
+                form(&[
+                    ("cohort", "matrix"),
+                    (
+                        "pairs[]",
+                        &format!(
+                            "{}-{}",
+                            fixture.bystander_profile_id, fixture.mentor_profile_id
+                        ),
+                    ),
+                ])
+            },
+        },
+        Row {
             path: AcceptDraft::PATH,
             rule: Rule::Only(Role::Coordinator),
             body: |fixture| {

@@ -105,7 +105,6 @@ pub(super) fn DraftView(
     changes: RwSignal<u64>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let shown = RwSignal::new(crate::board::PAGE_SIZE);
     // One decimal, with the reader's decimal mark (59,0 in French).
     let average = format!("{:.1}", draft.average());
     let average = move || match i18n.get_locale() {
@@ -113,14 +112,30 @@ pub(super) fn DraftView(
         _ => average.clone(),
     };
     let (matched, total, already) = (draft.matched, draft.total_score, draft.already_open);
-    let unmatched_count = draft.unmatched.len();
-    let keys: Vec<String> = draft
-        .pairs
-        .iter()
-        .map(|pair| pair_key(pair.mentee_profile_id, pair.mentor_profile_id))
-        .collect();
-    let pairs = draft.pairs.clone();
-    let pair_count = pairs.len();
+    let unmatched_count = draft.unmatched_count;
+    let keys = draft.keys.clone();
+    let pair_count = keys.len();
+    // The pairs shown so far: the first page came with the draft, each
+    // "show more" asks the server for the next one.
+    let shown = RwSignal::new(draft.pairs.clone());
+    let more = ServerAction::<DraftPairs>::new();
+    let more_error = action_error(more);
+    Effect::new(move |_| {
+        if let Some(Ok(page)) = more.value().get() {
+            shown.update(|pairs| pairs.extend(page));
+        }
+    });
+    let show_more = {
+        let (cohort, keys) = (cohort.clone(), keys.clone());
+        move |_| {
+            let start = shown.with_untracked(Vec::len).min(keys.len());
+            let end = (start + crate::board::PAGE_SIZE).min(keys.len());
+            more.dispatch(DraftPairs {
+                cohort: cohort.clone(),
+                pairs: Some(keys[start..end].to_vec()),
+            });
+        }
+    };
     let cohort_for_pairs = cohort.clone();
     view! {
         <dl class="draft-totals">
@@ -140,15 +155,15 @@ pub(super) fn DraftView(
         <h3>{t!(i18n, board.draft_pairs)}</h3>
         <ol class="plain-list draft-pairs">
             {move || {
-                pairs
-                    .iter()
-                    .take(shown.get())
+                shown
+                    .get()
+                    .into_iter()
                     .map(|pair| {
                         let heading = format!("{} — {}", pair.mentee_name, pair.mentor_name);
                         view! {
                             <li class="card draft-pair">
                                 <h4>{heading}{pair.locked.then(|| view! { " " <span class="badge">{t!(i18n, board.locked)}</span> })}</h4>
-                                <ScoreBreakdown breakdown=pair.breakdown.clone() choices=choices.clone() />
+                                <ScoreBreakdown breakdown=pair.breakdown choices=choices.clone() />
                                 <ProposeButton cohort=cohort_for_pairs.clone() mentee=pair.mentee_profile_id mentor=pair.mentor_profile_id changes />
                             </li>
                         }
@@ -156,19 +171,23 @@ pub(super) fn DraftView(
                     .collect_view()
             }}
         </ol>
-        {move || (shown.get() < pair_count).then(|| view! {
-            <button type="button" class="button button-secondary" on:click=move |_| shown.update(|count| *count += crate::board::PAGE_SIZE)>
-                {move || t_string!(i18n, board.show_more, count = pair_count - shown.get().min(pair_count)).to_string()}
-            </button>
-        })}
+        {move || {
+            let remaining = pair_count - shown.with(Vec::len).min(pair_count);
+            (remaining > 0).then(|| view! {
+                <button type="button" class="button button-secondary" disabled=move || more.pending().get() on:click=show_more.clone()>
+                    {move || t_string!(i18n, board.show_more, count = remaining).to_string()}
+                </button>
+            })
+        }}
+        <FormError error=more_error />
         {(unmatched_count > 0).then(|| view! {
             <h3>{t!(i18n, board.draft_unmatched_title)}</h3>
             <ul class="plain-list unmatched">
-                {draft.unmatched.iter().take(200).cloned().map(|unmatched| view! {
+                {draft.unmatched.iter().cloned().map(|unmatched| view! {
                     <li><strong>{unmatched.mentee_name}</strong> " — " <UnmatchedText reason=unmatched.reason /></li>
                 }).collect_view()}
             </ul>
-            {(unmatched_count > 200).then(|| view! { <p class="muted">{move || crate::plural!(i18n, board.more_unmatched_singular, board.more_unmatched_plural, unmatched_count - 200)}</p> })}
+            {(unmatched_count > crate::board::UNMATCHED_SHOWN).then(|| view! { <p class="muted">{move || crate::plural!(i18n, board.more_unmatched_singular, board.more_unmatched_plural, unmatched_count - crate::board::UNMATCHED_SHOWN)}</p> })}
         })}
     }
 }

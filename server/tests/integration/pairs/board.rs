@@ -206,6 +206,100 @@ async fn the_large_demo_cohort_loads_once_and_the_board_can_match_it() {
         .await;
     draft.assert_status(StatusCode::OK);
     let draft: DraftView = draft.json();
-    assert!(draft.matched > 0, "{draft:?}");
-    assert_eq!(draft.matched + draft.unmatched.len(), 60);
+    assert!(draft.matched > app::board::PAGE_SIZE, "{draft:?}");
+    assert_eq!(draft.matched + draft.unmatched_count, 60);
+    // Only the first page of pairs is explained; every pair's key comes.
+    assert_eq!(draft.pairs.len(), app::board::PAGE_SIZE);
+    assert_eq!(draft.keys.len(), draft.matched);
+
+    // The next pages come on demand, explained as the engine explains them.
+    let first_again: Vec<DraftPair> = draft_pairs(&program, cohort, &draft.keys[..20])
+        .await
+        .json();
+    assert_eq!(first_again, draft.pairs);
+    let second = draft_pairs(&program, cohort, &draft.keys[20..draft.matched.min(40)]).await;
+    second.assert_status(StatusCode::OK);
+    let second: Vec<DraftPair> = second.json();
+    assert_eq!(second.len(), draft.matched.min(40) - 20);
+    assert_eq!(
+        app::board::pair_key(second[0].mentee_profile_id, second[0].mentor_profile_id),
+        draft.keys[20]
+    );
+    // More than a page at once, or a pair of another cohort, is refused.
+    draft_pairs(&program, cohort, &draft.keys[..draft.matched.min(21)])
+        .await
+        .assert_status(StatusCode::BAD_REQUEST);
+    draft_pairs(&program, "hiver-2025", &draft.keys[..1])
+        .await
+        .assert_status(StatusCode::NOT_FOUND);
+}
+
+async fn draft_pairs(
+    program: &Program,
+    cohort: &str,
+    keys: &[String],
+) -> crate::common::TestResponse {
+    let mut fields = vec![("cohort", cohort)];
+    fields.extend(keys.iter().map(|key| ("pairs[]", key.as_str())));
+    program.as_coordinator(DraftPairs::PATH, &fields).await
+}
+
+#[tokio::test]
+async fn the_board_sees_every_change_at_once_though_it_keeps_the_cohort_loaded() {
+    let program = Program::new().await;
+    let mentee = program.person(Role::Mentee, "amina", "fr").await;
+    let mentor = program.person(Role::Mentor, "marc", "fr").await;
+    let before = board_of(&program).await;
+    assert_eq!(before.mentees.total, 1);
+    assert_eq!(
+        before.mentees.items[0].name,
+        format!("Person {}", mentee.email)
+    );
+
+    // A name changed behind the board's back (any write, by any path).
+    sqlx::query("UPDATE accounts SET display_name = 'Amina D.' WHERE email = ?")
+        .bind(&mentee.email)
+        .execute(&program.app.pool)
+        .await
+        .expect("renamed");
+    assert_eq!(board_of(&program).await.mentees.items[0].name, "Amina D.");
+
+    // A proposal: the mentee no longer waits, the mentor's place is used.
+    program
+        .as_coordinator(
+            ProposePair::PATH,
+            &[
+                ("cohort", "hiver-2025"),
+                ("mentee", &mentee.profile.to_string()),
+                ("mentor", &mentor.profile.to_string()),
+            ],
+        )
+        .await
+        .assert_status(StatusCode::OK);
+    let after = board_of(&program).await;
+    assert_eq!(after.mentees.total, 0);
+    assert_eq!(after.mentors.items[0].used, 1);
+
+    // Something the board does not read leaves the counter where it was.
+    let counter = || async {
+        sqlx::query_scalar::<_, i64>("SELECT value FROM change_counters WHERE name = 'board'")
+            .fetch_one(&program.app.pool)
+            .await
+            .expect("the counter")
+    };
+    let was = counter().await;
+    sqlx::query("UPDATE accounts SET locale = 'en' WHERE email = ?")
+        .bind(&mentee.email)
+        .execute(&program.app.pool)
+        .await
+        .expect("language changed");
+    assert_eq!(counter().await, was);
+}
+
+async fn board_of(program: &Program) -> BoardView {
+    let board = program
+        .as_coordinator(GetBoard::PATH, &[("cohort", "hiver-2025")])
+        .await;
+    board.assert_status(StatusCode::OK);
+    board.json()
 }
