@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Baseline figures for docs/PERFORMANCE.md, measured in one run on this machine:
-#   - release WASM and JS sizes (raw, gzip -9, brotli -q 11);
+#   - release WASM and JS sizes (raw, gzip -9, brotli -q 11) and the bytes a
+#     browser downloads (the precompressed files the server sends);
 #   - server start-up time on an empty database (until /healthz answers);
 #   - requests/s and p99 latency at 64 connections: the home page (SSR + SQLite)
 #     next to a trivial axum route (/livez) served by the same process.
@@ -13,6 +14,8 @@ DURATION="${BENCH_DURATION:-10s}"
 CONNECTIONS=64
 THREADS=2
 RUNS_STARTUP=5
+# The script a first visit may download (WASM + JS, as sent), in KB.
+BUDGET_FIRST_LOAD_KB=150
 
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*" >&2; }
 
@@ -23,8 +26,8 @@ for tool in wrk brotli curl gzip; do
   fi
 done
 
-step "Release build (cargo leptos build --release)"
-cargo leptos build --release >&2
+step "Release build (cargo leptos build --release --precompress)"
+cargo leptos build --release --precompress >&2
 
 pkg="target/site/pkg"
 size_row() {
@@ -88,6 +91,12 @@ until curl -fsS -o /dev/null "http://$ADDR/healthz" 2>/dev/null; do sleep 0.05; 
 curl -fsS -o /dev/null "http://$ADDR/" # warm-up
 read -r home_rps home_p99 <<<"$(load /)"
 read -r trivial_rps trivial_p99 <<<"$(load /livez)"
+wire() { # $1 = file under /pkg → bytes a browser accepting brotli downloads
+  curl -fsS -o /dev/null -H 'Accept-Encoding: gzip, deflate, br' -w '%{size_download}' "http://$ADDR/pkg/$1"
+}
+wire_wasm=$(wire mentorat.wasm)
+wire_js=$(wire mentorat.js)
+wire_css=$(wire mentorat.css)
 stop_server
 
 cat <<REPORT
@@ -101,6 +110,9 @@ $(size_row "$pkg/mentorat.wasm")
 $(size_row "$pkg/mentorat.js")
 $(size_row "$pkg/mentorat.css")
 
+On the wire (brotli, as served): WASM $wire_wasm, JS $wire_js, CSS $wire_css;
+first load of any page $(((wire_wasm + wire_js) / 1024)) KB of script (budget: $BUDGET_FIRST_LOAD_KB KB).
+
 ### Server start-up on an empty database (create file, migrate, listen, first /healthz)
 median of $RUNS_STARTUP runs: **${startup_median} ms** (runs: ${startups[*]} ms)
 
@@ -110,3 +122,9 @@ median of $RUNS_STARTUP runs: **${startup_median} ms** (runs: ${startups[*]} ms)
 | \`/\` home page (SSR, SQLite, demo data) | $home_rps | $home_p99 |
 | \`/livez\` trivial axum route | $trivial_rps | $trivial_p99 |
 REPORT
+
+first_load_kb=$(((wire_wasm + wire_js) / 1024))
+if [ "$first_load_kb" -gt "$BUDGET_FIRST_LOAD_KB" ]; then
+  echo "over budget: a first load downloads $first_load_kb KB of script (budget $BUDGET_FIRST_LOAD_KB KB)" >&2
+  exit 1
+fi

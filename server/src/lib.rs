@@ -16,6 +16,7 @@ pub mod mailer;
 mod probes;
 pub mod security;
 mod server_fn_status;
+mod static_files;
 
 use app::accounts::session::Backend;
 use app::server_context::ServerSettings;
@@ -163,27 +164,39 @@ fn file_routes(state: &AppState, public_url: &str) -> Router<AppState> {
         )
 }
 
-/// The app's pages and server functions, then static files and 404, with the
-/// pool and server settings in their context.
+/// The app's pages and server functions, then static files (precompressed,
+/// revalidated: `static_files`) and 404, with the pool, server settings and
+/// the board's cache in their context.
 fn page_routes(router: Router<AppState>, state: AppState, public_url: String) -> Router {
     let pool = state.pool.clone();
     let server_settings = ServerSettings {
         public_url,
         smtp_configured: state.config.smtp_url.is_some(),
     };
+    // One per router: the board's loaded cohorts of this database.
+    let board_cache = app::board::cache::BoardCache::default();
     let provide_server_context = move || {
         provide_context(pool.clone());
         provide_context(server_settings.clone());
+        provide_context(board_cache.clone());
     };
     router
         .leptos_routes_with_context(&state, route_list(), provide_server_context.clone(), {
             let options = state.leptos_options.clone();
             move || app::shell(options.clone())
         })
+        .nest_service(
+            &format!("/{}", state.leptos_options.site_pkg_dir),
+            static_files::pkg_files(&state.leptos_options),
+        )
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,
             _,
         >(provide_server_context, app::shell))
+        .layer(middleware::from_fn_with_state(
+            format!("/{}/", state.leptos_options.site_pkg_dir),
+            static_files::cache_policy,
+        ))
         .with_state(state)
 }
 

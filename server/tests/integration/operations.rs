@@ -172,3 +172,50 @@ async fn a_body_over_the_limit_is_refused_with_413() {
         .await;
     response.assert_status(StatusCode::PAYLOAD_TOO_LARGE);
 }
+
+#[tokio::test]
+async fn static_files_go_out_precompressed_and_are_revalidated() {
+    let site = tempfile::tempdir().expect("a site folder");
+    let pkg = site.path().join("pkg");
+    std::fs::create_dir_all(&pkg).expect("the pkg folder");
+    std::fs::write(pkg.join("mentorat.js"), "plain script").expect("the script");
+    // What cargo-leptos --precompress writes next to each file.
+    std::fs::write(pkg.join("mentorat.js.br"), "brotli script").expect("its brotli");
+    std::fs::write(pkg.join("mentorat.js.gz"), "gzip script").expect("its gzip");
+    let app = TestApp::with_site_root(&site.path().to_string_lossy()).await;
+    let fetch = |encoding: &'static str, since: Option<String>| {
+        let mut request =
+            Request::get("/pkg/mentorat.js").header(header::ACCEPT_ENCODING, encoding);
+        if let Some(since) = since {
+            request = request.header(header::IF_MODIFIED_SINCE, since);
+        }
+        app.send(request.body(Body::empty()).expect("a request"))
+    };
+
+    let brotli = fetch("gzip, deflate, br", None).await;
+    brotli.assert_status(StatusCode::OK);
+    assert_eq!(
+        brotli.body, "brotli script",
+        "the file made at build time, not compressed again"
+    );
+    assert_eq!(brotli.headers[header::CONTENT_ENCODING], "br");
+    assert_eq!(brotli.headers[header::CACHE_CONTROL], "no-cache");
+    let gzip = fetch("gzip", None).await;
+    assert_eq!(gzip.body, "gzip script");
+    assert_eq!(gzip.headers[header::CONTENT_ENCODING], "gzip");
+    let plain = fetch("identity", None).await;
+    assert_eq!(plain.body, "plain script");
+
+    // Asking again costs no body while the file is unchanged.
+    let modified = brotli.headers[header::LAST_MODIFIED]
+        .to_str()
+        .expect("a date")
+        .to_owned();
+    let again = fetch("br", Some(modified)).await;
+    again.assert_status(StatusCode::NOT_MODIFIED);
+    assert!(again.body.is_empty());
+
+    // Pages are not cached by this rule.
+    let page = app.get("/").await;
+    assert!(page.headers.get(header::CACHE_CONTROL).is_none());
+}

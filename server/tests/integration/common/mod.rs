@@ -67,6 +67,20 @@ impl TestApp {
     }
 
     pub async fn with_config(adjust: impl FnOnce(&mut Config)) -> Self {
+        Self::with_options(adjust, default_leptos_options()).await
+    }
+
+    /// An app serving its static files from `site_root`.
+    pub async fn with_site_root(site_root: &str) -> Self {
+        let mut options = default_leptos_options();
+        options.site_root = site_root.into();
+        Self::with_options(|_| {}, options).await
+    }
+
+    async fn with_options(
+        adjust: impl FnOnce(&mut Config),
+        leptos_options: leptos::prelude::LeptosOptions,
+    ) -> Self {
         let folder = tempfile::tempdir().expect("a temporary folder for the test database");
         let mut config = Config::for_database(folder.path().join("test.sqlite3"));
         adjust(&mut config);
@@ -74,7 +88,7 @@ impl TestApp {
             .await
             .expect("the test database opens and migrates");
         let state = AppState {
-            leptos_options: default_leptos_options(),
+            leptos_options,
             pool: pool.clone(),
             config: Arc::new(config.clone()),
         };
