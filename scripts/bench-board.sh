@@ -86,7 +86,7 @@ for _ in 1 2 3; do
   read -r ms draft_bytes <<<"$(call run_matching "cohort=$COHORT")"
   runs+=("$ms")
 done
-engine=$(grep -o 'elapsed_ms=[0-9]*' "$work/server.log" | tail -3 | cut -d= -f2 | sort -n | head -1)
+engine=$(sed 's/\x1b\[[0-9;]*m//g' "$work/server.log" | grep -o 'elapsed_ms=[0-9]*' | tail -3 | cut -d= -f2 | sort -n | head -1 || true)
 best_run=$(printf '%s\n' "${runs[@]}" | sort -n | head -1)
 read -r page_ms page_bytes <<<"$(call draft_pairs "cohort=$COHORT" \
   $(python3 -c 'import json,sys; print(" ".join("pairs[]=" + k for k in json.load(open(sys.argv[1]))["keys"][20:40]))' "$work/last.json"))"

@@ -6,6 +6,7 @@
 #   - requests/s and p99 latency at 64 connections: the home page (SSR + SQLite)
 #     next to a trivial axum route (/livez) served by the same process.
 # Only loopback is targeted; every load run is bounded in time.
+# BENCH_SKIP_BUILD=1 reuses the last release build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,8 +27,10 @@ for tool in wrk brotli curl gzip; do
   fi
 done
 
-step "Release build (cargo leptos build --release --precompress)"
-cargo leptos build --release --precompress >&2
+if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
+  step "Release build (cargo leptos build --release --precompress)"
+  cargo leptos build --release --precompress >&2
+fi
 
 pkg="target/site/pkg"
 size_row() {

@@ -86,6 +86,14 @@ test.describe("matching", () => {
     await expect(draft.getByText("Score moyen")).toBeVisible();
     await expect(draft.locator(".draft-pair").first().getByText(/Score : \d+\/100/)).toBeVisible();
     await expectNoAccessibilityViolations(page);
+    // The draft comes one page of pairs at a time; the next page is asked for.
+    const matched = Number(await draft.locator(".draft-totals dd").first().innerText());
+    await expect(draft.locator(".draft-pair")).toHaveCount(Math.min(matched, 20));
+    if (matched > 20) {
+      await draft.getByRole("button", { name: /Afficher plus/ }).click();
+      await expect(draft.locator(".draft-pair")).toHaveCount(Math.min(matched, 40));
+      await expect(draft.locator(".draft-pair").nth(20).getByText(/Score : \d+\/100/)).toBeVisible();
+    }
     await draft.getByRole("button", { name: /Proposer les \d+ jumelages/ }).click();
     await expect(draft.getByText(/\d+ jumelages? proposés? : les personnes concernées ont reçu un courriel/)).toBeVisible();
 
