@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Pages on a phone, for docs/PERFORMANCE.md: Lighthouse's mobile run (its
+# default: a mid-range phone, CPU slowed 4×, slow 4G) in Debian's Chromium,
+# against a release server with the demo data, for the home page, the mentor
+# dashboard (Marc Tremblay) and the mentee page (Amina Diallo), signed in:
+# performance score, layout shift, time to interactive, total blocking time,
+# largest paint and bytes. Targets (issue 18): score ≥ 95, layout shift ≤ 0.02,
+# interactive ≤ 1.5 s. Lighthouse comes from the package registry
+# (bench/lighthouse). BENCH_SKIP_BUILD=1 reuses the last release build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ADDR="${BENCH_ADDR:-127.0.0.1:3340}"
+CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
+
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
+  step "Release build (cargo leptos build --release --precompress)"
+  cargo leptos build --release --precompress >&2
+fi
+if [ ! -x bench/lighthouse/node_modules/.bin/lighthouse ]; then
+  step "Lighthouse (npm ci in bench/lighthouse)"
+  (cd bench/lighthouse && npm ci --no-audit --no-fund) >&2
+fi
+
+work="$(mktemp -d)"
+server_pid=""
+cleanup() {
+  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+MENTORAT_DATABASE_PATH="$work/pages.sqlite3" MENTORAT_DEMO_DATA=true MENTORAT_ADDR="$ADDR" \
+  MENTORAT_LOG=warn LEPTOS_SITE_ROOT=target/site LEPTOS_ENV=PROD target/release/server >"$work/server.log" 2>&1 &
+server_pid=$!
+until curl -fsS -o /dev/null "http://$ADDR/healthz" 2>/dev/null; do
+  kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log" >&2; exit 1; }
+  sleep 0.05
+done
+
+session_of() { # $1 = email, $2 = password → "mentorat_session=…"
+  curl -fsS -o /dev/null -c "$work/jar" -H 'Accept: application/json' \
+    --data-urlencode "email=$1" --data-urlencode "password=$2" --data-urlencode 'next=' \
+    "http://$ADDR/api/log_in"
+  awk '$6 == "mentorat_session" { print $6 "=" $7 }' "$work/jar"
+}
+mentor=$(session_of marc.tremblay@demo.mentorat.example demo-mentor-2025)
+mentee=$(session_of amina.diallo@demo.mentorat.example demo-mentee-2025)
+
+audit() { # $1 = path, $2 = cookie (or empty) → one table row
+  local path="$1" cookie="$2" report="$work/report.json"
+  local headers=()
+  [ -z "$cookie" ] || headers=(--extra-headers "{\"Cookie\": \"$cookie\"}")
+  step "Lighthouse on $path"
+  bench/lighthouse/node_modules/.bin/lighthouse "http://$ADDR$path" --quiet \
+    --chrome-path="$CHROMIUM" --chrome-flags="--headless=new --no-sandbox" \
+    --only-categories=performance --output=json --output-path="$report" "${headers[@]}" >&2
+  python3 - "$report" "$path" <<'PY'
+import json, sys
+report = json.load(open(sys.argv[1]))
+audits = report["audits"]
+final = report.get("finalDisplayedUrl", "")
+if not final.endswith(sys.argv[2]):
+    sys.exit(f"{sys.argv[2]} ended on {final}: not signed in?")
+def value(name):
+    return audits[name].get("numericValue") or 0
+score = round((report["categories"]["performance"]["score"] or 0) * 100)
+print(f"| `{sys.argv[2]}` | {score} | {value('cumulative-layout-shift'):.3f} | "
+      f"{value('interactive') / 1000:.1f} s | {value('total-blocking-time'):.0f} ms | "
+      f"{value('largest-contentful-paint') / 1000:.1f} s | {value('total-byte-weight') / 1024:.0f} KB |")
+PY
+}
+
+rows=$(
+  audit / ""
+  audit /mentor "$mentor"
+  audit /mentee "$mentee"
+)
+
+cat <<REPORT
+
+## Pages on a phone — $(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m)
+
+\`scripts/bench-pages.sh\`: Lighthouse $(bench/lighthouse/node_modules/.bin/lighthouse --version) (mobile: CPU 4× slower, slow 4G),
+$("$CHROMIUM" --version 2>/dev/null | head -1), release server with the demo data.
+
+| page | performance score | layout shift | interactive | blocking time | largest paint | bytes |
+|---|---|---|---|---|---|---|
+$rows
+REPORT
