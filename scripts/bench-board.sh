@@ -17,20 +17,11 @@ MENTORS="${BENCH_MENTORS:-1000}"
 RUNS=9
 COHORT=demo-grande-echelle
 
-step() { printf '\n\033[1m==> %s\033[0m\n' "$*" >&2; }
+# shellcheck source=scripts/bench-common.sh
+source scripts/bench-common.sh
 
-if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
-  step "Release build (cargo leptos build --release --precompress)"
-  cargo leptos build --release --precompress >&2
-fi
+release_build
 
-work="$(mktemp -d)"
-server_pid=""
-cleanup() {
-  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
 
 export MENTORAT_DATABASE_PATH="$work/board.sqlite3" MENTORAT_ADDR="$ADDR" LEPTOS_SITE_ROOT=target/site LEPTOS_ENV=PROD
 step "Demo program and the large cohort ($MENTEES × $MENTORS)"
@@ -39,16 +30,10 @@ MENTORAT_LOG=warn target/release/server large-demo --mentees "$MENTEES" --mentor
 
 MENTORAT_LOG=info target/release/server >"$work/server.log" 2>&1 &
 server_pid=$!
-until curl -fsS -o /dev/null "http://$ADDR/healthz" 2>/dev/null; do
-  kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log" >&2; exit 1; }
-  sleep 0.05
-done
+wait_for_server
 
-jar="$work/cookies"
-curl -fsS -o /dev/null -c "$jar" -H 'Accept: application/json' \
-  --data-urlencode 'email=coordination@demo.mentorat.example' \
-  --data-urlencode 'password=demo-coordination' --data-urlencode 'next=' \
-  "http://$ADDR/api/log_in"
+session_of coordination@demo.mentorat.example demo-coordination >/dev/null
+jar="$work/jar"
 
 call() { # $1 = server function, then form fields → "milliseconds bytes"
   local name="$1"; shift

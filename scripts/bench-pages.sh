@@ -13,39 +13,21 @@ cd "$(dirname "$0")/.."
 ADDR="${BENCH_ADDR:-127.0.0.1:3340}"
 CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
 
-step() { printf '\n\033[1m==> %s\033[0m\n' "$*" >&2; }
+# shellcheck source=scripts/bench-common.sh
+source scripts/bench-common.sh
 
-if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
-  step "Release build (cargo leptos build --release --precompress)"
-  cargo leptos build --release --precompress >&2
-fi
+release_build
 if [ ! -x bench/lighthouse/node_modules/.bin/lighthouse ]; then
   step "Lighthouse (npm ci in bench/lighthouse)"
   (cd bench/lighthouse && npm ci --no-audit --no-fund) >&2
 fi
 
-work="$(mktemp -d)"
-server_pid=""
-cleanup() {
-  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
 
 MENTORAT_DATABASE_PATH="$work/pages.sqlite3" MENTORAT_DEMO_DATA=true MENTORAT_ADDR="$ADDR" \
   MENTORAT_LOG=warn LEPTOS_SITE_ROOT=target/site LEPTOS_ENV=PROD target/release/server >"$work/server.log" 2>&1 &
 server_pid=$!
-until curl -fsS -o /dev/null "http://$ADDR/healthz" 2>/dev/null; do
-  kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log" >&2; exit 1; }
-  sleep 0.05
-done
+wait_for_server
 
-session_of() { # $1 = email, $2 = password → "mentorat_session=…"
-  curl -fsS -o /dev/null -c "$work/jar" -H 'Accept: application/json' \
-    --data-urlencode "email=$1" --data-urlencode "password=$2" --data-urlencode 'next=' \
-    "http://$ADDR/api/log_in"
-  awk '$6 == "mentorat_session" { print $6 "=" $7 }' "$work/jar"
-}
 mentor=$(session_of marc.tremblay@demo.mentorat.example demo-mentor-2025)
 mentee=$(session_of amina.diallo@demo.mentorat.example demo-mentee-2025)
 

@@ -18,7 +18,8 @@ RUNS_STARTUP=5
 # The script a first visit may download (WASM + JS, as sent), in KB.
 BUDGET_FIRST_LOAD_KB=150
 
-step() { printf '\n\033[1m==> %s\033[0m\n' "$*" >&2; }
+# shellcheck source=scripts/bench-common.sh
+source scripts/bench-common.sh
 
 for tool in wrk brotli curl gzip; do
   if ! command -v "$tool" >/dev/null 2>&1; then
@@ -27,10 +28,7 @@ for tool in wrk brotli curl gzip; do
   fi
 done
 
-if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
-  step "Release build (cargo leptos build --release --precompress)"
-  cargo leptos build --release --precompress >&2
-fi
+release_build
 
 pkg="target/site/pkg"
 size_row() {
@@ -42,13 +40,6 @@ size_row() {
   printf '| %s | %s | %s | %s |\n' "$(basename "$file")" "$raw" "$gz" "$br"
 }
 
-work="$(mktemp -d)"
-server_pid=""
-cleanup() {
-  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
 
 start_server() { # $1 = database file, $2 = demo data (true/false)
   MENTORAT_DATABASE_PATH="$1" MENTORAT_DEMO_DATA="$2" MENTORAT_ADDR="$ADDR" MENTORAT_LOG=warn \
