@@ -3,7 +3,8 @@
 //! - `matching matrix cohort.json out.bin`: writes the capacity score matrix
 //!   another solver can read (the benchmark's scipy side);
 //! - `matching time cohort.json`: solves, then ranks the mentors of a few
-//!   mentees, and prints what it found with how long each took.
+//!   mentees, and prints what it found with how long each took and the
+//!   process's peak memory.
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -41,6 +42,15 @@ fn matrix(path: &str, out: &str) -> Result<String, String> {
     ))
 }
 
+/// The process's peak resident memory so far, in megabytes, where the system
+/// says (`VmHWM` in Linux's `/proc/self/status`); `None` elsewhere.
+fn peak_rss_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
+    let kilobytes: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kilobytes / 1024.0)
+}
+
 /// Times the whole solve (scoring included), and the ranking of a mentee's
 /// mentors for a few mentees spread over the cohort (the worst is reported).
 fn time(path: &str) -> Result<String, String> {
@@ -63,6 +73,7 @@ fn time(path: &str) -> Result<String, String> {
         "total_score": assignment.total_score,
         "solve_ms": solve_ms,
         "suggest_worst_ms": suggest_ms,
+        "peak_rss_mb": peak_rss_mb(),
     })
     .to_string())
 }
