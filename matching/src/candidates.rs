@@ -7,6 +7,7 @@
 //! machine has two cores. The halves do not depend on each other and the
 //! results are put back in row order, so the answer is the same either way.
 use std::cmp::Ordering;
+use std::collections::BinaryHeap;
 use std::ops::Range;
 
 use crate::solve::Plan;
@@ -20,10 +21,17 @@ pub const FIRST_CANDIDATES: usize = 8;
 /// Each mentor's best mentees the network starts with, per free place.
 const PER_PLACE: usize = 8;
 
+mod proof;
+
 /// Pairs left out within this much of a negative reduced cost join the network
 /// with those that fail the proof: re-optimizing moves the potentials, and
 /// these are the pairs that would fail next (one round instead of two).
 const MARGIN: i64 = 5;
+
+/// How many of its pairs a row failing the proof brings into the network the
+/// first time (the most promising), and a mentor per free place; twice as
+/// many each time it fails again.
+const FIRST_JOINING: u32 = 8;
 
 /// Below this many pairs, one thread does it all (starting a second costs
 /// more than it saves).
@@ -43,6 +51,10 @@ pub struct Candidates {
     costs: Vec<u8>,
     /// Per row, how many mentors the mentee could be paired with, full or not.
     pub compatible: Vec<usize>,
+    /// Per row, how many pairs join the network the next time it fails the proof.
+    row_limit: Vec<u32>,
+    /// Per mentor, the same.
+    mentor_limit: Vec<u32>,
 }
 
 /// What scoring a stretch of rows finds.
@@ -102,6 +114,12 @@ impl Candidates {
             mentors,
             split_rows,
             costs,
+            row_limit: vec![FIRST_JOINING; compatible.len()],
+            mentor_limit: plan
+                .free
+                .iter()
+                .map(|free| FIRST_JOINING.saturating_mul((*free).max(1)))
+                .collect(),
             compatible,
         };
         let first = first
@@ -120,46 +138,6 @@ impl Candidates {
         let cell = &mut self.costs[row * self.mentors + mentor];
         let price = std::mem::replace(cell, UNAVAILABLE);
         (price != UNAVAILABLE).then_some(price)
-    }
-
-    /// The proof: every pair left out whose reduced cost, `cost +
-    /// mentor_offset[mentor] + row_offset[row]`, is under `MARGIN` joins the
-    /// network. Answers those pairs, and how many have a negative reduced
-    /// cost (if any, the flow is not yet proven optimal for the whole cohort).
-    pub fn proof(&mut self, mentor_offset: &[i64], row_offset: &[i64]) -> (Vec<Pair>, usize) {
-        let narrow: Option<Vec<i32>> = mentor_offset.iter().map(|offset| small(*offset)).collect();
-        let parts = in_halves_mut(
-            self.split_rows,
-            &mut self.costs,
-            self.mentors,
-            |rows, costs| {
-                let mut joining = Vec::new();
-                let mut failing = 0;
-                let lines = costs.chunks_exact_mut(mentor_offset.len().max(1));
-                for (row, line) in rows.zip(lines) {
-                    let limit = MARGIN - row_offset[row];
-                    if nothing_under(line, narrow.as_deref(), limit) {
-                        continue;
-                    }
-                    for (mentor, (price, offset)) in line.iter_mut().zip(mentor_offset).enumerate()
-                    {
-                        if *price != UNAVAILABLE && i64::from(*price) + offset < limit {
-                            failing += usize::from(i64::from(*price) + offset < limit - MARGIN);
-                            joining.push((row, mentor, *price));
-                            *price = UNAVAILABLE;
-                        }
-                    }
-                }
-                (joining, failing)
-            },
-        );
-        let mut joining = Vec::new();
-        let mut failing = 0;
-        for (part, part_failing) in parts {
-            joining.extend(part);
-            failing += part_failing;
-        }
-        (joining, failing)
     }
 }
 
@@ -332,10 +310,16 @@ fn best_rows_per_mentor(
         .iter()
         .map(|(price, _)| u8::try_from(*price).unwrap_or(UNAVAILABLE))
         .collect();
+    let rooms: Vec<usize> = wanted
+        .iter()
+        .zip(&limits)
+        .map(|(wanted, (_, below))| wanted.saturating_sub(*below))
+        .collect();
     let rows = costs.len().checked_div(mentors).unwrap_or(0);
     let parts = in_halves(split_rows, rows, mentors, |rows| {
         let mut below = Vec::new();
-        let mut tied: Vec<Vec<(u32, usize)>> = vec![Vec::new(); mentors];
+        // Only the ties that may be picked are kept (many rows can tie).
+        let mut tied: Vec<BinaryHeap<(u32, usize)>> = vec![BinaryHeap::new(); mentors];
         let start = rows.start;
         let lines = costs[start * mentors..rows.end * mentors].chunks_exact(mentors.max(1));
         for (row, line) in rows.zip(lines) {
@@ -345,7 +329,11 @@ fn best_rows_per_mentor(
                 }
                 match price.cmp(limit) {
                     Ordering::Less => below.push((row, mentor, *price)),
-                    Ordering::Equal => tied[mentor].push((tie_break(row, mentor), row)),
+                    Ordering::Equal => keep_least(
+                        &mut tied[mentor],
+                        rooms[mentor],
+                        (tie_break(row, mentor), row),
+                    ),
                     Ordering::Greater => {}
                 }
             }
@@ -357,11 +345,11 @@ fn best_rows_per_mentor(
     for (below, part) in parts {
         picked.extend(below);
         for (all, some) in tied.iter_mut().zip(part) {
-            all.extend(some);
+            all.extend(some.into_vec());
         }
     }
     for (mentor, mut ties) in tied.into_iter().enumerate() {
-        let room = wanted[mentor].saturating_sub(limits[mentor].1);
+        let room = rooms[mentor];
         if ties.len() > room {
             ties.select_nth_unstable(room);
             ties.truncate(room);
@@ -373,6 +361,16 @@ fn best_rows_per_mentor(
         );
     }
     picked
+}
+
+/// Keeps in `heap` the `limit` least of what it is offered.
+fn keep_least<T: Ord>(heap: &mut BinaryHeap<T>, limit: usize, offered: T) {
+    if heap.len() < limit {
+        heap.push(offered);
+    } else if heap.peek().is_some_and(|worst| offered < *worst) {
+        heap.pop();
+        heap.push(offered);
+    }
 }
 
 /// Spreads ties: among equally good candidates, each mentee and each mentor

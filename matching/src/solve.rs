@@ -30,8 +30,9 @@ use crate::flow::Network;
 use crate::model::*;
 use crate::score::{breakdown, shares_a_language};
 
-/// Pairs failing the proof, as a share of the network's pairs (1 in this
-/// many), under which the flow is re-optimized in place rather than solved again.
+/// Pairs joining after a failed proof, as a share of the network's pairs (1 in
+/// this many), under which the flow is re-optimized in place rather than
+/// solved again.
 const REOPTIMIZE_BELOW: usize = 50;
 
 /// Why this pair may not be made, if it may not (capacity aside).
@@ -277,13 +278,14 @@ fn optimal_partners(plan: &Plan, strategy: Strategy) -> Optimum {
             break;
         }
         // Pairs that could lower the cost join, and the flow is made optimal
-        // again: re-optimized in place when few fail, solved again when many
+        // again: re-optimized in place when few join, solved again when many
         // do (each failing pair moves flow, and a fresh solve moves it all
-        // at once).
+        // at once; carrying thousands of units back one search at a time
+        // took seconds).
         network_add(&mut network, &joining, layout, &mut pair_edges);
         let reoptimize = strategy
             .reoptimize
-            .unwrap_or(failing * REOPTIMIZE_BELOW < pair_edges.len());
+            .unwrap_or(joining.len() * REOPTIMIZE_BELOW < pair_edges.len());
         if !reoptimize || !network.reoptimize() {
             network.min_cost_max_flow(source, sink);
         }

@@ -4,6 +4,9 @@ use matching::seeded::Seeded;
 use matching::solve::{solve_with, Strategy};
 use matching::*;
 
+mod common;
+use common::{allowed, exhaustive};
+
 const CODES: [&str; 4] = ["a", "b", "c", "d"];
 const LANGUAGES: [&str; 3] = ["fr", "en", "es"];
 
@@ -119,94 +122,6 @@ fn cohort(random: &mut Seeded) -> Cohort {
         locked,
         forbidden,
     }
-}
-
-fn allowed(cohort: &Cohort, mentee: &Mentee, mentor: &Mentor) -> bool {
-    let is_forbidden = cohort
-        .forbidden
-        .iter()
-        .any(|pair| pair.mentee == mentee.id && pair.mentor == mentor.id);
-    matching::solve::obstacle(mentee, mentor, cohort, is_forbidden, || {
-        breakdown(mentee, mentor, &cohort.weights).score
-    })
-    .is_none()
-}
-
-/// The best (matched, total score) by trying every assignment.
-fn exhaustive(cohort: &Cohort) -> (usize, u64) {
-    let locked: Vec<Option<usize>> = cohort
-        .mentees
-        .iter()
-        .map(|mentee| {
-            cohort
-                .locked
-                .iter()
-                .find(|pair| pair.mentee == mentee.id)
-                .and_then(|pair| cohort.mentors.iter().position(|m| m.id == pair.mentor))
-        })
-        .collect();
-    let mut room: Vec<i64> = cohort
-        .mentors
-        .iter()
-        .map(|mentor| {
-            if mentor.paused {
-                0
-            } else {
-                i64::from(mentor.capacity) - i64::from(mentor.load)
-            }
-        })
-        .collect();
-    let mut base = (0_usize, 0_u64);
-    for (mentee_index, lock) in locked.iter().enumerate() {
-        if let Some(mentor_index) = lock {
-            room[*mentor_index] -= 1;
-            base.0 += 1;
-            base.1 += u64::from(
-                breakdown(
-                    &cohort.mentees[mentee_index],
-                    &cohort.mentors[*mentor_index],
-                    &cohort.weights,
-                )
-                .score,
-            );
-        }
-    }
-    fn search(
-        cohort: &Cohort,
-        locked: &[Option<usize>],
-        room: &mut [i64],
-        mentee_index: usize,
-        best: &mut (usize, u64),
-        current: (usize, u64),
-    ) {
-        if mentee_index == cohort.mentees.len() {
-            *best = (*best).max(current);
-            return;
-        }
-        search(cohort, locked, room, mentee_index + 1, best, current);
-        if locked[mentee_index].is_some() {
-            return;
-        }
-        let mentee = &cohort.mentees[mentee_index];
-        for (mentor_index, mentor) in cohort.mentors.iter().enumerate() {
-            if room[mentor_index] > 0 && allowed(cohort, mentee, mentor) {
-                room[mentor_index] -= 1;
-                let score = u64::from(breakdown(mentee, mentor, &cohort.weights).score);
-                search(
-                    cohort,
-                    locked,
-                    room,
-                    mentee_index + 1,
-                    best,
-                    (current.0 + 1, current.1 + score),
-                );
-                room[mentor_index] += 1;
-            }
-        }
-    }
-    let mut best = base;
-    search(cohort, &locked, &mut room, 0, &mut best, base);
-    best
 }
 
 #[test]
