@@ -10,6 +10,10 @@ use server::{build_router, db, demo, large_demo, mailer, AppState, Config};
 use tower_sessions::ExpiredDeletion as _;
 use tracing_subscriber::EnvFilter;
 
+/// mimalloc: see the workspace's Cargo.toml (the glibc allocator's locks under load).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "server",
