@@ -16,6 +16,7 @@ pub mod mailer;
 mod probes;
 pub mod security;
 mod server_fn_status;
+mod session_refresh;
 mod static_files;
 
 use app::accounts::session::Backend;
@@ -86,6 +87,7 @@ pub fn build_router(state: AppState) -> Router {
     let config = state.config.clone();
     let security = security_settings(&state, &public_url);
     let auth_layer = auth_layer(&state);
+    let open = open_routes(&state);
     let router = file_routes(&state, &public_url);
     let router = page_routes(router, state, public_url)
         .layer(middleware::from_fn(
@@ -95,7 +97,9 @@ pub fn build_router(state: AppState) -> Router {
             config.max_body_bytes,
             form_echo::keep_typed_values,
         ))
-        .layer(auth_layer);
+        .layer(middleware::from_fn(session_refresh::keep_alive))
+        .layer(auth_layer)
+        .merge(open);
     let router = if config.secure_cookies {
         router.layer(middleware::map_response(http_layers::secure_cookies))
     } else {
@@ -132,24 +136,37 @@ fn auth_layer(state: &AppState) -> AuthManagerLayer<Backend, SqliteStore> {
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_secure(state.config.secure_cookies)
-        // Saved on every request of a signed-in person, so that the expiry really
-        // counts idle time (otherwise it would run from the last change).
-        .with_always_save(true)
+        // Saved when it changes; `session_refresh` moves the idle expiry
+        // forward once a minute (not a write on every request).
         .with_expiry(Expiry::OnInactivity(time::Duration::minutes(
             state.config.session_idle_minutes,
         )));
     AuthManagerLayerBuilder::new(Backend::new(state.pool.clone()), session_layer).build()
 }
 
-/// Routes outside the app's pages: probes, calendar files and cohort exports.
+/// Routes that never read a session, outside the sign-in layer (a browser
+/// sends its cookie with every script and style sheet): probes and the
+/// static files (precompressed, revalidated: `static_files`).
+fn open_routes(state: &AppState) -> Router {
+    let pkg = format!("/{}", state.leptos_options.site_pkg_dir);
+    Router::new()
+        .route("/healthz", get(probes::healthz))
+        .route("/livez", get(probes::livez))
+        .nest_service(&pkg, static_files::pkg_files(&state.leptos_options))
+        .layer(middleware::from_fn_with_state(
+            format!("{pkg}/"),
+            static_files::cache_policy,
+        ))
+        .with_state(state.clone())
+}
+
+/// Routes outside the app's pages: calendar files and cohort exports.
 fn file_routes(state: &AppState, public_url: &str) -> Router<AppState> {
     let calendar = calendar_files::CalendarState {
         pool: state.pool.clone(),
         public_url: public_url.to_owned(),
     };
     Router::new()
-        .route("/healthz", get(probes::healthz))
-        .route("/livez", get(probes::livez))
         .route(
             "/meetings/{file}",
             get(calendar_files::meeting).with_state(calendar.clone()),
@@ -164,8 +181,8 @@ fn file_routes(state: &AppState, public_url: &str) -> Router<AppState> {
         )
 }
 
-/// The app's pages and server functions, then static files (precompressed,
-/// revalidated: `static_files`) and 404, with the pool, server settings and
+/// The app's pages and server functions, then the site's other files and
+/// 404, with the pool, server settings and
 /// the board's cache in their context.
 fn page_routes(router: Router<AppState>, state: AppState, public_url: String) -> Router {
     let pool = state.pool.clone();
@@ -185,18 +202,10 @@ fn page_routes(router: Router<AppState>, state: AppState, public_url: String) ->
             let options = state.leptos_options.clone();
             move || app::shell(options.clone())
         })
-        .nest_service(
-            &format!("/{}", state.leptos_options.site_pkg_dir),
-            static_files::pkg_files(&state.leptos_options),
-        )
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,
             _,
         >(provide_server_context, app::shell))
-        .layer(middleware::from_fn_with_state(
-            format!("/{}/", state.leptos_options.site_pkg_dir),
-            static_files::cache_policy,
-        ))
         .with_state(state)
 }
 

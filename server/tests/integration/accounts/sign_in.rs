@@ -219,3 +219,41 @@ async fn a_disabled_then_enabled_account_does_not_get_its_old_sessions_back() {
     );
     app.sign_in("back@mentor.example", "back-password-1").await;
 }
+
+/// The idle expiry moves at most once a minute: the first request after
+/// signing in saves the session (and sends the cookie again with its new
+/// expiry); the next ones within the minute only read it; a visitor gets no
+/// session, and the probes and scripts never touch one.
+#[tokio::test]
+async fn a_session_is_refreshed_once_a_minute_not_written_on_every_request() {
+    let (app, _) = app_with_coordinator().await;
+    let cookie = app.sign_in(COORDINATOR_EMAIL, COORDINATOR_PASSWORD).await;
+    let sessions = || async {
+        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM tower_sessions")
+            .fetch_one(&app.pool)
+            .await
+            .expect("count sessions")
+    };
+    let signed_in = sessions().await;
+
+    let first = app.get_with_cookie("/coordinator", &cookie).await;
+    first.assert_status(StatusCode::OK);
+    assert!(
+        session_cookie(&first).is_some(),
+        "the first view moves the expiry and sends the cookie again"
+    );
+    let second = app.get_with_cookie("/coordinator", &cookie).await;
+    second.assert_status(StatusCode::OK);
+    assert!(session_cookie(&second).is_none(), "read, not written again");
+    for path in ["/livez", "/pkg/mentorat.css"] {
+        let response = app.get_with_cookie(path, &cookie).await;
+        assert!(session_cookie(&response).is_none(), "{path}");
+    }
+    let still = app.call(GetCurrentUser::PATH, "", Some(&cookie)).await;
+    assert!(still.body.contains(COORDINATOR_EMAIL), "{}", still.body);
+
+    let visitor = app.get("/").await;
+    visitor.assert_status(StatusCode::OK);
+    assert!(session_cookie(&visitor).is_none());
+    assert_eq!(sessions().await, signed_in, "no session for a visitor");
+}
