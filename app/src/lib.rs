@@ -75,6 +75,8 @@ pub mod profiles;
 pub mod program_time;
 pub mod reports;
 pub mod server_context;
+#[cfg(feature = "ssr")]
+pub mod sql_ids;
 pub mod status_pages;
 pub mod workspace;
 

@@ -1,9 +1,12 @@
 //! Feedback and fit checks in the database.
+use std::collections::BTreeMap;
+
 use sqlx::{SqliteConnection, SqlitePool};
 
 use super::{Feedback, FitAnswer, FitCheck, FitResponse, MyFitCheck};
 use crate::pairs::Side;
 use crate::program_time::program_time;
+use crate::sql_ids::{grouped, json_ids, IN_LIST};
 
 /// What the mentor writes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,6 +23,7 @@ pub struct NewFeedback {
 #[derive(sqlx::FromRow)]
 struct FeedbackRow {
     id: i64,
+    pair_id: i64,
     created_at: String,
     meeting_id: Option<i64>,
     meeting_starts_at: Option<String>,
@@ -39,35 +43,49 @@ pub async fn feedback_of_pair(
     pool: &SqlitePool,
     pair_id: i64,
 ) -> Result<Vec<Feedback>, sqlx::Error> {
-    let rows: Vec<FeedbackRow> = sqlx::query_as(
-        "SELECT f.id, f.created_at, f.meeting_id, m.starts_at AS meeting_starts_at, f.goal_id, \
-                g.title AS goal_title, f.goal_progress, f.strengths, f.to_improve, f.observations, \
-                f.next_step, f.acknowledged_at, f.response \
+    let mut feedback = feedback_of_pairs(pool, &[pair_id]).await?;
+    Ok(feedback.remove(&pair_id).unwrap_or_default())
+}
+
+/// `feedback_of_pair` for several pairs at once, by pair.
+pub async fn feedback_of_pairs(
+    pool: &SqlitePool,
+    pair_ids: &[i64],
+) -> Result<BTreeMap<i64, Vec<Feedback>>, sqlx::Error> {
+    let rows: Vec<FeedbackRow> = sqlx::query_as(&format!(
+        "SELECT f.id, f.pair_id, f.created_at, f.meeting_id, m.starts_at AS meeting_starts_at, \
+                f.goal_id, g.title AS goal_title, f.goal_progress, f.strengths, f.to_improve, \
+                f.observations, f.next_step, f.acknowledged_at, f.response \
          FROM feedback f LEFT JOIN meetings m ON m.id = f.meeting_id \
          LEFT JOIN goals g ON g.id = f.goal_id \
-         WHERE f.pair_id = ? ORDER BY f.created_at DESC, f.id DESC",
-    )
-    .bind(pair_id)
+         WHERE f.pair_id {IN_LIST} ORDER BY f.created_at DESC, f.id DESC"
+    ))
+    .bind(json_ids(pair_ids))
     .fetch_all(pool)
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|row| Feedback {
-            id: row.id,
-            written: program_time(&row.created_at),
-            meeting: row
-                .meeting_id
-                .zip(row.meeting_starts_at.as_deref().map(program_time)),
-            goal: row.goal_id.zip(row.goal_title),
-            goal_progress: row.goal_progress.map(|percent| percent.clamp(0, 100) as u8),
-            strengths: row.strengths,
-            to_improve: row.to_improve,
-            observations: row.observations,
-            next_step: row.next_step,
-            acknowledged: row.acknowledged_at.is_some(),
-            response: row.response,
-        })
-        .collect())
+    Ok(grouped(
+        pair_ids,
+        rows.into_iter()
+            .map(|row| (row.pair_id, feedback_of_row(row))),
+    ))
+}
+
+fn feedback_of_row(row: FeedbackRow) -> Feedback {
+    Feedback {
+        id: row.id,
+        written: program_time(&row.created_at),
+        meeting: row
+            .meeting_id
+            .zip(row.meeting_starts_at.as_deref().map(program_time)),
+        goal: row.goal_id.zip(row.goal_title),
+        goal_progress: row.goal_progress.map(|percent| percent.clamp(0, 100) as u8),
+        strengths: row.strengths,
+        to_improve: row.to_improve,
+        observations: row.observations,
+        next_step: row.next_step,
+        acknowledged: row.acknowledged_at.is_some(),
+        response: row.response,
+    }
 }
 
 pub async fn insert_feedback(
@@ -195,10 +213,47 @@ pub async fn my_fit_check(
     pair_id: i64,
     side: Side,
 ) -> Result<MyFitCheck, sqlx::Error> {
-    Ok(MyFitCheck {
-        due: has_held_meeting(pool, pair_id).await?,
-        mine: fit_response(pool, pair_id, side).await?,
-    })
+    let mut checks = my_fit_checks(pool, &[pair_id], side).await?;
+    Ok(checks.remove(&pair_id).unwrap_or_default())
+}
+
+/// `my_fit_check` for several pairs where the reader is on the same `side`,
+/// by pair (two queries whatever their number).
+pub async fn my_fit_checks(
+    pool: &SqlitePool,
+    pair_ids: &[i64],
+    side: Side,
+) -> Result<BTreeMap<i64, MyFitCheck>, sqlx::Error> {
+    let ids = json_ids(pair_ids);
+    let held: Vec<i64> = sqlx::query_scalar(&format!(
+        "SELECT DISTINCT pair_id FROM meetings WHERE pair_id {IN_LIST} AND status = 'held'"
+    ))
+    .bind(&ids)
+    .fetch_all(pool)
+    .await?;
+    let answers: Vec<(i64, String, Option<String>)> = sqlx::query_as(&format!(
+        "SELECT pair_id, answer, comment FROM fit_checks WHERE pair_id {IN_LIST} AND side = ?"
+    ))
+    .bind(&ids)
+    .bind(side.as_str())
+    .fetch_all(pool)
+    .await?;
+    Ok(pair_ids
+        .iter()
+        .map(|pair_id| {
+            let mine = answers.iter().find(|(pair, ..)| pair == pair_id).and_then(
+                |(_, answer, comment)| {
+                    let answer = FitAnswer::parse(answer)?;
+                    Some(FitResponse {
+                        answer,
+                        comment: comment.clone(),
+                    })
+                },
+            );
+            let due = held.contains(pair_id);
+            (*pair_id, MyFitCheck { due, mine })
+        })
+        .collect())
 }
 
 pub async fn save_fit_check(

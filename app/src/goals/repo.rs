@@ -1,5 +1,7 @@
 //! Goals in the database. Every change starts with `bump`, which checks the
 //! version the caller saw and moves it on, inside the change's transaction.
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 use sqlx::{SqliteConnection, SqlitePool};
 
@@ -10,6 +12,7 @@ use crate::joint::agreement::Agreement;
 use crate::joint::{self, JointTable};
 use crate::pairs::Side;
 use crate::program_time::program_time;
+use crate::sql_ids::{grouped, json_ids, IN_LIST};
 
 mod milestones;
 pub use milestones::*;
@@ -120,24 +123,36 @@ pub async fn goals_of_pair(
     pair_id: i64,
     today: NaiveDate,
 ) -> Result<Vec<Goal>, sqlx::Error> {
+    let mut goals = goals_of_pairs(pool, &[pair_id], today).await?;
+    Ok(goals.remove(&pair_id).unwrap_or_default())
+}
+
+/// `goals_of_pair` for several pairs at once (four queries whatever their
+/// number), by pair.
+pub async fn goals_of_pairs(
+    pool: &SqlitePool,
+    pair_ids: &[i64],
+    today: NaiveDate,
+) -> Result<BTreeMap<i64, Vec<Goal>>, sqlx::Error> {
     let rows: Vec<GoalRow> = sqlx::query_as(&format!(
-        "SELECT {GOAL_COLUMNS} FROM goals WHERE pair_id = ? ORDER BY id"
+        "SELECT {GOAL_COLUMNS} FROM goals WHERE pair_id {IN_LIST} ORDER BY id"
     ))
-    .bind(pair_id)
+    .bind(json_ids(pair_ids))
     .fetch_all(pool)
     .await?;
-    let parts = GoalParts::of_pair(pool, pair_id).await?;
+    let parts = GoalParts::of_pairs(pool, pair_ids).await?;
     let today = today.format("%Y-%m-%d").to_string();
-    Ok(rows
-        .into_iter()
-        .map(|row| parts.goal(row, &today))
-        .collect())
+    Ok(grouped(
+        pair_ids,
+        rows.into_iter()
+            .map(|row| (row.pair_id, parts.goal(row, &today))),
+    ))
 }
 
 /// A goal's skill tie: (goal, skill code, French label, English label).
 type NeedTie = (i64, String, Option<String>, Option<String>);
 
-/// What a pair's goals hold besides their own rows: milestones, history and
+/// What pairs' goals hold besides their own rows: milestones, history and
 /// the skills they work on.
 struct GoalParts {
     milestones: Vec<MilestoneRow>,
@@ -146,27 +161,29 @@ struct GoalParts {
 }
 
 impl GoalParts {
-    async fn of_pair(pool: &SqlitePool, pair_id: i64) -> Result<Self, sqlx::Error> {
-        let milestones: Vec<MilestoneRow> = sqlx::query_as(
+    async fn of_pairs(pool: &SqlitePool, pair_ids: &[i64]) -> Result<Self, sqlx::Error> {
+        let ids = json_ids(pair_ids);
+        let milestones: Vec<MilestoneRow> = sqlx::query_as(&format!(
             "SELECT m.id, m.goal_id, m.title, m.due_date, m.done_at FROM milestones m \
-             JOIN goals g ON g.id = m.goal_id WHERE g.pair_id = ? ORDER BY m.goal_id, m.position, m.id",
-        )
-        .bind(pair_id)
+             JOIN goals g ON g.id = m.goal_id WHERE g.pair_id {IN_LIST} \
+             ORDER BY m.goal_id, m.position, m.id"
+        ))
+        .bind(&ids)
         .fetch_all(pool)
         .await?;
-        let events: Vec<EventRow> = sqlx::query_as(
+        let events: Vec<EventRow> = sqlx::query_as(&format!(
             "SELECT e.goal_id, e.at, e.side, e.kind, e.detail FROM goal_events e \
-             JOIN goals g ON g.id = e.goal_id WHERE g.pair_id = ? ORDER BY e.at DESC, e.id DESC",
-        )
-        .bind(pair_id)
+             JOIN goals g ON g.id = e.goal_id WHERE g.pair_id {IN_LIST} ORDER BY e.at DESC, e.id DESC"
+        ))
+        .bind(&ids)
         .fetch_all(pool)
         .await?;
-        let ties: Vec<NeedTie> = sqlx::query_as(
+        let ties: Vec<NeedTie> = sqlx::query_as(&format!(
             "SELECT n.goal_id, s.code, s.label_fr, s.label_en FROM goal_needs n \
              JOIN goals g ON g.id = n.goal_id JOIN skills s ON s.id = n.skill_id \
-             WHERE g.pair_id = ? ORDER BY s.position, s.code",
-        )
-        .bind(pair_id)
+             WHERE g.pair_id {IN_LIST} ORDER BY s.position, s.code"
+        ))
+        .bind(&ids)
         .fetch_all(pool)
         .await?;
         Ok(Self {

@@ -19,6 +19,22 @@ pub struct Member {
 }
 
 impl Member {
+    /// `account_id` as one of the two people of `pair`: 403 for anyone else.
+    pub fn of_record(pair: PairRecord, account_id: i64) -> Result<Self, AppError> {
+        let side = if account_id == pair.mentor_account_id {
+            Side::Mentor
+        } else if account_id == pair.mentee_account_id {
+            Side::Mentee
+        } else {
+            return Err(AppError::Forbidden);
+        };
+        Ok(Member {
+            pair,
+            side,
+            account_id,
+        })
+    }
+
     /// Whether this person may, by the policy: one of the pair's two people,
     /// with the role their side gives.
     pub fn may(&self, access: &Access) -> bool {
@@ -174,18 +190,7 @@ pub async fn member_as(
     account_id: i64,
 ) -> Result<Member, AppError> {
     let pair = find_pair(pool, pair_id).await?.ok_or(AppError::NotFound)?;
-    let side = if account_id == pair.mentor_account_id {
-        Side::Mentor
-    } else if account_id == pair.mentee_account_id {
-        Side::Mentee
-    } else {
-        return Err(AppError::Forbidden);
-    };
-    Ok(Member {
-        pair,
-        side,
-        account_id,
-    })
+    Member::of_record(pair, account_id)
 }
 
 /// Which of the pair's two people may do something.

@@ -1,6 +1,8 @@
 //! Meetings in the database. Like goals, every change starts with `bump`.
-//! The mentor's private notes are read by `meetings_of_pair` only when asked
-//! for the mentor (`for_mentor`), and by nothing else.
+//! The mentor's private notes are read by `meetings_of_pair(s)` only when
+//! asked for the mentor (`for_mentor`, `notes_for`), and by nothing else.
+use std::collections::BTreeMap;
+
 use sqlx::{SqliteConnection, SqlitePool};
 
 use super::{Meeting, MeetingModality, MeetingStatus, NextStep, Objective, ObjectiveChoice};
@@ -9,6 +11,7 @@ use crate::joint::agreement::Agreement;
 use crate::joint::{self, JointTable};
 use crate::pairs::Side;
 use crate::program_time::program_time;
+use crate::sql_ids::{grouped, json_ids, IN_LIST};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct MeetingRow {
@@ -84,20 +87,34 @@ pub async fn meetings_of_pair(
     now: &str,
     for_mentor: bool,
 ) -> Result<Vec<Meeting>, sqlx::Error> {
-    let rows: Vec<MeetingRow> = sqlx::query_as(&format!(
-        "SELECT {MEETING_COLUMNS} FROM meetings WHERE pair_id = ? ORDER BY starts_at, id"
-    ))
-    .bind(pair_id)
-    .fetch_all(pool)
-    .await?;
-    let parts = MeetingParts::of_pair(pool, pair_id, for_mentor).await?;
-    Ok(rows
-        .into_iter()
-        .map(|row| parts.meeting(row, now))
-        .collect())
+    let notes_for: &[i64] = if for_mentor { &[pair_id] } else { &[] };
+    let mut meetings = meetings_of_pairs(pool, &[pair_id], now, notes_for).await?;
+    Ok(meetings.remove(&pair_id).unwrap_or_default())
 }
 
-/// What a pair's meetings hold besides their own rows.
+/// `meetings_of_pair` for several pairs at once, by pair; the private notes
+/// are read for the pairs of `notes_for` only (whose mentor reads them).
+pub async fn meetings_of_pairs(
+    pool: &SqlitePool,
+    pair_ids: &[i64],
+    now: &str,
+    notes_for: &[i64],
+) -> Result<BTreeMap<i64, Vec<Meeting>>, sqlx::Error> {
+    let rows: Vec<MeetingRow> = sqlx::query_as(&format!(
+        "SELECT {MEETING_COLUMNS} FROM meetings WHERE pair_id {IN_LIST} ORDER BY starts_at, id"
+    ))
+    .bind(json_ids(pair_ids))
+    .fetch_all(pool)
+    .await?;
+    let parts = MeetingParts::of_pairs(pool, pair_ids, notes_for).await?;
+    Ok(grouped(
+        pair_ids,
+        rows.into_iter()
+            .map(|row| (row.pair_id, parts.meeting(row, now))),
+    ))
+}
+
+/// What pairs' meetings hold besides their own rows.
 struct MeetingParts {
     objectives: Vec<ObjectiveRow>,
     next_steps: Vec<NextStepRow>,
@@ -108,41 +125,45 @@ struct MeetingParts {
 }
 
 impl MeetingParts {
-    async fn of_pair(
+    async fn of_pairs(
         pool: &SqlitePool,
-        pair_id: i64,
-        for_mentor: bool,
+        pair_ids: &[i64],
+        notes_for: &[i64],
     ) -> Result<Self, sqlx::Error> {
-        let objectives: Vec<ObjectiveRow> = sqlx::query_as(
+        let ids = json_ids(pair_ids);
+        let objectives: Vec<ObjectiveRow> = sqlx::query_as(&format!(
             "SELECT o.meeting_id, o.goal_id, o.milestone_id, o.text FROM meeting_objectives o \
-             JOIN meetings m ON m.id = o.meeting_id WHERE m.pair_id = ? ORDER BY o.meeting_id, o.position",
-        )
-        .bind(pair_id)
+             JOIN meetings m ON m.id = o.meeting_id WHERE m.pair_id {IN_LIST} \
+             ORDER BY o.meeting_id, o.position"
+        ))
+        .bind(&ids)
         .fetch_all(pool)
         .await?;
-        let next_steps: Vec<NextStepRow> = sqlx::query_as(
+        let next_steps: Vec<NextStepRow> = sqlx::query_as(&format!(
             "SELECT s.id, s.meeting_id, s.text, s.milestone_id FROM meeting_next_steps s \
-             JOIN meetings m ON m.id = s.meeting_id WHERE m.pair_id = ? ORDER BY s.meeting_id, s.position",
-        )
-        .bind(pair_id)
+             JOIN meetings m ON m.id = s.meeting_id WHERE m.pair_id {IN_LIST} \
+             ORDER BY s.meeting_id, s.position"
+        ))
+        .bind(&ids)
         .fetch_all(pool)
         .await?;
-        let with_feedback: Vec<i64> = sqlx::query_scalar(
-            "SELECT DISTINCT meeting_id FROM feedback WHERE pair_id = ? AND meeting_id IS NOT NULL",
-        )
-        .bind(pair_id)
+        let with_feedback: Vec<i64> = sqlx::query_scalar(&format!(
+            "SELECT DISTINCT meeting_id FROM feedback WHERE pair_id {IN_LIST} \
+             AND meeting_id IS NOT NULL"
+        ))
+        .bind(&ids)
         .fetch_all(pool)
         .await?;
-        let private_notes: Vec<(i64, String)> = if for_mentor {
-            sqlx::query_as(
+        let private_notes: Vec<(i64, String)> = if notes_for.is_empty() {
+            Vec::new()
+        } else {
+            sqlx::query_as(&format!(
                 "SELECT n.meeting_id, n.body FROM meeting_private_notes n \
-                 JOIN meetings m ON m.id = n.meeting_id WHERE m.pair_id = ?",
-            )
-            .bind(pair_id)
+                 JOIN meetings m ON m.id = n.meeting_id WHERE m.pair_id {IN_LIST}"
+            ))
+            .bind(json_ids(notes_for))
             .fetch_all(pool)
             .await?
-        } else {
-            Vec::new()
         };
         Ok(Self {
             objectives,

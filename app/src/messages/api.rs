@@ -25,34 +25,63 @@ pub async fn load_thread(
     member: &crate::joint::member::Member,
     mark_read: bool,
 ) -> Result<Thread, AppError> {
+    let mut threads = load_threads(pool, std::slice::from_ref(member), mark_read).await?;
+    threads.pop().ok_or(AppError::NotFound)
+}
+
+/// `load_thread` for several pairs of one person, in their order (each
+/// kind of row read once for all of them).
+#[cfg(feature = "ssr")]
+pub async fn load_threads(
+    pool: &sqlx::SqlitePool,
+    members: &[crate::joint::member::Member],
+    mark_read: bool,
+) -> Result<Vec<Thread>, AppError> {
     use super::repo;
     use crate::pairs::{PairStatus, Side};
 
-    let pair_id = member.pair.id;
-    let messages = repo::messages_of_pair(pool, pair_id, member.side).await?;
-    if let Some(last) = messages.last().filter(|_| mark_read) {
-        let mut connection = pool.acquire().await?;
-        repo::mark_read(&mut connection, pair_id, member.side, last.id).await?;
+    let ids: Vec<i64> = members.iter().map(|member| member.pair.id).collect();
+    let sharing = repo::Sharing::of_pairs(pool, &ids).await?;
+    let mut threads = Vec::with_capacity(members.len());
+    for side in [Side::Mentor, Side::Mentee] {
+        let on_side: Vec<i64> = members
+            .iter()
+            .filter(|member| member.side == side)
+            .map(|member| member.pair.id)
+            .collect();
+        if on_side.is_empty() {
+            continue;
+        }
+        let mut messages = repo::messages_of_pairs(pool, &on_side, side).await?;
+        for member in members.iter().filter(|member| member.side == side) {
+            let pair_id = member.pair.id;
+            let messages = messages.remove(&pair_id).unwrap_or_default();
+            if let Some(last) = messages.last().filter(|_| mark_read) {
+                let mut connection = pool.acquire().await?;
+                repo::mark_read(&mut connection, pair_id, side, last.id).await?;
+            }
+            let (mentor, mentee) = sharing.of_pair(
+                pair_id,
+                &member.pair.mentor_email,
+                &member.pair.mentee_email,
+            );
+            let (mine, theirs) = match side {
+                Side::Mentor => (mentor, mentee),
+                Side::Mentee => (mentee, mentor),
+            };
+            threads.push(Thread {
+                pair_id,
+                partner_name: member.partner().0.to_owned(),
+                messages,
+                writable: member.pair.status() == Some(PairStatus::Active),
+                partner_contact: theirs,
+                my_sharing: mine,
+            });
+        }
     }
-    let (mentor, mentee) = repo::sharing_of_pair(
-        pool,
-        pair_id,
-        &member.pair.mentor_email,
-        &member.pair.mentee_email,
-    )
-    .await?;
-    let (mine, theirs) = match member.side {
-        Side::Mentor => (mentor, mentee),
-        Side::Mentee => (mentee, mentor),
-    };
-    Ok(Thread {
-        pair_id,
-        partner_name: member.partner().0.to_owned(),
-        messages,
-        writable: member.pair.status() == Some(PairStatus::Active),
-        partner_contact: theirs,
-        my_sharing: mine,
-    })
+    // In the members' order, whatever their sides.
+    threads.sort_by_key(|thread| ids.iter().position(|id| *id == thread.pair_id));
+    Ok(threads)
 }
 
 /// Sends a message to the other person (text only), who is emailed that one

@@ -1,14 +1,18 @@
 //! Messages in the database. The thread is read only for one of the pair's
 //! two people; a reported message is read alone for the coordination.
+use std::collections::BTreeMap;
+
 use sqlx::{SqliteConnection, SqlitePool};
 
 use super::{Contact, Message, ReportedMessage};
 use crate::pairs::Side;
 use crate::program_time::program_time;
+use crate::sql_ids::{grouped, json_ids, IN_LIST};
 
 #[derive(sqlx::FromRow)]
 struct MessageRow {
     id: i64,
+    pair_id: i64,
     author_side: String,
     body: String,
     sent_at: String,
@@ -22,26 +26,36 @@ pub async fn messages_of_pair(
     pair_id: i64,
     reader: Side,
 ) -> Result<Vec<Message>, sqlx::Error> {
-    let rows: Vec<MessageRow> = sqlx::query_as(
-        "SELECT id, author_side, body, sent_at, reported_at FROM pair_messages \
-         WHERE pair_id = ? ORDER BY id",
-    )
-    .bind(pair_id)
+    let mut messages = messages_of_pairs(pool, &[pair_id], reader).await?;
+    Ok(messages.remove(&pair_id).unwrap_or_default())
+}
+
+/// `messages_of_pair` for several pairs where `reader` is on the same side,
+/// by pair.
+pub async fn messages_of_pairs(
+    pool: &SqlitePool,
+    pair_ids: &[i64],
+    reader: Side,
+) -> Result<BTreeMap<i64, Vec<Message>>, sqlx::Error> {
+    let rows: Vec<MessageRow> = sqlx::query_as(&format!(
+        "SELECT id, pair_id, author_side, body, sent_at, reported_at FROM pair_messages \
+         WHERE pair_id {IN_LIST} ORDER BY id"
+    ))
+    .bind(json_ids(pair_ids))
     .fetch_all(pool)
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|row| {
-            let mine = row.author_side == reader.as_str();
-            Message {
-                id: row.id,
-                mine,
-                body: row.body,
-                sent: program_time(&row.sent_at),
-                reported: !mine && row.reported_at.is_some(),
-            }
-        })
-        .collect())
+    let messages = rows.into_iter().map(|row| {
+        let mine = row.author_side == reader.as_str();
+        let message = Message {
+            id: row.id,
+            mine,
+            body: row.body,
+            sent: program_time(&row.sent_at),
+            reported: !mine && row.reported_at.is_some(),
+        };
+        (row.pair_id, message)
+    });
+    Ok(grouped(pair_ids, messages))
 }
 
 pub async fn insert_message(
@@ -88,16 +102,30 @@ pub async fn mark_read(
 
 /// How many of the other side's messages `side` has not read.
 pub async fn unread_count(pool: &SqlitePool, pair_id: i64, side: Side) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
-        "SELECT COUNT(*) FROM pair_messages m WHERE m.pair_id = ? AND m.author_side <> ? \
+    let counts = unread_counts(pool, &[pair_id], side).await?;
+    Ok(counts.get(&pair_id).copied().unwrap_or_default())
+}
+
+/// `unread_count` for several pairs where the reader is on the same `side`,
+/// by pair (a pair with none is left out).
+pub async fn unread_counts(
+    pool: &SqlitePool,
+    pair_ids: &[i64],
+    side: Side,
+) -> Result<BTreeMap<i64, i64>, sqlx::Error> {
+    let rows: Vec<(i64, i64)> = sqlx::query_as(&format!(
+        "SELECT m.pair_id, COUNT(*) FROM pair_messages m \
+         WHERE m.pair_id {IN_LIST} AND m.author_side <> ? \
            AND m.id > COALESCE((SELECT last_read_id FROM pair_message_reads r \
-                                WHERE r.pair_id = m.pair_id AND r.side = ?), 0)",
-    )
-    .bind(pair_id)
+                                WHERE r.pair_id = m.pair_id AND r.side = ?), 0) \
+         GROUP BY m.pair_id"
+    ))
+    .bind(json_ids(pair_ids))
     .bind(side.as_str())
     .bind(side.as_str())
-    .fetch_one(pool)
-    .await
+    .fetch_all(pool)
+    .await?;
+    Ok(rows.into_iter().collect())
 }
 
 /// The message's pair, author side and whether it was reported.
@@ -174,6 +202,7 @@ pub async fn reported_of_pair(
 
 #[derive(sqlx::FromRow)]
 struct SharingRow {
+    pair_id: i64,
     side: String,
     share_email: bool,
     phone: Option<String>,
@@ -186,25 +215,48 @@ pub async fn sharing_of_pair(
     mentor_email: &str,
     mentee_email: &str,
 ) -> Result<(Contact, Contact), sqlx::Error> {
-    let rows: Vec<SharingRow> = sqlx::query_as(
-        "SELECT side, share_email, phone FROM pair_contact_sharing WHERE pair_id = ?",
-    )
-    .bind(pair_id)
-    .fetch_all(pool)
-    .await?;
-    let contact = |side: Side, email: &str| {
-        rows.iter()
-            .find(|row| row.side == side.as_str())
-            .map(|row| Contact {
-                email: row.share_email.then(|| email.to_owned()),
-                phone: row.phone.clone(),
-            })
-            .unwrap_or_default()
-    };
-    Ok((
-        contact(Side::Mentor, mentor_email),
-        contact(Side::Mentee, mentee_email),
-    ))
+    let sharing = Sharing::of_pairs(pool, &[pair_id]).await?;
+    Ok(sharing.of_pair(pair_id, mentor_email, mentee_email))
+}
+
+/// What the two sides of several pairs show each other.
+pub struct Sharing(Vec<SharingRow>);
+
+impl Sharing {
+    pub async fn of_pairs(pool: &SqlitePool, pair_ids: &[i64]) -> Result<Self, sqlx::Error> {
+        let rows: Vec<SharingRow> = sqlx::query_as(&format!(
+            "SELECT pair_id, side, share_email, phone FROM pair_contact_sharing \
+             WHERE pair_id {IN_LIST}"
+        ))
+        .bind(json_ids(pair_ids))
+        .fetch_all(pool)
+        .await?;
+        Ok(Self(rows))
+    }
+
+    /// What each side of `pair_id` shows: (mentor's, mentee's), given their
+    /// account emails.
+    pub fn of_pair(
+        &self,
+        pair_id: i64,
+        mentor_email: &str,
+        mentee_email: &str,
+    ) -> (Contact, Contact) {
+        let contact = |side: Side, email: &str| {
+            self.0
+                .iter()
+                .find(|row| row.pair_id == pair_id && row.side == side.as_str())
+                .map(|row| Contact {
+                    email: row.share_email.then(|| email.to_owned()),
+                    phone: row.phone.clone(),
+                })
+                .unwrap_or_default()
+        };
+        (
+            contact(Side::Mentor, mentor_email),
+            contact(Side::Mentee, mentee_email),
+        )
+    }
 }
 
 pub async fn save_sharing(

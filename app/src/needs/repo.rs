@@ -1,12 +1,16 @@
 //! The mentee's needs in the database: her profile's needed skills and note,
 //! and the goals tied to them.
+use std::collections::BTreeMap;
+
 use sqlx::{SqliteConnection, SqlitePool};
 
 use super::{MenteeNeeds, Need};
 use crate::catalog::Bilingual;
+use crate::sql_ids::{json_ids, IN_LIST};
 
 #[derive(sqlx::FromRow)]
 struct StudiesRow {
+    pair_id: i64,
     needs_note: Option<String>,
     program_of_study: Option<String>,
     institution: Option<String>,
@@ -29,63 +33,127 @@ fn bilingual(row: &LabelRow) -> Bilingual {
 
 /// The needs of the mentee of `pair_id`, each with its open goals.
 pub async fn needs_of_pair(pool: &SqlitePool, pair_id: i64) -> Result<MenteeNeeds, sqlx::Error> {
-    let studies: Option<StudiesRow> = sqlx::query_as(
-        "SELECT e.needs_note, e.program_of_study, e.institution, e.study_year \
-         FROM pairs p JOIN profiles e ON e.id = p.mentee_profile_id WHERE p.id = ?",
-    )
-    .bind(pair_id)
-    .fetch_optional(pool)
-    .await?;
-    let skills: Vec<LabelRow> = sqlx::query_as(
-        "SELECT s.code, s.label_fr, s.label_en FROM pairs p \
-         JOIN profile_skills x ON x.profile_id = p.mentee_profile_id \
-         JOIN skills s ON s.id = x.skill_id WHERE p.id = ? ORDER BY s.position, s.code",
-    )
-    .bind(pair_id)
+    let mut needs = needs_of_pairs(pool, &[pair_id]).await?;
+    Ok(needs
+        .remove(&pair_id)
+        .unwrap_or_else(|| NeedRows::default().needs(None)))
+}
+
+/// `needs_of_pair` for several pairs at once (four queries whatever their
+/// number), by pair.
+pub async fn needs_of_pairs(
+    pool: &SqlitePool,
+    pair_ids: &[i64],
+) -> Result<BTreeMap<i64, MenteeNeeds>, sqlx::Error> {
+    let ids = json_ids(pair_ids);
+    let studies: Vec<StudiesRow> = sqlx::query_as(&format!(
+        "SELECT p.id AS pair_id, e.needs_note, e.program_of_study, e.institution, e.study_year \
+         FROM pairs p JOIN profiles e ON e.id = p.mentee_profile_id WHERE p.id {IN_LIST}"
+    ))
+    .bind(&ids)
     .fetch_all(pool)
     .await?;
-    let domains: Vec<LabelRow> = sqlx::query_as(
-        "SELECT d.code, d.label_fr, d.label_en FROM pairs p \
-         JOIN profile_domains x ON x.profile_id = p.mentee_profile_id \
-         JOIN domains d ON d.id = x.domain_id WHERE p.id = ? ORDER BY d.position, d.code",
-    )
-    .bind(pair_id)
-    .fetch_all(pool)
-    .await?;
-    let ties: Vec<(String, i64)> = sqlx::query_as(
-        "SELECT s.code, g.id FROM goal_needs n JOIN goals g ON g.id = n.goal_id \
+    let skills: Vec<(i64, LabelRow)> = label_rows(pool, &ids, "skill", "skills").await?;
+    let domains: Vec<(i64, LabelRow)> = label_rows(pool, &ids, "domain", "domains").await?;
+    let ties: Vec<(i64, String, i64)> = sqlx::query_as(&format!(
+        "SELECT g.pair_id, s.code, g.id FROM goal_needs n JOIN goals g ON g.id = n.goal_id \
          JOIN skills s ON s.id = n.skill_id \
-         WHERE g.pair_id = ? AND g.status = 'in_progress' ORDER BY g.id",
-    )
-    .bind(pair_id)
+         WHERE g.pair_id {IN_LIST} AND g.status = 'in_progress' ORDER BY g.id"
+    ))
+    .bind(&ids)
     .fetch_all(pool)
     .await?;
-    let studies = studies.unwrap_or(StudiesRow {
-        needs_note: None,
-        program_of_study: None,
-        institution: None,
-        study_year: None,
-    });
-    Ok(MenteeNeeds {
-        skills: skills
-            .iter()
-            .map(|row| Need {
-                code: row.code.clone(),
-                label: bilingual(row),
-                goals: ties
-                    .iter()
-                    .filter(|(code, _)| *code == row.code)
-                    .map(|(_, goal)| *goal)
-                    .collect(),
-            })
-            .collect(),
-        note: studies.needs_note,
-        program_of_study: studies.program_of_study,
-        institution: studies.institution,
-        study_year: studies.study_year,
-        domains: domains.iter().map(bilingual).collect(),
-        choices: Vec::new(),
-    })
+    let mut rows: BTreeMap<i64, NeedRows> = pair_ids
+        .iter()
+        .map(|id| (*id, NeedRows::default()))
+        .collect();
+    for (pair_id, row) in skills {
+        rows.entry(pair_id).or_default().skills.push(row);
+    }
+    for (pair_id, row) in domains {
+        rows.entry(pair_id).or_default().domains.push(row);
+    }
+    for (pair_id, code, goal) in ties {
+        rows.entry(pair_id).or_default().ties.push((code, goal));
+    }
+    let mut studies: BTreeMap<i64, StudiesRow> =
+        studies.into_iter().map(|row| (row.pair_id, row)).collect();
+    Ok(rows
+        .into_iter()
+        .map(|(pair_id, rows)| (pair_id, rows.needs(studies.remove(&pair_id))))
+        .collect())
+}
+
+/// The labels of the mentee's skills or domains (`kind`, from `table`),
+/// with the pair, in the catalogue's order.
+async fn label_rows(
+    pool: &SqlitePool,
+    ids: &str,
+    kind: &str,
+    table: &str,
+) -> Result<Vec<(i64, LabelRow)>, sqlx::Error> {
+    let rows: Vec<PairLabelRow> = sqlx::query_as(&format!(
+        "SELECT p.id AS pair_id, t.code, t.label_fr, t.label_en FROM pairs p \
+         JOIN profile_{table} x ON x.profile_id = p.mentee_profile_id \
+         JOIN {table} t ON t.id = x.{kind}_id WHERE p.id {IN_LIST} ORDER BY t.position, t.code"
+    ))
+    .bind(ids)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| (row.pair_id, row.label))
+        .collect())
+}
+
+#[derive(sqlx::FromRow)]
+struct PairLabelRow {
+    pair_id: i64,
+    #[sqlx(flatten)]
+    label: LabelRow,
+}
+
+/// One pair's rows of needs, before they are put together.
+#[derive(Default)]
+struct NeedRows {
+    skills: Vec<LabelRow>,
+    domains: Vec<LabelRow>,
+    /// (skill code, open goal).
+    ties: Vec<(String, i64)>,
+}
+
+impl NeedRows {
+    fn needs(self, studies: Option<StudiesRow>) -> MenteeNeeds {
+        let studies = studies.unwrap_or(StudiesRow {
+            pair_id: 0,
+            needs_note: None,
+            program_of_study: None,
+            institution: None,
+            study_year: None,
+        });
+        MenteeNeeds {
+            skills: self
+                .skills
+                .iter()
+                .map(|row| Need {
+                    code: row.code.clone(),
+                    label: bilingual(row),
+                    goals: self
+                        .ties
+                        .iter()
+                        .filter(|(code, _)| *code == row.code)
+                        .map(|(_, goal)| *goal)
+                        .collect(),
+                })
+                .collect(),
+            note: studies.needs_note,
+            program_of_study: studies.program_of_study,
+            institution: studies.institution,
+            study_year: studies.study_year,
+            domains: self.domains.iter().map(bilingual).collect(),
+            choices: Vec::new(),
+        }
+    }
 }
 
 /// The codes of the skills the mentee of `pair_id` needs.

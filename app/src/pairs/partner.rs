@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::Bilingual;
 use crate::i18n::{t, t_string, use_i18n};
+#[cfg(feature = "ssr")]
+use crate::sql_ids::{grouped, json_ids, IN_LIST};
 
 /// The other person of a proposal, as the reader needs to know them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -30,82 +32,108 @@ pub enum PartnerProfile {
     },
 }
 
-/// A mentee's studies and note: program, institution, year, needs note.
+/// The profiles `profile_ids` as their partners on proposals read them (all
+/// mentors' when `are_mentors`, all mentees' otherwise), by profile: each
+/// kind of row read once for all of them.
 #[cfg(feature = "ssr")]
-type StudiesRow = (Option<String>, Option<String>, Option<i64>, Option<String>);
-
-/// The profile `profile_id` as its partner on a proposal reads it.
-#[cfg(feature = "ssr")]
-pub async fn load(
+pub async fn load_many(
     pool: &sqlx::SqlitePool,
-    profile_id: i64,
-    is_mentor: bool,
-) -> Result<PartnerProfile, sqlx::Error> {
-    let labels = |table: &'static str| {
-        let sql = format!(
-            "SELECT t.label_fr, t.label_en FROM profile_{table} x \
-             JOIN {table} t ON t.id = x.{column}_id WHERE x.profile_id = ? \
-             ORDER BY t.position, t.code",
-            column = if table == "domains" {
-                "domain"
-            } else {
-                "skill"
-            }
-        );
-        async move {
-            let rows: Vec<(Option<String>, Option<String>)> = sqlx::query_as(&sql)
-                .bind(profile_id)
-                .fetch_all(pool)
-                .await?;
-            Ok::<_, sqlx::Error>(
-                rows.into_iter()
-                    .map(|(fr, en)| Bilingual { fr, en })
-                    .collect::<Vec<_>>(),
-            )
-        }
-    };
-    let domains = labels("domains").await?;
-    let skills = labels("skills").await?;
-    if is_mentor {
-        let job: Option<(Option<String>, Option<String>)> = sqlx::query_as(
-            "SELECT a.job_title, a.sector FROM profiles p \
-             JOIN mentor_applications a ON a.id = p.application_id WHERE p.id = ?",
-        )
-        .bind(profile_id)
-        .fetch_optional(pool)
-        .await?;
-        let (job_title, sector) = job.unwrap_or_default();
-        let languages: Vec<(String, String)> = sqlx::query_as(
-            "SELECT language, level FROM profile_languages WHERE profile_id = ? ORDER BY language",
-        )
-        .bind(profile_id)
+    profile_ids: &[i64],
+    are_mentors: bool,
+) -> Result<std::collections::BTreeMap<i64, PartnerProfile>, sqlx::Error> {
+    let ids = json_ids(profile_ids);
+    let mut domains = grouped(profile_ids, labels(pool, &ids, "domain").await?);
+    let mut skills = grouped(profile_ids, labels(pool, &ids, "skill").await?);
+    let mut profiles = std::collections::BTreeMap::new();
+    if are_mentors {
+        let jobs: Vec<(i64, Option<String>, Option<String>)> = sqlx::query_as(&format!(
+            "SELECT p.id, a.job_title, a.sector FROM profiles p \
+             JOIN mentor_applications a ON a.id = p.application_id WHERE p.id {IN_LIST}"
+        ))
+        .bind(&ids)
         .fetch_all(pool)
         .await?;
-        Ok(PartnerProfile::Mentor {
-            job_title,
-            sector,
-            domains,
-            skills,
-            languages,
-        })
-    } else {
-        let studies: Option<StudiesRow> = sqlx::query_as(
-            "SELECT program_of_study, institution, study_year, needs_note FROM profiles \
-                 WHERE id = ?",
-        )
-        .bind(profile_id)
-        .fetch_optional(pool)
+        let languages: Vec<(i64, String, String)> = sqlx::query_as(&format!(
+            "SELECT profile_id, language, level FROM profile_languages \
+             WHERE profile_id {IN_LIST} ORDER BY language"
+        ))
+        .bind(&ids)
+        .fetch_all(pool)
         .await?;
-        let (program_of_study, institution, study_year, needs_note) = studies.unwrap_or_default();
-        Ok(PartnerProfile::Mentee {
-            program_of_study,
-            institution,
-            study_year,
-            domains,
-            needs_note,
-            needed_skills: skills,
-        })
+        let mut languages = grouped(
+            profile_ids,
+            languages
+                .into_iter()
+                .map(|(id, code, level)| (id, (code, level))),
+        );
+        for id in profile_ids {
+            let (job_title, sector) = jobs
+                .iter()
+                .find(|(profile, ..)| profile == id)
+                .map(|(_, job, sector)| (job.clone(), sector.clone()))
+                .unwrap_or_default();
+            let mentor = PartnerProfile::Mentor {
+                job_title,
+                sector,
+                domains: domains.remove(id).unwrap_or_default(),
+                skills: skills.remove(id).unwrap_or_default(),
+                languages: languages.remove(id).unwrap_or_default(),
+            };
+            profiles.insert(*id, mentor);
+        }
+    } else {
+        let studies: Vec<StudiesRow> = sqlx::query_as(&format!(
+            "SELECT id, program_of_study, institution, study_year, needs_note FROM profiles \
+             WHERE id {IN_LIST}"
+        ))
+        .bind(&ids)
+        .fetch_all(pool)
+        .await?;
+        for (id, program_of_study, institution, study_year, needs_note) in studies {
+            let mentee = PartnerProfile::Mentee {
+                program_of_study,
+                institution,
+                study_year,
+                domains: domains.remove(&id).unwrap_or_default(),
+                needs_note,
+                needed_skills: skills.remove(&id).unwrap_or_default(),
+            };
+            profiles.insert(id, mentee);
+        }
     }
+    Ok(profiles)
+}
+
+/// A mentee's studies and note: profile, program, institution, year, needs note.
+#[cfg(feature = "ssr")]
+type StudiesRow = (
+    i64,
+    Option<String>,
+    Option<String>,
+    Option<i64>,
+    Option<String>,
+);
+
+/// The labels of the profiles' domains or skills (`kind`), by profile, in
+/// the catalogue's order.
+#[cfg(feature = "ssr")]
+async fn labels(
+    pool: &sqlx::SqlitePool,
+    ids: &str,
+    kind: &str,
+) -> Result<Vec<(i64, Bilingual)>, sqlx::Error> {
+    let rows: Vec<(i64, Option<String>, Option<String>)> = sqlx::query_as(&format!(
+        "SELECT x.profile_id, t.label_fr, t.label_en FROM profile_{kind}s x \
+         JOIN {kind}s t ON t.id = x.{kind}_id WHERE x.profile_id {IN_LIST} \
+         ORDER BY t.position, t.code"
+    ))
+    .bind(ids)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, fr, en)| (id, Bilingual { fr, en }))
+        .collect())
 }
 
 fn labels_view(labels: Vec<Bilingual>) -> impl IntoView {

@@ -59,6 +59,8 @@ pub struct PairRecord {
     pub mentee_locale: String,
     pub mentor_locale: String,
     pub score: i64,
+    /// When it ended (UTC text), once it has.
+    pub closed_at: Option<String>,
 }
 
 impl PairRecord {
@@ -67,21 +69,38 @@ impl PairRecord {
     }
 }
 
+/// A `PairRecord`'s columns, from `pairs p` with both profiles and accounts.
+const PAIR_RECORD_SELECT: &str =
+    "SELECT p.id, p.cohort_id, p.status, p.mentee_profile_id, p.mentor_profile_id, \
+            ea.id AS mentee_account_id, ra.id AS mentor_account_id, \
+            ea.display_name AS mentee_name, ra.display_name AS mentor_name, \
+            ea.email AS mentee_email, ra.email AS mentor_email, \
+            ea.locale AS mentee_locale, ra.locale AS mentor_locale, \
+            p.score, p.closed_at \
+     FROM pairs p \
+     JOIN profiles e ON e.id = p.mentee_profile_id JOIN accounts ea ON ea.id = e.account_id \
+     JOIN profiles r ON r.id = p.mentor_profile_id JOIN accounts ra ON ra.id = r.account_id";
+
 pub async fn find_pair(pool: &SqlitePool, id: i64) -> Result<Option<PairRecord>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT p.id, p.cohort_id, p.status, p.mentee_profile_id, p.mentor_profile_id, \
-                ea.id AS mentee_account_id, ra.id AS mentor_account_id, \
-                ea.display_name AS mentee_name, ra.display_name AS mentor_name, \
-                ea.email AS mentee_email, ra.email AS mentor_email, \
-                ea.locale AS mentee_locale, ra.locale AS mentor_locale, \
-                p.score \
-         FROM pairs p \
-         JOIN profiles e ON e.id = p.mentee_profile_id JOIN accounts ea ON ea.id = e.account_id \
-         JOIN profiles r ON r.id = p.mentor_profile_id JOIN accounts ra ON ra.id = r.account_id \
-         WHERE p.id = ?",
-    )
-    .bind(id)
-    .fetch_optional(pool)
+    sqlx::query_as(&format!("{PAIR_RECORD_SELECT} WHERE p.id = ?"))
+        .bind(id)
+        .fetch_optional(pool)
+        .await
+}
+
+/// The active pairs `account_id` is one of the two people of, in the order
+/// they became active.
+pub async fn active_pairs_of(
+    pool: &SqlitePool,
+    account_id: i64,
+) -> Result<Vec<PairRecord>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "{PAIR_RECORD_SELECT} WHERE p.status = 'active' AND (ea.id = ? OR ra.id = ?) \
+         ORDER BY p.activated_at, p.id"
+    ))
+    .bind(account_id)
+    .bind(account_id)
+    .fetch_all(pool)
     .await
 }
 
@@ -240,14 +259,23 @@ pub async fn pairs_of_profile(
     .bind(profile_id)
     .fetch_all(pool)
     .await?;
+    // Who the other is, to decide on the proposal: while it is open only.
+    // The profile is on one side of all its pairs.
+    let open_partners: Vec<i64> = rows
+        .iter()
+        .filter(|row| PairStatus::parse(&row.status).is_some_and(|status| status.is_open()))
+        .map(|row| row.partner_profile_id)
+        .collect();
+    let partners_are_mentors = rows.first().is_some_and(|row| !row.is_mentor);
+    let partners =
+        crate::pairs::partner::load_many(pool, &open_partners, partners_are_mentors).await?;
     let mut pairs = Vec::with_capacity(rows.len());
     for row in rows {
         let Some(status) = PairStatus::parse(&row.status) else {
             continue;
         };
-        // Who the other is, to decide on the proposal: while it is open only.
         let partner = if status.is_open() {
-            Some(crate::pairs::partner::load(pool, row.partner_profile_id, !row.is_mentor).await?)
+            partners.get(&row.partner_profile_id).cloned()
         } else {
             None
         };
@@ -389,17 +417,32 @@ pub struct EndRequestRow {
     pub reason: String,
 }
 
+/// The end requests of several pairs, by pair (a pair without one is left
+/// out).
+pub async fn end_requests_of(
+    pool: &SqlitePool,
+    pair_ids: &[i64],
+) -> Result<std::collections::BTreeMap<i64, EndRequestRow>, sqlx::Error> {
+    use crate::sql_ids::{json_ids, IN_LIST};
+
+    let rows: Vec<(i64, String, String, String)> = sqlx::query_as(&format!(
+        "SELECT id, end_requested_side, end_requested_at, end_request_reason \
+         FROM pairs WHERE id {IN_LIST} AND end_requested_side IS NOT NULL"
+    ))
+    .bind(json_ids(pair_ids))
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, side, at, reason)| (id, EndRequestRow { side, at, reason }))
+        .collect())
+}
+
 pub async fn end_request(
     pool: &SqlitePool,
     pair_id: i64,
 ) -> Result<Option<EndRequestRow>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT end_requested_side AS side, end_requested_at AS at, end_request_reason AS reason \
-         FROM pairs WHERE id = ? AND end_requested_side IS NOT NULL",
-    )
-    .bind(pair_id)
-    .fetch_optional(pool)
-    .await
+    Ok(end_requests_of(pool, &[pair_id]).await?.remove(&pair_id))
 }
 
 /// A pair no longer active, as one of its two people lists it.

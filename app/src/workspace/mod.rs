@@ -4,6 +4,8 @@
 //! pair's lifecycle itself (proposal, answers, end) is `pairs`.
 pub mod ending_api;
 pub mod ending_ui;
+#[cfg(feature = "ssr")]
+mod load;
 pub mod pages;
 pub mod view;
 
@@ -154,24 +156,12 @@ pub async fn get_my_workspaces(read_messages: Option<bool>) -> Result<MyWorkspac
     let authorized = authorize(Access::OwnProfile).await?;
     let account_id = authorized.account()?.id;
     let pool = pool()?;
-    let pairs: Vec<(i64, String)> = sqlx::query_as(
-        "SELECT p.id, CASE WHEN r.account_id = ? THEN ea.display_name ELSE ra.display_name END \
-         FROM pairs p \
-         JOIN profiles e ON e.id = p.mentee_profile_id JOIN accounts ea ON ea.id = e.account_id \
-         JOIN profiles r ON r.id = p.mentor_profile_id JOIN accounts ra ON ra.id = r.account_id \
-         WHERE p.status = 'active' AND (e.account_id = ? OR r.account_id = ?) \
-         ORDER BY p.activated_at, p.id",
-    )
-    .bind(account_id)
-    .bind(account_id)
-    .bind(account_id)
-    .fetch_all(&pool)
-    .await?;
-    let mut workspaces = Vec::with_capacity(pairs.len());
-    for (pair_id, _) in pairs {
-        let member = crate::joint::member::member_as(&pool, pair_id, account_id).await?;
-        workspaces.push(load(&pool, &member, read_messages.unwrap_or(false)).await?);
-    }
+    let members = crate::pairs::repo::active_pairs_of(&pool, account_id)
+        .await?
+        .into_iter()
+        .map(|pair| crate::joint::member::Member::of_record(pair, account_id))
+        .collect::<Result<Vec<_>, _>>()?;
+    let workspaces = load::load_many(&pool, &members, read_messages.unwrap_or(false)).await?;
     let capacity: Option<(i64, i64)> = sqlx::query_as(
         "SELECT (SELECT COUNT(*) FROM pairs p WHERE p.mentor_profile_id = pr.id \
                  AND p.status IN ('proposed', 'active')), pr.capacity \
@@ -215,65 +205,15 @@ pub async fn get_workspace(
     load(&pool, &member, read_messages.unwrap_or(false)).await
 }
 
-/// The workspace of `member`'s pair as they read it (the pair read once,
-/// with the member).
+/// The workspace of `member`'s pair as they read it.
 #[cfg(feature = "ssr")]
 async fn load(
     pool: &sqlx::SqlitePool,
     member: &crate::joint::member::Member,
     read_messages: bool,
 ) -> Result<Workspace, AppError> {
-    use crate::program_time::program_today;
-    use crate::program_time::utc_now_text;
-
-    let pair_id = member.pair.id;
-    let side = member.side;
-    let status = member
-        .pair
-        .status()
-        .unwrap_or(crate::pairs::PairStatus::Active);
-    let partner_name = member.partner().0.to_owned();
-    let closed_at: Option<String> = sqlx::query_scalar("SELECT closed_at FROM pairs WHERE id = ?")
-        .bind(pair_id)
-        .fetch_one(pool)
-        .await?;
-    let my_end_request = crate::pairs::repo::end_request(pool, pair_id)
-        .await?
-        .filter(|request| Side::parse(&request.side) == Some(side))
-        .map(|request| crate::program_time::program_time(&request.at));
-    let now = utc_now_text();
-    // The private notes are in the workspace of whom the policy lets read them.
-    let with_notes = member.may(&crate::accounts::policy::Access::MentorPrivate {
-        mentor_id: member.pair.mentor_account_id,
-    });
-    // Read first: marking the thread read makes its unread count nought.
-    let thread = crate::messages::api::load_thread(pool, member, read_messages).await?;
-    let mut needs = crate::needs::repo::needs_of_pair(pool, pair_id).await?;
-    // The mentee edits them while the pair is active: she gets the choices.
-    if side == Side::Mentee && status == crate::pairs::PairStatus::Active {
-        let kept: Vec<String> = needs.skills.iter().map(|need| need.code.clone()).collect();
-        needs.choices = crate::catalog::repo::choices_keeping(pool, &[], &kept)
-            .await?
-            .skills;
-    }
-    Ok(Workspace {
-        pair_id,
-        side,
-        partner_name,
-        goals: crate::goals::repo::goals_of_pair(pool, pair_id, program_today()).await?,
-        meetings: crate::meetings::repo::meetings_of_pair(pool, pair_id, &now, with_notes).await?,
-        feedback: crate::feedback::repo::feedback_of_pair(pool, pair_id).await?,
-        fit_check: crate::feedback::repo::my_fit_check(pool, pair_id, side).await?,
-        status,
-        closed_on: closed_at
-            .as_deref()
-            .and_then(crate::program_time::program_date)
-            .map(|day| day.format("%Y-%m-%d").to_string()),
-        my_end_request,
-        unread_messages: crate::messages::repo::unread_count(pool, pair_id, side).await?,
-        needs,
-        thread,
-    })
+    let mut workspaces = load::load_many(pool, std::slice::from_ref(member), read_messages).await?;
+    workspaces.pop().ok_or(AppError::NotFound)
 }
 
 /// A pair as the coordinator follows it: progress and activity, and both

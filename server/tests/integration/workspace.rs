@@ -6,6 +6,7 @@
 //! coordinator an overview without notes).
 // The parts of the workspace, each in its own file, on the same `Pair`.
 mod calendar;
+mod dashboard;
 mod email_links;
 mod ending;
 mod exports;
