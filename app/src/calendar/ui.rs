@@ -4,21 +4,25 @@ use leptos::prelude::*;
 
 use super::api::{get_calendar_feed, CreateCalendarFeed, RevokeCalendarFeed};
 use super::{webcal_link, FeedState};
+use crate::components::access::Gate;
 use crate::components::forms::{action_error, count_successes, FormError, Loading, SubmitButton};
 use crate::components::labels::label;
+use crate::error::AppError;
 use crate::i18n::{t, t_string, use_i18n};
 
 /// The person's private feed: make it, see the new link once, replace it,
 /// turn it off.
 #[component]
-pub fn CalendarPanel() -> impl IntoView {
+pub fn CalendarPanel(
+    /// `calendar_feed`, created by the page outside any `Suspense`.
+    feed: Resource<Result<FeedState, AppError>>,
+    changes: RwSignal<u64>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let changes = RwSignal::new(0_u64);
     let create = ServerAction::<CreateCalendarFeed>::new();
     let revoke = ServerAction::<RevokeCalendarFeed>::new();
     count_successes(create, changes);
     count_successes(revoke, changes);
-    let feed = Resource::new(move || changes.get(), |_| get_calendar_feed());
     view! {
         <section class="section no-print" aria-labelledby="calendar-title">
             <div class="container">
@@ -32,6 +36,21 @@ pub fn CalendarPanel() -> impl IntoView {
             </div>
         </section>
     }
+}
+
+/// The person's feed, loaded again when `changes` moves, once `gate` (the
+/// page's access check) passes.
+pub fn calendar_feed<T: Gate>(
+    changes: RwSignal<u64>,
+    gate: OnceResource<Result<T, AppError>>,
+) -> Resource<Result<FeedState, AppError>> {
+    Resource::new(
+        move || changes.get(),
+        move |_| async move {
+            gate.await?;
+            get_calendar_feed().await
+        },
+    )
 }
 
 #[component]

@@ -108,6 +108,15 @@ where
     view! { <Transition fallback=Loading>{loaded_or_denied(data, show)}</Transition> }
 }
 
+/// What a page's access check loads (`OnceResource<Result<T, AppError>>`),
+/// which the resources of the page's parts wait for. Those resources are
+/// created by the page, outside the check's `Suspense`: one created inside
+/// would be created again each time Leptos walks the `Suspense`'s children
+/// on the server, and its data loaded twice.
+pub trait Gate: Clone + Send + Sync + 'static {}
+
+impl<T: Clone + Send + Sync + 'static> Gate for T {}
+
 /// The frame of a coordination page: a way back to the coordination home, the title.
 #[component]
 pub fn CoordinationPage(#[prop(into)] title: Signal<String>, children: Children) -> impl IntoView {

@@ -95,16 +95,26 @@ fn ParticipantHomePage(role: Role) -> impl IntoView {
         Role::Mentor => t_string!(i18n, areas.mentor_next).to_owned(),
         _ => t_string!(i18n, areas.mentee_next).to_owned(),
     });
+    // The parts' data, created here (outside the check's `Suspense`), each
+    // loaded once the check passes, each again when its part changes.
+    let (pairs_changed, work_changed, feed_changed) = (
+        RwSignal::new(0_u64),
+        RwSignal::new(0_u64),
+        RwSignal::new(0_u64),
+    );
+    let pairs = crate::pairs::ui::my_pairs(pairs_changed, home);
+    let work = crate::workspace::pages::my_workspaces(work_changed, home, role != Role::Mentor);
+    let feed = crate::calendar::ui::calendar_feed(feed_changed, home);
     view! {
         <PageTitle text=title />
         {load_or_deny(home, move |user| view! {
                         <AreaWelcome user eyebrow=title next />
-                        <crate::pairs::ui::MyPairsPanel />
+                        <crate::pairs::ui::MyPairsPanel pairs changes=pairs_changed />
                         {match role {
-                            Role::Mentor => view! { <crate::workspace::pages::MentorDashboard /> }.into_any(),
-                            _ => view! { <crate::workspace::pages::MenteeWorkspace /> }.into_any(),
+                            Role::Mentor => view! { <crate::workspace::pages::MentorDashboard workspaces=work changes=work_changed /> }.into_any(),
+                            _ => view! { <crate::workspace::pages::MenteeWorkspace workspaces=work changes=work_changed /> }.into_any(),
                         }}
-                        <crate::calendar::ui::CalendarPanel />
+                        <crate::calendar::ui::CalendarPanel feed changes=feed_changed />
                     }
                         .into_any())}
     }

@@ -4,9 +4,11 @@ use leptos::prelude::*;
 
 use crate::components::labels::label;
 
+use crate::components::access::Gate;
 use crate::components::forms::{
     action_error, count_successes, FieldMessage, FormError, Loading, SubmitButton,
 };
+use crate::error::AppError;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::pairs::api::{get_my_pairs, AnswerPair};
 use crate::pairs::{Answer, MyPair, PairStatus, Side};
@@ -39,10 +41,12 @@ fn answer_name(answer: Option<Answer>) -> impl Fn() -> &'static str + Copy + Sen
 
 /// The caller's pairs, with the answer form for proposals still awaiting theirs.
 #[component]
-pub fn MyPairsPanel() -> impl IntoView {
+pub fn MyPairsPanel(
+    /// `my_pairs`, created by the page outside any `Suspense`.
+    pairs: Resource<Result<Vec<MyPair>, AppError>>,
+    changes: RwSignal<u64>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let changes = RwSignal::new(0_u64);
-    let pairs = Resource::new(move || changes.get(), |_| get_my_pairs());
     view! {
         <section class="section" aria-labelledby="my-pairs-title">
             <div class="container narrow">
@@ -71,6 +75,21 @@ pub fn MyPairsPanel() -> impl IntoView {
             </div>
         </section>
     }
+}
+
+/// The caller's pairs, loaded again when `changes` moves, once `gate` (the
+/// page's access check) passes.
+pub fn my_pairs<T: Gate>(
+    changes: RwSignal<u64>,
+    gate: OnceResource<Result<T, AppError>>,
+) -> Resource<Result<Vec<MyPair>, AppError>> {
+    Resource::new(
+        move || changes.get(),
+        move |_| async move {
+            gate.await?;
+            get_my_pairs().await
+        },
+    )
 }
 
 #[component]

@@ -1,7 +1,8 @@
 //! The workspace screens: the mentor dashboard (one card per mentee, acting in
 //! place), the full workspace of a pair (the mentee's goal-tracking page, and
 //! a mentor's page for one mentee), and the coordinator's read-only overview.
-use crate::components::access::reload_or_deny;
+use crate::components::access::{reload_or_deny, Gate};
+use crate::error::AppError;
 use leptos::prelude::*;
 
 use crate::components::when::When;
@@ -25,10 +26,12 @@ use crate::workspace::{
 
 /// The mentor's dashboard: capacity, then one card per mentee.
 #[component]
-pub fn MentorDashboard() -> impl IntoView {
+pub fn MentorDashboard(
+    /// `my_workspaces`, created by the page outside any `Suspense`.
+    workspaces: Resource<Result<MyWorkspaces, AppError>>,
+    changes: RwSignal<u64>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let changes = RwSignal::new(0_u64);
-    let workspaces = Resource::new(move || changes.get(), |_| get_my_workspaces(None));
     view! {
         <section class="section" aria-labelledby="dashboard-title">
             <div class="container">
@@ -220,14 +223,12 @@ fn MenteeCard(workspace: Workspace, changes: RwSignal<u64>) -> impl IntoView {
 
 /// `/mentee`'s goal tracking: the workspace of the mentee's active pair.
 #[component]
-pub fn MenteeWorkspace() -> impl IntoView {
+pub fn MenteeWorkspace(
+    /// `my_workspaces`, created by the page outside any `Suspense`.
+    workspaces: Resource<Result<MyWorkspaces, AppError>>,
+    changes: RwSignal<u64>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let changes = RwSignal::new(0_u64);
-    let section = crate::workspace::view::section_in_address();
-    let workspaces = Resource::new(
-        move || (changes.get(), section.get().shows(Section::Messages)),
-        |(_, reading)| get_my_workspaces(Some(reading)),
-    );
     view! {
         <section class="section" aria-labelledby="tracking-title">
             <div class="container">
@@ -249,6 +250,29 @@ pub fn MenteeWorkspace() -> impl IntoView {
             </div>
         </section>
     }
+}
+
+/// The caller's workspaces, loaded again when `changes` moves, once `gate`
+/// (the page's access check) passes. With `reading`, the messages are
+/// marked read whenever the address shows them (the mentee's page).
+pub fn my_workspaces<T: Gate>(
+    changes: RwSignal<u64>,
+    gate: OnceResource<Result<T, AppError>>,
+    reading: bool,
+) -> Resource<Result<MyWorkspaces, AppError>> {
+    let section = crate::workspace::view::section_in_address();
+    Resource::new(
+        move || {
+            (
+                changes.get(),
+                reading && section.get().shows(Section::Messages),
+            )
+        },
+        move |(_, read)| async move {
+            gate.await?;
+            get_my_workspaces(reading.then_some(read)).await
+        },
+    )
 }
 
 /// Prints the page (the print style leaves the forms out): a summary to keep.
