@@ -9,7 +9,11 @@ const USAGE: &str = "usage: generate <mentees> <mentors> <seed> [family]";
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let numbers: Vec<u64> = args.iter().take(3).filter_map(|arg| arg.parse().ok()).collect();
+    let numbers: Vec<u64> = args
+        .iter()
+        .take(3)
+        .filter_map(|arg| arg.parse().ok())
+        .collect();
     let family = match args.get(3) {
         None => Some(Family::Independent),
         Some(name) => Family::parse(name),

@@ -16,6 +16,10 @@ use std::collections::BinaryHeap;
 
 use super::*;
 
+/// Rows failing the proof, as a share of all rows (1 in this many), under
+/// which the pairs near failing join too.
+const FEW_FAILING: usize = 50;
+
 /// What one stretch of rows finds.
 struct Found {
     /// Pairs brought in by their row (taken out of `costs` already).
@@ -73,7 +77,51 @@ impl Candidates {
                 found
             },
         );
-        self.joining(parts)
+        let (mut joining, failing) = self.joining(parts);
+        if failing > 0 && failing * FEW_FAILING < self.row_limit.len() {
+            joining.extend(self.near(mentor_offset, row_offset, narrow.as_deref()));
+        }
+        (joining, failing)
+    }
+
+    /// When few rows fail, the pairs within `MARGIN` of failing in every row,
+    /// up to its limit: re-optimizing moves the potentials, and these are the
+    /// pairs that would fail next (one round instead of several).
+    fn near(
+        &mut self,
+        mentor_offset: &[i64],
+        row_offset: &[i64],
+        narrow: Option<&[i32]>,
+    ) -> Vec<Pair> {
+        let row_limit = &self.row_limit;
+        let parts = in_halves_mut(
+            self.split_rows,
+            &mut self.costs,
+            self.mentors,
+            |rows, costs| {
+                let mut near = Vec::new();
+                let mut reduced = Vec::new();
+                let lines = costs.chunks_exact_mut(mentor_offset.len().max(1));
+                for (row, line) in rows.zip(lines) {
+                    let limit = -row_offset[row];
+                    if nothing_under(line, narrow, limit + MARGIN) {
+                        continue;
+                    }
+                    least_reduced(line, mentor_offset, limit, &mut reduced);
+                    let room = row_limit[row] as usize;
+                    if reduced.len() > room {
+                        reduced.select_nth_unstable(room);
+                        reduced.truncate(room);
+                    }
+                    for &(_, mentor) in &reduced {
+                        near.push((row, mentor, line[mentor]));
+                        line[mentor] = UNAVAILABLE;
+                    }
+                }
+                near
+            },
+        );
+        parts.into_iter().flatten().collect()
     }
 
     /// The halves' findings put together, in row order then mentor order;
@@ -96,9 +144,10 @@ impl Candidates {
             if pairs.is_empty() {
                 continue;
             }
-            self.mentor_limit[mentor] = self.mentor_limit[mentor].saturating_mul(2);
+            let limit = self.mentor_limit[mentor];
+            self.mentor_limit[mentor] = limit.saturating_mul(2);
             pairs.sort_unstable();
-            pairs.truncate(self.mentor_limit[mentor] as usize / 2);
+            pairs.truncate(limit as usize);
             for (_, row) in pairs {
                 if let Some(price) = self.take(row, mentor) {
                     joining.push((row, mentor, price));

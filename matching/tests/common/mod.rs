@@ -94,7 +94,6 @@ pub fn exhaustive(cohort: &Cohort) -> (usize, u64) {
     best
 }
 
-
 /// The best (matched, total score) by a minimum-cost maximum flow over every
 /// allowed pair (no shortlist, no proof): the most mentees matched, then the
 /// least total of `100 - score`. Locked pairs count as they are.
