@@ -11,6 +11,12 @@ use crate::i18n::{t, t_string, use_i18n};
 pub fn PageTitle(#[prop(into)] text: Signal<String>) -> impl IntoView {
     let i18n = use_i18n();
     let full = move || format!("{} — {}", text.get(), t_string!(i18n, meta.title_suffix));
+    // On the server, Leptos keeps every title it is given and reads the last
+    // one when the response goes out, by which time the components of a
+    // `Suspense` walked more than once may be gone with their signals (a
+    // panic, and a page cut off). So the server is given the text itself.
+    #[cfg(feature = "ssr")]
+    let full = full();
     view! { <Title text=full /> }
 }
 

@@ -25,7 +25,7 @@ pub fn HomePage() -> impl IntoView {
 
     view! {
         <PageTitle text=label!(i18n, meta.home_title) />
-        <Meta name="description" content=move || t_string!(i18n, meta.description) />
+        <Meta name="description" content=t_string!(i18n, meta.description) />
         <section class="hero" aria-labelledby="hero-title">
             <div class="container hero-inner">
                 <p class="eyebrow">{t!(i18n, home.eyebrow)}</p>
