@@ -69,6 +69,12 @@ impl PairRecord {
     }
 }
 
+/// The pairs one of whose two people is the account bound (twice), by
+/// profile so that the pairs' indexes serve (`pairs_by_mentee`,
+/// `pairs_by_mentor`) rather than a scan of every pair.
+const OF_ACCOUNT: &str = "(p.mentee_profile_id IN (SELECT id FROM profiles WHERE account_id = ?) \
+     OR p.mentor_profile_id IN (SELECT id FROM profiles WHERE account_id = ?))";
+
 /// A `PairRecord`'s columns, from `pairs p` with both profiles and accounts.
 const PAIR_RECORD_SELECT: &str =
     "SELECT p.id, p.cohort_id, p.status, p.mentee_profile_id, p.mentor_profile_id, \
@@ -95,7 +101,7 @@ pub async fn active_pairs_of(
     account_id: i64,
 ) -> Result<Vec<PairRecord>, sqlx::Error> {
     sqlx::query_as(&format!(
-        "{PAIR_RECORD_SELECT} WHERE p.status = 'active' AND (ea.id = ? OR ra.id = ?) \
+        "{PAIR_RECORD_SELECT} WHERE p.status = 'active' AND {OF_ACCOUNT} \
          ORDER BY p.activated_at, p.id"
     ))
     .bind(account_id)
@@ -459,16 +465,16 @@ pub async fn past_pairs_of(
     pool: &SqlitePool,
     account_id: i64,
 ) -> Result<Vec<PastPairRow>, sqlx::Error> {
-    sqlx::query_as(
+    sqlx::query_as(&format!(
         "SELECT p.id, CASE WHEN r.account_id = ? THEN ea.display_name ELSE ra.display_name END \
                     AS partner_name, p.status, p.closed_at \
          FROM pairs p \
          JOIN profiles e ON e.id = p.mentee_profile_id JOIN accounts ea ON ea.id = e.account_id \
          JOIN profiles r ON r.id = p.mentor_profile_id JOIN accounts ra ON ra.id = r.account_id \
          WHERE p.activated_at IS NOT NULL AND p.status IN ('ended', 'withdrawn') \
-           AND (e.account_id = ? OR r.account_id = ?) \
-         ORDER BY p.closed_at DESC, p.id DESC",
-    )
+           AND {OF_ACCOUNT} \
+         ORDER BY p.closed_at DESC, p.id DESC"
+    ))
     .bind(account_id)
     .bind(account_id)
     .bind(account_id)
