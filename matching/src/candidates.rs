@@ -6,7 +6,6 @@
 //! pairs), row by row: rows are split in two halves done side by side when the
 //! machine has two cores. The halves do not depend on each other and the
 //! results are put back in row order, so the answer is the same either way.
-use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 use std::ops::Range;
 
@@ -62,8 +61,97 @@ struct Scan {
     compatible: Vec<usize>,
     /// The rows' best pairs.
     best: Vec<Pair>,
-    /// Per mentor, how many of these rows cost each price (0–100).
+    /// Each mentor's cheapest rows, counted.
+    counts: MentorCounts,
+}
+
+/// Per mentor, how many rows cost each price, counted only under a limit
+/// that falls as rows come: the price at which the mentor's wanted number of
+/// rows is reached (rows at or above it cannot change which rows it picks).
+/// Few rows are counted once the limits have fallen, and the rows are
+/// compared with the limits 64 mentors at a time.
+struct MentorCounts {
+    wanted: Vec<u32>,
+    /// Prices under it are counted.
+    limits: Vec<u8>,
+    /// How many rows are counted (all under the limit).
+    below: Vec<u32>,
     histograms: Vec<[u32; 101]>,
+}
+
+impl MentorCounts {
+    fn new(wanted: &[u32]) -> MentorCounts {
+        MentorCounts {
+            wanted: wanted.to_vec(),
+            limits: wanted
+                .iter()
+                .map(|wanted| if *wanted == 0 { 0 } else { 101 })
+                .collect(),
+            below: vec![0; wanted.len()],
+            histograms: vec![[0; 101]; wanted.len()],
+        }
+    }
+
+    /// Counts a row's prices (`UNAVAILABLE`, above every limit, never is).
+    fn row(&mut self, line: &[u8]) {
+        let mentors = line.len().min(self.limits.len());
+        for start in (0..mentors).step_by(64) {
+            let end = (start + 64).min(mentors);
+            let any = line[start..end]
+                .iter()
+                .zip(&self.limits[start..end])
+                .fold(0_u8, |any, (price, limit)| any | u8::from(price < limit));
+            if any == 0 {
+                continue;
+            }
+            for mentor in start..end {
+                if line[mentor] < self.limits[mentor] {
+                    self.count(mentor, line[mentor]);
+                }
+            }
+        }
+    }
+
+    fn count(&mut self, mentor: usize, price: u8) {
+        let histogram = &mut self.histograms[mentor];
+        histogram[usize::from(price)] += 1;
+        self.below[mentor] += 1;
+        if self.below[mentor] >= self.wanted[mentor] {
+            let (limit, below) = threshold(histogram, self.wanted[mentor] as usize);
+            histogram[limit..].fill(0);
+            self.limits[mentor] = limit as u8;
+            self.below[mentor] = below as u32;
+        }
+    }
+
+    /// Each mentor's threshold price and how many rows cost less, over the
+    /// rows of all these parts: under the least of their limits every part
+    /// counted every row, and that limit is reached if any part reached it.
+    fn thresholds(parts: &[MentorCounts]) -> Vec<(usize, usize)> {
+        let Some(first) = parts.first() else {
+            return Vec::new();
+        };
+        (0..first.wanted.len())
+            .map(|mentor| {
+                let limit = parts
+                    .iter()
+                    .map(|part| part.limits[mentor])
+                    .min()
+                    .unwrap_or(101);
+                let mut sum = [0_u32; 101];
+                for part in parts {
+                    for (total, number) in sum[..usize::from(limit)]
+                        .iter_mut()
+                        .zip(&part.histograms[mentor])
+                    {
+                        *total += number;
+                    }
+                }
+                let (price, below) = threshold(&sum, first.wanted[mentor] as usize);
+                (price.min(usize::from(limit)), below)
+            })
+            .collect()
+    }
 }
 
 impl Candidates {
@@ -81,34 +169,39 @@ impl Candidates {
     ) -> (Candidates, Vec<Pair>) {
         let mentors = plan.free.len();
         let per_mentor = first_candidates > 1;
+        let mut clock = std::time::Instant::now();
+        let wanted: Vec<u32> = plan
+            .free
+            .iter()
+            .map(|free| {
+                if per_mentor {
+                    (PER_PLACE as u32).saturating_mul(*free)
+                } else {
+                    0
+                }
+            })
+            .collect();
         let mut costs = vec![UNAVAILABLE; open.len() * mentors];
         let scans = in_halves_mut(split_rows, &mut costs, mentors, |rows, costs| {
-            scan(plan, open, rows, costs, first_candidates, per_mentor)
+            scan(plan, open, rows, costs, first_candidates, &wanted)
         });
         let mut compatible = Vec::with_capacity(open.len());
         let mut first = Vec::new();
-        let mut histograms = vec![[0_u32; 101]; if per_mentor { mentors } else { 0 }];
+        let mut counts = Vec::new();
         for scan in scans {
             compatible.extend(scan.compatible);
             first.extend(scan.best);
-            for (total, part) in histograms.iter_mut().zip(&scan.histograms) {
-                for (sum, number) in total.iter_mut().zip(part) {
-                    *sum += number;
-                }
-            }
+            counts.push(scan.counts);
         }
+        crate::solve::trace(&mut clock, || "scoring and each row's best".to_owned());
         if per_mentor {
-            let wanted: Vec<usize> = plan
-                .free
-                .iter()
-                .map(|free| PER_PLACE.saturating_mul(*free as usize))
-                .collect();
             first.extend(best_rows_per_mentor(
                 split_rows,
                 &costs,
-                &histograms,
+                &MentorCounts::thresholds(&counts),
                 &wanted,
             ));
+            crate::solve::trace(&mut clock, || "each mentor's best".to_owned());
         }
         let mut candidates = Candidates {
             mentors,
@@ -218,14 +311,15 @@ fn in_halves<T: Send>(
     side_by_side(|| work(0..middle), move || work(middle..rows)).into()
 }
 
-/// Scores `rows` into `costs` (their lines) and picks each row's best pairs.
+/// Scores `rows` into `costs` (their lines), picks each row's best pairs and
+/// counts each mentor's cheapest rows (`wanted` per mentor).
 fn scan(
     plan: &Plan,
     open: &[usize],
     rows: Range<usize>,
     costs: &mut [u8],
     first_candidates: usize,
-    per_mentor: bool,
+    wanted: &[u32],
 ) -> Scan {
     let mentors = plan.free.len();
     // Every mentor not paused is scored, as if with a free place: the count of
@@ -243,12 +337,13 @@ fn scan(
     let mut found = Scan {
         compatible: Vec::with_capacity(rows.len()),
         best: Vec::with_capacity(rows.len() * first_candidates),
-        histograms: vec![[0_u32; 101]; if per_mentor { mentors } else { 0 }],
+        counts: MentorCounts::new(wanted),
     };
-    let mut ties = Vec::new();
+    let mut picked = Vec::new();
+    let mut scorer = plan.compiled.scorer();
     for (row, line) in rows.zip(costs.chunks_exact_mut(mentors.max(1))) {
         let mentee = open[row];
-        plan.compiled.row_costs(
+        scorer.row_costs(
             mentee,
             &unpaused,
             &plan.forbidden[mentee],
@@ -260,32 +355,21 @@ fn scan(
             with_full += usize::from(line[*mentor] != UNAVAILABLE);
             line[*mentor] = UNAVAILABLE;
         }
-        // One pass for this row's prices and each mentor's.
-        let mut histogram = [0_u32; 101];
-        if per_mentor {
-            for (column, price) in found.histograms.iter_mut().zip(line.iter()) {
-                if *price != UNAVAILABLE {
-                    let price = usize::from(*price).min(100);
-                    histogram[price] += 1;
-                    column[price] += 1;
-                }
-            }
-        } else {
-            for price in line.iter() {
-                if *price != UNAVAILABLE {
-                    histogram[usize::from(*price).min(100)] += 1;
-                }
-            }
-        }
-        let available: u32 = histogram.iter().sum();
+        let available = line
+            .iter()
+            .fold(0_u32, |sum, price| sum + u32::from(*price != UNAVAILABLE));
         found.compatible.push(available as usize + with_full);
+        found.counts.row(line);
         cheapest(
             line,
-            &histogram,
             first_candidates,
-            |mentor| tie_break(row, mentor),
-            &mut ties,
-            |mentor| found.best.push((row, mentor, line[mentor])),
+            tie_break(row, 0) as usize,
+            &mut picked,
+        );
+        found.best.extend(
+            picked
+                .iter()
+                .map(|(price, _, mentor)| (row, *mentor, *price)),
         );
     }
     found
@@ -297,67 +381,92 @@ fn scan(
 fn best_rows_per_mentor(
     split_rows: bool,
     costs: &[u8],
-    histograms: &[[u32; 101]],
-    wanted: &[usize],
+    limits: &[(usize, usize)],
+    wanted: &[u32],
 ) -> Vec<Pair> {
     let mentors = wanted.len();
-    let limits: Vec<(usize, usize)> = histograms
+    // Exclusive: rows cost less than it to be picked, or tie at the threshold.
+    let under: Vec<u8> = limits
         .iter()
-        .zip(wanted)
-        .map(|(histogram, wanted)| threshold(histogram, *wanted))
-        .collect();
-    let thresholds: Vec<u8> = limits
-        .iter()
-        .map(|(price, _)| u8::try_from(*price).unwrap_or(UNAVAILABLE))
+        .map(|(price, _)| u8::try_from(*price + 1).unwrap_or(UNAVAILABLE))
         .collect();
     let rooms: Vec<usize> = wanted
         .iter()
-        .zip(&limits)
-        .map(|(wanted, (_, below))| wanted.saturating_sub(*below))
+        .zip(limits)
+        .map(|(wanted, (_, below))| (*wanted as usize).saturating_sub(*below))
         .collect();
     let rows = costs.len().checked_div(mentors).unwrap_or(0);
+    // Ties at a mentor's threshold: rows in order from the mentor's own
+    // starting row, wrapping around (each mentor prefers different rows).
+    let starts: Vec<usize> = (0..mentors)
+        .map(|mentor| (tie_break(0, mentor) as usize) % rows.max(1))
+        .collect();
     let parts = in_halves(split_rows, rows, mentors, |rows| {
         let mut below = Vec::new();
-        // Only the ties that may be picked are kept (many rows can tie).
-        let mut tied: Vec<BinaryHeap<(u32, usize)>> = vec![BinaryHeap::new(); mentors];
+        // Per mentor, the first tied rows from its start, and before it.
+        let mut from_start: Vec<Vec<usize>> = vec![Vec::new(); mentors];
+        let mut before_start: Vec<Vec<usize>> = vec![Vec::new(); mentors];
+        let mut under = under.clone();
         let start = rows.start;
         let lines = costs[start * mentors..rows.end * mentors].chunks_exact(mentors.max(1));
         for (row, line) in rows.zip(lines) {
-            for (mentor, (price, limit)) in line.iter().zip(&thresholds).enumerate() {
-                if *price == UNAVAILABLE {
+            // 64 mentors at a time: most rows are above every threshold
+            // (`UNAVAILABLE` always is).
+            for chunk in (0..mentors).step_by(64) {
+                let end = (chunk + 64).min(mentors);
+                let any = line[chunk..end]
+                    .iter()
+                    .zip(&under[chunk..end])
+                    .fold(0_u8, |any, (price, under)| any | u8::from(price < under));
+                if any == 0 {
                     continue;
                 }
-                match price.cmp(limit) {
-                    Ordering::Less => below.push((row, mentor, *price)),
-                    Ordering::Equal => keep_least(
-                        &mut tied[mentor],
-                        rooms[mentor],
-                        (tie_break(row, mentor), row),
-                    ),
-                    Ordering::Greater => {}
+                for mentor in chunk..end {
+                    let price = line[mentor];
+                    if price >= under[mentor] {
+                        continue;
+                    }
+                    if usize::from(price) < limits[mentor].0 {
+                        below.push((row, mentor, price));
+                        continue;
+                    }
+                    let room = rooms[mentor];
+                    let ties = if row >= starts[mentor] {
+                        &mut from_start[mentor]
+                    } else {
+                        &mut before_start[mentor]
+                    };
+                    if ties.len() < room {
+                        ties.push(row);
+                    }
+                    if from_start[mentor].len() >= room {
+                        // Later rows tie too late: only cheaper ones count.
+                        under[mentor] = price;
+                    }
                 }
             }
         }
-        (below, tied)
+        (below, from_start, before_start)
     });
     let mut picked = Vec::new();
-    let mut tied: Vec<Vec<(u32, usize)>> = vec![Vec::new(); mentors];
-    for (below, part) in parts {
+    let mut from_start: Vec<Vec<usize>> = vec![Vec::new(); mentors];
+    let mut before_start: Vec<Vec<usize>> = vec![Vec::new(); mentors];
+    for (below, after, before) in parts {
         picked.extend(below);
-        for (all, some) in tied.iter_mut().zip(part) {
-            all.extend(some.into_vec());
+        for (all, some) in from_start.iter_mut().zip(after) {
+            all.extend(some);
+        }
+        for (all, some) in before_start.iter_mut().zip(before) {
+            all.extend(some);
         }
     }
-    for (mentor, mut ties) in tied.into_iter().enumerate() {
-        let room = rooms[mentor];
-        if ties.len() > room {
-            ties.select_nth_unstable(room);
-            ties.truncate(room);
-        }
-        ties.sort_unstable();
+    for (mentor, (after, before)) in from_start.into_iter().zip(before_start).enumerate() {
         picked.extend(
-            ties.into_iter()
-                .map(|(_, row)| (row, mentor, costs[row * mentors + mentor])),
+            after
+                .into_iter()
+                .chain(before)
+                .take(rooms[mentor])
+                .map(|row| (row, mentor, costs[row * mentors + mentor])),
         );
     }
     picked
@@ -394,38 +503,51 @@ fn threshold(histogram: &[u32; 101], wanted: usize) -> (usize, usize) {
     (histogram.len(), below)
 }
 
-/// The `wanted` cheapest of these costs (ties: smallest tie break), their
-/// indices handed to `take`: those below the threshold price in order, then
-/// the ties. Costs are 0–100, so the histogram of prices gives the threshold,
-/// and only the ties at the threshold are sorted.
-fn cheapest(
-    costs: &[u8],
-    histogram: &[u32; 101],
-    wanted: usize,
-    tie: impl Fn(usize) -> u32,
-    ties: &mut Vec<(u32, usize)>,
-    mut take: impl FnMut(usize),
-) {
-    let (threshold, below) = threshold(histogram, wanted);
-    ties.clear();
-    for (index, price) in costs.iter().enumerate() {
-        if *price == UNAVAILABLE {
+/// The `wanted` cheapest of these costs, into `picked` as (price, rank,
+/// index), cheapest first; ties go to the first in the order that starts at
+/// `start` (rounded down to a multiple of 64) and wraps around, so that rows
+/// tied alike do not all pick the same few. Costs are read 64 at a time in
+/// that order: once `wanted` are found, a stretch with none cheaper than the
+/// dearest of them is passed over.
+fn cheapest(costs: &[u8], wanted: usize, start: usize, picked: &mut Vec<(u8, u32, usize)>) {
+    picked.clear();
+    if wanted == 0 {
+        return;
+    }
+    let chunks = costs.len().div_ceil(64);
+    let first = if chunks == 0 { 0 } else { start % chunks };
+    // Exclusive.
+    let mut under = UNAVAILABLE;
+    let mut rank = 0_u32;
+    for chunk in (first..chunks).chain(0..first) {
+        let prices = &costs[chunk * 64..(chunk * 64 + 64).min(costs.len())];
+        if prices.iter().copied().fold(UNAVAILABLE, u8::min) >= under {
+            rank += prices.len() as u32;
             continue;
         }
-        match usize::from(*price).cmp(&threshold) {
-            Ordering::Less => take(index),
-            Ordering::Equal => ties.push((tie(index), index)),
-            Ordering::Greater => {}
+        for (offset, price) in prices.iter().enumerate() {
+            if *price < under {
+                picked.push((*price, rank, chunk * 64 + offset));
+            }
+            rank += 1;
+        }
+        if picked.len() >= wanted {
+            keep_cheapest(picked, wanted);
+            under = picked
+                .iter()
+                .map(|(price, _, _)| *price)
+                .max()
+                .unwrap_or(under);
         }
     }
-    let room = wanted.saturating_sub(below);
-    if ties.len() > room {
-        ties.select_nth_unstable(room);
-        ties.truncate(room);
-    }
-    ties.sort_unstable();
-    for (_, index) in ties.iter() {
-        take(*index);
+    keep_cheapest(picked, wanted);
+    picked.sort_unstable();
+}
+
+fn keep_cheapest(picked: &mut Vec<(u8, u32, usize)>, wanted: usize) {
+    if picked.len() > wanted {
+        picked.select_nth_unstable(wanted);
+        picked.truncate(wanted);
     }
 }
 
@@ -434,23 +556,90 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_cheapest_are_picked_ties_by_their_tie_break() {
+    fn the_cheapest_are_picked_ties_by_their_order() {
         let costs = [7, UNAVAILABLE, 3, 5, 5, 5, 9];
-        let mut histogram = [0_u32; 101];
-        for price in costs.iter().filter(|price| **price != UNAVAILABLE) {
-            histogram[usize::from(*price)] += 1;
-        }
         let mut picked = Vec::new();
-        // Three wanted: 3, then two of the three fives (the largest tie breaks lose).
-        cheapest(
-            &costs,
-            &histogram,
-            3,
-            |index| 10 - index as u32,
-            &mut Vec::new(),
-            |index| picked.push(index),
-        );
-        assert_eq!(picked, vec![2, 5, 4]);
+        // Three wanted: 3, then the first two of the three fives.
+        cheapest(&costs, 3, 0, &mut picked);
+        let indices: Vec<usize> = picked.iter().map(|(_, _, index)| *index).collect();
+        assert_eq!(indices, vec![2, 3, 4]);
+    }
+
+    /// Long rows, from any start: the same as sorting them all by price,
+    /// then by place in the order from the start.
+    #[test]
+    fn the_cheapest_of_long_rows_are_those_a_sort_gives() {
+        let mut random = crate::seeded::Seeded(3);
+        for round in 0..300 {
+            let length = 1 + random.below(700) as usize;
+            let spread = 1 + random.below(100) as u8;
+            let costs: Vec<u8> = (0..length)
+                .map(|_| {
+                    if random.chance(20) {
+                        UNAVAILABLE
+                    } else {
+                        random.below(u64::from(spread)) as u8
+                    }
+                })
+                .collect();
+            let wanted = random.below(40) as usize;
+            let start = random.below(1000) as usize;
+            let first = (start % length.div_ceil(64)) * 64;
+            let mut all: Vec<(u8, usize, usize)> = costs
+                .iter()
+                .enumerate()
+                .filter(|(_, price)| **price != UNAVAILABLE)
+                .map(|(index, price)| (*price, (index + length - first) % length, index))
+                .collect();
+            all.sort_unstable();
+            all.truncate(wanted);
+            let mut picked = Vec::new();
+            cheapest(&costs, wanted, start, &mut picked);
+            let expected: Vec<usize> = all.iter().map(|(_, _, index)| *index).collect();
+            let found: Vec<usize> = picked.iter().map(|(_, _, index)| *index).collect();
+            assert_eq!(found, expected, "round {round}");
+        }
+    }
+
+    /// Counting under falling limits, in parts, gives the thresholds of
+    /// the full histograms.
+    #[test]
+    fn falling_limits_give_the_thresholds_of_full_counts() {
+        let mut random = crate::seeded::Seeded(4);
+        for round in 0..100 {
+            let mentors = 1 + random.below(150) as usize;
+            let rows = random.below(300) as usize;
+            let spread = 1 + random.below(101);
+            let costs: Vec<u8> = (0..rows * mentors)
+                .map(|_| {
+                    if random.chance(30) {
+                        UNAVAILABLE
+                    } else {
+                        random.below(spread) as u8
+                    }
+                })
+                .collect();
+            let wanted: Vec<u32> = (0..mentors).map(|_| random.below(30) as u32).collect();
+            let middle = random.below(rows as u64 + 1) as usize;
+            let mut parts = [MentorCounts::new(&wanted), MentorCounts::new(&wanted)];
+            for (row, line) in costs.chunks(mentors).enumerate() {
+                parts[usize::from(row >= middle)].row(line);
+            }
+            let thresholds = MentorCounts::thresholds(&parts);
+            for mentor in 0..mentors {
+                let mut histogram = [0_u32; 101];
+                for line in costs.chunks(mentors) {
+                    if line[mentor] != UNAVAILABLE {
+                        histogram[usize::from(line[mentor])] += 1;
+                    }
+                }
+                assert_eq!(
+                    thresholds[mentor],
+                    threshold(&histogram, wanted[mentor] as usize),
+                    "round {round}, mentor {mentor}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -35,6 +35,25 @@ use crate::score::{breakdown, shares_a_language};
 /// solved again.
 const REOPTIMIZE_BELOW: usize = 50;
 
+/// Whether to print the solve's steps and their times on stderr
+/// (`MATCHING_TRACE=1`): where the time goes, for whoever tunes the engine.
+pub(crate) fn tracing() -> bool {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("MATCHING_TRACE").is_some())
+}
+
+/// Prints a step and the time since `started` when tracing.
+pub(crate) fn trace(started: &mut std::time::Instant, step: impl FnOnce() -> String) {
+    if tracing() {
+        eprintln!(
+            "{:>8.1} ms  {}",
+            started.elapsed().as_secs_f64() * 1000.0,
+            step()
+        );
+        *started = std::time::Instant::now();
+    }
+}
+
 /// Why this pair may not be made, if it may not (capacity aside).
 pub fn obstacle(
     mentee: &Mentee,
@@ -259,6 +278,7 @@ fn optimal_partners(plan: &Plan, strategy: Strategy) -> Optimum {
             compatible: open.iter().map(|mentee| (*mentee, 0)).collect(),
         };
     }
+    let mut clock = std::time::Instant::now();
     let (mut candidates, first) = Candidates::new(
         plan,
         &open,
@@ -269,11 +289,27 @@ fn optimal_partners(plan: &Plan, strategy: Strategy) -> Optimum {
     let (source, sink) = (Layout::SOURCE, layout.sink());
     let mut network = supply_network(plan, layout);
     let mut pair_edges = Vec::new();
+    trace(&mut clock, || format!("shortlist: {} pairs", first.len()));
     network_add(&mut network, &first, layout, &mut pair_edges);
     network.min_cost_max_flow(source, sink);
+    trace(&mut clock, || {
+        let matched = pair_edges
+            .iter()
+            .filter(|(edge, _, _)| network.flow(*edge) > 0)
+            .count();
+        format!("first solve: {matched} matched")
+    });
     loop {
         let (mentor_offset, row_offset) = proof_offsets(&network, layout);
-        let (joining, failing) = candidates.proof(&mentor_offset, &row_offset);
+        let in_place = match strategy.reoptimize {
+            Some(true) => usize::MAX,
+            Some(false) => 0,
+            None => pair_edges.len().saturating_sub(1) / REOPTIMIZE_BELOW,
+        };
+        let (joining, failing) = candidates.proof(&mentor_offset, &row_offset, in_place);
+        trace(&mut clock, || {
+            format!("proof: {failing} rows fail, {} pairs join", joining.len())
+        });
         if failing == 0 {
             break;
         }
@@ -286,9 +322,21 @@ fn optimal_partners(plan: &Plan, strategy: Strategy) -> Optimum {
         let reoptimize = strategy
             .reoptimize
             .unwrap_or(joining.len() * REOPTIMIZE_BELOW < pair_edges.len());
-        if !reoptimize || !network.reoptimize() {
+        let in_place = reoptimize && network.reoptimize();
+        if !in_place {
             network.min_cost_max_flow(source, sink);
         }
+        trace(&mut clock, || {
+            format!(
+                "{} ({} pairs in the network)",
+                if in_place {
+                    "re-optimized in place"
+                } else {
+                    "solved again"
+                },
+                pair_edges.len()
+            )
+        });
     }
     Optimum {
         partner: pair_edges

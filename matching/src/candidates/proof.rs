@@ -33,8 +33,15 @@ impl Candidates {
     /// The proof (see the module's notes) under these potentials: a pair's
     /// reduced cost is `cost + mentor_offset[mentor] + row_offset[row]`.
     /// Answers the pairs joining the network and how many rows failed (none:
-    /// the flow is optimal for the whole cohort).
-    pub fn proof(&mut self, mentor_offset: &[i64], row_offset: &[i64]) -> (Vec<Pair>, usize) {
+    /// the flow is optimal for the whole cohort). The pairs near failing join
+    /// only if they keep the joining pairs within `in_place` (as many as the
+    /// flow takes back in place) or the failing pairs alone exceed it.
+    pub fn proof(
+        &mut self,
+        mentor_offset: &[i64],
+        row_offset: &[i64],
+        in_place: usize,
+    ) -> (Vec<Pair>, usize) {
         let narrow: Option<Vec<i32>> = mentor_offset.iter().map(|offset| small(*offset)).collect();
         let (row_limit, mentor_limit) = (&self.row_limit, &self.mentor_limit);
         let parts = in_halves_mut(
@@ -79,7 +86,17 @@ impl Candidates {
         );
         let (mut joining, failing) = self.joining(parts);
         if failing > 0 && failing * FEW_FAILING < self.row_limit.len() {
-            joining.extend(self.near(mentor_offset, row_offset, narrow.as_deref()));
+            let near = self.near(mentor_offset, row_offset, narrow.as_deref());
+            if joining.len() > in_place || joining.len() + near.len() <= in_place {
+                joining.extend(near);
+            } else {
+                // Many rows have pairs near failing when most pairs nearly
+                // tie (everyone ranks alike): they would turn a few pairs
+                // taken in place into a solve from scratch. Left out.
+                for (row, mentor, price) in near {
+                    self.costs[row * self.mentors + mentor] = price;
+                }
+            }
         }
         (joining, failing)
     }
