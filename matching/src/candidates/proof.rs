@@ -86,13 +86,19 @@ impl Candidates {
         );
         let (mut joining, failing) = self.joining(parts);
         if failing > 0 && failing * FEW_FAILING < self.row_limit.len() {
-            let near = self.near(mentor_offset, row_offset, narrow.as_deref());
-            if joining.len() > in_place || joining.len() + near.len() <= in_place {
+            // Many rows have pairs near failing when most pairs nearly tie
+            // (everyone ranks alike): they would turn a few pairs taken in
+            // place into a solve from scratch, so past that number the
+            // search stops and they stay out.
+            let most = if joining.len() > in_place {
+                usize::MAX
+            } else {
+                in_place - joining.len()
+            };
+            let near = self.near(mentor_offset, row_offset, narrow.as_deref(), most);
+            if near.len() <= most {
                 joining.extend(near);
             } else {
-                // Many rows have pairs near failing when most pairs nearly
-                // tie (everyone ranks alike): they would turn a few pairs
-                // taken in place into a solve from scratch. Left out.
                 for (row, mentor, price) in near {
                     self.costs[row * self.mentors + mentor] = price;
                 }
@@ -103,12 +109,15 @@ impl Candidates {
 
     /// When few rows fail, the pairs within `MARGIN` of failing in every row,
     /// up to its limit: re-optimizing moves the potentials, and these are the
-    /// pairs that would fail next (one round instead of several).
+    /// pairs that would fail next (one round instead of several). Stops
+    /// early once more than `most` are found (each half: then more than
+    /// `most` are answered, which the caller puts back).
     fn near(
         &mut self,
         mentor_offset: &[i64],
         row_offset: &[i64],
         narrow: Option<&[i32]>,
+        most: usize,
     ) -> Vec<Pair> {
         let row_limit = &self.row_limit;
         let parts = in_halves_mut(
@@ -120,6 +129,9 @@ impl Candidates {
                 let mut reduced = Vec::new();
                 let lines = costs.chunks_exact_mut(mentor_offset.len().max(1));
                 for (row, line) in rows.zip(lines) {
+                    if near.len() > most {
+                        break;
+                    }
                     let limit = -row_offset[row];
                     if nothing_under(line, narrow, limit + MARGIN) {
                         continue;
