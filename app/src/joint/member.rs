@@ -171,6 +171,23 @@ impl Member {
     }
 }
 
+/// The pairs of `members` by the side their person is on, sides without a
+/// pair left out: what depends on the reader's side is read once per side.
+pub fn pair_ids_by_side(members: &[Member]) -> Vec<(Side, Vec<i64>)> {
+    [Side::Mentor, Side::Mentee]
+        .into_iter()
+        .map(|side| {
+            let ids = members
+                .iter()
+                .filter(|member| member.side == side)
+                .map(|member| member.pair.id)
+                .collect::<Vec<_>>();
+            (side, ids)
+        })
+        .filter(|(_, ids)| !ids.is_empty())
+        .collect()
+}
+
 /// The caller as one of the two people of pair `pair_id`: 401 when signed
 /// out, 404 for an unknown pair, 403 for anyone else (the coordinator too).
 pub async fn pair_member(pool: &SqlitePool, pair_id: i64) -> Result<Member, AppError> {

@@ -43,15 +43,7 @@ pub async fn load_threads(
     let ids: Vec<i64> = members.iter().map(|member| member.pair.id).collect();
     let sharing = repo::Sharing::of_pairs(pool, &ids).await?;
     let mut threads = Vec::with_capacity(members.len());
-    for side in [Side::Mentor, Side::Mentee] {
-        let on_side: Vec<i64> = members
-            .iter()
-            .filter(|member| member.side == side)
-            .map(|member| member.pair.id)
-            .collect();
-        if on_side.is_empty() {
-            continue;
-        }
+    for (side, on_side) in crate::joint::member::pair_ids_by_side(members) {
         let mut messages = repo::messages_of_pairs(pool, &on_side, side).await?;
         for member in members.iter().filter(|member| member.side == side) {
             let pair_id = member.pair.id;

@@ -89,15 +89,7 @@ struct BySide {
 impl BySide {
     async fn load(pool: &SqlitePool, members: &[Member]) -> Result<Self, AppError> {
         let mut by_side = Self::default();
-        for side in [Side::Mentor, Side::Mentee] {
-            let ids: Vec<i64> = members
-                .iter()
-                .filter(|member| member.side == side)
-                .map(|member| member.pair.id)
-                .collect();
-            if ids.is_empty() {
-                continue;
-            }
+        for (side, ids) in crate::joint::member::pair_ids_by_side(members) {
             let checks = crate::feedback::repo::my_fit_checks(pool, &ids, side).await?;
             by_side
                 .fit_checks
