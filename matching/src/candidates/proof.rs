@@ -55,25 +55,63 @@ impl Candidates {
                     by_mentor: vec![BinaryHeap::new(); mentor_offset.len()],
                 };
                 let mut reduced = Vec::new();
+                let mut row_costs = Vec::new();
+                // Per mentor, a pair must cost less than this to enter its
+                // heap: 0 (only failing pairs), then the heap's worst once full.
+                let mut entry: Vec<i32> = mentor_limit
+                    .iter()
+                    .map(|limit| if *limit == 0 { i32::MIN } else { 0 })
+                    .collect();
                 let lines = costs.chunks_exact_mut(mentor_offset.len().max(1));
                 for (row, line) in rows.zip(lines) {
                     let limit = -row_offset[row];
-                    if nothing_under(line, narrow.as_deref(), limit)
-                        || !least_reduced(line, mentor_offset, limit, &mut reduced)
-                    {
+                    if nothing_under(line, narrow.as_deref(), limit) {
                         continue;
                     }
-                    for &(cost, mentor) in reduced.iter().filter(|(cost, _)| *cost < 0) {
-                        keep_least(
-                            &mut found.by_mentor[mentor],
-                            mentor_limit[mentor] as usize,
-                            (cost, row),
-                        );
-                    }
                     let room = row_limit[row] as usize;
-                    if reduced.len() > room {
-                        reduced.select_nth_unstable(room);
-                        reduced.truncate(room);
+                    let fast = narrow.as_deref().zip(
+                        i32::try_from(limit)
+                            .ok()
+                            .filter(|limit| limit.unsigned_abs() < 1 << 29),
+                    );
+                    if let Some((offsets, limit)) = fast {
+                        // In 32 bits, 64 mentors at a time.
+                        if !least_reduced_narrow(
+                            line,
+                            offsets,
+                            limit,
+                            room,
+                            &mut row_costs,
+                            &mut reduced,
+                        ) {
+                            continue;
+                        }
+                        for_each_under(&row_costs, &mut entry, |mentor, cost| {
+                            let heap = &mut found.by_mentor[mentor];
+                            let most = mentor_limit[mentor] as usize;
+                            keep_least(heap, most, (i64::from(cost), row));
+                            match heap.peek() {
+                                Some((worst, _)) if heap.len() >= most => {
+                                    i32::try_from(*worst).unwrap_or(0)
+                                }
+                                _ => 0,
+                            }
+                        });
+                    } else {
+                        if !least_reduced(line, mentor_offset, limit, &mut reduced) {
+                            continue;
+                        }
+                        for &(cost, mentor) in reduced.iter().filter(|(cost, _)| *cost < 0) {
+                            keep_least(
+                                &mut found.by_mentor[mentor],
+                                mentor_limit[mentor] as usize,
+                                (cost, row),
+                            );
+                        }
+                        if reduced.len() > room {
+                            reduced.select_nth_unstable(room);
+                            reduced.truncate(room);
+                        }
                     }
                     for &(_, mentor) in &reduced {
                         found.by_row.push((row, mentor, line[mentor]));
@@ -208,4 +246,135 @@ fn least_reduced(
         }
     }
     negative
+}
+
+/// `least_reduced` in 32 bits (offsets and limit far from the ends of
+/// `i32`): the row's reduced costs into `row_costs` (`i32::MAX` for pairs
+/// left out), and into `reduced` only the `room` least under `MARGIN` (by
+/// cost, then mentor, as `least_reduced` then a selection give them), found
+/// 64 mentors at a time, stretches with none under the `room`-th so far
+/// passed over. Answers whether any is negative.
+fn least_reduced_narrow(
+    line: &[u8],
+    offsets: &[i32],
+    limit: i32,
+    room: usize,
+    row_costs: &mut Vec<i32>,
+    reduced: &mut Vec<(i64, usize)>,
+) -> bool {
+    row_costs.clear();
+    row_costs.extend(line.iter().zip(offsets).map(|(price, offset)| {
+        if *price == UNAVAILABLE {
+            i32::MAX
+        } else {
+            i32::from(*price) + offset - limit
+        }
+    }));
+    reduced.clear();
+    let least = row_costs.iter().copied().fold(i32::MAX, i32::min);
+    if least >= 0 {
+        return false;
+    }
+    let pile = (2 * room).max(64);
+    // Exclusive; `MARGIN` is small.
+    let mut under = MARGIN as i32;
+    for start in (0..row_costs.len()).step_by(64) {
+        let end = (start + 64).min(row_costs.len());
+        let costs = &row_costs[start..end];
+        if costs.iter().copied().fold(i32::MAX, i32::min) >= under {
+            continue;
+        }
+        for (offset, cost) in costs.iter().enumerate() {
+            if *cost < under {
+                reduced.push((i64::from(*cost), start + offset));
+            }
+        }
+        if reduced.len() >= pile {
+            reduced.select_nth_unstable(room);
+            reduced.truncate(room);
+            // Later mentors tied with the dearest kept lose to it.
+            under = reduced
+                .iter()
+                .map(|(cost, _)| *cost as i32)
+                .max()
+                .unwrap_or(under);
+        }
+    }
+    if reduced.len() > room {
+        reduced.select_nth_unstable(room);
+        reduced.truncate(room);
+    }
+    true
+}
+
+/// Calls `offer(index, cost)` for every cost under its entry, in index
+/// order, the entries read 64 at a time; `offer` answers the index's new
+/// entry.
+fn for_each_under(costs: &[i32], entry: &mut [i32], mut offer: impl FnMut(usize, i32) -> i32) {
+    let length = costs.len().min(entry.len());
+    for start in (0..length).step_by(64) {
+        let end = (start + 64).min(length);
+        let any = costs[start..end]
+            .iter()
+            .zip(&entry[start..end])
+            .fold(false, |any, (cost, entry)| any | (cost < entry));
+        if !any {
+            continue;
+        }
+        for index in start..end {
+            if costs[index] < entry[index] {
+                entry[index] = offer(index, costs[index]);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The 32-bit pass picks what the 64-bit one and a selection pick.
+    #[test]
+    fn the_narrow_pass_picks_as_the_wide_one() {
+        let mut random = crate::seeded::Seeded(8);
+        let (mut row_costs, mut narrow_picked, mut wide) = (Vec::new(), Vec::new(), Vec::new());
+        for round in 0..500 {
+            let mentors = 1 + random.below(300) as usize;
+            let line: Vec<u8> = (0..mentors)
+                .map(|_| {
+                    if random.chance(25) {
+                        UNAVAILABLE
+                    } else {
+                        random.below(101) as u8
+                    }
+                })
+                .collect();
+            let spread = 1 + random.below(200) as i32;
+            let offsets: Vec<i32> = (0..mentors)
+                .map(|_| random.below(spread as u64) as i32 - spread / 2)
+                .collect();
+            let wide_offsets: Vec<i64> = offsets.iter().map(|offset| i64::from(*offset)).collect();
+            let limit = random.below(120) as i32;
+            let room = 1 + random.below(20) as usize;
+            let negative = least_reduced(&line, &wide_offsets, i64::from(limit), &mut wide);
+            if wide.len() > room {
+                wide.select_nth_unstable(room);
+                wide.truncate(room);
+            }
+            wide.sort_unstable();
+            let failing = least_reduced_narrow(
+                &line,
+                &offsets,
+                limit,
+                room,
+                &mut row_costs,
+                &mut narrow_picked,
+            );
+            assert_eq!(failing, negative, "round {round}");
+            if failing {
+                narrow_picked.sort_unstable();
+                assert_eq!(narrow_picked, wide, "round {round}");
+            }
+        }
+    }
 }
