@@ -104,9 +104,10 @@ impl MentorCounts {
             if any == 0 {
                 continue;
             }
-            for mentor in start..end {
-                if line[mentor] < self.limits[mentor] {
-                    self.count(mentor, line[mentor]);
+            for (offset, &price) in line[start..end].iter().enumerate() {
+                let mentor = start + offset;
+                if price < self.limits[mentor] {
+                    self.count(mentor, price);
                 }
             }
         }
