@@ -42,37 +42,37 @@ pub async fn load_threads(
 
     let ids: Vec<i64> = members.iter().map(|member| member.pair.id).collect();
     let sharing = repo::Sharing::of_pairs(pool, &ids).await?;
-    let mut threads = Vec::with_capacity(members.len());
+    // Whether a message is the reader's own depends on their side.
+    let mut messages = std::collections::BTreeMap::new();
     for (side, on_side) in crate::joint::member::pair_ids_by_side(members) {
-        let mut messages = repo::messages_of_pairs(pool, &on_side, side).await?;
-        for member in members.iter().filter(|member| member.side == side) {
-            let pair_id = member.pair.id;
-            let messages = messages.remove(&pair_id).unwrap_or_default();
-            if let Some(last) = messages.last().filter(|_| mark_read) {
-                let mut connection = pool.acquire().await?;
-                repo::mark_read(&mut connection, pair_id, side, last.id).await?;
-            }
-            let (mentor, mentee) = sharing.of_pair(
-                pair_id,
-                &member.pair.mentor_email,
-                &member.pair.mentee_email,
-            );
-            let (mine, theirs) = match side {
-                Side::Mentor => (mentor, mentee),
-                Side::Mentee => (mentee, mentor),
-            };
-            threads.push(Thread {
-                pair_id,
-                partner_name: member.partner().0.to_owned(),
-                messages,
-                writable: member.pair.status() == Some(PairStatus::Active),
-                partner_contact: theirs,
-                my_sharing: mine,
-            });
-        }
+        messages.extend(repo::messages_of_pairs(pool, &on_side, side).await?);
     }
-    // In the members' order, whatever their sides.
-    threads.sort_by_key(|thread| ids.iter().position(|id| *id == thread.pair_id));
+    let mut threads = Vec::with_capacity(members.len());
+    for member in members {
+        let pair_id = member.pair.id;
+        let messages = messages.remove(&pair_id).unwrap_or_default();
+        if let Some(last) = messages.last().filter(|_| mark_read) {
+            let mut connection = pool.acquire().await?;
+            repo::mark_read(&mut connection, pair_id, member.side, last.id).await?;
+        }
+        let (mentor, mentee) = sharing.of_pair(
+            pair_id,
+            &member.pair.mentor_email,
+            &member.pair.mentee_email,
+        );
+        let (mine, theirs) = match member.side {
+            Side::Mentor => (mentor, mentee),
+            Side::Mentee => (mentee, mentor),
+        };
+        threads.push(Thread {
+            pair_id,
+            partner_name: member.partner().0.to_owned(),
+            messages,
+            writable: member.pair.status() == Some(PairStatus::Active),
+            partner_contact: theirs,
+            my_sharing: mine,
+        });
+    }
     Ok(threads)
 }
 

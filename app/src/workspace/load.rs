@@ -1,6 +1,6 @@
 //! Reading workspaces: each kind of row once for all of a person's pairs
 //! (a mentor's dashboard with ten mentees runs as many queries as with one).
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use sqlx::SqlitePool;
 
@@ -37,7 +37,13 @@ pub async fn load_many(
     // Read first: marking the thread read makes its unread count nought.
     let threads = crate::messages::api::load_threads(pool, members, read_messages).await?;
     let mut needs = crate::needs::repo::needs_of_pairs(pool, &ids).await?;
-    let by_side = BySide::load(pool, members).await?;
+    // What depends on the reader's side: their own fit check, and the other
+    // side's messages they have not read.
+    let (mut fit_checks, mut unread) = (BTreeMap::new(), BTreeMap::new());
+    for (side, ids) in crate::joint::member::pair_ids_by_side(members) {
+        fit_checks.extend(crate::feedback::repo::my_fit_checks(pool, &ids, side).await?);
+        unread.extend(crate::messages::repo::unread_counts(pool, &ids, side).await?);
+    }
     let mut workspaces = Vec::with_capacity(members.len());
     for (member, thread) in members.iter().zip(threads) {
         let pair_id = member.pair.id;
@@ -58,7 +64,7 @@ pub async fn load_many(
             goals: goals.remove(&pair_id).unwrap_or_default(),
             meetings: meetings.remove(&pair_id).unwrap_or_default(),
             feedback: feedback.remove(&pair_id).unwrap_or_default(),
-            fit_check: by_side.fit_check(side, pair_id),
+            fit_check: fit_checks.remove(&pair_id).unwrap_or_default(),
             status,
             closed_on: member
                 .pair
@@ -70,49 +76,10 @@ pub async fn load_many(
                 .remove(&pair_id)
                 .filter(|request| Side::parse(&request.side) == Some(side))
                 .map(|request| program_time(&request.at)),
-            unread_messages: by_side.unread(side, pair_id),
+            unread_messages: unread.get(&pair_id).copied().unwrap_or_default(),
             needs,
             thread,
         });
     }
     Ok(workspaces)
-}
-
-/// What is read for one side of the pairs: their own fit check and the
-/// other side's messages they have not read.
-#[derive(Default)]
-struct BySide {
-    fit_checks: HashMap<(Side, i64), crate::feedback::MyFitCheck>,
-    unread: HashMap<(Side, i64), i64>,
-}
-
-impl BySide {
-    async fn load(pool: &SqlitePool, members: &[Member]) -> Result<Self, AppError> {
-        let mut by_side = Self::default();
-        for (side, ids) in crate::joint::member::pair_ids_by_side(members) {
-            let checks = crate::feedback::repo::my_fit_checks(pool, &ids, side).await?;
-            by_side
-                .fit_checks
-                .extend(checks.into_iter().map(|(id, check)| ((side, id), check)));
-            let unread = crate::messages::repo::unread_counts(pool, &ids, side).await?;
-            by_side
-                .unread
-                .extend(unread.into_iter().map(|(id, count)| ((side, id), count)));
-        }
-        Ok(by_side)
-    }
-
-    fn fit_check(&self, side: Side, pair_id: i64) -> crate::feedback::MyFitCheck {
-        self.fit_checks
-            .get(&(side, pair_id))
-            .cloned()
-            .unwrap_or_default()
-    }
-
-    fn unread(&self, side: Side, pair_id: i64) -> i64 {
-        self.unread
-            .get(&(side, pair_id))
-            .copied()
-            .unwrap_or_default()
-    }
 }
