@@ -27,6 +27,20 @@ pub fn grouped<T>(
     groups
 }
 
+/// Rows grouped by the id `key` reads in each (a goal's milestones, a
+/// meeting's objectives…), rows kept in their order: each group is then
+/// found at once rather than by reading every row again.
+pub fn grouped_by<T>(
+    rows: impl IntoIterator<Item = T>,
+    key: impl Fn(&T) -> i64,
+) -> std::collections::BTreeMap<i64, Vec<T>> {
+    let mut groups: std::collections::BTreeMap<i64, Vec<T>> = Default::default();
+    for row in rows {
+        groups.entry(key(&row)).or_default().push(row);
+    }
+    groups
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -39,5 +53,8 @@ mod tests {
         assert_eq!(groups[&1], vec!["b"]);
         assert_eq!(groups[&2], vec!["a", "c"]);
         assert!(groups[&5].is_empty(), "an id without rows is still there");
+        let by_first = grouped_by([(7, "a"), (3, "b"), (7, "c")], |(id, _)| *id);
+        assert_eq!(by_first[&7], vec![(7, "a"), (7, "c")]);
+        assert_eq!(by_first[&3], vec![(3, "b")]);
     }
 }

@@ -12,7 +12,7 @@ use crate::joint::agreement::Agreement;
 use crate::joint::{self, JointTable};
 use crate::pairs::Side;
 use crate::program_time::program_time;
-use crate::sql_ids::{grouped, json_ids, IN_LIST};
+use crate::sql_ids::{grouped, grouped_by, json_ids, IN_LIST};
 
 mod milestones;
 pub use milestones::*;
@@ -155,9 +155,10 @@ type NeedTie = (i64, String, Option<String>, Option<String>);
 /// What pairs' goals hold besides their own rows: milestones, history and
 /// the skills they work on.
 struct GoalParts {
-    milestones: Vec<MilestoneRow>,
-    events: Vec<EventRow>,
-    ties: Vec<NeedTie>,
+    /// By goal, as are the events and ties.
+    milestones: BTreeMap<i64, Vec<MilestoneRow>>,
+    events: BTreeMap<i64, Vec<EventRow>>,
+    ties: BTreeMap<i64, Vec<NeedTie>>,
 }
 
 impl GoalParts {
@@ -187,9 +188,9 @@ impl GoalParts {
         .fetch_all(pool)
         .await?;
         Ok(Self {
-            milestones,
-            events,
-            ties,
+            milestones: grouped_by(milestones, |milestone| milestone.goal_id),
+            events: grouped_by(events, |event| event.goal_id),
+            ties: grouped_by(ties, |(goal, ..)| *goal),
         })
     }
 
@@ -197,8 +198,9 @@ impl GoalParts {
     /// is overdue.
     fn milestones_of(&self, goal_id: i64, today: &str) -> Vec<Milestone> {
         self.milestones
-            .iter()
-            .filter(|milestone| milestone.goal_id == goal_id)
+            .get(&goal_id)
+            .into_iter()
+            .flatten()
             .map(|milestone| Milestone {
                 id: milestone.id,
                 title: milestone.title.clone(),
@@ -213,8 +215,9 @@ impl GoalParts {
     /// The goal's history, newest first.
     fn history_of(&self, goal_id: i64) -> Vec<GoalEvent> {
         self.events
-            .iter()
-            .filter(|event| event.goal_id == goal_id)
+            .get(&goal_id)
+            .into_iter()
+            .flatten()
             .filter_map(|event| {
                 Some(GoalEvent {
                     at: program_time(&event.at),
@@ -229,8 +232,9 @@ impl GoalParts {
     /// The skills the goal works on, with their labels.
     fn needs_of(&self, goal_id: i64) -> Vec<(String, crate::catalog::Bilingual)> {
         self.ties
-            .iter()
-            .filter(|(goal, ..)| *goal == goal_id)
+            .get(&goal_id)
+            .into_iter()
+            .flatten()
             .map(|(_, code, fr, en)| {
                 let labels = crate::catalog::Bilingual {
                     fr: fr.clone(),
