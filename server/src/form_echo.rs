@@ -5,7 +5,13 @@
 //! show empty fields. This layer remembers the submitted fields — never a
 //! password or a token — in a short-lived, HttpOnly cookie that the form reads
 //! when it is rendered again. A successful submission clears it.
-use app::components::forms::{FormEcho, FORM_ECHO_COOKIE};
+//!
+//! Pages run in the browser only where they have an island, so a plain form
+//! post is the common way a form is sent, not a fallback. Its success is kept
+//! the same way: what the server function answered goes in a one-time cookie
+//! (`FORM_DONE_COOKIE`), that the page drawn next reads to say "saved" (or
+//! whatever the form says on success) and that this page's answer clears.
+use app::components::forms::{FormDone, FormEcho, FORM_DONE_COOKIE, FORM_ECHO_COOKIE};
 use app::server_context::site_cookie;
 use axum::body::Body;
 use axum::extract::{Request, State};
@@ -18,6 +24,13 @@ use base64::Engine as _;
 
 /// Seconds the typed values are kept: long enough to read the message and fix the field.
 const KEEP_SECONDS: u32 = 120;
+
+/// Seconds a success waits for the page that says it (the redirection's next request).
+const DONE_SECONDS: i64 = 60;
+
+/// Bytes of a server function's answer that a success cookie carries; a longer
+/// answer is told as a success without its content.
+const DONE_OUTPUT_BUDGET: usize = 1_500;
 
 /// A field whose value must never be stored anywhere.
 fn is_secret(name: &str) -> bool {
@@ -39,7 +52,7 @@ pub async fn keep_typed_values(
             "application/x-www-form-urlencoded",
         );
     if !is_plain_form_post {
-        return next.run(request).await;
+        return clear_success_once_shown(request, next).await;
     }
     let had_echo = header_contains(&request, header::COOKIE, FORM_ECHO_COOKIE);
     let action = request.uri().path().to_owned();
@@ -54,7 +67,7 @@ pub async fn keep_typed_values(
         }
     };
     let fields: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
-    let mut response = next
+    let response = next
         .run(Request::from_parts(parts, Body::from(bytes)))
         .await;
 
@@ -64,9 +77,19 @@ pub async fn keep_typed_values(
             .get(header::LOCATION)
             .and_then(|location| location.to_str().ok())
             .is_some_and(|location| location.contains("__err="));
-    let cookie = if refused {
+    let accepted = response.status().is_redirection() && !refused;
+    let (mut response, output) = if accepted {
+        answer_of(response).await
+    } else {
+        (response, None)
+    };
+    if accepted {
+        tidy_location(&mut response);
+    }
+    let mut cookies = Vec::new();
+    if refused {
         let echo = FormEcho {
-            action,
+            action: action.clone(),
             fields: fit_in_cookie(
                 fields
                     .into_iter()
@@ -74,22 +97,78 @@ pub async fn keep_typed_values(
                     .collect(),
             ),
         };
-        serde_json::to_vec(&echo).ok().map(|json| {
-            site_cookie(
+        if let Ok(json) = serde_json::to_vec(&echo) {
+            cookies.push(site_cookie(
                 FORM_ECHO_COOKIE,
                 &URL_SAFE_NO_PAD.encode(json),
                 i64::from(KEEP_SECONDS),
                 true,
-            )
-            .to_string()
-        })
+            ));
+        }
     } else if had_echo {
-        Some(site_cookie(FORM_ECHO_COOKIE, "", 0, true).to_string())
-    } else {
-        None
-    };
-    if let Some(cookie) = cookie.and_then(|cookie| HeaderValue::from_str(&cookie).ok()) {
-        response.headers_mut().append(header::SET_COOKIE, cookie);
+        cookies.push(site_cookie(FORM_ECHO_COOKIE, "", 0, true));
+    }
+    if accepted {
+        let done = FormDone { action, output };
+        if let Ok(json) = serde_json::to_vec(&done) {
+            cookies.push(site_cookie(
+                FORM_DONE_COOKIE,
+                &URL_SAFE_NO_PAD.encode(json),
+                DONE_SECONDS,
+                true,
+            ));
+        }
+    }
+    for cookie in cookies {
+        if let Ok(cookie) = HeaderValue::from_str(&cookie.to_string()) {
+            response.headers_mut().append(header::SET_COOKIE, cookie);
+        }
+    }
+    response
+}
+
+/// The answer of an accepted server function (its JSON), when short enough to
+/// ride in a cookie, and the response rebuilt around the same bytes.
+async fn answer_of(response: Response) -> (Response, Option<String>) {
+    let (parts, body) = response.into_parts();
+    match axum::body::to_bytes(body, DONE_OUTPUT_BUDGET).await {
+        Ok(bytes) => {
+            let output = std::str::from_utf8(&bytes).ok().map(str::to_owned);
+            (Response::from_parts(parts, Body::from(bytes)), output)
+        }
+        // Longer than the budget: the body is lost, but a redirection's body
+        // is never shown.
+        Err(_) => (Response::from_parts(parts, Body::empty()), None),
+    }
+}
+
+/// Leptos takes a refused attempt's error out of the address it sends the
+/// browser back to, and leaves an empty `?` behind: gone too.
+fn tidy_location(response: &mut Response) {
+    let tidy = response
+        .headers()
+        .get(header::LOCATION)
+        .and_then(|location| location.to_str().ok())
+        .and_then(|location| location.strip_suffix('?'))
+        .and_then(|location| HeaderValue::from_str(location).ok());
+    if let Some(location) = tidy {
+        response.headers_mut().insert(header::LOCATION, location);
+    }
+}
+
+/// A page answered after a success clears the success cookie: it is said once.
+async fn clear_success_once_shown(request: Request, next: Next) -> Response {
+    let is_page = request.method() == Method::GET
+        && !request.uri().path().starts_with("/api/")
+        && !request.uri().path().starts_with("/pkg/")
+        && header_contains(&request, header::COOKIE, FORM_DONE_COOKIE);
+    let mut response = next.run(request).await;
+    if is_page {
+        if let Ok(cookie) =
+            HeaderValue::from_str(&site_cookie(FORM_DONE_COOKIE, "", 0, true).to_string())
+        {
+            response.headers_mut().append(header::SET_COOKIE, cookie);
+        }
     }
     response
 }

@@ -38,6 +38,58 @@ impl FormEcho {
     }
 }
 
+/// The cookie in which the server keeps, for the next page only, that a form
+/// sent without the script was accepted and what its server function answered
+/// (see `server/src/form_echo.rs`).
+pub const FORM_DONE_COOKIE: &str = "mentorat_done";
+
+/// An accepted form submission: the server function it was sent to and its
+/// answer (JSON; `None` when too long to keep).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormDone {
+    pub action: String,
+    pub output: Option<String>,
+}
+
+/// On the server, when the page being drawn follows an accepted plain form
+/// post of `action`: its outcome, put in the action's value as a run in the
+/// browser would, so the page says it ("saved", "sent to…"). Pages have no
+/// script outside their islands, so this is how most forms report success.
+pub fn restore_outcome<I, O>(action: ServerAction<I>)
+where
+    I: leptos::server_fn::ServerFn<Output = O, Error = AppError> + Clone + Send + Sync + 'static,
+    O: Clone + Send + Sync + serde::de::DeserializeOwned + 'static,
+{
+    #[cfg(feature = "ssr")]
+    {
+        use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+        use base64::Engine as _;
+
+        let Some(encoded) = crate::server_context::request_cookie(FORM_DONE_COOKIE) else {
+            return;
+        };
+        let Some(done) = URL_SAFE_NO_PAD
+            .decode(encoded)
+            .ok()
+            .and_then(|json| serde_json::from_slice::<FormDone>(&json).ok())
+        else {
+            return;
+        };
+        if done.action != I::PATH {
+            return;
+        }
+        let output = done
+            .output
+            .as_deref()
+            .and_then(|json| serde_json::from_str::<O>(json).ok());
+        if let Some(output) = output {
+            action.value().set(Some(Ok(output)));
+        }
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = action;
+}
+
 /// What was typed in `name` before a form was refused without JavaScript: read
 /// on the server when the page comes back with that form's error in its URL.
 pub fn echoed_value(name: &str) -> Option<String> {
@@ -89,12 +141,14 @@ where
     Signal::derive(move || action.value().get().and_then(Result::err))
 }
 
-/// Whether the last run of a server action succeeded.
+/// Whether the last run of a server action succeeded (in the browser, or as a
+/// plain form post just before this page: [`restore_outcome`]).
 pub fn action_succeeded<I, O>(action: ServerAction<I>) -> Signal<bool>
 where
     I: leptos::server_fn::ServerFn<Output = O, Error = AppError> + Clone + Send + Sync + 'static,
-    O: Clone + Send + Sync + 'static,
+    O: Clone + Send + Sync + serde::de::DeserializeOwned + 'static,
 {
+    restore_outcome(action);
     Signal::derive(move || matches!(action.value().get(), Some(Ok(_))))
 }
 

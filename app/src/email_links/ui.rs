@@ -70,6 +70,8 @@ fn question(summary: &LinkSummary) -> impl Fn() -> String + Clone + Send + Sync 
 fn LinkView(token: String, summary: LinkSummary) -> impl IntoView {
     let i18n = use_i18n();
     let act = ServerAction::<UseActionLink>::new();
+    // The answer, after a plain form post too (the page is drawn again).
+    crate::components::forms::restore_outcome(act);
     let error = action_error(act);
     let sign_in = format!(
         "/login?next={}",

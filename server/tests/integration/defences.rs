@@ -236,3 +236,73 @@ async fn a_form_refused_before_the_wasm_arrives_keeps_what_was_typed_but_never_a
     let login = app.get_with_cookie("/login", &echo).await;
     assert!(!login.body.contains("jade@student.example"));
 }
+
+/// Pages run in the browser only in their islands, so most forms are sent as
+/// plain posts: the page that comes back says the form was accepted, once.
+#[tokio::test]
+async fn a_form_accepted_without_the_script_is_said_on_the_next_page_once() {
+    use app::people::api::UpdateMyAccount;
+
+    let app = TestApp::new().await;
+    app.create_account(Role::Mentee, "nour@student.example", "nour-long-password")
+        .await;
+    let session = app
+        .sign_in("nour@student.example", "nour-long-password")
+        .await;
+    let saved = "Modifications enregistrées.";
+    let before = app.get_with_cookie("/account", &session).await;
+    assert!(!before.body.contains(saved));
+
+    let accepted = app
+        .send(
+            Request::post(UpdateMyAccount::PATH)
+                .header(header::REFERER, "http://127.0.0.1:3000/account")
+                .header(header::ACCEPT, "text/html")
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header(header::COOKIE, &session)
+                .body(Body::from(form(&[
+                    ("display_name", "Nour A."),
+                    ("locale", "fr"),
+                ])))
+                .expect("a valid request"),
+        )
+        .await;
+    assert_eq!(accepted.status, StatusCode::FOUND, "{}", accepted.body);
+    assert_eq!(
+        accepted
+            .headers
+            .get(header::LOCATION)
+            .and_then(|v| v.to_str().ok()),
+        Some("http://127.0.0.1:3000/account"),
+        "back to the page, with no query left behind"
+    );
+    let done = accepted
+        .headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .find(|cookie| cookie.starts_with("mentorat_done="))
+        .expect("the success is kept for the next page")
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+
+    let after = app
+        .get_with_cookie("/account", &format!("{session}; {done}"))
+        .await;
+    assert!(after.body.contains(saved), "{}", after.body);
+    assert!(after.body.contains("value=\"Nour A.\""));
+    let cleared = after
+        .headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .any(|cookie| cookie.starts_with("mentorat_done=;") && cookie.contains("Max-Age=0"));
+    assert!(cleared, "the page that said it clears it");
+    // Another form's success is not this one's.
+    let other = app
+        .get_with_cookie("/profile", &format!("{session}; {done}"))
+        .await;
+    assert!(!other.body.contains("Profil enregistré."));
+}
