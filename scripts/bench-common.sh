@@ -6,8 +6,8 @@ step() { printf '\n\033[1m==> %s\033[0m\n' "$*" >&2; }
 
 release_build() {
   if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
-    step "Release build (cargo leptos build --release --precompress)"
-    cargo leptos build --release --precompress >&2
+    step "Release build (cargo leptos build --release --precompress --split)"
+    cargo leptos build --release --precompress --split >&2
   fi
 }
 

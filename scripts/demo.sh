@@ -8,4 +8,4 @@ export MENTORAT_DEMO_DATA=true
 export MENTORAT_DATABASE_PATH="${MENTORAT_DATABASE_PATH:-data/mentorat.sqlite3}"
 printf '\nBuilding and starting Mentorat (first build: about 10 minutes on 2 cores)…\n'
 printf 'Then open http://127.0.0.1:3000\n\n'
-exec cargo leptos serve --release --precompress
+exec cargo leptos serve --release --precompress --split

@@ -37,4 +37,4 @@ export MENTORAT_DEMO_DATA=true
 export LEPTOS_SITE_ADDR="${MENTORAT_E2E_ADDR:-127.0.0.1:3210}"
 export LEPTOS_RELOAD_PORT="${MENTORAT_E2E_RELOAD_PORT:-3211}"
 export BASE_URL="http://$LEPTOS_SITE_ADDR"
-cargo leptos end-to-end
+cargo leptos end-to-end --split

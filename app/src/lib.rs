@@ -126,7 +126,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <AutoReload options=options.clone() />
-                <HydrationScripts options />
+                <HydrationScripts options islands=true />
                 <MetaTags />
             </head>
             <body>
@@ -258,65 +258,7 @@ pub fn App() -> impl IntoView {
                     </Routes>
                 </SiteLayout>
             </Router>
-            <HydrationMarker />
+            <crate::layout::PageBehaviours />
         </I18nContextProvider>
-    }
-}
-
-/// Marks `<body data-hydrated>` once the WASM has taken over, so that browser tests
-/// (and curious people) can tell a hydrated page from a server-rendered one.
-#[component]
-fn HydrationMarker() -> impl IntoView {
-    Effect::new(move |_| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "");
-        }
-        repair_controls_in_opened_details();
-    });
-}
-
-/// Chromium (seen in 156) gives an input other than a plain text field (date,
-/// time, number, checkbox, radio) that the app renders in the browser inside
-/// a closed `<details>` no layout box:
-/// once the `<details>` opens, the control shows nothing and cannot be used
-/// (forms rendered by the server are fine; the bug appears after a list
-/// reloads in place). Setting such an input's type again builds its box, so
-/// every `<details>` that opens does it for the controls it holds, their
-/// checked state kept.
-fn repair_controls_in_opened_details() {
-    use leptos::wasm_bindgen::{closure::Closure, JsCast};
-    use leptos::web_sys::{Element, Event, HtmlInputElement};
-
-    let repair = Closure::<dyn Fn(Event)>::new(|event: Event| {
-        let Some(details) = event
-            .target()
-            .and_then(|target| target.dyn_into::<Element>().ok())
-            .filter(|element| element.has_attribute("open"))
-        else {
-            return;
-        };
-        let Ok(controls) = details.query_selector_all("input:not([type=hidden]):not([type=text])")
-        else {
-            return;
-        };
-        for index in 0..controls.length() {
-            if let Some(input) = controls
-                .item(index)
-                .and_then(|node| node.dyn_into::<HtmlInputElement>().ok())
-            {
-                let (kind, checked) = (input.type_(), input.checked());
-                input.set_type("text");
-                input.set_type(&kind);
-                input.set_checked(checked);
-            }
-        }
-    });
-    // `toggle` does not bubble: listen while it goes down (capture).
-    if document()
-        .add_event_listener_with_callback_and_bool("toggle", repair.as_ref().unchecked_ref(), true)
-        .is_ok()
-    {
-        // Listens for the page's whole life.
-        repair.forget();
     }
 }

@@ -73,6 +73,31 @@ test.describe("accounts", () => {
     // browser logs any 4xx.
     expect(mentorErrors.filter((error) => !/status of (400|410)/.test(error))).toEqual([]);
     await mentorContext.close();
+
+    // Disabling an account asks first (the page's script, on a server-drawn form):
+    // declined, nothing is sent; confirmed, the account is disabled.
+    await page.goto("/coordinator/people");
+    await waitForHydration(page);
+    const row = page.getByRole("row", { name: new RegExp(mentorEmail) });
+    const disable = row.getByRole("button", { name: "Désactiver le compte de Nadia Mentor" });
+    const questions: string[] = [];
+    page.once("dialog", (dialog) => {
+      questions.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await disable.click();
+    await expect(row.getByRole("cell", { name: "Actif", exact: true })).toBeVisible();
+    page.once("dialog", (dialog) => {
+      questions.push(dialog.message());
+      void dialog.accept();
+    });
+    await disable.click();
+    await expect(row.getByRole("cell", { name: "Désactivé", exact: true })).toBeVisible();
+    expect(questions).toEqual([
+      "Désactiver le compte de Nadia Mentor ? La personne sera déconnectée et ne pourra plus se connecter.",
+      "Désactiver le compte de Nadia Mentor ? La personne sera déconnectée et ne pourra plus se connecter.",
+    ]);
+    expect(errors).toEqual([]);
   });
 
   test("a student registers and reaches the mentee area, then signs out", async ({ page }) => {

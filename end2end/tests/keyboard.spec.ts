@@ -41,6 +41,8 @@ test.describe("the workspace with the keyboard alone", () => {
     await expect(proposed.getByText("Waiting for the other person")).toBeVisible();
     await expect(propose).not.toHaveAttribute("open");
     await expect(propose.getByLabel("Goal", { exact: true })).toHaveValue("");
+    // The page came back from the server; the keyboard is where it was.
+    await expect(propose.locator("summary")).toBeFocused();
 
     // A milestone of an agreed goal, ticked.
     const french = page.locator(".goal-card", { hasText: "Gain confidence presenting in French" });

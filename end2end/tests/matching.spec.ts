@@ -94,6 +94,17 @@ test.describe("matching", () => {
       await expect(draft.locator(".draft-pair")).toHaveCount(Math.min(matched, 40));
       await expect(draft.locator(".draft-pair").nth(20).getByText(/Score : \d+\/100/)).toBeVisible();
     }
+    // Choosing another mentee follows the board's address in place: the draft stays,
+    // and the browser's back button returns to the mentee chosen before.
+    const second = waiting.getByRole("listitem").nth(1).getByRole("link");
+    const secondName = (await second.textContent())?.trim() ?? "";
+    await second.click();
+    await expect(page.getByRole("heading", { name: `Meilleurs mentors pour ${secondName}` })).toBeVisible();
+    await expect(draft.getByText("Score moyen")).toBeVisible();
+    await page.goBack();
+    await expect(page.getByRole("heading", { name: `Meilleurs mentors pour ${menteeName}` })).toBeVisible();
+    await expect(draft.getByText("Score moyen")).toBeVisible();
+
     await draft.getByRole("button", { name: /Proposer les \d+ jumelages/ }).click();
     await expect(draft.getByText(/\d+ jumelages? proposés? : les personnes concernées ont reçu un courriel/)).toBeVisible();
 

@@ -9,7 +9,7 @@ use crate::components::table::DataTable;
 use crate::components::access::reload_or_deny;
 
 use crate::components::labels::label;
-use leptos_router::hooks::use_query_map;
+use leptos_router::hooks::use_location;
 use matching::{Breakdown, Obstacle, PartName, Reason, UnmatchedReason};
 
 use super::api::{
@@ -35,13 +35,14 @@ use crate::profiles::fields::{language_name, TaxonomyLabel};
 mod columns;
 mod draft;
 mod explain;
+mod navigation;
 use columns::*;
 use draft::*;
 use explain::*;
 
 /// The board's address parameters.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-struct BoardQuery {
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct BoardQuery {
     cohort: String,
     q: String,
     domain: String,
@@ -52,6 +53,31 @@ struct BoardQuery {
 }
 
 impl BoardQuery {
+    /// The parameters of a board address's query (`cohort=…&mentee=12`);
+    /// unknown names are ignored, numbers that do not parse take their default.
+    pub fn from_query(query: &str) -> BoardQuery {
+        let mut board = BoardQuery {
+            page: 1,
+            mentor_page: 1,
+            ..BoardQuery::default()
+        };
+        for pair in query.trim_start_matches('?').split('&') {
+            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let value = decode(value);
+            match name {
+                "cohort" => board.cohort = value,
+                "q" => board.q = value,
+                "domain" => board.domain = value,
+                "language" => board.language = value,
+                "page" => board.page = value.parse().unwrap_or(1),
+                "mpage" => board.mentor_page = value.parse().unwrap_or(1),
+                "mentee" => board.mentee = value.parse().ok(),
+                _ => {}
+            }
+        }
+        board
+    }
+
     /// The board's address with these parameters (empty ones left out).
     fn href(&self) -> String {
         let mut parts = Vec::new();
@@ -92,6 +118,14 @@ impl BoardQuery {
     }
 }
 
+/// Decodes a query value as a form sends it (`+` for a space, `%XX` bytes).
+fn decode(value: &str) -> String {
+    let spaced = value.replace('+', " ");
+    percent_encoding::percent_decode_str(&spaced)
+        .decode_utf8_lossy()
+        .into_owned()
+}
+
 /// Percent-encodes a query value (names and codes: letters, digits, a few signs).
 fn encode(value: &str) -> String {
     percent_encoding::utf8_percent_encode(value, QUERY_VALUE).to_string()
@@ -115,30 +149,37 @@ fn label_of(choices: &[TaxonomyChoice], code: &str) -> TaxonomyChoice {
         })
 }
 
+/// `/coordinator/matching`: the page reads its address on the server and
+/// hands it to the board, the one part of the page that runs in the browser.
 #[component]
 pub fn MatchingBoardPage() -> impl IntoView {
     let i18n = use_i18n();
-    let query = use_query_map();
-    let board_query = Memo::new(move |_| {
-        let query = query.read();
-        let text = |name: &str| query.get(name).unwrap_or_default();
-        BoardQuery {
-            cohort: text("cohort"),
-            q: text("q"),
-            domain: text("domain"),
-            language: text("language"),
-            page: text("page").parse().unwrap_or(1),
-            mentor_page: text("mpage").parse().unwrap_or(1),
-            mentee: text("mentee").parse().ok(),
-        }
-    });
+    let query = use_location().search.get_untracked();
+    let query = BoardQuery::from_query(&query);
+    view! {
+        <PageTitle text=label!(i18n, board.title) />
+        <MatchingBoard query />
+    }
+}
+
+/// The board itself, an island (its code loads only on this page): the draft
+/// of a run lives in the browser, and each decision refreshes the lists in
+/// place while the draft stays on screen. Its links and filters are board
+/// addresses, followed in place too ([`navigation`]), so the draft survives
+/// choosing a mentee or a page; before the script, they are plain pages.
+#[island(lazy)]
+fn MatchingBoard(query: BoardQuery) -> impl IntoView {
+    crate::locale::provide_island_i18n();
+    let i18n = use_i18n();
     let changes = RwSignal::new(0_u64);
     // The draft's actions live here, above the board that reloads after each
     // change, so that the draft stays on screen (and is run again) meanwhile.
     let draft = DraftActions::new(changes);
+    let query = RwSignal::new(query);
+    navigation::follow_back_and_forward(query);
     let board = Resource::new(
-        move || (board_query.get(), changes.get()),
-        |(query, _)| {
+        move || (query.get(), changes.get()),
+        move |(query, _)| {
             get_board(
                 Some(query.cohort),
                 Some(query.q),
@@ -152,16 +193,19 @@ pub fn MatchingBoardPage() -> impl IntoView {
     );
     let title = label!(i18n, board.title);
     view! {
-        <PageTitle text=title />
-        {reload_or_deny(board, move |view| {
-                        let query = board_query.get_untracked();
-                        view! {
-                            <CoordinationPage title>
-                                <BoardContent board=view query changes draft />
-                            </CoordinationPage>
-                        }
-                            .into_any()
-                    })}
+        <div
+            on:click=move |event| navigation::follow_link(event, query)
+            on:submit=move |event| navigation::follow_search(event, query)
+        >
+            {reload_or_deny(board, move |view| {
+                view! {
+                    <CoordinationPage title>
+                        <BoardContent board=view query=query.get_untracked() changes draft />
+                    </CoordinationPage>
+                }
+                .into_any()
+            })}
+        </div>
     }
 }
 
@@ -406,5 +450,46 @@ fn Constraints(rows: Vec<ConstraintRow>, cohort: String, changes: RwSignal<u64>)
                 }.into_any()
             }}
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::BoardQuery;
+
+    #[test]
+    fn a_board_address_reads_back_as_the_query_it_was_made_from() {
+        let query = BoardQuery {
+            cohort: "hiver-2025".to_owned(),
+            q: "Léa Côté & co".to_owned(),
+            domain: "soins-infirmiers".to_owned(),
+            language: "fr".to_owned(),
+            page: 3,
+            mentor_page: 2,
+            mentee: Some(42),
+        };
+        let href = query.href();
+        let (path, search) = href.split_once('?').unwrap_or((href.as_str(), ""));
+        assert_eq!(path, "/coordinator/matching");
+        assert_eq!(BoardQuery::from_query(search), query);
+    }
+
+    #[test]
+    fn a_search_form_address_and_bad_numbers_read_as_a_person_would_expect() {
+        let query =
+            BoardQuery::from_query("?cohort=hiver-2025&q=Marie+Tremblay&page=abc&mentee=&other=1");
+        assert_eq!(query.q, "Marie Tremblay");
+        assert_eq!(query.cohort, "hiver-2025");
+        assert_eq!(query.page, 1);
+        assert_eq!(query.mentor_page, 1);
+        assert_eq!(query.mentee, None);
+        assert_eq!(
+            BoardQuery::from_query(""),
+            BoardQuery {
+                page: 1,
+                mentor_page: 1,
+                ..BoardQuery::default()
+            }
+        );
     }
 }

@@ -3,8 +3,6 @@
 use leptos::prelude::*;
 
 use crate::components::labels::label;
-use leptos_router::components::Redirect;
-use leptos_router::hooks::use_location;
 
 use crate::components::forms::Loading;
 use crate::components::page::PageTitle;
@@ -30,17 +28,11 @@ pub fn encode_query_value(value: &str) -> String {
 /// page (and come back after), others see why.
 #[component]
 pub fn AccessDenied(error: AppError) -> impl IntoView {
-    let location = use_location();
     match error {
         AppError::Unauthorized => {
-            let search = location.search.get_untracked();
-            let here = if search.is_empty() {
-                location.pathname.get_untracked()
-            } else {
-                format!("{}?{search}", location.pathname.get_untracked())
-            };
-            let path = format!("/login?next={}", encode_query_value(&here));
-            view! { <Redirect path /> }.into_any()
+            let path = format!("/login?next={}", encode_query_value(&current_address()));
+            go_to(&path);
+            ().into_any()
         }
         AppError::Forbidden => view! { <ForbiddenPage /> }.into_any(),
         other => view! {
@@ -51,6 +43,42 @@ pub fn AccessDenied(error: AppError) -> impl IntoView {
             </section>
         }
         .into_any(),
+    }
+}
+
+/// The address (path and query) of the page being shown: the request's on
+/// the server, the browser's in an island that reloads its data.
+fn current_address() -> String {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>()
+            .and_then(|parts| {
+                parts
+                    .uri
+                    .path_and_query()
+                    .map(|address| address.as_str().to_owned())
+            })
+            .unwrap_or_else(|| "/".to_owned())
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let location = window().location();
+        format!(
+            "{}{}",
+            location.pathname().unwrap_or_default(),
+            location.search().unwrap_or_default()
+        )
+    }
+}
+
+/// Sends the browser to `path`: a redirection answer on the server, a new
+/// page in the browser (islands have no router to navigate with).
+fn go_to(path: &str) {
+    #[cfg(feature = "ssr")]
+    leptos_axum::redirect(path);
+    #[cfg(not(feature = "ssr"))]
+    if window().location().set_href(path).is_err() {
+        leptos::logging::warn!("could not go to the sign-in page");
     }
 }
 

@@ -1,9 +1,6 @@
-//! The language switch: a real form, so it works before (or without) the WASM.
-//!
-//! Without JavaScript the form posts to [`set_locale`], which sets the language
-//! cookie and redirects back to the same page. Once hydrated, submitting switches
-//! the language in place (no reload) and leptos_i18n writes the same cookie.
-use leptos::ev::SubmitEvent;
+//! The language switch: a real form that posts to [`set_locale`], which sets
+//! the language cookie and sends the visitor back to the same page, drawn by
+//! the server in the other language (pages are not run in the browser: islands).
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_i18n::Locale as _;
@@ -61,13 +58,8 @@ pub fn LanguageSwitch() -> impl IntoView {
         };
         format!("{pathname}{query}")
     };
-    let on_submit = move |event: SubmitEvent| {
-        event.prevent_default();
-        i18n.set_locale(target());
-    };
-
     view! {
-        <form class="language-switch" method="post" action=SetLocale::PATH on:submit=on_submit>
+        <form class="language-switch" method="post" action=SetLocale::PATH>
             <input type="hidden" name="locale" value=move || target().as_str() />
             <input type="hidden" name="return_to" value=return_to />
             <button

@@ -1,6 +1,9 @@
 //! The frame of every page: skip link, header with navigation and language switch,
 //! the main landmark, and the footer.
+mod behaviours;
 mod language;
+
+pub use behaviours::{PageBehaviours, CONFIRM_ATTRIBUTE, PRINT_ATTRIBUTE};
 
 pub use language::{LanguageSwitch, SetLocale};
 

@@ -276,22 +276,13 @@ pub fn my_workspaces<T: Gate>(
 }
 
 /// Prints the page (the print style leaves the forms out): a summary to keep.
-/// Shown once the page is interactive (before, it could not do anything; the
-/// browser's own print works all along).
+/// Shown once the page's script has run (`layout::PageBehaviours`); before,
+/// it could not do anything, and the browser's own print works all along.
 #[component]
 fn PrintButton() -> impl IntoView {
     let i18n = use_i18n();
-    let interactive = RwSignal::new(false);
-    Effect::new(move |_| interactive.set(true));
-    let print = move |_| {
-        #[cfg(feature = "hydrate")]
-        if window().print().is_err() {
-            leptos::logging::warn!("printing is not available");
-        }
-    };
     view! {
-        <button type="button" class="button button-secondary button-small no-print" on:click=print
-            hidden=move || !interactive.get()>
+        <button type="button" class="button button-secondary button-small no-print" data-print="" hidden>
             {t!(i18n, workspace.print_summary)}
         </button>
     }

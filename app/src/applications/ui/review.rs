@@ -276,11 +276,7 @@ fn DecisionPanel(
                     type="submit"
                     class="button button-danger"
                     disabled=move || decline.pending().get()
-                    on:click=move |event| {
-                        if !window().confirm_with_message(confirm_decline()).unwrap_or(false) {
-                            event.prevent_default();
-                        }
-                    }
+                    data-confirm=confirm_decline
                 >
                     {t!(i18n, review.decline)}
                 </button>

@@ -156,11 +156,7 @@ fn ApplicantPage(
                                         type="submit"
                                         class="button button-danger"
                                         disabled=move || withdraw.pending().get()
-                                        on:click=move |event| {
-                                            if !window().confirm_with_message(confirm_text()).unwrap_or(false) {
-                                                event.prevent_default();
-                                            }
-                                        }
+                                        data-confirm=confirm_text
                                     >
                                         {t!(i18n, application_status.withdraw)}
                                     </button>

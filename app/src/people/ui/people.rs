@@ -33,6 +33,8 @@ pub fn role_label(role: Role) -> impl Fn() -> &'static str + Copy + Send + Sync 
 pub fn PeoplePage() -> impl IntoView {
     let i18n = use_i18n();
     let invite = ServerAction::<InvitePerson>::new();
+    // "Sent to …" after a plain form post too.
+    crate::components::forms::restore_outcome(invite);
     let disable = ServerAction::<SetAccountDisabled>::new();
     let change_role = ServerAction::<ChangeAccountRole>::new();
     let registration = ServerAction::<SetRegistrationOpen>::new();
@@ -231,16 +233,9 @@ fn PersonRow(
     let id = person.id;
     let disabled = person.is_disabled;
     let name = person.display_name.clone();
-    // A click on "Disable" asks first (prevented, the form is not submitted).
-    let confirm_disable = move |event: leptos::ev::MouseEvent| {
-        if disabled {
-            return;
-        }
-        let question = t_string!(i18n, people.confirm_disable, name = name.clone()).to_string();
-        if !window().confirm_with_message(&question).unwrap_or(false) {
-            event.prevent_default();
-        }
-    };
+    // A click on "Disable" asks first (`layout::PageBehaviours`); enabling does not.
+    let confirm_disable = (!disabled)
+        .then(|| t_string!(i18n, people.confirm_disable, name = name.clone()).to_string());
     let role_select_id = format!("role-of-{id}");
     let change_name = person.display_name.clone();
     let toggle_name = person.display_name.clone();
@@ -301,7 +296,7 @@ fn PersonRow(
                                 <button
                                     type="submit"
                                     class="button button-small"
-                                    on:click=confirm_disable
+                                    data-confirm=confirm_disable
                                     aria-label=move || {
                                         if disabled {
                                             t_string!(i18n, people.enable_account_of, name = toggle_name.clone()).to_string()
