@@ -103,17 +103,23 @@ fn session_storage() -> Option<web_sys::Storage> {
     window().session_storage().ok().flatten()
 }
 
+/// The page's elements that `selector` matches.
+#[cfg(feature = "hydrate")]
+fn all(selector: &str) -> Vec<leptos::web_sys::Element> {
+    let Ok(found) = document().query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..found.length())
+        .filter_map(|index| found.item(index))
+        .filter_map(|node| leptos::wasm_bindgen::JsCast::dyn_into(node).ok())
+        .collect()
+}
+
 /// The page's forms that post to `action`.
 #[cfg(feature = "hydrate")]
 fn forms_to(action: &str) -> Vec<leptos::web_sys::Element> {
-    let Ok(forms) = document().query_selector_all("form") else {
-        return Vec::new();
-    };
-    (0..forms.length())
-        .filter_map(|index| forms.item(index))
-        .filter_map(|node| {
-            leptos::wasm_bindgen::JsCast::dyn_into::<leptos::web_sys::Element>(node).ok()
-        })
+    all("form")
+        .into_iter()
         .filter(|form| form.get_attribute("action").as_deref() == Some(action))
         .collect()
 }
@@ -160,17 +166,10 @@ fn on_submit(event: &leptos::web_sys::Event) {
 
 #[cfg(feature = "hydrate")]
 fn forget_forms_being_sent() {
-    let Ok(forms) = document().query_selector_all(&format!("form[{SENDING_ATTRIBUTE}]")) else {
-        return;
-    };
-    for index in 0..forms.length() {
-        if let Some(form) = forms.item(index).and_then(|node| {
-            leptos::wasm_bindgen::JsCast::dyn_into::<leptos::web_sys::Element>(node).ok()
-        }) {
-            let _ = form.remove_attribute(SENDING_ATTRIBUTE);
-            if let Ok(Some(button)) = form.query_selector("[aria-busy]") {
-                let _ = button.remove_attribute("aria-busy");
-            }
+    for form in all(&format!("form[{SENDING_ATTRIBUTE}]")) {
+        let _ = form.remove_attribute(SENDING_ATTRIBUTE);
+        if let Ok(Some(button)) = form.query_selector("[aria-busy]") {
+            let _ = button.remove_attribute("aria-busy");
         }
     }
 }
@@ -224,19 +223,8 @@ fn return_focus() {
 /// sits in a folded `<details>`, the `<details>` opens so they can be read.
 #[cfg(feature = "hydrate")]
 fn open_details_around_problems() {
-    let Ok(problems) =
-        document().query_selector_all("details [aria-invalid=\"true\"], details .notice-error")
-    else {
-        return;
-    };
-    for index in 0..problems.length() {
-        let details = problems
-            .item(index)
-            .and_then(|node| {
-                leptos::wasm_bindgen::JsCast::dyn_into::<leptos::web_sys::Element>(node).ok()
-            })
-            .and_then(|problem| problem.closest("details").ok().flatten());
-        if let Some(details) = details {
+    for problem in all("details [aria-invalid=\"true\"], details .notice-error") {
+        if let Ok(Some(details)) = problem.closest("details") {
             let _ = details.set_attribute("open", "");
         }
     }
@@ -244,15 +232,8 @@ fn open_details_around_problems() {
 
 #[cfg(feature = "hydrate")]
 fn show_print_buttons() {
-    let Ok(buttons) = document().query_selector_all(&format!("[{PRINT_ATTRIBUTE}]")) else {
-        return;
-    };
-    for index in 0..buttons.length() {
-        if let Some(button) = buttons.item(index).and_then(|node| {
-            leptos::wasm_bindgen::JsCast::dyn_into::<leptos::web_sys::Element>(node).ok()
-        }) {
-            let _ = button.remove_attribute("hidden");
-        }
+    for button in all(&format!("[{PRINT_ATTRIBUTE}]")) {
+        let _ = button.remove_attribute("hidden");
     }
 }
 

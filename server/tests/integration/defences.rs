@@ -276,17 +276,8 @@ async fn a_form_accepted_without_the_script_is_said_on_the_next_page_once() {
         Some("http://127.0.0.1:3000/account"),
         "back to the page, with no query left behind"
     );
-    let done = accepted
-        .headers
-        .get_all(header::SET_COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .find(|cookie| cookie.starts_with("mentorat_done="))
-        .expect("the success is kept for the next page")
-        .split(';')
-        .next()
-        .unwrap_or_default()
-        .to_owned();
+    let done = crate::common::cookie_set(&accepted, "mentorat_done")
+        .expect("the success is kept for the next page");
 
     let after = app
         .get_with_cookie("/account", &format!("{session}; {done}"))

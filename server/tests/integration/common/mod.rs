@@ -175,17 +175,7 @@ impl TestApp {
             )
             .await;
         assert_eq!(refused.status, StatusCode::FOUND, "{}", refused.body);
-        let echo = refused
-            .headers
-            .get_all(header::SET_COOKIE)
-            .iter()
-            .filter_map(|value| value.to_str().ok())
-            .find(|cookie| cookie.starts_with("mentorat_form="))
-            .expect("the typed values are kept")
-            .split(';')
-            .next()
-            .unwrap_or_default()
-            .to_owned();
+        let echo = cookie_set(&refused, "mentorat_form").expect("the typed values are kept");
         let back = refused
             .headers
             .get(header::LOCATION)
@@ -229,6 +219,18 @@ pub fn session_cookie(response: &TestResponse) -> Option<String> {
 }
 
 /// `a=1&b=2` from pairs, encoded.
+/// The `name=value` of the cookie named `name` that a response sets (not one it clears).
+pub fn cookie_set(response: &TestResponse, name: &str) -> Option<String> {
+    response
+        .headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .filter_map(|cookie| cookie.split(';').next())
+        .find(|pair| pair.starts_with(&format!("{name}=")) && !pair.ends_with('='))
+        .map(str::to_owned)
+}
+
 pub fn form(pairs: &[(&str, &str)]) -> String {
     serde_urlencoded::to_string(pairs).expect("text pairs always encode")
 }
