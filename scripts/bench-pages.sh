@@ -7,7 +7,7 @@
 # largest paint and bytes. Targets (issue 18): score ≥ 95, layout shift ≤ 0.02,
 # interactive ≤ 1.5 s. Then, in Playwright's Chromium with the same
 # throttling (end2end/bench/interactive.mjs), the time until each signed-in
-# page answers a click through the hydrated app (target ≤ 1.5 s).
+# page answers a click once its script has run (target ≤ 1.5 s).
 # Lighthouse comes from the package registry (bench/lighthouse), Playwright
 # from end2end's packages. BENCH_SKIP_BUILD=1 reuses the last release build.
 set -euo pipefail
@@ -64,7 +64,7 @@ rows=$(
   audit /mentee "$mentee"
 )
 
-step "A click through the hydrated app (Playwright, CPU 4×, slow 4G)"
+step "A click once the page's script has run (Playwright, CPU 4×, slow 4G)"
 [ -d end2end/node_modules/@playwright/test ] || (cd end2end && npm ci --no-audit --no-fund) >&2
 clicks=$(cd end2end && CHROMIUM_PATH="$CHROMIUM" node bench/interactive.mjs "http://$ADDR") || true
 click_rows=$(python3 - "$clicks" <<'PY'
@@ -88,9 +88,10 @@ $("$CHROMIUM" --version 2>/dev/null | head -1), release server with the demo dat
 |---|---|---|---|---|---|---|
 $rows
 
-A click through the hydrated app (\`end2end/bench/interactive.mjs\`: CPU 4×, 150 ms, 1.6 Mbit/s,
+A click once the page's script has run (\`end2end/bench/interactive.mjs\`: CPU 4×, 150 ms, 1.6 Mbit/s,
 empty cache, 412 px wide): from navigation until the link is shown, until the app
-has hydrated, then from the click to the new content. Target: ≤ 1.5 s in all.
+has run (its islands work), then from the click to the new content (a page load:
+the pages are the server's). Target: ≤ 1.5 s in all.
 
 | page | link shown | hydrated | click answered | in all |
 |---|---|---|---|---|

@@ -200,7 +200,7 @@ On the wire (brotli, as served): WASM $wire_wasm, JS $wire_js, chunk loader $wir
 first load of a page without a lazy island $(((wire_wasm + wire_js + wire_split) / 1024)) KB of script
 (budget: $BUDGET_PUBLIC_KB KB for the public pages, $BUDGET_FIRST_LOAD_KB KB for any page).
 
-| lazy island chunk | as sent | first load of its page | 
+| lazy island chunk | as sent | first load of its page |
 |---|---|---|
 ${chunk_rows}
 Budgets: a chunk ≤ $BUDGET_CHUNK_KB KB; its page's first load ≤ $BUDGET_FIRST_LOAD_KB KB.
