@@ -37,8 +37,11 @@ fn attach() {
         let _ = body.set_attribute("data-hydrated", "");
     }
     show_print_buttons();
+    let sent = sent_form();
     open_details_around_problems();
-    return_focus();
+    if let Some(form) = sent {
+        return_focus(&form);
+    }
     listen("submit", false, |event: leptos::web_sys::Event| {
         on_submit(&event)
     });
@@ -94,7 +97,7 @@ fn on_click(event: &leptos::web_sys::Event) {
 }
 
 /// Where the keyboard goes back to after the page a form was sent from comes
-/// back: the form's `action` and its rank among the page's forms with that action.
+/// back: the form's identity ([`identity`]).
 #[cfg(feature = "hydrate")]
 const SENT_FORM_KEY: &str = "mentorat-sent-form";
 
@@ -115,14 +118,33 @@ fn all(selector: &str) -> Vec<leptos::web_sys::Element> {
         .collect()
 }
 
-/// The page's forms that post to `action`.
+/// What tells a form from the others that post to the same address: the
+/// address and its hidden fields (the pair's, the goal's, the meeting's id).
+/// Not its rank: once a form is sent, the item it was about may be gone and
+/// the next one's form take its place.
 #[cfg(feature = "hydrate")]
-fn forms_to(action: &str) -> Vec<leptos::web_sys::Element> {
-    all("form")
-        .into_iter()
-        .filter(|form| form.get_attribute("action").as_deref() == Some(action))
-        .collect()
+fn identity(form: &leptos::web_sys::Element) -> String {
+    let mut identity = form.get_attribute("action").unwrap_or_default();
+    if let Ok(hidden) = form.query_selector_all("input[type=hidden]") {
+        for input in (0..hidden.length())
+            .filter_map(|index| hidden.item(index))
+            .filter_map(|node| {
+                leptos::wasm_bindgen::JsCast::dyn_into::<leptos::web_sys::Element>(node).ok()
+            })
+        {
+            identity.push('\n');
+            identity.push_str(&input.get_attribute("name").unwrap_or_default());
+            identity.push('=');
+            identity.push_str(&input.get_attribute("value").unwrap_or_default());
+        }
+    }
+    identity
 }
+
+/// How long a form stays marked as being sent (a page load stopped with Esc
+/// would otherwise keep it from being sent again).
+#[cfg(feature = "hydrate")]
+const SENDING_FOR: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// Marks a form whose post is on its way.
 #[cfg(feature = "hydrate")]
@@ -154,53 +176,66 @@ fn on_submit(event: &leptos::web_sys::Event) {
     if let Ok(Some(button)) = form.query_selector("[type=submit]") {
         let _ = button.set_attribute("aria-busy", "true");
     }
-    let action = form.get_attribute("action").unwrap_or_default();
-    let element: &leptos::web_sys::Element = form.as_ref();
-    let rank = forms_to(&action)
-        .iter()
-        .position(|candidate| candidate == element);
-    if let (Some(storage), Some(rank)) = (session_storage(), rank) {
-        let _ = storage.set_item(SENT_FORM_KEY, &format!("{rank} {action}"));
+    let element: leptos::web_sys::Element = form.into();
+    if let Some(storage) = session_storage() {
+        let _ = storage.set_item(SENT_FORM_KEY, &identity(&element));
+    }
+    set_timeout(move || no_longer_sending(&element), SENDING_FOR);
+}
+
+#[cfg(feature = "hydrate")]
+fn no_longer_sending(form: &leptos::web_sys::Element) {
+    let _ = form.remove_attribute(SENDING_ATTRIBUTE);
+    if let Ok(Some(button)) = form.query_selector("[aria-busy]") {
+        let _ = button.remove_attribute("aria-busy");
     }
 }
 
 #[cfg(feature = "hydrate")]
 fn forget_forms_being_sent() {
     for form in all(&format!("form[{SENDING_ATTRIBUTE}]")) {
-        let _ = form.remove_attribute(SENDING_ATTRIBUTE);
-        if let Ok(Some(button)) = form.query_selector("[aria-busy]") {
-            let _ = button.remove_attribute("aria-busy");
-        }
+        no_longer_sending(&form);
     }
 }
 
-/// Puts the keyboard back near the form that was just sent (see the module's
+/// The form just sent from this page, if it is still there (its item may be
+/// done with: then nothing else is chosen for the keyboard). When the server
+/// refused it, its refusal is left on it only: Leptos gives it to every form
+/// of the same server function (one per card).
+#[cfg(feature = "hydrate")]
+fn sent_form() -> Option<leptos::web_sys::Element> {
+    let storage = session_storage()?;
+    let sent = storage.get_item(SENT_FORM_KEY).ok().flatten();
+    let _ = storage.remove_item(SENT_FORM_KEY);
+    let sent = sent?;
+    let action = sent.split('\n').next().unwrap_or_default().to_owned();
+    let (same, others): (Vec<_>, Vec<_>) = all("form")
+        .into_iter()
+        .filter(|form| form.get_attribute("action").as_deref() == Some(action.as_str()))
+        .partition(|form| identity(form) == sent);
+    let form = same.into_iter().next()?;
+    let refused = window()
+        .location()
+        .search()
+        .is_ok_and(|search| search.contains("__err="));
+    if refused {
+        others.iter().for_each(forget_refusal);
+    }
+    Some(form)
+}
+
+/// Puts the keyboard back in or near the sent form (see the module's
 /// documentation), unless the reader is already somewhere on the page.
 #[cfg(feature = "hydrate")]
-fn return_focus() {
+fn return_focus(form: &leptos::web_sys::Element) {
     use leptos::wasm_bindgen::JsCast;
 
-    let Some(storage) = session_storage() else {
-        return;
-    };
-    let remembered = storage.get_item(SENT_FORM_KEY).ok().flatten();
-    let _ = storage.remove_item(SENT_FORM_KEY);
-    let Some((rank, action)) = remembered
-        .as_deref()
-        .and_then(|value| value.split_once(' '))
-        .and_then(|(rank, action)| Some((rank.parse::<usize>().ok()?, action.to_owned())))
-    else {
-        return;
-    };
     let nothing_focused = document()
         .active_element()
         .is_none_or(|element| element.tag_name().eq_ignore_ascii_case("body"));
     if !nothing_focused {
         return;
     }
-    let Some(form) = forms_to(&action).into_iter().nth(rank) else {
-        return;
-    };
     let target = form
         .query_selector("[aria-invalid=\"true\"]")
         .ok()
@@ -216,6 +251,28 @@ fn return_focus() {
         target.and_then(|target| target.dyn_into::<leptos::web_sys::HtmlElement>().ok())
     {
         let _ = target.focus();
+    }
+}
+
+/// Takes a refusal off a form that was not the one sent.
+#[cfg(feature = "hydrate")]
+fn forget_refusal(form: &leptos::web_sys::Element) {
+    let Ok(marked) = form.query_selector_all("[aria-invalid], .notice-error, .field-error") else {
+        return;
+    };
+    for element in (0..marked.length())
+        .filter_map(|index| marked.item(index))
+        .filter_map(|node| {
+            leptos::wasm_bindgen::JsCast::dyn_into::<leptos::web_sys::Element>(node).ok()
+        })
+    {
+        if element.has_attribute("aria-invalid") {
+            let _ = element.remove_attribute("aria-invalid");
+        } else if element.class_list().contains("notice-error") {
+            element.remove();
+        } else {
+            element.set_text_content(None);
+        }
     }
 }
 
