@@ -88,7 +88,9 @@ pub(super) fn DraftSection(
             <FormError error=accept_error />
             {move || {
                 let hidden = accepted.get();
-                run.value().get().and_then(Result::ok).filter(|_| !hidden).map(|draft| {
+                // A draft run for another cohort (the board followed a change of
+                // cohort in place) is not this cohort's: not shown.
+                run.value().get().and_then(Result::ok).filter(|draft| !hidden && draft.cohort == cohort).map(|draft| {
                     view! { <DraftView draft cohort=cohort.clone() choices=choices.clone() accept changes /> }
                 })
             }}
