@@ -8,9 +8,10 @@
 //!
 //! Pages run in the browser only where they have an island, so a plain form
 //! post is the common way a form is sent, not a fallback. Its success is kept
-//! the same way: what the server function answered goes in a one-time cookie
-//! (`FORM_DONE_COOKIE`), that the page drawn next reads to say "saved" (or
-//! whatever the form says on success) and that this page's answer clears.
+//! the same way: a one-time cookie (`FORM_DONE_COOKIE`) names the server
+//! function, with its answer for the few forms that show it, and the page
+//! drawn next reads it to say "saved" (or "sent to…"); that page's answer
+//! clears it.
 use app::components::forms::{FormDone, FormEcho, FORM_DONE_COOKIE, FORM_ECHO_COOKIE};
 use app::server_context::site_cookie;
 use axum::body::Body;
@@ -29,8 +30,16 @@ const KEEP_SECONDS: u32 = 120;
 const DONE_SECONDS: i64 = 60;
 
 /// Bytes of a server function's answer that a success cookie carries; a longer
-/// answer is told as a success without its content.
+/// one is left out (the page still says the form was accepted).
 const DONE_OUTPUT_BUDGET: usize = 1_500;
+
+/// The server functions whose answer the next page shows (`restore_outcome`):
+/// only theirs is kept in the cookie. Another answer may hold what must not
+/// sit in a cookie (the private calendar address is a link with a token).
+const ANSWERS_SHOWN: [&str; 2] = [
+    <app::people::api::InvitePerson as leptos::server_fn::ServerFn>::PATH,
+    <app::email_links::api::UseActionLink as leptos::server_fn::ServerFn>::PATH,
+];
 
 /// A field whose value must never be stored anywhere.
 fn is_secret(name: &str) -> bool {
@@ -78,7 +87,7 @@ pub async fn keep_typed_values(
             .and_then(|location| location.to_str().ok())
             .is_some_and(|location| location.contains("__err="));
     let accepted = response.status().is_redirection() && !refused;
-    let (mut response, output) = if accepted {
+    let (mut response, output) = if accepted && ANSWERS_SHOWN.contains(&action.as_str()) {
         answer_of(response).await
     } else {
         (response, None)

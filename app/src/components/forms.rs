@@ -51,40 +51,34 @@ pub struct FormDone {
     pub output: Option<String>,
 }
 
+/// On the server, the accepted plain form post of `action` that this page
+/// follows, if it does (see `server/src/form_echo.rs`).
+#[cfg(feature = "ssr")]
+fn accepted_before_this_page(action: &str) -> Option<FormDone> {
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use base64::Engine as _;
+
+    let encoded = crate::server_context::request_cookie(FORM_DONE_COOKIE)?;
+    let done = serde_json::from_slice::<FormDone>(&URL_SAFE_NO_PAD.decode(encoded).ok()?).ok()?;
+    (done.action == action).then_some(done)
+}
+
 /// On the server, when the page being drawn follows an accepted plain form
-/// post of `action`: its outcome, put in the action's value as a run in the
-/// browser would, so the page says it ("saved", "sent to…"). Pages have no
-/// script outside their islands, so this is how most forms report success.
+/// post of `action`: its answer, put in the action's value as a run in the
+/// browser would, so the page says it ("sent to…"). The server keeps the
+/// answer only for the forms listed in `form_echo.rs` (`ANSWERS_SHOWN`);
+/// [`action_succeeded`] needs no answer.
 pub fn restore_outcome<I, O>(action: ServerAction<I>)
 where
     I: leptos::server_fn::ServerFn<Output = O, Error = AppError> + Clone + Send + Sync + 'static,
     O: Clone + Send + Sync + serde::de::DeserializeOwned + 'static,
 {
     #[cfg(feature = "ssr")]
+    if let Some(output) = accepted_before_this_page(I::PATH)
+        .and_then(|done| done.output)
+        .and_then(|json| serde_json::from_str::<O>(&json).ok())
     {
-        use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-        use base64::Engine as _;
-
-        let Some(encoded) = crate::server_context::request_cookie(FORM_DONE_COOKIE) else {
-            return;
-        };
-        let Some(done) = URL_SAFE_NO_PAD
-            .decode(encoded)
-            .ok()
-            .and_then(|json| serde_json::from_slice::<FormDone>(&json).ok())
-        else {
-            return;
-        };
-        if done.action != I::PATH {
-            return;
-        }
-        let output = done
-            .output
-            .as_deref()
-            .and_then(|json| serde_json::from_str::<O>(json).ok());
-        if let Some(output) = output {
-            action.value().set(Some(Ok(output)));
-        }
+        action.value().set(Some(Ok(output)));
     }
     #[cfg(not(feature = "ssr"))]
     let _ = action;
@@ -141,15 +135,19 @@ where
     Signal::derive(move || action.value().get().and_then(Result::err))
 }
 
-/// Whether the last run of a server action succeeded (in the browser, or as a
-/// plain form post just before this page: [`restore_outcome`]).
+/// Whether the last run of a server action succeeded: in the browser, or as
+/// the plain form post this page follows (pages outside islands say "saved"
+/// that way).
 pub fn action_succeeded<I, O>(action: ServerAction<I>) -> Signal<bool>
 where
     I: leptos::server_fn::ServerFn<Output = O, Error = AppError> + Clone + Send + Sync + 'static,
-    O: Clone + Send + Sync + serde::de::DeserializeOwned + 'static,
+    O: Clone + Send + Sync + 'static,
 {
-    restore_outcome(action);
-    Signal::derive(move || matches!(action.value().get(), Some(Ok(_))))
+    #[cfg(feature = "ssr")]
+    let before_this_page = accepted_before_this_page(I::PATH).is_some();
+    #[cfg(not(feature = "ssr"))]
+    let before_this_page = false;
+    Signal::derive(move || before_this_page || matches!(action.value().get(), Some(Ok(_))))
 }
 
 /// Counts the successful runs of an action in `counter` (for resources that

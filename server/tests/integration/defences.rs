@@ -254,17 +254,11 @@ async fn a_form_accepted_without_the_script_is_said_on_the_next_page_once() {
     assert!(!before.body.contains(saved));
 
     let accepted = app
-        .send(
-            Request::post(UpdateMyAccount::PATH)
-                .header(header::REFERER, "http://127.0.0.1:3000/account")
-                .header(header::ACCEPT, "text/html")
-                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-                .header(header::COOKIE, &session)
-                .body(Body::from(form(&[
-                    ("display_name", "Nour A."),
-                    ("locale", "fr"),
-                ])))
-                .expect("a valid request"),
+        .plain_post_from(
+            "/account",
+            UpdateMyAccount::PATH,
+            &session,
+            form(&[("display_name", "Nour A."), ("locale", "fr")]),
         )
         .await;
     assert_eq!(accepted.status, StatusCode::FOUND, "{}", accepted.body);
@@ -296,4 +290,36 @@ async fn a_form_accepted_without_the_script_is_said_on_the_next_page_once() {
         .get_with_cookie("/profile", &format!("{session}; {done}"))
         .await;
     assert!(!other.body.contains("Profil enregistré."));
+}
+
+/// The success cookie names the server function; its answer only for the
+/// forms that show it. A private link's answer (the calendar feed, with its
+/// token) never sits in a cookie.
+#[tokio::test]
+async fn a_private_link_made_by_a_plain_form_never_lands_in_the_success_cookie() {
+    use app::calendar::api::CreateCalendarFeed;
+    use app::components::forms::FormDone;
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use base64::Engine as _;
+
+    let app = TestApp::new().await;
+    app.create_account(Role::Mentee, "lina@student.example", "lina-long-password")
+        .await;
+    let session = app
+        .sign_in("lina@student.example", "lina-long-password")
+        .await;
+    let made = app
+        .plain_post_from("/mentee", CreateCalendarFeed::PATH, &session, String::new())
+        .await;
+    assert_eq!(made.status, StatusCode::FOUND, "{}", made.body);
+    let done = crate::common::cookie_set(&made, "mentorat_done").expect("the success is kept");
+    let encoded = done.trim_start_matches("mentorat_done=");
+    let done: FormDone = serde_json::from_slice(
+        &URL_SAFE_NO_PAD
+            .decode(encoded)
+            .expect("the cookie is base64"),
+    )
+    .expect("the cookie is a FormDone");
+    assert_eq!(done.action, CreateCalendarFeed::PATH);
+    assert_eq!(done.output, None, "the link is not in the cookie");
 }

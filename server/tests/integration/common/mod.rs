@@ -186,6 +186,27 @@ impl TestApp {
         (echo, back)
     }
 
+    /// A form sent by a signed-in browser from `page` as a plain post (pages
+    /// outside islands send their forms so), with the session `cookie`.
+    pub async fn plain_post_from(
+        &self,
+        page: &str,
+        path: &str,
+        cookie: &str,
+        body: String,
+    ) -> TestResponse {
+        self.send(
+            Request::post(path)
+                .header(header::REFERER, format!("http://127.0.0.1:3000{page}"))
+                .header(header::ACCEPT, "text/html")
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header(header::COOKIE, cookie)
+                .body(Body::from(body))
+                .expect("a valid request"),
+        )
+        .await
+    }
+
     /// A browser-like form post (no JavaScript).
     pub async fn post_form(&self, path: &str, form: &str) -> TestResponse {
         self.send(
