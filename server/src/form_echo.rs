@@ -106,27 +106,17 @@ pub async fn keep_typed_values(
                     .collect(),
             ),
         };
-        if let Ok(json) = serde_json::to_vec(&echo) {
-            cookies.push(site_cookie(
-                FORM_ECHO_COOKIE,
-                &URL_SAFE_NO_PAD.encode(json),
-                i64::from(KEEP_SECONDS),
-                true,
-            ));
-        }
+        cookies.extend(form_cookie(
+            FORM_ECHO_COOKIE,
+            &echo,
+            i64::from(KEEP_SECONDS),
+        ));
     } else if had_echo {
         cookies.push(site_cookie(FORM_ECHO_COOKIE, "", 0, true));
     }
     if accepted {
         let done = FormDone { action, output };
-        if let Ok(json) = serde_json::to_vec(&done) {
-            cookies.push(site_cookie(
-                FORM_DONE_COOKIE,
-                &URL_SAFE_NO_PAD.encode(json),
-                DONE_SECONDS,
-                true,
-            ));
-        }
+        cookies.extend(form_cookie(FORM_DONE_COOKIE, &done, DONE_SECONDS));
     }
     for cookie in cookies {
         if let Ok(cookie) = HeaderValue::from_str(&cookie.to_string()) {
@@ -134,6 +124,22 @@ pub async fn keep_typed_values(
         }
     }
     response
+}
+
+/// An HttpOnly cookie holding `value` as the pages read it back
+/// (`app::components::forms`): JSON, then URL-safe base64.
+fn form_cookie(
+    name: &str,
+    value: &impl serde::Serialize,
+    seconds: i64,
+) -> Option<cookie::Cookie<'static>> {
+    let json = serde_json::to_vec(value).ok()?;
+    Some(site_cookie(
+        name,
+        &URL_SAFE_NO_PAD.encode(json),
+        seconds,
+        true,
+    ))
 }
 
 /// The answer of an accepted server function (its JSON), when short enough to

@@ -51,16 +51,22 @@ pub struct FormDone {
     pub output: Option<String>,
 }
 
+/// On the server, what the request's cookie `name` holds, as
+/// `server/src/form_echo.rs` writes it (JSON, then URL-safe base64).
+#[cfg(feature = "ssr")]
+fn form_cookie<T: serde::de::DeserializeOwned>(name: &str) -> Option<T> {
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use base64::Engine as _;
+
+    let encoded = crate::server_context::request_cookie(name)?;
+    serde_json::from_slice(&URL_SAFE_NO_PAD.decode(encoded).ok()?).ok()
+}
+
 /// On the server, the accepted plain form post of `action` that this page
 /// follows, if it does (see `server/src/form_echo.rs`).
 #[cfg(feature = "ssr")]
 fn accepted_before_this_page(action: &str) -> Option<FormDone> {
-    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-    use base64::Engine as _;
-
-    let encoded = crate::server_context::request_cookie(FORM_DONE_COOKIE)?;
-    let done = serde_json::from_slice::<FormDone>(&URL_SAFE_NO_PAD.decode(encoded).ok()?).ok()?;
-    (done.action == action).then_some(done)
+    form_cookie::<FormDone>(FORM_DONE_COOKIE).filter(|done| done.action == action)
 }
 
 /// On the server, when the page being drawn follows an accepted plain form
@@ -107,13 +113,9 @@ pub fn echoed_values(name: &str) -> Option<Vec<String>> {
 fn current_echo() -> Option<FormEcho> {
     #[cfg(feature = "ssr")]
     {
-        use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-        use base64::Engine as _;
-
         let parts = use_context::<http::request::Parts>()?;
         let query = parts.uri.query().unwrap_or_default();
-        let encoded = crate::server_context::request_cookie(FORM_ECHO_COOKIE)?;
-        let echo: FormEcho = serde_json::from_slice(&URL_SAFE_NO_PAD.decode(encoded).ok()?).ok()?;
+        let echo: FormEcho = form_cookie(FORM_ECHO_COOKIE)?;
         let action_in_url = format!("__path={}", echo.action.replace('/', "%2F"));
         if !query.contains(&action_in_url) {
             return None;

@@ -106,16 +106,24 @@ fn session_storage() -> Option<web_sys::Storage> {
     window().session_storage().ok().flatten()
 }
 
-/// The page's elements that `selector` matches.
+/// The elements of a `querySelectorAll` answer that are of type `T`.
 #[cfg(feature = "hydrate")]
-fn all(selector: &str) -> Vec<leptos::web_sys::Element> {
-    let Ok(found) = document().query_selector_all(selector) else {
+fn elements<T: leptos::wasm_bindgen::JsCast>(
+    found: Result<leptos::web_sys::NodeList, leptos::wasm_bindgen::JsValue>,
+) -> Vec<T> {
+    let Ok(found) = found else {
         return Vec::new();
     };
     (0..found.length())
         .filter_map(|index| found.item(index))
         .filter_map(|node| leptos::wasm_bindgen::JsCast::dyn_into(node).ok())
         .collect()
+}
+
+/// The page's elements that `selector` matches.
+#[cfg(feature = "hydrate")]
+fn all(selector: &str) -> Vec<leptos::web_sys::Element> {
+    elements(document().query_selector_all(selector))
 }
 
 /// What tells a form from the others that post to the same address: the
@@ -125,18 +133,12 @@ fn all(selector: &str) -> Vec<leptos::web_sys::Element> {
 #[cfg(feature = "hydrate")]
 fn identity(form: &leptos::web_sys::Element) -> String {
     let mut identity = form.get_attribute("action").unwrap_or_default();
-    if let Ok(hidden) = form.query_selector_all("input[type=hidden]") {
-        for input in (0..hidden.length())
-            .filter_map(|index| hidden.item(index))
-            .filter_map(|node| {
-                leptos::wasm_bindgen::JsCast::dyn_into::<leptos::web_sys::Element>(node).ok()
-            })
-        {
-            identity.push('\n');
-            identity.push_str(&input.get_attribute("name").unwrap_or_default());
-            identity.push('=');
-            identity.push_str(&input.get_attribute("value").unwrap_or_default());
-        }
+    for input in elements::<leptos::web_sys::Element>(form.query_selector_all("input[type=hidden]"))
+    {
+        identity.push('\n');
+        identity.push_str(&input.get_attribute("name").unwrap_or_default());
+        identity.push('=');
+        identity.push_str(&input.get_attribute("value").unwrap_or_default());
     }
     identity
 }
@@ -257,15 +259,8 @@ fn return_focus(form: &leptos::web_sys::Element) {
 /// Takes a refusal off a form that was not the one sent.
 #[cfg(feature = "hydrate")]
 fn forget_refusal(form: &leptos::web_sys::Element) {
-    let Ok(marked) = form.query_selector_all("[aria-invalid], .notice-error, .field-error") else {
-        return;
-    };
-    for element in (0..marked.length())
-        .filter_map(|index| marked.item(index))
-        .filter_map(|node| {
-            leptos::wasm_bindgen::JsCast::dyn_into::<leptos::web_sys::Element>(node).ok()
-        })
-    {
+    let marked = form.query_selector_all("[aria-invalid], .notice-error, .field-error");
+    for element in elements::<leptos::web_sys::Element>(marked) {
         if element.has_attribute("aria-invalid") {
             let _ = element.remove_attribute("aria-invalid");
         } else if element.class_list().contains("notice-error") {
@@ -314,19 +309,11 @@ fn repair_controls_in_opened_details(event: &leptos::web_sys::Event) {
     else {
         return;
     };
-    let Ok(controls) = details.query_selector_all("input:not([type=hidden]):not([type=text])")
-    else {
-        return;
-    };
-    for index in 0..controls.length() {
-        if let Some(input) = controls
-            .item(index)
-            .and_then(|node| node.dyn_into::<HtmlInputElement>().ok())
-        {
-            let (kind, checked) = (input.type_(), input.checked());
-            input.set_type("text");
-            input.set_type(&kind);
-            input.set_checked(checked);
-        }
+    let controls = details.query_selector_all("input:not([type=hidden]):not([type=text])");
+    for input in elements::<HtmlInputElement>(controls) {
+        let (kind, checked) = (input.type_(), input.checked());
+        input.set_type("text");
+        input.set_type(&kind);
+        input.set_checked(checked);
     }
 }
