@@ -6,7 +6,9 @@
 #     next ones (kept in memory until something changes), with a selected
 #     mentee's ranked mentors, and after a change (loaded again);
 #   - run_matching: end to end next to the engine's own time (from the log),
-#     and the size of the draft sent to the browser.
+#     and the size of the draft sent to the browser;
+#   - get_board with the kept draft: as kept, with a second page of pairs
+#     explained, and after a change (the draft computed again).
 # BENCH_SKIP_BUILD=1 reuses target/release/server. Only loopback is targeted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -73,8 +75,15 @@ for _ in 1 2 3; do
 done
 engine=$(sed 's/\x1b\[[0-9;]*m//g' "$work/server.log" | grep -o 'elapsed_ms=[0-9]*' | tail -3 | cut -d= -f2 | sort -n | head -1 || true)
 best_run=$(printf '%s\n' "${runs[@]}" | sort -n | head -1)
-read -r page_ms page_bytes <<<"$(call draft_pairs "cohort=$COHORT" \
-  $(python3 -c 'import json,sys; print(" ".join("pairs[]=" + k for k in json.load(open(sys.argv[1]))["keys"][20:40]))' "$work/last.json"))"
+
+step "get_board with the kept draft"
+read -r _ kept_bytes <<<"$(call get_board "cohort=$COHORT")"
+kept_ms=$(median_of get_board "cohort=$COHORT")
+read -r _ page_bytes <<<"$(call get_board "cohort=$COHORT" "shown=40")"
+page_ms=$(median_of get_board "cohort=$COHORT" "shown=40")
+call set_pair_constraint "cohort=$COHORT" "mentee=$mentee" "mentor=$mentor" "kind=forbidden" >/dev/null
+read -r rerun_ms _ <<<"$(call get_board "cohort=$COHORT")"
+call set_pair_constraint "cohort=$COHORT" "mentee=$mentee" "mentor=$mentor" "kind=none" >/dev/null
 
 cat <<REPORT
 
@@ -91,5 +100,7 @@ loopback; medians of $RUNS requests unless said.
 | \`get_board\` searched ("a"), page 2 | $filtered_ms | — |
 | \`get_board\` after a change (loaded again) | $changed_ms | — |
 | \`run_matching\` end to end, best of 3 (engine alone: $engine ms) | $best_run | $draft_bytes |
-| \`draft_pairs\`, the next 20 pairs explained | $page_ms | $page_bytes |
+| \`get_board\` with the kept draft (20 pairs explained) | $kept_ms | $kept_bytes |
+| \`get_board\` with the kept draft, 40 pairs explained (\`shown=40\`) | $page_ms | $page_bytes |
+| \`get_board\` with the kept draft after a change (draft computed again) | $rerun_ms | — |
 REPORT

@@ -97,38 +97,6 @@ pub fn safe_return_path(candidate: &str) -> String {
     }
 }
 
-/// The language context inside an island. On the server the island is drawn
-/// within the app's context; in the browser nothing but the island runs, so
-/// the context is made there from the page's `<html lang>` (which the server
-/// wrote from the same context), and the island says the same words.
-pub fn provide_island_i18n() {
-    use leptos::prelude::{provide_context, use_context, Signal};
-
-    if use_context::<leptos_i18n::I18nContext<Locale>>().is_some() {
-        return;
-    }
-    let locale = page_locale();
-    let context =
-        leptos_i18n::context::init_i18n_subcontext::<Locale>(Some(Signal::stored(locale)));
-    provide_context(context);
-}
-
-/// The language the server wrote on `<html lang>` (the default one elsewhere).
-fn page_locale() -> Locale {
-    #[cfg(feature = "hydrate")]
-    {
-        leptos::prelude::document()
-            .document_element()
-            .and_then(|html| html.get_attribute("lang"))
-            .and_then(|lang| parse_locale(&lang))
-            .unwrap_or_default()
-    }
-    #[cfg(not(feature = "hydrate"))]
-    {
-        Locale::default()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

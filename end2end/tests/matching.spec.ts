@@ -90,12 +90,12 @@ test.describe("matching", () => {
     const matched = Number(await draft.locator(".draft-totals dd").first().innerText());
     await expect(draft.locator(".draft-pair")).toHaveCount(Math.min(matched, 20));
     if (matched > 20) {
-      await draft.getByRole("button", { name: /Afficher plus/ }).click();
+      await draft.getByRole("link", { name: /Afficher plus/ }).click();
       await expect(draft.locator(".draft-pair")).toHaveCount(Math.min(matched, 40));
       await expect(draft.locator(".draft-pair").nth(20).getByText(/Score : \d+\/100/)).toBeVisible();
     }
-    // Choosing another mentee follows the board's address in place: the draft stays,
-    // and the browser's back button returns to the mentee chosen before.
+    // The draft is kept on the server: choosing another mentee, the browser's
+    // back button and a reload all find it, with the mentee chosen before.
     const second = waiting.getByRole("listitem").nth(1).getByRole("link");
     const secondName = (await second.textContent())?.trim() ?? "";
     await second.click();
@@ -103,12 +103,15 @@ test.describe("matching", () => {
     await expect(draft.getByText("Score moyen")).toBeVisible();
     await page.goBack();
     await expect(page.getByRole("heading", { name: `Meilleurs mentors pour ${menteeName}` })).toBeVisible();
+    await page.reload();
     await expect(draft.getByText("Score moyen")).toBeVisible();
 
     await draft.getByRole("button", { name: /Proposer les \d+ jumelages/ }).click();
     await expect(draft.getByText(/\d+ jumelages? proposés? : les personnes concernées ont reçu un courriel/)).toBeVisible();
+    // Accepted, the draft is done with: the board no longer shows it.
+    await expect(draft.getByText("Score moyen")).toHaveCount(0);
 
-    // The proposals appear on the board, with no reload.
+    // The proposals appear on the board.
     const pairs = page.getByRole("region", { name: "Jumelages proposés, déclinés et actifs" });
     const row = pairs.getByRole("row").nth(1);
     await expect(row.getByText("Proposé")).toBeVisible();

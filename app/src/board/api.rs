@@ -28,7 +28,8 @@ async fn cohort_for(
 
 /// The board of a cohort (the current one when none is named): the waiting
 /// mentees (searched and filtered, one page), the mentors with their places,
-/// the selected mentee's best mentors, open pairs, locks and exclusions.
+/// the selected mentee's best mentors, the kept draft (its first `shown`
+/// pairs explained), open pairs, locks and exclusions.
 #[server(endpoint = "get_board")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn get_board(
@@ -39,6 +40,7 @@ pub async fn get_board(
     page: Option<usize>,
     mentor_page: Option<usize>,
     mentee: Option<i64>,
+    shown: Option<usize>,
 ) -> Result<BoardView, AppError> {
     use super::{MatchingSettings, Page};
     use crate::accounts::{session::authorize_role, Role};
@@ -69,11 +71,18 @@ pub async fn get_board(
             mentees: Page::of(&[], 1),
             mentors: Page::of(&[], 1),
             selected: None,
+            draft: None,
             pairs: Vec::new(),
             constraints: Vec::new(),
         });
     };
+    // Read before the people: a change made meanwhile leaves the draft one
+    // generation behind, computed again next time.
+    let generation = super::repo::board_generation(&pool).await?;
     let (cohort_id, people) = cohort_for(&pool, &chosen.code).await?;
+    let draft = super::drafts::current(&pool, cohort_id, &people, generation, program_today())
+        .await?
+        .map(|draft| draft.view(&chosen.code, &people, shown.unwrap_or(super::PAGE_SIZE)));
 
     let search = super::lists::MenteeSearch::new(q, domain, language);
     let waiting = people.waiting(&search);
@@ -89,6 +98,7 @@ pub async fn get_board(
         mentees: Page::of(&waiting, page.unwrap_or(1)),
         mentors: Page::of(&mentors, mentor_page.unwrap_or(1)),
         selected,
+        draft,
         pairs: crate::pairs::repo::board_pairs_of_cohort(
             &pool,
             cohort_id,
@@ -100,116 +110,50 @@ pub async fn get_board(
 }
 
 /// The optimal draft for the cohort's waiting mentees, with the current
-/// weights, locks and exclusions. Nothing is saved: accepting it proposes.
+/// weights, locks and exclusions, kept until accepted or discarded (a run
+/// replaces it). Nothing is proposed: accepting it proposes.
 #[server(endpoint = "run_matching")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn run_matching(cohort: String) -> Result<DraftView, AppError> {
-    use super::{DraftPair, DraftUnmatched};
     use crate::accounts::{session::authorize_role, Role};
+    use crate::program_time::{program_today, utc_now_text};
     use crate::server_context::pool;
 
-    authorize_role(Role::Coordinator).await?;
+    let authorized = authorize_role(Role::Coordinator).await?;
+    let coordinator_id = authorized.account()?.id;
     let pool = pool()?;
-    let (_, people) = cohort_for(&pool, &cohort).await?;
-    let engine = people.engine_cohort(None);
-    let (mentees, mentors) = (engine.mentees.len(), engine.mentors.len());
-    let started = std::time::Instant::now();
-    // Up to a tenth of a second on both cores at 5,000 × 1,000: off the
-    // threads that serve requests.
-    let solved = tokio::task::spawn_blocking(move || matching::solve(&engine))
-        .await
-        .map_err(|error| AppError::internal(format!("the engine stopped: {error}")))?;
-    let assignment = solved
-        .map_err(|error| AppError::internal(format!("the engine refused its input: {error:?}")))?;
-    tracing::info!(
-        mentees,
-        mentors,
-        matched = assignment.matched,
-        elapsed_ms = started.elapsed().as_millis() as u64,
-        "optimal matching"
-    );
-    let names = people.names();
-    let name = |id: &str| -> (i64, String) {
-        let id: i64 = id.parse().unwrap_or_default();
-        (
-            id,
-            names
-                .get(&id)
-                .map(|name| (*name).to_owned())
-                .unwrap_or_default(),
-        )
+    let generation = super::repo::board_generation(&pool).await?;
+    let (cohort_id, people) = cohort_for(&pool, &cohort).await?;
+    let kept = super::drafts::KeptDraft {
+        generation,
+        computed_on: program_today(),
+        draft: super::drafts::solve(&people).await?,
     };
-    let keys = assignment
-        .pairs
-        .iter()
-        .map(|pair| format!("{}-{}", pair.mentee, pair.mentor))
-        .collect();
-    let unmatched_count = assignment.unmatched.len();
-    Ok(DraftView {
-        cohort,
-        matched: assignment.matched,
-        total_score: assignment.total_score,
-        pairs: assignment
-            .pairs
-            .into_iter()
-            .take(super::PAGE_SIZE)
-            .map(|pair| {
-                let (mentee_profile_id, mentee_name) = name(&pair.mentee);
-                let (mentor_profile_id, mentor_name) = name(&pair.mentor);
-                DraftPair {
-                    mentee_profile_id,
-                    mentee_name,
-                    mentor_profile_id,
-                    mentor_name,
-                    locked: pair.locked,
-                    breakdown: pair.breakdown,
-                }
-            })
-            .collect(),
-        keys,
-        unmatched: assignment
-            .unmatched
-            .into_iter()
-            .take(super::UNMATCHED_SHOWN)
-            .map(|unmatched| {
-                let (mentee_profile_id, mentee_name) = name(&unmatched.mentee);
-                DraftUnmatched {
-                    mentee_profile_id,
-                    mentee_name,
-                    reason: unmatched.reason,
-                }
-            })
-            .collect(),
-        unmatched_count,
-        already_open: people.paired.len(),
-        settings: people.settings,
-    })
+    super::drafts::keep(
+        &pool,
+        cohort_id,
+        &kept,
+        Some(coordinator_id),
+        &utc_now_text(),
+    )
+    .await?;
+    Ok(kept.draft.view(&cohort, &people, super::PAGE_SIZE))
 }
 
-/// A further page of a draft's pairs (at most a page of `mentee-mentor`
-/// keys, as the draft listed them), named and explained as they stand now.
-#[server(endpoint = "draft_pairs")]
+/// Forgets the cohort's kept draft; nothing else changes. Answers whether
+/// there was one.
+#[server(endpoint = "discard_draft")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
-pub async fn draft_pairs(
-    cohort: String,
-    pairs: Option<Vec<String>>,
-) -> Result<Vec<super::DraftPair>, AppError> {
+pub async fn discard_draft(cohort: String) -> Result<bool, AppError> {
     use crate::accounts::{session::authorize_role, Role};
     use crate::server_context::pool;
 
     authorize_role(Role::Coordinator).await?;
-    let keys = parse_keys(pairs.unwrap_or_default())?;
-    if keys.len() > super::PAGE_SIZE {
-        return Err(AppError::InvalidInput {
-            field: "pairs".into(),
-            problem: crate::error::InputProblem::InvalidChoice,
-        });
-    }
     let pool = pool()?;
-    let (_, people) = cohort_for(&pool, &cohort).await?;
-    keys.iter()
-        .map(|&(mentee, mentor)| people.draft_pair(mentee, mentor).ok_or(AppError::NotFound))
-        .collect()
+    let cohort_id = super::repo::cohort_id(&pool, &cohort)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    super::drafts::forget(&pool, cohort_id).await
 }
 
 /// `mentee-mentor` keys from a form; a malformed one is refused.
@@ -281,7 +225,8 @@ pub async fn propose_pair(cohort: String, mentee: i64, mentor: i64) -> Result<us
     propose_pairs(&cohort, &[(mentee, mentor)]).await
 }
 
-/// Proposes the draft's pairs as a whole (or those the coordinator kept).
+/// Proposes the draft's pairs as a whole (or those the coordinator kept);
+/// the kept draft is forgotten.
 #[server(endpoint = "accept_draft")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn accept_draft(cohort: String, pairs: Option<Vec<String>>) -> Result<usize, AppError> {
@@ -292,7 +237,13 @@ pub async fn accept_draft(cohort: String, pairs: Option<Vec<String>>) -> Result<
             problem: crate::error::InputProblem::ChooseAtLeastOne,
         });
     }
-    propose_pairs(&cohort, &keys).await
+    let proposed = propose_pairs(&cohort, &keys).await?;
+    // Its pairs are proposals now: the draft is done with.
+    let pool = crate::server_context::pool()?;
+    if let Some(cohort_id) = super::repo::cohort_id(&pool, &cohort).await? {
+        super::drafts::forget(&pool, cohort_id).await?;
+    }
+    Ok(proposed)
 }
 
 /// Locks a pair into every draft, forbids it, or clears the decision (`none`).

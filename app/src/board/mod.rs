@@ -13,6 +13,8 @@ pub mod api;
 #[cfg(feature = "ssr")]
 pub mod cache;
 #[cfg(feature = "ssr")]
+pub mod drafts;
+#[cfg(feature = "ssr")]
 pub mod lists;
 #[cfg(feature = "ssr")]
 pub mod repo;
@@ -137,6 +139,8 @@ pub struct BoardView {
     pub mentees: Page<BoardMentee>,
     pub mentors: Page<BoardMentor>,
     pub selected: Option<SelectedMentee>,
+    /// The cohort's kept draft, if one was run and not yet accepted or discarded.
+    pub draft: Option<DraftView>,
     /// Proposed, recently declined (with the reason), and active pairs.
     pub pairs: Vec<PairRow>,
     pub constraints: Vec<ConstraintRow>,
@@ -168,7 +172,7 @@ pub struct DraftView {
     pub matched: usize,
     pub total_score: u64,
     /// The first page of pairs, explained; the others come on demand
-    /// (`draft_pairs`), so that a draft of thousands stays light.
+    /// (the board's `shown` parameter), so that a draft of thousands stays light.
     pub pairs: Vec<DraftPair>,
     /// Every pair of the draft (`mentee-mentor`), in order: what accepting
     /// the whole draft proposes, and what the next pages ask for.

@@ -1,19 +1,20 @@
-//! The matching board (Coordination → Jumelage). Lists, filters and the
-//! selected mentee live in the address (links and GET forms, so the browser's
-//! back button and a shared link work); decisions are server actions that
-//! refresh the board in place.
+//! The matching board (Coordination → Jumelage), drawn on the server. Lists,
+//! filters, the selected mentee and how much of the draft is shown live in the
+//! address (links and GET forms, so the browser's back button and a shared
+//! link work); the draft is kept on the server (`board::drafts`); decisions
+//! are plain forms that come back to the same address.
 use leptos::prelude::*;
 
 use crate::components::table::DataTable;
 
-use crate::components::access::reload_or_deny;
+use crate::components::access::load_or_deny;
 
 use crate::components::labels::label;
 use leptos_router::hooks::use_location;
 use matching::{Breakdown, Obstacle, PartName, Reason, UnmatchedReason};
 
 use super::api::{
-    get_board, AcceptDraft, DraftPairs, ProposePair, RunMatching, SaveMatchingSettings,
+    get_board, AcceptDraft, DiscardDraft, ProposePair, RunMatching, SaveMatchingSettings,
     SetPairConstraint,
 };
 use super::{
@@ -23,7 +24,7 @@ use super::{
 use crate::catalog::TaxonomyChoice;
 use crate::components::access::CoordinationPage;
 use crate::components::forms::{
-    action_error, count_successes, FieldMessage, FormError, SubmitButton,
+    action_error, action_succeeded, restore_outcome, FieldMessage, FormError, SubmitButton,
 };
 use crate::components::page::PageTitle;
 use crate::i18n::{t, t_string, use_i18n};
@@ -35,7 +36,6 @@ use crate::profiles::fields::{language_name, TaxonomyLabel};
 mod columns;
 mod draft;
 mod explain;
-mod navigation;
 use columns::*;
 use draft::*;
 use explain::*;
@@ -50,6 +50,8 @@ pub struct BoardQuery {
     page: usize,
     mentor_page: usize,
     mentee: Option<i64>,
+    /// How many of the draft's pairs are explained (a page more each time).
+    shown: usize,
 }
 
 impl BoardQuery {
@@ -72,6 +74,7 @@ impl BoardQuery {
                 "page" => board.page = value.parse().unwrap_or(1),
                 "mpage" => board.mentor_page = value.parse().unwrap_or(1),
                 "mentee" => board.mentee = value.parse().ok(),
+                "shown" => board.shown = value.parse().unwrap_or(0),
                 _ => {}
             }
         }
@@ -109,6 +112,14 @@ impl BoardQuery {
         add(
             "mentee",
             self.mentee.map(|id| id.to_string()).unwrap_or_default(),
+        );
+        add(
+            "shown",
+            if self.shown > crate::board::PAGE_SIZE {
+                self.shown.to_string()
+            } else {
+                String::new()
+            },
         );
         if parts.is_empty() {
             "/coordinator/matching".to_owned()
@@ -149,37 +160,16 @@ fn label_of(choices: &[TaxonomyChoice], code: &str) -> TaxonomyChoice {
         })
 }
 
-/// `/coordinator/matching`: the page reads its address on the server and
-/// hands it to the board, the one part of the page that runs in the browser.
+/// `/coordinator/matching`: the board of the cohort and view its address names.
 #[component]
 pub fn MatchingBoardPage() -> impl IntoView {
     let i18n = use_i18n();
-    let query = use_location().search.get_untracked();
-    let query = BoardQuery::from_query(&query);
-    view! {
-        <PageTitle text=label!(i18n, board.title) />
-        <MatchingBoard query />
-    }
-}
-
-/// The board itself, an island (its code loads only on this page): the draft
-/// of a run lives in the browser, and each decision refreshes the lists in
-/// place while the draft stays on screen. Its links and filters are board
-/// addresses, followed in place too ([`navigation`]), so the draft survives
-/// choosing a mentee or a page; before the script, they are plain pages.
-#[island(lazy)]
-fn MatchingBoard(query: BoardQuery) -> impl IntoView {
-    crate::locale::provide_island_i18n();
-    let i18n = use_i18n();
-    let changes = RwSignal::new(0_u64);
-    // The draft's actions live here, above the board that reloads after each
-    // change, so that the draft stays on screen (and is run again) meanwhile.
-    let draft = DraftActions::new(changes);
-    let query = RwSignal::new(query);
-    navigation::follow_back_and_forward(query);
+    let query = BoardQuery::from_query(&use_location().search.get_untracked());
+    let asked = query.clone();
     let board = Resource::new(
-        move || (query.get(), changes.get()),
-        move |(query, _)| {
+        || (),
+        move |_| {
+            let query = asked.clone();
             get_board(
                 Some(query.cohort),
                 Some(query.q),
@@ -188,34 +178,26 @@ fn MatchingBoard(query: BoardQuery) -> impl IntoView {
                 Some(query.page),
                 Some(query.mentor_page),
                 query.mentee,
+                Some(query.shown),
             )
         },
     );
     let title = label!(i18n, board.title);
     view! {
-        <div
-            on:click=move |event| navigation::follow_link(event, query)
-            on:submit=move |event| navigation::follow_search(event, query)
-        >
-            {reload_or_deny(board, move |view| {
-                view! {
-                    <CoordinationPage title>
-                        <BoardContent board=view query=query.get_untracked() changes draft />
-                    </CoordinationPage>
-                }
-                .into_any()
-            })}
-        </div>
+        <PageTitle text=title />
+        {load_or_deny(board, move |view| {
+            let query = query.clone();
+            view! {
+                <CoordinationPage title>
+                    <BoardContent board=view query />
+                </CoordinationPage>
+            }
+        })}
     }
 }
 
 #[component]
-fn BoardContent(
-    board: BoardView,
-    query: BoardQuery,
-    changes: RwSignal<u64>,
-    draft: DraftActions,
-) -> impl IntoView {
+fn BoardContent(board: BoardView, query: BoardQuery) -> impl IntoView {
     let i18n = use_i18n();
     let cohorts = board.cohorts.clone();
     let Some(cohort) = board.cohort.clone() else {
@@ -237,6 +219,7 @@ fn BoardContent(
         .iter()
         .filter(|pair| pair.status.is_open())
         .count();
+    let proposed = action_succeeded(ServerAction::<ProposePair>::new());
     view! {
         <p class="lead">{t!(i18n, board.lead)}</p>
         <form method="get" action="/coordinator/matching" class="filters">
@@ -249,30 +232,27 @@ fn BoardContent(
         <p class="muted" role="status">
             {move || t_string!(i18n, board.summary, waiting = crate::plural!(i18n, board.waiting_singular, board.waiting_plural, waiting), pairs = crate::plural!(i18n, board.open_pairs_singular, board.open_pairs_plural, open_pairs)).to_string()}
         </p>
-        <SettingsForm cohort=code.clone() settings=board.settings changes />
-        <DraftSection cohort=code.clone() choices=choices.clone() changes draft />
+        <p role="status">{move || proposed.get().then(|| view! { <span class="notice">{t!(i18n, board.pair_proposed)}</span> })}</p>
+        <SettingsForm cohort=code.clone() settings=board.settings />
+        <DraftSection draft=board.draft query=query.clone() choices=choices.clone() />
         <div class="board-columns">
             <MenteeColumn page=board.mentees.clone() query=query.clone() choices=choices.clone() />
-            <SelectedColumn selected=board.selected.clone() cohort=code.clone() choices=choices.clone() changes />
+            <SelectedColumn selected=board.selected.clone() cohort=code.clone() choices=choices.clone() />
             <MentorColumn page=board.mentors.clone() query=query.clone() />
         </div>
-        <OpenPairs pairs=board.pairs.clone() changes />
-        <Constraints rows=board.constraints.clone() cohort=code.clone() changes />
+        <OpenPairs pairs=board.pairs.clone() />
+        <Constraints rows=board.constraints.clone() cohort=code.clone() />
     }
     .into_any()
 }
 
 /// The weights (adding up to 100) and the optional criteria of the cohort.
 #[component]
-fn SettingsForm(
-    cohort: String,
-    settings: super::MatchingSettings,
-    changes: RwSignal<u64>,
-) -> impl IntoView {
+fn SettingsForm(cohort: String, settings: super::MatchingSettings) -> impl IntoView {
     let i18n = use_i18n();
     let save = ServerAction::<SaveMatchingSettings>::new();
-    count_successes(save, changes);
     let error = action_error(save);
+    let saved = action_succeeded(save);
     let weights = settings.weights;
     let field = move |name: &'static str, value: u32, label: &'static str| {
         let id = format!("weight-{name}");
@@ -311,7 +291,7 @@ fn SettingsForm(
                 {field("min_score", settings.criteria.min_score, t_string!(i18n, board.min_score))}
                 <SubmitButton label=label!(i18n, board.save_settings) pending=save.pending() />
                 <FormError error />
-                <p role="status">{move || matches!(save.value().get(), Some(Ok(()))).then(|| t_string!(i18n, board.settings_saved))}</p>
+                <p role="status">{move || saved.get().then(|| t_string!(i18n, board.settings_saved))}</p>
             </ActionForm>
         </details>
     }
@@ -339,7 +319,7 @@ fn Pager(
 }
 
 #[component]
-fn OpenPairs(pairs: Vec<PairRow>, changes: RwSignal<u64>) -> impl IntoView {
+fn OpenPairs(pairs: Vec<PairRow>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="section-block" aria-labelledby="pairs-title">
@@ -349,7 +329,7 @@ fn OpenPairs(pairs: Vec<PairRow>, changes: RwSignal<u64>) -> impl IntoView {
             } else {
                 view! {
                     <DataTable columns=vec![label!(i18n, board.column_mentee), label!(i18n, board.column_mentor), label!(i18n, board.column_score), label!(i18n, board.column_status), label!(i18n, board.column_actions)]>
-                        {pairs.into_iter().map(|pair| view! { <PairRowView pair changes /> }).collect_view()}
+                        {pairs.into_iter().map(|pair| view! { <PairRowView pair /> }).collect_view()}
                     </DataTable>
                 }.into_any()
             }}
@@ -358,12 +338,10 @@ fn OpenPairs(pairs: Vec<PairRow>, changes: RwSignal<u64>) -> impl IntoView {
 }
 
 #[component]
-fn PairRowView(pair: PairRow, changes: RwSignal<u64>) -> impl IntoView {
+fn PairRowView(pair: PairRow) -> impl IntoView {
     let i18n = use_i18n();
     let withdraw = ServerAction::<WithdrawPair>::new();
     let end = ServerAction::<EndPair>::new();
-    count_successes(withdraw, changes);
-    count_successes(end, changes);
     let withdraw_error = action_error(withdraw);
     let end_error = action_error(end);
     let id = pair.id;
@@ -422,7 +400,7 @@ fn PairRowView(pair: PairRow, changes: RwSignal<u64>) -> impl IntoView {
 }
 
 #[component]
-fn Constraints(rows: Vec<ConstraintRow>, cohort: String, changes: RwSignal<u64>) -> impl IntoView {
+fn Constraints(rows: Vec<ConstraintRow>, cohort: String) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="section-block" aria-labelledby="constraints-title">
@@ -442,7 +420,7 @@ fn Constraints(rows: Vec<ConstraintRow>, cohort: String, changes: RwSignal<u64>)
                                     }}</span>
                                     " " {text} " "
                                     <ConstraintButton cohort=cohort.clone() mentee=row.mentee_profile_id mentor=row.mentor_profile_id
-                                        kind="none" changes label=label!(i18n, board.undo) />
+                                        kind="none" label=label!(i18n, board.undo) />
                                 </li>
                             }
                         }).collect_view()}
@@ -467,6 +445,7 @@ mod tests {
             page: 3,
             mentor_page: 2,
             mentee: Some(42),
+            shown: 60,
         };
         let href = query.href();
         let (path, search) = href.split_once('?').unwrap_or((href.as_str(), ""));

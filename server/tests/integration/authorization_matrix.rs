@@ -564,20 +564,9 @@ fn rows() -> Vec<Row> {
             },
         },
         Row {
-            path: DraftPairs::PATH,
+            path: DiscardDraft::PATH,
             rule: Rule::Only(Role::Coordinator),
-            body: |fixture| {
-                form(&[
-                    ("cohort", "matrix"),
-                    (
-                        "pairs[]",
-                        &format!(
-                            "{}-{}",
-                            fixture.bystander_profile_id, fixture.mentor_profile_id
-                        ),
-                    ),
-                ])
-            },
+            body: |_| form(&[("cohort", "matrix")]),
         },
         Row {
             path: AcceptDraft::PATH,

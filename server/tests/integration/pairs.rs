@@ -9,7 +9,7 @@ mod board;
 use crate::common::{form, TestApp};
 use app::accounts::Role;
 use app::board::api::*;
-use app::board::{BoardView, DraftPair, DraftView};
+use app::board::{BoardView, DraftView};
 use app::pairs::api::*;
 use app::pairs::{MyPair, PairStatus};
 use axum::http::StatusCode;

@@ -116,7 +116,6 @@ pub(super) fn SelectedColumn(
     selected: Option<SelectedMentee>,
     cohort: String,
     choices: crate::catalog::ProfileChoices,
-    changes: RwSignal<u64>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let Some(selected) = selected else {
@@ -143,7 +142,7 @@ pub(super) fn SelectedColumn(
                 view! {
                     <ol class="plain-list ranked">
                         {selected.ranked.into_iter().map(|ranked| view! {
-                            <li><RankedCard ranked mentee cohort=cohort.clone() choices=choices.clone() has_pair changes /></li>
+                            <li><RankedCard ranked mentee cohort=cohort.clone() choices=choices.clone() has_pair /></li>
                         }).collect_view()}
                     </ol>
                 }.into_any()
@@ -160,7 +159,6 @@ pub(super) fn RankedCard(
     cohort: String,
     choices: crate::catalog::ProfileChoices,
     has_pair: bool,
-    changes: RwSignal<u64>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let available = ranked.suggestion.available();
@@ -181,16 +179,16 @@ pub(super) fn RankedCard(
             </p>
             <ScoreBreakdown breakdown=ranked.suggestion.breakdown.clone() choices />
             <div class="button-row">
-                {(available && !has_pair).then(|| view! { <ProposeButton cohort=cohort.clone() mentee mentor changes /> })}
+                {(available && !has_pair).then(|| view! { <ProposeButton cohort=cohort.clone() mentee mentor /> })}
                 {match constraint {
                     Some(_) => view! {
-                        <ConstraintButton cohort=cohort.clone() mentee mentor kind="none" changes
+                        <ConstraintButton cohort=cohort.clone() mentee mentor kind="none"
                             label=label!(i18n, board.undo) />
                     }.into_any(),
                     None => view! {
-                        <ConstraintButton cohort=cohort.clone() mentee mentor kind="locked" changes
+                        <ConstraintButton cohort=cohort.clone() mentee mentor kind="locked"
                             label=label!(i18n, board.lock) />
-                        <ConstraintButton cohort=cohort.clone() mentee mentor kind="forbidden" changes
+                        <ConstraintButton cohort=cohort.clone() mentee mentor kind="forbidden"
                             label=label!(i18n, board.forbid) />
                     }.into_any(),
                 }}

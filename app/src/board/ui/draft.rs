@@ -1,99 +1,43 @@
-//! The draft of a whole cohort: what the engine proposes, each pair to propose or to forbid, at once or one by one.
+//! The draft of a whole cohort: what the engine proposes, kept until the
+//! coordinator accepts it (all its pairs, or one by one) or discards it.
 #[allow(unused_imports)]
 use super::*;
 
-/// The optimal draft's two actions, and whether the shown draft was accepted.
-#[derive(Clone, Copy)]
-pub(super) struct DraftActions {
-    pub(super) run: ServerAction<RunMatching>,
-    pub(super) accept: ServerAction<AcceptDraft>,
-    /// Hidden once accepted (its pairs are proposals now), shown by the next run.
-    pub(super) accepted: RwSignal<bool>,
-}
-
-impl DraftActions {
-    pub(super) fn new(changes: RwSignal<u64>) -> DraftActions {
-        let run = ServerAction::<RunMatching>::new();
-        let accept = ServerAction::<AcceptDraft>::new();
-        count_successes(accept, changes);
-        let accepted = RwSignal::new(false);
-        Effect::new(move |_| {
-            if matches!(accept.value().get(), Some(Ok(_))) {
-                accepted.set(true);
-            }
-        });
-        Effect::new(move |_| {
-            if run.pending().get() {
-                accepted.set(false);
-            }
-        });
-        // Anything changed on the board (weights, a proposal, a lock) while a
-        // draft is shown: run it again, so that it matches what is saved.
-        let seen = RwSignal::new(changes.get_untracked());
-        Effect::new(move |_| {
-            let now = changes.get();
-            if now == seen.get_untracked() {
-                return;
-            }
-            seen.set(now);
-            if accepted.get_untracked() {
-                return;
-            }
-            if let Some(Ok(draft)) = run.value().get_untracked() {
-                run.dispatch(RunMatching {
-                    cohort: draft.cohort,
-                });
-            }
-        });
-        DraftActions {
-            run,
-            accept,
-            accepted,
-        }
-    }
-}
-
-/// Run the optimal matching, read the draft, accept it whole or pair by pair.
+/// Run the optimal matching, read the kept draft, accept or discard it.
 #[component]
 pub(super) fn DraftSection(
-    cohort: String,
+    draft: Option<DraftView>,
+    query: BoardQuery,
     choices: crate::catalog::ProfileChoices,
-    changes: RwSignal<u64>,
-    draft: DraftActions,
 ) -> impl IntoView {
-    let DraftActions {
-        run,
-        accept,
-        accepted,
-    } = draft;
     let i18n = use_i18n();
+    let run = ServerAction::<RunMatching>::new();
+    let accept = ServerAction::<AcceptDraft>::new();
+    let discard = ServerAction::<DiscardDraft>::new();
+    restore_outcome(accept);
     let run_error = action_error(run);
     let accept_error = action_error(accept);
-    let cohort_for_run = cohort.clone();
+    let discard_error = action_error(discard);
+    let discarded = action_succeeded(discard);
+    let cohort = query.cohort.clone();
     view! {
         <section class="card draft" aria-labelledby="draft-title">
             <h2 id="draft-title">{t!(i18n, board.draft_title)}</h2>
             <p class="muted">{t!(i18n, board.draft_lead)}</p>
             <ActionForm action=run>
-                <input type="hidden" name="cohort" value=cohort_for_run />
+                <input type="hidden" name="cohort" value=cohort.clone() />
                 <SubmitButton label=label!(i18n, board.run) pending=run.pending() />
             </ActionForm>
             <FormError error=run_error />
             <p role="status">
                 {move || match accept.value().get() {
-                    Some(Ok(count)) if accepted.get() => Some(crate::plural!(i18n, board.draft_accepted_singular, board.draft_accepted_plural, count)),
-                    _ => None,
+                    Some(Ok(count)) => Some(crate::plural!(i18n, board.draft_accepted_singular, board.draft_accepted_plural, count)),
+                    _ => discarded.get().then(|| t_string!(i18n, board.discarded).to_string()),
                 }}
             </p>
             <FormError error=accept_error />
-            {move || {
-                let hidden = accepted.get();
-                // A draft run for another cohort (the board followed a change of
-                // cohort in place) is not this cohort's: not shown.
-                run.value().get().and_then(Result::ok).filter(|draft| !hidden && draft.cohort == cohort).map(|draft| {
-                    view! { <DraftView draft cohort=cohort.clone() choices=choices.clone() accept changes /> }
-                })
-            }}
+            <FormError error=discard_error />
+            {draft.map(|draft| view! { <DraftView draft query choices accept discard /> })}
         </section>
     }
 }
@@ -101,10 +45,10 @@ pub(super) fn DraftSection(
 #[component]
 pub(super) fn DraftView(
     draft: DraftView,
-    cohort: String,
+    query: BoardQuery,
     choices: crate::catalog::ProfileChoices,
     accept: ServerAction<AcceptDraft>,
-    changes: RwSignal<u64>,
+    discard: ServerAction<DiscardDraft>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     // One decimal, with the reader's decimal mark (59,0 in French).
@@ -115,30 +59,40 @@ pub(super) fn DraftView(
     };
     let (matched, total, already) = (draft.matched, draft.total_score, draft.already_open);
     let unmatched_count = draft.unmatched_count;
-    let keys = draft.keys.clone();
-    let pair_count = keys.len();
-    // The pairs shown so far: the first page came with the draft, each
-    // "show more" asks the server for the next one.
-    let shown = RwSignal::new(draft.pairs.clone());
-    let more = ServerAction::<DraftPairs>::new();
-    let more_error = action_error(more);
-    Effect::new(move |_| {
-        if let Some(Ok(page)) = more.value().get() {
-            shown.update(|pairs| pairs.extend(page));
+    let cohort = query.cohort.clone();
+    let keys = draft.keys;
+    let shown = draft.pairs.len();
+    let remaining = keys.len().saturating_sub(shown);
+    // The next page of pairs is the same board with more of them explained;
+    // the address leads to the first new one.
+    let more = BoardQuery {
+        shown: shown + crate::board::PAGE_SIZE,
+        ..query
+    }
+    .href()
+        + &format!("#draft-pair-{}", shown + 1);
+    let confirm_discard = t_string!(i18n, board.discard_confirm).to_string();
+    let accept_cohort = cohort.clone();
+    let accept_form = (!keys.is_empty()).then(move || {
+        view! {
+            <ActionForm action=accept attr:class="inline-form">
+                <input type="hidden" name="cohort" value=accept_cohort />
+                {keys.iter().map(|key| view! { <input type="hidden" name="pairs[]" value=key.clone() /> }).collect_view()}
+                <SubmitButton label=Signal::derive(move || t_string!(i18n, board.accept_all, count = matched).to_string()) pending=accept.pending() />
+            </ActionForm>
         }
     });
-    let show_more = {
-        let (cohort, keys) = (cohort.clone(), keys.clone());
-        move |_| {
-            let start = shown.with_untracked(Vec::len).min(keys.len());
-            let end = (start + crate::board::PAGE_SIZE).min(keys.len());
-            more.dispatch(DraftPairs {
-                cohort: cohort.clone(),
-                pairs: Some(keys[start..end].to_vec()),
-            });
+    let pair_cohort = cohort.clone();
+    let pairs = draft.pairs.into_iter().enumerate().map(|(index, pair)| {
+        let heading = format!("{} — {}", pair.mentee_name, pair.mentor_name);
+        view! {
+            <li class="card draft-pair" id=format!("draft-pair-{}", index + 1)>
+                <h4>{heading}{pair.locked.then(|| view! { " " <span class="badge">{t!(i18n, board.locked)}</span> })}</h4>
+                <ScoreBreakdown breakdown=pair.breakdown choices=choices.clone() />
+                <ProposeButton cohort=pair_cohort.clone() mentee=pair.mentee_profile_id mentor=pair.mentor_profile_id />
+            </li>
         }
-    };
-    let cohort_for_pairs = cohort.clone();
+    }).collect_view();
     view! {
         <dl class="draft-totals">
             <div><dt>{t!(i18n, board.draft_matched)}</dt><dd>{matched}</dd></div>
@@ -147,45 +101,28 @@ pub(super) fn DraftView(
             <div><dt>{t!(i18n, board.draft_unmatched)}</dt><dd>{unmatched_count}</dd></div>
         </dl>
         <p>{move || t_string!(i18n, board.draft_difference, added = matched, kept = already).to_string()}</p>
-        {(!keys.is_empty()).then(|| view! {
-            <ActionForm action=accept>
-                <input type="hidden" name="cohort" value=cohort.clone() />
-                {keys.iter().map(|key| view! { <input type="hidden" name="pairs[]" value=key.clone() /> }).collect_view()}
-                <SubmitButton label=Signal::derive(move || t_string!(i18n, board.accept_all, count = matched).to_string()) pending=accept.pending() />
-            </ActionForm>
-        })}
-        <h3>{t!(i18n, board.draft_pairs)}</h3>
-        <ol class="plain-list draft-pairs">
-            {move || {
-                shown
-                    .get()
-                    .into_iter()
-                    .map(|pair| {
-                        let heading = format!("{} — {}", pair.mentee_name, pair.mentor_name);
-                        view! {
-                            <li class="card draft-pair">
-                                <h4>{heading}{pair.locked.then(|| view! { " " <span class="badge">{t!(i18n, board.locked)}</span> })}</h4>
-                                <ScoreBreakdown breakdown=pair.breakdown choices=choices.clone() />
-                                <ProposeButton cohort=cohort_for_pairs.clone() mentee=pair.mentee_profile_id mentor=pair.mentor_profile_id changes />
-                            </li>
-                        }
-                    })
-                    .collect_view()
-            }}
-        </ol>
-        {move || {
-            let remaining = pair_count - shown.with(Vec::len).min(pair_count);
-            (remaining > 0).then(|| view! {
-                <button type="button" class="button button-secondary" disabled=move || more.pending().get() on:click=show_more.clone()>
-                    {move || t_string!(i18n, board.show_more, count = remaining).to_string()}
+        <div class="button-row">
+            {accept_form}
+            <ActionForm action=discard attr:class="inline-form">
+                <input type="hidden" name="cohort" value=cohort />
+                <button type="submit" class="button button-secondary" data-confirm=confirm_discard>
+                    {t!(i18n, board.discard)}
                 </button>
-            })
-        }}
-        <FormError error=more_error />
+            </ActionForm>
+        </div>
+        <h3>{t!(i18n, board.draft_pairs)}</h3>
+        <ol class="plain-list draft-pairs">{pairs}</ol>
+        {(remaining > 0).then(|| view! {
+            <p>
+                <a class="button button-secondary" href=more>
+                    {move || t_string!(i18n, board.show_more, count = remaining.min(crate::board::PAGE_SIZE)).to_string()}
+                </a>
+            </p>
+        })}
         {(unmatched_count > 0).then(|| view! {
             <h3>{t!(i18n, board.draft_unmatched_title)}</h3>
             <ul class="plain-list unmatched">
-                {draft.unmatched.iter().cloned().map(|unmatched| view! {
+                {draft.unmatched.into_iter().map(|unmatched| view! {
                     <li><strong>{unmatched.mentee_name}</strong> " — " <UnmatchedText reason=unmatched.reason /></li>
                 }).collect_view()}
             </ul>
@@ -194,27 +131,19 @@ pub(super) fn DraftView(
     }
 }
 
-/// Proposes one pair; the two people are emailed.
+/// Proposes one pair; the two people are emailed. The board comes back with
+/// the pair among the open ones.
 #[component]
-pub(super) fn ProposeButton(
-    cohort: String,
-    mentee: i64,
-    mentor: i64,
-    changes: RwSignal<u64>,
-) -> impl IntoView {
+pub(super) fn ProposeButton(cohort: String, mentee: i64, mentor: i64) -> impl IntoView {
     let i18n = use_i18n();
     let propose = ServerAction::<ProposePair>::new();
-    count_successes(propose, changes);
     let error = action_error(propose);
     view! {
         <ActionForm action=propose attr:class="inline-form">
             <input type="hidden" name="cohort" value=cohort />
             <input type="hidden" name="mentee" value=mentee />
             <input type="hidden" name="mentor" value=mentor />
-            {move || match propose.value().get() {
-                Some(Ok(_)) => view! { <span class="badge badge-ok" role="status">{t!(i18n, board.proposed)}</span> }.into_any(),
-                _ => view! { <SubmitButton class="button button-small" label=label!(i18n, board.propose) pending=propose.pending() /> }.into_any(),
-            }}
+            <SubmitButton class="button button-small" label=label!(i18n, board.propose) pending=propose.pending() />
             <FormError error />
             {move || error.get().and_then(|error| error.problem_with("pair")).map(|_| view! { <p class="field-error">{t!(i18n, forms.pair_not_allowed)}</p> })}
         </ActionForm>
@@ -229,10 +158,8 @@ pub(super) fn ConstraintButton(
     mentor: i64,
     kind: &'static str,
     #[prop(into)] label: Signal<String>,
-    changes: RwSignal<u64>,
 ) -> impl IntoView {
     let set = ServerAction::<SetPairConstraint>::new();
-    count_successes(set, changes);
     let error = action_error(set);
     view! {
         <ActionForm action=set attr:class="inline-form">

@@ -212,36 +212,33 @@ async fn the_large_demo_cohort_loads_once_and_the_board_can_match_it() {
     assert_eq!(draft.pairs.len(), app::board::PAGE_SIZE);
     assert_eq!(draft.keys.len(), draft.matched);
 
-    // The next pages come on demand, explained as the engine explains them.
-    let first_again: Vec<DraftPair> = draft_pairs(&program, cohort, &draft.keys[..20])
-        .await
-        .json();
-    assert_eq!(first_again, draft.pairs);
-    let second = draft_pairs(&program, cohort, &draft.keys[20..draft.matched.min(40)]).await;
-    second.assert_status(StatusCode::OK);
-    let second: Vec<DraftPair> = second.json();
-    assert_eq!(second.len(), draft.matched.min(40) - 20);
+    // The board shows the kept draft; asking for more explains the next page
+    // as the engine explained the first.
+    let board = program
+        .as_coordinator(GetBoard::PATH, &[("cohort", cohort), ("shown", "40")])
+        .await;
+    board.assert_status(StatusCode::OK);
+    let board: BoardView = board.json();
+    let kept = board.draft.expect("the draft is kept");
+    assert_eq!(kept.keys, draft.keys);
+    assert_eq!(kept.pairs.len(), draft.matched.min(40));
+    assert_eq!(kept.pairs[..20], draft.pairs[..]);
     assert_eq!(
-        app::board::pair_key(second[0].mentee_profile_id, second[0].mentor_profile_id),
+        app::board::pair_key(
+            kept.pairs[20].mentee_profile_id,
+            kept.pairs[20].mentor_profile_id
+        ),
         draft.keys[20]
     );
-    // More than a page at once, or a pair of another cohort, is refused.
-    draft_pairs(&program, cohort, &draft.keys[..draft.matched.min(21)])
+    // However much is asked, at most the whole draft is explained.
+    let all: BoardView = program
+        .as_coordinator(GetBoard::PATH, &[("cohort", cohort), ("shown", "1000000")])
         .await
-        .assert_status(StatusCode::BAD_REQUEST);
-    draft_pairs(&program, "hiver-2025", &draft.keys[..1])
-        .await
-        .assert_status(StatusCode::NOT_FOUND);
-}
-
-async fn draft_pairs(
-    program: &Program,
-    cohort: &str,
-    keys: &[String],
-) -> crate::common::TestResponse {
-    let mut fields = vec![("cohort", cohort)];
-    fields.extend(keys.iter().map(|key| ("pairs[]", key.as_str())));
-    program.as_coordinator(DraftPairs::PATH, &fields).await
+        .json();
+    assert_eq!(
+        all.draft.map(|draft| draft.pairs.len()),
+        Some(draft.matched)
+    );
 }
 
 #[tokio::test]
@@ -302,4 +299,86 @@ async fn board_of(program: &Program) -> BoardView {
         .await;
     board.assert_status(StatusCode::OK);
     board.json()
+}
+
+#[tokio::test]
+async fn a_draft_is_kept_until_accepted_or_discarded_and_follows_the_board_meanwhile() {
+    let program = Program::new().await;
+    let amina = program.person(Role::Mentee, "amina", "fr").await;
+    let john = program.person(Role::Mentee, "john", "fr").await;
+    let marc = program.person(Role::Mentor, "marc", "fr").await;
+    sqlx::query("UPDATE profiles SET capacity = 1 WHERE id = ?")
+        .bind(marc.profile)
+        .execute(&program.app.pool)
+        .await
+        .expect("one place");
+    assert_eq!(
+        board_of(&program).await.draft,
+        None,
+        "no draft before a run"
+    );
+
+    let run: DraftView = program
+        .as_coordinator(RunMatching::PATH, &[("cohort", "hiver-2025")])
+        .await
+        .json();
+    assert_eq!(run.matched, 1);
+    // "Nobody is told anything until you accept."
+    let emails: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox")
+        .fetch_one(&program.app.pool)
+        .await
+        .expect("the outbox");
+    assert_eq!(emails, 0);
+    // Kept: a later visit (a reload, another day's sitting) finds it as it was.
+    assert_eq!(board_of(&program).await.draft.as_ref(), Some(&run));
+
+    // The board changed (a second mentor joined): the draft shown is
+    // computed again, with both mentees matched.
+    let lea = program.person(Role::Mentor, "lea", "fr").await;
+    let after = board_of(&program).await.draft.expect("still kept");
+    assert_eq!((after.matched, after.unmatched_count), (2, 0));
+    assert!(
+        after
+            .pairs
+            .iter()
+            .any(|pair| pair.mentor_profile_id == lea.profile),
+        "{after:?}"
+    );
+
+    // Discarded: gone, nothing proposed; discarding again finds nothing.
+    let discarded = program
+        .as_coordinator(DiscardDraft::PATH, &[("cohort", "hiver-2025")])
+        .await;
+    discarded.assert_status(StatusCode::OK);
+    assert_eq!(discarded.body, "true");
+    assert_eq!(board_of(&program).await.draft, None);
+    let again = program
+        .as_coordinator(DiscardDraft::PATH, &[("cohort", "hiver-2025")])
+        .await;
+    assert_eq!(again.body, "false");
+    program
+        .as_coordinator(DiscardDraft::PATH, &[("cohort", "no-such-cohort")])
+        .await
+        .assert_status(StatusCode::NOT_FOUND);
+    let pairs: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM pairs")
+        .fetch_one(&program.app.pool)
+        .await
+        .expect("a count");
+    assert_eq!(pairs, 0);
+
+    // Accepted: its pairs are proposals, and the draft is done with.
+    let run: DraftView = program
+        .as_coordinator(RunMatching::PATH, &[("cohort", "hiver-2025")])
+        .await
+        .json();
+    let mut fields = vec![("cohort", "hiver-2025")];
+    fields.extend(run.keys.iter().map(|key| ("pairs[]", key.as_str())));
+    let accepted = program.as_coordinator(AcceptDraft::PATH, &fields).await;
+    accepted.assert_status(StatusCode::OK);
+    assert_eq!(accepted.body, "2");
+    assert_eq!(program.pair_of(&amina).await.1, "proposed");
+    assert_eq!(program.pair_of(&john).await.1, "proposed");
+    let board = board_of(&program).await;
+    assert_eq!(board.draft, None);
+    assert_eq!(board.mentees.total, 0);
 }
