@@ -267,7 +267,7 @@ fn SettingsForm(cohort: String, settings: super::MatchingSettings) -> impl IntoV
         }
     };
     view! {
-        <details class="card settings">
+        <details class="card settings" open=move || saved.get()>
             <summary>{t!(i18n, board.settings_title)}</summary>
             <ActionForm action=save>
                 <input type="hidden" name="cohort" value=cohort />
