@@ -185,7 +185,8 @@ pub async fn forget(pool: &SqlitePool, cohort_id: i64) -> Result<bool, AppError>
 }
 
 /// The cohort's kept draft as it stands now: computed again first when the
-/// board changed since (the new one is kept). `None` when none is kept.
+/// board changed since (the new one is kept). `None` when none is kept, or
+/// when the engine refuses the board as it stands (the draft is forgotten).
 pub async fn current(
     pool: &SqlitePool,
     cohort_id: i64,
@@ -199,10 +200,17 @@ pub async fn current(
     if kept_draft.is_current(generation, today) {
         return Ok(Some(kept_draft.draft));
     }
+    // A board the engine refuses (two mentees locked with a mentor of one
+    // place): the draft is forgotten rather than the board left unusable; a
+    // new run says what is wrong.
+    let Ok(draft) = solve(people).await else {
+        forget(pool, cohort_id).await?;
+        return Ok(None);
+    };
     let fresh = KeptDraft {
         generation,
         computed_on: today,
-        draft: solve(people).await?,
+        draft,
     };
     keep(
         pool,

@@ -345,6 +345,48 @@ async fn a_draft_is_kept_until_accepted_or_discarded_and_follows_the_board_meanw
         "{after:?}"
     );
 
+    // Two mentees locked with a mentor of one place: the kept draft follows,
+    // honouring the lock that fits and placing the other mentee elsewhere.
+    for mentee in [&amina, &john] {
+        program
+            .as_coordinator(
+                SetPairConstraint::PATH,
+                &[
+                    ("cohort", "hiver-2025"),
+                    ("mentee", &mentee.profile.to_string()),
+                    ("mentor", &marc.profile.to_string()),
+                    ("kind", "locked"),
+                ],
+            )
+            .await
+            .assert_status(StatusCode::OK);
+    }
+    let locked = board_of(&program).await.draft.expect("still kept");
+    assert_eq!(locked.matched, 2);
+    assert_eq!(
+        locked
+            .pairs
+            .iter()
+            .filter(|pair| pair.locked && pair.mentor_profile_id == marc.profile)
+            .count(),
+        1,
+        "{locked:?}"
+    );
+    for mentee in [&amina, &john] {
+        program
+            .as_coordinator(
+                SetPairConstraint::PATH,
+                &[
+                    ("cohort", "hiver-2025"),
+                    ("mentee", &mentee.profile.to_string()),
+                    ("mentor", &marc.profile.to_string()),
+                    ("kind", "none"),
+                ],
+            )
+            .await
+            .assert_status(StatusCode::OK);
+    }
+
     // Discarded: gone, nothing proposed; discarding again finds nothing.
     let discarded = program
         .as_coordinator(DiscardDraft::PATH, &[("cohort", "hiver-2025")])
