@@ -51,6 +51,13 @@ if [ ! -x "$oha" ]; then
 fi
 
 pkg="target/site/pkg"
+# A built file's name under $pkg: `mentorat.<hash>.wasm` with hash-files
+# (Cargo.toml), `mentorat.wasm` without.
+pkg_file() { # $1 = stem, $2 = extension → file name
+  local found
+  found=$(find "$pkg" -maxdepth 1 -type f \( -name "$1.$2" -o -name "$1.??????????????????????.$2" \) -printf '%f\n' | head -1)
+  echo "${found:-$1.$2}"
+}
 size_row() {
   local file="$1"
   local raw gz br
@@ -144,11 +151,14 @@ read -r half_p50 half_p99 half_rps half_ok half_total <<<"$(open_loop "$half_rat
 wire() { # $1 = file under /pkg → bytes a browser accepting brotli downloads
   curl -fsS -o /dev/null -H 'Accept-Encoding: gzip, deflate, br' -w '%{size_download}' "http://$ADDR/pkg/$1"
 }
-wire_wasm=$(wire mentorat.wasm)
-wire_js=$(wire mentorat.js)
-wire_css=$(wire mentorat.css)
+wire_wasm=$(wire "$(pkg_file mentorat wasm)")
+wire_js=$(wire "$(pkg_file mentorat js)")
+wire_css=$(wire "$(pkg_file mentorat css)")
+# How long a browser keeps it (a year, unasked, when the name is its hash).
+cache_wasm=$(curl -fsS -o /dev/null -D - "http://$ADDR/pkg/$(pkg_file mentorat wasm)" |
+  tr -d '\r' | awk -F': ' 'tolower($1) == "cache-control" { print $2 }')
 # The loader of lazy islands' chunks and its manifest load with every page.
-wire_split=$(($(wire "__wasm_split.______________________.js") + $(wire __wasm_split_manifest.json)))
+wire_split=$(($(wire "$(pkg_file __wasm_split js)") + $(wire "$(pkg_file __wasm_split_manifest json)")))
 # Each lazy island's chunk (its name says which island), as sent.
 chunk_rows=""
 largest_chunk=0
@@ -192,11 +202,12 @@ cat <<REPORT
 ### Release bundle (bytes)
 | file | raw | gzip -9 | brotli -q 11 |
 |---|---|---|---|
-$(size_row "$pkg/mentorat.wasm")
-$(size_row "$pkg/mentorat.js")
-$(size_row "$pkg/mentorat.css")
+$(size_row "$pkg/$(pkg_file mentorat wasm)")
+$(size_row "$pkg/$(pkg_file mentorat js)")
+$(size_row "$pkg/$(pkg_file mentorat css)")
 
-On the wire (brotli, as served): WASM $wire_wasm, JS $wire_js, chunk loader $wire_split, CSS $wire_css;
+On the wire (brotli, as served): WASM $wire_wasm, JS $wire_js, chunk loader $wire_split, CSS $wire_css
+(\`Cache-Control: $cache_wasm\`);
 first load of a page without a lazy island $(((wire_wasm + wire_js + wire_split) / 1024)) KB of script
 (budget: $BUDGET_PUBLIC_KB KB for the public pages, $BUDGET_FIRST_LOAD_KB KB for any page).
 

@@ -84,7 +84,7 @@ pub mod workspace;
 mod feature_graph;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet};
+use leptos_meta::{provide_meta_context, HashedStylesheet, Link, Meta, MetaTags};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
@@ -126,6 +126,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <AutoReload options=options.clone() />
+                // Named by its content's hash when the build is (`hash-files`).
+                <HashedStylesheet options=options.clone() id="leptos" />
                 <HydrationScripts options islands=true />
                 <MetaTags />
             </head>
@@ -147,7 +149,6 @@ pub fn App() -> impl IntoView {
             cookie_options=locale::cookie_options()
             ssr_lang_header_getter=locale::ignore_accept_language()
         >
-            <Stylesheet id="leptos" href=format!("/pkg/{OUTPUT_NAME}.css") />
             <Link rel="icon" type_="image/svg+xml" href="/favicon.svg" />
             <Meta name="color-scheme" content="light" />
             <Router>

@@ -17,7 +17,7 @@ mod probes;
 pub mod security;
 mod server_fn_status;
 mod session_refresh;
-mod static_files;
+pub mod static_files;
 
 use app::accounts::session::Backend;
 use app::server_context::ServerSettings;
@@ -154,7 +154,10 @@ fn open_routes(state: &AppState) -> Router {
         .route("/livez", get(probes::livez))
         .nest_service(&pkg, static_files::pkg_files(&state.leptos_options))
         .layer(middleware::from_fn_with_state(
-            format!("{pkg}/"),
+            static_files::PkgCaching {
+                prefix: format!("{pkg}/"),
+                hashed_names: state.leptos_options.hash_files,
+            },
             static_files::cache_policy,
         ))
         .with_state(state.clone())

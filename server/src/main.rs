@@ -145,6 +145,10 @@ async fn serve(config: Config, pool: sqlx::SqlitePool) -> Result<(), StartError>
     if leptos_options.output_name.is_empty() {
         leptos_options.output_name = app::OUTPUT_NAME.into();
     }
+    // The files' names carry their hash when the build says so, however the
+    // server was started (cargo-leptos sets LEPTOS_HASH_FILES, a direct start
+    // does not): the pages then name the files the build wrote.
+    leptos_options.hash_files = server::static_files::names_are_hashed(&leptos_options);
     let addr = config.addr.unwrap_or(leptos_options.site_addr);
     spawn_background_tasks(&config, &pool, config.public_url_or(addr))?;
     let state = AppState {

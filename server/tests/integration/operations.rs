@@ -182,7 +182,7 @@ async fn static_files_go_out_precompressed_and_are_revalidated() {
     // What cargo-leptos --precompress writes next to each file.
     std::fs::write(pkg.join("mentorat.js.br"), "brotli script").expect("its brotli");
     std::fs::write(pkg.join("mentorat.js.gz"), "gzip script").expect("its gzip");
-    let app = TestApp::with_site_root(&site.path().to_string_lossy()).await;
+    let app = TestApp::with_site_root(&site.path().to_string_lossy(), false).await;
     let fetch = |encoding: &'static str, since: Option<String>| {
         let mut request =
             Request::get("/pkg/mentorat.js").header(header::ACCEPT_ENCODING, encoding);

@@ -71,9 +71,12 @@ impl TestApp {
     }
 
     /// An app serving its static files from `site_root`.
-    pub async fn with_site_root(site_root: &str) -> Self {
+    /// `hashed_names`: whether the build named the `/pkg/` files by their
+    /// content (cargo-leptos's `hash-files`).
+    pub async fn with_site_root(site_root: &str, hashed_names: bool) -> Self {
         let mut options = default_leptos_options();
         options.site_root = site_root.into();
+        options.hash_files = hashed_names;
         Self::with_options(|_| {}, options).await
     }
 
