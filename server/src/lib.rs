@@ -146,7 +146,7 @@ fn auth_layer(state: &AppState) -> AuthManagerLayer<Backend, SqliteStore> {
 
 /// Routes that never read a session, outside the sign-in layer (a browser
 /// sends its cookie with every script and style sheet): probes and the
-/// static files (precompressed, revalidated: `static_files`).
+/// static files (precompressed, named by their content and kept: `static_files`).
 fn open_routes(state: &AppState) -> Router {
     let pkg = format!("/{}", state.leptos_options.site_pkg_dir);
     Router::new()

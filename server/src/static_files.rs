@@ -60,11 +60,11 @@ pub async fn cache_policy(
     let forever = is_static && caching.hashed_names && has_content_hash(path);
     let mut response = next.run(request).await;
     if is_static && !response.headers().contains_key(header::CACHE_CONTROL) {
-        let policy = if forever && response.status().is_success() {
-            FOREVER
-        } else {
-            "no-cache"
-        };
+        // A 304 says the same as the 200 it confirms, or the browser would
+        // replace its year with `no-cache`.
+        let kept = response.status().is_success()
+            || response.status() == axum::http::StatusCode::NOT_MODIFIED;
+        let policy = if forever && kept { FOREVER } else { "no-cache" };
         response
             .headers_mut()
             .insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));

@@ -129,14 +129,7 @@ pub async fn run_matching(cohort: String) -> Result<DraftView, AppError> {
         computed_on: program_today(),
         draft: super::drafts::solve(&people).await?,
     };
-    super::drafts::keep(
-        &pool,
-        cohort_id,
-        &kept,
-        Some(coordinator_id),
-        &utc_now_text(),
-    )
-    .await?;
+    super::drafts::keep(&pool, cohort_id, &kept, coordinator_id, &utc_now_text()).await?;
     Ok(kept.draft.view(&cohort, &people, super::PAGE_SIZE))
 }
 
@@ -238,10 +231,16 @@ pub async fn accept_draft(cohort: String, pairs: Option<Vec<String>>) -> Result<
         });
     }
     let proposed = propose_pairs(&cohort, &keys).await?;
-    // Its pairs are proposals now: the draft is done with.
+    // Its pairs are proposals now (and emailed): the draft is done with. Were
+    // forgetting it to fail, the next view would compute it again without them.
     let pool = crate::server_context::pool()?;
-    if let Some(cohort_id) = super::repo::cohort_id(&pool, &cohort).await? {
-        super::drafts::forget(&pool, cohort_id).await?;
+    let forgotten = match super::repo::cohort_id(&pool, &cohort).await {
+        Ok(Some(cohort_id)) => super::drafts::forget(&pool, cohort_id).await.map(|_| ()),
+        Ok(None) => Ok(()),
+        Err(error) => Err(error.into()),
+    };
+    if let Err(error) = forgotten {
+        tracing::warn!(?error, "an accepted draft could not be forgotten");
     }
     Ok(proposed)
 }

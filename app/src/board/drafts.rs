@@ -119,12 +119,12 @@ impl KeptDraft {
     }
 }
 
-/// Keeps (or replaces) the cohort's draft.
+/// Keeps the cohort's draft, run by `run_by` (replacing the one kept).
 pub async fn keep(
     pool: &SqlitePool,
     cohort_id: i64,
     kept: &KeptDraft,
-    run_by: Option<i64>,
+    run_by: i64,
     now: &str,
 ) -> Result<(), AppError> {
     let json = serde_json::to_string(&kept.draft)
@@ -134,7 +134,7 @@ pub async fn keep(
          VALUES (?, ?, ?, ?, ?, ?) \
          ON CONFLICT (cohort_id) DO UPDATE SET generation = excluded.generation, \
              computed_on = excluded.computed_on, draft = excluded.draft, \
-             run_by = COALESCE(excluded.run_by, matching_drafts.run_by), run_at = excluded.run_at",
+             run_by = excluded.run_by, run_at = excluded.run_at",
     )
     .bind(cohort_id)
     .bind(kept.generation)
@@ -142,6 +142,30 @@ pub async fn keep(
     .bind(json)
     .bind(run_by)
     .bind(now)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+/// Replaces the kept draft `was` with `fresh`, if it is still kept as it was.
+async fn refresh(
+    pool: &SqlitePool,
+    cohort_id: i64,
+    was: &KeptDraft,
+    fresh: &KeptDraft,
+) -> Result<(), AppError> {
+    let json = serde_json::to_string(&fresh.draft)
+        .map_err(|error| AppError::internal(format!("a draft as JSON: {error}")))?;
+    sqlx::query(
+        "UPDATE matching_drafts SET generation = ?, computed_on = ?, draft = ? \
+         WHERE cohort_id = ? AND generation = ? AND computed_on = ?",
+    )
+    .bind(fresh.generation)
+    .bind(fresh.computed_on.to_string())
+    .bind(json)
+    .bind(cohort_id)
+    .bind(was.generation)
+    .bind(was.computed_on.to_string())
     .execute(pool)
     .await?;
     Ok(())
@@ -200,10 +224,14 @@ pub async fn current(
     if kept_draft.is_current(generation, today) {
         return Ok(Some(kept_draft.draft));
     }
-    // A board the engine refuses (two mentees locked with a mentor of one
-    // place): the draft is forgotten rather than the board left unusable; a
-    // new run says what is wrong.
+    // A board the engine refuses (the board filters what it could not take,
+    // so none is known): the draft is forgotten rather than the board left
+    // unusable; `solve` logged why.
     let Ok(draft) = solve(people).await else {
+        tracing::warn!(
+            cohort_id,
+            "a kept draft could not be computed again; forgotten"
+        );
         forget(pool, cohort_id).await?;
         return Ok(None);
     };
@@ -212,14 +240,9 @@ pub async fn current(
         computed_on: today,
         draft,
     };
-    keep(
-        pool,
-        cohort_id,
-        &fresh,
-        None,
-        &crate::program_time::utc_now_text(),
-    )
-    .await?;
+    // Only the draft that was read is replaced: one accepted or discarded
+    // meanwhile (another tab) does not come back.
+    refresh(pool, cohort_id, &kept_draft, &fresh).await?;
     Ok(Some(fresh.draft))
 }
 

@@ -219,3 +219,60 @@ async fn static_files_go_out_precompressed_and_are_revalidated() {
     let page = app.get("/").await;
     assert!(page.headers.get(header::CACHE_CONTROL).is_none());
 }
+
+#[tokio::test]
+async fn files_named_by_their_content_are_kept_a_year_and_the_others_asked_again() {
+    let site = tempfile::tempdir().expect("a site folder");
+    let pkg = site.path().join("pkg");
+    std::fs::create_dir_all(pkg.join("snippets")).expect("the pkg folder");
+    let hashed = "mentorat.Xf3kz9Q0aB-_c1D2e3F4gH.wasm";
+    std::fs::write(pkg.join(hashed), "wasm").expect("the WebAssembly");
+    std::fs::write(pkg.join(format!("{hashed}.br")), "brotli wasm").expect("its brotli");
+    // What cargo-leptos does not rename: a snippet's script.
+    std::fs::write(pkg.join("snippets/inline0.js"), "snippet").expect("a snippet");
+    let site_root = site.path().to_string_lossy().into_owned();
+    let hashed_build = TestApp::with_site_root(&site_root, true).await;
+    let plain_build = TestApp::with_site_root(&site_root, false).await;
+    async fn fetch(
+        app: &TestApp,
+        path: String,
+        since: Option<String>,
+    ) -> crate::common::TestResponse {
+        let mut request = Request::get(path).header(header::ACCEPT_ENCODING, "br");
+        if let Some(since) = since {
+            request = request.header(header::IF_MODIFIED_SINCE, since);
+        }
+        app.send(request.body(Body::empty()).expect("a request"))
+            .await
+    }
+    const A_YEAR: &str = "public, max-age=31536000, immutable";
+
+    let wasm = fetch(&hashed_build, format!("/pkg/{hashed}"), None).await;
+    wasm.assert_status(StatusCode::OK);
+    assert_eq!(wasm.body, "brotli wasm");
+    assert_eq!(wasm.headers[header::CACHE_CONTROL], A_YEAR);
+    // Confirmed unchanged, it stays kept a year.
+    let modified = wasm.headers[header::LAST_MODIFIED]
+        .to_str()
+        .expect("a date")
+        .to_owned();
+    let again = fetch(&hashed_build, format!("/pkg/{hashed}"), Some(modified)).await;
+    again.assert_status(StatusCode::NOT_MODIFIED);
+    assert_eq!(again.headers[header::CACHE_CONTROL], A_YEAR);
+    // What has no hash in its name, or is gone, is asked again.
+    let snippet = fetch(&hashed_build, "/pkg/snippets/inline0.js".to_owned(), None).await;
+    snippet.assert_status(StatusCode::OK);
+    assert_eq!(snippet.headers[header::CACHE_CONTROL], "no-cache");
+    let gone = fetch(
+        &hashed_build,
+        "/pkg/mentorat.AAAAAAAAAAAAAAAAAAAAAA.wasm".to_owned(),
+        None,
+    )
+    .await;
+    gone.assert_status(StatusCode::NOT_FOUND);
+    assert_eq!(gone.headers[header::CACHE_CONTROL], "no-cache");
+    // A build that does not hash its names keeps every file `no-cache`.
+    let unhashed = fetch(&plain_build, format!("/pkg/{hashed}"), None).await;
+    unhashed.assert_status(StatusCode::OK);
+    assert_eq!(unhashed.headers[header::CACHE_CONTROL], "no-cache");
+}

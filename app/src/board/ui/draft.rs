@@ -36,6 +36,7 @@ pub(super) fn DraftSection(
                 }}
             </p>
             <FormError error=accept_error />
+            {move || accept_error.get().and_then(|error| error.problem_with("pair")).map(|_| view! { <p class="field-error">{t!(i18n, forms.pair_not_allowed)}</p> })}
             <FormError error=discard_error />
             {draft.map(|draft| view! { <DraftView draft query choices accept discard /> })}
         </section>
