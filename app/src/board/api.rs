@@ -7,23 +7,40 @@ use leptos::prelude::*;
 use super::{BoardView, DraftView};
 use crate::error::AppError;
 
-/// The cohort's id and people, from the server's cache when it has one and
+/// A cohort as the board reads it: its id, and its people as they stood at
+/// the board's change counter `generation` on the program's day `today`.
+#[cfg(feature = "ssr")]
+struct LoadedCohort {
+    id: i64,
+    generation: i64,
+    today: chrono::NaiveDate,
+    people: std::sync::Arc<super::repo::CohortPeople>,
+}
+
+/// The cohort of this code, from the server's cache when it has one and
 /// nothing changed since (see `board::cache`).
 #[cfg(feature = "ssr")]
-async fn cohort_for(
-    pool: &sqlx::SqlitePool,
-    code: &str,
-) -> Result<(i64, std::sync::Arc<super::repo::CohortPeople>), AppError> {
+async fn cohort_for(pool: &sqlx::SqlitePool, code: &str) -> Result<LoadedCohort, AppError> {
     use crate::program_time::program_today;
     let id = super::repo::cohort_id(pool, code)
         .await?
         .ok_or(AppError::NotFound)?;
     let today = program_today();
-    let people = match use_context::<super::cache::BoardCache>() {
+    let (generation, people) = match use_context::<super::cache::BoardCache>() {
         Some(cache) => cache.people(pool, id, today).await?,
-        None => std::sync::Arc::new(super::repo::load(pool, id, today).await?),
+        None => {
+            // Read before loading, as the cache does.
+            let generation = super::repo::board_generation(pool).await?;
+            let people = super::repo::load(pool, id, today).await?;
+            (generation, std::sync::Arc::new(people))
+        }
     };
-    Ok((id, people))
+    Ok(LoadedCohort {
+        id,
+        generation,
+        today,
+        people,
+    })
 }
 
 /// The board of a cohort (the current one when none is named): the waiting
@@ -76,11 +93,13 @@ pub async fn get_board(
             constraints: Vec::new(),
         });
     };
-    // Read before the people: a change made meanwhile leaves the draft one
-    // generation behind, computed again next time.
-    let generation = super::repo::board_generation(&pool).await?;
-    let (cohort_id, people) = cohort_for(&pool, &chosen.code).await?;
-    let draft = super::drafts::current(&pool, cohort_id, &people, generation, program_today())
+    let LoadedCohort {
+        id: cohort_id,
+        generation,
+        today,
+        people,
+    } = cohort_for(&pool, &chosen.code).await?;
+    let draft = super::drafts::current(&pool, cohort_id, &people, generation, today)
         .await?
         .map(|draft| draft.view(&chosen.code, &people, shown.unwrap_or(super::PAGE_SIZE)));
 
@@ -116,17 +135,21 @@ pub async fn get_board(
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn run_matching(cohort: String) -> Result<DraftView, AppError> {
     use crate::accounts::{session::authorize_role, Role};
-    use crate::program_time::{program_today, utc_now_text};
+    use crate::program_time::utc_now_text;
     use crate::server_context::pool;
 
     let authorized = authorize_role(Role::Coordinator).await?;
     let coordinator_id = authorized.account()?.id;
     let pool = pool()?;
-    let generation = super::repo::board_generation(&pool).await?;
-    let (cohort_id, people) = cohort_for(&pool, &cohort).await?;
+    let LoadedCohort {
+        id: cohort_id,
+        generation,
+        today,
+        people,
+    } = cohort_for(&pool, &cohort).await?;
     let kept = super::drafts::KeptDraft {
         generation,
-        computed_on: program_today(),
+        computed_on: today,
         draft: super::drafts::solve(&people).await?,
     };
     super::drafts::keep(&pool, cohort_id, &kept, coordinator_id, &utc_now_text()).await?;
@@ -179,8 +202,8 @@ async fn propose_pairs(cohort: &str, keys: &[(i64, i64)]) -> Result<usize, AppEr
     let authorized = authorize_role(Role::Coordinator).await?;
     let coordinator_id = authorized.account()?.id;
     let pool = pool()?;
-    let (cohort_id, people) = cohort_for(&pool, cohort).await?;
-    let proposals = people.proposals(cohort_id, keys)?;
+    let loaded = cohort_for(&pool, cohort).await?;
+    let proposals = loaded.people.proposals(loaded.id, keys)?;
     let now = utc_now_text();
     let public_url = server_settings()?.public_url.clone();
     let mut transaction = pool.begin().await?;
@@ -270,7 +293,7 @@ pub async fn set_pair_constraint(
         ),
     };
     let pool = pool()?;
-    let (_, people) = cohort_for(&pool, &cohort).await?;
+    let people = cohort_for(&pool, &cohort).await?.people;
     let (mentees, mentors) = super::repo::roles(&people);
     if !mentees.contains(&mentee) || !mentors.contains(&mentor) {
         return Err(AppError::NotFound);

@@ -25,19 +25,20 @@ struct Entry {
 }
 
 impl BoardCache {
-    /// The cohort's people as of now: kept ones when nothing changed since
-    /// they were loaded, else loaded again (and kept).
+    /// The cohort's people as of now, with the board's generation they stand
+    /// for: kept ones when nothing changed since they were loaded, else
+    /// loaded again (and kept).
     pub async fn people(
         &self,
         pool: &SqlitePool,
         cohort_id: i64,
         today: NaiveDate,
-    ) -> Result<Arc<CohortPeople>, sqlx::Error> {
+    ) -> Result<(i64, Arc<CohortPeople>), sqlx::Error> {
         // Read before loading: a change made while loading leaves the entry
         // one generation behind, so the next request loads again.
         let generation = repo::board_generation(pool).await?;
         if let Some(people) = self.kept(cohort_id, generation, today) {
-            return Ok(people);
+            return Ok((generation, people));
         }
         let people = Arc::new(repo::load(pool, cohort_id, today).await?);
         if let Ok(mut entries) = self.entries.lock() {
@@ -50,7 +51,7 @@ impl BoardCache {
                 },
             );
         }
-        Ok(people)
+        Ok((generation, people))
     }
 
     fn kept(&self, cohort_id: i64, generation: i64, today: NaiveDate) -> Option<Arc<CohortPeople>> {

@@ -83,6 +83,14 @@ impl StoredDraft {
     }
 }
 
+impl StoredDraft {
+    /// As the `draft` column keeps it.
+    fn as_json(&self) -> Result<String, AppError> {
+        serde_json::to_string(self)
+            .map_err(|error| AppError::internal(format!("a draft as JSON: {error}")))
+    }
+}
+
 /// Runs the engine on the cohort, off the threads that serve requests (up to
 /// a tenth of a second on both cores at 5,000 × 1,000).
 pub async fn solve(people: &CohortPeople) -> Result<StoredDraft, AppError> {
@@ -127,8 +135,7 @@ pub async fn keep(
     run_by: i64,
     now: &str,
 ) -> Result<(), AppError> {
-    let json = serde_json::to_string(&kept.draft)
-        .map_err(|error| AppError::internal(format!("a draft as JSON: {error}")))?;
+    let json = kept.draft.as_json()?;
     sqlx::query(
         "INSERT INTO matching_drafts (cohort_id, generation, computed_on, draft, run_by, run_at) \
          VALUES (?, ?, ?, ?, ?, ?) \
@@ -154,8 +161,7 @@ async fn refresh(
     was: &KeptDraft,
     fresh: &KeptDraft,
 ) -> Result<(), AppError> {
-    let json = serde_json::to_string(&fresh.draft)
-        .map_err(|error| AppError::internal(format!("a draft as JSON: {error}")))?;
+    let json = fresh.draft.as_json()?;
     sqlx::query(
         "UPDATE matching_drafts SET generation = ?, computed_on = ?, draft = ? \
          WHERE cohort_id = ? AND generation = ? AND computed_on = ?",

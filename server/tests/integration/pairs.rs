@@ -83,6 +83,25 @@ impl Program {
         .await
     }
 
+    /// Locks, forbids or clears (`none`) a pair of the cohort.
+    async fn constrain(
+        &self,
+        mentee: &Person,
+        mentor: &Person,
+        kind: &str,
+    ) -> crate::common::TestResponse {
+        self.as_coordinator(
+            SetPairConstraint::PATH,
+            &[
+                ("cohort", "hiver-2025"),
+                ("mentee", &mentee.profile.to_string()),
+                ("mentor", &mentor.profile.to_string()),
+                ("kind", kind),
+            ],
+        )
+        .await
+    }
+
     async fn pair_of(&self, mentee: &Person) -> (i64, String) {
         sqlx::query_as(
             "SELECT id, status FROM pairs WHERE mentee_profile_id = ? ORDER BY id DESC LIMIT 1",

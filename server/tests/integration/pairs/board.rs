@@ -95,17 +95,7 @@ async fn the_board_ranks_explains_drafts_and_the_draft_can_be_accepted() {
     program
         .as_coordinator(WithdrawPair::PATH, &[("id", &withdraw)])
         .await;
-    let forbid = program
-        .as_coordinator(
-            SetPairConstraint::PATH,
-            &[
-                ("cohort", "hiver-2025"),
-                ("mentee", &mentee.profile.to_string()),
-                ("mentor", &mentor.profile.to_string()),
-                ("kind", "forbidden"),
-            ],
-        )
-        .await;
+    let forbid = program.constrain(&mentee, &mentor, "forbidden").await;
     forbid.assert_status(StatusCode::OK);
     let draft = program
         .as_coordinator(RunMatching::PATH, &[("cohort", "hiver-2025")])
@@ -349,15 +339,7 @@ async fn a_draft_is_kept_until_accepted_or_discarded_and_follows_the_board_meanw
     // honouring the lock that fits and placing the other mentee elsewhere.
     for mentee in [&amina, &john] {
         program
-            .as_coordinator(
-                SetPairConstraint::PATH,
-                &[
-                    ("cohort", "hiver-2025"),
-                    ("mentee", &mentee.profile.to_string()),
-                    ("mentor", &marc.profile.to_string()),
-                    ("kind", "locked"),
-                ],
-            )
+            .constrain(mentee, &marc, "locked")
             .await
             .assert_status(StatusCode::OK);
     }
@@ -374,15 +356,7 @@ async fn a_draft_is_kept_until_accepted_or_discarded_and_follows_the_board_meanw
     );
     for mentee in [&amina, &john] {
         program
-            .as_coordinator(
-                SetPairConstraint::PATH,
-                &[
-                    ("cohort", "hiver-2025"),
-                    ("mentee", &mentee.profile.to_string()),
-                    ("mentor", &marc.profile.to_string()),
-                    ("kind", "none"),
-                ],
-            )
+            .constrain(mentee, &marc, "none")
             .await
             .assert_status(StatusCode::OK);
     }
