@@ -13,6 +13,7 @@ mod form_echo;
 mod http_layers;
 pub mod large_demo;
 pub mod mailer;
+mod page_cache;
 mod probes;
 pub mod security;
 mod server_fn_status;
@@ -79,8 +80,8 @@ pub struct AppState {
 ///
 /// Layers wrap what is above them, so a request meets the last one first:
 /// trace, compression, body limit, security headers, same-origin writes,
-/// (secure cookies), sessions and sign-in, typed values kept, server function
-/// status.
+/// (secure cookies), sessions and sign-in, typed values kept, kept pages,
+/// server function status.
 pub fn build_router(state: AppState) -> Router {
     let listening = state.config.addr.unwrap_or(state.leptos_options.site_addr);
     let public_url = state.config.public_url_or(listening);
@@ -89,9 +90,14 @@ pub fn build_router(state: AppState) -> Router {
     let auth_layer = auth_layer(&state);
     let open = open_routes(&state);
     let router = file_routes(&state, &public_url);
+    let page_cache = page_cache::PageCache::new(state.pool.clone());
     let router = page_routes(router, state, public_url)
         .layer(middleware::from_fn(
             server_fn_status::server_fn_error_status,
+        ))
+        .layer(middleware::from_fn_with_state(
+            page_cache,
+            page_cache::serve_kept_pages,
         ))
         .layer(middleware::from_fn_with_state(
             config.max_body_bytes,

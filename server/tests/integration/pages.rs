@@ -125,7 +125,12 @@ async fn pages_under_concurrent_load_are_all_answered_in_full() {
     for index in 0..600 {
         let app = app.clone();
         let cookie = cookie.clone();
-        let path = ["/coordinator", "/account", "/coordinator/applications"][index % 3];
+        // Pages drawn on every view (`/coordinator` may be served as kept).
+        let path = [
+            "/coordinator/people",
+            "/account",
+            "/coordinator/applications",
+        ][index % 3];
         views.spawn(async move {
             let page = app.get_with_cookie(path, &cookie).await;
             let tail = page.body[page.body.len().saturating_sub(300)..].to_owned();
@@ -140,4 +145,142 @@ async fn pages_under_concurrent_load_are_all_answered_in_full() {
         answered += 1;
     }
     assert_eq!(answered, 600);
+}
+
+/// The nonce a response's Content-Security-Policy allows.
+fn policy_nonce(page: &crate::common::TestResponse) -> String {
+    let policy = page
+        .headers
+        .get(header::CONTENT_SECURITY_POLICY)
+        .and_then(|value| value.to_str().ok())
+        .expect("every page has a policy");
+    let start = policy.find("'nonce-").expect("a nonce in the policy") + "'nonce-".len();
+    let end = start + policy[start..].find('\'').expect("the nonce's end");
+    policy[start..end].to_owned()
+}
+
+/// The busiest pages are kept between changes (`server/src/page_cache.rs`):
+/// a kept page is the visitor's own, its scripts carry the nonce of the
+/// response that serves it (or the browser would refuse them), and any write
+/// — here one made straight in the database, as another process would — is
+/// seen on the next view; a session that ended gets no kept page.
+#[tokio::test]
+async fn a_kept_page_is_the_visitors_own_and_follows_every_change() {
+    use app::accounts::Role;
+
+    let app = TestApp::new().await;
+    app.create_account(Role::Mentor, "ana@kept.example", "kept-password-1")
+        .await;
+    app.create_account(Role::Mentor, "bo@kept.example", "kept-password-2")
+        .await;
+    let ana_cookie = app.sign_in("ana@kept.example", "kept-password-1").await;
+    let bo_cookie = app.sign_in("bo@kept.example", "kept-password-2").await;
+
+    let first = app.get_with_cookie("/mentor", &ana_cookie).await;
+    first.assert_status(StatusCode::OK);
+    assert!(first.body.contains("Person ana@kept.example"));
+    let again = app.get_with_cookie("/mentor", &ana_cookie).await;
+    again.assert_status(StatusCode::OK);
+    let (first_nonce, again_nonce) = (policy_nonce(&first), policy_nonce(&again));
+    assert_ne!(first_nonce, again_nonce, "a nonce is never served twice");
+    assert!(again.body.contains(&format!(r#"nonce="{again_nonce}""#)));
+    assert!(!again.body.contains(&first_nonce));
+    assert_eq!(
+        again.body.replace(&again_nonce, "N"),
+        first.body.replace(&first_nonce, "N"),
+        "the same page, with its own nonce"
+    );
+
+    let bo = app.get_with_cookie("/mentor", &bo_cookie).await;
+    assert!(bo.body.contains("Person bo@kept.example"));
+    assert!(
+        !bo.body.contains("ana@kept.example"),
+        "never another's page"
+    );
+
+    // Without its trigger, a rename is not seen: the page was kept…
+    for statement in [
+        "DROP TRIGGER pages_changed_accounts_update",
+        "UPDATE accounts SET display_name = 'Ana Renamed' WHERE email = 'ana@kept.example'",
+    ] {
+        sqlx::query(statement)
+            .execute(&app.pool)
+            .await
+            .expect("the database takes it");
+    }
+    let kept = app.get_with_cookie("/mentor", &ana_cookie).await;
+    assert!(
+        kept.body.contains("Person ana@kept.example"),
+        "served as kept"
+    );
+    // …and any write a trigger sees, here to another table, is seen at once.
+    sqlx::query("UPDATE program_settings SET rowid = rowid")
+        .execute(&app.pool)
+        .await
+        .expect("a write");
+    let renamed = app.get_with_cookie("/mentor", &ana_cookie).await;
+    assert!(renamed.body.contains("Ana Renamed"), "drawn again");
+
+    let english = app
+        .get_with_cookie("/mentor", &format!("{ana_cookie}; i18n_pref_locale=en"))
+        .await;
+    assert!(
+        english.body.contains(r#"lang="en""#),
+        "each language its page"
+    );
+
+    app.call(
+        <app::people::api::LogOut as leptos::server_fn::ServerFn>::PATH,
+        "",
+        Some(&ana_cookie),
+    )
+    .await;
+    let signed_out = app.get_with_cookie("/mentor", &ana_cookie).await;
+    assert!(
+        !signed_out.body.contains("Ana Renamed"),
+        "an ended session gets no kept page"
+    );
+}
+
+/// What keeps pages true: every table a page may read moves the `pages`
+/// counter on each insert, update and delete. A table added without its
+/// triggers fails here.
+#[tokio::test]
+async fn every_table_a_page_may_read_moves_the_pages_counter() {
+    let app = TestApp::new().await;
+    let tables: Vec<String> = sqlx::query_scalar(
+        "SELECT name FROM sqlite_master WHERE type = 'table' \
+         AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_sqlx_%' \
+         AND name NOT IN ('change_counters', 'tower_sessions', 'login_failures')",
+    )
+    .fetch_all(&app.pool)
+    .await
+    .expect("the tables");
+    assert!(tables.len() > 30, "{tables:?}");
+    let triggers: Vec<String> =
+        sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+            .fetch_all(&app.pool)
+            .await
+            .expect("the triggers");
+    let missing: Vec<String> = tables
+        .iter()
+        .flat_map(|table| {
+            ["insert", "update", "delete"].map(|change| format!("pages_changed_{table}_{change}"))
+        })
+        .filter(|name| !triggers.contains(name))
+        .collect();
+    assert!(missing.is_empty(), "missing triggers: {missing:?}");
+
+    let counter = || async {
+        sqlx::query_scalar::<_, i64>("SELECT value FROM change_counters WHERE name = 'pages'")
+            .fetch_one(&app.pool)
+            .await
+            .expect("the counter")
+    };
+    let before = counter().await;
+    sqlx::query("UPDATE program_settings SET rowid = rowid")
+        .execute(&app.pool)
+        .await
+        .expect("a write");
+    assert!(counter().await > before);
 }
