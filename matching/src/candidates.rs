@@ -6,7 +6,6 @@
 //! pairs), row by row: rows are split in two halves done side by side when the
 //! machine has two cores. The halves do not depend on each other and the
 //! results are put back in row order, so the answer is the same either way.
-use std::collections::BinaryHeap;
 use std::ops::Range;
 
 use crate::solve::Plan;
@@ -28,9 +27,16 @@ mod proof;
 const MARGIN: i64 = 5;
 
 /// How many of its pairs a row failing the proof brings into the network the
-/// first time (the most promising), and a mentor per free place; twice as
-/// many each time it fails again.
+/// first time (the most promising); twice as many each time it fails again.
 const FIRST_JOINING: u32 = 8;
+
+/// The same for a mentor, per free place. More than a row: when everyone
+/// ranks alike, the first proof fails for nearly every mentee and every
+/// mentor the first solve left with a place, and a weak mentor's fitting
+/// mentees sit far down its list; with 8 per place a second round of
+/// thousands of pairs was needed (solved from scratch), with 32 the first
+/// round brings nearly all of them.
+const MENTOR_FIRST_JOINING: u32 = 32;
 
 /// Below this many pairs, one thread does it all (starting a second costs
 /// more than it saves).
@@ -212,7 +218,7 @@ impl Candidates {
             mentor_limit: plan
                 .free
                 .iter()
-                .map(|free| FIRST_JOINING.saturating_mul((*free).max(1)))
+                .map(|free| MENTOR_FIRST_JOINING.saturating_mul((*free).max(1)))
                 .collect(),
             compatible,
         };
@@ -473,14 +479,22 @@ fn best_rows_per_mentor(
     picked
 }
 
-/// Keeps in `heap` the `limit` least of what it is offered.
-fn keep_least<T: Ord>(heap: &mut BinaryHeap<T>, limit: usize, offered: T) {
-    if heap.len() < limit {
-        heap.push(offered);
-    } else if heap.peek().is_some_and(|worst| offered < *worst) {
-        heap.pop();
-        heap.push(offered);
+/// Keeps in `pile` the `limit` least of what it is offered (and maybe as many
+/// more: it is cut down to the `limit` least only when it reaches twice
+/// that, so that each offer costs a push rather than a heap's reordering).
+/// Answers, when the pile was just cut, the dearest kept: anything not
+/// cheaper cannot be among the least.
+fn keep_least<T: Ord + Copy>(pile: &mut Vec<T>, limit: usize, offered: T) -> Option<T> {
+    if limit == 0 {
+        return None;
     }
+    pile.push(offered);
+    if pile.len() < 2 * limit {
+        return None;
+    }
+    pile.select_nth_unstable(limit - 1);
+    pile.truncate(limit);
+    pile.iter().max().copied()
 }
 
 /// Spreads ties: among equally good candidates, each mentee and each mentor

@@ -2,8 +2,9 @@
 //! potentials), and re-optimization when edges join a solved network.
 //! Costs are non-negative integers, so the first potentials are 0.
 //! Deterministic: ties are broken by node and edge order.
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
+mod search;
+
+use search::Search;
 
 /// An edge as added: the network keeps them to lay its arcs out again when
 /// edges join, with the flow each carries.
@@ -47,21 +48,6 @@ pub struct Network {
     search: Search,
 }
 
-/// Working memory of the searches, kept between phases.
-#[derive(Debug, Clone, Default)]
-struct Search {
-    distance: Vec<i64>,
-    buckets: Vec<Vec<u32>>,
-    overflow: BinaryHeap<Reverse<(i64, u32)>>,
-    on_path: Vec<bool>,
-    next_arc: Vec<u32>,
-    path: Vec<u32>,
-}
-
-/// Distances below this wait in buckets (reduced costs are small integers),
-/// others in a heap.
-const BUCKETS: usize = 256;
-
 impl Network {
     pub fn new(nodes: usize) -> Network {
         Network {
@@ -81,6 +67,11 @@ impl Network {
             flow: 0,
         });
         self.specs.len() - 1
+    }
+
+    /// Room for this many more edges.
+    pub fn reserve(&mut self, edges: usize) {
+        self.specs.reserve(edges);
     }
 
     /// A node's potential after a solve: an edge from `a` to `b` of cost `c`
@@ -119,55 +110,158 @@ impl Network {
     }
 
     /// After `min_cost_max_flow`, makes the flow optimal again for the edges
-    /// added since, without changing how much flows: each new edge whose
-    /// reduced cost is negative is saturated, which leaves a unit too many at
-    /// its head and one missing at its tail, and the cheapest paths from the
-    /// one to the other carry them back. Potentials stay a certificate
-    /// throughout, so the result is what solving from scratch would cost.
-    /// Answers whether every unit went back (the saturated edges' twins
-    /// always offer a way; if not, the caller solves from scratch).
-    pub fn reoptimize(&mut self) -> bool {
-        let mut imbalance = vec![0_i64; self.nodes];
-        for spec in &mut self.specs[self.solved..] {
-            let reduced = i64::from(spec.cost) + self.potential[spec.from as usize]
-                - self.potential[spec.to as usize];
-            if reduced < 0 && spec.capacity > 0 {
-                spec.flow = spec.capacity;
-                imbalance[spec.to as usize] += i64::from(spec.capacity);
-                imbalance[spec.from as usize] -= i64::from(spec.capacity);
-            }
-        }
+    /// added since, without changing how much flows. Potentials stay a
+    /// certificate throughout, so the result costs what solving from scratch
+    /// would. Answers whether it succeeded (if not, the caller solves from
+    /// scratch).
+    ///
+    /// Node by node rather than edge by edge: saturating every new edge whose
+    /// reduced cost is negative makes as many units to carry back as there
+    /// are such edges, and a node with k of them sends k − 1 back where they
+    /// came from. Instead, each node that `movable` allows (a mentee: one
+    /// unit through it, few arcs) and that a failing edge enters or leaves
+    /// has its potential moved just enough for all of its arcs on that side,
+    /// new ones included. Only arcs on its other side can then fail (a
+    /// mentee has one residual arc there), and every arc still failing is
+    /// saturated: at most a unit per node moved, often none. The units are
+    /// carried from where they are too many to where they are missing by the
+    /// cheapest paths, from a surplus node whose arcs cost each excess its
+    /// own potential, so that all of them start at distance 0 (a complete
+    /// carrying pays a constant on those arcs, so this changes no choice).
+    pub fn reoptimize(&mut self, movable: impl Fn(usize) -> bool) -> bool {
+        let nodes = self.nodes;
+        let (surplus, shortage) = (nodes, nodes + 1);
+        let joined = self.solved;
+        // Room for the imbalances, empty until they are known: an arc from
+        // the surplus to every node and from every node to the shortage.
+        let room: Vec<(usize, usize, i64)> = (0..nodes)
+            .flat_map(|node| [(surplus, node, 0), (node, shortage, 0)])
+            .collect();
+        self.lay_out(&room);
         self.solved = self.specs.len();
-        let (surplus, shortage) = (self.nodes, self.nodes + 1);
-        let mut extra = Vec::new();
-        let (mut highest, mut lowest) = (i64::MIN, i64::MAX);
-        let mut to_carry = 0;
-        for (node, amount) in imbalance.iter().enumerate() {
-            if *amount > 0 {
-                to_carry += *amount;
-                extra.push((surplus, node, *amount));
-                highest = highest.max(self.potential[node]);
-            } else if *amount < 0 {
-                extra.push((node, shortage, -*amount));
-                lowest = lowest.min(self.potential[node]);
-            }
-        }
-        self.lay_out(&extra);
-        if extra.is_empty() {
+        self.move_potentials(joined, movable);
+        let imbalance = self.saturate_failing();
+        let to_carry: i64 = imbalance.iter().filter(|amount| **amount > 0).sum();
+        if to_carry == 0 {
             return true;
         }
-        // Arcs from the surplus and into the shortage start with a
-        // non-negative reduced cost.
-        self.potential[surplus] = highest;
-        self.potential[shortage] = lowest;
+        self.potential[surplus] = 0;
+        self.potential[shortage] = 0;
+        for index in self.arcs_of(surplus) {
+            let node = self.arcs[index].to as usize;
+            if imbalance[node] > 0 && !self.open(index, imbalance[node], self.potential[node]) {
+                return false;
+            }
+        }
+        for index in self.arcs_of(shortage) {
+            // The arc from the node to the shortage is this one's twin.
+            let (node, twin) = (self.arcs[index].to as usize, self.arcs[index].twin as usize);
+            if imbalance[node] < 0 && !self.open(twin, -imbalance[node], -self.potential[node]) {
+                return false;
+            }
+        }
         let (carried, _) = self.primal_dual(surplus, shortage);
+        self.recentre();
         carried == to_carry
     }
 
+    /// Gives an empty arc a capacity and a cost (its twin the opposite cost);
+    /// answers whether they fit in 32 bits.
+    fn open(&mut self, index: usize, capacity: i64, cost: i64) -> bool {
+        let (Ok(capacity), Ok(cost)) = (i32::try_from(capacity), i32::try_from(cost)) else {
+            return false;
+        };
+        self.arcs[index].capacity = capacity;
+        self.arcs[index].cost = cost;
+        let twin = self.arcs[index].twin as usize;
+        self.arcs[twin].cost = -cost;
+        true
+    }
+
+    /// Moves the potential of each `movable` node that a failing new edge
+    /// (from spec `joined` on) enters, down to the least its residual arcs in
+    /// allow, or that one leaves, up to the most its residual arcs out allow.
+    /// A node failing both ways is left as it is.
+    fn move_potentials(&mut self, joined: usize, movable: impl Fn(usize) -> bool) {
+        const LOWER: u8 = 1;
+        const RAISE: u8 = 2;
+        let mut moves = vec![0_u8; self.nodes];
+        for (spec, &arc) in self.specs[joined..].iter().zip(&self.forward[joined..]) {
+            let (from, to) = (spec.from as usize, spec.to as usize);
+            if self.reduced(from, &self.arcs[arc as usize]) >= 0 {
+                continue;
+            }
+            if movable(to) {
+                moves[to] |= LOWER;
+            } else if movable(from) {
+                moves[from] |= RAISE;
+            }
+        }
+        for (node, wanted) in moves.into_iter().enumerate() {
+            let arcs = &self.arcs[self.arcs_of(node)];
+            let bound = match wanted {
+                // Arcs in: residual where their twin (leaving) has capacity.
+                LOWER => arcs
+                    .iter()
+                    .filter(|arc| self.arcs[arc.twin as usize].capacity > 0)
+                    .map(|arc| self.potential[arc.to as usize] - i64::from(arc.cost))
+                    .fold(self.potential[node], i64::min),
+                RAISE => arcs
+                    .iter()
+                    .filter(|arc| arc.capacity > 0)
+                    .map(|arc| self.potential[arc.to as usize] - i64::from(arc.cost))
+                    .fold(self.potential[node], i64::max),
+                _ => continue,
+            };
+            self.potential[node] = bound;
+        }
+    }
+
+    /// Saturates every residual arc with a negative reduced cost (its twin
+    /// then has a positive one); answers each node's imbalance (units too
+    /// many, or missing if negative).
+    fn saturate_failing(&mut self) -> Vec<i64> {
+        let mut imbalance = vec![0_i64; self.nodes];
+        for node in 0..self.nodes {
+            for index in self.arcs_of(node) {
+                let arc = self.arcs[index];
+                if arc.capacity <= 0 || self.reduced(node, &arc) >= 0 {
+                    continue;
+                }
+                self.arcs[index].capacity = 0;
+                self.arcs[arc.twin as usize].capacity += arc.capacity;
+                imbalance[arc.to as usize] += i64::from(arc.capacity);
+                imbalance[node] -= i64::from(arc.capacity);
+            }
+        }
+        imbalance
+    }
+
+    /// An arc's reduced cost under the potentials.
+    fn reduced(&self, from: usize, arc: &Arc) -> i64 {
+        i64::from(arc.cost) + self.potential[from] - self.potential[arc.to as usize]
+    }
+
+    /// Shifts every potential by one amount (reduced costs do not change) so
+    /// that they sit around 0: rounds in place keep adding to them, and the
+    /// proof reads them in 32 bits when they are small enough.
+    fn recentre(&mut self) {
+        let real = &self.potential[..self.nodes];
+        let (Some(low), Some(high)) = (real.iter().min(), real.iter().max()) else {
+            return;
+        };
+        let middle = low / 2 + high / 2;
+        for potential in &mut self.potential {
+            *potential -= middle;
+        }
+    }
+
     /// Lays the arcs out node by node from the specs and the flows they carry,
-    /// with `extra` edges (from, to, capacity) of cost 0 that no spec records.
-    /// Specs laid out before carry their flow in their arcs (it is read back
-    /// first); specs added since, the flow `reoptimize` gave them.
+    /// with `extra` edges (from, to, capacity) of cost 0 that no spec records
+    /// (`reoptimize` gives them their capacity and cost afterwards). Specs
+    /// laid out before carry their flow in their arcs (it is read back
+    /// first); specs added since carry none. The arrays are reused, so that
+    /// the rounds of a solve do not each ask the system for fresh memory.
     fn lay_out(&mut self, extra: &[(usize, usize, i64)]) {
         for (spec, &arc) in self.specs.iter_mut().zip(&self.forward) {
             let twin = self.arcs[arc as usize].twin as usize;
@@ -187,7 +281,8 @@ impl Network {
         for node in 0..nodes {
             degree[node + 1] += degree[node];
         }
-        self.first = degree.clone();
+        self.first.clear();
+        self.first.extend_from_slice(&degree);
         let mut next = degree;
         let empty = Arc {
             to: 0,
@@ -195,8 +290,10 @@ impl Network {
             capacity: 0,
             cost: 0,
         };
-        self.arcs = vec![empty; self.first[nodes] as usize];
-        self.forward = Vec::with_capacity(self.specs.len());
+        self.arcs.clear();
+        self.arcs.resize(self.first[nodes] as usize, empty);
+        self.forward.clear();
+        self.forward.reserve(self.specs.len());
         let all = self
             .specs
             .iter()
@@ -233,164 +330,6 @@ impl Network {
 
     fn arcs_of(&self, node: usize) -> std::ops::Range<usize> {
         self.first[node] as usize..self.first[node + 1] as usize
-    }
-
-    /// Phases of shortest paths and augmentations from the current potentials.
-    /// Returns (flow, cost).
-    fn primal_dual(&mut self, source: usize, sink: usize) -> (i64, i64) {
-        let nodes = self.first.len() - 1;
-        let mut search = std::mem::take(&mut self.search);
-        search.distance.resize(nodes, i64::MAX);
-        search.buckets.resize_with(BUCKETS, Vec::new);
-        let (mut flow, mut cost) = (0_i64, 0_i64);
-        loop {
-            let to_sink = self.shortest_distances(source, sink, &mut search);
-            if to_sink == i64::MAX {
-                break;
-            }
-            // Nodes farther than the sink move as if at the sink's distance: reduced
-            // costs stay non-negative, and shortest paths to the sink cost 0.
-            for (potential, distance) in self.potential.iter_mut().zip(&search.distance) {
-                *potential += (*distance).min(to_sink);
-            }
-            let pushed = self.augment(source, sink, &mut search);
-            if pushed == 0 {
-                break;
-            }
-            flow += pushed;
-            cost += pushed * (self.potential[sink] - self.potential[source]);
-        }
-        self.search = search;
-        (flow, cost)
-    }
-
-    /// Dijkstra on reduced costs, stopped when the sink is reached (every node
-    /// nearer is final; the others are at least as far). Small distances wait
-    /// in buckets, larger ones in a heap. Returns the sink's distance.
-    fn shortest_distances(&self, source: usize, sink: usize, search: &mut Search) -> i64 {
-        let Search {
-            distance,
-            buckets,
-            overflow,
-            ..
-        } = search;
-        distance.fill(i64::MAX);
-        buckets.iter_mut().for_each(Vec::clear);
-        overflow.clear();
-        distance[source] = 0;
-        buckets[0].push(source as u32);
-        let mut current = 0;
-        loop {
-            // The nearest node waiting: buckets in order, then the heap.
-            let (dist, node) = loop {
-                if current < BUCKETS {
-                    match buckets[current].pop() {
-                        Some(node) => break (current as i64, node as usize),
-                        None => current += 1,
-                    }
-                } else {
-                    match overflow.pop() {
-                        Some(Reverse((dist, node))) => break (dist, node as usize),
-                        None => return distance[sink],
-                    }
-                }
-            };
-            if dist > distance[node] {
-                continue;
-            }
-            if node == sink {
-                return dist;
-            }
-            for arc in &self.arcs[self.arcs_of(node)] {
-                if arc.capacity <= 0 {
-                    continue;
-                }
-                let to = arc.to as usize;
-                let candidate =
-                    dist + i64::from(arc.cost) + self.potential[node] - self.potential[to];
-                if candidate < distance[to] {
-                    distance[to] = candidate;
-                    match usize::try_from(candidate) {
-                        Ok(bucket) if bucket < BUCKETS => buckets[bucket].push(to as u32),
-                        _ => overflow.push(Reverse((candidate, to as u32))),
-                    }
-                }
-            }
-        }
-    }
-
-    /// Whether an arc lies on a shortest path under the potentials.
-    fn admissible(&self, from: usize, arc: &Arc) -> bool {
-        arc.capacity > 0
-            && i64::from(arc.cost) + self.potential[from] - self.potential[arc.to as usize] == 0
-    }
-
-    /// Pushes flow along admissible arcs (zero reduced cost) until a search
-    /// from the source finds none: depth-first, each node's arcs tried in turn
-    /// and never again once they lead nowhere, nodes on the current path
-    /// skipped (zero-cost cycles). Returns the flow pushed; what it may miss,
-    /// the next phase finds at distance 0.
-    fn augment(&mut self, source: usize, sink: usize, search: &mut Search) -> i64 {
-        let nodes = self.first.len() - 1;
-        let Search {
-            on_path,
-            next_arc,
-            path,
-            ..
-        } = search;
-        on_path.clear();
-        on_path.resize(nodes, false);
-        next_arc.clear();
-        next_arc.extend_from_slice(&self.first[..nodes]);
-        let mut total = 0;
-        let mut node = source;
-        on_path[source] = true;
-        path.clear();
-        loop {
-            if node == sink {
-                let push = path
-                    .iter()
-                    .map(|&arc| self.arcs[arc as usize].capacity)
-                    .min()
-                    .unwrap_or(0);
-                for &arc in path.iter() {
-                    let arc = arc as usize;
-                    let twin = self.arcs[arc].twin as usize;
-                    self.arcs[arc].capacity -= push;
-                    self.arcs[twin].capacity += push;
-                    on_path[self.arcs[arc].to as usize] = false;
-                }
-                total += i64::from(push);
-                path.clear();
-                node = source;
-                continue;
-            }
-            let end = self.first[node + 1];
-            let mut advanced = false;
-            while next_arc[node] < end {
-                let index = next_arc[node] as usize;
-                let arc = &self.arcs[index];
-                let to = arc.to as usize;
-                if !on_path[to] && self.admissible(node, arc) {
-                    path.push(index as u32);
-                    on_path[to] = true;
-                    node = to;
-                    advanced = true;
-                    break;
-                }
-                next_arc[node] += 1;
-            }
-            if !advanced {
-                // A dead end: retreat, and never try the arc that led here again.
-                let Some(arc) = path.pop() else {
-                    return total;
-                };
-                on_path[node] = false;
-                let twin = self.arcs[arc as usize].twin as usize;
-                node = self.arcs[twin].to as usize;
-                next_arc[node] += 1;
-            }
-        }
     }
 }
 
@@ -443,11 +382,121 @@ mod tests {
         network.add_edge(4, 2, 1, 0);
         assert_eq!(network.min_cost_max_flow(0, 2), (1, 10));
         let better = network.add_edge(1, 4, 1, 2);
-        assert!(network.reoptimize(), "the unit goes back");
+        assert!(network.reoptimize(|node| node == 1), "the unit goes back");
         assert_eq!(network.flow(first), 0);
         assert_eq!(network.flow(better), 1);
         // The potentials prove it: the edge now empty could not do better.
         let reduced = 10 + network.potential(1) - network.potential(3);
         assert!(reduced >= 0, "the old edge's reduced cost is {reduced}");
+    }
+
+    /// Whether every residual arc between the network's own nodes has a
+    /// non-negative reduced cost: the potentials prove the flow optimal.
+    fn certified(network: &Network) -> bool {
+        (0..network.nodes).all(|node| {
+            network.arcs[network.arcs_of(node)].iter().all(|arc| {
+                arc.capacity <= 0
+                    || arc.to as usize >= network.nodes
+                    || network.reduced(node, arc) >= 0
+            })
+        })
+    }
+
+    /// An assignment network like the engine's, mentees 1..=`mentees`,
+    /// mentors after them, the sink last: supply edges, then the pairs
+    /// (mentee, mentor, cost) in `rounds` (the first solved from scratch,
+    /// each other one joining in place, or solved again if `in_place` is
+    /// false). Returns (flow, cost, certified after every round).
+    fn assignment(
+        mentees: usize,
+        places: &[i64],
+        from_mentees: bool,
+        rounds: &[Vec<(usize, usize, i64)>],
+        in_place: bool,
+    ) -> (i64, i64, bool) {
+        let mentors = places.len();
+        let (source, sink) = (0, mentees + mentors + 1);
+        let left_over = 100 * (mentees as i64 + 1);
+        let mut network = Network::new(sink + 1);
+        let mut edges = Vec::new();
+        for mentee in 1..=mentees {
+            if from_mentees {
+                edges.push((network.add_edge(source, mentee, 1, 0), 0));
+                edges.push((network.add_edge(mentee, sink, 1, left_over), left_over));
+            } else {
+                edges.push((network.add_edge(mentee, sink, 1, 0), 0));
+            }
+        }
+        for (index, places) in places.iter().enumerate() {
+            let mentor = mentees + 1 + index;
+            if from_mentees {
+                edges.push((network.add_edge(mentor, sink, *places, 0), 0));
+            } else {
+                edges.push((network.add_edge(source, mentor, *places, 0), 0));
+                let over = network.add_edge(mentor, sink, *places, left_over);
+                edges.push((over, left_over));
+            }
+        }
+        let mut certified_throughout = true;
+        for (round, pairs) in rounds.iter().enumerate() {
+            for &(mentee, mentor, cost) in pairs {
+                let (from, to) = (1 + mentee, mentees + 1 + mentor);
+                let (from, to) = if from_mentees { (from, to) } else { (to, from) };
+                edges.push((network.add_edge(from, to, 1, cost), cost));
+            }
+            let movable = |node: usize| (1..=mentees).contains(&node);
+            if round == 0 || !in_place || !network.reoptimize(movable) {
+                network.min_cost_max_flow(source, sink);
+            }
+            certified_throughout &= certified(&network);
+        }
+        let cost = edges
+            .iter()
+            .map(|(edge, cost)| network.flow(*edge) * cost)
+            .sum();
+        let units = (0..network.specs.len())
+            .filter(|edge| network.specs[*edge].from as usize == source)
+            .map(|edge| network.flow(edge))
+            .sum();
+        (units, cost, certified_throughout)
+    }
+
+    /// Random assignment networks, their pairs joining over several rounds
+    /// (many ties, so that potentials are off by a little everywhere, as
+    /// when everyone ranks alike): re-optimized in place, the flow carries
+    /// as much at the same cost as solving from scratch, and the
+    /// potentials prove it optimal after every round.
+    #[test]
+    fn re_optimizing_in_place_matches_a_fresh_solve_and_is_certified() {
+        let mut random = crate::seeded::Seeded(18);
+        for case in 0..600 {
+            let mentees = 1 + random.below(14) as usize;
+            let places: Vec<i64> = (0..1 + random.below(6))
+                .map(|_| random.below(4) as i64)
+                .collect();
+            let spread = 1 + random.below(40);
+            let mut rounds = vec![Vec::new(); 1 + random.below(4) as usize];
+            for mentee in 0..mentees {
+                for mentor in 0..places.len() {
+                    if random.chance(65) {
+                        let round = random.below(rounds.len() as u64) as usize;
+                        rounds[round].push((mentee, mentor, random.below(spread) as i64));
+                    }
+                }
+            }
+            let from_mentees = random.chance(50);
+            let in_place = assignment(mentees, &places, from_mentees, &rounds, true);
+            let fresh = assignment(mentees, &places, from_mentees, &rounds, false);
+            assert!(in_place.2, "case {case}: a reduced cost is negative");
+            assert!(
+                fresh.2,
+                "case {case}: a fresh solve's reduced cost is negative"
+            );
+            assert_eq!(
+                (in_place.0, in_place.1),
+                (fresh.0, fresh.1),
+                "case {case}: in place, then from scratch"
+            );
+        }
     }
 }

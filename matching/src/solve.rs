@@ -315,14 +315,14 @@ fn optimal_partners(plan: &Plan, strategy: Strategy) -> Optimum {
         }
         // Pairs that could lower the cost join, and the flow is made optimal
         // again: re-optimized in place when few join, solved again when many
-        // do (each failing pair moves flow, and a fresh solve moves it all
-        // at once; carrying thousands of units back one search at a time
-        // took seconds).
+        // do. In place, each mentee a failing pair reaches may put a unit
+        // back in motion; when nearly every mentee fails (everyone ranks
+        // alike), that is more units than a fresh solve sends, and slower.
         network_add(&mut network, &joining, layout, &mut pair_edges);
         let reoptimize = strategy
             .reoptimize
             .unwrap_or(joining.len() * REOPTIMIZE_BELOW < pair_edges.len());
-        let in_place = reoptimize && network.reoptimize();
+        let in_place = reoptimize && network.reoptimize(|node| layout.is_mentee_node(node));
         if !in_place {
             network.min_cost_max_flow(source, sink);
         }
@@ -384,6 +384,12 @@ impl Layout {
 
     fn mentee_node(&self, row: usize) -> usize {
         1 + row
+    }
+
+    /// Whether a node is a mentee's: one unit goes through it and it has few
+    /// arcs, so re-optimizing may move its potential alone.
+    fn is_mentee_node(&self, node: usize) -> bool {
+        (1..=self.rows).contains(&node)
     }
 
     fn mentor_node(&self, mentor: usize) -> usize {
@@ -451,6 +457,8 @@ fn network_add(
     layout: Layout,
     edges: &mut Vec<(usize, usize, usize)>,
 ) {
+    edges.reserve(pairs.len());
+    network.reserve(pairs.len());
     for &(row, mentor, cost) in pairs {
         let (from, to) = layout.pair_nodes(row, mentor);
         let edge = network.add_edge(from, to, 1, i64::from(cost));

@@ -12,9 +12,16 @@ mod common;
 use common::{exhaustive, full_graph};
 
 /// The strategies the engine may take: all must reach the same optimum.
-fn strategies() -> [Strategy; 4] {
+/// Re-optimizing in place is forced both from one pair per mentee (every
+/// round small and many of them) and from the usual shortlist (the large
+/// rounds a fresh solve would take when left to choose).
+fn strategies() -> [Strategy; 5] {
     [
         Strategy::default(),
+        Strategy {
+            reoptimize: Some(true),
+            ..Strategy::default()
+        },
         Strategy {
             split_rows: false,
             ..Strategy::default()

@@ -12,8 +12,6 @@
 //! all prefer the same few mentors do not leave the others out); a limit
 //! doubles each time its row or mentor fails again. Every round brings in at
 //! least one failing pair per failing row, so the rounds end, with the proof.
-use std::collections::BinaryHeap;
-
 use super::*;
 
 /// Rows failing the proof, as a share of all rows (1 in this many), under
@@ -26,7 +24,7 @@ struct Found {
     by_row: Vec<Pair>,
     failing_rows: Vec<usize>,
     /// Per mentor, its failing pairs of least reduced cost: (reduced cost, row).
-    by_mentor: Vec<BinaryHeap<(i64, usize)>>,
+    by_mentor: Vec<Vec<(i64, usize)>>,
 }
 
 impl Candidates {
@@ -52,7 +50,7 @@ impl Candidates {
                 let mut found = Found {
                     by_row: Vec::new(),
                     failing_rows: Vec::new(),
-                    by_mentor: vec![BinaryHeap::new(); mentor_offset.len()],
+                    by_mentor: vec![Vec::new(); mentor_offset.len()],
                 };
                 let mut reduced = Vec::new();
                 let mut row_costs = Vec::new();
@@ -87,15 +85,10 @@ impl Candidates {
                             continue;
                         }
                         for_each_under(&row_costs, &mut entry, |mentor, cost| {
-                            let heap = &mut found.by_mentor[mentor];
+                            let pile = &mut found.by_mentor[mentor];
                             let most = mentor_limit[mentor] as usize;
-                            keep_least(heap, most, (i64::from(cost), row));
-                            match heap.peek() {
-                                Some((worst, _)) if heap.len() >= most => {
-                                    i32::try_from(*worst).unwrap_or(0)
-                                }
-                                _ => 0,
-                            }
+                            keep_least(pile, most, (i64::from(cost), row))
+                                .map(|(worst, _)| i32::try_from(worst).unwrap_or(0))
                         });
                     } else {
                         if !least_reduced(line, mentor_offset, limit, &mut reduced) {
@@ -203,8 +196,8 @@ impl Candidates {
             for row in part.failing_rows {
                 self.row_limit[row] = self.row_limit[row].saturating_mul(2);
             }
-            for (all, heap) in by_mentor.iter_mut().zip(part.by_mentor) {
-                all.extend(heap.into_vec());
+            for (all, pile) in by_mentor.iter_mut().zip(part.by_mentor) {
+                all.extend(pile);
             }
         }
         for (mentor, mut pairs) in by_mentor.into_iter().enumerate() {
@@ -309,8 +302,12 @@ fn least_reduced_narrow(
 
 /// Calls `offer(index, cost)` for every cost under its entry, in index
 /// order, the entries read 64 at a time; `offer` answers the index's new
-/// entry.
-fn for_each_under(costs: &[i32], entry: &mut [i32], mut offer: impl FnMut(usize, i32) -> i32) {
+/// entry if it changes.
+fn for_each_under(
+    costs: &[i32],
+    entry: &mut [i32],
+    mut offer: impl FnMut(usize, i32) -> Option<i32>,
+) {
     let length = costs.len().min(entry.len());
     for start in (0..length).step_by(64) {
         let end = (start + 64).min(length);
@@ -323,7 +320,9 @@ fn for_each_under(costs: &[i32], entry: &mut [i32], mut offer: impl FnMut(usize,
         }
         for index in start..end {
             if costs[index] < entry[index] {
-                entry[index] = offer(index, costs[index]);
+                if let Some(new) = offer(index, costs[index]) {
+                    entry[index] = new;
+                }
             }
         }
     }
