@@ -19,7 +19,10 @@ pub const FIRST_CANDIDATES: usize = 8;
 /// Each mentor's best mentees the network starts with, per free place.
 const PER_PLACE: usize = 8;
 
+mod mentors;
 mod proof;
+
+use mentors::{best_rows_per_mentor, under_mask};
 
 /// Pairs left out within this much of a negative reduced cost join the network
 /// with those that fail the proof: re-optimizing moves the potentials, and
@@ -103,18 +106,11 @@ impl MentorCounts {
         let mentors = line.len().min(self.limits.len());
         for start in (0..mentors).step_by(64) {
             let end = (start + 64).min(mentors);
-            let any = line[start..end]
-                .iter()
-                .zip(&self.limits[start..end])
-                .fold(0_u8, |any, (price, limit)| any | u8::from(price < limit));
-            if any == 0 {
-                continue;
-            }
-            for (offset, &price) in line[start..end].iter().enumerate() {
-                let mentor = start + offset;
-                if price < self.limits[mentor] {
-                    self.count(mentor, price);
-                }
+            let mut under = under_mask(&line[start..end], &self.limits[start..end]);
+            while under != 0 {
+                let mentor = start + under.trailing_zeros() as usize;
+                under &= under - 1;
+                self.count(mentor, line[mentor]);
             }
         }
     }
@@ -380,103 +376,6 @@ fn scan(
         );
     }
     found
-}
-
-/// Each mentor's `wanted[mentor]` best rows (ties: smallest tie break), from
-/// the whole matrix and each mentor's histogram of prices. Rows are read in
-/// order, in two halves side by side.
-fn best_rows_per_mentor(
-    split_rows: bool,
-    costs: &[u8],
-    limits: &[(usize, usize)],
-    wanted: &[u32],
-) -> Vec<Pair> {
-    let mentors = wanted.len();
-    // Exclusive: rows cost less than it to be picked, or tie at the threshold.
-    let under: Vec<u8> = limits
-        .iter()
-        .map(|(price, _)| u8::try_from(*price + 1).unwrap_or(UNAVAILABLE))
-        .collect();
-    let rooms: Vec<usize> = wanted
-        .iter()
-        .zip(limits)
-        .map(|(wanted, (_, below))| (*wanted as usize).saturating_sub(*below))
-        .collect();
-    let rows = costs.len().checked_div(mentors).unwrap_or(0);
-    // Ties at a mentor's threshold: rows in order from the mentor's own
-    // starting row, wrapping around (each mentor prefers different rows).
-    let starts: Vec<usize> = (0..mentors)
-        .map(|mentor| (tie_break(0, mentor) as usize) % rows.max(1))
-        .collect();
-    let parts = in_halves(split_rows, rows, mentors, |rows| {
-        let mut below = Vec::new();
-        // Per mentor, the first tied rows from its start, and before it.
-        let mut from_start: Vec<Vec<usize>> = vec![Vec::new(); mentors];
-        let mut before_start: Vec<Vec<usize>> = vec![Vec::new(); mentors];
-        let mut under = under.clone();
-        let start = rows.start;
-        let lines = costs[start * mentors..rows.end * mentors].chunks_exact(mentors.max(1));
-        for (row, line) in rows.zip(lines) {
-            // 64 mentors at a time: most rows are above every threshold
-            // (`UNAVAILABLE` always is).
-            for chunk in (0..mentors).step_by(64) {
-                let end = (chunk + 64).min(mentors);
-                let any = line[chunk..end]
-                    .iter()
-                    .zip(&under[chunk..end])
-                    .fold(0_u8, |any, (price, under)| any | u8::from(price < under));
-                if any == 0 {
-                    continue;
-                }
-                for mentor in chunk..end {
-                    let price = line[mentor];
-                    if price >= under[mentor] {
-                        continue;
-                    }
-                    if usize::from(price) < limits[mentor].0 {
-                        below.push((row, mentor, price));
-                        continue;
-                    }
-                    let room = rooms[mentor];
-                    let ties = if row >= starts[mentor] {
-                        &mut from_start[mentor]
-                    } else {
-                        &mut before_start[mentor]
-                    };
-                    if ties.len() < room {
-                        ties.push(row);
-                    }
-                    if from_start[mentor].len() >= room {
-                        // Later rows tie too late: only cheaper ones count.
-                        under[mentor] = price;
-                    }
-                }
-            }
-        }
-        (below, from_start, before_start)
-    });
-    let mut picked = Vec::new();
-    let mut from_start: Vec<Vec<usize>> = vec![Vec::new(); mentors];
-    let mut before_start: Vec<Vec<usize>> = vec![Vec::new(); mentors];
-    for (below, after, before) in parts {
-        picked.extend(below);
-        for (all, some) in from_start.iter_mut().zip(after) {
-            all.extend(some);
-        }
-        for (all, some) in before_start.iter_mut().zip(before) {
-            all.extend(some);
-        }
-    }
-    for (mentor, (after, before)) in from_start.into_iter().zip(before_start).enumerate() {
-        picked.extend(
-            after
-                .into_iter()
-                .chain(before)
-                .take(rooms[mentor])
-                .map(|row| (row, mentor, costs[row * mentors + mentor])),
-        );
-    }
-    picked
 }
 
 /// Keeps in `pile` the `limit` least of what it is offered (and maybe as many
