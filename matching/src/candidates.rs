@@ -469,6 +469,25 @@ fn keep_cheapest(picked: &mut Vec<(u8, u32, usize)>, wanted: usize) {
 mod tests {
     use super::*;
 
+    /// `count` prices under `spread`, about `unavailable_percent` % of them
+    /// not allowed.
+    pub(super) fn random_costs(
+        random: &mut crate::seeded::Seeded,
+        count: usize,
+        unavailable_percent: u64,
+        spread: u64,
+    ) -> Vec<u8> {
+        (0..count)
+            .map(|_| {
+                if random.chance(unavailable_percent) {
+                    UNAVAILABLE
+                } else {
+                    random.below(spread) as u8
+                }
+            })
+            .collect()
+    }
+
     #[test]
     fn the_cheapest_are_picked_ties_by_their_order() {
         let costs = [7, UNAVAILABLE, 3, 5, 5, 5, 9];
@@ -524,15 +543,7 @@ mod tests {
             let mentors = 1 + random.below(150) as usize;
             let rows = random.below(300) as usize;
             let spread = 1 + random.below(101);
-            let costs: Vec<u8> = (0..rows * mentors)
-                .map(|_| {
-                    if random.chance(30) {
-                        UNAVAILABLE
-                    } else {
-                        random.below(spread) as u8
-                    }
-                })
-                .collect();
+            let costs = random_costs(&mut random, rows * mentors, 30, spread);
             let wanted: Vec<u32> = (0..mentors).map(|_| random.below(30) as u32).collect();
             let middle = random.below(rows as u64 + 1) as usize;
             let mut parts = [MentorCounts::new(&wanted), MentorCounts::new(&wanted)];

@@ -146,6 +146,7 @@ pub(super) fn under_mask(prices: &[u8], limits: &[u8]) -> u64 {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::random_costs;
     use super::*;
 
     /// Each mentor's best rows, with few distinct prices (ties at every
@@ -159,15 +160,7 @@ mod tests {
             let mentors = 1 + random.below(150) as usize;
             let rows = random.below(300) as usize;
             let spread = 1 + random.below(if round % 2 == 0 { 3 } else { 101 });
-            let costs: Vec<u8> = (0..rows * mentors)
-                .map(|_| {
-                    if random.chance(20) {
-                        UNAVAILABLE
-                    } else {
-                        random.below(spread) as u8
-                    }
-                })
-                .collect();
+            let costs = random_costs(&mut random, rows * mentors, 20, spread);
             let wanted: Vec<u32> = (0..mentors).map(|_| random.below(40) as u32).collect();
             let mut counts = MentorCounts::new(&wanted);
             for line in costs.chunks(mentors) {
