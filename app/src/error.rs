@@ -41,6 +41,9 @@ pub enum AppError {
     /// The mentor has no free place left (capacity counts active and proposed pairs).
     #[error("mentor at capacity")]
     MentorFull,
+    /// The cohort is concluded: it no longer matches, its pairs are closed.
+    #[error("cohort concluded")]
+    CohortConcluded,
     /// The item was changed (by the other person) since the caller's page
     /// showed it: nothing is overwritten; look at the new version first.
     #[error("stale version")]
@@ -204,6 +207,7 @@ pub enum ErrorMessage {
     RegistrationClosed,
     Conflict,
     MentorFull,
+    CohortConcluded,
     StaleVersion,
     OwnProposal,
     NotAgreed,
@@ -231,6 +235,7 @@ impl AppError {
             }
             AppError::Conflict => ErrorMessage::Conflict,
             AppError::MentorFull => ErrorMessage::MentorFull,
+            AppError::CohortConcluded => ErrorMessage::CohortConcluded,
             AppError::StaleVersion => ErrorMessage::StaleVersion,
             AppError::OwnProposal => ErrorMessage::OwnProposal,
             AppError::NotAgreed => ErrorMessage::NotAgreed,
@@ -270,6 +275,7 @@ impl AppError {
             | AppError::BadCredentials => 400,
             AppError::Conflict
             | AppError::MentorFull
+            | AppError::CohortConcluded
             | AppError::StaleVersion
             | AppError::OwnProposal
             | AppError::NotAgreed => 409,

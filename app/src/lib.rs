@@ -54,6 +54,7 @@ pub mod audit;
 pub mod board;
 pub mod calendar;
 pub mod catalog;
+pub mod closing;
 pub mod components;
 pub mod email_links;
 pub mod error;
@@ -214,6 +215,11 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=path!("/coordinator/cohorts/:code")
                             view=CohortPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/coordinator/cohorts/:code/conclude")
+                            view=crate::closing::ui::ConcludeCohortPage
                             ssr=SsrMode::Async
                         />
                         <Route

@@ -21,6 +21,13 @@ pub enum DbError {
     Open(#[from] sqlx::Error),
     #[error("cannot apply the database migrations: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("after the migrations, {count} row(s) refer to a row that does not exist: first {table} row {row:?}, to {parent}")]
+    BrokenReference {
+        table: String,
+        row: Option<i64>,
+        parent: String,
+        count: usize,
+    },
 }
 
 /// Opens (creating if needed) the database file and brings its schema up to date.
@@ -43,17 +50,39 @@ pub async fn connect_and_migrate(path: &Path) -> Result<SqlitePool, DbError> {
         .synchronous(SqliteSynchronous::Normal)
         .foreign_keys(true)
         .busy_timeout(BUSY_TIMEOUT);
+    migrate(options.clone()).await?;
     let pool = SqlitePoolOptions::new()
         .max_connections(8)
         .connect_with(options)
         .await?;
-    migrate(&pool).await?;
     Ok(pool)
 }
 
-pub async fn migrate(pool: &SqlitePool) -> Result<(), DbError> {
-    sqlx::migrate!("../migrations").run(pool).await?;
-    Ok(())
+/// Applies the migrations on a connection of its own with foreign keys off,
+/// then checks every foreign key. A migration that changes a table SQLite
+/// cannot alter in place (a CHECK) rebuilds it: copy, drop, rename. With
+/// foreign keys on, dropping the old table would delete every row that
+/// refers to it (ON DELETE CASCADE), and SQLite ignores turning them off
+/// inside the transaction each migration runs in (sqlx's SQLite migrator
+/// ignores `-- no-transaction`), hence this connection.
+async fn migrate(options: SqliteConnectOptions) -> Result<(), DbError> {
+    use sqlx::{ConnectOptions as _, Connection as _};
+    let mut connection = options.foreign_keys(false).connect().await?;
+    sqlx::migrate!("../migrations").run(&mut connection).await?;
+    let broken: Vec<(String, Option<i64>, String)> =
+        sqlx::query_as("SELECT \"table\", rowid, parent FROM pragma_foreign_key_check")
+            .fetch_all(&mut connection)
+            .await?;
+    connection.close().await?;
+    match broken.first() {
+        None => Ok(()),
+        Some((table, row, parent)) => Err(DbError::BrokenReference {
+            table: table.clone(),
+            row: *row,
+            parent: parent.clone(),
+            count: broken.len(),
+        }),
+    }
 }
 
 /// Whether the database answers a trivial query.

@@ -47,11 +47,13 @@ crate::stored_enum! {
         /// A person answered from an email's link, without signing in (detail:
         /// the action and its object).
         EmailActionUsed,
+        /// A coordinator concluded a cohort (detail: its code and what changed).
+        CohortConcluded,
     }
 }
 
 impl AuditEvent {
-    pub const ALL: [AuditEvent; 33] = [
+    pub const ALL: [AuditEvent; 34] = [
         AuditEvent::LoginSucceeded,
         AuditEvent::LoginFailed,
         AuditEvent::LoginThrottled,
@@ -85,6 +87,7 @@ impl AuditEvent {
         AuditEvent::PairEndRequested,
         AuditEvent::MessageReported,
         AuditEvent::EmailActionUsed,
+        AuditEvent::CohortConcluded,
     ];
 
     /// Events a coordinator should notice at a glance.

@@ -43,6 +43,17 @@ async fn cohort_for(pool: &sqlx::SqlitePool, code: &str) -> Result<LoadedCohort,
     })
 }
 
+/// The id of the cohort of this code, for a change on its board: refused
+/// once the cohort is concluded (it no longer matches).
+#[cfg(feature = "ssr")]
+async fn matchable_cohort_id(pool: &sqlx::SqlitePool, code: &str) -> Result<i64, AppError> {
+    match super::repo::cohort_state(pool, code).await? {
+        None => Err(AppError::NotFound),
+        Some((_, true)) => Err(AppError::CohortConcluded),
+        Some((id, false)) => Ok(id),
+    }
+}
+
 /// The board of a cohort (the current one when none is named): the waiting
 /// mentees (searched and filtered, one page), the mentors with their places,
 /// the selected mentee's best mentors, the kept draft (its first `shown`
@@ -141,6 +152,7 @@ pub async fn run_matching(cohort: String) -> Result<DraftView, AppError> {
     let authorized = authorize_role(Role::Coordinator).await?;
     let coordinator_id = authorized.account()?.id;
     let pool = pool()?;
+    matchable_cohort_id(&pool, &cohort).await?;
     let LoadedCohort {
         id: cohort_id,
         generation,
@@ -202,6 +214,7 @@ async fn propose_pairs(cohort: &str, keys: &[(i64, i64)]) -> Result<usize, AppEr
     let authorized = authorize_role(Role::Coordinator).await?;
     let coordinator_id = authorized.account()?.id;
     let pool = pool()?;
+    matchable_cohort_id(&pool, cohort).await?;
     let loaded = cohort_for(&pool, cohort).await?;
     let proposals = loaded.people.proposals(loaded.id, keys)?;
     let now = utc_now_text();
@@ -293,6 +306,7 @@ pub async fn set_pair_constraint(
         ),
     };
     let pool = pool()?;
+    matchable_cohort_id(&pool, &cohort).await?;
     let people = cohort_for(&pool, &cohort).await?.people;
     let (mentees, mentors) = super::repo::roles(&people);
     if !mentees.contains(&mentee) || !mentors.contains(&mentor) {
@@ -357,9 +371,7 @@ pub async fn save_matching_settings(
         },
     };
     let pool = pool()?;
-    let cohort_id = super::repo::cohort_id(&pool, &cohort)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let cohort_id = matchable_cohort_id(&pool, &cohort).await?;
     let now = utc_now_text();
     super::repo::save_settings(&pool, cohort_id, &settings, &now).await?;
     record_by_caller(

@@ -50,6 +50,17 @@ struct PersonRow {
     paused_until: Option<String>,
 }
 
+/// The id of the cohort of this code, and whether it is concluded.
+pub async fn cohort_state(
+    pool: &SqlitePool,
+    code: &str,
+) -> Result<Option<(i64, bool)>, sqlx::Error> {
+    sqlx::query_as("SELECT id, closed_at IS NOT NULL FROM cohorts WHERE code = ?")
+        .bind(code)
+        .fetch_optional(pool)
+        .await
+}
+
 pub async fn cohort_id(pool: &SqlitePool, code: &str) -> Result<Option<i64>, sqlx::Error> {
     sqlx::query_scalar("SELECT id FROM cohorts WHERE code = ?")
         .bind(code)

@@ -351,7 +351,10 @@ fn PairRowView(pair: PairRow) -> impl IntoView {
     let described_by = format!("{reason_hint_id} {reason_error_id}");
     let proposed = pair.status == PairStatus::Proposed;
     let open = pair.status.is_open();
-    let followed = matches!(pair.status, PairStatus::Active | PairStatus::Ended);
+    let followed = matches!(
+        pair.status,
+        PairStatus::Active | PairStatus::Ended | PairStatus::Completed
+    );
     let mentee_name = pair.mentee_name.clone();
     view! {
         <tr>

@@ -47,7 +47,7 @@ pub async fn meetings_of_account(
     since: &str,
 ) -> Result<Vec<CalendarMeetingRow>, sqlx::Error> {
     sqlx::query_as(&format!(
-        "{MEETING_SELECT} WHERE (ra.id = ? OR ea.id = ?) AND p.status IN ('active', 'ended') \
+        "{MEETING_SELECT} WHERE (ra.id = ? OR ea.id = ?) AND p.status IN ('active', 'ended', 'completed') \
            AND m.starts_at >= ? ORDER BY m.starts_at, m.id"
     ))
     .bind(account_id)

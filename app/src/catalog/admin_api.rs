@@ -180,6 +180,7 @@ pub async fn save_cohort(
         starts_on,
         ends_on,
         is_open: is_open.is_some_and(|value| !value.is_empty()),
+        concluded_on: None,
     };
     if !cohort.code.is_empty() {
         return if repo::update_cohort(&pool, &cohort).await? {

@@ -58,6 +58,7 @@ fn CohortList(cohorts: Vec<CohortSummary>) -> impl IntoView {
                     let href = format!("/coordinator/cohorts/{}", cohort.code);
                     let name = cohort.name.clone();
                     let (starts, ends, is_open) = (cohort.starts_on, cohort.ends_on, cohort.is_open);
+                    let concluded_on = cohort.concluded_on;
                     view! {
                         <tr>
                             <td>
@@ -76,12 +77,10 @@ fn CohortList(cohorts: Vec<CohortSummary>) -> impl IntoView {
                                 }}
                             </td>
                             <td>
-                                {move || {
-                                    if is_open {
-                                        t_string!(i18n, cohorts.open)
-                                    } else {
-                                        t_string!(i18n, cohorts.closed)
-                                    }
+                                {move || match concluded_on {
+                                    Some(day) => t_string!(i18n, cohorts.concluded_on, date = long_date(i18n.get_locale(), day)).to_string(),
+                                    None if is_open => t_string!(i18n, cohorts.open).to_owned(),
+                                    None => t_string!(i18n, cohorts.closed).to_owned(),
                                 }}
                             </td>
                             <td>{summary.mentors}</td>
@@ -208,11 +207,38 @@ pub fn CohortPage() -> impl IntoView {
                                     <h2 id="edit-cohort-title">{t!(i18n, cohorts.edit_title)}</h2>
                                     <CohortForm cohort=Some(members.cohort.clone()) save />
                                 </section>
-                                <Placement members place remove />
+                                <Placement members=members.clone() place remove />
+                                <Conclusion cohort=members.cohort.clone() />
                             </CoordinationPage>
                         }
                             .into_any()
                     })}
+    }
+}
+
+/// Where the cohort stands at its end: concluded on a day, or the way to
+/// conclude it.
+#[component]
+fn Conclusion(cohort: Cohort) -> impl IntoView {
+    let i18n = use_i18n();
+    let href = format!("/coordinator/cohorts/{}/conclude", cohort.code);
+    view! {
+        <section class="panel" aria-labelledby="conclusion-title">
+            <h2 id="conclusion-title">{t!(i18n, cohorts.conclusion_title)}</h2>
+            {match cohort.concluded_on {
+                Some(day) => view! {
+                    <p>
+                        {move || t_string!(i18n, cohorts.concluded_on, date = long_date(i18n.get_locale(), day)).to_string()}
+                        " "
+                        <a href=href>{t!(i18n, cohorts.conclusion_details)}</a>
+                    </p>
+                }.into_any(),
+                None => view! {
+                    <p>{t!(i18n, cohorts.conclusion_lead)}</p>
+                    <p><a class="button button-secondary" href=href>{t!(i18n, cohorts.conclude)}</a></p>
+                }.into_any(),
+            }}
+        </section>
     }
 }
 

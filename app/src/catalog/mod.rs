@@ -40,6 +40,10 @@ pub struct Cohort {
     pub starts_on: NaiveDate,
     pub ends_on: NaiveDate,
     pub is_open: bool,
+    /// The program's day it was concluded: its open pairs were closed, it
+    /// no longer matches, and it never opens again.
+    #[serde(default)]
+    pub concluded_on: Option<NaiveDate>,
 }
 
 impl Cohort {
@@ -183,6 +187,7 @@ mod tests {
             starts_on: day(starts),
             ends_on: day(ends),
             is_open,
+            concluded_on: None,
         }
     }
 

@@ -12,6 +12,7 @@ struct CohortRow {
     starts_on: NaiveDate,
     ends_on: NaiveDate,
     is_open: bool,
+    closed_at: Option<String>,
 }
 
 impl From<CohortRow> for Cohort {
@@ -25,13 +26,17 @@ impl From<CohortRow> for Cohort {
             starts_on: row.starts_on,
             ends_on: row.ends_on,
             is_open: row.is_open,
+            concluded_on: row
+                .closed_at
+                .as_deref()
+                .and_then(crate::program_time::program_date),
         }
     }
 }
 
 pub async fn list_cohorts(pool: &SqlitePool) -> Result<Vec<Cohort>, sqlx::Error> {
     let rows: Vec<CohortRow> = sqlx::query_as(
-        "SELECT code, name_fr, name_en, starts_on, ends_on, is_open \
+        "SELECT code, name_fr, name_en, starts_on, ends_on, is_open, closed_at \
          FROM cohorts ORDER BY starts_on",
     )
     .fetch_all(pool)
@@ -277,7 +282,8 @@ pub async fn cohort_summaries(
 
 pub async fn find_cohort(pool: &SqlitePool, code: &str) -> Result<Option<Cohort>, sqlx::Error> {
     let row: Option<CohortRow> = sqlx::query_as(
-        "SELECT code, name_fr, name_en, starts_on, ends_on, is_open FROM cohorts WHERE code = ?",
+        "SELECT code, name_fr, name_en, starts_on, ends_on, is_open, closed_at \
+         FROM cohorts WHERE code = ?",
     )
     .bind(code)
     .fetch_optional(pool)
@@ -303,9 +309,11 @@ pub async fn insert_cohort(pool: &SqlitePool, cohort: &Cohort) -> Result<bool, s
 }
 
 /// Changes a cohort's names, dates and whether it is open (its code stays).
+/// A concluded cohort stays closed.
 pub async fn update_cohort(pool: &SqlitePool, cohort: &Cohort) -> Result<bool, sqlx::Error> {
     let result = sqlx::query(
-        "UPDATE cohorts SET name_fr = ?, name_en = ?, starts_on = ?, ends_on = ?, is_open = ? \
+        "UPDATE cohorts SET name_fr = ?, name_en = ?, starts_on = ?, ends_on = ?, \
+         is_open = CASE WHEN closed_at IS NULL THEN ? ELSE 0 END \
          WHERE code = ?",
     )
     .bind(&cohort.name.fr)

@@ -64,6 +64,7 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
         ErrorMessage::LinkInvalid => t_string!(i18n, errors.link_invalid),
         ErrorMessage::RegistrationClosed => t_string!(i18n, errors.registration_closed),
         ErrorMessage::MentorFull => t_string!(i18n, errors.mentor_full),
+        ErrorMessage::CohortConcluded => t_string!(i18n, errors.cohort_concluded),
         ErrorMessage::StaleVersion => t_string!(i18n, errors.stale_version),
         ErrorMessage::OwnProposal => t_string!(i18n, errors.own_proposal),
         ErrorMessage::NotAgreed => t_string!(i18n, errors.not_agreed),

@@ -43,6 +43,7 @@ mod tests {
             starts_on: NaiveDate::from_ymd_opt(2027, 1, 11).unwrap_or_default(),
             ends_on: NaiveDate::from_ymd_opt(2027, 6, 18).unwrap_or_default(),
             is_open: true,
+            concluded_on: None,
         }
     }
 

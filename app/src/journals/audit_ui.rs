@@ -63,6 +63,7 @@ fn event_label(event: Option<AuditEvent>, raw: String) -> impl Fn() -> String + 
             AuditEvent::PairEndRequested => t_string!(i18n, audit.events.pair_end_requested),
             AuditEvent::MessageReported => t_string!(i18n, audit.events.message_reported),
             AuditEvent::EmailActionUsed => t_string!(i18n, audit.events.email_action_used),
+            AuditEvent::CohortConcluded => t_string!(i18n, audit.events.cohort_concluded),
         }
         .to_owned()
     }

@@ -16,7 +16,10 @@ crate::stored_enum! {
         Active,
         Declined,
         Withdrawn,
+        /// Ended early, with a reason.
         Ended,
+        /// Open when its cohort closed: carried through to the end.
+        Completed,
     }
 }
 
@@ -121,10 +124,12 @@ mod tests {
             PairStatus::Declined,
             PairStatus::Withdrawn,
             PairStatus::Ended,
+            PairStatus::Completed,
         ] {
             assert_eq!(PairStatus::parse(status.as_str()), Some(status));
         }
         assert!(PairStatus::Active.is_open() && !PairStatus::Ended.is_open());
+        assert!(!PairStatus::Completed.is_open());
         assert_eq!(Answer::parse("accepted"), Some(Answer::Accepted));
         assert_eq!(Answer::parse("maybe"), None);
     }

@@ -471,7 +471,7 @@ pub async fn past_pairs_of(
          FROM pairs p \
          JOIN profiles e ON e.id = p.mentee_profile_id JOIN accounts ea ON ea.id = e.account_id \
          JOIN profiles r ON r.id = p.mentor_profile_id JOIN accounts ra ON ra.id = r.account_id \
-         WHERE p.activated_at IS NOT NULL AND p.status IN ('ended', 'withdrawn') \
+         WHERE p.activated_at IS NOT NULL AND p.status IN ('ended', 'withdrawn', 'completed') \
            AND {OF_ACCOUNT} \
          ORDER BY p.closed_at DESC, p.id DESC"
     ))

@@ -21,6 +21,7 @@ pub fn pair_status_name(status: PairStatus) -> impl Fn() -> &'static str + Copy 
         PairStatus::Declined => t_string!(i18n, pairs.status_declined),
         PairStatus::Withdrawn => t_string!(i18n, pairs.status_withdrawn),
         PairStatus::Ended => t_string!(i18n, pairs.status_ended),
+        PairStatus::Completed => t_string!(i18n, pairs.status_completed),
     }
 }
 

@@ -23,7 +23,7 @@ pub fn FiguresSection(figures: Figures) -> impl IntoView {
             <h2 id="figures-title">{t!(i18n, follow_up.figures_title)}</h2>
             <div class="chart-grid">
                 <PeopleChart waiting=f.mentees_waiting proposed=f.pairs_proposed
-                    active=f.pairs_active ended=f.pairs_ended label count />
+                    active=f.pairs_active completed=f.pairs_completed ended=f.pairs_ended label count />
                 <PlacesChart mentors=f.mentors used=f.places_used free=f.places_free label count />
                 <MeetingsChart meetings_per_week=f.meetings_per_week />
                 <GoalsChart agreed=f.goals_agreed achieved=f.goals_achieved
@@ -44,6 +44,7 @@ fn PeopleChart(
     waiting: i64,
     proposed: i64,
     active: i64,
+    completed: i64,
     ended: i64,
     label: Signal<String>,
     count: Signal<String>,
@@ -60,6 +61,10 @@ fn PeopleChart(
                 proposed,
             ),
             (t_string!(i18n, follow_up.pairs_active).to_owned(), active),
+            (
+                t_string!(i18n, follow_up.pairs_completed).to_owned(),
+                completed,
+            ),
             (t_string!(i18n, follow_up.pairs_ended).to_owned(), ended),
         ]
     });
@@ -70,6 +75,7 @@ fn PeopleChart(
             waiting = waiting,
             proposed = proposed,
             active = active,
+            completed = completed,
             ended = ended
         )
         .to_string()

@@ -35,7 +35,10 @@ pub struct Figures {
     pub mentees_waiting: i64,
     pub pairs_proposed: i64,
     pub pairs_active: i64,
+    /// Ended early.
     pub pairs_ended: i64,
+    /// Carried through to their cohort's closing.
+    pub pairs_completed: i64,
     pub mentors: i64,
     pub places_used: i64,
     pub places_free: i64,

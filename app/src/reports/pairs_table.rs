@@ -169,7 +169,7 @@ pub mod repo {
                         AS fit_mentee \
              {filter} \
              ORDER BY CASE p.status WHEN 'proposed' THEN 0 WHEN 'active' THEN 1 \
-                      WHEN 'ended' THEN 2 ELSE 3 END, p.proposed_at DESC, p.id DESC \
+                      WHEN 'completed' THEN 2 WHEN 'ended' THEN 3 ELSE 4 END, p.proposed_at DESC, p.id DESC \
              LIMIT ? OFFSET ?"
         ))
         .bind(cohort_id)

@@ -97,6 +97,7 @@ fn PairsTableView(table: PairsTable, query: TableQuery) -> impl IntoView {
     let statuses = [
         PairStatus::Proposed,
         PairStatus::Active,
+        PairStatus::Completed,
         PairStatus::Ended,
         PairStatus::Declined,
         PairStatus::Withdrawn,

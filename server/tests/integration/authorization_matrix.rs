@@ -14,6 +14,7 @@ use app::board::api::*;
 use app::calendar::api::{CreateCalendarFeed, GetCalendarFeed, RevokeCalendarFeed};
 use app::catalog::admin_api::*;
 use app::catalog::api::{GetProfileChoices, ListDomains};
+use app::closing::api::{ConcludeCohort, GetClosingPreview};
 use app::email_links::api::*;
 use app::feedback::api::*;
 use app::goals::api::*;
@@ -595,6 +596,19 @@ fn rows() -> Vec<Row> {
                     ("kind", "forbidden"),
                 ])
             },
+        },
+        // Concluding a cohort: the coordination's alone. The allowed call names
+        // a cohort that does not exist, so the fixture's pair stays active for
+        // the rows after it.
+        Row {
+            path: GetClosingPreview::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |_| form(&[("code", "matrix")]),
+        },
+        Row {
+            path: ConcludeCohort::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |_| form(&[("code", "no-such-cohort"), ("seen", "")]),
         },
         Row {
             path: SaveMatchingSettings::PATH,

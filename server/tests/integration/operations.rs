@@ -276,3 +276,72 @@ async fn files_named_by_their_content_are_kept_a_year_and_the_others_asked_again
     unhashed.assert_status(StatusCode::OK);
     assert_eq!(unhashed.headers[header::CACHE_CONTROL], "no-cache");
 }
+
+/// Upgrading a database that already holds a program: migration
+/// `20261201000011` rebuilds `pairs` (a new status), which would delete every
+/// goal, meeting and message of every pair if foreign keys were on while it
+/// runs. Everything is still there after, and every reference holds.
+#[tokio::test]
+async fn upgrading_a_database_that_holds_a_program_keeps_every_pair_and_what_refers_to_it() {
+    use sqlx::migrate::Migrator;
+    use sqlx::sqlite::SqliteConnectOptions;
+
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let path = folder.path().join("before.sqlite3");
+    let all = sqlx::migrate!("../migrations");
+    let before_rebuild = Migrator {
+        migrations: all
+            .migrations
+            .iter()
+            .filter(|migration| migration.version < 20261201000011)
+            .cloned()
+            .collect::<Vec<_>>()
+            .into(),
+        ignore_missing: false,
+        locking: true,
+        no_tx: false,
+    };
+    let options = SqliteConnectOptions::new()
+        .filename(&path)
+        .create_if_missing(true)
+        .foreign_keys(true);
+    let old = sqlx::SqlitePool::connect_with(options)
+        .await
+        .expect("opens");
+    before_rebuild.run(&old).await.expect("the older schema");
+    demo::load_demo_data(&old).await.expect("a program in it");
+    let count = |pool: sqlx::SqlitePool| async move {
+        let mut counts = Vec::new();
+        for table in [
+            "pairs",
+            "goals",
+            "milestones",
+            "meetings",
+            "feedback",
+            "fit_checks",
+        ] {
+            let count: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}"))
+                .fetch_one(&pool)
+                .await
+                .expect("a count");
+            counts.push((table, count));
+        }
+        counts
+    };
+    let before = count(old.clone()).await;
+    assert!(before.iter().all(|(_, count)| *count > 0), "{before:?}");
+    old.close().await;
+
+    let upgraded = db::connect_and_migrate(&path).await.expect("upgrades");
+    assert_eq!(count(upgraded.clone()).await, before);
+    let foreign_keys: i64 = sqlx::query_scalar("PRAGMA foreign_keys")
+        .fetch_one(&upgraded)
+        .await
+        .expect("pragma");
+    assert_eq!(foreign_keys, 1, "on again for the app");
+    let completed = sqlx::query("UPDATE pairs SET status = 'completed' WHERE status = 'active'")
+        .execute(&upgraded)
+        .await
+        .expect("the new status is allowed");
+    assert!(completed.rows_affected() > 0);
+}

@@ -5,6 +5,7 @@
 // The journeys, by theme, on the same `Program`.
 mod answers;
 mod board;
+mod closing;
 
 use crate::common::{form, TestApp};
 use app::accounts::Role;

@@ -151,6 +151,10 @@ async fn figures(pool: &SqlitePool, code: &str, locale: Locale) -> Result<Table,
             f.pairs_proposed,
         ),
         line(td_string!(locale, follow_up.pairs_active), f.pairs_active),
+        line(
+            td_string!(locale, follow_up.pairs_completed),
+            f.pairs_completed,
+        ),
         line(td_string!(locale, follow_up.pairs_ended), f.pairs_ended),
         line(td_string!(locale, exports.columns.mentors), f.mentors),
         line(td_string!(locale, follow_up.places_used), f.places_used),
@@ -371,6 +375,7 @@ fn pair_status_label(locale: Locale, status: PairStatus) -> &'static str {
         PairStatus::Declined => td_string!(locale, pairs.status_declined),
         PairStatus::Withdrawn => td_string!(locale, pairs.status_withdrawn),
         PairStatus::Ended => td_string!(locale, pairs.status_ended),
+        PairStatus::Completed => td_string!(locale, pairs.status_completed),
     }
 }
 

@@ -71,6 +71,7 @@ pub async fn figures(
         pairs_proposed: pairs("proposed"),
         pairs_active: pairs("active"),
         pairs_ended: pairs("ended"),
+        pairs_completed: pairs("completed"),
         mentors: facts.mentors.len() as i64,
         places_used: used_places,
         places_free: facts

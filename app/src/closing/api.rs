@@ -1,0 +1,79 @@
+//! Server functions of concluding a cohort: the coordinator's only.
+use leptos::prelude::*;
+
+use super::ClosingPreview;
+use crate::error::AppError;
+
+/// What concluding the cohort of this code will change (or, once concluded,
+/// when it was).
+#[server(endpoint = "closing_preview")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn get_closing_preview(code: String) -> Result<ClosingPreview, AppError> {
+    use crate::accounts::{session::authorize_role, Role};
+    use crate::program_time::program_today;
+    use crate::server_context::pool;
+
+    authorize_role(Role::Coordinator).await?;
+    let pool = pool()?;
+    let cohort = crate::catalog::repo::find_cohort(&pool, &code)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let id = super::repo::cohort_id(&pool, &code)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut connection = pool.acquire().await?;
+    let pairs = super::repo::open_pairs(&mut connection, id).await?;
+    drop(connection);
+    let seen = super::seen_pairs(&pairs);
+    let (to_complete, to_withdraw) = super::split(pairs);
+    Ok(ClosingPreview {
+        cohort,
+        to_complete,
+        to_withdraw,
+        has_draft: super::repo::has_draft(&pool, id).await?,
+        seen,
+        today: program_today(),
+    })
+}
+
+/// Concludes the cohort of this code, as previewed: `seen` is the preview's
+/// list of open pairs, and concluding is refused (`Conflict`) if they changed
+/// since. Answers how many pairs were completed and withdrawn.
+#[server(endpoint = "conclude_cohort")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn conclude_cohort(code: String, seen: String) -> Result<(u64, u64), AppError> {
+    use crate::accounts::{session::authorize_role, Role};
+    use crate::audit::repo::record_by_caller;
+    use crate::audit::AuditEvent;
+    use crate::program_time::utc_now_text;
+    use crate::server_context::pool;
+
+    let authorized = authorize_role(Role::Coordinator).await?;
+    let coordinator_id = authorized.account()?.id;
+    let pool = pool()?;
+    let id = super::repo::cohort_id(&pool, &code)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut transaction = pool.begin().await?;
+    let pairs = super::repo::open_pairs(&mut transaction, id).await?;
+    if super::seen_pairs(&pairs) != seen {
+        return Err(AppError::Conflict);
+    }
+    let concluded = super::repo::conclude(&mut transaction, id, coordinator_id, &utc_now_text())
+        .await?
+        .ok_or(AppError::CohortConcluded)?;
+    transaction.commit().await?;
+    let detail = format!(
+        "{code}: {} completed, {} withdrawn",
+        concluded.completed, concluded.withdrawn
+    );
+    record_by_caller(
+        &pool,
+        AuditEvent::CohortConcluded,
+        Some(coordinator_id),
+        None,
+        Some(&detail),
+    )
+    .await;
+    Ok((concluded.completed, concluded.withdrawn))
+}
