@@ -19,7 +19,7 @@ test.describe("program follow-up", () => {
     const table = chart.getByRole("table");
     await expect(table.getByRole("columnheader", { name: "Nombre" })).toBeVisible();
     await expect(table.getByRole("row", { name: /Jumelages actifs \d+/ })).toBeVisible();
-    await expect(chart.getByText(/en attente, \d+ proposés, \d+ actifs, \d+ terminés/)).toBeVisible();
+    await expect(chart.getByText(/en attente, \d+ proposés, \d+ actifs, \d+ menés à terme, \d+ terminés avant la fin/)).toBeVisible();
     await expectNoAccessibilityViolations(page);
 
     // The pair that never met, from "À traiter".

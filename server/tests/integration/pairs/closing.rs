@@ -208,9 +208,9 @@ async fn the_preview_page_lists_what_will_change_before_anything_does() {
         .get_with_cookie(page_path, &format!("{}; {done}", program.coordinator))
         .await;
     assert!(
-        after.body.contains(
-            "Cohorte conclue : 0 jumelage(s) mené(s) à terme, 1 proposition(s) retirée(s)."
-        ),
+        after
+            .body
+            .contains("Cohorte conclue. Jumelages menés à terme : 0 ; propositions retirées : 1."),
         "{}",
         after.body
     );
