@@ -68,11 +68,19 @@ pub async fn connect_and_migrate(path: &Path) -> Result<SqlitePool, DbError> {
 async fn migrate(options: SqliteConnectOptions) -> Result<(), DbError> {
     use sqlx::{ConnectOptions as _, Connection as _};
     let mut connection = options.foreign_keys(false).connect().await?;
+    let before = applied_migrations(&mut connection).await?;
     sqlx::migrate!("../migrations").run(&mut connection).await?;
+    // Checked when a migration ran, not at every start: a row made broken by
+    // hand later (the sqlite3 shell has foreign keys off) must not keep the
+    // program from starting.
     let broken: Vec<(String, Option<i64>, String)> =
-        sqlx::query_as("SELECT \"table\", rowid, parent FROM pragma_foreign_key_check")
-            .fetch_all(&mut connection)
-            .await?;
+        if applied_migrations(&mut connection).await? == before {
+            Vec::new()
+        } else {
+            sqlx::query_as("SELECT \"table\", rowid, parent FROM pragma_foreign_key_check")
+                .fetch_all(&mut connection)
+                .await?
+        };
     connection.close().await?;
     match broken.first() {
         None => Ok(()),
@@ -83,6 +91,21 @@ async fn migrate(options: SqliteConnectOptions) -> Result<(), DbError> {
             count: broken.len(),
         }),
     }
+}
+
+/// How many migrations the database has applied (none on a new file).
+async fn applied_migrations(connection: &mut sqlx::SqliteConnection) -> Result<i64, sqlx::Error> {
+    let exists: bool = sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations')",
+    )
+    .fetch_one(&mut *connection)
+    .await?;
+    if !exists {
+        return Ok(0);
+    }
+    sqlx::query_scalar("SELECT COUNT(*) FROM _sqlx_migrations")
+        .fetch_one(&mut *connection)
+        .await
 }
 
 /// Whether the database answers a trivial query.

@@ -50,6 +50,14 @@ const BUDGET_BYTES: usize = 32 * 1024 * 1024;
 /// The largest page kept.
 const LARGEST_PAGE_BYTES: usize = 512 * 1024;
 
+/// The longest view key kept (a browser's cookies and language are far
+/// shorter): a request with a huge `Cookie` header is drawn, not kept.
+const LONGEST_KEY_BYTES: usize = 4 * 1024;
+
+/// Kept pages at most, whatever their size: a stream of distinct addresses
+/// (`/?x=1`, `/?x=2`…) cannot grow the map past it.
+const MOST_PAGES: usize = 4_096;
+
 /// The kept pages of one server (one database), shared by its requests.
 #[derive(Clone)]
 pub struct PageCache {
@@ -82,8 +90,14 @@ impl KeptPage {
         }
     }
 
+    /// What the page holds in memory: its body and headers.
     fn bytes(&self) -> usize {
-        self.pieces.iter().map(Bytes::len).sum()
+        let headers: usize = self
+            .headers
+            .iter()
+            .map(|(name, value)| name.as_str().len() + value.len())
+            .sum();
+        self.pieces.iter().map(Bytes::len).sum::<usize>() + headers
     }
 
     fn joined_with(&self, nonce: &str) -> Bytes {
@@ -131,14 +145,22 @@ impl Kept {
         if generation < self.generation {
             return;
         }
-        if generation > self.generation || self.bytes + page.bytes() > BUDGET_BYTES {
+        let size = key.len() + page.bytes();
+        if generation > self.generation
+            || self.bytes + size > BUDGET_BYTES
+            || self.pages.len() >= MOST_PAGES
+        {
             self.pages.clear();
             self.bytes = 0;
             self.generation = generation;
         }
-        self.bytes += page.bytes();
-        if let Some(previous) = self.pages.insert(key, page) {
-            self.bytes = self.bytes.saturating_sub(previous.bytes());
+        let previous_size = self
+            .pages
+            .get_key_value(&key)
+            .map(|(key, page)| key.len() + page.bytes());
+        self.bytes += size;
+        if self.pages.insert(key, page).is_some() {
+            self.bytes = self.bytes.saturating_sub(previous_size.unwrap_or(0));
         }
     }
 }
@@ -188,15 +210,18 @@ fn view_key(request: &Request) -> Option<String> {
     if cookies.contains(FORM_ECHO_COOKIE) || cookies.contains(FORM_DONE_COOKIE) {
         return None;
     }
+    let languages = text(header::ACCEPT_LANGUAGE);
+    if cookies.len() + languages.len() + request.uri().to_string().len() > LONGEST_KEY_BYTES {
+        return None;
+    }
     let account = request
         .extensions()
         .get::<AuthSession>()
         .and_then(|auth| auth.user.as_ref().map(|user| user.id().to_string()))
         .unwrap_or_default();
     Some(format!(
-        "{account}\n{}\n{cookies}\n{}",
-        request.uri(),
-        text(header::ACCEPT_LANGUAGE)
+        "{account}\n{}\n{cookies}\n{languages}",
+        request.uri()
     ))
 }
 
@@ -378,7 +403,7 @@ mod tests {
         kept.keep("mentor 1".into(), 7, page("<p>1</p>", "n", start));
         assert!(kept.get("mentor 1", 8, start).is_none());
         assert!(kept.get("mentor 2", 8, start).is_some());
-        assert_eq!(kept.bytes, 8);
+        assert_eq!(kept.bytes, "mentor 2".len() + 8, "the key counts too");
     }
 
     #[test]
@@ -388,10 +413,38 @@ mod tests {
         let big = "x".repeat(BUDGET_BYTES / 2 + 1);
         kept.keep("a".into(), 1, page(&big, "n", start));
         kept.keep("a".into(), 1, page(&big, "n", start));
-        assert_eq!(kept.bytes, big.len(), "a page kept again replaces itself");
+        assert_eq!(
+            kept.bytes,
+            1 + big.len(),
+            "a page kept again replaces itself"
+        );
         kept.keep("b".into(), 1, page(&big, "n", start));
         assert!(kept.get("a", 1, start).is_none(), "dropped for room");
         assert!(kept.get("b", 1, start).is_some());
         assert!(kept.bytes <= BUDGET_BYTES);
+    }
+
+    #[test]
+    fn distinct_addresses_cannot_grow_the_kept_pages_without_end() {
+        let start = Instant::now();
+        let mut kept = Kept::default();
+        for index in 0..MOST_PAGES + 10 {
+            kept.keep(format!("/?x={index}"), 1, page("<p>x</p>", "n", start));
+            assert!(kept.pages.len() <= MOST_PAGES);
+        }
+    }
+
+    #[test]
+    fn a_view_with_a_huge_cookie_header_is_drawn_not_kept() {
+        let request = |cookie: &str| {
+            Request::builder()
+                .uri("/")
+                .header(header::COOKIE, cookie)
+                .body(Body::empty())
+                .unwrap_or_default()
+        };
+        assert!(view_key(&request("i18n_pref_locale=en")).is_some());
+        assert!(view_key(&request(&"x".repeat(LONGEST_KEY_BYTES + 1))).is_none());
+        assert!(view_key(&request(&format!("{FORM_DONE_COOKIE}=1"))).is_none());
     }
 }

@@ -5,7 +5,9 @@ use sqlx::{SqliteConnection, SqlitePool};
 use crate::pairs::{Answer, MyPair, PairRow, PairStatus, Side};
 
 /// A new proposal, if the mentee has no open pair and the mentor a free place
-/// (active and proposed pairs count). `Ok(None)`: the mentor is full.
+/// (active and proposed pairs count), in a cohort not concluded. `Ok(None)`:
+/// the mentor is full (or the cohort was concluded since the caller checked:
+/// the check is here too, so a proposal racing a conclusion never lands).
 /// A mentee who already has an open pair makes the insert fail (unique index).
 pub async fn insert_proposal(
     connection: &mut SqliteConnection,
@@ -22,7 +24,8 @@ pub async fn insert_proposal(
          SELECT ?, ?, ?, 'proposed', ?, ?, ? \
          WHERE (SELECT COUNT(*) FROM pairs \
                 WHERE mentor_profile_id = ? AND status IN ('proposed', 'active')) \
-             < (SELECT capacity FROM profiles WHERE id = ? AND role = 'mentor')",
+             < (SELECT capacity FROM profiles WHERE id = ? AND role = 'mentor') \
+           AND (SELECT closed_at FROM cohorts WHERE id = ?) IS NULL",
     )
     .bind(cohort_id)
     .bind(mentee_profile_id)
@@ -32,6 +35,7 @@ pub async fn insert_proposal(
     .bind(now)
     .bind(mentor_profile_id)
     .bind(mentor_profile_id)
+    .bind(cohort_id)
     .execute(&mut *connection)
     .await?;
     Ok((result.rows_affected() == 1).then(|| result.last_insert_rowid()))

@@ -348,11 +348,19 @@ async fn member_facts(
 ) -> Result<(Vec<WaitingMenteeFact>, Vec<MentorFact>), sqlx::Error> {
     let members = members(pool, cohort_id).await?;
     let mut domains = domains_of_cohort(pool, cohort_id).await?;
+    // A concluded cohort's mentees are not waiting: their pairs were
+    // completed, and no one is matched there any more.
+    let concluded: bool =
+        sqlx::query_scalar("SELECT closed_at IS NOT NULL FROM cohorts WHERE id = ?")
+            .bind(cohort_id)
+            .fetch_optional(pool)
+            .await?
+            .unwrap_or(false);
     let (mut waiting_mentees, mut mentors) = (Vec::new(), Vec::new());
     for member in members {
         let member_domains = domains.remove(&member.profile_id).unwrap_or_default();
         if member.role == "mentee" {
-            if member.open_pairs > 0 {
+            if member.open_pairs > 0 || concluded {
                 continue;
             }
             if let Some(waiting_since) = member.waiting_since() {

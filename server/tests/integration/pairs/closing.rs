@@ -110,6 +110,42 @@ async fn concluding_a_cohort_completes_its_pairs_after_a_preview_and_stops_its_m
         refused.assert_status(StatusCode::CONFLICT);
         assert!(refused.body.contains("CohortConcluded"), "{}", refused.body);
     }
+    // Even a proposal that passed the board's check before the conclusion
+    // (two tabs) is refused where it is written.
+    let cohort_id: i64 = sqlx::query_scalar("SELECT id FROM cohorts WHERE code = 'hiver-2025'")
+        .fetch_one(&program.app.pool)
+        .await
+        .expect("the cohort");
+    let mut connection = program.app.pool.acquire().await.expect("a connection");
+    let raced = app::pairs::repo::insert_proposal(
+        &mut connection,
+        cohort_id,
+        chloe.profile,
+        nadia.profile,
+        80,
+        1,
+        "2026-11-30T12:00:00Z",
+    )
+    .await
+    .expect("the statement runs");
+    assert_eq!(raced, None, "no proposal lands in a concluded cohort");
+    drop(connection);
+    // Its mentees are not waiting to be matched any more.
+    let dashboard: app::reports::ProgramDashboard = program
+        .as_coordinator(
+            app::reports::api::GetProgramDashboard::PATH,
+            &[("cohort", "hiver-2025")],
+        )
+        .await
+        .json();
+    assert_eq!(dashboard.figures.mentees_waiting, 0);
+    assert_eq!(dashboard.figures.pairs_completed, 1);
+    assert!(
+        dashboard.attention.is_empty(),
+        "nothing to chase in a concluded cohort: {:?}",
+        dashboard.attention
+    );
+
     let reopened = program
         .as_coordinator(
             app::catalog::admin_api::SaveCohort::PATH,
