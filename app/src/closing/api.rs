@@ -18,7 +18,7 @@ pub async fn get_closing_preview(code: String) -> Result<ClosingPreview, AppErro
     let cohort = crate::catalog::repo::find_cohort(&pool, &code)
         .await?
         .ok_or(AppError::NotFound)?;
-    let id = super::repo::cohort_id(&pool, &code)
+    let id = crate::board::repo::cohort_id(&pool, &code)
         .await?
         .ok_or(AppError::NotFound)?;
     let mut connection = pool.acquire().await?;
@@ -51,7 +51,7 @@ pub async fn conclude_cohort(code: String, seen: String) -> Result<(u64, u64), A
     let authorized = authorize_role(Role::Coordinator).await?;
     let coordinator_id = authorized.account()?.id;
     let pool = pool()?;
-    let id = super::repo::cohort_id(&pool, &code)
+    let id = crate::board::repo::cohort_id(&pool, &code)
         .await?
         .ok_or(AppError::NotFound)?;
     let mut transaction = pool.begin().await?;

@@ -4,13 +4,6 @@ use sqlx::{SqliteConnection, SqlitePool};
 use super::OpenPair;
 use crate::pairs::PairStatus;
 
-pub async fn cohort_id(pool: &SqlitePool, code: &str) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query_scalar("SELECT id FROM cohorts WHERE code = ?")
-        .bind(code)
-        .fetch_optional(pool)
-        .await
-}
-
 #[derive(sqlx::FromRow)]
 struct OpenPairRow {
     id: i64,
