@@ -220,8 +220,9 @@ async fn propose_pairs(cohort: &str, keys: &[(i64, i64)]) -> Result<usize, AppEr
     let now = utc_now_text();
     let public_url = server_settings()?.public_url.clone();
     let mut transaction = pool.begin().await?;
+    let mut ended = Vec::new();
     for proposal in &proposals {
-        propose(
+        let (_, unfit) = propose(
             &mut transaction,
             proposal,
             coordinator_id,
@@ -229,8 +230,19 @@ async fn propose_pairs(cohort: &str, keys: &[(i64, i64)]) -> Result<usize, AppEr
             &public_url,
         )
         .await?;
+        ended.extend(unfit);
     }
     transaction.commit().await?;
+    for pair in ended {
+        record_by_caller(
+            &pool,
+            AuditEvent::PairEnded,
+            Some(coordinator_id),
+            None,
+            Some(&pair.to_string()),
+        )
+        .await;
+    }
     for proposal in &proposals {
         record_by_caller(
             &pool,

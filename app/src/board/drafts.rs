@@ -78,6 +78,11 @@ impl StoredDraft {
                 .collect(),
             unmatched_count: self.unmatched_count,
             already_open: self.already_open,
+            ends: self
+                .pairs
+                .iter()
+                .filter(|(mentee, _)| people.ends_a_pair(*mentee).is_some())
+                .count(),
             settings: people.settings,
         }
     }

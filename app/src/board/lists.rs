@@ -38,23 +38,29 @@ impl MenteeSearch {
     }
 }
 
-fn as_row(person: &Person) -> BoardMentee {
-    BoardMentee {
-        profile_id: person.profile_id,
-        name: person.name.clone(),
-        domains: person.domains.clone(),
-        languages: person.languages.clone(),
-    }
-}
-
 impl CohortPeople {
-    /// The mentees without an open pair that `search` keeps.
+    fn as_row(&self, person: &Person) -> BoardMentee {
+        BoardMentee {
+            profile_id: person.profile_id,
+            name: person.name.clone(),
+            domains: person.domains.clone(),
+            languages: person.languages.clone(),
+            previous: self
+                .previous
+                .get(&person.profile_id)
+                .cloned()
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The mentees without an open pair (or back after a "not a fit"
+    /// answer) that `search` keeps.
     pub fn waiting(&self, search: &MenteeSearch) -> Vec<BoardMentee> {
         self.mentees
             .iter()
             .filter(|mentee| !self.paired.contains(&mentee.profile_id))
             .filter(|mentee| search.keeps(mentee))
-            .map(as_row)
+            .map(|mentee| self.as_row(mentee))
             .collect()
     }
 
@@ -102,7 +108,7 @@ impl CohortPeople {
             })
             .collect();
         Ok(SelectedMentee {
-            mentee: as_row(person),
+            mentee: self.as_row(person),
             ranked,
             has_open_pair: self.paired.contains(&mentee_id),
         })
@@ -142,7 +148,8 @@ impl CohortPeople {
             ) else {
                 return Err(AppError::NotFound);
             };
-            let forbidden = self.constraint(mentee, mentor) == Some(ConstraintKind::Forbidden);
+            let forbidden = self.constraint(mentee, mentor) == Some(ConstraintKind::Forbidden)
+                || self.was_paired_before(mentee, mentor);
             let score = matching::breakdown(wanted, offered, &engine.weights).score;
             if matching::solve::obstacle(wanted, offered, &engine, forbidden, || score).is_some() {
                 return Err(AppError::InvalidInput {
@@ -183,7 +190,18 @@ impl CohortPeople {
             mentor_name: mentor.name.clone(),
             locked: self.constraint(mentee_id, mentor_id) == Some(ConstraintKind::Locked),
             breakdown,
+            ends_pair_with: self.ends_a_pair(mentee_id).map(str::to_owned),
         })
+    }
+
+    /// The mentor of the mentee's open pair answered "not a fit", which a
+    /// new proposal for this mentee ends.
+    pub fn ends_a_pair(&self, mentee_id: i64) -> Option<&str> {
+        self.previous
+            .get(&mentee_id)?
+            .iter()
+            .find(|pairing| pairing.still_open)
+            .map(|pairing| pairing.mentor_name.as_str())
     }
 
     /// The coordinator's lock or exclusion on this mentee and mentor.
@@ -192,5 +210,87 @@ impl CohortPeople {
             .iter()
             .find(|(mentee, mentor, _)| *mentee == mentee_id && *mentor == mentor_id)
             .map(|(_, _, kind)| *kind)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::{HashMap, HashSet};
+
+    use super::super::{PreviousPairing, RematchReason};
+    use super::*;
+    use crate::profiles::{LanguageLevel, SpokenLanguage};
+
+    fn person(profile_id: i64, name: &str) -> Person {
+        Person {
+            profile_id,
+            name: name.to_owned(),
+            modality: None,
+            availability: 0,
+            capacity: Some(2),
+            paused: false,
+            domains: vec!["nursing".to_owned()],
+            skills: Vec::new(),
+            languages: vec![SpokenLanguage {
+                code: "fr".to_owned(),
+                level: LanguageLevel::Fluent,
+            }],
+        }
+    }
+
+    /// Amina (1) answered "not a fit" with Marc (10), still open; Bruno (2)
+    /// ended early with Marc; Chloé (3) is Nadia's (11) mentee, all well.
+    fn cohort() -> CohortPeople {
+        let earlier = |still_open: bool, reason: RematchReason| PreviousPairing {
+            mentor_profile_id: 10,
+            mentor_name: "Marc".to_owned(),
+            reason,
+            since: "2026-11-20T10:00:00Z".to_owned(),
+            still_open,
+        };
+        let previous = HashMap::from([
+            (1, vec![earlier(true, RematchReason::NotAFit)]),
+            (2, vec![earlier(false, RematchReason::EndedEarly)]),
+        ]);
+        let mut paired = HashSet::from([1, 3]);
+        paired.retain(|mentee| {
+            !previous
+                .get(mentee)
+                .is_some_and(|p| super::super::waits_again(p))
+        });
+        CohortPeople {
+            cohort_id: 1,
+            mentees: vec![person(1, "Amina"), person(2, "Bruno"), person(3, "Chloé")],
+            mentors: vec![person(10, "Marc"), person(11, "Nadia")],
+            used: HashMap::from([(10, 1), (11, 1)]),
+            paired,
+            // A lock the coordinator left on an earlier pairing does not bring it back.
+            constraints: vec![(2, 10, ConstraintKind::Locked)],
+            previous,
+            settings: Default::default(),
+        }
+    }
+
+    #[test]
+    fn a_mentee_back_after_not_a_fit_waits_and_earlier_pairings_are_excluded() {
+        let people = cohort();
+        let waiting: Vec<i64> = people
+            .waiting(&MenteeSearch::new(None, None, None))
+            .iter()
+            .map(|mentee| mentee.profile_id)
+            .collect();
+        assert_eq!(waiting, [1, 2], "Chloé is paired; Amina waits again");
+        let engine = people.engine_cohort(None);
+        let excluded: Vec<(&str, &str)> = engine
+            .forbidden
+            .iter()
+            .map(|pair| (pair.mentee.as_str(), pair.mentor.as_str()))
+            .collect();
+        assert!(excluded.contains(&("1", "10")) && excluded.contains(&("2", "10")));
+        assert!(engine.locked.is_empty(), "{:?}", engine.locked);
+        assert_eq!(people.ends_a_pair(1), Some("Marc"));
+        assert_eq!(people.ends_a_pair(2), None);
+        assert!(people.proposals(1, &[(1, 10)]).is_err());
+        assert!(people.proposals(1, &[(1, 11)]).is_ok());
     }
 }

@@ -37,6 +37,35 @@ crate::stored_enum! {
     }
 }
 
+/// Why an earlier pairing sent its mentee back to the board.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum RematchReason {
+    /// One of the two answered the fit check "not a fit".
+    NotAFit,
+    /// The coordination ended the pair early.
+    EndedEarly,
+}
+
+/// A mentee's earlier pairing that did not work: the board notes it and the
+/// engine never proposes these two together again.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct PreviousPairing {
+    pub mentor_profile_id: i64,
+    pub mentor_name: String,
+    pub reason: RematchReason,
+    /// When it was ended or answered "not a fit" (UTC text).
+    pub since: String,
+    /// The pair is still open ("not a fit" answered, not ended yet):
+    /// proposing another mentor ends it.
+    pub still_open: bool,
+}
+
+/// Whether a mentee with these earlier pairings waits for a mentor again
+/// although a pair is still open: one of the two answered "not a fit".
+pub fn waits_again(previous: &[PreviousPairing]) -> bool {
+    previous.iter().any(|pairing| pairing.still_open)
+}
+
 /// A mentee waiting for a mentor, as the list shows them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BoardMentee {
@@ -44,6 +73,9 @@ pub struct BoardMentee {
     pub name: String,
     pub domains: Vec<String>,
     pub languages: Vec<SpokenLanguage>,
+    /// Earlier pairings that did not work, newest first.
+    #[serde(default)]
+    pub previous: Vec<PreviousPairing>,
 }
 
 /// A mentor and their places: capacity, used by open pairs, free.
@@ -155,6 +187,10 @@ pub struct DraftPair {
     pub mentor_name: String,
     pub locked: bool,
     pub breakdown: matching::Breakdown,
+    /// The mentor of the mentee's open pair that was answered "not a fit":
+    /// proposing this pair ends that one.
+    #[serde(default)]
+    pub ends_pair_with: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -182,6 +218,10 @@ pub struct DraftView {
     pub unmatched_count: usize,
     /// Open pairs (proposed or active) the draft keeps as they are.
     pub already_open: usize,
+    /// Open pairs answered "not a fit" that accepting the draft ends, since
+    /// their mentee has a new mentor in it.
+    #[serde(default)]
+    pub ends: usize,
     pub settings: MatchingSettings,
 }
 
@@ -238,6 +278,7 @@ mod tests {
             unmatched: Vec::new(),
             unmatched_count: 0,
             already_open: 0,
+            ends: 0,
             settings: MatchingSettings::default(),
         };
         assert_eq!(draft.average(), 66.7);

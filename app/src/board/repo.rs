@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 use sqlx::SqlitePool;
 
-use super::{ConstraintKind, ConstraintRow, MatchingSettings};
+use super::{ConstraintKind, ConstraintRow, MatchingSettings, PreviousPairing, RematchReason};
 use crate::profiles::{LanguageLevel, Modality, SpokenLanguage};
 
 /// One mentor or mentee of the cohort.
@@ -33,9 +33,12 @@ pub struct CohortPeople {
     pub mentors: Vec<Person>,
     /// Open pairs (proposed or active, any cohort) per mentor profile.
     pub used: HashMap<i64, u32>,
-    /// Mentees with an open pair.
+    /// Mentees with an open pair, except those back on the board after a
+    /// "not a fit" answer.
     pub paired: HashSet<i64>,
     pub constraints: Vec<(i64, i64, ConstraintKind)>,
+    /// Each mentee's earlier pairings that did not work, newest first.
+    pub previous: HashMap<i64, Vec<PreviousPairing>>,
     pub settings: MatchingSettings,
 }
 
@@ -151,7 +154,13 @@ pub async fn load(
         }
     }
 
-    let (used, paired) = open_pairs(pool).await?;
+    let (used, mut paired) = open_pairs(pool).await?;
+    let previous = previous_pairings(pool, cohort_id).await?;
+    paired.retain(|mentee| {
+        !previous
+            .get(mentee)
+            .is_some_and(|earlier| super::waits_again(earlier))
+    });
     let constraints = constraints(pool, cohort_id).await?;
     Ok(CohortPeople {
         cohort_id,
@@ -160,6 +169,7 @@ pub async fn load(
         used,
         paired,
         constraints,
+        previous,
         settings: settings(pool, cohort_id).await?,
     })
 }
@@ -214,6 +224,59 @@ async fn open_pairs(pool: &SqlitePool) -> Result<(HashMap<i64, u32>, HashSet<i64
 }
 
 /// The coordinator's locks and exclusions among the cohort's mentees.
+#[derive(sqlx::FromRow)]
+struct PreviousRow {
+    mentee_profile_id: i64,
+    mentor_profile_id: i64,
+    mentor_name: String,
+    not_a_fit: bool,
+    still_open: bool,
+    since: String,
+}
+
+/// The cohort's pairings that did not work: ended early, or answered "not a
+/// fit" by either side (whatever became of them since), per mentee.
+async fn previous_pairings(
+    pool: &SqlitePool,
+    cohort_id: i64,
+) -> Result<HashMap<i64, Vec<PreviousPairing>>, sqlx::Error> {
+    let rows: Vec<PreviousRow> = sqlx::query_as(
+        "SELECT p.mentee_profile_id, p.mentor_profile_id, a.display_name AS mentor_name, \
+                f.answered_at IS NOT NULL AS not_a_fit, \
+                p.status IN ('proposed', 'active') AS still_open, \
+                COALESCE(f.answered_at, p.closed_at, p.proposed_at) AS since \
+         FROM pairs p \
+         JOIN profiles e ON e.id = p.mentee_profile_id \
+         JOIN profiles r ON r.id = p.mentor_profile_id \
+         JOIN accounts a ON a.id = r.account_id \
+         LEFT JOIN (SELECT pair_id, MAX(answered_at) AS answered_at FROM fit_checks \
+                    WHERE answer = 'not_a_fit' GROUP BY pair_id) f ON f.pair_id = p.id \
+         WHERE e.cohort_id = ? AND (p.status = 'ended' OR f.answered_at IS NOT NULL) \
+         ORDER BY since DESC, p.id DESC",
+    )
+    .bind(cohort_id)
+    .fetch_all(pool)
+    .await?;
+    let mut previous: HashMap<i64, Vec<PreviousPairing>> = HashMap::new();
+    for row in rows {
+        previous
+            .entry(row.mentee_profile_id)
+            .or_default()
+            .push(PreviousPairing {
+                mentor_profile_id: row.mentor_profile_id,
+                mentor_name: row.mentor_name,
+                reason: if row.not_a_fit {
+                    RematchReason::NotAFit
+                } else {
+                    RematchReason::EndedEarly
+                },
+                since: row.since,
+                still_open: row.still_open,
+            });
+    }
+    Ok(previous)
+}
+
 async fn constraints(
     pool: &SqlitePool,
     cohort_id: i64,
@@ -336,7 +399,22 @@ impl CohortPeople {
             })
             .collect();
         let (mut locked, mut forbidden) = (Vec::new(), Vec::new());
-        for (mentee, mentor, kind) in &self.constraints {
+        // An earlier pairing that did not work is never proposed again.
+        let earlier = self.previous.iter().flat_map(|(mentee, pairings)| {
+            pairings.iter().map(move |pairing| {
+                (
+                    *mentee,
+                    pairing.mentor_profile_id,
+                    ConstraintKind::Forbidden,
+                )
+            })
+        });
+        let decided = self
+            .constraints
+            .iter()
+            .copied()
+            .filter(|(mentee, mentor, _)| !self.was_paired_before(*mentee, *mentor));
+        for (mentee, mentor, kind) in earlier.chain(decided) {
             let pair = matching::PairRef {
                 mentee: mentee.to_string(),
                 mentor: mentor.to_string(),
@@ -364,6 +442,15 @@ impl CohortPeople {
             .chain(self.mentors.iter())
             .map(|person| (person.profile_id, person.name.as_str()))
             .collect()
+    }
+
+    /// Whether these two were paired before without it working.
+    pub fn was_paired_before(&self, mentee: i64, mentor: i64) -> bool {
+        self.previous.get(&mentee).is_some_and(|pairings| {
+            pairings
+                .iter()
+                .any(|pairing| pairing.mentor_profile_id == mentor)
+        })
     }
 
     pub fn constraint_rows(&self) -> Vec<ConstraintRow> {

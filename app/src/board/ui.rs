@@ -19,7 +19,7 @@ use super::api::{
 };
 use super::{
     BoardMentee, BoardMentor, BoardView, ConstraintKind, ConstraintRow, DraftView, Page,
-    RankedMentor, SelectedMentee,
+    PreviousPairing, RankedMentor, RematchReason, SelectedMentee,
 };
 use crate::catalog::TaxonomyChoice;
 use crate::components::access::CoordinationPage;

@@ -399,11 +399,17 @@ pub fn RadioField(
     options: Vec<(String, String)>,
     #[prop(optional, into)] selected: String,
     #[prop(optional, into)] hint: Option<Signal<String>>,
+    /// Makes the ids unique when the same form appears several times on a
+    /// page (one per row…).
+    #[prop(optional, into)]
+    scope: Option<String>,
 ) -> impl IntoView {
-    let ids = FieldIds::new(&name, None, hint.is_some());
+    let ids = FieldIds::new(&name, scope, hint.is_some());
     let selected = echoed_value(&name).unwrap_or(selected);
     let invalid = aria_invalid(error, name.clone());
     let group = name.clone();
+    let input_id = ids.input.clone();
+    let error_id = ids.error.clone();
     view! {
         <fieldset
             class="field fieldset-inline"
@@ -417,7 +423,7 @@ pub fn RadioField(
                 {options
                     .into_iter()
                     .map(|(value, text)| {
-                        let id = format!("field-{group}-{value}");
+                        let id = format!("{input_id}-{value}");
                         let checked = value == selected;
                         view! {
                             <span class="choice">
@@ -428,7 +434,7 @@ pub fn RadioField(
                     })
                     .collect_view()}
             </div>
-            <FieldMessage field=name error />
+            <FieldMessage field=name error id=error_id />
         </fieldset>
     }
 }
@@ -523,11 +529,15 @@ pub fn SubmitButton(
     #[prop(into)] label: Signal<String>,
     #[prop(into)] pending: Signal<bool>,
     #[prop(default = "button button-primary")] class: &'static str,
+    /// Asked before the form is sent (`PageBehaviours`), for an action with
+    /// a consequence the label does not say.
+    #[prop(default = None)]
+    confirm: Option<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         // Disabled while the action runs: a double click sends one request.
-        <button type="submit" class=class disabled=move || pending.get()>
+        <button type="submit" class=class disabled=move || pending.get() data-confirm=confirm>
             {move || {
                 if pending.get() {
                     t_string!(i18n, common.working).to_owned()

@@ -359,7 +359,9 @@ pub struct Proposal {
 
 /// Proposes a pair inside the caller's transaction and emails both people,
 /// each in their language. `MentorFull` when the mentor has no place left,
-/// `Conflict` when the mentee already has an open pair.
+/// `Conflict` when the mentee already has an open pair. A mentee back on the
+/// board after a "not a fit" answer still has that pair open: it is ended
+/// first (its two people are told), and its id is returned with the new one.
 #[cfg(feature = "ssr")]
 pub async fn propose(
     connection: &mut sqlx::SqliteConnection,
@@ -367,10 +369,18 @@ pub async fn propose(
     coordinator_id: i64,
     now: &str,
     public_url: &str,
-) -> Result<i64, AppError> {
+) -> Result<(i64, Option<i64>), AppError> {
     use crate::outbox::repo::enqueue_composed;
     use crate::outbox::{compose, EmailKind};
 
+    let ended = end_unfit_pair(
+        connection,
+        proposal.mentee_profile_id,
+        coordinator_id,
+        now,
+        public_url,
+    )
+    .await?;
     let id = match crate::pairs::repo::insert_proposal(
         connection,
         proposal.cohort_id,
@@ -411,5 +421,56 @@ pub async fn propose(
         )
         .await?;
     }
-    Ok(id)
+    Ok((id, ended))
+}
+
+/// Ends the mentee's open pair that one of the two answered "not a fit", if
+/// any, with a reason in the coordinator's language, and tells both people.
+#[cfg(feature = "ssr")]
+async fn end_unfit_pair(
+    connection: &mut sqlx::SqliteConnection,
+    mentee_profile_id: i64,
+    coordinator_id: i64,
+    now: &str,
+    public_url: &str,
+) -> Result<Option<i64>, AppError> {
+    use crate::outbox::{compose, EmailKind};
+    use crate::pairs::PairStatus;
+
+    let Some(unfit) =
+        crate::pairs::repo::unfit_open_pair(&mut *connection, mentee_profile_id).await?
+    else {
+        return Ok(None);
+    };
+    let locale: Option<String> = sqlx::query_scalar("SELECT locale FROM accounts WHERE id = ?")
+        .bind(coordinator_id)
+        .fetch_optional(&mut *connection)
+        .await?;
+    let locale = locale
+        .as_deref()
+        .and_then(crate::locale::parse_locale)
+        .unwrap_or(crate::i18n::Locale::fr);
+    let reason = crate::i18n::td_string!(locale, pairs.rematched_reason).to_string();
+    let closed = crate::pairs::repo::close(
+        &mut *connection,
+        unfit.id,
+        &PairStatus::OPEN,
+        PairStatus::Ended,
+        Some(&reason),
+        coordinator_id,
+        now,
+    )
+    .await?;
+    if !closed {
+        return Err(AppError::Conflict);
+    }
+    tell_both(
+        connection,
+        &unfit,
+        EmailKind::PairEnded,
+        compose::pair_ended,
+        public_url,
+    )
+    .await?;
+    Ok(Some(unfit.id))
 }

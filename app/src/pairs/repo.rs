@@ -98,6 +98,20 @@ pub async fn find_pair(pool: &SqlitePool, id: i64) -> Result<Option<PairRecord>,
         .await
 }
 
+/// The mentee's open pair that one of the two answered "not a fit", if any.
+pub async fn unfit_open_pair(
+    connection: &mut SqliteConnection,
+    mentee_profile_id: i64,
+) -> Result<Option<PairRecord>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "{PAIR_RECORD_SELECT} WHERE p.mentee_profile_id = ? AND p.status IN ('proposed', 'active') \
+         AND EXISTS (SELECT 1 FROM fit_checks f WHERE f.pair_id = p.id AND f.answer = 'not_a_fit')"
+    ))
+    .bind(mentee_profile_id)
+    .fetch_optional(connection)
+    .await
+}
+
 /// The active pairs `account_id` is one of the two people of, in the order
 /// they became active.
 pub async fn active_pairs_of(

@@ -6,6 +6,7 @@
 mod answers;
 mod board;
 mod closing;
+mod rematching;
 
 use crate::common::{form, TestApp};
 use app::accounts::Role;

@@ -56,10 +56,12 @@ pub(super) fn MenteeColumn(
                             let href = BoardQuery { mentee: Some(mentee.profile_id), ..query.clone() }.href();
                             let names: Vec<_> = mentee.languages.iter().map(|spoken| language_name(&spoken.code)).collect();
                             let languages = move || names.iter().map(|name| name()).collect::<Vec<_>>().join(", ");
+                            let again = !mentee.previous.is_empty();
                             view! {
                                 <li class:selected=selected>
                                     <a href=href aria-current=selected.then_some("true")>{mentee.name}</a>
                                     <span class="muted">" " {languages}</span>
+                                    {again.then(|| view! { " " <span class="badge">{t!(i18n, board.rematch_badge)}</span> })}
                                 </li>
                             }
                         }).collect_view()}
@@ -131,18 +133,31 @@ pub(super) fn SelectedColumn(
     let mentee = selected.mentee.profile_id;
     let domains = selected.mentee.domains.clone();
     let has_pair = selected.has_open_pair;
+    let previous = selected.mentee.previous.clone();
+    let ends = previous
+        .iter()
+        .find(|pairing| pairing.still_open)
+        .map(|pairing| pairing.mentor_name.clone());
+    let earlier: Vec<i64> = previous
+        .iter()
+        .map(|pairing| pairing.mentor_profile_id)
+        .collect();
     view! {
         <section class="board-column board-selected" aria-labelledby="selected-title">
             <h2 id="selected-title">{move || t_string!(i18n, board.mentors_for, name = name.clone()).to_string()}</h2>
             <p class="muted">{t!(i18n, board.mentee_domains)} " " <CodeList codes=domains choices=choices.domains.clone() /></p>
             {has_pair.then(|| view! { <p class="notice">{t!(i18n, board.already_paired)}</p> })}
+            <PreviousPairings previous />
             {if selected.ranked.is_empty() {
                 view! { <p class="empty-state">{t!(i18n, board.no_mentors)}</p> }.into_any()
             } else {
                 view! {
                     <ol class="plain-list ranked">
-                        {selected.ranked.into_iter().map(|ranked| view! {
-                            <li><RankedCard ranked mentee cohort=cohort.clone() choices=choices.clone() has_pair /></li>
+                        {selected.ranked.into_iter().map(|ranked| {
+                            let paired_before = earlier.contains(&ranked.profile_id);
+                            view! {
+                                <li><RankedCard ranked mentee cohort=cohort.clone() choices=choices.clone() has_pair paired_before ends=ends.clone() /></li>
+                            }
                         }).collect_view()}
                     </ol>
                 }.into_any()
@@ -159,6 +174,10 @@ pub(super) fn RankedCard(
     cohort: String,
     choices: crate::catalog::ProfileChoices,
     has_pair: bool,
+    /// These two were paired before and it did not work.
+    paired_before: bool,
+    /// The mentor of the mentee's open pair that proposing ends.
+    ends: Option<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let available = ranked.suggestion.available();
@@ -172,6 +191,7 @@ pub(super) fn RankedCard(
             <p class="muted">
                 {move || crate::plural!(i18n, board.free_places_singular, board.free_places_plural, free)}
                 {obstacle.map(|obstacle| view! { " · " <span class="obstacle">{obstacle_name(obstacle)}</span> })}
+                {paired_before.then(|| view! { " · " <span class="badge">{t!(i18n, board.paired_before_badge)}</span> })}
                 {constraint.map(|kind| view! { " · " <span class="badge">{match kind {
                     ConstraintKind::Locked => t!(i18n, board.locked).into_any(),
                     ConstraintKind::Forbidden => t!(i18n, board.forbidden).into_any(),
@@ -179,7 +199,7 @@ pub(super) fn RankedCard(
             </p>
             <ScoreBreakdown breakdown=ranked.suggestion.breakdown.clone() choices />
             <div class="button-row">
-                {(available && !has_pair).then(|| view! { <ProposeButton cohort=cohort.clone() mentee mentor /> })}
+                {(available && !has_pair).then(|| view! { <ProposeButton cohort=cohort.clone() mentee mentor ends=ends.clone() /> })}
                 {match constraint {
                     Some(_) => view! {
                         <ConstraintButton cohort=cohort.clone() mentee mentor kind="none"
@@ -195,4 +215,38 @@ pub(super) fn RankedCard(
             </div>
         </article>
     }
+}
+
+/// A mentee's earlier pairings that did not work: with whom, why, since
+/// when; the engine no longer proposes them, and a pair still open ends
+/// when another mentor is proposed.
+#[component]
+fn PreviousPairings(previous: Vec<PreviousPairing>) -> impl IntoView {
+    let i18n = use_i18n();
+    if previous.is_empty() {
+        return ().into_any();
+    }
+    let still_open = previous.iter().any(|pairing| pairing.still_open);
+    view! {
+        <div class="notice previous-pairings">
+            <h3>{t!(i18n, board.previous_title)}</h3>
+            <ul class="plain-list">
+                {previous.into_iter().map(|pairing| {
+                    let (mentor, since) = (pairing.mentor_name, pairing.since);
+                    view! {
+                        <li>{move || {
+                            let date = crate::components::when::when_text(i18n.get_locale(), &since);
+                            match pairing.reason {
+                                RematchReason::NotAFit => t_string!(i18n, board.previous_not_a_fit, mentor = mentor.clone(), date = date).to_string(),
+                                RematchReason::EndedEarly => t_string!(i18n, board.previous_ended_early, mentor = mentor.clone(), date = date).to_string(),
+                            }
+                        }}</li>
+                    }
+                }).collect_view()}
+            </ul>
+            <p>{t!(i18n, board.previous_never_again)}</p>
+            {still_open.then(|| view! { <p>{t!(i18n, board.previous_still_open)}</p> })}
+        </div>
+    }
+    .into_any()
 }

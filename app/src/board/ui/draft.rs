@@ -58,7 +58,20 @@ pub(super) fn DraftView(
         crate::i18n::Locale::fr => average.replace('.', ","),
         _ => average.clone(),
     };
-    let (matched, total, already) = (draft.matched, draft.total_score, draft.already_open);
+    let (matched, total, already, ends) = (
+        draft.matched,
+        draft.total_score,
+        draft.already_open,
+        draft.ends,
+    );
+    let accept_confirm = (ends > 0).then(|| {
+        crate::plural!(
+            i18n,
+            board.accept_ends_singular,
+            board.accept_ends_plural,
+            ends
+        )
+    });
     let unmatched_count = draft.unmatched_count;
     let cohort = query.cohort.clone();
     let keys = draft.keys;
@@ -79,18 +92,20 @@ pub(super) fn DraftView(
             <ActionForm action=accept attr:class="inline-form">
                 <input type="hidden" name="cohort" value=accept_cohort />
                 {keys.iter().map(|key| view! { <input type="hidden" name="pairs[]" value=key.clone() /> }).collect_view()}
-                <SubmitButton label=Signal::derive(move || t_string!(i18n, board.accept_all, count = matched).to_string()) pending=accept.pending() />
+                <SubmitButton label=Signal::derive(move || t_string!(i18n, board.accept_all, count = matched).to_string()) pending=accept.pending() confirm=accept_confirm />
             </ActionForm>
         }
     });
     let pair_cohort = cohort.clone();
     let pairs = draft.pairs.into_iter().enumerate().map(|(index, pair)| {
         let heading = format!("{} — {}", pair.mentee_name, pair.mentor_name);
+        let ends = pair.ends_pair_with.clone();
         view! {
             <li class="card draft-pair" id=format!("draft-pair-{}", index + 1)>
                 <h4>{heading}{pair.locked.then(|| view! { " " <span class="badge">{t!(i18n, board.locked)}</span> })}</h4>
+                {ends.clone().map(|mentor| view! { <p class="notice">{t_string!(i18n, board.draft_ends_pair, mentor = mentor).to_string()}</p> })}
                 <ScoreBreakdown breakdown=pair.breakdown choices=choices.clone() />
-                <ProposeButton cohort=pair_cohort.clone() mentee=pair.mentee_profile_id mentor=pair.mentor_profile_id />
+                <ProposeButton cohort=pair_cohort.clone() mentee=pair.mentee_profile_id mentor=pair.mentor_profile_id ends=ends />
             </li>
         }
     }).collect_view();
@@ -102,6 +117,7 @@ pub(super) fn DraftView(
             <div><dt>{t!(i18n, board.draft_unmatched)}</dt><dd>{unmatched_count}</dd></div>
         </dl>
         <p>{move || t_string!(i18n, board.draft_difference, added = matched, kept = already).to_string()}</p>
+        {(ends > 0).then(|| view! { <p class="notice">{move || crate::plural!(i18n, board.accept_ends_singular, board.accept_ends_plural, ends)}</p> })}
         <div class="button-row">
             {accept_form}
             <ActionForm action=discard attr:class="inline-form">
@@ -135,16 +151,26 @@ pub(super) fn DraftView(
 /// Proposes one pair; the two people are emailed. The board comes back with
 /// the pair among the open ones.
 #[component]
-pub(super) fn ProposeButton(cohort: String, mentee: i64, mentor: i64) -> impl IntoView {
+pub(super) fn ProposeButton(
+    cohort: String,
+    mentee: i64,
+    mentor: i64,
+    /// The mentor of the mentee's open pair answered "not a fit", which
+    /// proposing ends: asked first.
+    #[prop(default = None)]
+    ends: Option<String>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let propose = ServerAction::<ProposePair>::new();
     let error = action_error(propose);
+    let confirm =
+        ends.map(|mentor| t_string!(i18n, board.propose_ends_confirm, mentor = mentor).to_string());
     view! {
         <ActionForm action=propose attr:class="inline-form">
             <input type="hidden" name="cohort" value=cohort />
             <input type="hidden" name="mentee" value=mentee />
             <input type="hidden" name="mentor" value=mentor />
-            <SubmitButton class="button button-small" label=label!(i18n, board.propose) pending=propose.pending() />
+            <SubmitButton class="button button-small" label=label!(i18n, board.propose) pending=propose.pending() confirm />
             <FormError error />
             {move || error.get().and_then(|error| error.problem_with("pair")).map(|_| view! { <p class="field-error">{t!(i18n, forms.pair_not_allowed)}</p> })}
         </ActionForm>
