@@ -101,6 +101,10 @@ pub enum InputProblem {
     OneLabelRequired,
     /// An application that does not meet the program's rules cannot be accepted.
     NotEligible,
+    /// The eligibility answers recorded for a mentor fail the program's rule.
+    MentorNotEligible,
+    /// A list longer than one import takes.
+    TooManyLines,
     /// The matching weights must add up to 100.
     WeightsTotal,
     /// The pair breaks a rule (no common language, paused mentor, forbidden…).

@@ -56,6 +56,7 @@ pub mod calendar;
 pub mod catalog;
 pub mod closing;
 pub mod components;
+pub mod eligibility;
 pub mod email_links;
 pub mod error;
 pub mod feedback;
@@ -195,6 +196,16 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=path!("/coordinator/people")
                             view=PeoplePage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/coordinator/people/import")
+                            view=crate::people::ui::MenteeImportPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/coordinator/people/import/:id")
+                            view=crate::people::ui::MenteeImportPreviewPage
                             ssr=SsrMode::Async
                         />
                         <Route

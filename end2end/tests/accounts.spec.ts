@@ -36,6 +36,15 @@ test.describe("accounts", () => {
     await page.getByLabel("Adresse courriel").fill(mentorEmail);
     await page.getByLabel("Nom affiché").fill("Nadia Mentor");
     await page.getByLabel("Rôle", { exact: true }).selectOption("mentor");
+    // A mentor who did not apply needs the program's three criteria answered:
+    // refused without them, and nothing typed is lost.
+    await page.getByRole("button", { name: "Envoyer l’invitation" }).click();
+    await expect(page.locator("#invite-diploma_level-error")).toHaveText("Ce champ est obligatoire.");
+    await expect(page.getByLabel("Adresse courriel")).toHaveValue(mentorEmail);
+    const criteria = page.locator("fieldset.eligibility").first();
+    await criteria.getByLabel("Plus haut diplôme obtenu").selectOption("master");
+    await criteria.locator("fieldset", { hasText: "Occupez-vous" }).getByLabel("Oui").check();
+    await criteria.locator("fieldset", { hasText: "recherche" }).getByLabel("Non").check();
     await page.getByRole("button", { name: "Envoyer l’invitation" }).click();
     await expect(page.getByRole("status")).toContainText(`Invitation envoyée à ${mentorEmail}`);
     await expect(page.getByRole("cell", { name: mentorEmail })).toBeVisible();

@@ -6,7 +6,7 @@ import { expectNoAccessibilityViolations, waitForHydration, watchForErrors, sign
 const COORDINATOR = { email: "coordination@demo.mentorat.example", password: "demo-coordination" };
 
 test.describe("a cohort's cycle", () => {
-  test("the coordinator concludes a cohort after reading what will change, and it shows as concluded", async ({
+  test("the coordinator imports mentees into a new cohort, then concludes it after reading what will change", async ({
     page,
   }) => {
     const errors = watchForErrors(page);
@@ -20,6 +20,42 @@ test.describe("a cohort's cycle", () => {
     await form.getByLabel("Début").fill("2026-03-02");
     await form.getByLabel("Fin").fill("2026-06-26");
     await form.getByRole("button", { name: "Créer la cohorte" }).click();
+
+    // Opening: five mentees imported into it, one line wrong; nothing is sent
+    // before the preview's confirmation, and only the ready lines are invited.
+    const stamp = Date.now();
+    await page.goto("/coordinator/people");
+    await page.getByRole("link", { name: "Importer une liste de mentoré·e·s" }).click();
+    await waitForHydration(page);
+    await page.getByLabel("Cohorte").selectOption({ label: name });
+    await page.getByLabel("Liste", { exact: true }).fill(
+      [
+        "Nom;Courriel;Langue",
+        `Ana Import;ana.${stamp}@import.example;fr`,
+        `Ben Import;ben.${stamp}@import.example;en`,
+        `Cleo Import;cleo.${stamp}@import.example;`,
+        `Dan Import;not-an-address;fr`,
+        `Eva Import;eva.${stamp}@import.example;anglais`,
+      ].join("\n"),
+    );
+    await expectNoAccessibilityViolations(page);
+    await page.getByRole("button", { name: "Voir l’aperçu" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Aperçu de l’import");
+    await waitForHydration(page);
+    await expect(page.getByText("4 lignes prêtes")).toBeVisible();
+    await expect(page.getByRole("row", { name: /Dan Import/ })).toContainText("Ce n’est pas une adresse courriel.");
+    await expectNoAccessibilityViolations(page);
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Envoyer 4 invitations" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "invitations envoyées" })).toHaveText(
+      "4 invitations envoyées.",
+    );
+    await page.goto("/coordinator/outbox");
+    await expect(page.locator(".message", { hasText: `ben.${stamp}@import.example` })).toContainText(
+      "Invitation",
+    );
+
+    await page.goto("/coordinator/cohorts");
     await page.getByRole("link", { name }).click();
     await waitForHydration(page);
 

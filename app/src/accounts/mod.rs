@@ -36,11 +36,6 @@ impl Role {
             Role::Mentee => "/mentee",
         }
     }
-
-    /// Roles a coordinator may invite (mentees register themselves).
-    pub fn can_be_invited(self) -> bool {
-        matches!(self, Role::Coordinator | Role::Mentor)
-    }
 }
 
 /// The signed-in person as pages see them. Never carries the password hash.
@@ -140,13 +135,6 @@ mod tests {
             assert_eq!(Role::parse(role.as_str()), Some(role));
         }
         assert_eq!(Role::parse("admin"), None);
-    }
-
-    #[test]
-    fn only_mentors_and_coordinators_are_invited() {
-        assert!(Role::Mentor.can_be_invited());
-        assert!(Role::Coordinator.can_be_invited());
-        assert!(!Role::Mentee.can_be_invited());
     }
 
     #[test]

@@ -4,7 +4,6 @@
 //! Types, status rules and form parsing are plain Rust tested here; SQL is in
 //! [`repo`], server functions in [`api`], pages in [`ui`].
 pub mod api;
-pub mod eligibility;
 pub mod ui;
 
 #[cfg(feature = "ssr")]
@@ -15,6 +14,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::ProfileChoices;
+pub use crate::eligibility::{
+    ineligibility_reasons, yes_no, DiplomaLevel, EligibilityFacts, IneligibilityReason,
+};
 use crate::error::{AppError, FieldErrors, InputProblem};
 use crate::input::{parse_display_name, parse_email, require_checked};
 use crate::input::{
@@ -24,7 +26,6 @@ use crate::input::{
 use crate::profiles::{
     parse_matching_fields, MatchingFields, MatchingInput, Requirement, CAPACITY_MAX,
 };
-pub use eligibility::{ineligibility_reasons, DiplomaLevel, EligibilityFacts, IneligibilityReason};
 
 crate::stored_enum! {
     /// Where an application stands.
@@ -148,21 +149,6 @@ impl CheckedApplication {
             is_employed: self.is_employed,
             works_in_research: self.works_in_research,
         }
-    }
-}
-
-fn yes_no(field: &str, raw: &str) -> Result<bool, AppError> {
-    match raw.trim() {
-        "yes" => Ok(true),
-        "no" => Ok(false),
-        "" => Err(AppError::InvalidInput {
-            field: field.to_owned(),
-            problem: InputProblem::Required,
-        }),
-        _ => Err(AppError::InvalidInput {
-            field: field.to_owned(),
-            problem: InputProblem::InvalidChoice,
-        }),
     }
 }
 

@@ -49,11 +49,18 @@ crate::stored_enum! {
         EmailActionUsed,
         /// A coordinator concluded a cohort (detail: its code and what changed).
         CohortConcluded,
+        /// A coordinator recorded a mentor's eligibility answers to invite or
+        /// promote them without an application (subject: the address;
+        /// detail: how, and the three answers).
+        MentorEligibilityRecorded,
+        /// A coordinator sent the invitations of an imported list (detail:
+        /// the cohort and how many).
+        MenteesImported,
     }
 }
 
 impl AuditEvent {
-    pub const ALL: [AuditEvent; 34] = [
+    pub const ALL: [AuditEvent; 36] = [
         AuditEvent::LoginSucceeded,
         AuditEvent::LoginFailed,
         AuditEvent::LoginThrottled,
@@ -88,6 +95,8 @@ impl AuditEvent {
         AuditEvent::MessageReported,
         AuditEvent::EmailActionUsed,
         AuditEvent::CohortConcluded,
+        AuditEvent::MentorEligibilityRecorded,
+        AuditEvent::MenteesImported,
     ];
 
     /// Events a coordinator should notice at a glance.

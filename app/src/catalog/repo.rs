@@ -291,6 +291,15 @@ pub async fn find_cohort(pool: &SqlitePool, code: &str) -> Result<Option<Cohort>
     Ok(row.map(Cohort::from))
 }
 
+/// The id of the cohort of this code if it is not concluded: people may
+/// still be invited into it.
+pub async fn joinable_cohort_id(pool: &SqlitePool, code: &str) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar("SELECT id FROM cohorts WHERE code = ? AND closed_at IS NULL")
+        .bind(code)
+        .fetch_optional(pool)
+        .await
+}
+
 /// Creates a cohort; `false` when its code is taken.
 pub async fn insert_cohort(pool: &SqlitePool, cohort: &Cohort) -> Result<bool, sqlx::Error> {
     let result = sqlx::query(

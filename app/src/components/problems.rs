@@ -22,6 +22,8 @@ pub fn problem_text(problem: InputProblem) -> impl Fn() -> &'static str + Copy +
         InputProblem::EndBeforeStart => t_string!(i18n, forms.end_before_start),
         InputProblem::OneLabelRequired => t_string!(i18n, forms.one_label_required),
         InputProblem::NotEligible => t_string!(i18n, forms.not_eligible),
+        InputProblem::MentorNotEligible => t_string!(i18n, forms.mentor_not_eligible),
+        InputProblem::TooManyLines => t_string!(i18n, forms.too_many_lines),
         InputProblem::WeightsTotal => t_string!(i18n, forms.weights_total),
         InputProblem::PairNotAllowed => t_string!(i18n, forms.pair_not_allowed),
         InputProblem::InThePast => t_string!(i18n, forms.in_the_past),

@@ -64,6 +64,10 @@ fn event_label(event: Option<AuditEvent>, raw: String) -> impl Fn() -> String + 
             AuditEvent::MessageReported => t_string!(i18n, audit.events.message_reported),
             AuditEvent::EmailActionUsed => t_string!(i18n, audit.events.email_action_used),
             AuditEvent::CohortConcluded => t_string!(i18n, audit.events.cohort_concluded),
+            AuditEvent::MentorEligibilityRecorded => {
+                t_string!(i18n, audit.events.mentor_eligibility_recorded)
+            }
+            AuditEvent::MenteesImported => t_string!(i18n, audit.events.mentees_imported),
         }
         .to_owned()
     }

@@ -3,4 +3,7 @@
 //! of people. Who someone is and what they may do (roles, sessions, the access
 //! policy) is `accounts`, below every feature.
 pub mod api;
+pub mod import;
+#[cfg(feature = "ssr")]
+pub mod repo;
 pub mod ui;

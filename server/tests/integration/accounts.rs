@@ -2,6 +2,7 @@
 //! registration, sign-in, password reset — with expired and reused links.
 // The journeys, by theme, with the helpers below.
 mod managing;
+mod opening;
 mod passwords;
 mod sign_in;
 mod ways_in;

@@ -296,8 +296,39 @@ fn rows() -> Vec<Row> {
                     ("display_name", "Invitee"),
                     ("role", "mentor"),
                     ("locale", "fr"),
+                    ("diploma_level", "master"),
+                    ("is_employed", "yes"),
+                    ("works_in_research", "no"),
                 ])
             },
+        },
+        // Importing mentees: the coordination's alone. The allowed calls read
+        // or send an import that does not exist, so nobody is invited.
+        Row {
+            path: GetImportForm::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |_| String::new(),
+        },
+        Row {
+            path: StageMenteeImport::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |_| {
+                form(&[
+                    ("cohort", "matrix"),
+                    ("locale", "fr"),
+                    ("list", "Ines, ines@matrix.example, fr"),
+                ])
+            },
+        },
+        Row {
+            path: GetMenteeImport::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |_| form(&[("id", "999999")]),
+        },
+        Row {
+            path: SendMenteeImport::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |_| form(&[("id", "999999"), ("seen", "")]),
         },
         Row {
             path: SetAccountDisabled::PATH,

@@ -10,6 +10,8 @@ pub struct NewInvitation<'a> {
     pub locale: &'a str,
     pub invited_by: i64,
     pub expires_at: DateTime<Utc>,
+    /// The cohort the invitee's profile joins (`None`: the current one).
+    pub cohort_id: Option<i64>,
 }
 
 /// Records an invitation; earlier unused invitations to the same address stop working.
@@ -29,7 +31,7 @@ pub async fn insert_invitation(
     .await?;
     sqlx::query(
         "INSERT INTO invitations (token_hash, email, display_name, role, locale, invited_by, \
-         expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+         expires_at, cohort_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(invitation.token_hash)
     .bind(invitation.email)
@@ -38,6 +40,7 @@ pub async fn insert_invitation(
     .bind(invitation.locale)
     .bind(invitation.invited_by)
     .bind(utc_text(invitation.expires_at))
+    .bind(invitation.cohort_id)
     .execute(&mut *connection)
     .await?;
     Ok(())
@@ -50,6 +53,7 @@ pub struct InvitationRow {
     pub display_name: String,
     pub role: String,
     pub locale: String,
+    pub cohort_id: Option<i64>,
 }
 
 impl InvitationRow {
@@ -69,7 +73,7 @@ pub async fn find_usable_invitation(
     now: DateTime<Utc>,
 ) -> Result<Option<InvitationRow>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT id, email, display_name, role, locale FROM invitations \
+        "SELECT id, email, display_name, role, locale, cohort_id FROM invitations \
          WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?",
     )
     .bind(token_hash)
@@ -221,4 +225,58 @@ pub async fn expire_password_resets(
     .execute(&mut *connection)
     .await?;
     Ok(())
+}
+
+/// How a mentor came in without an application.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentorWay {
+    Invitation,
+    Promotion,
+}
+
+impl MentorWay {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MentorWay::Invitation => "invitation",
+            MentorWay::Promotion => "promotion",
+        }
+    }
+}
+
+/// Records the eligibility answers a coordinator gave to make `email` a
+/// mentor without an application.
+pub async fn insert_mentor_eligibility(
+    connection: &mut SqliteConnection,
+    email: &str,
+    way: MentorWay,
+    facts: crate::eligibility::EligibilityFacts,
+    recorded_by: i64,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO mentor_eligibility (email, way, diploma_level, is_employed, \
+         works_in_research, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(email)
+    .bind(way.as_str())
+    .bind(facts.diploma.as_str())
+    .bind(facts.is_employed)
+    .bind(facts.works_in_research)
+    .bind(recorded_by)
+    .bind(utc_text(now))
+    .execute(&mut *connection)
+    .await?;
+    Ok(())
+}
+
+/// Whether `email` applied and was accepted: a mentor by the program's own
+/// review, who needs no answers recorded again.
+pub async fn has_accepted_application(pool: &SqlitePool, email: &str) -> Result<bool, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM mentor_applications WHERE email = ? COLLATE NOCASE \
+         AND status = 'accepted')",
+    )
+    .bind(email)
+    .fetch_one(pool)
+    .await
 }

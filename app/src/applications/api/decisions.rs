@@ -258,6 +258,8 @@ async fn invite_mentor(
         display_name: &row.display_name,
         role: Role::Mentor,
         locale: &row.locale,
+        // The profile made from the application is in the cohort chosen.
+        cohort_id: None,
     };
     issue_invitation(connection, coordinator, &invitee).await
 }

@@ -42,18 +42,7 @@ pub fn ApplyPage() -> impl IntoView {
     }
 }
 
-/// A diploma level's name in the reader's language.
-pub fn diploma_name(level: DiplomaLevel) -> impl Fn() -> &'static str + Copy + Send + Sync {
-    let i18n = use_i18n();
-    move || match level {
-        DiplomaLevel::None => t_string!(i18n, apply.diploma_none),
-        DiplomaLevel::Secondary => t_string!(i18n, apply.diploma_secondary),
-        DiplomaLevel::College => t_string!(i18n, apply.diploma_college),
-        DiplomaLevel::Bachelor => t_string!(i18n, apply.diploma_bachelor),
-        DiplomaLevel::Master => t_string!(i18n, apply.diploma_master),
-        DiplomaLevel::Doctorate => t_string!(i18n, apply.diploma_doctorate),
-    }
-}
+pub use crate::eligibility::diploma_name;
 
 /// A sector's name in the reader's language.
 pub fn sector_name(code: &str) -> &'static str {

@@ -2,11 +2,13 @@
 //! decides, and a refused call changes nothing.
 #[cfg(feature = "ssr")]
 mod attempts;
+mod import;
 mod my_account;
 mod people;
 mod sign_in;
 mod ways_in;
 
+pub use import::*;
 pub use my_account::*;
 pub use people::*;
 pub use sign_in::*;

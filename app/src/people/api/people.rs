@@ -1,28 +1,43 @@
 //! The coordinator's administration of people: list, invite, disable, change role,
 //! and the mentee self-registration switch. Coordinators only.
+// A form's fields are its server function's arguments (Leptos's convention).
+#![allow(clippy::too_many_arguments)]
+
 use leptos::prelude::*;
 
 use crate::accounts::PeopleOverview;
 use crate::error::AppError;
+use crate::people::import::JoinableCohorts;
 
+/// Every account and pending invitation, and the cohorts people may be
+/// invited into.
 #[server(endpoint = "people")]
 #[cfg_attr(feature = "ssr", tracing::instrument)]
-pub async fn get_people() -> Result<PeopleOverview, AppError> {
+pub async fn get_people() -> Result<(PeopleOverview, JoinableCohorts), AppError> {
     use crate::accounts::{repo, session::authorize_role, Role};
     use crate::server_context::pool;
 
     let authorized = authorize_role(Role::Coordinator).await?;
     let pool = pool()?;
-    Ok(PeopleOverview {
+    let overview = PeopleOverview {
         people: repo::list_people(&pool).await?,
         invitations: repo::list_pending_invitations(&pool, chrono::Utc::now()).await?,
         registration_open: repo::registration_open(&pool).await?,
         viewer_id: authorized.account()?.id,
-    })
+    };
+    let cohorts = JoinableCohorts::of(
+        crate::catalog::repo::list_cohorts(&pool).await?,
+        crate::program_time::program_today(),
+    );
+    Ok((overview, cohorts))
 }
 
-/// Invites a mentor or a coordinator: a single-use link, valid 14 days, sent
-/// in the invitee's language through the outbox. Answers the address invited.
+/// Invites a mentee, a mentor or a coordinator: a single-use link, valid 14
+/// days, sent in the invitee's language through the outbox. A mentee or a
+/// mentor joins the cohort chosen (the current one when none is). A mentor
+/// invited without an application needs the seed's three eligibility
+/// answers, which must meet the rule; they are recorded and audited.
+/// Answers the address invited.
 #[server(endpoint = "invite_person")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn invite_person(
@@ -30,8 +45,12 @@ pub async fn invite_person(
     display_name: String,
     role: String,
     locale: String,
+    cohort: Option<String>,
+    diploma_level: Option<String>,
+    is_employed: Option<String>,
+    works_in_research: Option<String>,
 ) -> Result<String, AppError> {
-    use crate::accounts::repo;
+    use crate::accounts::repo::{self, MentorWay};
     use crate::accounts::session::authorize_role;
     use crate::accounts::Role;
     use crate::audit::repo::record_by_caller;
@@ -46,13 +65,30 @@ pub async fn invite_person(
     let pool = pool()?;
     let email = parse_email("email", &email)?;
     let display_name = parse_display_name("display_name", &display_name)?;
-    let role = Role::parse(role.trim())
-        .filter(|role| role.can_be_invited())
-        .ok_or_else(|| AppError::InvalidInput {
-            field: "role".to_owned(),
-            problem: InputProblem::InvalidChoice,
-        })?;
+    let role = Role::parse(role.trim()).ok_or_else(|| AppError::InvalidInput {
+        field: "role".to_owned(),
+        problem: InputProblem::InvalidChoice,
+    })?;
     let locale = parse_locale_choice("locale", &locale)?;
+    let cohort_id = match (role, cohort.as_deref().map(str::trim)) {
+        (Role::Coordinator, _) | (_, None | Some("")) => None,
+        (_, Some(code)) => Some(
+            crate::catalog::repo::joinable_cohort_id(&pool, code)
+                .await?
+                .ok_or_else(|| AppError::InvalidInput {
+                    field: "cohort".to_owned(),
+                    problem: InputProblem::InvalidChoice,
+                })?,
+        ),
+    };
+    let facts = match role {
+        Role::Mentor => Some(crate::eligibility::recorded_facts(
+            diploma_level.as_deref(),
+            is_employed.as_deref(),
+            works_in_research.as_deref(),
+        )?),
+        Role::Mentee | Role::Coordinator => None,
+    };
     if repo::find_account_by_email(&pool, &email).await?.is_some() {
         return Err(AppError::InvalidInput {
             field: "email".to_owned(),
@@ -68,9 +104,21 @@ pub async fn invite_person(
             display_name: &display_name,
             role,
             locale,
+            cohort_id,
         },
     )
     .await?;
+    if let Some(facts) = facts {
+        repo::insert_mentor_eligibility(
+            &mut transaction,
+            &email,
+            MentorWay::Invitation,
+            facts,
+            inviter.id,
+            chrono::Utc::now(),
+        )
+        .await?;
+    }
     transaction.commit().await?;
     record_by_caller(
         &pool,
@@ -80,7 +128,39 @@ pub async fn invite_person(
         Some(role.as_str()),
     )
     .await;
+    if let Some(facts) = facts {
+        record_eligibility(&pool, inviter.id, &email, MentorWay::Invitation, facts).await;
+    }
     Ok(email)
+}
+
+/// Audits the eligibility answers recorded for a mentor.
+#[cfg(feature = "ssr")]
+async fn record_eligibility(
+    pool: &sqlx::SqlitePool,
+    actor: i64,
+    email: &str,
+    way: crate::accounts::repo::MentorWay,
+    facts: crate::eligibility::EligibilityFacts,
+) {
+    use crate::audit::repo::record_by_caller;
+    use crate::audit::AuditEvent;
+
+    let detail = format!(
+        "{}: diploma {}, employed {}, research {}",
+        way.as_str(),
+        facts.diploma.as_str(),
+        if facts.is_employed { "yes" } else { "no" },
+        if facts.works_in_research { "yes" } else { "no" },
+    );
+    record_by_caller(
+        pool,
+        AuditEvent::MentorEligibilityRecorded,
+        Some(actor),
+        Some(email),
+        Some(&detail),
+    )
+    .await;
 }
 
 /// Who an invitation is for.
@@ -90,6 +170,8 @@ pub struct Invitee<'a> {
     pub display_name: &'a str,
     pub role: crate::accounts::Role,
     pub locale: &'a str,
+    /// The cohort the invitee's profile joins (`None`: the current one).
+    pub cohort_id: Option<i64>,
 }
 
 /// Stores an invitation (single use, 14 days) and its email, in the invitee's
@@ -128,6 +210,7 @@ pub async fn issue_invitation(
             locale: invitee.locale,
             invited_by: inviter.id,
             expires_at: now + chrono::Duration::days(INVITATION_VALID_DAYS),
+            cohort_id: invitee.cohort_id,
         },
         now,
     )
@@ -186,10 +269,20 @@ pub async fn set_account_disabled(account_id: i64, disabled: bool) -> Result<(),
 }
 
 /// Gives an account another role. Not on oneself (a coordinator cannot demote
-/// themselves and leave the program without one).
+/// themselves and leave the program without one). Making someone a mentor
+/// who was not accepted through an application needs the seed's three
+/// eligibility answers, which must meet the rule; they are recorded and
+/// audited.
 #[server(endpoint = "change_account_role")]
-#[cfg_attr(feature = "ssr", tracing::instrument)]
-pub async fn change_account_role(account_id: i64, role: String) -> Result<(), AppError> {
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn change_account_role(
+    account_id: i64,
+    role: String,
+    diploma_level: Option<String>,
+    is_employed: Option<String>,
+    works_in_research: Option<String>,
+) -> Result<(), AppError> {
+    use crate::accounts::repo::MentorWay;
     use crate::accounts::session::authorize_role;
     use crate::accounts::{repo, Role};
     use crate::audit::repo::record_by_caller;
@@ -217,9 +310,30 @@ pub async fn change_account_role(account_id: i64, role: String) -> Result<(), Ap
     if target.role() == role {
         return Ok(());
     }
-    // The role and the profile that goes with it change together.
+    let facts =
+        if role == Role::Mentor && !repo::has_accepted_application(&pool, &target.email).await? {
+            Some(crate::eligibility::recorded_facts(
+                diploma_level.as_deref(),
+                is_employed.as_deref(),
+                works_in_research.as_deref(),
+            )?)
+        } else {
+            None
+        };
+    // The role, the profile that goes with it and the answers change together.
     let mut transaction = pool.begin().await?;
     repo::set_role(&mut transaction, account_id, role).await?;
+    if let Some(facts) = facts {
+        repo::insert_mentor_eligibility(
+            &mut transaction,
+            &target.email,
+            MentorWay::Promotion,
+            facts,
+            actor,
+            chrono::Utc::now(),
+        )
+        .await?;
+    }
     crate::profiles::repo::ensure_profile(&mut transaction, account_id, &target.email, role, None)
         .await?;
     transaction.commit().await?;
@@ -232,6 +346,9 @@ pub async fn change_account_role(account_id: i64, role: String) -> Result<(), Ap
         Some(&change),
     )
     .await;
+    if let Some(facts) = facts {
+        record_eligibility(&pool, actor, &target.email, MentorWay::Promotion, facts).await;
+    }
     Ok(())
 }
 

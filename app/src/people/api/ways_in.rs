@@ -142,9 +142,13 @@ pub async fn accept_invitation(
     let role = Role::parse(&invitation.role).ok_or(AppError::LinkInvalid)?;
 
     let password_hash = hash_password(password).await?;
-    let cohort_id =
-        crate::profiles::repo::current_cohort_id(&pool, crate::program_time::program_today())
-            .await?;
+    let cohort_id = match invitation.cohort_id {
+        Some(chosen) => Some(chosen),
+        None => {
+            crate::profiles::repo::current_cohort_id(&pool, crate::program_time::program_today())
+                .await?
+        }
+    };
     let mut transaction = pool.begin().await?;
     let account_id = repo::insert_account(
         &mut transaction,
@@ -164,7 +168,8 @@ pub async fn accept_invitation(
         return Err(AppError::LinkInvalid);
     }
     // A mentor accepted from an application finds the profile made from it (in
-    // the cohort the coordinator chose); one invited directly joins the current cohort.
+    // the cohort the coordinator chose); one invited directly joins the cohort
+    // the invitation names, or else the current one.
     crate::profiles::repo::ensure_profile(
         &mut transaction,
         account_id,

@@ -1,6 +1,7 @@
 //! Pages of accounts: sign in, register, invitation, password, my account,
 //! people (coordinator), the three areas, and the header's user menu.
 mod account;
+mod import;
 mod invitation;
 mod password;
 mod people;
@@ -9,6 +10,7 @@ mod sign_in;
 mod user_menu;
 
 pub use account::MyAccountPage;
+pub use import::{MenteeImportPage, MenteeImportPreviewPage};
 pub use invitation::InvitationPage;
 pub use password::{ForgotPasswordPage, ResetPasswordPage};
 pub use people::PeoplePage;

@@ -11,13 +11,16 @@ use leptos_i18n::Locale as _;
 use crate::accounts::{PeopleOverview, PersonSummary, Role};
 use crate::components::access::CoordinationPage;
 use crate::components::forms::{
-    action_error, count_successes, FieldMessage, FormError, SubmitButton, TextField,
+    action_error, count_successes, FieldMessage, FormError, RadioField, SelectField, SubmitButton,
+    TextField,
 };
 use crate::components::page::PageTitle;
+use crate::eligibility::DiplomaLevel;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::people::api::{
     get_people, ChangeAccountRole, InvitePerson, SetAccountDisabled, SetRegistrationOpen,
 };
+use crate::people::import::JoinableCohorts;
 
 /// A role's name in the current language.
 pub fn role_label(role: Role) -> impl Fn() -> &'static str + Copy + Send + Sync {
@@ -52,10 +55,10 @@ pub fn PeoplePage() -> impl IntoView {
 
     view! {
         <PageTitle text=label!(i18n, people.title) />
-        {reload_or_deny(overview, move |overview| {
+        {reload_or_deny(overview, move |(overview, cohorts)| {
                         view! {
                             <CoordinationPage title=label!(i18n, people.title)>
-                                <InviteForm action=invite />
+                                <InviteForm action=invite cohorts />
                                 <RegistrationSwitch action=registration open=overview.registration_open />
                                 <FormError error=row_error />
                                 <PeopleTable overview disable change_role />
@@ -67,7 +70,7 @@ pub fn PeoplePage() -> impl IntoView {
 }
 
 #[component]
-fn InviteForm(action: ServerAction<InvitePerson>) -> impl IntoView {
+fn InviteForm(action: ServerAction<InvitePerson>, cohorts: JoinableCohorts) -> impl IntoView {
     let i18n = use_i18n();
     let error = action_error(action);
     let sent_to = move || action.value().get().and_then(Result::ok);
@@ -75,6 +78,7 @@ fn InviteForm(action: ServerAction<InvitePerson>) -> impl IntoView {
         <section class="panel" aria-labelledby="invite-title">
             <h2 id="invite-title">{t!(i18n, people.invite_title)}</h2>
             <p class="muted">{t!(i18n, people.invite_lead)}</p>
+            <p><a class="button button-secondary" href="/coordinator/people/import">{t!(i18n, people.import_link)}</a></p>
             <ActionForm action attr:class="form form-grid" attr:novalidate=true>
                 <TextField
                     name="email"
@@ -90,10 +94,26 @@ fn InviteForm(action: ServerAction<InvitePerson>) -> impl IntoView {
                 <div class="field">
                     <label for="field-role">{t!(i18n, fields.role)}</label>
                     <select id="field-role" name="role" aria-describedby="role-error">
+                        <option value="mentee">{role_label(Role::Mentee)}</option>
                         <option value="mentor">{role_label(Role::Mentor)}</option>
                         <option value="coordinator">{role_label(Role::Coordinator)}</option>
                     </select>
                     <FieldMessage field="role" error />
+                </div>
+                <div class="field">
+                    <label for="field-invite-cohort">{t!(i18n, people.invite_cohort)}</label>
+                    <select id="field-invite-cohort" name="cohort" aria-describedby="cohort-error">
+                        {cohorts.cohorts.into_iter().map(|cohort| {
+                            let selected = cohort.code == cohorts.chosen;
+                            let name = cohort.name.clone();
+                            view! {
+                                <option value=cohort.code.clone() selected=selected>
+                                    {move || name.get(i18n.get_locale()).unwrap_or_default().to_owned()}
+                                </option>
+                            }
+                        }).collect_view()}
+                    </select>
+                    <FieldMessage field="cohort" error />
                 </div>
                 <div class="field">
                     <label for="field-invite-locale">{t!(i18n, fields.email_language)}</label>
@@ -107,6 +127,7 @@ fn InviteForm(action: ServerAction<InvitePerson>) -> impl IntoView {
                     </select>
                     <FieldMessage field="locale" error />
                 </div>
+                <MentorEligibilityFields error scope="invite" />
                 <FormError error />
                 <div class="form-actions">
                     <SubmitButton
@@ -231,6 +252,7 @@ fn PersonRow(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let id = person.id;
+    let role_error = action_error(change_role);
     let disabled = person.is_disabled;
     let name = person.display_name.clone();
     // A click on "Disable" asks first (`layout::PageBehaviours`); enabling does not.
@@ -272,6 +294,12 @@ fn PersonRow(
                             >
                                 {t!(i18n, people.change_role)}
                             </button>
+                            {(person.role != Role::Mentor).then(|| view! {
+                                <details class="eligibility-details">
+                                    <summary>{t!(i18n, people.promote_answers)}</summary>
+                                    <MentorEligibilityFields error=role_error scope=format!("role-{id}") />
+                                </details>
+                            })}
                         </ActionForm>
                     }
                         .into_any()
@@ -318,5 +346,44 @@ fn PersonRow(
                     })}
             </td>
         </tr>
+    }
+}
+
+/// The seed's three questions for a mentor who did not apply: the program's
+/// rule checks them on the server, and they are recorded.
+#[component]
+fn MentorEligibilityFields(
+    #[prop(into)] error: Signal<Option<crate::error::AppError>>,
+    /// Makes the ids unique: the invitation's, and one per row.
+    #[prop(into)]
+    scope: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let yes_no = move || {
+        vec![
+            ("yes".to_owned(), t_string!(i18n, common.yes).to_owned()),
+            ("no".to_owned(), t_string!(i18n, common.no).to_owned()),
+        ]
+    };
+    let error_id = format!("{scope}-eligibility-error");
+    view! {
+        <fieldset class="form-section eligibility">
+            <legend>{t!(i18n, people.eligibility_title)}</legend>
+            <p class="field-hint">{t!(i18n, people.eligibility_hint)}</p>
+            <SelectField
+                name="diploma_level"
+                label=label!(i18n, apply.diploma_level)
+                options=DiplomaLevel::ALL
+                    .into_iter()
+                    .map(|level| (level.as_str().to_owned(), crate::eligibility::diploma_name(level)().to_owned()))
+                    .collect()
+                placeholder=t_string!(i18n, forms.choose).to_owned()
+                error
+                scope=scope.clone()
+            />
+            <RadioField name="is_employed" legend=label!(i18n, apply.is_employed) options=yes_no() error scope=scope.clone() />
+            <RadioField name="works_in_research" legend=label!(i18n, apply.works_in_research) options=yes_no() error scope=scope.clone() />
+            <FieldMessage field="eligibility" error id=error_id />
+        </fieldset>
     }
 }

@@ -31,6 +31,9 @@ async fn an_invited_mentor_sets_a_password_once_and_lands_in_the_mentor_area() {
                 ("display_name", "Marc"),
                 ("role", "mentor"),
                 ("locale", "en"),
+                ("diploma_level", "bachelor"),
+                ("is_employed", "yes"),
+                ("works_in_research", "no"),
             ]),
             Some(&coordinator),
         )
@@ -128,6 +131,9 @@ async fn an_expired_invitation_no_longer_opens() {
             ("display_name", "Late"),
             ("role", "mentor"),
             ("locale", "fr"),
+            ("diploma_level", "bachelor"),
+            ("is_employed", "yes"),
+            ("works_in_research", "no"),
         ]),
         Some(&coordinator),
     )
