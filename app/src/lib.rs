@@ -80,6 +80,7 @@ pub mod server_context;
 #[cfg(feature = "ssr")]
 pub mod sql_ids;
 pub mod status_pages;
+pub mod testimonials;
 pub mod workspace;
 
 #[cfg(test)]
@@ -186,6 +187,16 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route path=path!("/account") view=MyAccountPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/testimonial")
+                            view=crate::testimonials::ui::MyTestimonialPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/coordinator/testimonials")
+                            view=crate::testimonials::ui::TestimonialsPage
+                            ssr=SsrMode::Async
+                        />
                         <Route path=path!("/mentor") view=MentorHomePage ssr=SsrMode::Async />
                         <Route path=path!("/mentee") view=MenteeHomePage ssr=SsrMode::Async />
                         <Route

@@ -58,6 +58,10 @@ fn CoordinatorToolsView(home: CoordinatorHome) -> impl IntoView {
                         <p>{move || t_string!(i18n, coordinator.unsent_count, count = home.unsent_messages).to_string()}</p>
                     </li>
                     <li class="card tile">
+                        <h2><a href="/coordinator/testimonials">{t!(i18n, testimonials.title)}</a></h2>
+                        <p>{t!(i18n, coordinator.testimonials_lead)}</p>
+                    </li>
+                    <li class="card tile">
                         <h2><a href="/coordinator/audit">{t!(i18n, audit.title)}</a></h2>
                         <p>{t!(i18n, coordinator.audit_lead)}</p>
                     </li>
@@ -115,6 +119,7 @@ fn ParticipantHomePage(role: Role) -> impl IntoView {
                             _ => view! { <crate::workspace::pages::MenteeWorkspace workspaces=work changes=work_changed /> }.into_any(),
                         }}
                         <crate::calendar::ui::CalendarPanel feed changes=feed_changed />
+                        <crate::testimonials::ui::TestimonialInvite />
                     }
                         .into_any())}
     }

@@ -146,6 +146,7 @@ pub fn HomePage() -> impl IntoView {
                         </a>
                     </figcaption>
                 </figure>
+                <crate::testimonials::ui::PublishedTestimonials />
             </div>
         </section>
 

@@ -35,6 +35,7 @@ use app::reports::api::{
 use app::reports::pair_follow_up::GetPairFollowUp;
 use app::reports::pairs_table::ListCohortPairs;
 use app::reports::participant::GetParticipant;
+use app::testimonials::api::*;
 use app::workspace::ending_api::RequestPairEnd;
 use app::workspace::{GetMyWorkspaces, GetPairOverview, GetWorkspace};
 use axum::http::StatusCode;
@@ -161,6 +162,46 @@ fn rows() -> Vec<Row> {
             path: GetCohortAnnouncement::PATH,
             rule: Rule::Public,
             body: |_| String::new(),
+        },
+        // Testimonials: the home page's list is public; the author writes and
+        // withdraws their own (the fixture's people have no completed pair:
+        // refused as "not yet", which is not a denial); the coordination
+        // reads all and decides (on an id that does not exist).
+        Row {
+            path: GetPublishedTestimonials::PATH,
+            rule: Rule::Public,
+            body: |_| String::new(),
+        },
+        Row {
+            path: GetMyTestimonial::PATH,
+            rule: Rule::OwnProfile,
+            body: |_| String::new(),
+        },
+        Row {
+            path: SaveTestimonial::PATH,
+            rule: Rule::OwnProfile,
+            body: |_| {
+                form(&[
+                    ("body", "Merci"),
+                    ("language", "fr"),
+                    ("signature", "anonymous"),
+                ])
+            },
+        },
+        Row {
+            path: WithdrawTestimonial::PATH,
+            rule: Rule::OwnProfile,
+            body: |_| String::new(),
+        },
+        Row {
+            path: ListTestimonials::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |_| String::new(),
+        },
+        Row {
+            path: DecideTestimonial::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |_| form(&[("id", "999999"), ("decision", "approve")]),
         },
         Row {
             path: ListDomains::PATH,

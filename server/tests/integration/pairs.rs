@@ -7,6 +7,7 @@ mod answers;
 mod board;
 mod closing;
 mod rematching;
+mod testimonials;
 
 use crate::common::{form, TestApp};
 use app::accounts::Role;
