@@ -55,8 +55,10 @@ async fn matchable_cohort_id(pool: &sqlx::SqlitePool, code: &str) -> Result<i64,
 }
 
 /// The board of a cohort (the current one when none is named): the waiting
-/// mentees (searched and filtered, one page), the mentors with their places,
-/// the selected mentee's best mentors, the kept draft (its first `shown`
+/// mentees (searched and filtered, one page), the mentors with their places
+/// and what they match by (searched and filtered: `mq`, `mdomain`,
+/// `mlanguage`, `free`), the selected mentee's best mentors or else the
+/// selected mentor's best waiting mentees, the kept draft (its first `shown`
 /// pairs explained), open pairs, locks and exclusions.
 #[server(endpoint = "get_board")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
@@ -69,6 +71,11 @@ pub async fn get_board(
     mentor_page: Option<usize>,
     mentee: Option<i64>,
     shown: Option<usize>,
+    mq: Option<String>,
+    mdomain: Option<String>,
+    mlanguage: Option<String>,
+    free: Option<bool>,
+    mentor: Option<i64>,
 ) -> Result<BoardView, AppError> {
     use super::{MatchingSettings, Page};
     use crate::accounts::{session::authorize_role, Role};
@@ -99,6 +106,7 @@ pub async fn get_board(
             mentees: Page::of(&[], 1),
             mentors: Page::of(&[], 1),
             selected: None,
+            selected_mentor: None,
             draft: None,
             pairs: Vec::new(),
             constraints: Vec::new(),
@@ -116,10 +124,17 @@ pub async fn get_board(
 
     let search = super::lists::MenteeSearch::new(q, domain, language);
     let waiting = people.waiting(&search);
-    let mentors = people.mentors_by_room();
+    let mentors = people.mentors_by_room(&super::lists::MentorSearch::new(
+        mq, mdomain, mlanguage, free,
+    ));
     let selected = mentee
         .map(|mentee_id| people.selected(mentee_id))
         .transpose()?;
+    // A mentee chosen is what the third column shows; else a mentor chosen.
+    let selected_mentor = match (&selected, mentor) {
+        (None, Some(mentor_id)) => Some(people.selected_mentor(mentor_id)?),
+        _ => None,
+    };
     Ok(BoardView {
         cohorts,
         cohort: Some(chosen),
@@ -128,6 +143,7 @@ pub async fn get_board(
         mentees: Page::of(&waiting, page.unwrap_or(1)),
         mentors: Page::of(&mentors, mentor_page.unwrap_or(1)),
         selected,
+        selected_mentor,
         draft,
         pairs: crate::pairs::repo::board_pairs_of_cohort(
             &pool,

@@ -5,7 +5,8 @@ use std::collections::HashMap;
 
 use super::repo::{engine_mentee, CohortPeople, Person};
 use super::{
-    BoardMentee, BoardMentor, ConstraintKind, DraftPair, RankedMentor, SelectedMentee, SUGGESTIONS,
+    BoardMentee, BoardMentor, ConstraintKind, DraftPair, RankedMentee, RankedMentor,
+    SelectedMentee, SelectedMentor, SUGGESTIONS,
 };
 use crate::error::{AppError, InputProblem};
 use crate::pairs::api::Proposal;
@@ -38,6 +39,43 @@ impl MenteeSearch {
     }
 }
 
+/// What the coordinator searches the mentors by (empty: any).
+pub struct MentorSearch {
+    /// Lower case, trimmed: a name, a skill's or a domain's code.
+    pub needle: String,
+    pub domain: String,
+    pub language: String,
+    /// Only mentors with a free place (not paused, below their capacity).
+    pub with_room: bool,
+}
+
+impl MentorSearch {
+    pub fn new(
+        q: Option<String>,
+        domain: Option<String>,
+        language: Option<String>,
+        with_room: Option<bool>,
+    ) -> Self {
+        Self {
+            needle: q.unwrap_or_default().trim().to_lowercase(),
+            domain: domain.unwrap_or_default(),
+            language: language.unwrap_or_default(),
+            with_room: with_room.unwrap_or_default(),
+        }
+    }
+
+    fn keeps(&self, mentor: &BoardMentor) -> bool {
+        (self.needle.is_empty() || mentor.name.to_lowercase().contains(&self.needle))
+            && (self.domain.is_empty() || mentor.domains.contains(&self.domain))
+            && (self.language.is_empty()
+                || mentor
+                    .languages
+                    .iter()
+                    .any(|spoken| spoken.code == self.language))
+            && (!self.with_room || mentor.free() > 0)
+    }
+}
+
 impl CohortPeople {
     fn as_row(&self, person: &Person) -> BoardMentee {
         BoardMentee {
@@ -64,23 +102,80 @@ impl CohortPeople {
             .collect()
     }
 
-    /// The mentors, most free places first; names break ties (the list came
-    /// sorted by name).
-    pub fn mentors_by_room(&self) -> Vec<BoardMentor> {
+    fn mentor_row(&self, mentor: &Person) -> BoardMentor {
+        BoardMentor {
+            profile_id: mentor.profile_id,
+            name: mentor.name.clone(),
+            domains: mentor.domains.clone(),
+            skills: mentor.skills.clone(),
+            languages: mentor.languages.clone(),
+            sector: mentor.sector.clone(),
+            capacity: mentor.capacity.unwrap_or(0),
+            used: self.used.get(&mentor.profile_id).copied().unwrap_or(0),
+            paused: mentor.paused,
+        }
+    }
+
+    /// The mentors `search` keeps, most free places first; names break ties
+    /// (the list came sorted by name).
+    pub fn mentors_by_room(&self, search: &MentorSearch) -> Vec<BoardMentor> {
         let mut mentors: Vec<BoardMentor> = self
             .mentors
             .iter()
-            .map(|mentor| BoardMentor {
-                profile_id: mentor.profile_id,
-                name: mentor.name.clone(),
-                domains: mentor.domains.clone(),
-                capacity: mentor.capacity.unwrap_or(0),
-                used: self.used.get(&mentor.profile_id).copied().unwrap_or(0),
-                paused: mentor.paused,
-            })
+            .map(|mentor| self.mentor_row(mentor))
+            .filter(|mentor| search.keeps(mentor))
             .collect();
         mentors.sort_by_key(|mentor| std::cmp::Reverse(mentor.free()));
         mentors
+    }
+
+    /// One mentor (404 when not of this cohort) with the waiting mentees who
+    /// suit them best: those they may be paired with first, then by score,
+    /// each score explained as the engine counts it.
+    pub fn selected_mentor(&self, mentor_id: i64) -> Result<SelectedMentor, AppError> {
+        let person = self
+            .mentors
+            .iter()
+            .find(|person| person.profile_id == mentor_id)
+            .ok_or(AppError::NotFound)?;
+        let engine = self.engine_cohort(None);
+        let offered = self.engine_mentor(person);
+        let names = self.names();
+        let mut ranked: Vec<RankedMentee> = engine
+            .mentees
+            .iter()
+            .filter_map(|wanted| {
+                let profile_id: i64 = wanted.id.parse().ok()?;
+                let breakdown = matching::breakdown(wanted, &offered, &engine.weights);
+                let score = breakdown.score;
+                let forbidden = self.constraint(profile_id, mentor_id)
+                    == Some(ConstraintKind::Forbidden)
+                    || self.was_paired_before(profile_id, mentor_id);
+                Some(RankedMentee {
+                    profile_id,
+                    name: (*names.get(&profile_id)?).to_owned(),
+                    obstacle: matching::solve::obstacle(
+                        wanted,
+                        &offered,
+                        &engine,
+                        forbidden,
+                        || score,
+                    ),
+                    breakdown,
+                    ends_pair_with: self.ends_a_pair(profile_id).map(str::to_owned),
+                })
+            })
+            .collect();
+        ranked.sort_by(|a, b| {
+            (a.obstacle.is_some(), std::cmp::Reverse(a.breakdown.score))
+                .cmp(&(b.obstacle.is_some(), std::cmp::Reverse(b.breakdown.score)))
+                .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+        });
+        ranked.truncate(SUGGESTIONS);
+        Ok(SelectedMentor {
+            mentor: self.mentor_row(person),
+            ranked,
+        })
     }
 
     /// One mentee (404 when not of this cohort) with their best mentors,
@@ -235,6 +330,7 @@ mod tests {
                 code: "fr".to_owned(),
                 level: LanguageLevel::Fluent,
             }],
+            sector: None,
         }
     }
 
@@ -292,5 +388,62 @@ mod tests {
         assert_eq!(people.ends_a_pair(2), None);
         assert!(people.proposals(1, &[(1, 10)]).is_err());
         assert!(people.proposals(1, &[(1, 11)]).is_ok());
+    }
+
+    #[test]
+    fn mentors_are_searched_and_a_selected_mentor_ranks_the_waiting_mentees() {
+        let mut people = cohort();
+        people.mentors[1].capacity = Some(1);
+        let names = |search: MentorSearch| -> Vec<String> {
+            people
+                .mentors_by_room(&search)
+                .into_iter()
+                .map(|mentor| mentor.name)
+                .collect()
+        };
+        assert_eq!(
+            names(MentorSearch::new(None, None, None, None)),
+            ["Marc", "Nadia"]
+        );
+        assert_eq!(
+            names(MentorSearch::new(Some(" NAD ".into()), None, None, None)),
+            ["Nadia"]
+        );
+        assert_eq!(
+            names(MentorSearch::new(None, None, None, Some(true))),
+            ["Marc"],
+            "Nadia is full"
+        );
+        assert!(names(MentorSearch::new(None, None, Some("en".into()), None)).is_empty());
+        assert_eq!(
+            names(MentorSearch::new(
+                None,
+                Some("nursing".into()),
+                Some("fr".into()),
+                None
+            )),
+            ["Marc", "Nadia"]
+        );
+
+        // Marc: both waiting mentees were paired with him before.
+        let marc = people
+            .selected_mentor(10)
+            .unwrap_or_else(|error| panic!("{error:?}"));
+        assert_eq!(marc.ranked.len(), 2);
+        assert!(marc
+            .ranked
+            .iter()
+            .all(|ranked| ranked.obstacle == Some(matching::Obstacle::Forbidden)));
+        // Nadia: both may be proposed; Amina's open pair would end.
+        let nadia = people
+            .selected_mentor(11)
+            .unwrap_or_else(|error| panic!("{error:?}"));
+        assert_eq!(nadia.mentor.free(), 0);
+        let amina = nadia.ranked.iter().find(|ranked| ranked.profile_id == 1);
+        assert_eq!(
+            amina.map(|ranked| (ranked.obstacle, ranked.ends_pair_with.as_deref())),
+            Some((None, Some("Marc")))
+        );
+        assert!(matches!(people.selected_mentor(1), Err(AppError::NotFound)));
     }
 }

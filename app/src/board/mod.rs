@@ -78,12 +78,20 @@ pub struct BoardMentee {
     pub previous: Vec<PreviousPairing>,
 }
 
-/// A mentor and their places: capacity, used by open pairs, free.
+/// A mentor and their places: capacity, used by open pairs, free; with what
+/// the coordinator matches by (domains, skills, languages, sector).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BoardMentor {
     pub profile_id: i64,
     pub name: String,
     pub domains: Vec<String>,
+    #[serde(default)]
+    pub skills: Vec<String>,
+    #[serde(default)]
+    pub languages: Vec<SpokenLanguage>,
+    /// A sector code (`applications::SECTORS`), from their application.
+    #[serde(default)]
+    pub sector: Option<String>,
     pub capacity: u32,
     pub used: u32,
     pub paused: bool,
@@ -106,6 +114,25 @@ pub struct RankedMentor {
     pub name: String,
     pub suggestion: matching::suggest::Suggestion,
     pub constraint: Option<ConstraintKind>,
+}
+
+/// A waiting mentee ranked for the selected mentor, the score explained.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RankedMentee {
+    pub profile_id: i64,
+    pub name: String,
+    pub breakdown: matching::Breakdown,
+    /// Why these two may not be paired, if they may not.
+    pub obstacle: Option<matching::Obstacle>,
+    /// The mentee's open pair answered "not a fit", which proposing ends.
+    pub ends_pair_with: Option<String>,
+}
+
+/// The selected mentor and the waiting mentees who suit them best.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SelectedMentor {
+    pub mentor: BoardMentor,
+    pub ranked: Vec<RankedMentee>,
 }
 
 /// The selected mentee and their best mentors.
@@ -171,6 +198,9 @@ pub struct BoardView {
     pub mentees: Page<BoardMentee>,
     pub mentors: Page<BoardMentor>,
     pub selected: Option<SelectedMentee>,
+    /// The selected mentor (when no mentee is) and their best waiting mentees.
+    #[serde(default)]
+    pub selected_mentor: Option<SelectedMentor>,
     /// The cohort's kept draft, if one was run and not yet accepted or discarded.
     pub draft: Option<DraftView>,
     /// Proposed, recently declined (with the reason), and active pairs.

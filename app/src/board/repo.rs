@@ -23,6 +23,8 @@ pub struct Person {
     /// A mentor's skills, a mentee's needs.
     pub skills: Vec<String>,
     pub languages: Vec<SpokenLanguage>,
+    /// A mentor's sector, from their application.
+    pub sector: Option<String>,
 }
 
 /// A cohort as the board and the engine need it.
@@ -51,6 +53,7 @@ struct PersonRow {
     availability: i64,
     capacity: Option<i64>,
     paused_until: Option<String>,
+    sector: Option<String>,
 }
 
 /// The id of the cohort of this code, and whether it is concluded.
@@ -101,8 +104,9 @@ pub async fn load(
 ) -> Result<CohortPeople, sqlx::Error> {
     let rows: Vec<PersonRow> = sqlx::query_as(
         "SELECT p.id, p.role, a.display_name, p.modality, p.availability, p.capacity, \
-                p.paused_until \
+                p.paused_until, m.sector \
          FROM profiles p JOIN accounts a ON a.id = p.account_id \
+         LEFT JOIN mentor_applications m ON m.id = p.application_id \
          WHERE p.cohort_id = ? AND a.is_disabled = 0 \
          ORDER BY a.display_name COLLATE NOCASE, p.id",
     )
@@ -146,6 +150,7 @@ pub async fn load(
             domains: domains.remove(&row.id).unwrap_or_default(),
             skills: skills.remove(&row.id).unwrap_or_default(),
             languages: languages.remove(&row.id).unwrap_or_default(),
+            sector: row.sector,
         };
         if row.role == "mentor" {
             mentors.push(person);

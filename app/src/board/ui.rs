@@ -19,7 +19,7 @@ use super::api::{
 };
 use super::{
     BoardMentee, BoardMentor, BoardView, ConstraintKind, ConstraintRow, DraftView, Page,
-    PreviousPairing, RankedMentor, RematchReason, SelectedMentee,
+    PreviousPairing, RankedMentee, RankedMentor, RematchReason, SelectedMentee, SelectedMentor,
 };
 use crate::catalog::TaxonomyChoice;
 use crate::components::access::CoordinationPage;
@@ -52,6 +52,13 @@ pub struct BoardQuery {
     mentee: Option<i64>,
     /// How many of the draft's pairs are explained (a page more each time).
     shown: usize,
+    /// The mentors' search: a name, a domain, a language, only those with room.
+    mq: String,
+    mdomain: String,
+    mlanguage: String,
+    free: bool,
+    /// The mentor whose best waiting mentees the third column shows.
+    mentor: Option<i64>,
 }
 
 impl BoardQuery {
@@ -75,6 +82,11 @@ impl BoardQuery {
                 "mpage" => board.mentor_page = value.parse().unwrap_or(1),
                 "mentee" => board.mentee = value.parse().ok(),
                 "shown" => board.shown = value.parse().unwrap_or(0),
+                "mq" => board.mq = value,
+                "mdomain" => board.mdomain = value,
+                "mlanguage" => board.mlanguage = value,
+                "free" => board.free = value == "true",
+                "mentor" => board.mentor = value.parse().ok(),
                 _ => {}
             }
         }
@@ -120,6 +132,21 @@ impl BoardQuery {
             } else {
                 String::new()
             },
+        );
+        add("mq", self.mq.clone());
+        add("mdomain", self.mdomain.clone());
+        add("mlanguage", self.mlanguage.clone());
+        add(
+            "free",
+            if self.free {
+                "true".to_owned()
+            } else {
+                String::new()
+            },
+        );
+        add(
+            "mentor",
+            self.mentor.map(|id| id.to_string()).unwrap_or_default(),
         );
         if parts.is_empty() {
             "/coordinator/matching".to_owned()
@@ -179,6 +206,11 @@ pub fn MatchingBoardPage() -> impl IntoView {
                 Some(query.mentor_page),
                 query.mentee,
                 Some(query.shown),
+                Some(query.mq),
+                Some(query.mdomain),
+                Some(query.mlanguage),
+                Some(query.free),
+                query.mentor,
             )
         },
     );
@@ -237,8 +269,11 @@ fn BoardContent(board: BoardView, query: BoardQuery) -> impl IntoView {
         <DraftSection draft=board.draft query=query.clone() choices=choices.clone() />
         <div class="board-columns">
             <MenteeColumn page=board.mentees.clone() query=query.clone() choices=choices.clone() />
-            <SelectedColumn selected=board.selected.clone() cohort=code.clone() choices=choices.clone() />
-            <MentorColumn page=board.mentors.clone() query=query.clone() />
+            {match (board.selected.clone(), board.selected_mentor.clone()) {
+                (None, Some(mentor)) => view! { <SelectedMentorColumn selected=mentor cohort=code.clone() choices=choices.clone() /> }.into_any(),
+                (selected, _) => view! { <SelectedColumn selected cohort=code.clone() choices=choices.clone() /> }.into_any(),
+            }}
+            <MentorColumn page=board.mentors.clone() query=query.clone() choices=choices.clone() />
         </div>
         <OpenPairs pairs=board.pairs.clone() />
         <Constraints rows=board.constraints.clone() cohort=code.clone() />
@@ -449,6 +484,11 @@ mod tests {
             mentor_page: 2,
             mentee: Some(42),
             shown: 60,
+            mq: "Marc Tremblay".to_owned(),
+            mdomain: "travail-social".to_owned(),
+            mlanguage: "en".to_owned(),
+            free: true,
+            mentor: Some(7),
         };
         let href = query.href();
         let (path, search) = href.split_once('?').unwrap_or((href.as_str(), ""));

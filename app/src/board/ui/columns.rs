@@ -75,32 +75,71 @@ pub(super) fn MenteeColumn(
 }
 
 #[component]
-pub(super) fn MentorColumn(page: Page<BoardMentor>, query: BoardQuery) -> impl IntoView {
+pub(super) fn MentorColumn(
+    page: Page<BoardMentor>,
+    query: BoardQuery,
+    choices: crate::catalog::ProfileChoices,
+) -> impl IntoView {
     let i18n = use_i18n();
     let pager_query = query.clone();
+    let total = page.total;
+    let domains = choices.domains.clone();
+    // The search keeps the mentees' side as it is (hidden fields).
+    let kept = query.clone();
     view! {
         <section class="board-column" aria-labelledby="mentors-title">
             <h2 id="mentors-title">{t!(i18n, board.mentors_title)}</h2>
+            <form method="get" action="/coordinator/matching" class="filters filters-stacked" role="search"
+                aria-label=move || t_string!(i18n, board.mentor_search_label).to_string()>
+                <input type="hidden" name="cohort" value=kept.cohort.clone() />
+                {(!kept.q.is_empty()).then(|| view! { <input type="hidden" name="q" value=kept.q.clone() /> })}
+                {(!kept.domain.is_empty()).then(|| view! { <input type="hidden" name="domain" value=kept.domain.clone() /> })}
+                {(!kept.language.is_empty()).then(|| view! { <input type="hidden" name="language" value=kept.language.clone() /> })}
+                {kept.mentee.map(|mentee| view! { <input type="hidden" name="mentee" value=mentee /> })}
+                <div class="field">
+                    <label for="board-mq">{t!(i18n, board.search)}</label>
+                    <input id="board-mq" type="search" name="mq" value=query.mq.clone() />
+                </div>
+                <div class="field">
+                    <label for="board-mdomain">{t!(i18n, board.filter_domain)}</label>
+                    <select id="board-mdomain" name="mdomain">
+                        <option value="">{t!(i18n, board.filter_all)}</option>
+                        {domains.into_iter().map(|choice| {
+                            let selected = choice.code == query.mdomain;
+                            let label = choice.label.clone();
+                            let code = choice.code.clone();
+                            view! { <option value=choice.code.clone() selected=selected>{move || label.get(i18n.get_locale()).map(str::to_owned).unwrap_or_else(|| code.clone())}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="board-mlanguage">{t!(i18n, board.filter_language)}</label>
+                    <select id="board-mlanguage" name="mlanguage">
+                        <option value="">{t!(i18n, board.filter_all)}</option>
+                        {crate::profiles::choices::LANGUAGES.iter().map(|code| {
+                            let selected = *code == query.mlanguage;
+                            view! { <option value=*code selected=selected>{language_name(code)}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field choice">
+                    <input id="board-free" type="checkbox" name="free" value="true" checked=query.free />
+                    <label for="board-free">{t!(i18n, board.filter_free)}</label>
+                </div>
+                <button type="submit" class="button button-secondary">{t!(i18n, board.filter_apply)}</button>
+            </form>
+            <p class="muted" role="status">{move || crate::plural!(i18n, board.mentors_count_singular, board.mentors_count_plural, total)}</p>
             {if page.items.is_empty() {
                 view! { <p class="empty-state">{t!(i18n, board.mentors_empty)}</p> }.into_any()
             } else {
                 view! {
-                    <ul class="plain-list people">
+                    <ul class="plain-list people mentors">
                         {page.items.into_iter().map(|mentor| {
-                            let free = mentor.free();
-                            let (used, capacity, paused) = (mentor.used, mentor.capacity, mentor.paused);
-                            let has_room = free > 0;
+                            let selected = query.mentor == Some(mentor.profile_id);
+                            let href = BoardQuery { mentor: Some(mentor.profile_id), mentee: None, ..query.clone() }.href();
                             view! {
-                                <li>
-                                    <span>{mentor.name}</span>
-                                    " "
-                                    <span class="badge" class:badge-ok=has_room>
-                                        {move || if paused {
-                                            t_string!(i18n, board.mentor_paused).to_string()
-                                        } else {
-                                            t_string!(i18n, board.mentor_places, free = crate::plural!(i18n, board.free_places_singular, board.free_places_plural, free), used = used, capacity = capacity).to_string()
-                                        }}
-                                    </span>
+                                <li class:selected=selected>
+                                    <MentorSummary mentor choices=choices.clone() href=Some(href) selected />
                                 </li>
                             }
                         }).collect_view()}
@@ -110,6 +149,115 @@ pub(super) fn MentorColumn(page: Page<BoardMentor>, query: BoardQuery) -> impl I
             <Pager page=page.page pages=page.pages label=t_string!(i18n, board.mentors_title).to_owned()
                 href=move |number| BoardQuery { mentor_page: number, ..pager_query.clone() }.href() />
         </section>
+    }
+}
+
+/// A mentor as the board lists them: name (a link to their best mentees),
+/// places, then domains, skills, languages and sector.
+#[component]
+fn MentorSummary(
+    mentor: BoardMentor,
+    choices: crate::catalog::ProfileChoices,
+    href: Option<String>,
+    #[prop(optional)] selected: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let free = mentor.free();
+    let (used, capacity, paused) = (mentor.used, mentor.capacity, mentor.paused);
+    let has_room = free > 0;
+    let names: Vec<_> = mentor
+        .languages
+        .iter()
+        .map(|spoken| language_name(&spoken.code))
+        .collect();
+    let languages = move || {
+        names
+            .iter()
+            .map(|name| name())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let sector = mentor.sector.clone();
+    let name = mentor.name.clone();
+    view! {
+        <div class="mentor-summary">
+            {match href {
+                Some(href) => view! { <a href=href aria-current=selected.then_some("true")>{name}</a> }.into_any(),
+                None => view! { <strong>{name}</strong> }.into_any(),
+            }}
+            " "
+            <span class="badge" class:badge-ok=has_room>
+                {move || if paused {
+                    t_string!(i18n, board.mentor_paused).to_string()
+                } else {
+                    t_string!(i18n, board.mentor_places, free = crate::plural!(i18n, board.free_places_singular, board.free_places_plural, free), used = used, capacity = capacity).to_string()
+                }}
+            </span>
+            <dl class="mentor-facts">
+                <div><dt>{t!(i18n, board.mentor_domains)}</dt><dd><CodeList codes=mentor.domains.clone() choices=choices.domains.clone() /></dd></div>
+                <div><dt>{t!(i18n, board.mentor_skills)}</dt><dd><CodeList codes=mentor.skills.clone() choices=choices.skills.clone() /></dd></div>
+                <div><dt>{t!(i18n, board.mentor_languages)}</dt><dd>{languages}</dd></div>
+                {sector.map(|sector| view! {
+                    <div><dt>{t!(i18n, board.mentor_sector)}</dt><dd>{move || crate::applications::ui::sector_name(&sector)}</dd></div>
+                })}
+            </dl>
+        </div>
+    }
+}
+
+/// The selected mentor and the waiting mentees who suit them best, each
+/// score explained; a mentee who may be paired with them can be proposed.
+#[component]
+pub(super) fn SelectedMentorColumn(
+    selected: SelectedMentor,
+    cohort: String,
+    choices: crate::catalog::ProfileChoices,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let name = selected.mentor.name.clone();
+    let mentor = selected.mentor.profile_id;
+    let has_room = selected.mentor.free() > 0;
+    view! {
+        <section class="board-column board-selected" aria-labelledby="selected-title">
+            <h2 id="selected-title">{move || t_string!(i18n, board.mentees_for, name = name.clone()).to_string()}</h2>
+            <MentorSummary mentor=selected.mentor.clone() choices=choices.clone() href=None />
+            {(!has_room).then(|| view! { <p class="notice">{t!(i18n, board.mentor_no_room)}</p> })}
+            {if selected.ranked.is_empty() {
+                view! { <p class="empty-state">{t!(i18n, board.no_waiting_mentees)}</p> }.into_any()
+            } else {
+                view! {
+                    <ol class="plain-list ranked">
+                        {selected.ranked.into_iter().map(|ranked| view! {
+                            <li><RankedMenteeCard ranked mentor cohort=cohort.clone() choices=choices.clone() has_room /></li>
+                        }).collect_view()}
+                    </ol>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn RankedMenteeCard(
+    ranked: RankedMentee,
+    mentor: i64,
+    cohort: String,
+    choices: crate::catalog::ProfileChoices,
+    has_room: bool,
+) -> impl IntoView {
+    let obstacle = ranked.obstacle;
+    let mentee = ranked.profile_id;
+    view! {
+        <article class="card ranked-card">
+            <h3>{ranked.name}</h3>
+            {obstacle.map(|obstacle| view! { <p class="muted"><span class="obstacle">{obstacle_name(obstacle)}</span></p> })}
+            <ScoreBreakdown breakdown=ranked.breakdown choices />
+            {(obstacle.is_none() && has_room).then(|| view! {
+                <div class="button-row">
+                    <ProposeButton cohort mentee mentor ends=ranked.ends_pair_with />
+                </div>
+            })}
+        </article>
     }
 }
 

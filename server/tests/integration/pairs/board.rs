@@ -398,3 +398,96 @@ async fn a_draft_is_kept_until_accepted_or_discarded_and_follows_the_board_meanw
     assert_eq!(board.draft, None);
     assert_eq!(board.mentees.total, 0);
 }
+
+#[tokio::test]
+async fn the_mentor_column_is_searched_and_a_chosen_mentor_ranks_the_waiting_mentees() {
+    let program = Program::new().await;
+    let amina = program.person(Role::Mentee, "amina", "fr").await;
+    let bruno = program.person(Role::Mentee, "bruno", "fr").await;
+    let marc = program.person(Role::Mentor, "marc", "fr").await;
+    let nadia = program.person(Role::Mentor, "nadia", "fr").await;
+    program.app.set_capacity(nadia.profile, 1).await;
+    program
+        .propose(&bruno, &nadia)
+        .await
+        .assert_status(StatusCode::OK);
+
+    let board = |fields: &'static [(&'static str, &'static str)]| {
+        let program = &program;
+        async move {
+            let mut fields = fields.to_vec();
+            fields.push(("cohort", "hiver-2025"));
+            let board = program.as_coordinator(GetBoard::PATH, &fields).await;
+            board.assert_status(StatusCode::OK);
+            board.json::<BoardView>()
+        }
+    };
+    let names = |view: &BoardView| -> Vec<i64> {
+        view.mentors
+            .items
+            .iter()
+            .map(|mentor| mentor.profile_id)
+            .collect()
+    };
+    assert_eq!(board(&[]).await.mentors.total, 2);
+    assert_eq!(names(&board(&[("mq", "nadia")]).await), [nadia.profile]);
+    assert_eq!(
+        names(&board(&[("free", "true")]).await),
+        [marc.profile],
+        "Nadia is full"
+    );
+    let listed = board(&[("mdomain", "nursing"), ("mlanguage", "fr")]).await;
+    assert_eq!(listed.mentors.total, 2);
+    assert_eq!(listed.mentors.items[0].languages[0].code, "fr");
+    assert_eq!(listed.mentors.items[0].domains, ["nursing"]);
+
+    // Marc chosen: the waiting mentees who suit him, each score explained.
+    let marc_id = marc.profile.to_string();
+    let chosen = program
+        .as_coordinator(
+            GetBoard::PATH,
+            &[("cohort", "hiver-2025"), ("mentor", &marc_id)],
+        )
+        .await
+        .json::<BoardView>()
+        .selected_mentor
+        .expect("Marc is chosen");
+    assert_eq!(chosen.mentor.profile_id, marc.profile);
+    let ranked: Vec<i64> = chosen
+        .ranked
+        .iter()
+        .map(|ranked| ranked.profile_id)
+        .collect();
+    assert_eq!(ranked, [amina.profile], "Bruno has a proposal");
+    let parts: u32 = chosen.ranked[0]
+        .breakdown
+        .parts
+        .iter()
+        .map(|part| part.points)
+        .sum();
+    assert_eq!(parts, chosen.ranked[0].breakdown.score);
+    let page = program
+        .app
+        .get_with_cookie(
+            &format!("/coordinator/matching?cohort=hiver-2025&mentor={marc_id}"),
+            &program.coordinator,
+        )
+        .await;
+    assert!(
+        page.body
+            .contains("Meilleur·e·s mentoré·e·s en attente pour Person marc@program.example"),
+        "{}",
+        page.body
+    );
+    // A mentor of no cohort here: not found.
+    program
+        .as_coordinator(
+            GetBoard::PATH,
+            &[
+                ("cohort", "hiver-2025"),
+                ("mentor", &amina.profile.to_string()),
+            ],
+        )
+        .await
+        .assert_status(StatusCode::NOT_FOUND);
+}
