@@ -83,6 +83,7 @@ impl StoredDraft {
                 .iter()
                 .filter(|(mentee, _)| people.ends_a_pair(*mentee).is_some())
                 .count(),
+            previews: people.email_previews(&self.pairs),
             settings: people.settings,
         }
     }
@@ -258,6 +259,65 @@ pub async fn current(
 }
 
 impl CohortPeople {
+    /// The proposal emails of a draft as their recipients will read them:
+    /// the first pair's two, then the first recipient in each language not
+    /// shown yet.
+    pub fn email_previews(&self, pairs: &[(i64, i64)]) -> Vec<super::EmailPreview> {
+        use super::repo::Person;
+
+        let people: std::collections::HashMap<i64, &Person> = self
+            .mentees
+            .iter()
+            .chain(self.mentors.iter())
+            .map(|person| (person.profile_id, person))
+            .collect();
+        let mut previews: Vec<super::EmailPreview> = Vec::new();
+        let mut shown: Vec<&str> = Vec::new();
+        // The first pairs are enough to find both languages when both are there.
+        for (index, (mentee_id, mentor_id)) in pairs.iter().take(super::UNMATCHED_SHOWN).enumerate()
+        {
+            let (Some(mentee), Some(mentor)) = (people.get(mentee_id), people.get(mentor_id))
+            else {
+                continue;
+            };
+            let wanted: Vec<(&Person, &Person)> = [(*mentee, *mentor), (*mentor, *mentee)]
+                .into_iter()
+                .filter(|(to, _)| index == 0 || !shown.contains(&to.locale.as_str()))
+                .collect();
+            if wanted.is_empty() {
+                continue;
+            }
+            let score = matching::breakdown(
+                &super::repo::engine_mentee(mentee),
+                &self.engine_mentor(mentor),
+                &self.settings.weights,
+            )
+            .score;
+            for (to, partner) in wanted {
+                if index > 0 && shown.contains(&to.locale.as_str()) {
+                    continue;
+                }
+                shown.push(to.locale.as_str());
+                let composed = crate::outbox::compose::pair_proposed(
+                    &to.locale,
+                    &to.name,
+                    &partner.name,
+                    score,
+                );
+                previews.push(super::EmailPreview {
+                    recipient: to.name.clone(),
+                    locale: to.locale.clone(),
+                    subject: composed.subject,
+                    body: composed.body,
+                });
+            }
+            if shown.contains(&"fr") && shown.contains(&"en") {
+                break;
+            }
+        }
+        previews
+    }
+
     /// Pairs of a draft, named and explained as they stand now; a pair whose
     /// people left the cohort since is left out.
     pub fn draft_pairs(&self, pairs: &[(i64, i64)]) -> Vec<DraftPair> {

@@ -331,6 +331,7 @@ mod tests {
                 level: LanguageLevel::Fluent,
             }],
             sector: None,
+            locale: "fr".to_owned(),
         }
     }
 

@@ -249,10 +249,31 @@ pub struct DraftView {
     /// Open pairs (proposed or active) the draft keeps as they are.
     pub already_open: usize,
     /// Open pairs answered "not a fit" that accepting the draft ends, since
-    /// their mentee has a new mentor in it.
+    /// their mentee has a new mentor in it: mentees who move.
     #[serde(default)]
     pub ends: usize,
+    /// The emails accepting the draft sends, as their recipients will read
+    /// them: both of the first pair's, and one in each other language.
+    #[serde(default)]
+    pub previews: Vec<EmailPreview>,
     pub settings: MatchingSettings,
+}
+
+/// An email as its recipient will read it, before it is sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EmailPreview {
+    pub recipient: String,
+    /// `fr` or `en`.
+    pub locale: String,
+    pub subject: String,
+    pub body: String,
+}
+
+impl DraftView {
+    /// New pairs for mentees without one (those who move to another mentor aside).
+    pub fn added(&self) -> usize {
+        self.matched.saturating_sub(self.ends)
+    }
 }
 
 impl DraftView {
@@ -309,6 +330,7 @@ mod tests {
             unmatched_count: 0,
             already_open: 0,
             ends: 0,
+            previews: Vec::new(),
             settings: MatchingSettings::default(),
         };
         assert_eq!(draft.average(), 66.7);

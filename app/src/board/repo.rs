@@ -25,6 +25,8 @@ pub struct Person {
     pub languages: Vec<SpokenLanguage>,
     /// A mentor's sector, from their application.
     pub sector: Option<String>,
+    /// The language their emails are written in.
+    pub locale: String,
 }
 
 /// A cohort as the board and the engine need it.
@@ -54,6 +56,7 @@ struct PersonRow {
     capacity: Option<i64>,
     paused_until: Option<String>,
     sector: Option<String>,
+    locale: String,
 }
 
 /// The id of the cohort of this code, and whether it is concluded.
@@ -104,7 +107,7 @@ pub async fn load(
 ) -> Result<CohortPeople, sqlx::Error> {
     let rows: Vec<PersonRow> = sqlx::query_as(
         "SELECT p.id, p.role, a.display_name, p.modality, p.availability, p.capacity, \
-                p.paused_until, m.sector \
+                p.paused_until, m.sector, a.locale \
          FROM profiles p JOIN accounts a ON a.id = p.account_id \
          LEFT JOIN mentor_applications m ON m.id = p.application_id \
          WHERE p.cohort_id = ? AND a.is_disabled = 0 \
@@ -151,6 +154,7 @@ pub async fn load(
             skills: skills.remove(&row.id).unwrap_or_default(),
             languages: languages.remove(&row.id).unwrap_or_default(),
             sector: row.sector,
+            locale: row.locale,
         };
         if row.role == "mentor" {
             mentors.push(person);

@@ -64,6 +64,8 @@ pub(super) fn DraftView(
         draft.already_open,
         draft.ends,
     );
+    let added = draft.added();
+    let previews = draft.previews.clone();
     let accept_confirm = (ends > 0).then(|| {
         crate::plural!(
             i18n,
@@ -116,7 +118,7 @@ pub(super) fn DraftView(
             <div><dt>{t!(i18n, board.draft_average)}</dt><dd>{average}</dd></div>
             <div><dt>{t!(i18n, board.draft_unmatched)}</dt><dd>{unmatched_count}</dd></div>
         </dl>
-        <p>{move || t_string!(i18n, board.draft_difference, added = matched, kept = already).to_string()}</p>
+        <p>{move || t_string!(i18n, board.draft_difference, added = added, moved = ends, kept = already).to_string()}</p>
         {(ends > 0).then(|| view! { <p class="notice">{move || crate::plural!(i18n, board.accept_ends_singular, board.accept_ends_plural, ends)}</p> })}
         <div class="button-row">
             {accept_form}
@@ -127,6 +129,7 @@ pub(super) fn DraftView(
                 </button>
             </ActionForm>
         </div>
+        <EmailPreviews previews />
         <h3>{t!(i18n, board.draft_pairs)}</h3>
         <ol class="plain-list draft-pairs">{pairs}</ol>
         {(remaining > 0).then(|| view! {
@@ -198,4 +201,39 @@ pub(super) fn ConstraintButton(
             <FormError error />
         </ActionForm>
     }
+}
+
+/// The proposal emails accepting the draft sends, each as its recipient
+/// will read it, in their language: read before anything goes.
+#[component]
+fn EmailPreviews(previews: Vec<crate::board::EmailPreview>) -> impl IntoView {
+    let i18n = use_i18n();
+    if previews.is_empty() {
+        return ().into_any();
+    }
+    view! {
+        <details class="email-previews">
+            <summary>{t!(i18n, board.previews_title)}</summary>
+            <p class="muted">{t!(i18n, board.previews_lead)}</p>
+            {previews.into_iter().map(|preview| {
+                let language = match preview.locale.as_str() {
+                    "en" => t_string!(i18n, board.previews_in_english),
+                    _ => t_string!(i18n, board.previews_in_french),
+                };
+                let recipient = preview.recipient.clone();
+                view! {
+                    <article class="card email-preview">
+                        <p class="muted">
+                            {move || t_string!(i18n, board.previews_to, name = recipient.clone(), language = language).to_string()}
+                        </p>
+                        <div lang=preview.locale.clone()>
+                            <p><strong>{preview.subject}</strong></p>
+                            <pre class="email-body">{preview.body}</pre>
+                        </div>
+                    </article>
+                }
+            }).collect_view()}
+        </details>
+    }
+    .into_any()
 }

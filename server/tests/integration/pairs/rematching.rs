@@ -141,7 +141,21 @@ async fn a_not_a_fit_answer_puts_the_mentee_back_and_a_new_proposal_ends_that_pa
     let key = format!("{}-{}", amina.profile, nadia.profile);
     assert_eq!(draft.keys, std::slice::from_ref(&key));
     assert_eq!(draft.ends, 1);
+    assert_eq!(draft.added(), 0, "she moves: not a new pair");
     assert_eq!(draft.pairs[0].ends_pair_with.as_deref(), Some(MARC));
+    // The emails accepting it sends, read first, each in its recipient's language.
+    let previews: Vec<(&str, &str)> = draft
+        .previews
+        .iter()
+        .map(|preview| (preview.locale.as_str(), preview.subject.as_str()))
+        .collect();
+    assert_eq!(
+        previews,
+        [
+            ("fr", "Une proposition de jumelage vous attend"),
+            ("en", "A mentoring pair is waiting for your answer"),
+        ]
+    );
 
     // Accepting ends the pair that is not a fit and tells its two people.
     let accepted = program
