@@ -41,6 +41,7 @@ test.describe("accounts", () => {
     await page.getByRole("button", { name: "Envoyer l’invitation" }).click();
     await expect(page.locator("#invite-diploma_level-error")).toHaveText("Ce champ est obligatoire.");
     await expect(page.getByLabel("Adresse courriel")).toHaveValue(mentorEmail);
+    await expect(page.getByLabel("Rôle", { exact: true })).toHaveValue("mentor");
     const criteria = page.locator("fieldset.eligibility").first();
     await criteria.getByLabel("Plus haut diplôme obtenu").selectOption("master");
     await criteria.locator("fieldset", { hasText: "Occupez-vous" }).getByLabel("Oui").check();

@@ -132,6 +132,7 @@ test.describe("a cohort's cycle", () => {
     await waitForHydration(mentee.page);
     await expect(mentee.page.getByRole("heading", { level: 1 })).toHaveText("Mon témoignage");
     await mentee.page.getByLabel("Votre témoignage").fill(quote);
+    await mentee.page.getByLabel("Langue du témoignage").selectOption("fr");
     await mentee.page.getByLabel(/^Mon prénom seulement/).check();
     await expectNoAccessibilityViolations(mentee.page);
     await mentee.page.getByRole("button", { name: "Envoyer pour approbation" }).click();

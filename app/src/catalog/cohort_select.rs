@@ -1,5 +1,6 @@
-//! The cohort chooser of the coordination's GET forms (board, dashboard, pairs):
-//! a `<select name="cohort">` of every cohort in the reader's language.
+//! The cohort chooser of the coordination's forms (board, dashboard, pairs,
+//! invitations, imports): a `<select name="cohort">` of the cohorts given, in
+//! the reader's language.
 use leptos::prelude::*;
 
 use crate::catalog::Cohort;
@@ -13,10 +14,13 @@ pub fn CohortSelect(
     /// The code of the cohort shown now.
     #[prop(into)]
     chosen: String,
+    /// The id of the field's message, in a form that may refuse it.
+    #[prop(optional)]
+    described_by: Option<&'static str>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <select id=id name="cohort">
+        <select id=id name="cohort" aria-describedby=described_by>
             {cohorts
                 .into_iter()
                 .map(|option| {

@@ -150,10 +150,13 @@ fn MyTestimonialForm(
         .as_ref()
         .filter(|current| current.status != TestimonialStatus::Withdrawn);
     let body = live.map(|current| current.body.clone()).unwrap_or_default();
-    let language = live
-        .map(|current| current.language.clone())
+    // A refused form comes back with what was chosen (`form_echo`).
+    let language = crate::components::forms::echoed_value("language")
+        .or_else(|| live.map(|current| current.language.clone()))
         .unwrap_or_else(|| mine.locale.clone());
-    let signature = live.map_or(Signature::FirstName, |current| current.signature);
+    let signature = crate::components::forms::echoed_value("signature")
+        .and_then(|chosen| Signature::parse(&chosen))
+        .unwrap_or_else(|| live.map_or(Signature::FirstName, |current| current.signature));
     let status = current.as_ref().map(|current| current.status);
     let name = mine.display_name.clone();
     let role_anonymous = move || t_string!(i18n, testimonials.anonymous_signature);

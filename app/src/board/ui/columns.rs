@@ -17,32 +17,7 @@ pub(super) fn MenteeColumn(
             <h2 id="mentees-title">{t!(i18n, board.mentees_title)}</h2>
             <form method="get" action="/coordinator/matching" class="filters filters-stacked" role="search">
                 <input type="hidden" name="cohort" value=query.cohort.clone() />
-                <div class="field">
-                    <label for="board-q">{t!(i18n, board.search)}</label>
-                    <input id="board-q" type="search" name="q" value=query.q.clone() />
-                </div>
-                <div class="field">
-                    <label for="board-domain">{t!(i18n, board.filter_domain)}</label>
-                    <select id="board-domain" name="domain">
-                        <option value="">{t!(i18n, board.filter_all)}</option>
-                        {domains.into_iter().map(|choice| {
-                            let selected = choice.code == query.domain;
-                            let label = choice.label.clone();
-                            let code = choice.code.clone();
-                            view! { <option value=choice.code.clone() selected=selected>{move || label.get(i18n.get_locale()).map(str::to_owned).unwrap_or_else(|| code.clone())}</option> }
-                        }).collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="board-language">{t!(i18n, board.filter_language)}</label>
-                    <select id="board-language" name="language">
-                        <option value="">{t!(i18n, board.filter_all)}</option>
-                        {crate::profiles::choices::LANGUAGES.iter().map(|code| {
-                            let selected = *code == query.language;
-                            view! { <option value=*code selected=selected>{language_name(code)}</option> }
-                        }).collect_view()}
-                    </select>
-                </div>
+                <SearchFields prefix="" q=query.q.clone() domain=query.domain.clone() language=query.language.clone() domains />
                 <button type="submit" class="button button-secondary">{t!(i18n, board.filter_apply)}</button>
             </form>
             <p class="muted" role="status">{move || t_string!(i18n, board.mentees_count, count = total).to_string()}</p>
@@ -96,32 +71,7 @@ pub(super) fn MentorColumn(
                 {(!kept.domain.is_empty()).then(|| view! { <input type="hidden" name="domain" value=kept.domain.clone() /> })}
                 {(!kept.language.is_empty()).then(|| view! { <input type="hidden" name="language" value=kept.language.clone() /> })}
                 {kept.mentee.map(|mentee| view! { <input type="hidden" name="mentee" value=mentee /> })}
-                <div class="field">
-                    <label for="board-mq">{t!(i18n, board.search)}</label>
-                    <input id="board-mq" type="search" name="mq" value=query.mq.clone() />
-                </div>
-                <div class="field">
-                    <label for="board-mdomain">{t!(i18n, board.filter_domain)}</label>
-                    <select id="board-mdomain" name="mdomain">
-                        <option value="">{t!(i18n, board.filter_all)}</option>
-                        {domains.into_iter().map(|choice| {
-                            let selected = choice.code == query.mdomain;
-                            let label = choice.label.clone();
-                            let code = choice.code.clone();
-                            view! { <option value=choice.code.clone() selected=selected>{move || label.get(i18n.get_locale()).map(str::to_owned).unwrap_or_else(|| code.clone())}</option> }
-                        }).collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="board-mlanguage">{t!(i18n, board.filter_language)}</label>
-                    <select id="board-mlanguage" name="mlanguage">
-                        <option value="">{t!(i18n, board.filter_all)}</option>
-                        {crate::profiles::choices::LANGUAGES.iter().map(|code| {
-                            let selected = *code == query.mlanguage;
-                            view! { <option value=*code selected=selected>{language_name(code)}</option> }
-                        }).collect_view()}
-                    </select>
-                </div>
+                <SearchFields prefix="m" q=query.mq.clone() domain=query.mdomain.clone() language=query.mlanguage.clone() domains />
                 <div class="field choice">
                     <input id="board-free" type="checkbox" name="free" value="true" checked=query.free />
                     <label for="board-free">{t!(i18n, board.filter_free)}</label>
@@ -397,4 +347,47 @@ fn PreviousPairings(previous: Vec<PreviousPairing>) -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// A side's search fields: a name, a domain, a language. `prefix` names them
+/// apart (`q`, `domain`, `language` for the mentees; `mq`… for the mentors).
+#[component]
+fn SearchFields(
+    prefix: &'static str,
+    q: String,
+    domain: String,
+    language: String,
+    domains: Vec<crate::catalog::TaxonomyChoice>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = |name: &str| format!("board-{prefix}{name}");
+    let name = |name: &str| format!("{prefix}{name}");
+    view! {
+        <div class="field">
+            <label for=id("q")>{t!(i18n, board.search)}</label>
+            <input id=id("q") type="search" name=name("q") value=q />
+        </div>
+        <div class="field">
+            <label for=id("domain")>{t!(i18n, board.filter_domain)}</label>
+            <select id=id("domain") name=name("domain")>
+                <option value="">{t!(i18n, board.filter_all)}</option>
+                {domains.into_iter().map(|choice| {
+                    let selected = choice.code == domain;
+                    let label = choice.label.clone();
+                    let code = choice.code.clone();
+                    view! { <option value=choice.code.clone() selected=selected>{move || label.get(i18n.get_locale()).map(str::to_owned).unwrap_or_else(|| code.clone())}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+        <div class="field">
+            <label for=id("language")>{t!(i18n, board.filter_language)}</label>
+            <select id=id("language") name=name("language")>
+                <option value="">{t!(i18n, board.filter_all)}</option>
+                {crate::profiles::choices::LANGUAGES.iter().map(|code| {
+                    let selected = *code == language;
+                    view! { <option value=*code selected=selected>{language_name(code)}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
 }

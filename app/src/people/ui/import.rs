@@ -5,8 +5,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::access::{reload_or_deny, CoordinationPage};
 use crate::components::forms::{
-    action_error, action_succeeded, count_successes, restore_outcome, FieldMessage, FormError,
-    SubmitButton,
+    action_error, action_succeeded, count_successes, echoed_value, restore_outcome, FieldMessage,
+    FormError, SubmitButton,
 };
 use crate::components::labels::label;
 use crate::components::page::PageTitle;
@@ -32,8 +32,10 @@ pub fn MenteeImportPage() -> impl IntoView {
     view! {
         <PageTitle text=label!(i18n, import.title) />
         {reload_or_deny(form, move |form| {
-            let chosen = form.cohorts.chosen.clone();
-            let locale = form.locale.clone();
+            // A refused form comes back with what was chosen (`form_echo`).
+            let chosen = echoed_value("cohort").unwrap_or_else(|| form.cohorts.chosen.clone());
+            let locale = echoed_value("locale").unwrap_or_else(|| form.locale.clone());
+            let list = echoed_value("list").unwrap_or_else(|| form.list.clone());
             view! {
                 <CoordinationPage title=label!(i18n, import.title)>
                     <p><a href="/coordinator/people">{t!(i18n, import.back)}</a></p>
@@ -41,17 +43,8 @@ pub fn MenteeImportPage() -> impl IntoView {
                     <ActionForm action=stage attr:class="form" attr:novalidate=true>
                         <div class="field">
                             <label for="field-import-cohort">{t!(i18n, import.cohort)}</label>
-                            <select id="field-import-cohort" name="cohort" aria-describedby="cohort-error">
-                                {form.cohorts.cohorts.into_iter().map(|cohort| {
-                                    let selected = cohort.code == chosen;
-                                    let name = cohort.name.clone();
-                                    view! {
-                                        <option value=cohort.code.clone() selected=selected>
-                                            {move || name.get(i18n.get_locale()).unwrap_or_default().to_owned()}
-                                        </option>
-                                    }
-                                }).collect_view()}
-                            </select>
+                            <crate::catalog::cohort_select::CohortSelect id="field-import-cohort"
+                                cohorts=form.cohorts.cohorts.clone() chosen=chosen.clone() described_by="cohort-error" />
                             <FieldMessage field="cohort" error />
                         </div>
                         <div class="field">
@@ -76,7 +69,7 @@ pub fn MenteeImportPage() -> impl IntoView {
                                 aria-describedby="list-hint list-error"
                                 placeholder="Amina Diallo, amina@example.org, fr"
                             >
-                                {form.list}
+                                {list}
                             </textarea>
                             <FieldMessage field="list" error />
                         </div>

@@ -11,8 +11,8 @@ use leptos_i18n::Locale as _;
 use crate::accounts::{PeopleOverview, PersonSummary, Role};
 use crate::components::access::CoordinationPage;
 use crate::components::forms::{
-    action_error, count_successes, FieldMessage, FormError, RadioField, SelectField, SubmitButton,
-    TextField,
+    action_error, count_successes, echoed_value, FieldMessage, FormError, RadioField, SelectField,
+    SubmitButton, TextField,
 };
 use crate::components::page::PageTitle;
 use crate::eligibility::DiplomaLevel;
@@ -72,6 +72,10 @@ pub fn PeoplePage() -> impl IntoView {
 #[component]
 fn InviteForm(action: ServerAction<InvitePerson>, cohorts: JoinableCohorts) -> impl IntoView {
     let i18n = use_i18n();
+    // A refused form comes back with what was chosen (`form_echo`).
+    let chosen_role = echoed_value("role").unwrap_or_else(|| Role::Mentee.as_str().to_owned());
+    let chosen_cohort = echoed_value("cohort").unwrap_or_else(|| cohorts.chosen.clone());
+    let chosen_locale = echoed_value("locale");
     let error = action_error(action);
     let sent_to = move || action.value().get().and_then(Result::ok);
     view! {
@@ -94,34 +98,31 @@ fn InviteForm(action: ServerAction<InvitePerson>, cohorts: JoinableCohorts) -> i
                 <div class="field">
                     <label for="field-role">{t!(i18n, fields.role)}</label>
                     <select id="field-role" name="role" aria-describedby="role-error">
-                        <option value="mentee">{role_label(Role::Mentee)}</option>
-                        <option value="mentor">{role_label(Role::Mentor)}</option>
-                        <option value="coordinator">{role_label(Role::Coordinator)}</option>
+                        {[Role::Mentee, Role::Mentor, Role::Coordinator].into_iter().map(|role| view! {
+                            <option value=role.as_str() selected=role.as_str() == chosen_role>{role_label(role)}</option>
+                        }).collect_view()}
                     </select>
                     <FieldMessage field="role" error />
                 </div>
                 <div class="field">
                     <label for="field-invite-cohort">{t!(i18n, people.invite_cohort)}</label>
-                    <select id="field-invite-cohort" name="cohort" aria-describedby="cohort-error">
-                        {cohorts.cohorts.into_iter().map(|cohort| {
-                            let selected = cohort.code == cohorts.chosen;
-                            let name = cohort.name.clone();
-                            view! {
-                                <option value=cohort.code.clone() selected=selected>
-                                    {move || name.get(i18n.get_locale()).unwrap_or_default().to_owned()}
-                                </option>
-                            }
-                        }).collect_view()}
-                    </select>
+                    <crate::catalog::cohort_select::CohortSelect id="field-invite-cohort"
+                        cohorts=cohorts.cohorts chosen=chosen_cohort described_by="cohort-error" />
                     <FieldMessage field="cohort" error />
                 </div>
                 <div class="field">
                     <label for="field-invite-locale">{t!(i18n, fields.email_language)}</label>
                     <select id="field-invite-locale" name="locale" aria-describedby="locale-error">
-                        <option value="fr" selected=move || i18n.get_locale().as_str() == "fr">
+                        <option value="fr" selected={
+                            let chosen = chosen_locale.clone();
+                            move || chosen.as_deref().unwrap_or(i18n.get_locale().as_str()) == "fr"
+                        }>
                             {t!(i18n, fields.language_fr)}
                         </option>
-                        <option value="en" selected=move || i18n.get_locale().as_str() == "en">
+                        <option value="en" selected={
+                            let chosen = chosen_locale.clone();
+                            move || chosen.as_deref().unwrap_or(i18n.get_locale().as_str()) == "en"
+                        }>
                             {t!(i18n, fields.language_en)}
                         </option>
                     </select>
