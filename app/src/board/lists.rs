@@ -41,7 +41,7 @@ impl MenteeSearch {
 
 /// What the coordinator searches the mentors by (empty: any).
 pub struct MentorSearch {
-    /// Lower case, trimmed: a name, a skill's or a domain's code.
+    /// Lower case, trimmed: part of a name.
     pub needle: String,
     pub domain: String,
     pub language: String,

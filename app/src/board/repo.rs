@@ -232,7 +232,6 @@ async fn open_pairs(pool: &SqlitePool) -> Result<(HashMap<i64, u32>, HashSet<i64
     Ok((used, paired))
 }
 
-/// The coordinator's locks and exclusions among the cohort's mentees.
 #[derive(sqlx::FromRow)]
 struct PreviousRow {
     mentee_profile_id: i64,
@@ -286,6 +285,7 @@ async fn previous_pairings(
     Ok(previous)
 }
 
+/// The coordinator's locks and exclusions among the cohort's mentees.
 async fn constraints(
     pool: &SqlitePool,
     cohort_id: i64,

@@ -96,6 +96,13 @@ pub fn echoed_value(name: &str) -> Option<String> {
     current_echo()?.get(name).map(str::to_owned)
 }
 
+/// Whether the refused form this page shows again is a post of `action`
+/// (a server function's path): a page with several forms echoes only into
+/// the one that was sent.
+pub fn echo_is_of(action: &str) -> bool {
+    current_echo().is_some_and(|echo| echo.action == action)
+}
+
 /// Every value typed under `name` (ticked checkboxes of a list) before a form
 /// was refused without JavaScript; `None` when no refused form is coming back.
 pub fn echoed_values(name: &str) -> Option<Vec<String>> {
@@ -368,9 +375,16 @@ pub fn SelectField(
     /// page (one per pair, per meeting…).
     #[prop(optional, into)]
     scope: Option<String>,
+    /// Shows what a refused post typed (`false` on a form of a page with
+    /// several forms of the same fields, other than the one sent).
+    #[prop(default = true)]
+    echo: bool,
 ) -> impl IntoView {
     let ids = FieldIds::new(&name, scope, hint.is_some());
-    let selected = echoed_value(&name).unwrap_or(selected);
+    let selected = echo
+        .then(|| echoed_value(&name))
+        .flatten()
+        .unwrap_or(selected);
     let invalid = aria_invalid(error, name.clone());
     view! {
         <div class="field">
@@ -403,9 +417,15 @@ pub fn RadioField(
     /// page (one per row…).
     #[prop(optional, into)]
     scope: Option<String>,
+    /// Shows what a refused post typed (`false`: see `SelectField`).
+    #[prop(default = true)]
+    echo: bool,
 ) -> impl IntoView {
     let ids = FieldIds::new(&name, scope, hint.is_some());
-    let selected = echoed_value(&name).unwrap_or(selected);
+    let selected = echo
+        .then(|| echoed_value(&name))
+        .flatten()
+        .unwrap_or(selected);
     let invalid = aria_invalid(error, name.clone());
     let group = name.clone();
     let input_id = ids.input.clone();

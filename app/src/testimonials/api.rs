@@ -96,11 +96,16 @@ pub async fn list_testimonials() -> Result<Vec<Testimonial>, AppError> {
     Ok(super::repo::for_coordinator(&pool()?).await?)
 }
 
-/// Approves (`approve`) or declines (`decline`) a testimonial; an approved
-/// one may be declined later. Refused (409) once its author withdrew it.
+/// Approves (`approve`) or declines (`decline`) a testimonial as read
+/// (`version`); an approved one may be declined later. Refused (409) once
+/// its author withdrew it, or changed it since the coordinator read it.
 #[server(endpoint = "decide_testimonial")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
-pub async fn decide_testimonial(id: i64, decision: String) -> Result<(), AppError> {
+pub async fn decide_testimonial(
+    id: i64,
+    decision: String,
+    version: String,
+) -> Result<(), AppError> {
     use super::TestimonialStatus;
     use crate::accounts::{session::authorize_role, Role};
     use crate::error::InputProblem;
@@ -121,6 +126,7 @@ pub async fn decide_testimonial(id: i64, decision: String) -> Result<(), AppErro
     let decided = super::repo::decide(
         &pool()?,
         id,
+        &version,
         status,
         coordinator,
         &crate::program_time::utc_now_text(),

@@ -104,6 +104,9 @@ pub struct Testimonial {
     pub status: TestimonialStatus,
     /// Program time.
     pub written_at: String,
+    /// When it was last written, as stored: a decision names the text it
+    /// was taken on, so that one changed meanwhile is not published unread.
+    pub version: String,
 }
 
 impl Testimonial {

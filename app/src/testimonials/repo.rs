@@ -28,6 +28,7 @@ impl Row {
             signature: Signature::parse(&self.signature)?,
             status: TestimonialStatus::parse(&self.status)?,
             written_at: crate::program_time::program_time(&self.written_at),
+            version: self.written_at,
         })
     }
 }
@@ -123,22 +124,25 @@ pub async fn for_coordinator(pool: &SqlitePool) -> Result<Vec<Testimonial>, sqlx
     Ok(decoded(rows))
 }
 
-/// Approves or declines one; `false` when it is withdrawn or unknown.
+/// Approves or declines one as written at `version`; `false` when it is
+/// withdrawn, unknown, or was changed since.
 pub async fn decide(
     pool: &SqlitePool,
     id: i64,
+    version: &str,
     status: TestimonialStatus,
     by: i64,
     now: &str,
 ) -> Result<bool, sqlx::Error> {
     let result = sqlx::query(
         "UPDATE testimonials SET status = ?, decided_at = ?, decided_by = ? \
-         WHERE id = ? AND status <> 'withdrawn'",
+         WHERE id = ? AND written_at = ? AND status <> 'withdrawn'",
     )
     .bind(status.as_str())
     .bind(now)
     .bind(by)
     .bind(id)
+    .bind(version)
     .execute(pool)
     .await?;
     Ok(result.rows_affected() == 1)

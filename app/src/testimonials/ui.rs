@@ -35,11 +35,13 @@ fn status_label(i18n: leptos_i18n::I18nContext<Locale>, status: TestimonialStatu
     }
 }
 
-/// "A mentor", "a mentee": an anonymous signature.
+/// "A mentor", "a mentee": an anonymous signature (by the author's role
+/// now; one who became a coordinator since is "a person of the program").
 fn anonymous(i18n: leptos_i18n::I18nContext<Locale>, role: Role) -> &'static str {
     match role {
         Role::Mentor => t_string!(i18n, testimonials.anonymous_mentor),
-        _ => t_string!(i18n, testimonials.anonymous_mentee),
+        Role::Mentee => t_string!(i18n, testimonials.anonymous_mentee),
+        Role::Coordinator => t_string!(i18n, testimonials.anonymous_participant),
     }
 }
 
@@ -272,6 +274,7 @@ fn TestimonialCard(
     let (role, status, id) = (testimonial.role, testimonial.status, testimonial.id);
     let language = testimonial.language.clone();
     let written = testimonial.written_at.clone();
+    let version = testimonial.version.clone();
     let author = testimonial.author_name.clone();
     let heading = format!("testimonial-{id}");
     let labelled_by = heading.clone();
@@ -288,8 +291,8 @@ fn TestimonialCard(
                 {move || t_string!(i18n, testimonials.shown_as, name = shown.clone().unwrap_or_else(|| anonymous(i18n, role).to_owned())).to_string()}
             </p>
             <div class="button-row">
-                {(status != TestimonialStatus::Approved).then(|| view! { <DecideButton id decision="approve" decide /> })}
-                {(status != TestimonialStatus::Declined).then(|| view! { <DecideButton id decision="decline" decide /> })}
+                {(status != TestimonialStatus::Approved).then(|| view! { <DecideButton id version=version.clone() decision="approve" decide /> })}
+                {(status != TestimonialStatus::Declined).then(|| view! { <DecideButton id version=version.clone() decision="decline" decide /> })}
             </div>
         </article>
     }
@@ -298,6 +301,7 @@ fn TestimonialCard(
 #[component]
 fn DecideButton(
     id: i64,
+    version: String,
     decision: &'static str,
     decide: ServerAction<DecideTestimonial>,
 ) -> impl IntoView {
@@ -314,6 +318,7 @@ fn DecideButton(
         <ActionForm action=decide attr:class="inline-form">
             <input type="hidden" name="id" value=id />
             <input type="hidden" name="decision" value=decision />
+            <input type="hidden" name="version" value=version />
             <SubmitButton class label pending=decide.pending() />
         </ActionForm>
     }

@@ -201,7 +201,7 @@ fn rows() -> Vec<Row> {
         Row {
             path: DecideTestimonial::PATH,
             rule: Rule::Only(Role::Coordinator),
-            body: |_| form(&[("id", "999999"), ("decision", "approve")]),
+            body: |_| form(&[("id", "999999"), ("decision", "approve"), ("version", "")]),
         },
         Row {
             path: ListDomains::PATH,

@@ -15,8 +15,15 @@ pub(super) fn MenteeColumn(
     view! {
         <section class="board-column" aria-labelledby="mentees-title">
             <h2 id="mentees-title">{t!(i18n, board.mentees_title)}</h2>
-            <form method="get" action="/coordinator/matching" class="filters filters-stacked" role="search">
+            <form method="get" action="/coordinator/matching" class="filters filters-stacked" role="search"
+                aria-label=move || t_string!(i18n, board.mentee_search_label).to_string()>
                 <input type="hidden" name="cohort" value=query.cohort.clone() />
+                // The search keeps the mentors' side as it is.
+                {(!query.mq.is_empty()).then(|| view! { <input type="hidden" name="mq" value=query.mq.clone() /> })}
+                {(!query.mdomain.is_empty()).then(|| view! { <input type="hidden" name="mdomain" value=query.mdomain.clone() /> })}
+                {(!query.mlanguage.is_empty()).then(|| view! { <input type="hidden" name="mlanguage" value=query.mlanguage.clone() /> })}
+                {query.free.then(|| view! { <input type="hidden" name="free" value="true" /> })}
+                {query.mentor.map(|mentor| view! { <input type="hidden" name="mentor" value=mentor /> })}
                 <SearchFields prefix="" q=query.q.clone() domain=query.domain.clone() language=query.language.clone() domains />
                 <button type="submit" class="button button-secondary">{t!(i18n, board.filter_apply)}</button>
             </form>

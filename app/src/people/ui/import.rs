@@ -215,12 +215,19 @@ fn ImportLines(lines: Vec<ImportLine>) -> impl IntoView {
         ]>
             {lines.into_iter().map(|line| {
                 let problem = line.problem;
+                let locale = line.locale.clone();
+                // A language understood is named; one that is not, shown as written.
+                let language = move || match locale.as_str() {
+                    "fr" => t_string!(i18n, fields.language_fr).to_string(),
+                    "en" => t_string!(i18n, fields.language_en).to_string(),
+                    other => other.to_owned(),
+                };
                 view! {
                     <tr class:row-problem=problem.is_some()>
                         <td>{line.line}</td>
                         <td>{line.name}</td>
                         <td>{line.email}</td>
-                        <td>{line.locale}</td>
+                        <td>{language}</td>
                         <td>{move || problem_text(i18n, problem)}</td>
                     </tr>
                 }

@@ -11,8 +11,8 @@ use leptos_i18n::Locale as _;
 use crate::accounts::{PeopleOverview, PersonSummary, Role};
 use crate::components::access::CoordinationPage;
 use crate::components::forms::{
-    action_error, count_successes, echoed_value, FieldMessage, FormError, RadioField, SelectField,
-    SubmitButton, TextField,
+    action_error, count_successes, echo_is_of, echoed_value, FieldMessage, FormError, RadioField,
+    SelectField, SubmitButton, TextField,
 };
 use crate::components::page::PageTitle;
 use crate::eligibility::DiplomaLevel;
@@ -72,10 +72,13 @@ pub fn PeoplePage() -> impl IntoView {
 #[component]
 fn InviteForm(action: ServerAction<InvitePerson>, cohorts: JoinableCohorts) -> impl IntoView {
     let i18n = use_i18n();
-    // A refused form comes back with what was chosen (`form_echo`).
-    let chosen_role = echoed_value("role").unwrap_or_else(|| Role::Mentee.as_str().to_owned());
-    let chosen_cohort = echoed_value("cohort").unwrap_or_else(|| cohorts.chosen.clone());
-    let chosen_locale = echoed_value("locale");
+    // A refused invitation comes back with what was chosen (`form_echo`);
+    // a refused change of role (the rows' form) does not fill this one.
+    let mine = echo_is_of(<InvitePerson as leptos::server_fn::ServerFn>::PATH);
+    let echoed = |name: &str| mine.then(|| echoed_value(name)).flatten();
+    let chosen_role = echoed("role").unwrap_or_else(|| Role::Mentee.as_str().to_owned());
+    let chosen_cohort = echoed("cohort").unwrap_or_else(|| cohorts.chosen.clone());
+    let chosen_locale = echoed("locale");
     let error = action_error(action);
     let sent_to = move || action.value().get().and_then(Result::ok);
     view! {
@@ -128,7 +131,7 @@ fn InviteForm(action: ServerAction<InvitePerson>, cohorts: JoinableCohorts) -> i
                     </select>
                     <FieldMessage field="locale" error />
                 </div>
-                <MentorEligibilityFields error scope="invite" />
+                <MentorEligibilityFields error scope="invite" echo=mine />
                 <FormError error />
                 <div class="form-actions">
                     <SubmitButton
@@ -253,7 +256,12 @@ fn PersonRow(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let id = person.id;
-    let role_error = action_error(change_role);
+    // This row's form was the one refused: its answers and problems come
+    // back here, and in no other row.
+    let this_row = echo_is_of(<ChangeAccountRole as leptos::server_fn::ServerFn>::PATH)
+        && echoed_value("account_id").as_deref() == Some(id.to_string().as_str());
+    let all_rows_error = action_error(change_role);
+    let role_error = Signal::derive(move || all_rows_error.get().filter(|_| this_row));
     let disabled = person.is_disabled;
     let name = person.display_name.clone();
     // A click on "Disable" asks first (`layout::PageBehaviours`); enabling does not.
@@ -296,9 +304,9 @@ fn PersonRow(
                                 {t!(i18n, people.change_role)}
                             </button>
                             {(person.role != Role::Mentor).then(|| view! {
-                                <details class="eligibility-details">
+                                <details class="eligibility-details" open=this_row>
                                     <summary>{t!(i18n, people.promote_answers)}</summary>
-                                    <MentorEligibilityFields error=role_error scope=format!("role-{id}") />
+                                    <MentorEligibilityFields error=role_error scope=format!("role-{id}") echo=this_row />
                                 </details>
                             })}
                         </ActionForm>
@@ -358,6 +366,8 @@ fn MentorEligibilityFields(
     /// Makes the ids unique: the invitation's, and one per row.
     #[prop(into)]
     scope: String,
+    /// Whether this form was the one refused: its answers come back.
+    echo: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let yes_no = move || {
@@ -381,9 +391,10 @@ fn MentorEligibilityFields(
                 placeholder=t_string!(i18n, forms.choose).to_owned()
                 error
                 scope=scope.clone()
+                echo
             />
-            <RadioField name="is_employed" legend=label!(i18n, apply.is_employed) options=yes_no() error scope=scope.clone() />
-            <RadioField name="works_in_research" legend=label!(i18n, apply.works_in_research) options=yes_no() error scope=scope.clone() />
+            <RadioField name="is_employed" legend=label!(i18n, apply.is_employed) options=yes_no() error scope=scope.clone() echo />
+            <RadioField name="works_in_research" legend=label!(i18n, apply.works_in_research) options=yes_no() error scope=scope.clone() echo />
             <FieldMessage field="eligibility" error id=error_id />
         </fieldset>
     }

@@ -363,3 +363,55 @@ async fn a_mentor_without_an_application_needs_the_three_criteria_met_and_they_a
     .assert_status(StatusCode::OK);
     assert_eq!(eligibility_rows(&app).await.len(), 2);
 }
+
+#[tokio::test]
+async fn a_refused_promotion_comes_back_in_its_own_row_and_nowhere_else() {
+    let (app, coordinator) = app_with_coordinator().await;
+    let lea = app
+        .create_account(Role::Mentee, "lea@student.example", "lea-password-1")
+        .await;
+    let noor = app
+        .create_account(Role::Mentee, "noor@student.example", "noor-password-1")
+        .await;
+    let refused = app
+        .plain_post_from(
+            "/coordinator/people",
+            ChangeAccountRole::PATH,
+            &coordinator,
+            form(&[
+                ("account_id", &lea.to_string()),
+                ("role", "mentor"),
+                ("diploma_level", "master"),
+                ("is_employed", "no"),
+                ("works_in_research", "no"),
+            ]),
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::FOUND, "{}", refused.body);
+    let echo = crate::common::cookie_set(&refused, "mentorat_form").expect("what was typed");
+    let back = redirect_of(&refused)
+        .unwrap_or_default()
+        .trim_start_matches("http://127.0.0.1:3000")
+        .to_owned();
+    let page = app
+        .get_with_cookie(&back, &format!("{coordinator}; {echo}"))
+        .await;
+    page.assert_status(StatusCode::OK);
+    // Léa's row opens on her answers and their problem…
+    let lea_no =
+        format!("id=\"field-role-{lea}-is_employed-no\" name=\"is_employed\" value=\"no\" checked");
+    assert!(page.body.contains(&lea_no), "{}", page.body);
+    assert!(page.body.contains("ne peut pas devenir mentor"));
+    // …and neither Noor's row nor the invitation is filled with them.
+    assert!(!page.body.contains(&format!(
+        "id=\"field-role-{noor}-is_employed-no\" name=\"is_employed\" value=\"no\" checked"
+    )));
+    assert!(!page
+        .body
+        .contains("id=\"field-invite-is_employed-no\" name=\"is_employed\" value=\"no\" checked"));
+    assert_eq!(
+        page.body.matches("ne peut pas devenir mentor").count(),
+        1,
+        "the problem shows in her row only"
+    );
+}

@@ -35,11 +35,25 @@ async fn write(program: &Program, person: &Person, signature: &str) -> crate::co
         .await
 }
 
+/// Decides on the testimonial as the coordinator reads it now.
 async fn decide(program: &Program, id: i64, decision: &str) -> crate::common::TestResponse {
+    let listed: Vec<app::testimonials::Testimonial> = program
+        .as_coordinator(ListTestimonials::PATH, &[])
+        .await
+        .json();
+    let version = listed
+        .iter()
+        .find(|testimonial| testimonial.id == id)
+        .map(|testimonial| testimonial.version.clone())
+        .unwrap_or_default();
     program
         .as_coordinator(
             DecideTestimonial::PATH,
-            &[("id", &id.to_string()), ("decision", decision)],
+            &[
+                ("id", &id.to_string()),
+                ("decision", decision),
+                ("version", &version),
+            ],
         )
         .await
 }
@@ -95,7 +109,7 @@ async fn a_testimonial_is_published_once_approved_signed_as_chosen_until_withdra
         .app
         .call(
             DecideTestimonial::PATH,
-            &form(&[("id", "1"), ("decision", "approve")]),
+            &form(&[("id", "1"), ("decision", "approve"), ("version", "")]),
             Some(&marc.cookie),
         )
         .await;
@@ -157,10 +171,28 @@ async fn a_testimonial_is_published_once_approved_signed_as_chosen_until_withdra
         .assert_status(StatusCode::CONFLICT);
 
     // Written again, anonymously: it waits for approval again, then shows
-    // without any name.
+    // without any name. An approval of the text read before the change is
+    // refused: nothing unread is published.
+    let read_before = "2026-01-01T00:00:00Z";
+    sqlx::query("UPDATE testimonials SET written_at = ?")
+        .bind(read_before)
+        .execute(&program.app.pool)
+        .await
+        .expect("an older writing");
     write(&program, &amina, "anonymous")
         .await
         .assert_status(StatusCode::OK);
+    program
+        .as_coordinator(
+            DecideTestimonial::PATH,
+            &[
+                ("id", &id.to_string()),
+                ("decision", "approve"),
+                ("version", read_before),
+            ],
+        )
+        .await
+        .assert_status(StatusCode::CONFLICT);
     assert!(published(&program).await.is_empty());
     decide(&program, id, "approve")
         .await
