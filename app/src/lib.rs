@@ -72,6 +72,7 @@ pub mod messages;
 pub mod needs;
 pub mod outbox;
 pub mod pairs;
+pub mod participation;
 pub mod people;
 pub mod profiles;
 pub mod program_time;
@@ -237,6 +238,16 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=path!("/coordinator/cohorts/:code")
                             view=CohortPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/coordinator/cohorts/:code/carry-over")
+                            view=crate::participation::ui::CarryOverPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/mentor/cohorts/:code")
+                            view=crate::participation::ui::CohortInvitationPage
                             ssr=SsrMode::Async
                         />
                         <Route

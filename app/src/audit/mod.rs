@@ -56,11 +56,17 @@ crate::stored_enum! {
         /// A coordinator sent the invitations of an imported list (detail:
         /// the cohort and how many).
         MenteesImported,
+        /// A coordinator asked mentors of a cohort to take part in another
+        /// (detail: from → to, and how many).
+        MentorsCarriedOver,
+        /// A mentor confirmed or declined taking part in a cohort (subject:
+        /// their account; detail: the cohort and the answer).
+        CohortParticipationAnswered,
     }
 }
 
 impl AuditEvent {
-    pub const ALL: [AuditEvent; 36] = [
+    pub const ALL: [AuditEvent; 38] = [
         AuditEvent::LoginSucceeded,
         AuditEvent::LoginFailed,
         AuditEvent::LoginThrottled,
@@ -97,6 +103,8 @@ impl AuditEvent {
         AuditEvent::CohortConcluded,
         AuditEvent::MentorEligibilityRecorded,
         AuditEvent::MenteesImported,
+        AuditEvent::MentorsCarriedOver,
+        AuditEvent::CohortParticipationAnswered,
     ];
 
     /// Events a coordinator should notice at a glance.

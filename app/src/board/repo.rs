@@ -1,7 +1,9 @@
 //! What the board reads: a cohort's people with their matching fields, loaded in
 //! a handful of queries whatever the cohort's size, and turned into the
 //! engine's cohort. Mentors who have not signed in yet (a pending profile) and
-//! disabled accounts are left out: a proposal would reach nobody.
+//! disabled accounts are left out: a proposal would reach nobody. A cohort's
+//! people are its confirmed members (`cohort_members`): a mentor carried over
+//! who has not confirmed yet, or declined, is not matched in it.
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
@@ -109,8 +111,9 @@ pub async fn load(
         "SELECT p.id, p.role, a.display_name, p.modality, p.availability, p.capacity, \
                 p.paused_until, m.sector, a.locale \
          FROM profiles p JOIN accounts a ON a.id = p.account_id \
+         JOIN cohort_members cm ON cm.profile_id = p.id AND cm.status = 'confirmed' \
          LEFT JOIN mentor_applications m ON m.id = p.application_id \
-         WHERE p.cohort_id = ? AND a.is_disabled = 0 \
+         WHERE cm.cohort_id = ? AND a.is_disabled = 0 \
          ORDER BY a.display_name COLLATE NOCASE, p.id",
     )
     .bind(cohort_id)
@@ -119,16 +122,18 @@ pub async fn load(
     let mut domains = lists(
         pool,
         "SELECT x.profile_id, d.code FROM profile_domains x \
-         JOIN domains d ON d.id = x.domain_id JOIN profiles p ON p.id = x.profile_id \
-         WHERE p.cohort_id = ? ORDER BY x.profile_id, d.position, d.code",
+         JOIN domains d ON d.id = x.domain_id \
+         JOIN cohort_members cm ON cm.profile_id = x.profile_id AND cm.status = 'confirmed' \
+         WHERE cm.cohort_id = ? ORDER BY x.profile_id, d.position, d.code",
         cohort_id,
     )
     .await?;
     let mut skills = lists(
         pool,
         "SELECT x.profile_id, s.code FROM profile_skills x \
-         JOIN skills s ON s.id = x.skill_id JOIN profiles p ON p.id = x.profile_id \
-         WHERE p.cohort_id = ? ORDER BY x.profile_id, s.position, s.code",
+         JOIN skills s ON s.id = x.skill_id \
+         JOIN cohort_members cm ON cm.profile_id = x.profile_id AND cm.status = 'confirmed' \
+         WHERE cm.cohort_id = ? ORDER BY x.profile_id, s.position, s.code",
         cohort_id,
     )
     .await?;
@@ -190,7 +195,8 @@ async fn languages_by_profile(
 ) -> Result<HashMap<i64, Vec<SpokenLanguage>>, sqlx::Error> {
     let language_rows: Vec<(i64, String, String)> = sqlx::query_as(
         "SELECT x.profile_id, x.language, x.level FROM profile_languages x \
-         JOIN profiles p ON p.id = x.profile_id WHERE p.cohort_id = ? \
+         JOIN cohort_members cm ON cm.profile_id = x.profile_id AND cm.status = 'confirmed' \
+         WHERE cm.cohort_id = ? \
          ORDER BY x.profile_id, x.language",
     )
     .bind(cohort_id)
@@ -259,7 +265,8 @@ async fn previous_pairings(
          JOIN accounts a ON a.id = r.account_id \
          LEFT JOIN (SELECT pair_id, MAX(answered_at) AS answered_at FROM fit_checks \
                     WHERE answer = 'not_a_fit' GROUP BY pair_id) f ON f.pair_id = p.id \
-         WHERE e.cohort_id = ? AND (p.status = 'ended' OR f.answered_at IS NOT NULL) \
+         JOIN cohort_members cm ON cm.profile_id = e.id AND cm.status = 'confirmed' \
+         WHERE cm.cohort_id = ? AND (p.status = 'ended' OR f.answered_at IS NOT NULL) \
          ORDER BY since DESC, p.id DESC",
     )
     .bind(cohort_id)
@@ -292,7 +299,8 @@ async fn constraints(
 ) -> Result<Vec<(i64, i64, ConstraintKind)>, sqlx::Error> {
     let constraints: Vec<(i64, i64, String)> = sqlx::query_as(
         "SELECT c.mentee_profile_id, c.mentor_profile_id, c.kind FROM pair_constraints c \
-         JOIN profiles p ON p.id = c.mentee_profile_id WHERE p.cohort_id = ?",
+         JOIN cohort_members cm ON cm.profile_id = c.mentee_profile_id \
+         WHERE cm.cohort_id = ? AND cm.status = 'confirmed'",
     )
     .bind(cohort_id)
     .fetch_all(pool)

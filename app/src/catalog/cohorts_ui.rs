@@ -208,11 +208,26 @@ pub fn CohortPage() -> impl IntoView {
                                     <CohortForm cohort=Some(members.cohort.clone()) save />
                                 </section>
                                 <Placement members=members.clone() place remove />
+                                <CarryOverLink cohort=members.cohort.clone() />
                                 <Conclusion cohort=members.cohort.clone() />
                             </CoordinationPage>
                         }
                             .into_any()
                     })}
+    }
+}
+
+/// The way to carry another cohort's mentors over to this one.
+#[component]
+fn CarryOverLink(cohort: Cohort) -> impl IntoView {
+    let i18n = use_i18n();
+    let href = format!("/coordinator/cohorts/{}/carry-over", cohort.code);
+    view! {
+        <section class="panel" aria-labelledby="carry-over-title">
+            <h2 id="carry-over-title">{t!(i18n, cohorts.carry_over_title)}</h2>
+            <p>{t!(i18n, cohorts.carry_over_lead)}</p>
+            <p><a class="button button-secondary" href=href>{t!(i18n, cohorts.carry_over)}</a></p>
+        </section>
     }
 }
 
@@ -254,7 +269,7 @@ fn Placement(
     let (inside, outside): (Vec<CohortCandidate>, Vec<CohortCandidate>) = members
         .people
         .into_iter()
-        .partition(|person| person.cohort_code.as_deref() == Some(code.as_str()));
+        .partition(|person| person.in_cohort);
     let inside_count = inside.len();
     view! {
         <section class="panel" aria-labelledby="members-title">

@@ -106,6 +106,8 @@ pub struct CohortCandidate {
     pub cohort_code: Option<String>,
     /// The account does not exist yet (invitation not accepted).
     pub is_pending: bool,
+    /// A confirmed member of the page's cohort.
+    pub in_cohort: bool,
 }
 
 /// A cohort's page: the cohort and everyone who could be in it.

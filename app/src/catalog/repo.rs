@@ -256,8 +256,10 @@ pub async fn cohort_summaries(
         "SELECT c.code, \
             COALESCE(SUM(p.role = 'mentor'), 0), COALESCE(SUM(p.role = 'mentee'), 0) \
          FROM cohorts c LEFT JOIN (\
-             SELECT p.cohort_id, p.role FROM profiles p LEFT JOIN accounts a ON a.id = p.account_id \
-             WHERE a.id IS NULL OR (a.is_disabled = 0 AND a.role = p.role)\
+             SELECT cm.cohort_id, p.role FROM cohort_members cm \
+             JOIN profiles p ON p.id = cm.profile_id LEFT JOIN accounts a ON a.id = p.account_id \
+             WHERE cm.status = 'confirmed' \
+               AND (a.id IS NULL OR (a.is_disabled = 0 AND a.role = p.role))\
          ) p ON p.cohort_id = c.id GROUP BY c.id",
     )
     .fetch_all(pool)
@@ -343,6 +345,7 @@ struct CandidateRow {
     role: String,
     cohort_code: Option<String>,
     is_pending: bool,
+    in_cohort: bool,
 }
 
 /// A cohort and every mentor and mentee (placed in it or not), by name.
@@ -356,7 +359,10 @@ pub async fn cohort_members(
     let rows: Vec<CandidateRow> = sqlx::query_as(
         "SELECT p.id AS profile_id, \
             COALESCE(a.display_name, m.display_name, p.pending_email) AS display_name, \
-            p.role, c.code AS cohort_code, a.id IS NULL AS is_pending \
+            p.role, c.code AS cohort_code, a.id IS NULL AS is_pending, \
+            EXISTS (SELECT 1 FROM cohort_members cm WHERE cm.profile_id = p.id \
+                    AND cm.cohort_id = (SELECT id FROM cohorts WHERE code = ?) \
+                    AND cm.status = 'confirmed') AS in_cohort \
          FROM profiles p \
          LEFT JOIN accounts a ON a.id = p.account_id \
          LEFT JOIN mentor_applications m ON m.id = p.application_id \
@@ -364,6 +370,7 @@ pub async fn cohort_members(
          WHERE a.id IS NULL OR (a.is_disabled = 0 AND a.role = p.role) \
          ORDER BY p.role DESC, display_name COLLATE NOCASE",
     )
+    .bind(code)
     .fetch_all(pool)
     .await?;
     Ok(Some(CohortMembers {
@@ -376,13 +383,16 @@ pub async fn cohort_members(
                 is_mentor: row.role == "mentor",
                 cohort_code: row.cohort_code,
                 is_pending: row.is_pending,
+                in_cohort: row.in_cohort,
             })
             .collect(),
     }))
 }
 
-/// Places these profiles in the cohort (moving them from any other). Returns
-/// how many were placed; ids that are not profiles are ignored.
+/// Places these profiles in the cohort: a confirmed member, and the cohort
+/// becomes their latest (`profiles.cohort_id`, whose trigger writes the
+/// membership). Earlier cohorts stay theirs, with their history. Returns how
+/// many were placed; ids that are not profiles are ignored.
 pub async fn place_in_cohort(
     pool: &SqlitePool,
     code: &str,
@@ -399,13 +409,26 @@ pub async fn place_in_cohort(
         .bind(id)
         .execute(&mut *transaction)
         .await?;
+        // Already their latest cohort, but only invited or declined there.
+        sqlx::query(
+            "UPDATE cohort_members SET status = 'confirmed', \
+             answered_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') \
+             WHERE profile_id = ? AND status <> 'confirmed' \
+               AND cohort_id = (SELECT id FROM cohorts WHERE code = ?)",
+        )
+        .bind(id)
+        .bind(code)
+        .execute(&mut *transaction)
+        .await?;
         placed += result.rows_affected();
     }
     transaction.commit().await?;
     Ok(placed)
 }
 
-/// Takes these profiles out of the cohort (they stay in no cohort).
+/// Takes these profiles out of the cohort: no longer members (their pairs of
+/// it stay, with their history); their latest cohort becomes the latest one
+/// they are still a confirmed member of, or none.
 pub async fn remove_from_cohort(
     pool: &SqlitePool,
     code: &str,
@@ -415,7 +438,19 @@ pub async fn remove_from_cohort(
     let mut removed = 0;
     for id in profile_ids {
         let result = sqlx::query(
-            "UPDATE profiles SET cohort_id = NULL, \
+            "DELETE FROM cohort_members WHERE profile_id = ? \
+             AND cohort_id = (SELECT id FROM cohorts WHERE code = ?)",
+        )
+        .bind(id)
+        .bind(code)
+        .execute(&mut *transaction)
+        .await?;
+        removed += result.rows_affected();
+        sqlx::query(
+            "UPDATE profiles SET cohort_id = (\
+                 SELECT cm.cohort_id FROM cohort_members cm JOIN cohorts c ON c.id = cm.cohort_id \
+                 WHERE cm.profile_id = profiles.id AND cm.status = 'confirmed' \
+                 ORDER BY c.starts_on DESC, c.id DESC LIMIT 1), \
              updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') \
              WHERE id = ? AND cohort_id = (SELECT id FROM cohorts WHERE code = ?)",
         )
@@ -423,7 +458,6 @@ pub async fn remove_from_cohort(
         .bind(code)
         .execute(&mut *transaction)
         .await?;
-        removed += result.rows_affected();
     }
     transaction.commit().await?;
     Ok(removed)

@@ -113,6 +113,7 @@ fn ParticipantHomePage(role: Role) -> impl IntoView {
         <PageTitle text=title />
         {load_or_deny(home, move |user| view! {
                         <AreaWelcome user eyebrow=title next />
+                        {(role == Role::Mentor).then(|| view! { <crate::participation::ui::WaitingCohortInvitations /> })}
                         <crate::pairs::ui::MyPairsPanel pairs changes=pairs_changed />
                         {match role {
                             Role::Mentor => view! { <crate::workspace::pages::MentorDashboard workspaces=work changes=work_changed /> }.into_any(),

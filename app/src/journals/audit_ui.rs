@@ -68,6 +68,10 @@ fn event_label(event: Option<AuditEvent>, raw: String) -> impl Fn() -> String + 
                 t_string!(i18n, audit.events.mentor_eligibility_recorded)
             }
             AuditEvent::MenteesImported => t_string!(i18n, audit.events.mentees_imported),
+            AuditEvent::MentorsCarriedOver => t_string!(i18n, audit.events.mentors_carried_over),
+            AuditEvent::CohortParticipationAnswered => {
+                t_string!(i18n, audit.events.cohort_participation_answered)
+            }
         }
         .to_owned()
     }

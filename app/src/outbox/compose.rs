@@ -104,6 +104,9 @@ composers! {
     coordinator_pair_activated(display_name: &str, mentor: &str, mentee: &str) => coordinator_pair_activated_subject, coordinator_pair_activated_body, name = display_name, mentor = mentor, mentee = mentee;
     /// To a coordinator: one of the two answered the fit check "not a fit".
     coordinator_not_a_fit(display_name: &str, who: &str, partner: &str) => not_a_fit_subject, not_a_fit_body, name = display_name, who = who, partner = partner;
+    /// To a mentor carried over to `cohort` (its name in their language):
+    /// confirm your capacity and availability for it, or decline.
+    cohort_invitation(display_name: &str, cohort: &str) => cohort_invitation_subject { cohort = cohort }, cohort_invitation_body, name = display_name, cohort = cohort;
     /// To each of the two: their pair is active.
     pair_activated(display_name: &str, partner: &str) => pair_activated_subject, pair_activated_body, name = display_name, partner = partner;
     /// To each of the two: the coordination withdrew the proposal.

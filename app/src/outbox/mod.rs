@@ -56,11 +56,14 @@ crate::stored_enum! {
         MessageReceived,
         /// To the coordination: a message was reported to her (never its words).
         MessageReported,
+        /// To a mentor carried over to a new cohort: confirm your capacity
+        /// and availability for it (the link asks to sign in).
+        CohortInvitation,
     }
 }
 
 impl EmailKind {
-    pub const ALL: [EmailKind; 23] = [
+    pub const ALL: [EmailKind; 24] = [
         EmailKind::Invitation,
         EmailKind::PasswordReset,
         EmailKind::ApplicationReceived,
@@ -84,6 +87,7 @@ impl EmailKind {
         EmailKind::EndRequested,
         EmailKind::MessageReceived,
         EmailKind::MessageReported,
+        EmailKind::CohortInvitation,
     ];
 
     /// A link that gives access to an existing account: only its owner may ever
@@ -113,6 +117,7 @@ impl EmailKind {
                 | EmailKind::EndRequested
                 | EmailKind::MessageReceived
                 | EmailKind::MessageReported
+                | EmailKind::CohortInvitation
         )
     }
 }

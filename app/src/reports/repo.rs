@@ -424,8 +424,9 @@ async fn members(pool: &SqlitePool, cohort_id: i64) -> Result<Vec<MemberRow>, sq
                 (SELECT MAX(x.closed_at) FROM pairs x WHERE x.mentee_profile_id = pr.id) \
                     AS last_closed_at \
          FROM profiles pr JOIN accounts a ON a.id = pr.account_id \
-         JOIN cohorts c ON c.id = pr.cohort_id \
-         WHERE pr.cohort_id = ? AND a.is_disabled = 0 \
+         JOIN cohort_members cm ON cm.profile_id = pr.id AND cm.status = 'confirmed' \
+         JOIN cohorts c ON c.id = cm.cohort_id \
+         WHERE cm.cohort_id = ? AND a.is_disabled = 0 \
          ORDER BY a.display_name COLLATE NOCASE, pr.id",
     )
     .bind(cohort_id)

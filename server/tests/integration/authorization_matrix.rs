@@ -27,6 +27,7 @@ use app::meetings::api::*;
 use app::messages::api::*;
 use app::needs::api::*;
 use app::pairs::api::*;
+use app::participation::api::*;
 use app::people::api::*;
 use app::profiles::api::{GetMyProfile, SaveMyProfile};
 use app::reports::api::{
@@ -681,6 +682,43 @@ fn rows() -> Vec<Row> {
             path: ConcludeCohort::PATH,
             rule: Rule::Only(Role::Coordinator),
             body: |_| form(&[("code", "no-such-cohort"), ("seen", "")]),
+        },
+        Row {
+            path: GetCarryOver::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |_| form(&[("code", "matrix")]),
+        },
+        Row {
+            path: CarryMentorsOver::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |_| {
+                form(&[
+                    ("code", "no-such-cohort"),
+                    ("from", "matrix"),
+                    ("profiles[]", "999999"),
+                ])
+            },
+        },
+        Row {
+            path: GetCohortInvitation::PATH,
+            rule: Rule::Only(Role::Mentor),
+            body: |_| form(&[("code", "matrix")]),
+        },
+        Row {
+            path: GetWaitingInvitations::PATH,
+            rule: Rule::Only(Role::Mentor),
+            body: |_| String::new(),
+        },
+        Row {
+            path: AnswerCohortInvitation::PATH,
+            rule: Rule::Only(Role::Mentor),
+            body: |_| {
+                form(&[
+                    ("code", "no-such-cohort"),
+                    ("answer", "decline"),
+                    ("capacity", ""),
+                ])
+            },
         },
         Row {
             path: SaveMatchingSettings::PATH,

@@ -5,6 +5,7 @@
 // The journeys, by theme, on the same `Program`.
 mod answers;
 mod board;
+mod carry_over;
 mod closing;
 mod rematching;
 mod testimonials;

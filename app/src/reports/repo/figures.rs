@@ -8,8 +8,9 @@ pub(super) async fn domains_of_cohort(
 ) -> Result<HashMap<i64, Vec<String>>, sqlx::Error> {
     let rows: Vec<(i64, String)> = sqlx::query_as(
         "SELECT x.profile_id, d.code FROM profile_domains x \
-         JOIN domains d ON d.id = x.domain_id JOIN profiles p ON p.id = x.profile_id \
-         WHERE p.cohort_id = ? ORDER BY x.profile_id, d.code",
+         JOIN domains d ON d.id = x.domain_id \
+         JOIN cohort_members cm ON cm.profile_id = x.profile_id AND cm.status = 'confirmed' \
+         WHERE cm.cohort_id = ? ORDER BY x.profile_id, d.code",
     )
     .bind(cohort_id)
     .fetch_all(pool)
@@ -60,7 +61,8 @@ pub async fn figures(
     let used_places: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM pairs x JOIN profiles pr ON pr.id = x.mentor_profile_id \
          JOIN accounts a ON a.id = pr.account_id \
-         WHERE pr.cohort_id = ? AND a.is_disabled = 0 AND x.status IN ('proposed', 'active')",
+         JOIN cohort_members cm ON cm.profile_id = pr.id AND cm.status = 'confirmed' \
+         WHERE cm.cohort_id = ? AND a.is_disabled = 0 AND x.status IN ('proposed', 'active')",
     )
     .bind(cohort_id)
     .fetch_one(pool)
