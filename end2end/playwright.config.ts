@@ -35,6 +35,15 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
+      testIgnore: /cycle\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunch },
+    },
+    // A cohort's end concludes the demo cohort, which ends the pairs every
+    // other journey works in: it runs once they are all done.
+    {
+      name: "cycle",
+      testMatch: /cycle\.spec\.ts/,
+      dependencies: ["chromium"],
       use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunch },
     },
   ],

@@ -13,33 +13,73 @@ function sql(statement: string): string {
   return execFileSync("sqlite3", [database, statement]).toString().trim();
 }
 
-// A cohort's whole cycle (issue 19). Concluding works on a cohort of its own,
-// so the demo cohort the other journeys use stays open.
+// A cohort's whole cycle (issue 19), on the demo cohort itself: this file
+// runs after every other journey (its own Playwright project), since
+// concluding the demo cohort ends the pairs they work in.
 const COORDINATOR = { email: "coordination@demo.mentorat.example", password: "demo-coordination" };
+const MENTOR = { email: "marc.tremblay@demo.mentorat.example", password: "demo-mentor-2025" };
+
+test.describe.configure({ mode: "serial" });
 
 test.describe("a cohort's cycle", () => {
-  test("the coordinator imports mentees into a new cohort, then concludes it after reading what will change", async ({
+  test("the coordinator carries the demo cohort's mentors over to the next one, and a mentor confirms by the link", async ({
+    browser,
     page,
   }) => {
     const errors = watchForErrors(page);
-    const name = `Printemps e2e ${Date.now()}`;
     await signIn(page, COORDINATOR.email, COORDINATOR.password);
-    await page.goto("/coordinator/cohorts");
+    await page.goto("/coordinator/cohorts/hiver-2027");
     await waitForHydration(page);
-    const form = page.locator("section", { has: page.getByRole("heading", { name: "Nouvelle cohorte" }) });
-    await form.getByLabel("Nom en français").fill(name);
-    await form.getByLabel("Nom en anglais").fill(`Spring e2e`);
-    await form.getByLabel("Début").fill("2026-03-02");
-    await form.getByLabel("Fin").fill("2026-06-26");
-    await form.getByRole("button", { name: "Créer la cohorte" }).click();
+    await page.getByRole("link", { name: "Reconduire des mentors" }).click();
+    await waitForHydration(page);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Reconduire des mentors — Hiver 2027");
+    await expect(page.getByLabel("Mentors de la cohorte")).toHaveValue("hiver-2025");
+    await expect(page.getByText("Aucun mentor n’a encore été invité")).toBeVisible();
+    await expectNoAccessibilityViolations(page);
+    const marc = page.getByRole("checkbox", { name: /Marc Tremblay/ });
+    await expect(marc).toBeChecked();
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Demander leur confirmation" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "demande(s) de confirmation envoyée(s)" })).toBeVisible();
+    const asked = page.getByRole("row", { name: /Marc Tremblay/ });
+    await expect(asked).toContainText("En attente");
+    await expectNoAccessibilityViolations(page);
 
-    // Opening: five mentees imported into it, one line wrong; nothing is sent
-    // before the preview's confirmation, and only the ready lines are invited.
+    // Marc's page reminds him; his answer is his own page, linked from the email.
+    const mentor = await openAs(browser, MENTOR, "/mentor");
+    await mentor.page.getByRole("link", { name: "Hiver 2027 : confirmez votre participation" }).click();
+    await waitForHydration(mentor.page);
+    await expect(mentor.page.getByRole("heading", { level: 1 })).toHaveText("Cohorte Hiver 2027");
+    await expectNoAccessibilityViolations(mentor.page);
+    await mentor.page.getByLabel("Nombre de personnes mentorées que vous pouvez accompagner").fill("0");
+    await mentor.page.getByRole("button", { name: "Confirmer ma participation" }).click();
+    await expect(mentor.page.locator("#capacity-error")).not.toBeEmpty();
+    await mentor.page.getByLabel("Nombre de personnes mentorées que vous pouvez accompagner").fill("4");
+    await mentor.page.locator("#field-availability-tue-evening").check();
+    await mentor.page.getByRole("button", { name: "Confirmer ma participation" }).click();
+    await expect(mentor.page.getByRole("status").filter({ hasText: "Votre réponse est enregistrée." })).toBeVisible();
+    await expect(mentor.page.locator(".badge", { hasText: "Confirmé" })).toBeVisible();
+    expect(mentor.errors).toEqual([]);
+    await mentor.context.close();
+
+    await page.reload();
+    await expect(page.getByRole("row", { name: /Marc Tremblay/ })).toContainText("Confirmé");
+    expect(errors).toEqual([]);
+  });
+
+  test("the coordinator imports five mentees into the demo cohort, then concludes it after reading what will change", async ({
+    page,
+  }) => {
+    const errors = watchForErrors(page);
+    await signIn(page, COORDINATOR.email, COORDINATOR.password);
+
+    // Opening: five mentees imported, one line wrong; nothing is sent before
+    // the preview's confirmation, and only the ready lines are invited.
     const stamp = Date.now();
     await page.goto("/coordinator/people");
     await page.getByRole("link", { name: "Importer une liste de mentoré·e·s" }).click();
     await waitForHydration(page);
-    await page.getByLabel("Cohorte").selectOption({ label: name });
+    await page.getByLabel("Cohorte").selectOption({ label: "Hiver 2025" });
     await page.getByLabel("Liste", { exact: true }).fill(
       [
         "Nom;Courriel;Langue",
@@ -67,64 +107,56 @@ test.describe("a cohort's cycle", () => {
       "Invitation",
     );
 
-    await page.goto("/coordinator/cohorts");
-    await page.getByRole("link", { name }).click();
+    // Closing: the preview lists the pairs that will be completed; nothing
+    // changes before the confirmation.
+    await page.goto("/coordinator/cohorts/hiver-2025");
     await waitForHydration(page);
-
     await page.getByRole("link", { name: "Conclure la cohorte…" }).click();
     await waitForHydration(page);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Conclure la cohorte ${name}`);
-    await expect(page.getByText("Cette cohorte s’est terminée le")).toBeVisible();
-    await expect(page.getByText("Aucun jumelage actif.")).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Conclure la cohorte Hiver 2025");
+    await expect(page.getByText("Aucun jumelage actif.")).toHaveCount(0);
     await expectNoAccessibilityViolations(page);
-
     const questions: string[] = [];
     page.once("dialog", (dialog) => {
       questions.push(dialog.message());
       void dialog.dismiss();
     });
     await page.getByRole("button", { name: "Conclure la cohorte" }).click();
-    await expect(page.getByText("Aucun jumelage actif.")).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Conclure la cohorte Hiver 2025");
+    expect(sql("SELECT closed_at IS NULL FROM cohorts WHERE code = 'hiver-2025'")).toEqual("1");
     page.once("dialog", (dialog) => {
       questions.push(dialog.message());
       void dialog.accept();
     });
     await page.getByRole("button", { name: "Conclure la cohorte" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Cohorte conclue" })).toHaveText(
-      "Cohorte conclue. Jumelages menés à terme : 0 ; propositions retirées : 0.",
+    await expect(page.getByRole("status").filter({ hasText: "Cohorte conclue" })).toContainText(
+      /Jumelages menés à terme : [1-9]\d* ;/,
     );
     await expect(page.getByText("Cette cohorte a été conclue le")).toBeVisible();
     expect(questions).toEqual([
-      `Conclure la cohorte ${name} ? Cette action est définitive.`,
-      `Conclure la cohorte ${name} ? Cette action est définitive.`,
+      "Conclure la cohorte Hiver 2025 ? Cette action est définitive.",
+      "Conclure la cohorte Hiver 2025 ? Cette action est définitive.",
     ]);
     await expectNoAccessibilityViolations(page);
 
     await page.goto("/coordinator/cohorts");
-    const row = page.getByRole("row", { name: new RegExp(name) });
+    const row = page.getByRole("row", { name: /Hiver 2025/ });
     await expect(row.getByRole("cell", { name: /^Conclue le / })).toBeVisible();
     expect(errors).toEqual([]);
   });
 
-  test("a mentee writes a testimonial once her pair is completed; approved, it shows on the home page in French and on the English page", async ({
+  test("a mentee whose pair the closing completed writes a testimonial; approved, it shows on the home page in French and on the English page", async ({
     browser,
     page,
   }) => {
-    // A completed pair for a demo mentee who never had one, written in the
-    // database: concluding the demo cohort would end the other journeys' pairs.
+    // A demo mentee whose pair the closing just completed.
     const email = sql(
       "SELECT a.email FROM accounts a JOIN profiles p ON p.account_id = a.id " +
-        "WHERE p.role = 'mentee' AND a.email LIKE '%@demo.mentorat.example' " +
-        "AND NOT EXISTS (SELECT 1 FROM pairs x WHERE x.mentee_profile_id = p.id) ORDER BY a.email DESC LIMIT 1",
+        "JOIN pairs x ON x.mentee_profile_id = p.id JOIN cohorts c ON c.id = x.cohort_id " +
+        "WHERE x.status = 'completed' AND c.code = 'hiver-2025' AND a.email LIKE '%@demo.mentorat.example' " +
+        "ORDER BY a.email LIMIT 1",
     );
     expect(email).toContain("@demo.mentorat.example");
-    sql(
-      "INSERT INTO pairs (cohort_id, mentee_profile_id, mentor_profile_id, status, score, mentee_answer, " +
-        "mentor_answer, proposed_at, activated_at, closed_at) " +
-        "SELECT e.cohort_id, e.id, (SELECT r.id FROM profiles r WHERE r.role = 'mentor' AND r.account_id IS NOT NULL " +
-        "ORDER BY r.id DESC LIMIT 1), 'completed', 70, 'accepted', 'accepted', '2025-01-20T15:00:00Z', " +
-        `'2025-01-21T15:00:00Z', '2025-06-20T15:00:00Z' FROM profiles e JOIN accounts a ON a.id = e.account_id WHERE a.email = '${email}'`,
-    );
     const quote = `Mon mentor m’a appris à présenter mon projet en cinq minutes (${Date.now() % 100000}).`;
 
     const mentee = await openAs(browser, { email, password: "demo-mentee-2025" }, "/mentee");
