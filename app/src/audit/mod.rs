@@ -56,11 +56,19 @@ crate::stored_enum! {
         /// A coordinator sent the invitations of an imported list (detail:
         /// the cohort and how many).
         MenteesImported,
+        /// A questionnaire went to a cohort: the evaluation when it was
+        /// concluded, the pulse at its middle (detail: cohort, kind, how many).
+        QuestionnaireSent,
+        /// A coordinator changed a questionnaire's questions (detail: which
+        /// questionnaire, what, which question).
+        QuestionnaireEdited,
+        /// A coordinator read one person's answers (subject: the person).
+        QuestionnaireAnswersViewed,
     }
 }
 
 impl AuditEvent {
-    pub const ALL: [AuditEvent; 36] = [
+    pub const ALL: [AuditEvent; 39] = [
         AuditEvent::LoginSucceeded,
         AuditEvent::LoginFailed,
         AuditEvent::LoginThrottled,
@@ -97,6 +105,9 @@ impl AuditEvent {
         AuditEvent::CohortConcluded,
         AuditEvent::MentorEligibilityRecorded,
         AuditEvent::MenteesImported,
+        AuditEvent::QuestionnaireSent,
+        AuditEvent::QuestionnaireEdited,
+        AuditEvent::QuestionnaireAnswersViewed,
     ];
 
     /// Events a coordinator should notice at a glance.

@@ -68,6 +68,11 @@ fn event_label(event: Option<AuditEvent>, raw: String) -> impl Fn() -> String + 
                 t_string!(i18n, audit.events.mentor_eligibility_recorded)
             }
             AuditEvent::MenteesImported => t_string!(i18n, audit.events.mentees_imported),
+            AuditEvent::QuestionnaireSent => t_string!(i18n, audit.events.questionnaire_sent),
+            AuditEvent::QuestionnaireEdited => t_string!(i18n, audit.events.questionnaire_edited),
+            AuditEvent::QuestionnaireAnswersViewed => {
+                t_string!(i18n, audit.events.questionnaire_answers_viewed)
+            }
         }
         .to_owned()
     }

@@ -64,7 +64,10 @@ pub fn may_wait(kind: EmailKind, about_meeting: Option<DateTime<Utc>>, now: Date
         // A coordinator's nudge is sent when she clicks: a digest would defeat it.
         | EmailKind::Nudge
         | EmailKind::EndRequested
-        | EmailKind::MessageReported => false,
+        | EmailKind::MessageReported
+        // A questionnaire and its reminder go when due: a digest would delay them.
+        | EmailKind::QuestionnaireSent
+        | EmailKind::QuestionnaireReminder => false,
     }
 }
 

@@ -56,11 +56,15 @@ crate::stored_enum! {
         MessageReceived,
         /// To the coordination: a message was reported to her (never its words).
         MessageReported,
+        /// To a person of a cohort: a questionnaire (evaluation or pulse) waits for them.
+        QuestionnaireSent,
+        /// The one reminder of a questionnaire not sent a week later.
+        QuestionnaireReminder,
     }
 }
 
 impl EmailKind {
-    pub const ALL: [EmailKind; 23] = [
+    pub const ALL: [EmailKind; 25] = [
         EmailKind::Invitation,
         EmailKind::PasswordReset,
         EmailKind::ApplicationReceived,
@@ -84,6 +88,8 @@ impl EmailKind {
         EmailKind::EndRequested,
         EmailKind::MessageReceived,
         EmailKind::MessageReported,
+        EmailKind::QuestionnaireSent,
+        EmailKind::QuestionnaireReminder,
     ];
 
     /// A link that gives access to an existing account: only its owner may ever
@@ -113,6 +119,9 @@ impl EmailKind {
                 | EmailKind::EndRequested
                 | EmailKind::MessageReceived
                 | EmailKind::MessageReported
+                // A questionnaire's page asks its author to sign in.
+                | EmailKind::QuestionnaireSent
+                | EmailKind::QuestionnaireReminder
         )
     }
 }
