@@ -58,6 +58,10 @@ pub enum AppError {
     /// A questionnaire already sent by its author: answers are final.
     #[error("already submitted")]
     AlreadySubmitted,
+    /// A response saved from another page (another tab) since this one was
+    /// shown: nothing is overwritten; reload to see the latest answers.
+    #[error("response saved elsewhere")]
+    ResponseSavedElsewhere,
     /// A questionnaire would hold more or fewer questions than it may (an
     /// evaluation 5 to 8, a pulse 2).
     #[error("question count out of range")]
@@ -224,6 +228,7 @@ pub enum ErrorMessage {
     NotAgreed,
     TooSoon,
     AlreadySubmitted,
+    ResponseSavedElsewhere,
     QuestionCount,
 }
 
@@ -253,6 +258,7 @@ impl AppError {
             AppError::OwnProposal => ErrorMessage::OwnProposal,
             AppError::NotAgreed => ErrorMessage::NotAgreed,
             AppError::AlreadySubmitted => ErrorMessage::AlreadySubmitted,
+            AppError::ResponseSavedElsewhere => ErrorMessage::ResponseSavedElsewhere,
             AppError::QuestionCount => ErrorMessage::QuestionCount,
             AppError::TooSoon { .. } => ErrorMessage::TooSoon,
             AppError::Storage | AppError::Internal => ErrorMessage::Unavailable,
@@ -295,6 +301,7 @@ impl AppError {
             | AppError::OwnProposal
             | AppError::NotAgreed
             | AppError::AlreadySubmitted
+            | AppError::ResponseSavedElsewhere
             | AppError::QuestionCount => 409,
             AppError::LinkInvalid => 410,
             AppError::RegistrationClosed => 409,

@@ -62,7 +62,8 @@ crate::stored_enum! {
         /// A coordinator changed a questionnaire's questions (detail: which
         /// questionnaire, what, which question).
         QuestionnaireEdited,
-        /// A coordinator read one person's answers (subject: the person).
+        /// A coordinator read one person's questionnaire answers (subject: their
+        /// account id; detail: the cohort and the questionnaire).
         QuestionnaireAnswersViewed,
     }
 }

@@ -58,7 +58,8 @@ pub async fn get_my_questionnaire(id: i64) -> Result<MyResponse, AppError> {
 /// Saves the caller's answers to response `id` as read at `version`
 /// (`answers[<question id>]`): `intent` `draft` keeps them, `send` sends
 /// them for good (every scale required). Refused once sent
-/// (`AlreadySubmitted`) or when saved elsewhere since (`StaleVersion`). A
+/// (`AlreadySubmitted`) or when saved elsewhere since
+/// (`ResponseSavedElsewhere`). A
 /// send refused only for missing scales keeps the answers as the draft.
 #[server(endpoint = "save_questionnaire_answers")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]

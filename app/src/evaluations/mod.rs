@@ -138,6 +138,8 @@ pub struct AnsweredQuestion {
 pub struct MyResponse {
     pub id: i64,
     pub kind: QuestionnaireKind,
+    /// Whose questionnaire: the way back goes to their area.
+    pub audience: Audience,
     pub cohort_name: Bilingual,
     pub status: ResponseStatus,
     /// The version a save names (optimistic concurrency).

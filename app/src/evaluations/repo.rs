@@ -215,6 +215,7 @@ pub async fn my_response(
     Ok(MyResponse {
         id: record.id,
         kind: record.kind()?,
+        audience: record.audience()?,
         cohort_name: record.cohort_name(),
         status: record.status(),
         version: record.version,
@@ -278,7 +279,7 @@ pub async fn invites_of(
 /// Saves the answers typed in response `id` as read at `version`: a draft,
 /// or sent for good. Decided on the row as it is inside the writing
 /// transaction: refused once submitted (`AlreadySubmitted`), or when saved
-/// since (`StaleVersion`). A send refused only because scales are missing
+/// since (`ResponseSavedElsewhere`). A send refused only because scales are missing
 /// keeps what was typed as the draft (nothing typed is lost, however long),
 /// then says which scales are missing.
 pub async fn save_answers(
@@ -297,7 +298,7 @@ pub async fn save_answers(
         return Err(AppError::AlreadySubmitted);
     }
     if record.version != version {
-        return Err(AppError::StaleVersion);
+        return Err(AppError::ResponseSavedElsewhere);
     }
     let questions = current_questions(&mut transaction, record.questionnaire_id).await?;
     let (answers, refusal) = match check_answers(&questions, typed, intent) {

@@ -194,7 +194,7 @@ pub async fn get_person_answers(id: i64) -> Result<PersonAnswers, AppError> {
         &pool,
         AuditEvent::QuestionnaireAnswersViewed,
         Some(authorized.account()?.id),
-        Some(&record.author_name),
+        Some(&record.author_account_id.to_string()),
         Some(&detail),
     )
     .await;

@@ -7,8 +7,8 @@ use leptos_router::hooks::use_params_map;
 
 use super::api::{get_my_questionnaire, get_my_questionnaires, SaveAnswers};
 use super::{
-    AnswerKind, AnswerValue, AnsweredQuestion, MyResponse, QuestionnaireKind, ResponseInvite,
-    ResponseStatus, SCALE_MAX, SCALE_MIN, TEXT_MAX_CHARS,
+    AnswerKind, AnswerValue, AnsweredQuestion, Audience, MyResponse, QuestionnaireKind,
+    ResponseInvite, ResponseStatus, SCALE_MAX, SCALE_MIN, TEXT_MAX_CHARS,
 };
 use crate::catalog::Bilingual;
 use crate::components::access::{reload_or_deny, Gate};
@@ -190,6 +190,10 @@ fn ResponseView(response: MyResponse, save: ServerAction<SaveAnswers>) -> impl I
         )
         .to_string()
     };
+    let area = match response.audience {
+        Audience::Mentee => "/mentee",
+        Audience::Mentor => "/mentor",
+    };
     let body = if response.status == ResponseStatus::Submitted {
         let date = response.submitted_at.clone().unwrap_or_default();
         view! {
@@ -206,7 +210,7 @@ fn ResponseView(response: MyResponse, save: ServerAction<SaveAnswers>) -> impl I
     view! {
         <h1>{heading}</h1>
         {body}
-        <p><a href="/">{t!(i18n, evaluations.back_home)}</a></p>
+        <p><a href=area>{t!(i18n, evaluations.back_home)}</a></p>
     }
 }
 

@@ -71,7 +71,7 @@ async fn a_person_keeps_a_draft_then_sends_once_and_reads_their_answers() {
         .save_at(&amina, id, response.version, "draft", &[(scales[0], "2")])
         .await;
     stale.assert_status(StatusCode::CONFLICT);
-    assert_eq!(stale.json::<AppError>(), AppError::StaleVersion);
+    assert_eq!(stale.json::<AppError>(), AppError::ResponseSavedElsewhere);
 
     // Out of the scale: refused, nothing kept.
     let refused = program.save(&amina, id, "draft", &[(scales[0], "6")]).await;
