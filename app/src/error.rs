@@ -55,6 +55,17 @@ pub enum AppError {
     /// meeting's outcome).
     #[error("not agreed yet")]
     NotAgreed,
+    /// A questionnaire already sent by its author: answers are final.
+    #[error("already submitted")]
+    AlreadySubmitted,
+    /// A response saved from another page (another tab) since this one was
+    /// shown: nothing is overwritten; reload to see the latest answers.
+    #[error("response saved elsewhere")]
+    ResponseSavedElsewhere,
+    /// A questionnaire would hold more or fewer questions than it may (an
+    /// evaluation 5 to 8, a pulse 2).
+    #[error("question count out of range")]
+    QuestionCount,
     /// The thing asked for does not exist (or is not the caller's to see).
     #[error("not found")]
     NotFound,
@@ -216,6 +227,9 @@ pub enum ErrorMessage {
     OwnProposal,
     NotAgreed,
     TooSoon,
+    AlreadySubmitted,
+    ResponseSavedElsewhere,
+    QuestionCount,
 }
 
 impl AppError {
@@ -243,6 +257,9 @@ impl AppError {
             AppError::StaleVersion => ErrorMessage::StaleVersion,
             AppError::OwnProposal => ErrorMessage::OwnProposal,
             AppError::NotAgreed => ErrorMessage::NotAgreed,
+            AppError::AlreadySubmitted => ErrorMessage::AlreadySubmitted,
+            AppError::ResponseSavedElsewhere => ErrorMessage::ResponseSavedElsewhere,
+            AppError::QuestionCount => ErrorMessage::QuestionCount,
             AppError::TooSoon { .. } => ErrorMessage::TooSoon,
             AppError::Storage | AppError::Internal => ErrorMessage::Unavailable,
             AppError::Transport(_) => ErrorMessage::Network,
@@ -282,7 +299,10 @@ impl AppError {
             | AppError::CohortConcluded
             | AppError::StaleVersion
             | AppError::OwnProposal
-            | AppError::NotAgreed => 409,
+            | AppError::NotAgreed
+            | AppError::AlreadySubmitted
+            | AppError::ResponseSavedElsewhere
+            | AppError::QuestionCount => 409,
             AppError::LinkInvalid => 410,
             AppError::RegistrationClosed => 409,
             AppError::TooManyAttempts { .. } | AppError::TooSoon { .. } => 429,

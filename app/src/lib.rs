@@ -59,6 +59,7 @@ pub mod components;
 pub mod eligibility;
 pub mod email_links;
 pub mod error;
+pub mod evaluations;
 pub mod feedback;
 pub mod goals;
 pub mod home;
@@ -196,6 +197,26 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=path!("/coordinator/testimonials")
                             view=crate::testimonials::ui::TestimonialsPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/questionnaire/:id")
+                            view=crate::evaluations::ui::QuestionnairePage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/coordinator/evaluations")
+                            view=crate::evaluations::results_ui::EvaluationResultsPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/coordinator/evaluations/answers/:id")
+                            view=crate::evaluations::results_ui::PersonAnswersPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/coordinator/evaluations/questions")
+                            view=crate::evaluations::editor_ui::QuestionEditorPage
                             ssr=SsrMode::Async
                         />
                         <Route path=path!("/mentor") view=MentorHomePage ssr=SsrMode::Async />

@@ -160,6 +160,43 @@ test.describe("a cohort's cycle", () => {
     const quote = `Mon mentor m’a appris à présenter mon projet en cinq minutes (${Date.now() % 100000}).`;
 
     const mentee = await openAs(browser, { email, password: "demo-mentee-2025" }, "/mentee");
+
+    // The end-of-cycle evaluation the closing sent: a draft first, then the answers, final.
+    const evaluation = mentee.page.locator(".invite-line", { hasText: "Évaluation de fin de parcours" });
+    await expect(evaluation).toContainText("Hiver 2025");
+    await expectNoAccessibilityViolations(mentee.page);
+    await evaluation.getByRole("link", { name: "Répondre" }).click();
+    await waitForHydration(mentee.page);
+    await expect(mentee.page.getByRole("heading", { level: 1 })).toHaveText(
+      "Évaluation de fin de parcours — Hiver 2025",
+    );
+    const scale = (question: string) => mentee.page.getByRole("radiogroup", { name: question });
+    await scale("Dans l’ensemble, êtes-vous satisfait·e de votre expérience de mentorat ?")
+      .getByLabel("5", { exact: true })
+      .check();
+    await mentee.page.getByLabel("Qu’est-ce qui a le mieux fonctionné pour vous ?").fill("Les rencontres du mardi.");
+    await expectNoAccessibilityViolations(mentee.page);
+    await mentee.page.getByRole("button", { name: "Enregistrer le brouillon" }).click();
+    await expect(mentee.page.getByRole("status").filter({ hasText: "Brouillon enregistré." })).toBeVisible();
+    await expect(mentee.page.getByLabel("Qu’est-ce qui a le mieux fonctionné pour vous ?")).toHaveValue(
+      "Les rencontres du mardi.",
+    );
+    for (const question of [
+      "Dans quelle mesure avez-vous atteint les objectifs fixés avec votre mentor·e ?",
+      "Comment qualifiez-vous votre relation avec votre mentor·e ?",
+      "Recommanderiez-vous le programme à une autre personne étudiante ?",
+    ]) {
+      await scale(question).getByLabel("4", { exact: true }).check();
+    }
+    mentee.page.once("dialog", (dialog) => void dialog.accept());
+    await mentee.page.getByRole("button", { name: "Envoyer mes réponses" }).click();
+    await expect(mentee.page.locator(".notice-success")).toContainText("Vos réponses ont été envoyées");
+    await expect(mentee.page.locator("dl.answer-list")).toContainText("Les rencontres du mardi.");
+    await expect(mentee.page.getByRole("button", { name: "Envoyer mes réponses" })).toHaveCount(0);
+    await expectNoAccessibilityViolations(mentee.page);
+
+    await mentee.page.goto("/mentee");
+    await waitForHydration(mentee.page);
     await mentee.page.getByRole("link", { name: "Écrire mon témoignage" }).click();
     await waitForHydration(mentee.page);
     await expect(mentee.page.getByRole("heading", { level: 1 })).toHaveText("Mon témoignage");
@@ -189,6 +226,18 @@ test.describe("a cohort's cycle", () => {
     await expectNoAccessibilityViolations(page);
     await card.getByRole("button", { name: "Approuver" }).click();
     await expect(page.locator("article", { hasText: quote })).toContainText("Publié sur la page d’accueil");
+    expect(errors).toEqual([]);
+
+    // The coordination reads the evaluation's results: the answer sent is counted.
+    await page.goto("/coordinator/evaluations?cohort=hiver-2025&kind=evaluation");
+    await waitForHydration(page);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Évaluations");
+    await expect(page.getByText("Les rencontres du mardi.")).toBeVisible();
+    await expectNoAccessibilityViolations(page);
+    await page.getByRole("link", { name: "Modifier les questions des questionnaires" }).click();
+    await waitForHydration(page);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Questions des questionnaires");
+    await expectNoAccessibilityViolations(page);
     expect(errors).toEqual([]);
 
     // On the home page in French, and on the English page, marked as French.

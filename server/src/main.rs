@@ -204,6 +204,38 @@ fn spawn_background_tasks(
             }
         }
     });
+    let questionnaires = pool.clone();
+    let questionnaire_url = public_url.clone();
+    tokio::spawn(async move {
+        // Hourly: a pulse is due on a day, a reminder a week after a sending.
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(60 * 60));
+        loop {
+            every.tick().await;
+            let now = chrono::Utc::now();
+            match app::evaluations::sending::send_due_pulses(
+                &questionnaires,
+                &questionnaire_url,
+                now,
+            )
+            .await
+            {
+                Ok(0) => {}
+                Ok(cohorts) => tracing::info!(cohorts, "mid-cohort pulses queued"),
+                Err(error) => tracing::error!(%error, "mid-cohort pulses failed"),
+            }
+            match app::evaluations::sending::send_due_reminders(
+                &questionnaires,
+                &questionnaire_url,
+                now,
+            )
+            .await
+            {
+                Ok(0) => {}
+                Ok(sendings) => tracing::info!(sendings, "questionnaire reminders queued"),
+                Err(error) => tracing::error!(%error, "questionnaire reminders failed"),
+            }
+        }
+    });
     let reminders = pool.clone();
     tokio::spawn(async move {
         let mut every = tokio::time::interval(std::time::Duration::from_secs(10 * 60));

@@ -35,6 +35,11 @@ pub enum Access {
     /// What one mentor alone may ever read or write (private notes): not even
     /// a coordinator, nor the mentee.
     MentorPrivate { mentor_id: i64 },
+    /// One person's response to a questionnaire, to read, keep as a draft or
+    /// send: its author alone (a mentor or a mentee). The coordination reads
+    /// submitted answers through its own area (`RoleArea(Coordinator)`),
+    /// and never writes them.
+    OwnResponse { author_id: i64 },
 }
 
 /// Why a request is refused.
@@ -69,6 +74,9 @@ pub fn decide(caller: &Caller, access: &Access) -> Decision {
             mentee_id,
         } => is_member_of_pair(id, role, mentor_id, mentee_id),
         Access::MentorPrivate { mentor_id } => role == Role::Mentor && id == mentor_id,
+        Access::OwnResponse { author_id } => {
+            matches!(role, Role::Mentor | Role::Mentee) && id == author_id
+        }
     };
     if allowed {
         Decision::Allow
@@ -207,6 +215,21 @@ mod tests {
         assert_eq!(decide(&MENTEE, &notes), FORBID);
         assert_eq!(decide(&COORDINATOR, &notes), FORBID);
         assert!(allows(&MENTOR, &notes) && !allows(&MENTEE, &notes));
+    }
+
+    #[test]
+    fn a_response_is_its_author_s_alone_the_coordinator_included() {
+        let response = Access::OwnResponse { author_id: 20 };
+        assert_eq!(decide(&MENTEE, &response), ALLOW);
+        assert_eq!(decide(&OTHER_MENTEE, &response), FORBID);
+        assert_eq!(decide(&MENTOR, &response), FORBID);
+        assert_eq!(decide(&Caller::Anonymous, &response), LOGIN);
+        let coordinator_with_that_id = Caller::Member {
+            id: 20,
+            role: Role::Coordinator,
+        };
+        assert_eq!(decide(&coordinator_with_that_id, &response), FORBID);
+        assert_eq!(decide(&COORDINATOR, &response), FORBID);
     }
 
     #[test]

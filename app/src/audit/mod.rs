@@ -62,11 +62,20 @@ crate::stored_enum! {
         /// A mentor confirmed or declined taking part in a cohort (subject:
         /// their account; detail: the cohort and the answer).
         CohortParticipationAnswered,
+        /// A questionnaire went to a cohort: the evaluation when it was
+        /// concluded, the pulse at its middle (detail: cohort, kind, how many).
+        QuestionnaireSent,
+        /// A coordinator changed a questionnaire's questions (detail: which
+        /// questionnaire, what, which question).
+        QuestionnaireEdited,
+        /// A coordinator read one person's questionnaire answers (subject: their
+        /// account id; detail: the cohort and the questionnaire).
+        QuestionnaireAnswersViewed,
     }
 }
 
 impl AuditEvent {
-    pub const ALL: [AuditEvent; 38] = [
+    pub const ALL: [AuditEvent; 41] = [
         AuditEvent::LoginSucceeded,
         AuditEvent::LoginFailed,
         AuditEvent::LoginThrottled,
@@ -105,6 +114,9 @@ impl AuditEvent {
         AuditEvent::MenteesImported,
         AuditEvent::MentorsCarriedOver,
         AuditEvent::CohortParticipationAnswered,
+        AuditEvent::QuestionnaireSent,
+        AuditEvent::QuestionnaireEdited,
+        AuditEvent::QuestionnaireAnswersViewed,
     ];
 
     /// Events a coordinator should notice at a glance.

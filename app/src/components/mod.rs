@@ -1,5 +1,6 @@
 //! UI pieces shared by several features.
 pub mod access;
+pub mod charts;
 pub mod forms;
 pub mod labels;
 pub mod page;

@@ -69,6 +69,9 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
         ErrorMessage::OwnProposal => t_string!(i18n, errors.own_proposal),
         ErrorMessage::NotAgreed => t_string!(i18n, errors.not_agreed),
         ErrorMessage::Conflict => t_string!(i18n, errors.conflict),
+        ErrorMessage::AlreadySubmitted => t_string!(i18n, errors.already_submitted),
+        ErrorMessage::ResponseSavedElsewhere => t_string!(i18n, errors.response_saved_elsewhere),
+        ErrorMessage::QuestionCount => t_string!(i18n, errors.question_count),
         // Says how long to wait: the one message with a value, written below.
         ErrorMessage::TooManyAttempts | ErrorMessage::TooSoon => "",
     };

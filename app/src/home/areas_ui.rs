@@ -62,6 +62,10 @@ fn CoordinatorToolsView(home: CoordinatorHome) -> impl IntoView {
                         <p>{t!(i18n, coordinator.testimonials_lead)}</p>
                     </li>
                     <li class="card tile">
+                        <h2><a href="/coordinator/evaluations">{t!(i18n, evaluations.results_title)}</a></h2>
+                        <p>{t!(i18n, coordinator.evaluations_lead)}</p>
+                    </li>
+                    <li class="card tile">
                         <h2><a href="/coordinator/audit">{t!(i18n, audit.title)}</a></h2>
                         <p>{t!(i18n, coordinator.audit_lead)}</p>
                     </li>
@@ -109,11 +113,15 @@ fn ParticipantHomePage(role: Role) -> impl IntoView {
     let pairs = crate::pairs::ui::my_pairs(pairs_changed, home);
     let work = crate::workspace::pages::my_workspaces(work_changed, home, role != Role::Mentor);
     let feed = crate::calendar::ui::calendar_feed(feed_changed, home);
+    let questionnaires = crate::evaluations::ui::my_questionnaires(home);
+    let cohort_invitations =
+        crate::participation::ui::waiting_cohort_invitations(home, role == Role::Mentor);
     view! {
         <PageTitle text=title />
         {load_or_deny(home, move |user| view! {
                         <AreaWelcome user eyebrow=title next />
-                        {(role == Role::Mentor).then(|| view! { <crate::participation::ui::WaitingCohortInvitations /> })}
+                        <crate::participation::ui::WaitingCohortInvitations waiting=cohort_invitations />
+                        <crate::evaluations::ui::QuestionnairesPanel questionnaires />
                         <crate::pairs::ui::MyPairsPanel pairs changes=pairs_changed />
                         {match role {
                             Role::Mentor => view! { <crate::workspace::pages::MentorDashboard workspaces=work changes=work_changed /> }.into_any(),

@@ -72,6 +72,11 @@ fn event_label(event: Option<AuditEvent>, raw: String) -> impl Fn() -> String + 
             AuditEvent::CohortParticipationAnswered => {
                 t_string!(i18n, audit.events.cohort_participation_answered)
             }
+            AuditEvent::QuestionnaireSent => t_string!(i18n, audit.events.questionnaire_sent),
+            AuditEvent::QuestionnaireEdited => t_string!(i18n, audit.events.questionnaire_edited),
+            AuditEvent::QuestionnaireAnswersViewed => {
+                t_string!(i18n, audit.events.questionnaire_answers_viewed)
+            }
         }
         .to_owned()
     }

@@ -151,6 +151,73 @@ pub fn feedback_acknowledged(
     }
 }
 
+/// A cohort's name in the recipient's language.
+fn cohort_name(locale: Locale, name_fr: &str, name_en: &str) -> String {
+    match locale {
+        Locale::fr => name_fr.to_owned(),
+        Locale::en => name_en.to_owned(),
+    }
+}
+
+/// To a person of a cohort: a questionnaire waits for them, the end-of-cycle
+/// evaluation or (`pulse`) the mid-cohort pulse.
+pub fn questionnaire_sent(
+    locale: &str,
+    display_name: &str,
+    cohort_fr: &str,
+    cohort_en: &str,
+    pulse: bool,
+) -> ComposedEmail {
+    let locale = locale_or_french(locale);
+    let cohort = cohort_name(locale, cohort_fr, cohort_en);
+    if pulse {
+        email!(
+            locale,
+            pulse_sent_subject,
+            pulse_sent_body,
+            name = display_name,
+            cohort = cohort
+        )
+    } else {
+        email!(
+            locale,
+            evaluation_sent_subject,
+            evaluation_sent_body,
+            name = display_name,
+            cohort = cohort
+        )
+    }
+}
+
+/// To a person who has not sent their questionnaire a week after it came.
+pub fn questionnaire_reminder(
+    locale: &str,
+    display_name: &str,
+    cohort_fr: &str,
+    cohort_en: &str,
+    pulse: bool,
+) -> ComposedEmail {
+    let locale = locale_or_french(locale);
+    let cohort = cohort_name(locale, cohort_fr, cohort_en);
+    if pulse {
+        email!(
+            locale,
+            pulse_reminder_subject,
+            pulse_reminder_body,
+            name = display_name,
+            cohort = cohort
+        )
+    } else {
+        email!(
+            locale,
+            evaluation_reminder_subject,
+            evaluation_reminder_body,
+            name = display_name,
+            cohort = cohort
+        )
+    }
+}
+
 /// One held notice in a digest: its subject, when it was held (program
 /// time) and its text without the greeting.
 pub struct DigestItem<'a> {

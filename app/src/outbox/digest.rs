@@ -65,7 +65,10 @@ pub fn may_wait(kind: EmailKind, about_meeting: Option<DateTime<Utc>>, now: Date
         | EmailKind::Nudge
         | EmailKind::EndRequested
         | EmailKind::MessageReported
-        | EmailKind::CohortInvitation => false,
+        | EmailKind::CohortInvitation
+        // A questionnaire and its reminder go when due: a digest would delay them.
+        | EmailKind::QuestionnaireSent
+        | EmailKind::QuestionnaireReminder => false,
     }
 }
 

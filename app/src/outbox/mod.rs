@@ -59,11 +59,15 @@ crate::stored_enum! {
         /// To a mentor carried over to a new cohort: confirm your capacity
         /// and availability for it (the link asks to sign in).
         CohortInvitation,
+        /// To a person of a cohort: a questionnaire (evaluation or pulse) waits for them.
+        QuestionnaireSent,
+        /// The one reminder of a questionnaire not sent a week later.
+        QuestionnaireReminder,
     }
 }
 
 impl EmailKind {
-    pub const ALL: [EmailKind; 24] = [
+    pub const ALL: [EmailKind; 26] = [
         EmailKind::Invitation,
         EmailKind::PasswordReset,
         EmailKind::ApplicationReceived,
@@ -88,6 +92,8 @@ impl EmailKind {
         EmailKind::MessageReceived,
         EmailKind::MessageReported,
         EmailKind::CohortInvitation,
+        EmailKind::QuestionnaireSent,
+        EmailKind::QuestionnaireReminder,
     ];
 
     /// A link that gives access to an existing account: only its owner may ever
@@ -118,6 +124,9 @@ impl EmailKind {
                 | EmailKind::MessageReceived
                 | EmailKind::MessageReported
                 | EmailKind::CohortInvitation
+                // A questionnaire's page asks its author to sign in.
+                | EmailKind::QuestionnaireSent
+                | EmailKind::QuestionnaireReminder
         )
     }
 }

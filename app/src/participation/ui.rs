@@ -11,13 +11,14 @@ use super::api::{
 };
 use super::{CarriedMentor, CarryCandidate, CarryOver, CohortInvitation, MembershipStatus};
 use crate::catalog::Cohort;
-use crate::components::access::{reload_or_deny, CoordinationPage};
+use crate::components::access::{reload_or_deny, CoordinationPage, Gate};
 use crate::components::forms::{
     action_error, action_succeeded, count_successes, echoed_value, restore_outcome, FieldMessage,
     FormError, SubmitButton,
 };
 use crate::components::labels::label;
 use crate::components::page::PageTitle;
+use crate::error::AppError;
 use crate::i18n::{t, t_string, use_i18n, Locale};
 use crate::program_time::long_date;
 use leptos_i18n::I18nContext;
@@ -328,11 +329,32 @@ fn InvitationAnswerForm(
     .into_any()
 }
 
-/// On a mentor's page: the cohorts waiting for their answer.
+/// A mentor's cohorts waiting for their answer, once `gate` (the area page's
+/// check) passes; none asked for anyone else.
+pub fn waiting_cohort_invitations<T: Gate>(
+    gate: OnceResource<Result<T, AppError>>,
+    is_mentor: bool,
+) -> Resource<Result<Vec<Cohort>, AppError>> {
+    Resource::new(
+        || (),
+        move |_| async move {
+            gate.await?;
+            if is_mentor {
+                get_waiting_invitations().await
+            } else {
+                Ok(Vec::new())
+            }
+        },
+    )
+}
+
+/// On a mentor's page: the cohorts waiting for their answer (nothing when none).
 #[component]
-pub fn WaitingCohortInvitations() -> impl IntoView {
+pub fn WaitingCohortInvitations(
+    /// `waiting_cohort_invitations`, created by the page outside any `Suspense`.
+    waiting: Resource<Result<Vec<Cohort>, AppError>>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let waiting = OnceResource::new(get_waiting_invitations());
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

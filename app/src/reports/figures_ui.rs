@@ -4,9 +4,9 @@ use leptos::prelude::*;
 
 use crate::components::labels::label;
 
-use super::charts::BarChart;
 use super::ui::application_status_name;
 use super::{Figures, MEETING_WEEKS};
+use crate::components::charts::BarChart;
 use crate::components::when::when_text;
 use crate::i18n::{t, t_string, use_i18n};
 

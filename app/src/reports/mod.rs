@@ -6,7 +6,6 @@ use serde::{Deserialize, Serialize};
 pub mod api;
 pub mod attention;
 pub mod attention_ui;
-pub mod charts;
 pub mod exports;
 pub mod figures_ui;
 #[cfg(feature = "ssr")]

@@ -16,6 +16,11 @@ use app::catalog::admin_api::*;
 use app::catalog::api::{GetProfileChoices, ListDomains};
 use app::closing::api::{ConcludeCohort, GetClosingPreview};
 use app::email_links::api::*;
+use app::evaluations::api::{GetMyQuestionnaire, GetMyQuestionnaires, SaveAnswers};
+use app::evaluations::editor_api::{
+    AddQuestion, GetQuestionnaireQuestions, MoveQuestion, RetireQuestion, SaveQuestionLabels,
+};
+use app::evaluations::results_api::{GetEvaluationResults, GetPersonAnswers};
 use app::feedback::api::*;
 use app::goals::api::*;
 use app::home::api::GetCohortAnnouncement;
@@ -102,6 +107,9 @@ enum Rule {
     PairMentor,
     /// The fixture pair's mentee alone (acknowledging feedback).
     PairMentee,
+    /// The author of the fixture's questionnaire response (`Mentee`) alone:
+    /// not the other person of the pair, not the coordination.
+    ResponseAuthor,
 }
 
 impl Rule {
@@ -122,6 +130,8 @@ impl Rule {
             (Rule::PairMentor, Some(_)) if caller == Caller::Mentor => None,
             (Rule::PairMentee, Some(_)) if caller == Caller::Mentee => None,
             (Rule::PairMentor | Rule::PairMentee, Some(_)) => Some(StatusCode::FORBIDDEN),
+            (Rule::ResponseAuthor, Some(_)) if caller == Caller::Mentee => None,
+            (Rule::ResponseAuthor, Some(_)) => Some(StatusCode::FORBIDDEN),
         }
     }
 }
@@ -149,6 +159,9 @@ struct Fixture {
     next_step_id: i64,
     feedback_id: i64,
     message_id: i64,
+    /// `Caller::Mentee`'s response to an evaluation, and a pulse question.
+    response_id: i64,
+    pulse_question_id: i64,
 }
 
 fn rows() -> Vec<Row> {
@@ -203,6 +216,85 @@ fn rows() -> Vec<Row> {
             path: DecideTestimonial::PATH,
             rule: Rule::Only(Role::Coordinator),
             body: |_| form(&[("id", "999999"), ("decision", "approve"), ("version", "")]),
+        },
+        // Questionnaires: the author alone reads and writes their response;
+        // the coordination alone reads the answers and edits the questions
+        // (aimed at a pulse, which refuses to grow or shrink: nothing changes).
+        Row {
+            path: GetMyQuestionnaires::PATH,
+            rule: Rule::OwnProfile,
+            body: |_| String::new(),
+        },
+        Row {
+            path: GetMyQuestionnaire::PATH,
+            rule: Rule::ResponseAuthor,
+            body: |fixture| form(&[("id", &fixture.response_id.to_string())]),
+        },
+        Row {
+            path: SaveAnswers::PATH,
+            rule: Rule::ResponseAuthor,
+            body: |fixture| {
+                form(&[
+                    ("id", &fixture.response_id.to_string()),
+                    ("version", "0"),
+                    ("intent", "draft"),
+                    ("answers[1]", "4"),
+                ])
+            },
+        },
+        Row {
+            path: GetEvaluationResults::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |_| form(&[("cohort", "matrix"), ("kind", "evaluation")]),
+        },
+        Row {
+            path: GetPersonAnswers::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |fixture| form(&[("id", &fixture.response_id.to_string())]),
+        },
+        Row {
+            path: GetQuestionnaireQuestions::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |_| form(&[("kind", "pulse"), ("audience", "mentee")]),
+        },
+        Row {
+            path: SaveQuestionLabels::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |fixture| {
+                form(&[
+                    ("id", &fixture.pulse_question_id.to_string()),
+                    ("label_fr", "Comment ça va ?"),
+                    ("label_en", "How is it going?"),
+                ])
+            },
+        },
+        Row {
+            path: AddQuestion::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |_| {
+                form(&[
+                    ("kind", "pulse"),
+                    ("audience", "mentee"),
+                    ("answer_kind", "text"),
+                    ("label_fr", "Autre chose ?"),
+                    ("label_en", "Anything else?"),
+                ])
+            },
+        },
+        Row {
+            path: MoveQuestion::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |fixture| {
+                form(&[
+                    ("id", &fixture.pulse_question_id.to_string()),
+                    ("direction", "up"),
+                ])
+            },
+        },
+        Row {
+            path: RetireQuestion::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |fixture| form(&[("id", &fixture.pulse_question_id.to_string())]),
         },
         Row {
             path: ListDomains::PATH,
@@ -1062,6 +1154,31 @@ fn rows() -> Vec<Row> {
     ]
 }
 
+/// An evaluation sent to the cohort `cohort`, with a pending response of
+/// the mentee `profile_id`, straight into the database.
+async fn insert_response(app: &TestApp, cohort: &str, profile_id: i64) -> i64 {
+    let sending: i64 = sqlx::query(
+        "INSERT INTO questionnaire_sendings (cohort_id, kind, sent_at) \
+         VALUES ((SELECT id FROM cohorts WHERE code = ?), 'evaluation', '2026-11-27T10:00:00Z')",
+    )
+    .bind(cohort)
+    .execute(&app.pool)
+    .await
+    .expect("the sending is stored")
+    .last_insert_rowid();
+    sqlx::query(
+        "INSERT INTO questionnaire_responses (sending_id, questionnaire_id, profile_id) \
+         VALUES (?, (SELECT id FROM questionnaires WHERE kind = 'evaluation' \
+                     AND audience = 'mentee'), ?)",
+    )
+    .bind(sending)
+    .bind(profile_id)
+    .execute(&app.pool)
+    .await
+    .expect("the response is stored")
+    .last_insert_rowid()
+}
+
 #[tokio::test]
 async fn every_server_function_has_a_row_in_the_matrix() {
     // The registry fills when the app is linked; building the router makes sure.
@@ -1125,7 +1242,18 @@ async fn every_caller_gets_what_the_policy_says_and_refusals_change_nothing() {
         .insert_pair("matrix", mentee_profile, mentor_profile)
         .await;
     let workspace = app.insert_workspace(pair_id).await;
+    let response_id = insert_response(&app, "matrix", mentee_profile).await;
+    let pulse_question_id: i64 = sqlx::query_scalar(
+        "SELECT q.id FROM questionnaire_questions q JOIN questionnaires qn \
+         ON qn.id = q.questionnaire_id WHERE qn.kind = 'pulse' AND qn.audience = 'mentee' \
+         ORDER BY q.position LIMIT 1",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .expect("a pulse question");
     let fixture = Fixture {
+        response_id,
+        pulse_question_id,
         goal_id: workspace.goal_id,
         milestone_id: workspace.milestone_id,
         meeting_id: workspace.meeting_id,

@@ -9,6 +9,7 @@ mod authorization_matrix;
 mod command_line;
 mod defences;
 mod enrolment;
+mod evaluations;
 mod language;
 mod mailer;
 mod operations;

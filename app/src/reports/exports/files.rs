@@ -13,6 +13,7 @@ use crate::applications::{
 use crate::audit::repo::{record, AuditRecord};
 use crate::audit::AuditEvent;
 use crate::error::AppError;
+use crate::evaluations::QuestionnaireKind::{Evaluation, Pulse};
 use crate::goals::GoalStatus;
 use crate::i18n::{td_string, Locale};
 use crate::joint::agreement::Agreement;
@@ -83,6 +84,8 @@ pub async fn export_file(
         ExportKind::Meetings => meetings(pool, cohort_code, locale).await?,
         ExportKind::Applications => applications(pool, cohort_code, locale).await?,
         ExportKind::Figures => figures(pool, cohort_code, locale).await?,
+        ExportKind::Evaluations => answers(pool, cohort_code, Evaluation, locale).await?,
+        ExportKind::Pulses => answers(pool, cohort_code, Pulse, locale).await?,
     };
     let bytes = write_csv(&headers, rows);
     let detail = format!("{cohort_code}/{}", kind.as_str());
@@ -122,6 +125,19 @@ fn texts(cells: &[&str]) -> Vec<String> {
 
 fn time_or_empty(utc_text: Option<&str>) -> String {
     utc_text.map(program_time).unwrap_or_default()
+}
+
+/// The submitted answers to a questionnaire kind (`evaluations::export`).
+async fn answers(
+    pool: &SqlitePool,
+    code: &str,
+    kind: crate::evaluations::QuestionnaireKind,
+    locale: Locale,
+) -> Result<Table, AppError> {
+    let cohort_id = crate::board::repo::cohort_id(pool, code)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    crate::evaluations::export::answers_table(pool, cohort_id, kind, locale).await
 }
 
 /// The dashboard's figures (`reports`), one per line: what, and how many.

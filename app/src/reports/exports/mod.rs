@@ -30,17 +30,23 @@ pub enum ExportKind {
     Applications,
     /// The program dashboard's figures for the cohort.
     Figures,
+    /// The submitted answers to the end-of-cycle evaluation (`evaluations`).
+    Evaluations,
+    /// The submitted answers to the mid-cohort pulse.
+    Pulses,
 }
 
 crate::stored_text!(ExportKind);
 
 impl ExportKind {
-    pub const ALL: [ExportKind; 5] = [
+    pub const ALL: [ExportKind; 7] = [
         ExportKind::Pairs,
         ExportKind::Goals,
         ExportKind::Meetings,
         ExportKind::Applications,
         ExportKind::Figures,
+        ExportKind::Evaluations,
+        ExportKind::Pulses,
     ];
 
     /// The kind in a file name such as `pairs.csv`.

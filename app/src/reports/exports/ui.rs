@@ -26,6 +26,8 @@ pub fn CohortExports(code: String) -> impl IntoView {
                                 t_string!(i18n, exports.download_applications)
                             }
                             ExportKind::Figures => t_string!(i18n, exports.download_figures),
+                            ExportKind::Evaluations => t_string!(i18n, exports.download_evaluations),
+                            ExportKind::Pulses => t_string!(i18n, exports.download_pulses),
                         };
                         view! {
                             <li>
