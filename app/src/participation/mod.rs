@@ -53,7 +53,7 @@ pub struct CarriedMentor {
     pub status: MembershipStatus,
     /// What they confirmed (or were asked with).
     pub capacity: Option<i64>,
-    /// When they were asked (program time, UTC text).
+    /// When they were asked (program time, `YYYY-MM-DD HH:MM`).
     pub invited_at: String,
 }
 

@@ -87,7 +87,7 @@ pub async fn asked(pool: &SqlitePool, target: i64) -> Result<Vec<CarriedMentor>,
                 name: row.name,
                 status: MembershipStatus::parse(&row.status)?,
                 capacity: row.capacity,
-                invited_at: row.invited_at,
+                invited_at: crate::program_time::program_time(&row.invited_at),
             })
         })
         .collect())

@@ -36,6 +36,14 @@ impl Program {
             .collect()
     }
 
+    /// Carries these profiles of the fixture's cohort over to the next one.
+    async fn carry(&self, profiles: &[i64]) -> crate::common::TestResponse {
+        let ids: Vec<String> = profiles.iter().map(i64::to_string).collect();
+        let mut body = vec![("code", "automne-2026"), ("from", "hiver-2025")];
+        body.extend(ids.iter().map(|id| ("profiles[]", id.as_str())));
+        self.as_coordinator(CarryMentorsOver::PATH, &body).await
+    }
+
     async fn answer_for(
         &self,
         mentor: &Person,
@@ -102,40 +110,16 @@ async fn mentors_carried_over_confirm_by_their_link_and_only_confirmed_ones_are_
     assert!(page.asked.is_empty());
 
     // Nothing ticked: refused, nothing written.
-    let nothing = program
-        .as_coordinator(
-            CarryMentorsOver::PATH,
-            &[("code", "automne-2026"), ("from", "hiver-2025")],
-        )
-        .await;
+    let nothing = program.carry(&[]).await;
     nothing.assert_status(StatusCode::BAD_REQUEST);
     // A mentee's profile (or a stranger's id) is never carried over as a mentor.
     let carried = program
-        .as_coordinator(
-            CarryMentorsOver::PATH,
-            &[
-                ("code", "automne-2026"),
-                ("from", "hiver-2025"),
-                ("profiles[]", &marc.profile.to_string()),
-                ("profiles[]", &nadia.profile.to_string()),
-                ("profiles[]", &olga.profile.to_string()),
-                ("profiles[]", &amina.profile.to_string()),
-            ],
-        )
+        .carry(&[marc.profile, nadia.profile, olga.profile, amina.profile])
         .await;
     carried.assert_status(StatusCode::OK);
     assert_eq!(carried.json::<u64>(), 3);
     // A second carry-over emails nobody twice.
-    let again = program
-        .as_coordinator(
-            CarryMentorsOver::PATH,
-            &[
-                ("code", "automne-2026"),
-                ("from", "hiver-2025"),
-                ("profiles[]", &marc.profile.to_string()),
-            ],
-        )
-        .await;
+    let again = program.carry(&[marc.profile]).await;
     assert_eq!(again.json::<u64>(), 0);
     let emails: Vec<(String, String, String, Option<String>)> = sqlx::query_as(
         "SELECT recipient, locale, subject, action_url FROM outbox \
@@ -291,14 +275,7 @@ async fn a_concluded_cohort_takes_no_carry_over_and_no_answer() {
     program.next_cohort().await;
     let marc = program.person(Role::Mentor, "marc", "fr").await;
     program
-        .as_coordinator(
-            CarryMentorsOver::PATH,
-            &[
-                ("code", "automne-2026"),
-                ("from", "hiver-2025"),
-                ("profiles[]", &marc.profile.to_string()),
-            ],
-        )
+        .carry(&[marc.profile])
         .await
         .assert_status(StatusCode::OK);
     sqlx::query(
@@ -307,16 +284,7 @@ async fn a_concluded_cohort_takes_no_carry_over_and_no_answer() {
     .execute(&program.app.pool)
     .await
     .expect("the cohort is concluded");
-    let refused = program
-        .as_coordinator(
-            CarryMentorsOver::PATH,
-            &[
-                ("code", "automne-2026"),
-                ("from", "hiver-2025"),
-                ("profiles[]", &marc.profile.to_string()),
-            ],
-        )
-        .await;
+    let refused = program.carry(&[marc.profile]).await;
     refused.assert_status(StatusCode::CONFLICT);
     let answer = program
         .answer_for(
