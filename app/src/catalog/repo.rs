@@ -446,19 +446,31 @@ pub async fn remove_from_cohort(
         .execute(&mut *transaction)
         .await?;
         removed += result.rows_affected();
-        sqlx::query(
-            "UPDATE profiles SET cohort_id = (\
-                 SELECT cm.cohort_id FROM cohort_members cm JOIN cohorts c ON c.id = cm.cohort_id \
-                 WHERE cm.profile_id = profiles.id AND cm.status = 'confirmed' \
-                 ORDER BY c.starts_on DESC, c.id DESC LIMIT 1), \
-             updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') \
-             WHERE id = ? AND cohort_id = (SELECT id FROM cohorts WHERE code = ?)",
-        )
-        .bind(id)
-        .bind(code)
-        .execute(&mut *transaction)
-        .await?;
+        leave_latest_cohort(&mut transaction, *id, code).await?;
     }
     transaction.commit().await?;
     Ok(removed)
+}
+
+/// When the cohort `code` is this profile's latest (`profiles.cohort_id`)
+/// and they are no longer a confirmed member of it: their latest becomes the
+/// latest cohort they are still confirmed in, or none.
+pub async fn leave_latest_cohort(
+    connection: &mut sqlx::SqliteConnection,
+    profile_id: i64,
+    code: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE profiles SET cohort_id = (\
+             SELECT cm.cohort_id FROM cohort_members cm JOIN cohorts c ON c.id = cm.cohort_id \
+             WHERE cm.profile_id = profiles.id AND cm.status = 'confirmed' \
+             ORDER BY c.starts_on DESC, c.id DESC LIMIT 1), \
+         updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') \
+         WHERE id = ? AND cohort_id = (SELECT id FROM cohorts WHERE code = ?)",
+    )
+    .bind(profile_id)
+    .bind(code)
+    .execute(&mut *connection)
+    .await?;
+    Ok(())
 }

@@ -221,7 +221,8 @@ pub async fn waiting_invitations(
 /// Writes a mentor's answer for the cohort `code`, read and written in the
 /// caller's transaction. A confirmation also sets their profile's capacity
 /// and availability (which the board reads) and, when the cohort starts
-/// later than their latest one, makes it their latest. `false` when they
+/// later than their latest one, makes it their latest; declining their
+/// latest cohort gives back the one before. `false` when they
 /// were not asked there, or the cohort is concluded.
 pub async fn answer(
     connection: &mut SqliteConnection,
@@ -259,6 +260,16 @@ pub async fn answer(
     .rows_affected();
     if updated == 0 {
         return Ok(false);
+    }
+    if status == MembershipStatus::Declined {
+        let profile: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM profiles WHERE account_id = ? AND role = 'mentor'")
+                .bind(account_id)
+                .fetch_optional(&mut *connection)
+                .await?;
+        if let Some(profile) = profile {
+            crate::catalog::repo::leave_latest_cohort(connection, profile, code).await?;
+        }
     }
     if let (Some(capacity), Some(availability)) = (capacity, availability) {
         sqlx::query(

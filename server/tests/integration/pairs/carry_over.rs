@@ -228,6 +228,37 @@ async fn mentors_carried_over_confirm_by_their_link_and_only_confirmed_ones_are_
         (1, 3, "automne-2026")
     );
 
+    // Declining the cohort that became their latest gives back the one before.
+    program
+        .answer_for(
+            &marc,
+            "automne-2026",
+            &[("answer", "decline"), ("capacity", "")],
+        )
+        .await
+        .assert_status(StatusCode::OK);
+    let latest: String = sqlx::query_scalar(
+        "SELECT c.code FROM profiles p JOIN cohorts c ON c.id = p.cohort_id WHERE p.id = ?",
+    )
+    .bind(marc.profile)
+    .fetch_one(&program.app.pool)
+    .await
+    .expect("Marc's latest cohort is read");
+    assert_eq!(latest, "hiver-2025");
+    assert!(program.board_mentors("automne-2026").await.is_empty());
+    program
+        .answer_for(
+            &marc,
+            "automne-2026",
+            &[
+                ("answer", "confirm"),
+                ("capacity", "3"),
+                ("availability[]", "tue-evening"),
+            ],
+        )
+        .await
+        .assert_status(StatusCode::OK);
+
     // The page shows the answers; the audit log has the carry-over and each answer.
     let page: CarryOver = program
         .as_coordinator(GetCarryOver::PATH, &code)
@@ -263,6 +294,8 @@ async fn mentors_carried_over_confirm_by_their_link_and_only_confirmed_ones_are_
         [
             "mentors_carried_over",
             "mentors_carried_over",
+            "cohort_participation_answered",
+            "cohort_participation_answered",
             "cohort_participation_answered",
             "cohort_participation_answered"
         ]
