@@ -99,3 +99,15 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
         </div>
     }
 }
+
+/// The `:id` of the page's address as a number (`/pairs/12`); `None` when it
+/// is missing or not a number. For the pages whose route names one.
+pub fn id_in_address() -> impl Fn() -> Option<i64> + Copy + Send + Sync + 'static {
+    let params = leptos_router::hooks::use_params_map();
+    move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|id| id.parse::<i64>().ok())
+    }
+}

@@ -3,7 +3,7 @@
 //! list of texts), each person with a link to their answers, and the CSV
 //! export; `/coordinator/evaluations/answers/:id`: one person's answers.
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use super::aggregate::mean_text;
 use super::results_api::{
@@ -284,13 +284,7 @@ fn PersonLine(person: PersonResponse) -> impl IntoView {
 #[component]
 pub fn PersonAnswersPage() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|id| id.parse::<i64>().ok())
-    };
+    let id = crate::components::page::id_in_address();
     let answers = Resource::new(id, |id| async move {
         match id {
             Some(id) => get_person_answers(id).await,

@@ -3,7 +3,6 @@
 //! sent for good) and read their answers afterwards.
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use leptos_router::hooks::use_params_map;
 
 use super::api::{get_my_questionnaire, get_my_questionnaires, SaveAnswers};
 use super::{
@@ -147,13 +146,7 @@ fn InviteLine(invite: ResponseInvite) -> impl IntoView {
 #[component]
 pub fn QuestionnairePage() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|id| id.parse::<i64>().ok())
-    };
+    let id = crate::components::page::id_in_address();
     let save = ServerAction::<SaveAnswers>::new();
     let changes = RwSignal::new(0_u64);
     count_successes(save, changes);

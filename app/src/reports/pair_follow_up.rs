@@ -217,17 +217,10 @@ pub fn CoordinatorPairPage() -> impl IntoView {
     use crate::components::page::PageTitle;
     use crate::workspace::get_pair_overview;
     use crate::workspace::pages::PairOverviewView;
-    use leptos_router::hooks::use_params_map;
 
     let i18n = use_i18n();
-    let params = use_params_map();
-    let pair_id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|id| id.parse::<i64>().ok())
-            .unwrap_or_default()
-    };
+    let id_in_address = crate::components::page::id_in_address();
+    let pair_id = move || id_in_address().unwrap_or_default();
     let overview = Resource::new(pair_id, get_pair_overview);
     view! {
         <PageTitle text=label!(i18n, workspace.overview_title) />

@@ -4,7 +4,6 @@ use leptos::prelude::*;
 use crate::components::access::load_or_deny;
 
 use crate::components::labels::label;
-use leptos_router::hooks::use_params_map;
 
 use super::attention_ui::item_sentence;
 use super::participant::{get_participant, ParticipantView};
@@ -18,14 +17,8 @@ use crate::profiles::fields::MatchingFieldsSummary;
 #[component]
 pub fn ParticipantPage() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let profile_id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|id| id.parse::<i64>().ok())
-            .unwrap_or_default()
-    };
+    let id_in_address = crate::components::page::id_in_address();
+    let profile_id = move || id_in_address().unwrap_or_default();
     let participant = Resource::new(profile_id, get_participant);
     let title = label!(i18n, participant.title);
     view! {

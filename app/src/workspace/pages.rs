@@ -6,7 +6,6 @@ use crate::error::AppError;
 use leptos::prelude::*;
 
 use crate::components::when::When;
-use leptos_router::hooks::use_params_map;
 
 use crate::components::labels::{label, ProgressBar};
 use crate::components::page::PageTitle;
@@ -292,15 +291,9 @@ fn PrintButton() -> impl IntoView {
 #[component]
 pub fn PairWorkspacePage() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
     let changes = RwSignal::new(0_u64);
-    let pair_id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|id| id.parse::<i64>().ok())
-            .unwrap_or_default()
-    };
+    let id_in_address = crate::components::page::id_in_address();
+    let pair_id = move || id_in_address().unwrap_or_default();
     let section = crate::workspace::view::section_in_address();
     let workspace = Resource::new(
         move || {

@@ -3,7 +3,6 @@ use crate::components::access::reload_or_deny;
 use leptos::prelude::*;
 
 use crate::components::labels::label;
-use leptos_router::hooks::use_params_map;
 
 use super::apply::{diploma_name, sector_name};
 use super::{reason_for_coordinator, status_name, StatusBadge};
@@ -22,14 +21,8 @@ use crate::profiles::fields::{language_name, MatchingFieldsSummary};
 #[component]
 pub fn ApplicationReviewPage() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|id| id.parse::<i64>().ok())
-            .unwrap_or(0)
-    };
+    let id_in_address = crate::components::page::id_in_address();
+    let id = move || id_in_address().unwrap_or_default();
     let accept = ServerAction::<AcceptApplication>::new();
     let decline = ServerAction::<DeclineApplication>::new();
     let request = ServerAction::<RequestApplicationInfo>::new();

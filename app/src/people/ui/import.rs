@@ -1,7 +1,7 @@
 //! Importing mentees: paste a list, read every line's problem, then send
 //! the invitations of the lines that are ready, into the chosen cohort.
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use crate::components::access::{reload_or_deny, CoordinationPage};
 use crate::components::forms::{
@@ -88,14 +88,8 @@ pub fn MenteeImportPage() -> impl IntoView {
 #[component]
 pub fn MenteeImportPreviewPage() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|id| id.parse::<i64>().ok())
-            .unwrap_or_default()
-    };
+    let id_in_address = crate::components::page::id_in_address();
+    let id = move || id_in_address().unwrap_or_default();
     let send = ServerAction::<SendMenteeImport>::new();
     // The page that follows a plain post says how many were invited.
     restore_outcome(send);
