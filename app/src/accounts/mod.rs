@@ -47,6 +47,10 @@ pub struct SessionUser {
     pub role: Role,
     /// "fr" or "en".
     pub locale: String,
+    /// In charge of the protection of personal information: the privacy
+    /// pages are in their menu.
+    #[serde(default)]
+    pub is_privacy_officer: bool,
 }
 
 /// One person in the coordinator's list.

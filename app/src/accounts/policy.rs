@@ -10,7 +10,24 @@ use super::Role;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Caller {
     Anonymous,
-    Member { id: i64, role: Role },
+    Member {
+        id: i64,
+        role: Role,
+        /// Named the person in charge of the protection of personal
+        /// information (counts only for a coordinator).
+        privacy_officer: bool,
+    },
+}
+
+impl Caller {
+    /// A member who is not the privacy officer.
+    pub const fn member(id: i64, role: Role) -> Caller {
+        Caller::Member {
+            id,
+            role,
+            privacy_officer: false,
+        }
+    }
 }
 
 /// What a server function needs to be allowed to run.
@@ -40,6 +57,11 @@ pub enum Access {
     /// submitted answers through its own area (`RoleArea(Coordinator)`),
     /// and never writes them.
     OwnResponse { author_id: i64 },
+    /// What the person in charge of the protection of personal information
+    /// alone does (the log of every read, the incident register, the
+    /// notice's new versions, confirming a deletion): a coordinator who
+    /// holds that charge.
+    PrivacyOfficer,
 }
 
 /// Why a request is refused.
@@ -62,7 +84,21 @@ pub fn decide(caller: &Caller, access: &Access) -> Decision {
     let (id, role) = match (caller, access) {
         (_, Access::Anyone) => return Decision::Allow,
         (Caller::Anonymous, _) => return Decision::Deny(Denial::SignInRequired),
-        (Caller::Member { id, role }, _) => (*id, *role),
+        (
+            Caller::Member {
+                role,
+                privacy_officer,
+                ..
+            },
+            Access::PrivacyOfficer,
+        ) => {
+            return if *role == Role::Coordinator && *privacy_officer {
+                Decision::Allow
+            } else {
+                Decision::Deny(Denial::Forbidden)
+            };
+        }
+        (Caller::Member { id, role, .. }, _) => (*id, *role),
     };
     let allowed = match *access {
         Access::Anyone | Access::SignedIn => true,
@@ -77,6 +113,8 @@ pub fn decide(caller: &Caller, access: &Access) -> Decision {
         Access::OwnResponse { author_id } => {
             matches!(role, Role::Mentor | Role::Mentee) && id == author_id
         }
+        // Decided above, with the flag.
+        Access::PrivacyOfficer => false,
     };
     if allowed {
         Decision::Allow
@@ -99,26 +137,11 @@ fn is_member_of_pair(id: i64, role: Role, mentor_id: i64, mentee_id: i64) -> boo
 mod tests {
     use super::*;
 
-    const MENTOR: Caller = Caller::Member {
-        id: 10,
-        role: Role::Mentor,
-    };
-    const OTHER_MENTOR: Caller = Caller::Member {
-        id: 11,
-        role: Role::Mentor,
-    };
-    const MENTEE: Caller = Caller::Member {
-        id: 20,
-        role: Role::Mentee,
-    };
-    const OTHER_MENTEE: Caller = Caller::Member {
-        id: 21,
-        role: Role::Mentee,
-    };
-    const COORDINATOR: Caller = Caller::Member {
-        id: 1,
-        role: Role::Coordinator,
-    };
+    const MENTOR: Caller = Caller::member(10, Role::Mentor);
+    const OTHER_MENTOR: Caller = Caller::member(11, Role::Mentor);
+    const MENTEE: Caller = Caller::member(20, Role::Mentee);
+    const OTHER_MENTEE: Caller = Caller::member(21, Role::Mentee);
+    const COORDINATOR: Caller = Caller::member(1, Role::Coordinator);
     const PAIR_OVERVIEW: Access = Access::PairOverview;
     const PAIR_WRITE: Access = Access::PairWorkspace {
         mentor_id: 10,
@@ -195,15 +218,9 @@ mod tests {
     #[test]
     fn an_id_only_counts_with_the_matching_role() {
         // A mentee whose account id happens to equal the pair's mentor id is not its mentor.
-        let impostor = Caller::Member {
-            id: 10,
-            role: Role::Mentee,
-        };
+        let impostor = Caller::member(10, Role::Mentee);
         assert_eq!(decide(&impostor, &PAIR_WRITE), FORBID);
-        let coordinator_with_mentee_id = Caller::Member {
-            id: 20,
-            role: Role::Coordinator,
-        };
+        let coordinator_with_mentee_id = Caller::member(20, Role::Coordinator);
         assert_eq!(decide(&coordinator_with_mentee_id, &PAIR_WRITE), FORBID);
     }
 
@@ -224,12 +241,34 @@ mod tests {
         assert_eq!(decide(&OTHER_MENTEE, &response), FORBID);
         assert_eq!(decide(&MENTOR, &response), FORBID);
         assert_eq!(decide(&Caller::Anonymous, &response), LOGIN);
-        let coordinator_with_that_id = Caller::Member {
-            id: 20,
-            role: Role::Coordinator,
-        };
+        let coordinator_with_that_id = Caller::member(20, Role::Coordinator);
         assert_eq!(decide(&coordinator_with_that_id, &response), FORBID);
         assert_eq!(decide(&COORDINATOR, &response), FORBID);
+    }
+
+    #[test]
+    fn the_privacy_officer_s_charge_needs_the_flag_and_the_coordinator_role() {
+        let officer = Caller::Member {
+            id: 1,
+            role: Role::Coordinator,
+            privacy_officer: true,
+        };
+        assert_eq!(decide(&officer, &Access::PrivacyOfficer), ALLOW);
+        assert_eq!(decide(&COORDINATOR, &Access::PrivacyOfficer), FORBID);
+        let flagged_mentor = Caller::Member {
+            id: 10,
+            role: Role::Mentor,
+            privacy_officer: true,
+        };
+        assert_eq!(decide(&flagged_mentor, &Access::PrivacyOfficer), FORBID);
+        assert_eq!(decide(&MENTOR, &Access::PrivacyOfficer), FORBID);
+        assert_eq!(decide(&Caller::Anonymous, &Access::PrivacyOfficer), LOGIN);
+        // The flag opens nothing else: an officer is a coordinator like the others.
+        assert_eq!(decide(&officer, &PAIR_WRITE), FORBID);
+        assert_eq!(
+            decide(&officer, &Access::OwnResponse { author_id: 1 }),
+            FORBID
+        );
     }
 
     #[test]

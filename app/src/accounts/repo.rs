@@ -22,6 +22,8 @@ pub struct AccountRow {
     pub is_disabled: bool,
     /// Bumped to end every session of the account.
     pub session_epoch: i64,
+    /// In charge of the protection of personal information (a coordinator).
+    pub is_privacy_officer: bool,
 }
 
 impl AccountRow {
@@ -31,6 +33,15 @@ impl AccountRow {
         Role::parse(&self.role).unwrap_or(Role::Mentee)
     }
 
+    /// This account as the policy sees it.
+    pub fn caller(&self) -> crate::accounts::policy::Caller {
+        crate::accounts::policy::Caller::Member {
+            id: self.id,
+            role: self.role(),
+            privacy_officer: self.is_privacy_officer,
+        }
+    }
+
     pub fn to_session_user(&self) -> SessionUser {
         SessionUser {
             id: self.id,
@@ -38,12 +49,14 @@ impl AccountRow {
             display_name: self.display_name.clone(),
             role: self.role(),
             locale: self.locale.clone(),
+            is_privacy_officer: self.is_privacy_officer && self.role() == Role::Coordinator,
         }
     }
 }
 
 const ACCOUNT_COLUMNS: &str =
-    "id, email, password_hash, display_name, role, locale, is_disabled, session_epoch";
+    "id, email, password_hash, display_name, role, locale, is_disabled, session_epoch, \
+     is_privacy_officer";
 
 pub async fn find_account_by_email(
     pool: &SqlitePool,

@@ -142,13 +142,7 @@ pub async fn auth_session() -> Result<AuthSession, AppError> {
 pub async fn current_caller() -> Result<(Caller, Option<AccountRow>), AppError> {
     let session = auth_session().await?;
     Ok(match session.user {
-        Some(SignedInAccount(account, _)) => (
-            Caller::Member {
-                id: account.id,
-                role: account.role(),
-            },
-            Some(account),
-        ),
+        Some(SignedInAccount(account, _)) => (account.caller(), Some(account)),
         None => (Caller::Anonymous, None),
     })
 }

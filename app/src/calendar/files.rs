@@ -35,13 +35,7 @@ pub async fn meeting_file(
         mentor_id: row.mentor_account_id,
         mentee_id: row.mentee_account_id,
     };
-    if !allows(
-        &Caller::Member {
-            id: account_id,
-            role,
-        },
-        &workspace,
-    ) {
+    if !allows(&Caller::member(account_id, role), &workspace) {
         tracing::warn!(
             meeting_id,
             account_id,

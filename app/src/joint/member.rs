@@ -42,10 +42,7 @@ impl Member {
             Side::Mentor => crate::accounts::Role::Mentor,
             Side::Mentee => crate::accounts::Role::Mentee,
         };
-        let caller = crate::accounts::policy::Caller::Member {
-            id: self.account_id,
-            role,
-        };
+        let caller = crate::accounts::policy::Caller::member(self.account_id, role);
         crate::accounts::policy::allows(&caller, access)
     }
 

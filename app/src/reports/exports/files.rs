@@ -59,10 +59,7 @@ pub async fn export_file(
     client: Option<&str>,
 ) -> Result<ExportFile, AppError> {
     let member = match caller {
-        Some(account) => Caller::Member {
-            id: account.id,
-            role: account.role(),
-        },
+        Some(account) => account.caller(),
         None => Caller::Anonymous,
     };
     match decide(&member, &Access::RoleArea(Role::Coordinator)) {
