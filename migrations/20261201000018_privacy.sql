@@ -13,6 +13,14 @@ ALTER TABLE accounts ADD COLUMN is_privacy_officer INTEGER NOT NULL DEFAULT 0
 UPDATE accounts SET is_privacy_officer = 1
  WHERE id = (SELECT MIN(id) FROM accounts WHERE role = 'coordinator');
 
+-- A new program's first coordinator holds the charge until they hand it on.
+CREATE TRIGGER accounts_first_privacy_officer AFTER INSERT ON accounts
+WHEN NEW.role = 'coordinator' AND NOT EXISTS
+    (SELECT 1 FROM accounts WHERE is_privacy_officer = 1 AND role = 'coordinator')
+BEGIN
+    UPDATE accounts SET is_privacy_officer = 1 WHERE id = NEW.id;
+END;
+
 -- The privacy notice, one row per published version, in both languages.
 -- Text in blocks separated by a blank line; a block that starts with "## "
 -- is a heading. A material change asks everyone for consent again at their

@@ -48,6 +48,7 @@ macro_rules! stored_enum {
     };
 }
 
+pub mod access_log;
 pub mod accounts;
 pub mod applications;
 pub mod audit;
@@ -56,6 +57,7 @@ pub mod calendar;
 pub mod catalog;
 pub mod closing;
 pub mod components;
+pub mod consent;
 pub mod eligibility;
 pub mod email_links;
 pub mod error;
@@ -70,6 +72,7 @@ pub mod layout;
 pub mod locale;
 pub mod meetings;
 pub mod messages;
+pub mod my_data;
 pub mod needs;
 pub mod outbox;
 pub mod pairs;
@@ -189,6 +192,21 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route path=path!("/account") view=MyAccountPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/account/privacy")
+                            view=crate::my_data::ui::MyPrivacyPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/consent")
+                            view=crate::my_data::ui::ConsentRenewalPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/coordinator/privacy/reads")
+                            view=crate::my_data::ui::ReadsLogPage
+                            ssr=SsrMode::Async
+                        />
                         <Route
                             path=path!("/testimonial")
                             view=crate::testimonials::ui::MyTestimonialPage

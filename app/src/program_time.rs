@@ -49,9 +49,32 @@ pub fn program_date(utc_text: &str) -> Option<chrono::NaiveDate> {
         .map(|time| time.with_timezone(&TIME_ZONE).date_naive())
 }
 
+/// When a program day (Montréal) begins, as stored UTC text: the bound of a
+/// "from this day" or "before the next day" filter on stored times.
+#[cfg(feature = "ssr")]
+pub fn day_start_utc_text(day: NaiveDate) -> String {
+    use chrono::TimeZone as _;
+    let midnight = day.and_time(chrono::NaiveTime::MIN);
+    let start = TIME_ZONE
+        .from_local_datetime(&midnight)
+        .earliest()
+        .map(|time| time.with_timezone(&Utc))
+        // A day that starts in a gap begins an hour later at worst.
+        .unwrap_or_else(|| midnight.and_utc() + chrono::Duration::hours(5));
+    utc_text(start)
+}
+
 #[cfg(all(test, feature = "ssr"))]
 mod stored_tests {
     use super::*;
+
+    #[test]
+    fn a_program_day_begins_at_montreal_midnight() {
+        let winter = NaiveDate::from_ymd_opt(2026, 1, 15).expect("a date");
+        assert_eq!(day_start_utc_text(winter), "2026-01-15T05:00:00Z");
+        let summer = NaiveDate::from_ymd_opt(2026, 7, 1).expect("a date");
+        assert_eq!(day_start_utc_text(summer), "2026-07-01T04:00:00Z");
+    }
 
     #[test]
     fn stored_times_are_shown_in_montreal_time() {

@@ -87,6 +87,7 @@ pub async fn create_coordinator(
             display_name: &name,
             role: Role::Coordinator,
             locale,
+            consent: app::consent::ConsentContext::AccountCreated,
         },
         chrono::Utc::now(),
     )

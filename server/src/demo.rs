@@ -193,6 +193,7 @@ async fn load_demo_people(pool: &SqlitePool) -> Result<u64, sqlx::Error> {
                 display_name: person.display_name,
                 role: person.role,
                 locale: person.locale,
+                consent: app::consent::ConsentContext::AccountCreated,
             },
             chrono::Utc::now(),
         )

@@ -411,6 +411,7 @@ pub async fn add_generated_people(
                 display_name: &person.display_name,
                 role: person.role,
                 locale: person.locale,
+                consent: app::consent::ConsentContext::AccountCreated,
             },
             chrono::Utc::now(),
         )

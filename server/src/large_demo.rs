@@ -207,6 +207,14 @@ async fn insert_person(
     .execute(&mut *connection)
     .await?
     .last_insert_rowid();
+    sqlx::query(
+        "INSERT INTO consents (account_id, purpose, notice_version, context, given_at) \
+         SELECT ?, 'program', MAX(version), 'account_created', ? FROM privacy_notices",
+    )
+    .bind(account_id)
+    .bind(shared.now)
+    .execute(&mut *connection)
+    .await?;
     let profile_id = insert_profile(connection, account_id, person, shared).await?;
     let fields = matching_fields(person, shared.taxonomy);
     insert_matching_lists(connection, ListOwner::Profile, profile_id, &fields).await

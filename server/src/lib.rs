@@ -3,6 +3,7 @@
 pub mod accounts_cli;
 mod calendar_files;
 pub mod config;
+mod data_download;
 pub mod db;
 pub mod demo;
 mod demo_follow_up;
@@ -169,7 +170,8 @@ fn open_routes(state: &AppState) -> Router {
         .with_state(state.clone())
 }
 
-/// Routes outside the app's pages: calendar files and cohort exports.
+/// Routes outside the app's pages: calendar files, cohort exports and a
+/// person's download of their data.
 fn file_routes(state: &AppState, public_url: &str) -> Router<AppState> {
     let calendar = calendar_files::CalendarState {
         pool: state.pool.clone(),
@@ -188,6 +190,7 @@ fn file_routes(state: &AppState, public_url: &str) -> Router<AppState> {
             "/coordinator/exports/{cohort}/{file}",
             get(export_files::cohort_export),
         )
+        .route("/account/data/{token}", get(data_download::my_data))
 }
 
 /// The app's pages and server functions, then the site's other files and

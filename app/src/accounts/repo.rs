@@ -86,6 +86,8 @@ pub struct NewAccount<'a> {
     pub display_name: &'a str,
     pub role: Role,
     pub locale: &'a str,
+    /// Where the person consented to the notice (recorded with the account).
+    pub consent: crate::consent::ConsentContext,
 }
 
 /// Inserts an account; `Ok(None)` when the email is taken (whatever its case).
@@ -106,12 +108,26 @@ pub async fn insert_account(
     .bind(utc_text(now))
     .execute(&mut *connection)
     .await?;
-    Ok((result.rows_affected() == 1).then(|| result.last_insert_rowid()))
+    if result.rows_affected() != 1 {
+        return Ok(None);
+    }
+    let id = result.last_insert_rowid();
+    crate::consent::repo::give(
+        connection,
+        crate::consent::repo::ConsentHolder::Account(id),
+        crate::consent::ConsentPurpose::Program,
+        account.consent,
+        now,
+    )
+    .await?;
+    Ok(Some(id))
 }
 
-/// The name, language and way of receiving notices a person chose.
+/// The name, language and way of receiving notices a person chose. Holding
+/// notices for a weekly digest is an optional consent: choosing it gives it,
+/// choosing to receive them at once withdraws it.
 pub async fn update_profile(
-    pool: &SqlitePool,
+    connection: &mut SqliteConnection,
     id: i64,
     display_name: &str,
     locale: &str,
@@ -125,9 +141,27 @@ pub async fn update_profile(
     .bind(locale)
     .bind(delivery.as_str())
     .bind(id)
-    .execute(pool)
+    .execute(&mut *connection)
     .await?;
-    Ok(())
+    let now = chrono::Utc::now();
+    let purpose = crate::consent::ConsentPurpose::WeeklyDigest;
+    match delivery {
+        NotificationDelivery::WeeklyDigest => {
+            crate::consent::repo::give(
+                connection,
+                crate::consent::repo::ConsentHolder::Account(id),
+                purpose,
+                crate::consent::ConsentContext::Choice,
+                now,
+            )
+            .await
+        }
+        NotificationDelivery::Immediate => {
+            crate::consent::repo::withdraw(connection, id, purpose, now)
+                .await
+                .map(|_| ())
+        }
+    }
 }
 
 /// How the person receives the notices that can wait.

@@ -308,11 +308,19 @@ pub async fn get_application(id: i64) -> Result<ApplicationDetail, AppError> {
     use crate::program_time::{program_time, program_today};
     use crate::server_context::pool;
 
-    authorize_role(Role::Coordinator).await?;
+    let authorized = authorize_role(Role::Coordinator).await?;
     let pool = pool()?;
     let row = repo::find_application(&pool, id)
         .await?
         .ok_or(AppError::NotFound)?;
+    crate::access_log::repo::record_read(
+        &pool,
+        authorized.account()?.id,
+        crate::access_log::repo::ReadSubject::Application(row.id),
+        crate::access_log::ReadWhat::Application,
+        "",
+    )
+    .await?;
     let cohorts = crate::catalog::repo::cohort_summaries(&pool, program_today()).await?;
     let mut cohorts: Vec<_> = cohorts
         .into_iter()

@@ -19,6 +19,7 @@ pub async fn insert_application(
     locale: &str,
     now: DateTime<Utc>,
 ) -> Result<i64, sqlx::Error> {
+    let submitted_at = now;
     let now = utc_text(now);
     let matching = &application.matching;
     let id: i64 = sqlx::query_scalar(
@@ -51,6 +52,14 @@ pub async fn insert_application(
     .fetch_one(&mut *connection)
     .await?;
     insert_matching_lists(connection, ListOwner::Application, id, matching).await?;
+    crate::consent::repo::give(
+        connection,
+        crate::consent::repo::ConsentHolder::Application(id),
+        crate::consent::ConsentPurpose::Program,
+        crate::consent::ConsentContext::Application,
+        submitted_at,
+    )
+    .await?;
     add_event(
         connection,
         id,

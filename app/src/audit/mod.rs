@@ -37,6 +37,8 @@ crate::stored_enum! {
         PairEnded,
         MatchingSettingsChanged,
         NudgeSent,
+        /// A coordinator opened a participant's page. Recorded until issue 20;
+        /// such reads now go to the log of reads (`access_log`).
         ParticipantViewed,
         /// A coordinator downloaded an export (detail: cohort code and kind).
         DataExported,
@@ -69,13 +71,21 @@ crate::stored_enum! {
         /// questionnaire, what, which question).
         QuestionnaireEdited,
         /// A coordinator read one person's questionnaire answers (subject: their
-        /// account id; detail: the cohort and the questionnaire).
+        /// account id; detail: the cohort and the questionnaire). Recorded
+        /// until issue 20; such reads now go to the log of reads (`access_log`).
         QuestionnaireAnswersViewed,
+        /// A person withdrew an optional consent (detail: its purpose).
+        ConsentWithdrawn,
+        /// A person consented to a new version of the privacy notice
+        /// (detail: the version).
+        ConsentRenewed,
+        /// A person downloaded their data (detail: its size).
+        PersonalDataDownloaded,
     }
 }
 
 impl AuditEvent {
-    pub const ALL: [AuditEvent; 41] = [
+    pub const ALL: [AuditEvent; 44] = [
         AuditEvent::LoginSucceeded,
         AuditEvent::LoginFailed,
         AuditEvent::LoginThrottled,
@@ -117,6 +127,9 @@ impl AuditEvent {
         AuditEvent::QuestionnaireSent,
         AuditEvent::QuestionnaireEdited,
         AuditEvent::QuestionnaireAnswersViewed,
+        AuditEvent::ConsentWithdrawn,
+        AuditEvent::ConsentRenewed,
+        AuditEvent::PersonalDataDownloaded,
     ];
 
     /// Events a coordinator should notice at a glance.

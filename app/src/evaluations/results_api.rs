@@ -167,13 +167,12 @@ pub async fn get_evaluation_results(
 }
 
 /// One person's response: their answers once submitted, nothing of a
-/// draft. Each reading is written to the audit log.
+/// draft. Each reading is in the log of reads of personal data (`access_log`).
 #[server(endpoint = "person_answers")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn get_person_answers(id: i64) -> Result<PersonAnswers, AppError> {
     use crate::accounts::{session::authorize_role, Role};
-    use crate::audit::repo::record_by_caller;
-    use crate::audit::AuditEvent;
+
     use crate::server_context::pool;
 
     let authorized = authorize_role(Role::Coordinator).await?;
@@ -190,14 +189,14 @@ pub async fn get_person_answers(id: i64) -> Result<PersonAnswers, AppError> {
     };
     drop(connection);
     let detail = format!("{}/{}", record.cohort_code, record.kind);
-    record_by_caller(
+    crate::access_log::repo::record_read(
         &pool,
-        AuditEvent::QuestionnaireAnswersViewed,
-        Some(authorized.account()?.id),
-        Some(&record.author_account_id.to_string()),
-        Some(&detail),
+        authorized.account()?.id,
+        crate::access_log::repo::ReadSubject::Account(record.author_account_id),
+        crate::access_log::ReadWhat::QuestionnaireAnswers,
+        &detail,
     )
-    .await;
+    .await?;
     Ok(PersonAnswers {
         id: record.id,
         name: record.author_name.clone(),

@@ -77,6 +77,11 @@ fn event_label(event: Option<AuditEvent>, raw: String) -> impl Fn() -> String + 
             AuditEvent::QuestionnaireAnswersViewed => {
                 t_string!(i18n, audit.events.questionnaire_answers_viewed)
             }
+            AuditEvent::ConsentWithdrawn => t_string!(i18n, audit.events.consent_withdrawn),
+            AuditEvent::ConsentRenewed => t_string!(i18n, audit.events.consent_renewed),
+            AuditEvent::PersonalDataDownloaded => {
+                t_string!(i18n, audit.events.personal_data_downloaded)
+            }
         }
         .to_owned()
     }

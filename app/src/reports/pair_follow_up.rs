@@ -42,11 +42,24 @@ pub async fn get_pair_follow_up(pair_id: i64) -> Result<PairFollowUp, AppError> 
     use crate::accounts::{policy::Access, session::authorize};
     use crate::server_context::pool;
 
-    authorize(Access::PairOverview).await?;
+    use crate::access_log::repo::{record_reads, ReadSubject};
+
+    let authorized = authorize(Access::PairOverview).await?;
     let pool = pool()?;
     let pair = crate::pairs::repo::find_pair(&pool, pair_id)
         .await?
         .ok_or(AppError::NotFound)?;
+    record_reads(
+        &pool,
+        authorized.account()?.id,
+        &[
+            ReadSubject::Account(pair.mentee_account_id),
+            ReadSubject::Account(pair.mentor_account_id),
+        ],
+        crate::access_log::ReadWhat::PairOverview,
+        &format!("#{pair_id}"),
+    )
+    .await?;
     let cohort_code: String = sqlx::query_scalar("SELECT code FROM cohorts WHERE id = ?")
         .bind(pair.cohort_id)
         .fetch_one(&pool)

@@ -57,13 +57,12 @@ pub struct ParticipantView {
     pub choices: ProfileChoices,
 }
 
-/// A mentor's or a mentee's page, for the coordinator. Reading it is audited.
+/// A mentor's or a mentee's page, for the coordinator. Each reading is in
+/// the log of reads of personal data (`access_log`).
 #[server(endpoint = "get_participant")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn get_participant(profile_id: i64) -> Result<ParticipantView, AppError> {
     use crate::accounts::session::authorize_role;
-    use crate::audit::repo::record_by_caller;
-    use crate::audit::AuditEvent;
 
     use crate::server_context::pool;
 
@@ -87,14 +86,14 @@ pub async fn get_participant(profile_id: i64) -> Result<ParticipantView, AppErro
             .collect(),
         None => Vec::new(),
     };
-    record_by_caller(
+    crate::access_log::repo::record_read(
         &pool,
-        AuditEvent::ParticipantViewed,
-        Some(authorized.account()?.id),
-        Some(&person.account_id.to_string()),
-        None,
+        authorized.account()?.id,
+        crate::access_log::repo::ReadSubject::Account(person.account_id),
+        crate::access_log::ReadWhat::ParticipantPage,
+        "",
     )
-    .await;
+    .await?;
     Ok(ParticipantView {
         profile_id,
         role: if person.role == "mentor" {

@@ -58,15 +58,29 @@ pub async fn save_testimonial(
     }
     let (body, language, signature) =
         errors.finish_with(|| Some((body?, language?, signature?)))?;
+    // Writing one is consenting to its publication, once approved: the
+    // consent is recorded with it (and withdrawn with it, or alone from
+    // "my account").
+    let now = chrono::Utc::now();
+    let mut transaction = pool.begin().await?;
     super::repo::save(
-        &pool,
+        &mut transaction,
         account.id,
         &body,
         language,
         signature,
-        &crate::program_time::utc_now_text(),
+        &crate::program_time::utc_text(now),
     )
     .await?;
+    crate::consent::repo::give(
+        &mut transaction,
+        crate::consent::repo::ConsentHolder::Account(account.id),
+        crate::consent::ConsentPurpose::TestimonialPublication,
+        crate::consent::ConsentContext::Choice,
+        now,
+    )
+    .await?;
+    transaction.commit().await?;
     Ok(())
 }
 
@@ -79,9 +93,18 @@ pub async fn withdraw_testimonial() -> Result<(), AppError> {
 
     let authorized = authorize(Access::OwnProfile).await?;
     let account = authorized.account()?;
-    if !super::repo::withdraw(&pool()?, account.id).await? {
+    let mut transaction = pool()?.begin().await?;
+    if !super::repo::withdraw(&mut transaction, account.id).await? {
         return Err(AppError::NotFound);
     }
+    crate::consent::repo::withdraw(
+        &mut transaction,
+        account.id,
+        crate::consent::ConsentPurpose::TestimonialPublication,
+        chrono::Utc::now(),
+    )
+    .await?;
+    transaction.commit().await?;
     Ok(())
 }
 

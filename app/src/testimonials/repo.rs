@@ -1,5 +1,5 @@
 //! SQL of testimonials.
-use sqlx::SqlitePool;
+use sqlx::{SqliteConnection, SqlitePool};
 
 use super::{PublicTestimonial, Signature, Testimonial, TestimonialStatus};
 use crate::accounts::Role;
@@ -76,7 +76,7 @@ pub async fn of_account(
 
 /// Writes (or rewrites) the account's testimonial: it waits for approval again.
 pub async fn save(
-    pool: &SqlitePool,
+    connection: &mut SqliteConnection,
     account_id: i64,
     body: &str,
     language: &str,
@@ -96,19 +96,22 @@ pub async fn save(
     .bind(language)
     .bind(signature.as_str())
     .bind(now)
-    .execute(pool)
+    .execute(&mut *connection)
     .await?;
     Ok(())
 }
 
 /// Withdraws the account's testimonial; `false` when there is none to withdraw.
-pub async fn withdraw(pool: &SqlitePool, account_id: i64) -> Result<bool, sqlx::Error> {
+pub async fn withdraw(
+    connection: &mut SqliteConnection,
+    account_id: i64,
+) -> Result<bool, sqlx::Error> {
     let result = sqlx::query(
         "UPDATE testimonials SET status = 'withdrawn' \
          WHERE account_id = ? AND status <> 'withdrawn'",
     )
     .bind(account_id)
-    .execute(pool)
+    .execute(&mut *connection)
     .await?;
     Ok(result.rows_affected() == 1)
 }
@@ -150,10 +153,12 @@ pub async fn decide(
 
 /// The approved testimonials, as the home page shows them (the oldest
 /// approval first: the order they were published in), of accounts still
-/// active.
+/// active, whose consent to the publication is in force.
 pub async fn published(pool: &SqlitePool) -> Result<Vec<PublicTestimonial>, sqlx::Error> {
     let rows: Vec<Row> = sqlx::query_as(&format!(
         "{SELECT} WHERE t.status = 'approved' AND a.is_disabled = 0 \
+           AND EXISTS (SELECT 1 FROM consents c WHERE c.account_id = t.account_id \
+                        AND c.purpose = 'testimonial_publication' AND c.withdrawn_at IS NULL) \
          ORDER BY t.decided_at, t.id"
     ))
     .fetch_all(pool)

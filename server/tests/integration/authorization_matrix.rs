@@ -30,6 +30,7 @@ use app::journals::outbox_api::ListOutbox;
 use app::layout::SetLocale;
 use app::meetings::api::*;
 use app::messages::api::*;
+use app::my_data::api::*;
 use app::needs::api::*;
 use app::pairs::api::*;
 use app::participation::api::*;
@@ -110,6 +111,10 @@ enum Rule {
     /// The author of the fixture's questionnaire response (`Mentee`) alone:
     /// not the other person of the pair, not the coordination.
     ResponseAuthor,
+    /// The privacy officer: the matrix's coordinator holds the charge (the
+    /// first coordinator does); `privacy::a_coordinator_without_the_charge_…`
+    /// shows another coordinator refused.
+    PrivacyOfficer,
 }
 
 impl Rule {
@@ -132,6 +137,8 @@ impl Rule {
             (Rule::PairMentor | Rule::PairMentee, Some(_)) => Some(StatusCode::FORBIDDEN),
             (Rule::ResponseAuthor, Some(_)) if caller == Caller::Mentee => None,
             (Rule::ResponseAuthor, Some(_)) => Some(StatusCode::FORBIDDEN),
+            (Rule::PrivacyOfficer, Some(_)) if caller == Caller::Coordinator => None,
+            (Rule::PrivacyOfficer, Some(_)) => Some(StatusCode::FORBIDDEN),
         }
     }
 }
@@ -373,6 +380,45 @@ fn rows() -> Vec<Row> {
             body: |_| String::new(),
         },
         // One's own account.
+        // One's own privacy (issue 20), and the officer's log of reads.
+        Row {
+            path: GetMyPrivacy::PATH,
+            rule: Rule::SignedIn,
+            body: |_| String::new(),
+        },
+        Row {
+            path: WithdrawConsent::PATH,
+            rule: Rule::SignedIn,
+            body: |_| form(&[("purpose", "weekly_digest")]),
+        },
+        Row {
+            path: GetConsentRenewal::PATH,
+            rule: Rule::SignedIn,
+            body: |_| String::new(),
+        },
+        Row {
+            path: RenewConsent::PATH,
+            rule: Rule::SignedIn,
+            body: |_| form(&[("consent", ""), ("next", "/")]),
+        },
+        Row {
+            path: PrepareDataDownload::PATH,
+            rule: Rule::SignedIn,
+            body: |_| String::new(),
+        },
+        Row {
+            path: GetPersonalDataReads::PATH,
+            rule: Rule::PrivacyOfficer,
+            body: |_| {
+                form(&[
+                    ("reader", ""),
+                    ("subject", ""),
+                    ("what", ""),
+                    ("from", ""),
+                    ("to", ""),
+                ])
+            },
+        },
         Row {
             path: GetMyAccount::PATH,
             rule: Rule::SignedIn,

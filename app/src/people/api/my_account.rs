@@ -61,7 +61,16 @@ pub async fn update_my_account(
             problem: InputProblem::InvalidChoice,
         })?,
     };
-    repo::update_profile(&pool, account.id, &display_name, locale, delivery).await?;
+    let mut transaction = pool.begin().await?;
+    repo::update_profile(
+        &mut transaction,
+        account.id,
+        &display_name,
+        locale,
+        delivery,
+    )
+    .await?;
+    transaction.commit().await?;
     remember_locale(locale)?;
     Ok(locale.to_owned())
 }

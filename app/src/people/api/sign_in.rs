@@ -89,11 +89,21 @@ pub async fn log_in(
         },
     )
     .await;
-    let destination = if next.trim().is_empty() {
+    let mut destination = if next.trim().is_empty() {
         account.0.role().home_path().to_owned()
     } else {
         crate::locale::safe_return_path(next.trim())
     };
+    // A material change of the privacy notice asks for consent again first.
+    if crate::consent::repo::renewal_due(&pool, account.0.id)
+        .await?
+        .is_some()
+    {
+        destination = format!(
+            "/consent?next={}",
+            crate::components::access::encode_query_value(&destination)
+        );
+    }
     let switched = switch_to_account_locale(&account.0.locale, locale_chosen)?;
     leptos_axum::redirect(&destination);
     Ok(switched)

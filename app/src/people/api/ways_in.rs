@@ -64,6 +64,7 @@ pub async fn register_mentee(
             display_name: &display_name,
             role: Role::Mentee,
             locale,
+            consent: crate::consent::ConsentContext::Registration,
         },
         chrono::Utc::now(),
     )
@@ -158,6 +159,7 @@ pub async fn accept_invitation(
             display_name: &display_name,
             role,
             locale: &invitation.locale,
+            consent: crate::consent::ConsentContext::Invitation,
         },
         now,
     )

@@ -68,6 +68,12 @@ fn AccountForms(account: MyAccount) -> impl IntoView {
             <div class="container form-page">
                 <h1>{t!(i18n, account.title)}</h1>
                 <p class="muted">{t!(i18n, account.signed_in_as)} " " <strong>{user.email.clone()}</strong></p>
+                <nav class="panel" aria-labelledby="account-privacy-link">
+                    <h2 id="account-privacy-link">
+                        <a href="/account/privacy">{t!(i18n, account.privacy_link_title)}</a>
+                    </h2>
+                    <p class="muted">{t!(i18n, account.privacy_link_body)}</p>
+                </nav>
 
                 <h2>{t!(i18n, account.profile_title)}</h2>
                 <ActionForm action=update attr:class="form" attr:novalidate=true>

@@ -86,6 +86,15 @@ pub async fn export_file(
     };
     let bytes = write_csv(&headers, rows);
     let detail = format!("{cohort_code}/{}", kind.as_str());
+    let people = repo::people_in_export(pool, cohort_code, kind).await?;
+    crate::access_log::repo::record_reads(
+        pool,
+        account.id,
+        &people,
+        crate::access_log::ReadWhat::Export,
+        &detail,
+    )
+    .await?;
     record(
         pool,
         AuditEvent::DataExported,

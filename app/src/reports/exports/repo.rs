@@ -169,3 +169,70 @@ pub async fn applications_for_cohort(
     .fetch_all(pool)
     .await
 }
+
+/// Whose personal data a cohort's export holds, for the log of reads: the
+/// people of the pairs its rows name, the applicants it lists, the authors
+/// of the answers it gives. The figures name nobody.
+pub async fn people_in_export(
+    pool: &SqlitePool,
+    code: &str,
+    kind: super::ExportKind,
+) -> Result<Vec<crate::access_log::repo::ReadSubject>, sqlx::Error> {
+    use super::ExportKind;
+    use crate::access_log::repo::ReadSubject;
+
+    let pairs_where = match kind {
+        ExportKind::Pairs => Some("1 = 1"),
+        ExportKind::Goals => Some("EXISTS (SELECT 1 FROM goals g WHERE g.pair_id = p.id)"),
+        ExportKind::Meetings => Some("EXISTS (SELECT 1 FROM meetings m WHERE m.pair_id = p.id)"),
+        _ => None,
+    };
+    let accounts: Vec<i64> = if let Some(condition) = pairs_where {
+        sqlx::query_scalar(&format!(
+            "SELECT DISTINCT f.account_id FROM pairs p JOIN cohorts c ON c.id = p.cohort_id \
+             JOIN profiles f ON f.id IN (p.mentee_profile_id, p.mentor_profile_id) \
+             WHERE c.code = ? AND f.account_id IS NOT NULL AND {condition}"
+        ))
+        .bind(code)
+        .fetch_all(pool)
+        .await?
+    } else if matches!(kind, ExportKind::Evaluations | ExportKind::Pulses) {
+        let questionnaire = if kind == ExportKind::Evaluations {
+            "evaluation"
+        } else {
+            "pulse"
+        };
+        sqlx::query_scalar(
+            "SELECT DISTINCT f.account_id FROM questionnaire_responses r \
+             JOIN questionnaire_sendings s ON s.id = r.sending_id \
+             JOIN cohorts c ON c.id = s.cohort_id \
+             JOIN profiles f ON f.id = r.profile_id \
+             WHERE c.code = ? AND s.kind = ? AND r.submitted_at IS NOT NULL \
+               AND f.account_id IS NOT NULL",
+        )
+        .bind(code)
+        .bind(questionnaire)
+        .fetch_all(pool)
+        .await?
+    } else {
+        Vec::new()
+    };
+    let applications: Vec<i64> = if kind == ExportKind::Applications {
+        sqlx::query_scalar(
+            "SELECT a.id FROM mentor_applications a \
+             LEFT JOIN profiles p ON p.application_id = a.id \
+             LEFT JOIN cohorts c ON c.id = p.cohort_id \
+             WHERE c.code = ? OR c.id IS NULL",
+        )
+        .bind(code)
+        .fetch_all(pool)
+        .await?
+    } else {
+        Vec::new()
+    };
+    Ok(accounts
+        .into_iter()
+        .map(ReadSubject::Account)
+        .chain(applications.into_iter().map(ReadSubject::Application))
+        .collect())
+}

@@ -40,6 +40,8 @@ pub struct TestResponse {
     pub status: StatusCode,
     pub headers: axum::http::HeaderMap,
     pub body: String,
+    /// The body as sent (a file's bytes).
+    pub bytes: Vec<u8>,
 }
 
 impl TestResponse {
@@ -136,6 +138,7 @@ impl TestApp {
             status,
             headers,
             body: String::from_utf8_lossy(&bytes).into_owned(),
+            bytes,
         }
     }
 
@@ -295,6 +298,7 @@ impl TestApp {
                 display_name: &format!("Person {email}"),
                 role,
                 locale: "fr",
+                consent: app::consent::ConsentContext::AccountCreated,
             },
             chrono::Utc::now(),
         )

@@ -382,7 +382,10 @@ async fn the_coordination_reads_only_submitted_answers_in_results_per_person_and
     );
     assert_eq!(
         program
-            .count("SELECT COUNT(*) FROM audit_log WHERE event = 'questionnaire_answers_viewed'")
+            .count(
+                "SELECT COUNT(*) FROM personal_data_reads \
+                 WHERE what = 'questionnaire_answers' AND purpose = 'evaluation'"
+            )
             .await,
         2
     );

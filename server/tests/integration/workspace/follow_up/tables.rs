@@ -95,12 +95,14 @@ async fn a_participant_s_page_shows_the_profile_and_pairs_without_feedback_text_
     ] {
         assert!(!response.body.contains(secret), "{secret}");
     }
-    let audited: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE event = 'participant_viewed'")
-            .fetch_one(&demo.app.pool)
-            .await
-            .expect("count");
-    assert_eq!(audited, 1);
+    let logged: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM personal_data_reads \
+         WHERE what = 'participant_page' AND purpose = 'follow_up'",
+    )
+    .fetch_one(&demo.app.pool)
+    .await
+    .expect("count");
+    assert_eq!(logged, 1, "the reading is in the log of reads");
     let mentor = demo.app.sign_in(MENTOR.0, MENTOR.1).await;
     let refused = demo
         .app
