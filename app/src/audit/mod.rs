@@ -71,11 +71,26 @@ crate::stored_enum! {
         /// A coordinator read one person's questionnaire answers (subject: their
         /// account id; detail: the cohort and the questionnaire).
         QuestionnaireAnswersViewed,
+        /// The privacy officer named the person in charge shown on the
+        /// privacy page (subject: the address shown).
+        PersonInChargeNamed,
+        /// The privacy officer handed the charge to another coordinator
+        /// (subject: the new officer's address; detail: from → to).
+        PrivacyOfficerChanged,
+        /// The privacy officer published a new version of the privacy
+        /// notice (detail: the version, and whether the change is material).
+        PrivacyNoticePublished,
+        /// The privacy officer recorded a confidentiality incident (detail:
+        /// its number and the risk assessed; never what it concerns).
+        ConfidentialityIncidentRecorded,
+        /// The privacy officer changed an incident of the register (detail:
+        /// its number and the risk assessed).
+        ConfidentialityIncidentEdited,
     }
 }
 
 impl AuditEvent {
-    pub const ALL: [AuditEvent; 41] = [
+    pub const ALL: [AuditEvent; 46] = [
         AuditEvent::LoginSucceeded,
         AuditEvent::LoginFailed,
         AuditEvent::LoginThrottled,
@@ -117,6 +132,11 @@ impl AuditEvent {
         AuditEvent::QuestionnaireSent,
         AuditEvent::QuestionnaireEdited,
         AuditEvent::QuestionnaireAnswersViewed,
+        AuditEvent::PersonInChargeNamed,
+        AuditEvent::PrivacyOfficerChanged,
+        AuditEvent::PrivacyNoticePublished,
+        AuditEvent::ConfidentialityIncidentRecorded,
+        AuditEvent::ConfidentialityIncidentEdited,
     ];
 
     /// Events a coordinator should notice at a glance.

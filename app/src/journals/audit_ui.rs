@@ -77,6 +77,19 @@ fn event_label(event: Option<AuditEvent>, raw: String) -> impl Fn() -> String + 
             AuditEvent::QuestionnaireAnswersViewed => {
                 t_string!(i18n, audit.events.questionnaire_answers_viewed)
             }
+            AuditEvent::PersonInChargeNamed => t_string!(i18n, audit.events.person_in_charge_named),
+            AuditEvent::PrivacyOfficerChanged => {
+                t_string!(i18n, audit.events.privacy_officer_changed)
+            }
+            AuditEvent::PrivacyNoticePublished => {
+                t_string!(i18n, audit.events.privacy_notice_published)
+            }
+            AuditEvent::ConfidentialityIncidentRecorded => {
+                t_string!(i18n, audit.events.confidentiality_incident_recorded)
+            }
+            AuditEvent::ConfidentialityIncidentEdited => {
+                t_string!(i18n, audit.events.confidentiality_incident_edited)
+            }
         }
         .to_owned()
     }
