@@ -144,6 +144,7 @@ pub async fn load_demo_data(pool: &SqlitePool) -> Result<DemoLoad, sqlx::Error> 
     load.skills_added = result.rows_affected();
     transaction.commit().await?;
     load.people_added = load_demo_people(pool).await?;
+    name_privacy_officer(pool).await?;
     load.profiles_filled = crate::demo_program::fill_profiles(pool, "hiver-2025").await?;
     if let Some(coordinator) = find_account_by_email(pool, DEMO_PEOPLE[0].email).await? {
         load.applications_added =
@@ -160,6 +161,30 @@ pub async fn load_demo_data(pool: &SqlitePool) -> Result<DemoLoad, sqlx::Error> 
         "demo data loaded"
     );
     Ok(load)
+}
+
+/// The demo coordinator holds the charge of privacy officer (unless a
+/// coordinator already does), and the privacy page names a person in charge,
+/// so that the privacy pages are filled. Left as it is when already named.
+async fn name_privacy_officer(pool: &SqlitePool) -> Result<(), sqlx::Error> {
+    let Some(coordinator) = find_account_by_email(pool, DEMO_PEOPLE[0].email).await? else {
+        return Ok(());
+    };
+    app::privacy_office::repo::take_charge_when_nobody_holds_it(pool, coordinator.id).await?;
+    sqlx::query(
+        "INSERT INTO privacy_contact (id, name, title_fr, title_en, email, phone, \
+                                      updated_at, updated_by) \
+         VALUES (1, ?, 'Responsable de la protection des renseignements personnels', \
+                 'Person in charge of the protection of personal information', \
+                 'vie.privee@demo.mentorat.example', '514 555-0100', ?, ?) \
+         ON CONFLICT (id) DO NOTHING",
+    )
+    .bind(DEMO_PEOPLE[0].display_name)
+    .bind(app::program_time::utc_now_text())
+    .bind(coordinator.id)
+    .execute(pool)
+    .await?;
+    Ok(())
 }
 
 async fn load_demo_people(pool: &SqlitePool) -> Result<u64, sqlx::Error> {

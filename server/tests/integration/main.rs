@@ -15,4 +15,5 @@ mod mailer;
 mod operations;
 mod pages;
 mod pairs;
+mod privacy_office;
 mod workspace;
