@@ -433,7 +433,7 @@ fn IncidentsView(incidents: Vec<Incident>, record: ServerAction<RecordIncident>)
             view! { <p class="empty-state">{t!(i18n, privacy_office.register_empty)}</p> }.into_any()
         } else {
             view! {
-                <ul class="plain-list" aria-labelledby="register-title">
+                <ul class="plain-list">
                     {incidents.into_iter().map(|incident| view! { <li><IncidentCard incident /></li> }).collect_view()}
                 </ul>
             }.into_any()
