@@ -3,6 +3,10 @@
 //! (`Access::PrivacyOfficer`): the person in charge, handing the charge,
 //! publishing a new version of the notice, and the incident register. Every
 //! change is written to the audit log.
+// A form's fields are its server function's arguments (Leptos's convention),
+// and an incident's form is long.
+#![allow(clippy::too_many_arguments)]
+
 use leptos::prelude::*;
 
 use super::{Incident, PrivacyNotice, PrivacyOffice, PrivacyPageData};
@@ -211,7 +215,6 @@ pub async fn get_incident(id: i64) -> Result<Incident, AppError> {
 /// Records a confidentiality incident in the register; answers its id.
 #[server(endpoint = "record_incident")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
-#[allow(clippy::too_many_arguments)]
 pub async fn record_incident(
     occurred_on: String,
     discovered_on: String,
@@ -269,7 +272,6 @@ pub async fn record_incident(
 /// changed since: nothing is overwritten).
 #[server(endpoint = "edit_incident")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
-#[allow(clippy::too_many_arguments)]
 pub async fn edit_incident(
     id: i64,
     revision: i64,

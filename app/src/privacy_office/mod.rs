@@ -478,9 +478,7 @@ pub struct HandoverTarget {
 pub fn check_handover(officer_id: i64, target: Option<HandoverTarget>) -> Result<i64, AppError> {
     let field = "account_id";
     match target {
-        Some(target) if target.id == officer_id => {
-            Err(invalid(field, InputProblem::NotOnYourself))
-        }
+        Some(target) if target.id == officer_id => Err(invalid(field, InputProblem::NotOnYourself)),
         Some(target) if target.is_coordinator && !target.is_disabled => Ok(target.id),
         _ => Err(invalid(field, InputProblem::InvalidChoice)),
     }
@@ -494,8 +492,14 @@ mod tests {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap_or_default()
     }
 
-    fn problem<T: std::fmt::Debug>(result: &Result<T, AppError>, field: &str) -> Option<InputProblem> {
-        result.as_ref().err().and_then(|error| error.problem_with(field))
+    fn problem<T: std::fmt::Debug>(
+        result: &Result<T, AppError>,
+        field: &str,
+    ) -> Option<InputProblem> {
+        result
+            .as_ref()
+            .err()
+            .and_then(|error| error.problem_with(field))
     }
 
     #[test]
@@ -616,7 +620,11 @@ mod tests {
             "risk_reasoning",
             "measures",
         ] {
-            assert_eq!(problem(&checked, field), Some(InputProblem::Required), "{field}");
+            assert_eq!(
+                problem(&checked, field),
+                Some(InputProblem::Required),
+                "{field}"
+            );
         }
         assert_eq!(problem(&checked, "risk"), Some(InputProblem::InvalidChoice));
         assert_eq!(problem(&checked, "commission_notified_on"), None);
@@ -682,7 +690,9 @@ mod tests {
             "",
         );
         assert_eq!(
-            person.as_ref().map(|person| (person.name.as_str(), person.phone.clone())),
+            person
+                .as_ref()
+                .map(|person| (person.name.as_str(), person.phone.clone())),
             Ok(("Claire Gagnon", None))
         );
         let with_phone = check_person_in_charge("C", "T", "T", "a@b.org", "514 555-0100 ");

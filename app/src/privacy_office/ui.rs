@@ -12,7 +12,7 @@ use super::api::{
     EditIncident, HandPrivacyCharge, PublishPrivacyNotice, RecordIncident, SavePersonInCharge,
 };
 use super::{
-    notice_blocks, Incident, Notification, NoticeBlock, PersonInCharge, PrivacyNotice,
+    notice_blocks, Incident, NoticeBlock, Notification, PersonInCharge, PrivacyNotice,
     PrivacyOffice, PrivacyPageData, Risk, INCIDENT_TEXT_MAX_CHARS, NATURE_MAX_CHARS,
     NOTICE_BODY_MAX_CHARS, NOTICE_CHANGES_MAX_CHARS,
 };
@@ -204,7 +204,9 @@ fn PrivacyOfficeView(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let (incidents, to_notify) = (office.incidents, office.incidents_to_notify);
-    let notice = office.notice_version.zip(office.notice_published_at.clone());
+    let notice = office
+        .notice_version
+        .zip(office.notice_published_at.clone());
     view! {
         <p>{t!(i18n, privacy_office.lead)}</p>
         <ul class="tiles">
@@ -239,7 +241,8 @@ fn PersonInChargeForm(
     let i18n = use_i18n();
     let error = action_error(save);
     let saved = action_succeeded(save);
-    let value = |field: fn(&PersonInCharge) -> String| person.as_ref().map(field).unwrap_or_default();
+    let value =
+        |field: fn(&PersonInCharge) -> String| person.as_ref().map(field).unwrap_or_default();
     let name = value(|person| person.name.clone());
     let title_fr = value(|person| person.title_fr.clone());
     let title_en = value(|person| person.title_en.clone());
@@ -352,7 +355,8 @@ fn PublishNoticeForm(
         .map(|notice| (notice.body_fr, notice.body_en))
         .unwrap_or_default();
     let confirm = t_string!(i18n, privacy_office.publish_confirm).to_owned();
-    let format_hint = Signal::derive(move || t_string!(i18n, privacy_office.format_hint).to_owned());
+    let format_hint =
+        Signal::derive(move || t_string!(i18n, privacy_office.format_hint).to_owned());
     let changes_hint =
         Signal::derive(move || t_string!(i18n, privacy_office.changes_hint).to_owned());
     view! {
@@ -488,7 +492,10 @@ fn IncidentCard(incident: Incident) -> impl IntoView {
     };
     let people_count = incident.people_count;
     let recorded = (incident.recorded_at.clone(), incident.recorded_by.clone());
-    let updated = incident.updated_at.clone().map(|at| (at, incident.updated_by.clone()));
+    let updated = incident
+        .updated_at
+        .clone()
+        .map(|at| (at, incident.updated_by.clone()));
     let someone = move |name: Option<String>| {
         name.unwrap_or_else(|| t_string!(i18n, privacy_office.someone).to_owned())
     };

@@ -74,9 +74,7 @@ impl Office {
     }
 
     async fn incidents(&self) -> Vec<Incident> {
-        let listed = self
-            .call(ListIncidents::PATH, "", &self.officer)
-            .await;
+        let listed = self.call(ListIncidents::PATH, "", &self.officer).await;
         listed.assert_status(StatusCode::OK);
         listed.json()
     }
@@ -92,10 +90,16 @@ fn incident(changed: &[(&str, &str)]) -> String {
             "La liste des mentoré·e·s d’une cohorte envoyée à une mauvaise adresse.",
         ),
         ("information_concerned", "Noms et adresses courriel."),
-        ("people_concerned", "Les mentoré·e·s de la cohorte Hiver 2025."),
+        (
+            "people_concerned",
+            "Les mentoré·e·s de la cohorte Hiver 2025.",
+        ),
         ("people_count", "40"),
         ("risk", "serious"),
-        ("risk_reasoning", "Envoyée hors du réseau, à une personne inconnue."),
+        (
+            "risk_reasoning",
+            "Envoyée hors du réseau, à une personne inconnue.",
+        ),
         ("measures", "Demande de suppression au destinataire."),
         ("commission_notified_on", ""),
         ("people_notified_on", ""),
@@ -165,7 +169,11 @@ async fn a_plain_coordinator_and_a_mentor_are_refused_every_officer_function() {
                 .assert_status(StatusCode::FORBIDDEN);
         }
     }
-    assert_eq!(office.app.fingerprint().await, before, "a refusal changes nothing");
+    assert_eq!(
+        office.app.fingerprint().await,
+        before,
+        "a refusal changes nothing"
+    );
     assert_eq!(office.officers().await, vec![OFFICER.to_owned()]);
     // The pages say so too, with the status.
     for path in [
@@ -193,7 +201,9 @@ async fn a_plain_coordinator_and_a_mentor_are_refused_every_officer_function() {
         .get_with_cookie("/coordinator", &office.coordinator)
         .await;
     coordinator_home.assert_status(StatusCode::OK);
-    assert!(!coordinator_home.body.contains("href=\"/coordinator/privacy\""));
+    assert!(!coordinator_home
+        .body
+        .contains("href=\"/coordinator/privacy\""));
 }
 
 #[tokio::test]
@@ -204,7 +214,9 @@ async fn the_officer_records_an_incident_edits_it_and_it_reads_back() {
         .get_with_cookie("/coordinator/privacy/incidents", &office.officer)
         .await;
     empty.assert_status(StatusCode::OK);
-    assert!(empty.body.contains("Aucun incident n’est inscrit au registre."));
+    assert!(empty
+        .body
+        .contains("Aucun incident n’est inscrit au registre."));
 
     let recorded = office
         .call(RecordIncident::PATH, &incident(&[]), &office.officer)
@@ -277,7 +289,10 @@ async fn the_officer_records_an_incident_edits_it_and_it_reads_back() {
     assert!(edited.missing_notifications().is_empty());
     let page = office
         .app
-        .get_with_cookie(&format!("/coordinator/privacy/incidents/{id}"), &office.officer)
+        .get_with_cookie(
+            &format!("/coordinator/privacy/incidents/{id}"),
+            &office.officer,
+        )
         .await;
     page.assert_status(StatusCode::OK);
     assert!(page.body.contains("value=\"2026-11-23\""), "{}", page.body);
@@ -330,7 +345,10 @@ async fn the_officer_records_an_incident_edits_it_and_it_reads_back() {
         Some(format!("incident {id}, risk serious").as_str())
     );
     assert_eq!(
-        office.audited("confidentiality_incident_edited").await.len(),
+        office
+            .audited("confidentiality_incident_edited")
+            .await
+            .len(),
         1
     );
 }
@@ -445,14 +463,18 @@ async fn publishing_increments_the_version_and_the_privacy_page_shows_it_in_each
     before.assert_status(StatusCode::OK);
     let before = html(&before);
     assert!(before.contains("Version 1 de l’avis"), "{before}");
-    assert!(before.contains("<h2>Ce que nous recueillons</h2>"), "{before}");
+    assert!(
+        before.contains("<h2>Ce que nous recueillons</h2>"),
+        "{before}"
+    );
 
     let draft: Option<app::privacy_office::PrivacyNotice> = office
         .call(GetNoticeForEditing::PATH, "", &office.officer)
         .await
         .json();
     assert_eq!(draft.map(|notice| notice.version), Some(1));
-    let body_fr = "Nouvel avis <b>en gras</b> & le reste.\n\n## Nouveaux droits\n\nDeuxième paragraphe.";
+    let body_fr =
+        "Nouvel avis <b>en gras</b> & le reste.\n\n## Nouveaux droits\n\nDeuxième paragraphe.";
     let body_en = "New notice.\n\n## New rights\n\nSecond paragraph.";
     let published = office
         .call(
@@ -494,7 +516,10 @@ async fn publishing_increments_the_version_and_the_privacy_page_shows_it_in_each
             .get_with_cookie("/privacy", "i18n_pref_locale=en")
             .await,
     );
-    assert!(english.contains("Version 2 of the privacy notice"), "{english}");
+    assert!(
+        english.contains("Version 2 of the privacy notice"),
+        "{english}"
+    );
     assert!(english.contains("<h2>New rights</h2>"));
     assert!(english.contains("Rights are described."));
     assert!(!english.contains("Nouveaux droits"));
@@ -558,9 +583,13 @@ async fn the_privacy_page_names_the_person_in_charge_once_the_officer_does() {
     assert!(french
         .body
         .contains("Responsable de la protection des renseignements personnels"));
-    assert!(french.body.contains("href=\"mailto:vie.privee@privacy.example\""));
+    assert!(french
+        .body
+        .contains("href=\"mailto:vie.privee@privacy.example\""));
     assert!(french.body.contains("href=\"tel:5145550100\""));
-    assert!(french.body.contains("Exercer vos droits dans l’application"));
+    assert!(french
+        .body
+        .contains("Exercer vos droits dans l’application"));
     assert!(french.body.contains("https://www.cai.gouv.qc.ca"));
     assert!(!french.body.contains("pas encore nommé"));
     let english = office
@@ -686,7 +715,10 @@ async fn bad_input_answers_400_with_each_field_and_stores_nothing() {
             "/coordinator/privacy/incidents",
             RecordIncident::PATH,
             &office.officer,
-            incident(&[("nature", "Typed before the refusal"), ("risk_reasoning", "")]),
+            incident(&[
+                ("nature", "Typed before the refusal"),
+                ("risk_reasoning", ""),
+            ]),
         )
         .await;
     assert_eq!(refused.status, StatusCode::FOUND, "{}", refused.body);
@@ -704,7 +736,11 @@ async fn bad_input_answers_400_with_each_field_and_stores_nothing() {
         .get_with_cookie(&back, &format!("{}; {echo}", office.officer))
         .await;
     page.assert_status(StatusCode::OK);
-    assert!(page.body.contains("Typed before the refusal"), "{}", page.body);
+    assert!(
+        page.body.contains("Typed before the refusal"),
+        "{}",
+        page.body
+    );
     assert!(page.body.contains("Ce champ est obligatoire."));
     assert_eq!(office.app.fingerprint().await, before);
 }
@@ -723,5 +759,7 @@ async fn the_demo_coordinator_is_the_privacy_officer_and_the_page_names_a_person
     assert_eq!(officers, ["coordination@demo.mentorat.example"]);
     let page = app.get("/privacy").await;
     assert!(page.body.contains("Claire Gagnon"), "{}", page.body);
-    assert!(page.body.contains("mailto:vie.privee@demo.mentorat.example"));
+    assert!(page
+        .body
+        .contains("mailto:vie.privee@demo.mentorat.example"));
 }
