@@ -130,6 +130,12 @@ pub enum InputProblem {
     BelowOpenPairs,
     /// Not a phone number (digits, spaces, `+ - ( ) .`, seven digits at least).
     InvalidPhone,
+    /// A day still to come where only what has happened may be written (an
+    /// incident, its discovery, a notification made).
+    InTheFuture,
+    /// A day before the event it follows (an incident discovered or
+    /// notified before it happened).
+    BeforeOccurrence,
 }
 
 /// One field's problem, in a form refused as a whole.

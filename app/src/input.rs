@@ -15,6 +15,8 @@ pub const EMAIL_MAX_CHARS: usize = 254;
 pub const LONG_TEXT_MAX_CHARS: usize = 2000;
 /// Longest short free text (an employer, a program of study…).
 pub const SHORT_TEXT_MAX_CHARS: usize = 200;
+/// Longest phone number as typed.
+pub const PHONE_MAX_CHARS: usize = 40;
 
 fn invalid(field: &str, problem: InputProblem) -> AppError {
     AppError::InvalidInput {
@@ -139,6 +141,19 @@ pub fn parse_optional_number(
             problem: InputProblem::OutOfRange,
         }),
     }
+}
+
+/// A phone number as typed: digits, spaces and `+ - ( ) .` only, with at
+/// least seven digits; `None` for anything else. Shared by the pair's
+/// messages (a number shown to the other person) and the privacy page (the
+/// person in charge's).
+pub fn parse_phone(text: &str) -> Option<String> {
+    let text = text.trim();
+    let allowed = text
+        .chars()
+        .all(|c| c.is_ascii_digit() || " +-().".contains(c));
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    (allowed && digits >= 7 && text.chars().count() <= PHONE_MAX_CHARS).then(|| text.to_owned())
 }
 
 /// An optional date (`YYYY-MM-DD`, as `<input type="date">` sends it).

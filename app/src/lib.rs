@@ -78,6 +78,7 @@ pub mod outbox;
 pub mod pairs;
 pub mod participation;
 pub mod people;
+pub mod privacy_office;
 pub mod profiles;
 pub mod program_time;
 pub mod reports;
@@ -113,7 +114,7 @@ use crate::people::ui::{
     PeoplePage, RegisterPage, ResetPasswordPage,
 };
 use crate::profiles::ui::MyProfilePage;
-use crate::status_pages::{NotFound, PrivacyPage};
+use crate::status_pages::NotFound;
 
 /// The name cargo-leptos gives the CSS, JS and WASM files under `/pkg`.
 pub const OUTPUT_NAME: &str = "mentorat";
@@ -170,7 +171,11 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route path=path!("/profile") view=MyProfilePage ssr=SsrMode::Async />
-                        <Route path=path!("/privacy") view=PrivacyPage />
+                        <Route
+                            path=path!("/privacy")
+                            view=crate::privacy_office::ui::PrivacyPage
+                            ssr=SsrMode::Async
+                        />
                         <Route path=path!("/login") view=LoginPage />
                         // Pages whose data decides the status (401 → sign in, 403, 410)
                         // render once their data is in: `Async` waits before sending headers.
@@ -332,6 +337,26 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=path!("/coordinator/audit")
                             view=AuditLogPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/coordinator/privacy")
+                            view=crate::privacy_office::ui::PrivacyOfficePage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/coordinator/privacy/notice")
+                            view=crate::privacy_office::ui::PublishNoticePage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/coordinator/privacy/incidents")
+                            view=crate::privacy_office::ui::IncidentsPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/coordinator/privacy/incidents/:id")
+                            view=crate::privacy_office::ui::IncidentPage
                             ssr=SsrMode::Async
                         />
                     </Routes>

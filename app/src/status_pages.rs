@@ -1,4 +1,5 @@
 //! Pages and notices for when things are not where or how they should be.
+//! (The privacy page, once here, is the privacy office's: `privacy_office::ui`.)
 use leptos::prelude::*;
 
 use crate::components::labels::label;
@@ -49,33 +50,6 @@ pub fn ErrorPage(errors: ArcRwSignal<Errors>) -> impl IntoView {
                 {move || view! { <ErrorNotice error=first_error() /> }}
                 <p>
                     <a class="button button-secondary" href="/">{t!(i18n, errors.back_home)}</a>
-                </p>
-            </div>
-        </section>
-    }
-}
-
-/// The privacy notice people accept when they register or accept an invitation.
-#[component]
-pub fn PrivacyPage() -> impl IntoView {
-    let i18n = use_i18n();
-    let email = move || t_string!(i18n, footer.contact_email);
-    view! {
-        <PageTitle text=label!(i18n, privacy.title) />
-        <section class="section">
-            <div class="container narrow prose">
-                <h1>{t!(i18n, privacy.title)}</h1>
-                <p class="lead">{t!(i18n, privacy.lead)}</p>
-                <h2>{t!(i18n, privacy.what_title)}</h2>
-                <p>{t!(i18n, privacy.what_body)}</p>
-                <h2>{t!(i18n, privacy.who_title)}</h2>
-                <p>{t!(i18n, privacy.who_body)}</p>
-                <h2>{t!(i18n, privacy.keep_title)}</h2>
-                <p>{t!(i18n, privacy.keep_body)}</p>
-                <h2>{t!(i18n, privacy.rights_title)}</h2>
-                <p>{t!(i18n, privacy.rights_body)}</p>
-                <p>
-                    <a href=move || format!("mailto:{}", email())>{email}</a>
                 </p>
             </div>
         </section>

@@ -94,6 +94,12 @@ pub async fn create_coordinator(
     .await?
     .ok_or_else(|| CreateCoordinatorError::EmailTaken(email.clone()))?;
     drop(connection);
+    // A new program's first coordinator is its privacy officer until they
+    // hand the charge to someone else (Law 25: the person with the highest
+    // authority is in charge until someone is named).
+    if app::privacy_office::repo::take_charge_when_nobody_holds_it(pool, id).await? {
+        tracing::info!(id, "the new coordinator is the privacy officer");
+    }
     record(
         pool,
         AuditEvent::CoordinatorCreated,

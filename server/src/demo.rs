@@ -1,7 +1,7 @@
 //! Demo data: a believable program to explore. Loaded only on request
 //! (`--demo-data`, `MENTORAT_DEMO_DATA=true`, or `server demo-data`), never by default.
 //! Safe to load again: rows that exist already are left as they are.
-use app::accounts::repo::{find_account_by_email, insert_account, NewAccount};
+use app::accounts::repo::{insert_account, NewAccount};
 use app::accounts::session::hash_password;
 use app::accounts::Role;
 use sqlx::SqlitePool;
@@ -144,10 +144,10 @@ pub async fn load_demo_data(pool: &SqlitePool) -> Result<DemoLoad, sqlx::Error> 
     load.skills_added = result.rows_affected();
     transaction.commit().await?;
     load.people_added = load_demo_people(pool).await?;
+    name_privacy_officer(pool).await?;
     load.profiles_filled = crate::demo_program::fill_profiles(pool, "hiver-2025").await?;
-    if let Some(coordinator) = find_account_by_email(pool, DEMO_PEOPLE[0].email).await? {
-        load.applications_added =
-            crate::demo_program::add_applications(pool, coordinator.id).await?;
+    if let Some(coordinator) = account_id(pool, DEMO_PEOPLE[0].email).await? {
+        load.applications_added = crate::demo_program::add_applications(pool, coordinator).await?;
     }
     load.pairs_added = crate::demo_workspace::add_workspaces(pool).await?;
     load.pairs_added += crate::demo_follow_up::add_follow_up(pool).await?;
@@ -160,6 +160,49 @@ pub async fn load_demo_data(pool: &SqlitePool) -> Result<DemoLoad, sqlx::Error> 
         "demo data loaded"
     );
     Ok(load)
+}
+
+/// The id of the account of `email`. Only the id: the demo also loads into a
+/// database of an older schema (the upgrade test), whose accounts lack the
+/// columns added since, which `find_account_by_email` reads.
+async fn account_id(pool: &SqlitePool, email: &str) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar("SELECT id FROM accounts WHERE email = ?")
+        .bind(email)
+        .fetch_optional(pool)
+        .await
+}
+
+/// The demo coordinator holds the charge of privacy officer (unless a
+/// coordinator already does), and the privacy page names a person in charge,
+/// so that the privacy pages are filled. Left as it is when already named.
+async fn name_privacy_officer(pool: &SqlitePool) -> Result<(), sqlx::Error> {
+    // A database from before the privacy migrations (the upgrade test loads
+    // the demo into one) has no charge to give: its upgrade gives it.
+    let has_privacy_office: bool = sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' \
+                        AND name = 'privacy_contact')",
+    )
+    .fetch_one(pool)
+    .await?;
+    let coordinator = account_id(pool, DEMO_PEOPLE[0].email).await?;
+    let Some(coordinator) = coordinator.filter(|_| has_privacy_office) else {
+        return Ok(());
+    };
+    app::privacy_office::repo::take_charge_when_nobody_holds_it(pool, coordinator).await?;
+    sqlx::query(
+        "INSERT INTO privacy_contact (id, name, title_fr, title_en, email, phone, \
+                                      updated_at, updated_by) \
+         VALUES (1, ?, 'Responsable de la protection des renseignements personnels', \
+                 'Person in charge of the protection of personal information', \
+                 'vie.privee@demo.mentorat.example', '514 555-0100', ?, ?) \
+         ON CONFLICT (id) DO NOTHING",
+    )
+    .bind(DEMO_PEOPLE[0].display_name)
+    .bind(app::program_time::utc_now_text())
+    .bind(coordinator)
+    .execute(pool)
+    .await?;
+    Ok(())
 }
 
 async fn load_demo_people(pool: &SqlitePool) -> Result<u64, sqlx::Error> {
@@ -176,7 +219,7 @@ async fn load_demo_people(pool: &SqlitePool) -> Result<u64, sqlx::Error> {
     let mentee_hash = hash(DEMO_MENTEE_PASSWORD).await?;
     let mut added = 0;
     for person in DEMO_PEOPLE {
-        if find_account_by_email(pool, person.email).await?.is_some() {
+        if account_id(pool, person.email).await?.is_some() {
             continue;
         }
         let hash = match person.role {

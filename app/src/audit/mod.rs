@@ -81,11 +81,26 @@ crate::stored_enum! {
         ConsentRenewed,
         /// A person downloaded their data (detail: its size).
         PersonalDataDownloaded,
+        /// The privacy officer named the person in charge shown on the
+        /// privacy page (subject: the address shown).
+        PersonInChargeNamed,
+        /// The privacy officer handed the charge to another coordinator
+        /// (subject: the new officer's address; detail: from → to).
+        PrivacyOfficerChanged,
+        /// The privacy officer published a new version of the privacy
+        /// notice (detail: the version, and whether the change is material).
+        PrivacyNoticePublished,
+        /// The privacy officer recorded a confidentiality incident (detail:
+        /// its number and the risk assessed; never what it concerns).
+        ConfidentialityIncidentRecorded,
+        /// The privacy officer changed an incident of the register (detail:
+        /// its number and the risk assessed).
+        ConfidentialityIncidentEdited,
     }
 }
 
 impl AuditEvent {
-    pub const ALL: [AuditEvent; 44] = [
+    pub const ALL: [AuditEvent; 49] = [
         AuditEvent::LoginSucceeded,
         AuditEvent::LoginFailed,
         AuditEvent::LoginThrottled,
@@ -130,6 +145,11 @@ impl AuditEvent {
         AuditEvent::ConsentWithdrawn,
         AuditEvent::ConsentRenewed,
         AuditEvent::PersonalDataDownloaded,
+        AuditEvent::PersonInChargeNamed,
+        AuditEvent::PrivacyOfficerChanged,
+        AuditEvent::PrivacyNoticePublished,
+        AuditEvent::ConfidentialityIncidentRecorded,
+        AuditEvent::ConfidentialityIncidentEdited,
     ];
 
     /// Events a coordinator should notice at a glance.

@@ -31,5 +31,7 @@ pub fn problem_text(problem: InputProblem) -> impl Fn() -> &'static str + Copy +
         InputProblem::MentorPaused => t_string!(i18n, forms.mentor_paused),
         InputProblem::BelowOpenPairs => t_string!(i18n, forms.below_open_pairs),
         InputProblem::InvalidPhone => t_string!(i18n, forms.invalid_phone),
+        InputProblem::InTheFuture => t_string!(i18n, forms.in_the_future),
+        InputProblem::BeforeOccurrence => t_string!(i18n, forms.before_occurrence),
     }
 }

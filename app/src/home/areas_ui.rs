@@ -69,6 +69,12 @@ fn CoordinatorToolsView(home: CoordinatorHome) -> impl IntoView {
                         <h2><a href="/coordinator/audit">{t!(i18n, audit.title)}</a></h2>
                         <p>{t!(i18n, coordinator.audit_lead)}</p>
                     </li>
+                    {home.user.is_privacy_officer.then(|| view! {
+                        <li class="card tile">
+                            <h2><a href="/coordinator/privacy">{t!(i18n, coordinator.privacy_title)}</a></h2>
+                            <p>{t!(i18n, coordinator.privacy_lead)}</p>
+                        </li>
+                    })}
                 </ul>
             </div>
         </section>

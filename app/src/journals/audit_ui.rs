@@ -82,6 +82,19 @@ fn event_label(event: Option<AuditEvent>, raw: String) -> impl Fn() -> String + 
             AuditEvent::PersonalDataDownloaded => {
                 t_string!(i18n, audit.events.personal_data_downloaded)
             }
+            AuditEvent::PersonInChargeNamed => t_string!(i18n, audit.events.person_in_charge_named),
+            AuditEvent::PrivacyOfficerChanged => {
+                t_string!(i18n, audit.events.privacy_officer_changed)
+            }
+            AuditEvent::PrivacyNoticePublished => {
+                t_string!(i18n, audit.events.privacy_notice_published)
+            }
+            AuditEvent::ConfidentialityIncidentRecorded => {
+                t_string!(i18n, audit.events.confidentiality_incident_recorded)
+            }
+            AuditEvent::ConfidentialityIncidentEdited => {
+                t_string!(i18n, audit.events.confidentiality_incident_edited)
+            }
         }
         .to_owned()
     }

@@ -12,8 +12,7 @@ pub mod ui;
 
 /// Longest message, in characters.
 pub const MESSAGE_MAX_CHARS: usize = 2000;
-/// Longest phone number as typed.
-pub const PHONE_MAX_CHARS: usize = 40;
+pub use crate::input::{parse_phone, PHONE_MAX_CHARS};
 
 /// One message as one of the two people reads it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -73,17 +72,6 @@ pub fn unread(messages: &[(i64, bool)], last_read: Option<i64>) -> usize {
 /// A message may be reported by the person it was sent to, once.
 pub fn may_report(mine: bool, already_reported: bool) -> bool {
     !mine && !already_reported
-}
-
-/// A phone number as typed: digits, spaces and `+ - ( ) .` only, with at
-/// least seven digits; `None` for anything else.
-pub fn parse_phone(text: &str) -> Option<String> {
-    let text = text.trim();
-    let allowed = text
-        .chars()
-        .all(|c| c.is_ascii_digit() || " +-().".contains(c));
-    let digits = text.chars().filter(char::is_ascii_digit).count();
-    (allowed && digits >= 7 && text.chars().count() <= PHONE_MAX_CHARS).then(|| text.to_owned())
 }
 
 #[cfg(test)]

@@ -105,10 +105,20 @@ pub async fn get_consent_renewal() -> Result<ConsentRenewal, AppError> {
         }
         None => Default::default(),
     };
+    // What they consent to is the latest version (a correction may follow
+    // the material change).
+    let (body_fr, body_en): (String, String) = sqlx::query_as(
+        "SELECT body_fr, body_en FROM privacy_notices ORDER BY version DESC LIMIT 1",
+    )
+    .fetch_optional(&pool)
+    .await?
+    .unwrap_or_default();
     Ok(ConsentRenewal {
         due,
         changes_fr,
         changes_en,
+        body_fr,
+        body_en,
     })
 }
 

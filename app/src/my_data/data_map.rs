@@ -85,6 +85,11 @@ pub const DATA_MAP: &[TableMap] = &[
         "profile_id IN (SELECT id FROM profiles WHERE account_id = ?1)",
     ),
     nobody("cohorts", "the program's cohorts (names and dates)"),
+    nobody(
+        "confidentiality_incidents",
+        "the register of confidentiality incidents the law requires the program \
+         to keep; it describes whom an incident concerns in general terms",
+    ),
     about(
         "consents",
         "account_id = ?1 OR application_id IN (SELECT application_id FROM profiles \
@@ -134,7 +139,6 @@ pub const DATA_MAP: &[TableMap] = &[
          WHERE p.mentor_profile_id IN (SELECT id FROM profiles WHERE account_id = ?1))",
     ),
     about("meetings", PAIR_ROWS),
-    about("milestones", GOAL_ROWS),
     nobody(
         "mentee_imports",
         "a list a coordinator pasted to invite many students; the invitation it \
@@ -149,6 +153,7 @@ pub const DATA_MAP: &[TableMap] = &[
         "mentor_eligibility",
         "email = (SELECT email FROM accounts WHERE id = ?1) COLLATE NOCASE",
     ),
+    about("milestones", GOAL_ROWS),
     about("nudges", "recipient_id = ?1"),
     about(
         "outbox",
@@ -202,6 +207,10 @@ pub const DATA_MAP: &[TableMap] = &[
         "personal_data_reads",
         "subject_id = ?1 OR application_id IN (SELECT application_id FROM profiles \
          WHERE account_id = ?1)",
+    ),
+    nobody(
+        "privacy_contact",
+        "the person in charge the public privacy page names",
     ),
     nobody(
         "privacy_notices",

@@ -42,4 +42,7 @@ pub struct ConsentRenewal {
     /// What changed, in each language (may be empty).
     pub changes_fr: String,
     pub changes_en: String,
+    /// The notice itself, in each language.
+    pub body_fr: String,
+    pub body_en: String,
 }

@@ -272,6 +272,10 @@ fn RenewalView(renewal: ConsentRenewal) -> impl IntoView {
         }
         .into_any();
     };
+    let body = match i18n.get_locale_untracked() {
+        Locale::en => renewal.body_en.clone(),
+        Locale::fr => renewal.body_fr.clone(),
+    };
     let changes = move || match i18n.get_locale() {
         Locale::en => renewal.changes_en.clone(),
         Locale::fr => renewal.changes_fr.clone(),
@@ -288,6 +292,10 @@ fn RenewalView(renewal: ConsentRenewal) -> impl IntoView {
                         <p class="prewrap">{changes}</p>
                     })
                 }}
+                <details class="panel">
+                    <summary>{t!(i18n, my_data.renewal_whole)}</summary>
+                    <crate::privacy_office::ui::NoticeBody body />
+                </details>
                 <p><a href="/privacy" target="_blank">{t!(i18n, my_data.renewal_read)}</a></p>
                 <ActionForm action=renew attr:class="form" attr:novalidate=true>
                     <input type="hidden" name="next" value=next />

@@ -35,6 +35,7 @@ use app::needs::api::*;
 use app::pairs::api::*;
 use app::participation::api::*;
 use app::people::api::*;
+use app::privacy_office::api::*;
 use app::profiles::api::{GetMyProfile, SaveMyProfile};
 use app::reports::api::{
     DecideAttentionItem, GetProgramDashboard, SaveFollowUpSettings, SendNudge,
@@ -58,15 +59,19 @@ enum Caller {
     Mentor,
     OtherMentor,
     Coordinator,
+    /// A coordinator holding the charge of privacy officer: a coordinator
+    /// like the others, who alone may call the privacy office's functions.
+    PrivacyOfficer,
 }
 
-const CALLERS: [Caller; 6] = [
+const CALLERS: [Caller; 7] = [
     Caller::Anonymous,
     Caller::Mentee,
     Caller::OtherMentee,
     Caller::Mentor,
     Caller::OtherMentor,
     Caller::Coordinator,
+    Caller::PrivacyOfficer,
 ];
 
 impl Caller {
@@ -78,6 +83,7 @@ impl Caller {
             Caller::Mentor => Some("mentor@matrix.example"),
             Caller::OtherMentor => Some("other-mentor@matrix.example"),
             Caller::Coordinator => Some("coordinator@matrix.example"),
+            Caller::PrivacyOfficer => Some("officer@matrix.example"),
         }
     }
 
@@ -86,7 +92,7 @@ impl Caller {
             Caller::Anonymous => None,
             Caller::Mentee | Caller::OtherMentee => Some(Role::Mentee),
             Caller::Mentor | Caller::OtherMentor => Some(Role::Mentor),
-            Caller::Coordinator => Some(Role::Coordinator),
+            Caller::Coordinator | Caller::PrivacyOfficer => Some(Role::Coordinator),
         }
     }
 }
@@ -111,9 +117,8 @@ enum Rule {
     /// The author of the fixture's questionnaire response (`Mentee`) alone:
     /// not the other person of the pair, not the coordination.
     ResponseAuthor,
-    /// The privacy officer: the matrix's coordinator holds the charge (the
-    /// first coordinator does); `privacy::a_coordinator_without_the_charge_…`
-    /// shows another coordinator refused.
+    /// The privacy officer alone (`Access::PrivacyOfficer`): not another
+    /// coordinator.
     PrivacyOfficer,
 }
 
@@ -137,7 +142,7 @@ impl Rule {
             (Rule::PairMentor | Rule::PairMentee, Some(_)) => Some(StatusCode::FORBIDDEN),
             (Rule::ResponseAuthor, Some(_)) if caller == Caller::Mentee => None,
             (Rule::ResponseAuthor, Some(_)) => Some(StatusCode::FORBIDDEN),
-            (Rule::PrivacyOfficer, Some(_)) if caller == Caller::Coordinator => None,
+            (Rule::PrivacyOfficer, Some(_)) if caller == Caller::PrivacyOfficer => None,
             (Rule::PrivacyOfficer, Some(_)) => Some(StatusCode::FORBIDDEN),
         }
     }
@@ -1197,7 +1202,100 @@ fn rows() -> Vec<Row> {
                 ])
             },
         },
+        // The privacy page is public; everything else of the privacy office
+        // is the privacy officer's alone. Writes are refused as invalid (a
+        // version that is not the latest, an incident that does not exist,
+        // an account that cannot take the charge), so that an allowed call
+        // changes nothing either.
+        Row {
+            path: GetPrivacyPage::PATH,
+            rule: Rule::Public,
+            body: |_| String::new(),
+        },
+        Row {
+            path: GetPrivacyOffice::PATH,
+            rule: Rule::PrivacyOfficer,
+            body: |_| String::new(),
+        },
+        Row {
+            path: SavePersonInCharge::PATH,
+            rule: Rule::PrivacyOfficer,
+            body: |_| {
+                form(&[
+                    ("name", ""),
+                    ("title_fr", "Responsable"),
+                    ("title_en", "Officer"),
+                    ("email", "officer@matrix.example"),
+                    ("phone", ""),
+                ])
+            },
+        },
+        Row {
+            path: HandPrivacyCharge::PATH,
+            rule: Rule::PrivacyOfficer,
+            body: |_| form(&[("account_id", "999999")]),
+        },
+        Row {
+            path: GetNoticeForEditing::PATH,
+            rule: Rule::PrivacyOfficer,
+            body: |_| String::new(),
+        },
+        Row {
+            path: PublishPrivacyNotice::PATH,
+            rule: Rule::PrivacyOfficer,
+            body: |_| {
+                form(&[
+                    ("based_on", "999999"),
+                    ("body_fr", "Texte"),
+                    ("body_en", "Text"),
+                    ("changes_fr", ""),
+                    ("changes_en", ""),
+                ])
+            },
+        },
+        Row {
+            path: ListIncidents::PATH,
+            rule: Rule::PrivacyOfficer,
+            body: |_| String::new(),
+        },
+        Row {
+            path: GetIncident::PATH,
+            rule: Rule::PrivacyOfficer,
+            body: |_| form(&[("id", "999999")]),
+        },
+        Row {
+            path: RecordIncident::PATH,
+            rule: Rule::PrivacyOfficer,
+            body: |_| incident_form(&[("nature", "")]),
+        },
+        Row {
+            path: EditIncident::PATH,
+            rule: Rule::PrivacyOfficer,
+            body: |_| incident_form(&[("id", "999999"), ("revision", "1")]),
+        },
     ]
+}
+
+/// An incident's form, with `extra` fields added or replacing its own.
+fn incident_form(extra: &[(&str, &str)]) -> String {
+    let mut fields = vec![
+        ("occurred_on", "2026-11-20"),
+        ("discovered_on", "2026-11-21"),
+        ("nature", "A list sent to the wrong address."),
+        ("information_concerned", "Names"),
+        ("people_concerned", "Mentees"),
+        ("people_count", "3"),
+        ("risk", "low"),
+        ("risk_reasoning", "Inside the network."),
+        ("measures", "Deleted."),
+        ("commission_notified_on", ""),
+        ("people_notified_on", ""),
+    ];
+    for (name, value) in extra {
+        fields.retain(|(field, _)| field != name);
+        fields.push((*name, *value));
+    }
+    form(&fields)
 }
 
 /// An evaluation sent to the cohort `cohort`, with a pending response of
@@ -1264,6 +1362,11 @@ async fn every_caller_gets_what_the_policy_says_and_refusals_change_nothing() {
             app.create_account(role, email, PASSWORD).await;
         }
     }
+    sqlx::query("UPDATE accounts SET is_privacy_officer = (email = ?)")
+        .bind(Caller::PrivacyOfficer.email())
+        .execute(&app.pool)
+        .await
+        .expect("the privacy officer is named");
     let bystander_id = app
         .create_account(Role::Mentee, "bystander@matrix.example", PASSWORD)
         .await;

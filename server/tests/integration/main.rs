@@ -16,4 +16,5 @@ mod operations;
 mod pages;
 mod pairs;
 mod privacy;
+mod privacy_office;
 mod workspace;

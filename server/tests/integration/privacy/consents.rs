@@ -207,6 +207,16 @@ async fn a_material_change_of_the_notice_asks_for_consent_at_the_next_sign_in_on
     assert_eq!(renewal.changes_fr, "Nouvelle finalité");
     assert_eq!(renewal.changes_en, "New purpose");
 
+    let page = app.get_with_cookie("/consent?next=/mentee", &cookie).await;
+    page.assert_status(StatusCode::OK);
+    for shown in [
+        "Nouvel avis de confidentialité",
+        "Nouvelle finalité",
+        "Avis",
+        "name=\"consent\"",
+    ] {
+        assert!(page.body.contains(shown), "the consent page shows {shown}");
+    }
     let unticked = app
         .call(
             path::<RenewConsent>(),
