@@ -57,7 +57,7 @@ Pendant votre participation au programme, puis le temps nécessaire à sa reddit
 
 ## Vos droits
 
-Dans « Mon compte », vous pouvez corriger vos renseignements, voir vos consentements et retirer ceux qui sont facultatifs, télécharger toutes vos données, voir qui les a consultées et demander leur suppression. Pour toute question, écrivez à la personne responsable nommée ci-dessous.',
+Dans « Mon compte », vous pouvez corriger vos renseignements, voir vos consentements et retirer ceux qui sont facultatifs, télécharger toutes vos données et voir qui les a consultées. Pour demander leur suppression, ou pour toute question, écrivez à la personne responsable nommée ci-dessous.',
 'The Carrefour des savoirs mentoring service collects only the information the program needs, in line with Québec’s Law 25.
 
 ## What we collect
@@ -78,7 +78,7 @@ While you take part in the program, then as long as its reporting requires. Decl
 
 ## Your rights
 
-In “My account”, you can correct your information, see your consents and withdraw the optional ones, download all your data, see who read it and ask for its deletion. For any question, write to the person in charge named below.',
+In “My account”, you can correct your information, see your consents and withdraw the optional ones, download all your data and see who read it. To ask for its deletion, or for any question, write to the person in charge named below.',
 1, '2026-11-27T00:00:00Z');
 
 -- One row per consent given: who (an account, or an applicant before they

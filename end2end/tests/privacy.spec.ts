@@ -86,3 +86,74 @@ test.describe("privacy (Law 25): the public page and the privacy officer's pages
     expect(errors).toEqual([]);
   });
 });
+
+test.describe("privacy (Law 25): a person's own information", () => {
+  test("a mentee downloads her data, withdraws an optional consent, and the officer reads who read what", async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    const errors = watchForErrors(page);
+    await signIn(page, "lucas.roy@demo.mentorat.example", "demo-mentee-2025");
+    await expect(page).toHaveURL(/\/mentee$/);
+    // Gathering notices into a weekly email is an optional consent, given by choosing it.
+    await page.goto("/account");
+    await waitForHydration(page);
+    await page.getByLabel("Un résumé par semaine").check();
+    await page.getByRole("button", { name: "Enregistrer" }).click();
+    await waitForHydration(page);
+    await page.getByRole("link", { name: "Vos renseignements personnels" }).click();
+    await expect(page).toHaveURL(/\/account\/privacy$/);
+    await waitForHydration(page);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Vos renseignements personnels");
+    await expect(page.getByText("Participer au programme de mentorat")).toBeVisible();
+    await expectNoAccessibilityViolations(page);
+
+    // One click, one file: the JSON and the page to read, in a ZIP.
+    const downloading = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Télécharger mes données (ZIP)" }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^mentorat-data-\d{4}-\d{2}-\d{2}\.zip$/);
+    const saved = await download.path();
+    expect(saved).toBeTruthy();
+
+    // Withdrawing asks first; cancelling changes nothing.
+    const digest = page.locator("li.consent-item").filter({ hasText: "Regrouper mes avis" });
+    page.once("dialog", (dialog) => dialog.dismiss());
+    await digest.getByRole("button", { name: "Retirer ce consentement" }).click();
+    await expect(digest.getByText("En vigueur")).toBeVisible();
+    page.once("dialog", (dialog) => dialog.accept());
+    await digest.getByRole("button", { name: "Retirer ce consentement" }).click();
+    await waitForHydration(page);
+    await expect(page.getByRole("status").filter({ hasText: "Consentement retiré." })).toBeVisible();
+    await expect(
+      page.locator("li.consent-item").filter({ hasText: "Regrouper mes avis" }).getByText(/^Retiré le/),
+    ).toBeVisible();
+    await page.goto("/account");
+    await expect(page.getByLabel("Chaque avis tout de suite")).toBeChecked();
+
+    // On a phone, the page fits: no sideways scrolling.
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.goto("/account/privacy");
+    await waitForHydration(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(errors).toEqual([]);
+  });
+
+  test("the privacy officer's log of reads lists the coordination's readings and has no violation", async ({
+    page,
+  }) => {
+    const errors = watchForErrors(page);
+    await signIn(page, OFFICER.email, OFFICER.password);
+    await page.goto("/coordinator/privacy/reads");
+    await waitForHydration(page);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Journal des consultations");
+    await expectNoAccessibilityViolations(page);
+    await page.getByLabel("Quoi").selectOption("export");
+    await page.getByRole("button", { name: "Filtrer" }).click();
+    await expect(page).toHaveURL(/what=export/);
+    await waitForHydration(page);
+    await expectNoAccessibilityViolations(page);
+    expect(errors).toEqual([]);
+  });
+});

@@ -300,6 +300,18 @@ mod tests {
     }
 
     #[test]
+    fn the_documentation_names_every_table() {
+        let documentation = include_str!("../../../docs/PERSONAL_DATA.md");
+        for entry in DATA_MAP {
+            assert!(
+                documentation.contains(&format!("| `{}` |", entry.table)),
+                "docs/PERSONAL_DATA.md does not describe {}",
+                entry.table
+            );
+        }
+    }
+
+    #[test]
     fn every_selection_is_bound_to_the_person() {
         for entry in DATA_MAP {
             if let Rows::About { condition, .. } = entry.rows {

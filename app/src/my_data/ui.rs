@@ -165,7 +165,7 @@ fn ConsentList(
                         <p>
                             <strong>{move || purpose_label(i18n, purpose)}</strong> " "
                             {match withdrawn_at {
-                                None => view! { <span class="badge badge-success">{t!(i18n, my_data.in_force)}</span> }.into_any(),
+                                None => view! { <span class="badge badge-ok">{t!(i18n, my_data.in_force)}</span> }.into_any(),
                                 Some(at) => view! {
                                     <span class="badge">{move || t_string!(i18n, my_data.withdrawn_on, date = when_text(i18n.get_locale(), &at)).to_string()}</span>
                                 }.into_any(),

@@ -159,7 +159,7 @@ fn RightsInTheApp() -> impl IntoView {
         <h2 id="rights-in-the-app">{t!(i18n, privacy.rights_title)}</h2>
         <p>
             {t!(i18n, privacy.rights_lead)} " "
-            <a href="/account">{t!(i18n, privacy.rights_account_link)}</a>
+            <a href="/account/privacy">{t!(i18n, privacy.rights_account_link)}</a>
         </p>
         <ul>
             <li><strong>{t!(i18n, privacy.right_correct_title)}</strong> " " {t!(i18n, privacy.right_correct)}</li>
@@ -222,6 +222,10 @@ fn PrivacyOfficeView(
                 {notice.map(|(version, published_at)| view! {
                     <p>{move || t_string!(i18n, privacy.version, version = version, date = day_in_words(i18n.get_locale(), &published_at)).to_string()}</p>
                 })}
+            </li>
+            <li class="card tile">
+                <h2><a href="/coordinator/privacy/reads">{t!(i18n, my_data.log_title)}</a></h2>
+                <p>{t!(i18n, my_data.log_lead)}</p>
             </li>
             <li class="card tile">
                 <h2><a href="/privacy">{t!(i18n, privacy_office.public_page)}</a></h2>

@@ -678,6 +678,18 @@ async fn bad_input_answers_400_with_each_field_and_stores_nothing() {
         problem(&wrong_incident, "people_count"),
         Some(InputProblem::OutOfRange)
     );
+    // An empty form, as a browser sends it: the risk's radio group, with
+    // nothing chosen, is not in it at all.
+    let empty = office
+        .call(
+            RecordIncident::PATH,
+            "occurred_on=&discovered_on=&nature=&information_concerned=&people_concerned=\
+             &people_count=&risk_reasoning=&measures=&commission_notified_on=&people_notified_on=",
+            &office.officer,
+        )
+        .await;
+    assert_eq!(problem(&empty, "nature"), Some(InputProblem::Required));
+    assert!(problem(&empty, "risk").is_some());
     let early = office
         .call(
             RecordIncident::PATH,
