@@ -6,11 +6,12 @@ use app::error::AppError;
 use app::my_data::download::deliver;
 use app::server_context::ClientAddress;
 use axum::extract::{Path, State};
-use axum::http::header::{self, HeaderValue};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Extension;
 use sqlx::SqlitePool;
+
+use crate::export_files::personal_file;
 
 pub async fn my_data(
     State(pool): State<SqlitePool>,
@@ -21,7 +22,7 @@ pub async fn my_data(
     let account = auth.user.as_ref().map(|user| &user.0);
     let client = client.as_ref().map(|Extension(address)| address.0.as_str());
     match deliver(&pool, account, &token, client).await {
-        Ok(file) => zip_response(file.bytes, &file.file_name),
+        Ok(file) => personal_file(file.bytes, "application/zip", &file.file_name),
         // The link is spent or not theirs: back to the page that makes another.
         Err(AppError::Unauthorized) => {
             Redirect::to("/login?next=%2Faccount%2Fprivacy").into_response()
@@ -34,23 +35,4 @@ pub async fn my_data(
                 .into_response()
         }
     }
-}
-
-fn zip_response(bytes: Vec<u8>, file_name: &str) -> Response {
-    let mut response = bytes.into_response();
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/zip"),
-    );
-    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{file_name}\"")) {
-        headers.insert(header::CONTENT_DISPOSITION, value);
-    }
-    // Personal data: kept by no cache, shared or not.
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    headers.insert(
-        "x-robots-tag",
-        HeaderValue::from_static("noindex, nofollow"),
-    );
-    response
 }

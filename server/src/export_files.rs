@@ -28,20 +28,23 @@ pub async fn cohort_export(
     let locale = reader_locale(cookies, account.map(|account| account.locale.as_str()));
     let client = client.as_ref().map(|Extension(address)| address.0.as_str());
     match export_file(&pool, account, locale, &cohort_code, &file, client).await {
-        Ok(export) => csv_response(export.bytes, &export.file_name),
+        Ok(export) => personal_file(export.bytes, "text/csv; charset=utf-8", &export.file_name),
         // To sign in, then to the cohort's page, where the links are.
         Err(AppError::Unauthorized) => Redirect::to(&sign_in_path(&cohort_code)).into_response(),
         Err(error) => refused(locale, &error),
     }
 }
 
-fn csv_response(bytes: Vec<u8>, file_name: &str) -> Response {
+/// A file of personal data to download: its type, its name, kept by no
+/// cache and indexed by no robot. Also the data download's (`data_download`).
+pub(crate) fn personal_file(
+    bytes: Vec<u8>,
+    content_type: &'static str,
+    file_name: &str,
+) -> Response {
     let mut response = bytes.into_response();
     let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/csv; charset=utf-8"),
-    );
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{file_name}\"")) {
         headers.insert(header::CONTENT_DISPOSITION, value);
     }
