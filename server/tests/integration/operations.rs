@@ -309,12 +309,10 @@ async fn upgrading_a_database_that_holds_a_program_keeps_every_pair_and_what_ref
         .await
         .expect("opens");
     before_rebuild.run(&old).await.expect("the older schema");
-    // Today's demo loader also records each account's consent and reads the
-    // privacy officer's flag (migration `20261201000018`): it gets stand-ins,
-    // dropped before the upgrade.
+    // Today's demo loader also records each account's consent (migration
+    // `20261201000018`): it gets stand-in tables, dropped before the upgrade.
     sqlx::raw_sql(
-        "ALTER TABLE accounts ADD COLUMN is_privacy_officer INTEGER NOT NULL DEFAULT 0; \
-         CREATE TABLE privacy_notices (version INTEGER PRIMARY KEY); \
+        "CREATE TABLE privacy_notices (version INTEGER PRIMARY KEY); \
          INSERT INTO privacy_notices VALUES (1); \
          CREATE TABLE consents (id INTEGER PRIMARY KEY, account_id, application_id, purpose, \
                                 notice_version, context, given_at, withdrawn_at);",
@@ -323,13 +321,10 @@ async fn upgrading_a_database_that_holds_a_program_keeps_every_pair_and_what_ref
     .await
     .expect("stand-in tables");
     demo::load_demo_data(&old).await.expect("a program in it");
-    sqlx::raw_sql(
-        "DROP TABLE consents; DROP TABLE privacy_notices; \
-         ALTER TABLE accounts DROP COLUMN is_privacy_officer;",
-    )
-    .execute(&old)
-    .await
-    .expect("stand-ins dropped");
+    sqlx::raw_sql("DROP TABLE consents; DROP TABLE privacy_notices;")
+        .execute(&old)
+        .await
+        .expect("stand-ins dropped");
     let count = |pool: sqlx::SqlitePool| async move {
         let mut counts = Vec::new();
         for table in [
