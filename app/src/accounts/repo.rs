@@ -211,6 +211,7 @@ struct PersonRow {
 pub async fn list_people(pool: &SqlitePool) -> Result<Vec<PersonSummary>, sqlx::Error> {
     let rows: Vec<PersonRow> = sqlx::query_as(
         "SELECT id, email, display_name, role, locale, is_disabled, created_at FROM accounts \
+         WHERE erased_at IS NULL \
          ORDER BY CASE role WHEN 'coordinator' THEN 0 WHEN 'mentor' THEN 1 ELSE 2 END, \
          display_name COLLATE NOCASE, id",
     )
@@ -230,11 +231,12 @@ pub async fn list_people(pool: &SqlitePool) -> Result<Vec<PersonSummary>, sqlx::
         .collect())
 }
 
-/// Disables or re-enables an account; `false` when there is no such account.
+/// Disables or re-enables an account; `false` when there is no such account
+/// (an erased account is none: it stays disabled for good).
 pub async fn set_disabled(pool: &SqlitePool, id: i64, disabled: bool) -> Result<bool, sqlx::Error> {
     let result = sqlx::query(
         "UPDATE accounts SET is_disabled = ?, session_epoch = session_epoch + 1, \
-         updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?",
+         updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ? AND erased_at IS NULL",
     )
     .bind(disabled)
     .bind(id)
@@ -250,7 +252,7 @@ pub async fn set_role(
 ) -> Result<bool, sqlx::Error> {
     let result = sqlx::query(
         "UPDATE accounts SET role = ?, session_epoch = session_epoch + 1, \
-         updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?",
+         updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ? AND erased_at IS NULL",
     )
     .bind(role.as_str())
     .bind(id)
@@ -260,7 +262,7 @@ pub async fn set_role(
 }
 
 pub async fn count_accounts(pool: &SqlitePool) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT count(*) FROM accounts WHERE is_disabled = 0")
+    sqlx::query_scalar("SELECT count(*) FROM accounts WHERE is_disabled = 0 AND erased_at IS NULL")
         .fetch_one(pool)
         .await
 }

@@ -96,6 +96,7 @@ pub const DATA_MAP: &[TableMap] = &[
          WHERE account_id = ?1)",
     ),
     about("data_downloads", "account_id = ?1"),
+    about("deletion_requests", "account_id = ?1"),
     nobody("domains", "the program's list of expertise domains"),
     about("feedback", PAIR_ROWS),
     TableMap {

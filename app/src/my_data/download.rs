@@ -234,6 +234,7 @@ fn table_label(locale: Locale, table: &str) -> String {
         "cohort_members" => td_string!(locale, my_data.tables.cohort_members),
         "consents" => td_string!(locale, my_data.tables.consents),
         "data_downloads" => td_string!(locale, my_data.tables.data_downloads),
+        "deletion_requests" => td_string!(locale, my_data.tables.deletion_requests),
         "feedback" => td_string!(locale, my_data.tables.feedback),
         "fit_checks" => td_string!(locale, my_data.tables.fit_checks),
         "goal_events" => td_string!(locale, my_data.tables.goal_events),

@@ -297,10 +297,12 @@ pub async fn pending(
     .await
 }
 
+/// Marks a message sent; its link is cleared (the email carries it now: a
+/// working link is not kept in the database once it is of no use there).
 pub async fn mark_sent(pool: &SqlitePool, id: i64) -> Result<(), sqlx::Error> {
     sqlx::query(
         "UPDATE outbox SET sent_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), \
-         attempts = attempts + 1, last_error = NULL WHERE id = ?",
+         attempts = attempts + 1, last_error = NULL, action_url = NULL WHERE id = ?",
     )
     .bind(id)
     .execute(pool)

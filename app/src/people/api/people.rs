@@ -252,7 +252,10 @@ pub async fn set_account_disabled(account_id: i64, disabled: bool) -> Result<(),
     let target = repo::find_account(&pool, account_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    repo::set_disabled(&pool, account_id, disabled).await?;
+    // An erased account stays disabled: there is nobody left to enable.
+    if !repo::set_disabled(&pool, account_id, disabled).await? {
+        return Err(AppError::NotFound);
+    }
     record_by_caller(
         &pool,
         if disabled {
