@@ -60,6 +60,7 @@ pub mod components;
 pub mod consent;
 pub mod eligibility;
 pub mod email_links;
+pub mod erasure;
 pub mod error;
 pub mod evaluations;
 pub mod feedback;
@@ -352,6 +353,16 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=path!("/coordinator/privacy/incidents")
                             view=crate::privacy_office::ui::IncidentsPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/coordinator/privacy/deletions")
+                            view=crate::erasure::ui::DeletionsPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/coordinator/privacy/retention")
+                            view=crate::erasure::ui::RetentionPage
                             ssr=SsrMode::Async
                         />
                         <Route

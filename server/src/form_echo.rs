@@ -36,13 +36,14 @@ const DONE_OUTPUT_BUDGET: usize = 1_500;
 /// The server functions whose answer the next page shows (`restore_outcome`):
 /// only theirs is kept in the cookie. Another answer may hold what must not
 /// sit in a cookie (the private calendar address is a link with a token).
-const ANSWERS_SHOWN: [&str; 6] = [
+const ANSWERS_SHOWN: [&str; 7] = [
     <app::people::api::InvitePerson as leptos::server_fn::ServerFn>::PATH,
     <app::people::api::SendMenteeImport as leptos::server_fn::ServerFn>::PATH,
     <app::email_links::api::UseActionLink as leptos::server_fn::ServerFn>::PATH,
     <app::board::api::AcceptDraft as leptos::server_fn::ServerFn>::PATH,
     <app::closing::api::ConcludeCohort as leptos::server_fn::ServerFn>::PATH,
     <app::participation::api::CarryMentorsOver as leptos::server_fn::ServerFn>::PATH,
+    <app::erasure::api::RunRetention as leptos::server_fn::ServerFn>::PATH,
 ];
 
 /// A field whose value must never be stored anywhere.

@@ -180,7 +180,7 @@ async fn serve(config: Config, pool: sqlx::SqlitePool) -> Result<(), StartError>
     Ok(())
 }
 
-/// Expired sessions are deleted hourly; meeting reminders are queued every
+/// Expired sessions are deleted hourly, the retention rules applied daily; meeting reminders are queued every
 /// ten minutes, weekly digests looked for every half hour (each goes out on
 /// the first look after Monday 8:00, Montréal time); the outbox is delivered
 /// when SMTP is set.
@@ -251,6 +251,20 @@ fn spawn_background_tasks(
                 Ok(0) => {}
                 Ok(sent) => tracing::info!(sent, "meeting reminders queued"),
                 Err(error) => tracing::error!(%error, "meeting reminders failed"),
+            }
+        }
+    });
+    let retention = pool.clone();
+    tokio::spawn(async move {
+        // Hourly look; the rules run once a day (the last run is kept, so a
+        // restart neither skips nor repeats a day).
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(60 * 60));
+        loop {
+            every.tick().await;
+            match app::erasure::retention::run_when_due(&retention, chrono::Utc::now()).await {
+                Ok(None) => {}
+                Ok(Some(done)) => tracing::info!(removed = done.total(), "retention rules applied"),
+                Err(error) => tracing::error!(%error, "retention rules failed"),
             }
         }
     });

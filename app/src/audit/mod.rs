@@ -96,11 +96,22 @@ crate::stored_enum! {
         /// The privacy officer changed an incident of the register (detail:
         /// its number and the risk assessed).
         ConfidentialityIncidentEdited,
+        /// A person asked for the deletion of their data (subject: their account id).
+        DeletionRequested,
+        /// A person took back their request for deletion (subject: their account id).
+        DeletionCancelled,
+        /// A coordinator confirmed a request and the person's data was erased
+        /// (subject: the emptied account's id; detail: the register's number).
+        PersonErased,
+        /// The retention rules ran (detail: how many of each kind were removed).
+        RetentionApplied,
+        /// A coordinator changed the retention periods (detail: the four periods).
+        RetentionChanged,
     }
 }
 
 impl AuditEvent {
-    pub const ALL: [AuditEvent; 49] = [
+    pub const ALL: [AuditEvent; 54] = [
         AuditEvent::LoginSucceeded,
         AuditEvent::LoginFailed,
         AuditEvent::LoginThrottled,
@@ -150,6 +161,11 @@ impl AuditEvent {
         AuditEvent::PrivacyNoticePublished,
         AuditEvent::ConfidentialityIncidentRecorded,
         AuditEvent::ConfidentialityIncidentEdited,
+        AuditEvent::DeletionRequested,
+        AuditEvent::DeletionCancelled,
+        AuditEvent::PersonErased,
+        AuditEvent::RetentionApplied,
+        AuditEvent::RetentionChanged,
     ];
 
     /// Events a coordinator should notice at a glance.

@@ -14,6 +14,8 @@ pub struct CoordinatorHome {
     pub unsent_messages: i64,
     /// Applications waiting for a decision (new or answered).
     pub applications_to_review: i64,
+    /// Requests for deletion waiting for the privacy officer.
+    pub deletions_pending: i64,
 }
 
 #[server(endpoint = "coordinator_home")]
@@ -35,6 +37,7 @@ pub async fn get_coordinator_home() -> Result<CoordinatorHome, AppError> {
             .filter(|(status, _)| status == "submitted")
             .map(|(_, count)| count)
             .sum(),
+        deletions_pending: crate::erasure::repo::count_pending(&pool).await?,
     })
 }
 

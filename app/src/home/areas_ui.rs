@@ -69,6 +69,11 @@ fn CoordinatorToolsView(home: CoordinatorHome) -> impl IntoView {
                         <h2><a href="/coordinator/audit">{t!(i18n, audit.title)}</a></h2>
                         <p>{t!(i18n, coordinator.audit_lead)}</p>
                     </li>
+                    <li class="card tile">
+                        <h2><a href="/coordinator/privacy/deletions">{t!(i18n, erasure.tile_title)}</a></h2>
+                        <p>{move || crate::plural!(i18n, erasure.pending_count_singular, erasure.pending_count_plural, home.deletions_pending)}</p>
+                        <p><a href="/coordinator/privacy/retention">{t!(i18n, erasure.retention_title)}</a></p>
+                    </li>
                     {home.user.is_privacy_officer.then(|| view! {
                         <li class="card tile">
                             <h2><a href="/coordinator/privacy">{t!(i18n, coordinator.privacy_title)}</a></h2>

@@ -95,6 +95,11 @@ fn event_label(event: Option<AuditEvent>, raw: String) -> impl Fn() -> String + 
             AuditEvent::ConfidentialityIncidentEdited => {
                 t_string!(i18n, audit.events.confidentiality_incident_edited)
             }
+            AuditEvent::DeletionRequested => t_string!(i18n, audit.events.deletion_requested),
+            AuditEvent::DeletionCancelled => t_string!(i18n, audit.events.deletion_cancelled),
+            AuditEvent::PersonErased => t_string!(i18n, audit.events.person_erased),
+            AuditEvent::RetentionApplied => t_string!(i18n, audit.events.retention_applied),
+            AuditEvent::RetentionChanged => t_string!(i18n, audit.events.retention_changed),
         }
         .to_owned()
     }

@@ -13,7 +13,7 @@ pub use account::MyAccountPage;
 pub use import::{MenteeImportPage, MenteeImportPreviewPage};
 pub use invitation::InvitationPage;
 pub use password::{ForgotPasswordPage, ResetPasswordPage};
-pub use people::PeoplePage;
+pub use people::{role_label, PeoplePage};
 pub use register::RegisterPage;
 pub use sign_in::LoginPage;
 pub use user_menu::UserMenu;
