@@ -136,6 +136,8 @@ pub enum InputProblem {
     /// A day before the event it follows (an incident discovered or
     /// notified before it happened).
     BeforeOccurrence,
+    /// A box that must be ticked to confirm what the form does.
+    ConfirmRequired,
 }
 
 /// One field's problem, in a form refused as a whole.

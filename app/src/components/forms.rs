@@ -465,25 +465,27 @@ pub fn CheckboxField(
     #[prop(into)] name: String,
     #[prop(into)] error: Signal<Option<AppError>>,
     #[prop(default = true)] required: bool,
+    /// Makes the ids unique when the same form appears several times on a page.
+    #[prop(optional, into)]
+    scope: Option<String>,
     children: Children,
 ) -> impl IntoView {
-    let input_id = format!("field-{name}");
-    let error_id = format!("{name}-error");
+    let ids = FieldIds::new(&name, scope, false);
     let checked = echoed_value(&name).is_some();
     let invalid = aria_invalid(error, name.clone());
     view! {
         <div class="field field-checkbox">
             <input
-                id=input_id.clone()
+                id=ids.input.clone()
                 name=name.clone()
                 type="checkbox"
                 checked=checked
                 required=required
                 aria-invalid=invalid
-                aria-describedby=error_id
+                aria-describedby=ids.described_by
             />
-            <label for=input_id>{children()}</label>
-            <FieldMessage field=name error />
+            <label for=ids.input>{children()}</label>
+            <FieldMessage field=name error id=ids.error />
         </div>
     }
 }

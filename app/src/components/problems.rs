@@ -33,5 +33,6 @@ pub fn problem_text(problem: InputProblem) -> impl Fn() -> &'static str + Copy +
         InputProblem::InvalidPhone => t_string!(i18n, forms.invalid_phone),
         InputProblem::InTheFuture => t_string!(i18n, forms.in_the_future),
         InputProblem::BeforeOccurrence => t_string!(i18n, forms.before_occurrence),
+        InputProblem::ConfirmRequired => t_string!(i18n, forms.confirm_required),
     }
 }

@@ -10,6 +10,7 @@ use crate::error::AppError;
 #[server(endpoint = "my_privacy")]
 #[cfg_attr(feature = "ssr", tracing::instrument)]
 pub async fn get_my_privacy() -> Result<MyPrivacy, AppError> {
+    use super::DeletionState;
     use crate::accounts::policy::Access;
     use crate::accounts::session::authorize;
     use crate::server_context::pool;
@@ -20,11 +21,84 @@ pub async fn get_my_privacy() -> Result<MyPrivacy, AppError> {
     let mut connection = pool.acquire().await?;
     let notice_version = crate::consent::repo::latest_notice_version(&mut connection).await?;
     drop(connection);
+    let deletion = if account.role() == crate::accounts::Role::Coordinator {
+        DeletionState::NotHere
+    } else {
+        match super::repo::pending_deletion(&pool, account.id).await? {
+            Some(since) => DeletionState::Pending { since },
+            None => DeletionState::MayAsk,
+        }
+    };
     Ok(MyPrivacy {
         consents: crate::consent::repo::for_account(&pool, account.id).await?,
         reads: crate::access_log::repo::reads_about(&pool, account.id).await?,
         notice_version,
+        deletion,
     })
+}
+
+/// Asks for the deletion of one's data (a mentor or a mentee, once they
+/// ticked that they understand what it does): the privacy officer confirms
+/// it. Asking again while a request waits is refused (409).
+#[server(endpoint = "ask_for_deletion")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn ask_for_deletion(understood: Option<String>) -> Result<(), AppError> {
+    use crate::accounts::policy::Access;
+    use crate::accounts::session::authorize;
+    use crate::audit::repo::record_by_caller;
+    use crate::audit::AuditEvent;
+    use crate::error::InputProblem;
+    use crate::input::require_checked;
+    use crate::server_context::pool;
+
+    let authorized = authorize(Access::OwnProfile).await?;
+    let account = authorized.account()?;
+    require_checked(
+        "understood",
+        understood.as_deref(),
+        InputProblem::ConfirmRequired,
+    )?;
+    let pool = pool()?;
+    let role = account.role().as_str();
+    if !super::repo::ask_deletion(&pool, account.id, role, chrono::Utc::now()).await? {
+        return Err(AppError::Conflict);
+    }
+    record_by_caller(
+        &pool,
+        AuditEvent::DeletionRequested,
+        Some(account.id),
+        Some(&account.id.to_string()),
+        None,
+    )
+    .await;
+    Ok(())
+}
+
+/// Takes back one's waiting request for deletion.
+#[server(endpoint = "cancel_deletion_request")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn cancel_deletion_request() -> Result<(), AppError> {
+    use crate::accounts::policy::Access;
+    use crate::accounts::session::authorize;
+    use crate::audit::repo::record_by_caller;
+    use crate::audit::AuditEvent;
+    use crate::server_context::pool;
+
+    let authorized = authorize(Access::OwnProfile).await?;
+    let account = authorized.account()?;
+    let pool = pool()?;
+    if !super::repo::cancel_deletion(&pool, account.id, chrono::Utc::now()).await? {
+        return Err(AppError::NotFound);
+    }
+    record_by_caller(
+        &pool,
+        AuditEvent::DeletionCancelled,
+        Some(account.id),
+        Some(&account.id.to_string()),
+        None,
+    )
+    .await;
+    Ok(())
 }
 
 /// Withdraws one of one's optional consents, and undoes what it allowed in

@@ -14,6 +14,10 @@ pub mod data_map;
 #[cfg(feature = "ssr")]
 pub mod download;
 #[cfg(feature = "ssr")]
+pub mod erase;
+#[cfg(feature = "ssr")]
+pub mod erase_map;
+#[cfg(feature = "ssr")]
 pub mod repo;
 pub mod ui;
 
@@ -32,6 +36,19 @@ pub struct MyPrivacy {
     pub reads: Vec<PersonalDataRead>,
     /// The privacy notice's latest version.
     pub notice_version: i64,
+    /// Whether they may ask for deletion here, and whether they did.
+    pub deletion: DeletionState,
+}
+
+/// Where a person stands with deletion.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DeletionState {
+    /// A coordinator's account: another coordinator changes its role first.
+    NotHere,
+    /// They may ask.
+    MayAsk,
+    /// They asked on this day (UTC text); the privacy officer confirms.
+    Pending { since: String },
 }
 
 /// What the consent page shows: the version to consent to and what changed.

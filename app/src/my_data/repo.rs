@@ -50,3 +50,54 @@ pub async fn use_download(
     .await?;
     Ok(result.rows_affected() == 1)
 }
+
+/// When the account's request for deletion was made, if one waits.
+pub async fn pending_deletion(
+    pool: &SqlitePool,
+    account_id: i64,
+) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT requested_at FROM deletion_requests WHERE account_id = ? AND status = 'pending'",
+    )
+    .bind(account_id)
+    .fetch_optional(pool)
+    .await
+}
+
+/// Records the account's request for deletion; false when one already waits.
+pub async fn ask_deletion(
+    pool: &SqlitePool,
+    account_id: i64,
+    role: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let result = sqlx::query(
+        "INSERT INTO deletion_requests (account_id, role, cause, status, requested_at) \
+         VALUES (?, ?, 'request', 'pending', ?) \
+         ON CONFLICT (account_id) WHERE status = 'pending' DO NOTHING",
+    )
+    .bind(account_id)
+    .bind(role)
+    .bind(utc_text(now))
+    .execute(pool)
+    .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+/// Takes back the account's waiting request; false when none waited.
+pub async fn cancel_deletion(
+    pool: &SqlitePool,
+    account_id: i64,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let result = sqlx::query(
+        "UPDATE deletion_requests SET status = 'cancelled', decided_at = ?, decided_by = ? \
+         WHERE account_id = ? AND status = 'pending'",
+    )
+    .bind(utc_text(now))
+    .bind(account_id)
+    .bind(account_id)
+    .execute(pool)
+    .await?;
+    Ok(result.rows_affected() == 1)
+}

@@ -5,14 +5,14 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::api::{
-    get_consent_renewal, get_my_privacy, get_personal_data_reads, PrepareDataDownload,
-    RenewConsent, WithdrawConsent,
+    get_consent_renewal, get_my_privacy, get_personal_data_reads, AskForDeletion,
+    CancelDeletionRequest, PrepareDataDownload, RenewConsent, WithdrawConsent,
 };
-use super::{ConsentRenewal, MyPrivacy};
+use super::{ConsentRenewal, DeletionState, MyPrivacy};
 use crate::access_log::{PersonalDataRead, ReadPurpose, ReadWhat};
 use crate::components::access::{load_or_deny, reload_or_deny, CoordinationPage};
 use crate::components::forms::{
-    action_error, action_succeeded, ConsentField, FormError, SubmitButton,
+    action_error, action_succeeded, CheckboxField, ConsentField, FormError, SubmitButton,
 };
 use crate::components::labels::label;
 use crate::components::page::PageTitle;
@@ -137,7 +137,73 @@ fn MyPrivacyView(privacy: MyPrivacy) -> impl IntoView {
                     <p class="muted">{t!(i18n, my_data.reads_body)}</p>
                     <ReadsTable reads=privacy.reads show_subject=false />
                 </section>
+
+                <DeletionPanel state=privacy.deletion />
             </div>
+        </section>
+    }
+}
+
+/// Asking for the deletion of one's data, or taking the request back.
+#[component]
+fn DeletionPanel(state: DeletionState) -> impl IntoView {
+    let i18n = use_i18n();
+    let ask = ServerAction::<AskForDeletion>::new();
+    let ask_error = action_error(ask);
+    let cancel = ServerAction::<CancelDeletionRequest>::new();
+    let cancel_error = action_error(cancel);
+    let cancelled = action_succeeded(cancel);
+    let body = match state {
+        DeletionState::NotHere => {
+            view! { <p>{t!(i18n, my_data.deletion_not_here)}</p> }.into_any()
+        }
+        DeletionState::MayAsk => view! {
+            <p>{t!(i18n, my_data.deletion_body)}</p>
+            <ul>
+                <li>{t!(i18n, my_data.deletion_effect_erased)}</li>
+                <li>{t!(i18n, my_data.deletion_effect_pairs)}</li>
+                <li>{t!(i18n, my_data.deletion_effect_kept)}</li>
+                <li>{t!(i18n, my_data.deletion_effect_signed_out)}</li>
+            </ul>
+            <p class="muted">{t!(i18n, my_data.deletion_download_first)}</p>
+            <Show when=move || cancelled.get()>
+                <p class="notice notice-success" role="status">{t!(i18n, my_data.deletion_cancelled)}</p>
+            </Show>
+            <ActionForm action=ask attr:class="form" attr:novalidate=true>
+                <CheckboxField name="understood" error=ask_error>
+                    {t!(i18n, my_data.deletion_understood)}
+                </CheckboxField>
+                <FormError error=ask_error />
+                <div class="form-actions">
+                    <SubmitButton
+                        label=label!(i18n, my_data.deletion_submit)
+                        pending=ask.pending()
+                        class="button button-danger"
+                        confirm=Some(t_string!(i18n, my_data.deletion_confirm).to_owned())
+                    />
+                </div>
+            </ActionForm>
+        }
+        .into_any(),
+        DeletionState::Pending { since } => view! {
+            <p class="notice notice-warning" role="status">
+                {move || t_string!(i18n, my_data.deletion_pending, date = when_text(i18n.get_locale(), &since)).to_string()}
+            </p>
+            <ActionForm action=cancel attr:class="form">
+                <FormError error=cancel_error />
+                <SubmitButton
+                    label=label!(i18n, my_data.deletion_cancel)
+                    pending=cancel.pending()
+                    class="button button-secondary"
+                />
+            </ActionForm>
+        }
+        .into_any(),
+    };
+    view! {
+        <section class="panel" aria-labelledby="deletion-title">
+            <h2 id="deletion-title">{t!(i18n, my_data.deletion_title)}</h2>
+            {body}
         </section>
     }
 }
