@@ -156,4 +156,85 @@ test.describe("privacy (Law 25): a person's own information", () => {
     await expectNoAccessibilityViolations(page);
     expect(errors).toEqual([]);
   });
+
+  test("a new mentee asks for deletion, the privacy officer confirms it, and she can no longer sign in", async ({
+    page,
+    browser,
+  }) => {
+    test.setTimeout(120_000);
+    const errors = watchForErrors(page);
+    const email = `effacee-${Date.now()}-${Math.floor(Math.random() * 1e6)}@e2e.example`;
+    const password = "mentee-password-e2e";
+    await page.goto("/register");
+    await waitForHydration(page);
+    await page.getByLabel("Nom affiché").fill("Éloïse Effacée");
+    await page.getByLabel("Adresse courriel").fill(email);
+    await page.getByLabel("Nouveau mot de passe").fill(password);
+    await page.getByLabel(/Je suis aux études/).check();
+    await page.getByLabel(/J’ai lu/).check();
+    await page.getByRole("button", { name: "Créer mon compte" }).click();
+    await expect(page).toHaveURL(/\/mentee$/);
+
+    await page.goto("/account/privacy");
+    await waitForHydration(page);
+    const deletion = page.locator("section.panel").filter({
+      has: page.getByRole("heading", { name: "Supprimer vos renseignements" }),
+    });
+    // Not ticked: the box says why; then asked, after a confirmation.
+    page.once("dialog", (dialog) => dialog.accept());
+    await deletion.getByRole("button", { name: "Demander la suppression de mes renseignements" }).click();
+    await waitForHydration(page);
+    await expect(page.locator("#understood-error")).not.toBeEmpty();
+    await page.getByLabel("Je comprends que la suppression est définitive.").check();
+    page.once("dialog", (dialog) => dialog.accept());
+    await page.getByRole("button", { name: "Demander la suppression de mes renseignements" }).click();
+    await waitForHydration(page);
+    await expect(page.getByText(/Vous avez demandé la suppression de vos renseignements le/)).toBeVisible();
+    await expect(page.getByRole("button", { name: "Retirer ma demande de suppression" })).toBeVisible();
+    await expectNoAccessibilityViolations(page);
+
+    // The officer finds it from the coordination's home and confirms it.
+    const officerContext = await browser.newContext();
+    const officer = await officerContext.newPage();
+    const officerErrors = watchForErrors(officer);
+    await signIn(officer, OFFICER.email, OFFICER.password);
+    await expect(officer).toHaveURL(/\/coordinator$/);
+    await officer.getByRole("link", { name: "Suppressions et conservation" }).click();
+    await expect(officer).toHaveURL(/\/coordinator\/privacy\/deletions$/);
+    await waitForHydration(officer);
+    await expect(officer.getByRole("heading", { level: 1 })).toHaveText("Demandes de suppression");
+    await expectNoAccessibilityViolations(officer);
+    const request = officer.locator("article.card").filter({ hasText: "Éloïse Effacée" });
+    await request.getByLabel("Ce que le programme conserve, et pourquoi").fill("Rien de plus que les chiffres anonymes.");
+    await request.getByLabel(/Je confirme/).check();
+    officer.once("dialog", (dialog) => dialog.accept());
+    await request.getByRole("button", { name: "Supprimer ses renseignements" }).click();
+    await waitForHydration(officer);
+    await expect(officer.getByRole("status").filter({ hasText: "Les renseignements de la personne sont effacés." })).toBeVisible();
+    await expect(officer.locator("article.card").filter({ hasText: "Éloïse Effacée" })).toHaveCount(0);
+    await expect(officer.getByRole("cell", { name: "Rien de plus que les chiffres anonymes." }).first()).toBeVisible();
+    await expect(officer.getByText("Éloïse Effacée")).toHaveCount(0);
+    await expectNoAccessibilityViolations(officer);
+
+    // What the next retention run would remove, before it does.
+    await officer.getByRole("link", { name: "Durées de conservation" }).first().click();
+    await expect(officer).toHaveURL(/\/coordinator\/privacy\/retention$/);
+    await waitForHydration(officer);
+    await expect(officer.getByRole("heading", { name: "Le prochain passage" })).toBeVisible();
+    await expect(officer.getByLabel("Candidatures refusées ou retirées (mois)")).toHaveValue(/\d+/);
+    await expectNoAccessibilityViolations(officer);
+    expect(officerErrors).toEqual([]);
+    await officerContext.close();
+
+    // Her session is over, and her password no longer opens anything.
+    await page.goto("/account/privacy");
+    await expect(page).toHaveURL(/\/login/);
+    await waitForHydration(page);
+    await page.getByLabel("Adresse courriel").fill(email);
+    await page.getByLabel("Mot de passe").fill(password);
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await expect(page.getByRole("alert")).toContainText("Adresse courriel ou mot de passe incorrect");
+    await expect(page).toHaveURL(/\/login/);
+    expect(errors).toEqual([]);
+  });
 });

@@ -16,6 +16,7 @@ use app::catalog::admin_api::*;
 use app::catalog::api::{GetProfileChoices, ListDomains};
 use app::closing::api::{ConcludeCohort, GetClosingPreview};
 use app::email_links::api::*;
+use app::erasure::api::*;
 use app::evaluations::api::{GetMyQuestionnaire, GetMyQuestionnaires, SaveAnswers};
 use app::evaluations::editor_api::{
     AddQuestion, GetQuestionnaireQuestions, MoveQuestion, RetireQuestion, SaveQuestionLabels,
@@ -1210,6 +1211,54 @@ fn rows() -> Vec<Row> {
         Row {
             path: GetPrivacyPage::PATH,
             rule: Rule::Public,
+            body: |_| String::new(),
+        },
+        // Deletion (issue 20 item 3): a mentor or a mentee asks (refused
+        // here as unticked) or takes back (nothing waits: 404); any
+        // coordinator reads the requests and what retention removes; the
+        // privacy officer alone confirms (an unknown request), sets the
+        // periods (refused as out of range) and runs the rules (nothing in
+        // the fixture is old enough to go).
+        Row {
+            path: AskForDeletion::PATH,
+            rule: Rule::OwnProfile,
+            body: |_| form(&[("understood", "")]),
+        },
+        Row {
+            path: CancelDeletionRequest::PATH,
+            rule: Rule::OwnProfile,
+            body: |_| String::new(),
+        },
+        Row {
+            path: GetDeletions::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |_| String::new(),
+        },
+        Row {
+            path: ConfirmDeletion::PATH,
+            rule: Rule::PrivacyOfficer,
+            body: |_| form(&[("id", "999999"), ("kept", ""), ("confirm", "on")]),
+        },
+        Row {
+            path: GetRetention::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |_| String::new(),
+        },
+        Row {
+            path: SaveRetention::PATH,
+            rule: Rule::PrivacyOfficer,
+            body: |_| {
+                form(&[
+                    ("applications_months", "0"),
+                    ("traces_days", "30"),
+                    ("outbox_months", "12"),
+                    ("cohort_years", "3"),
+                ])
+            },
+        },
+        Row {
+            path: RunRetention::PATH,
+            rule: Rule::PrivacyOfficer,
             body: |_| String::new(),
         },
         Row {

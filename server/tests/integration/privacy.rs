@@ -2,10 +2,14 @@
 //! version and withdrawn with their effect, consenting again after a
 //! material change; a person's download holds every table's rows about
 //! them and nothing of anyone else; reads of personal data are logged and
-//! shown to their person and to the privacy officer alone.
+//! shown to their person and to the privacy officer alone; a confirmed
+//! deletion leaves nothing personal of the person in any table; retention
+//! removes exactly what its preview said.
 mod consents;
+mod deletion;
 mod download;
 mod reads;
+mod retention;
 
 use crate::common::{form, TestApp};
 use app::accounts::Role;

@@ -462,7 +462,7 @@ async fn publishing_increments_the_version_and_the_privacy_page_shows_it_in_each
     let before = office.app.get("/privacy").await;
     before.assert_status(StatusCode::OK);
     let before = html(&before);
-    assert!(before.contains("Version 1 de l’avis"), "{before}");
+    assert!(before.contains("Version 2 de l’avis"), "{before}");
     assert!(
         before.contains("<h2>Ce que nous recueillons</h2>"),
         "{before}"
@@ -472,7 +472,7 @@ async fn publishing_increments_the_version_and_the_privacy_page_shows_it_in_each
         .call(GetNoticeForEditing::PATH, "", &office.officer)
         .await
         .json();
-    assert_eq!(draft.map(|notice| notice.version), Some(1));
+    assert_eq!(draft.map(|notice| notice.version), Some(2));
     let body_fr =
         "Nouvel avis <b>en gras</b> & le reste.\n\n## Nouveaux droits\n\nDeuxième paragraphe.";
     let body_en = "New notice.\n\n## New rights\n\nSecond paragraph.";
@@ -480,7 +480,7 @@ async fn publishing_increments_the_version_and_the_privacy_page_shows_it_in_each
         .call(
             PublishPrivacyNotice::PATH,
             &form(&[
-                ("based_on", "1"),
+                ("based_on", "2"),
                 ("body_fr", body_fr),
                 ("body_en", body_en),
                 ("changes_fr", "Les droits sont décrits."),
@@ -491,18 +491,18 @@ async fn publishing_increments_the_version_and_the_privacy_page_shows_it_in_each
         )
         .await;
     published.assert_status(StatusCode::OK);
-    assert_eq!(published.json::<i64>(), 2);
+    assert_eq!(published.json::<i64>(), 3);
     let stored: (bool, String) = sqlx::query_as(
         "SELECT is_material, (SELECT email FROM accounts WHERE id = published_by) \
-         FROM privacy_notices WHERE version = 2",
+         FROM privacy_notices WHERE version = 3",
     )
     .fetch_one(&office.app.pool)
     .await
-    .expect("version 2");
+    .expect("version 3");
     assert_eq!(stored, (true, OFFICER.to_owned()));
 
     let french = html(&office.app.get("/privacy").await);
-    assert!(french.contains("Version 2 de l’avis"), "{french}");
+    assert!(french.contains("Version 3 de l’avis"), "{french}");
     assert!(french.contains("<h2>Nouveaux droits</h2>"));
     assert!(french.contains("<p>Deuxième paragraphe.</p>"));
     assert!(french.contains("Les droits sont décrits."));
@@ -517,7 +517,7 @@ async fn publishing_increments_the_version_and_the_privacy_page_shows_it_in_each
             .await,
     );
     assert!(
-        english.contains("Version 2 of the privacy notice"),
+        english.contains("Version 3 of the privacy notice"),
         "{english}"
     );
     assert!(english.contains("<h2>New rights</h2>"));
@@ -529,7 +529,7 @@ async fn publishing_increments_the_version_and_the_privacy_page_shows_it_in_each
         .call(
             PublishPrivacyNotice::PATH,
             &form(&[
-                ("based_on", "1"),
+                ("based_on", "2"),
                 ("body_fr", "Autre"),
                 ("body_en", "Other"),
                 ("changes_fr", ""),
@@ -543,10 +543,10 @@ async fn publishing_increments_the_version_and_the_privacy_page_shows_it_in_each
         .fetch_one(&office.app.pool)
         .await
         .expect("count");
-    assert_eq!(versions, 2);
+    assert_eq!(versions, 3);
     assert_eq!(
         office.audited("privacy_notice_published").await,
-        vec![(None, Some("version 2, material change".to_owned()))]
+        vec![(None, Some("version 3, material change".to_owned()))]
     );
 }
 

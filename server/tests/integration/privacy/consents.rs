@@ -39,12 +39,12 @@ async fn each_way_in_records_its_consent_with_the_notice_s_version() {
     registered.assert_status(StatusCode::OK);
     let zoe = crate::common::session_cookie(&registered).expect("signed in");
     let privacy: MyPrivacy = people.call(path::<GetMyPrivacy>(), "", &zoe).await;
-    assert_eq!(privacy.notice_version, 1);
+    assert_eq!(privacy.notice_version, 2);
     assert_eq!(privacy.consents.len(), 1);
     let consent = &privacy.consents[0];
     assert_eq!(consent.purpose, ConsentPurpose::Program);
     assert_eq!(consent.context, ConsentContext::Registration);
-    assert_eq!(consent.notice_version, 1);
+    assert_eq!(consent.notice_version, 2);
     assert!(consent.in_force() && !consent.may_withdraw());
 
     // An applicant consents before having an account.
@@ -60,7 +60,7 @@ async fn each_way_in_records_its_consent_with_the_notice_s_version() {
     .expect("the application's consent");
     assert_eq!(
         (purpose.as_str(), context.as_str(), version),
-        ("program", "application", 1)
+        ("program", "application", 2)
     );
 }
 
@@ -190,11 +190,11 @@ async fn a_material_change_of_the_notice_asks_for_consent_at_the_next_sign_in_on
         .expect("a new version");
     };
     // A correction asks nothing.
-    publish(2, false).await;
+    publish(3, false).await;
     let signed_in = app.log_in(&people.ana.email, PASSWORD).await;
     assert_eq!(location(&signed_in).as_deref(), Some("/mentee"));
 
-    publish(3, true).await;
+    publish(4, true).await;
     let signed_in = app.log_in(&people.ana.email, PASSWORD).await;
     signed_in.assert_status(StatusCode::OK);
     assert_eq!(
@@ -203,7 +203,7 @@ async fn a_material_change_of_the_notice_asks_for_consent_at_the_next_sign_in_on
     );
     let cookie = crate::common::session_cookie(&signed_in).expect("signed in");
     let renewal: ConsentRenewal = people.call(path::<GetConsentRenewal>(), "", &cookie).await;
-    assert_eq!(renewal.due, Some(3));
+    assert_eq!(renewal.due, Some(4));
     assert_eq!(renewal.changes_fr, "Nouvelle finalité");
     assert_eq!(renewal.changes_en, "New purpose");
 
@@ -235,7 +235,7 @@ async fn a_material_change_of_the_notice_asks_for_consent_at_the_next_sign_in_on
     renewed.assert_status(StatusCode::OK);
     assert_eq!(location(&renewed).as_deref(), Some("/mentee"));
     let privacy: MyPrivacy = people.call(path::<GetMyPrivacy>(), "", &cookie).await;
-    assert_eq!(privacy.consents[0].notice_version, 3);
+    assert_eq!(privacy.consents[0].notice_version, 4);
     assert_eq!(privacy.consents[0].context, ConsentContext::Renewal);
 
     let signed_in = app.log_in(&people.ana.email, PASSWORD).await;
