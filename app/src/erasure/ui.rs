@@ -288,26 +288,12 @@ fn NextRun(counts: RetentionCounts, settings: super::RetentionSettings) -> impl 
     let rows: Vec<(Signal<String>, Signal<String>, i64)> = vec![
         (
             label!(i18n, erasure.kind_applications),
-            Signal::derive(move || {
-                crate::plural!(
-                    i18n,
-                    erasure.months_singular,
-                    erasure.months_plural,
-                    settings.closed_applications_months
-                )
-            }),
+            period(i18n, Unit::Months, settings.closed_applications_months),
             counts.applications,
         ),
         (
             label!(i18n, erasure.kind_sign_in_failures),
-            Signal::derive(move || {
-                crate::plural!(
-                    i18n,
-                    erasure.days_singular,
-                    erasure.days_plural,
-                    settings.sign_in_traces_days
-                )
-            }),
+            period(i18n, Unit::Days, settings.sign_in_traces_days),
             counts.sign_in_failures,
         ),
         (
@@ -317,14 +303,7 @@ fn NextRun(counts: RetentionCounts, settings: super::RetentionSettings) -> impl 
         ),
         (
             label!(i18n, erasure.kind_addresses),
-            Signal::derive(move || {
-                crate::plural!(
-                    i18n,
-                    erasure.days_singular,
-                    erasure.days_plural,
-                    settings.sign_in_traces_days
-                )
-            }),
+            period(i18n, Unit::Days, settings.sign_in_traces_days),
             counts.addresses,
         ),
         (
@@ -334,26 +313,12 @@ fn NextRun(counts: RetentionCounts, settings: super::RetentionSettings) -> impl 
         ),
         (
             label!(i18n, erasure.kind_outbox_messages),
-            Signal::derive(move || {
-                crate::plural!(
-                    i18n,
-                    erasure.months_singular,
-                    erasure.months_plural,
-                    settings.outbox_months
-                )
-            }),
+            period(i18n, Unit::Months, settings.outbox_months),
             counts.outbox_messages,
         ),
         (
             label!(i18n, erasure.kind_people),
-            Signal::derive(move || {
-                crate::plural!(
-                    i18n,
-                    erasure.years_singular,
-                    erasure.years_plural,
-                    settings.ended_cohort_years
-                )
-            }),
+            period(i18n, Unit::Years, settings.ended_cohort_years),
             counts.people,
         ),
     ];
@@ -368,4 +333,20 @@ fn NextRun(counts: RetentionCounts, settings: super::RetentionSettings) -> impl 
             }).collect_view()}
         </DataTable>
     }
+}
+
+#[derive(Clone, Copy)]
+enum Unit {
+    Days,
+    Months,
+    Years,
+}
+
+/// A retention period, "30 days" or "1 year", in the reader's language.
+fn period(i18n: I18n, unit: Unit, count: i64) -> Signal<String> {
+    Signal::derive(move || match unit {
+        Unit::Days => crate::plural!(i18n, erasure.days_singular, erasure.days_plural, count),
+        Unit::Months => crate::plural!(i18n, erasure.months_singular, erasure.months_plural, count),
+        Unit::Years => crate::plural!(i18n, erasure.years_singular, erasure.years_plural, count),
+    })
 }

@@ -4,6 +4,7 @@
 //! other mentee's data stay, the counts stay, she can no longer sign in, and
 //! the register keeps the deletion without her data.
 use super::*;
+use crate::common::TestResponse;
 use app::erasure::api::{ConfirmDeletion, GetDeletions};
 use app::erasure::Deletions;
 use app::my_data::api::{AskForDeletion, CancelDeletionRequest, GetMyPrivacy};
@@ -56,6 +57,26 @@ async fn where_found(app: &TestApp, markers: &[&str]) -> Vec<(String, String, St
         }
     }
     found
+}
+
+/// Asks for deletion, the box ticked ("on") or not ("").
+async fn ask(app: &TestApp, understood: &str, cookie: &str) -> TestResponse {
+    app.call(
+        path::<AskForDeletion>(),
+        &form(&[("understood", understood)]),
+        Some(cookie),
+    )
+    .await
+}
+
+/// Confirms request `id`, naming what is kept, the box ticked or not.
+async fn confirm(app: &TestApp, id: i64, kept: &str, ticked: &str, cookie: &str) -> TestResponse {
+    app.call(
+        path::<ConfirmDeletion>(),
+        &form(&[("id", &id.to_string()), ("kept", kept), ("confirm", ticked)]),
+        Some(cookie),
+    )
+    .await
 }
 
 async fn run(app: &TestApp, sql: &str, values: &[&str]) {
@@ -225,30 +246,16 @@ async fn an_erased_mentee_leaves_no_personal_field_in_any_table_and_cannot_sign_
     let meetings_before = count(app, "SELECT count(*) FROM meetings").await;
 
     // Unticked: refused, nothing asked.
-    let refused = app
-        .call(
-            path::<AskForDeletion>(),
-            &form(&[("understood", "")]),
-            Some(&ana.cookie),
-        )
-        .await;
+    let refused = ask(app, "", &ana.cookie).await;
     refused.assert_status(StatusCode::BAD_REQUEST);
     assert!(refused.body.contains("understood"), "{}", refused.body);
-    app.call(
-        path::<AskForDeletion>(),
-        &form(&[("understood", "on")]),
-        Some(&ana.cookie),
-    )
-    .await
-    .assert_status(StatusCode::OK);
+    ask(app, "on", &ana.cookie)
+        .await
+        .assert_status(StatusCode::OK);
     // Once: a second request while one waits is a conflict.
-    app.call(
-        path::<AskForDeletion>(),
-        &form(&[("understood", "on")]),
-        Some(&ana.cookie),
-    )
-    .await
-    .assert_status(StatusCode::CONFLICT);
+    ask(app, "on", &ana.cookie)
+        .await
+        .assert_status(StatusCode::CONFLICT);
     let privacy: MyPrivacy = people.call(path::<GetMyPrivacy>(), "", &ana.cookie).await;
     assert!(matches!(privacy.deletion, DeletionState::Pending { .. }));
 
@@ -263,38 +270,20 @@ async fn an_erased_mentee_leaves_no_personal_field_in_any_table_and_cannot_sign_
     assert_eq!(request.open_pairs, 1);
 
     // Her partner cannot confirm it; the officer must tick the box.
-    app.call(
-        path::<ConfirmDeletion>(),
-        &form(&[
-            ("id", &request.id.to_string()),
-            ("kept", ""),
-            ("confirm", "on"),
-        ]),
-        Some(&people.marc.cookie),
-    )
-    .await
-    .assert_status(StatusCode::FORBIDDEN);
-    app.call(
-        path::<ConfirmDeletion>(),
-        &form(&[
-            ("id", &request.id.to_string()),
-            ("kept", ""),
-            ("confirm", ""),
-        ]),
-        Some(&people.coordinator),
-    )
-    .await
-    .assert_status(StatusCode::BAD_REQUEST);
+    confirm(app, request.id, "", "on", &people.marc.cookie)
+        .await
+        .assert_status(StatusCode::FORBIDDEN);
+    confirm(app, request.id, "", "", &people.coordinator)
+        .await
+        .assert_status(StatusCode::BAD_REQUEST);
     assert_eq!(where_found(app, &ANA_MARKERS).await, before);
 
-    app.call(
-        path::<ConfirmDeletion>(),
-        &form(&[
-            ("id", &request.id.to_string()),
-            ("kept", "Statistiques de la subvention"),
-            ("confirm", "on"),
-        ]),
-        Some(&people.coordinator),
+    confirm(
+        app,
+        request.id,
+        "Statistiques de la subvention",
+        "on",
+        &people.coordinator,
     )
     .await
     .assert_status(StatusCode::OK);
@@ -398,17 +387,9 @@ async fn an_erased_mentee_leaves_no_personal_field_in_any_table_and_cannot_sign_
     .await
     .assert_status(StatusCode::NOT_FOUND);
     // A request already done cannot be confirmed again.
-    app.call(
-        path::<ConfirmDeletion>(),
-        &form(&[
-            ("id", &request.id.to_string()),
-            ("kept", ""),
-            ("confirm", "on"),
-        ]),
-        Some(&people.coordinator),
-    )
-    .await
-    .assert_status(StatusCode::NOT_FOUND);
+    confirm(app, request.id, "", "on", &people.coordinator)
+        .await
+        .assert_status(StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]
@@ -416,13 +397,9 @@ async fn a_mentor_takes_back_his_request_and_a_coordinator_has_none_to_make() {
     let people = TwoPeople::new().await;
     let app = &people.app;
     let marc = &people.marc;
-    app.call(
-        path::<AskForDeletion>(),
-        &form(&[("understood", "on")]),
-        Some(&marc.cookie),
-    )
-    .await
-    .assert_status(StatusCode::OK);
+    ask(app, "on", &marc.cookie)
+        .await
+        .assert_status(StatusCode::OK);
     app.call(path::<CancelDeletionRequest>(), "", Some(&marc.cookie))
         .await
         .assert_status(StatusCode::OK);
@@ -441,11 +418,7 @@ async fn a_mentor_takes_back_his_request_and_a_coordinator_has_none_to_make() {
         .call(path::<GetMyPrivacy>(), "", &people.coordinator)
         .await;
     assert_eq!(privacy.deletion, DeletionState::NotHere);
-    app.call(
-        path::<AskForDeletion>(),
-        &form(&[("understood", "on")]),
-        Some(&people.coordinator),
-    )
-    .await
-    .assert_status(StatusCode::FORBIDDEN);
+    ask(app, "on", &people.coordinator)
+        .await
+        .assert_status(StatusCode::FORBIDDEN);
 }
