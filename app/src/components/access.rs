@@ -75,7 +75,15 @@ fn current_address() -> String {
 /// page in the browser (islands have no router to navigate with).
 fn go_to(path: &str) {
     #[cfg(feature = "ssr")]
-    leptos_axum::redirect(path);
+    {
+        leptos_axum::redirect(path);
+        // `redirect` answers 302 only to requests that accept HTML: any
+        // other (a script, `curl`) got a 200, an empty page and a Location.
+        // A page is never a server function, so a page's answer is a 302.
+        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+            response.set_status(axum::http::StatusCode::FOUND);
+        }
+    }
     #[cfg(not(feature = "ssr"))]
     if window().location().set_href(path).is_err() {
         leptos::logging::warn!("could not go to the sign-in page");

@@ -114,6 +114,32 @@ async fn pages_carry_security_headers_and_a_nonce_that_only_our_scripts_have() {
     assert!(page.headers.get("strict-transport-security").is_some());
 }
 
+/// A stranger is sent to sign in whatever the request accepts: without
+/// `Accept: text/html` (a script, `curl`), the answer was a 200 with an empty
+/// page and a `Location` header.
+#[tokio::test]
+async fn a_private_page_sends_a_stranger_to_sign_in_whatever_the_request_accepts() {
+    let app = TestApp::new().await;
+    for accept in [None, Some("*/*"), Some("application/json")] {
+        let mut request = Request::get("/coordinator/people");
+        if let Some(accept) = accept {
+            request = request.header(header::ACCEPT, accept);
+        }
+        let answer = app
+            .send(request.body(Body::empty()).expect("a valid request"))
+            .await;
+        assert_eq!(answer.status, StatusCode::FOUND, "Accept: {accept:?}");
+        assert_eq!(
+            answer
+                .headers
+                .get(header::LOCATION)
+                .and_then(|value| value.to_str().ok()),
+            Some("/login?next=/coordinator/people"),
+            "Accept: {accept:?}"
+        );
+    }
+}
+
 #[tokio::test]
 async fn private_pages_send_strangers_to_sign_in_and_refuse_other_roles() {
     let app = TestApp::new().await;
