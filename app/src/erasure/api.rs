@@ -54,16 +54,12 @@ pub async fn confirm_deletion(
     let pool = pool()?;
     let now = crate::program_time::utc_now_text();
     let mut transaction = pool.begin().await?;
-    let account_id = super::repo::pending_account(&mut transaction, id)
+    let (account_id, role) = super::repo::pending_account(&mut transaction, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let role: Option<String> = sqlx::query_scalar("SELECT role FROM accounts WHERE id = ?")
-        .bind(account_id)
-        .fetch_optional(&mut *transaction)
-        .await?;
     // A person made coordinator since they asked: another coordinator
     // changes their role back first (a coordination must not vanish).
-    if role.as_deref() == Some("coordinator") {
+    if role == crate::accounts::Role::Coordinator {
         return Err(AppError::Conflict);
     }
     let rows =

@@ -77,17 +77,20 @@ pub async fn register(pool: &SqlitePool) -> Result<Vec<RegisterEntry>, AppError>
         .collect()
 }
 
-/// The account a waiting request is about, if it still waits.
+/// The account a waiting request is about, with its role now, if it still waits.
 pub async fn pending_account(
     connection: &mut SqliteConnection,
     request_id: i64,
-) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query_scalar(
-        "SELECT account_id FROM deletion_requests WHERE id = ? AND status = 'pending'",
+) -> Result<Option<(i64, Role)>, AppError> {
+    let row: Option<(i64, String)> = sqlx::query_as(
+        "SELECT r.account_id, a.role FROM deletion_requests r \
+         JOIN accounts a ON a.id = r.account_id WHERE r.id = ? AND r.status = 'pending'",
     )
     .bind(request_id)
     .fetch_optional(&mut *connection)
-    .await
+    .await?;
+    row.map(|(account_id, role)| Ok((account_id, stored(Role::parse(&role), &role)?)))
+        .transpose()
 }
 
 /// Writes the request's line of the register once the person is erased.
