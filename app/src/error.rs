@@ -93,6 +93,10 @@ pub enum InputProblem {
     TooLong,
     InvalidEmail,
     PasswordTooShort,
+    /// One of the most common passwords (the list shipped with the app).
+    PasswordCommon,
+    /// The person's own name or email address, or plainly containing it.
+    PasswordMentionsYou,
     ConsentRequired,
     StudentRequired,
     EmailTaken,

@@ -199,6 +199,11 @@ pub fn App() -> impl IntoView {
                         />
                         <Route path=path!("/account") view=MyAccountPage ssr=SsrMode::Async />
                         <Route
+                            path=path!("/account/sessions")
+                            view=crate::people::ui::MySessionsPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
                             path=path!("/account/privacy")
                             view=crate::my_data::ui::MyPrivacyPage
                             ssr=SsrMode::Async

@@ -18,6 +18,10 @@ pub struct ServerSettings {
     pub public_url: String,
     /// Whether a mailer delivers the outbox by SMTP.
     pub smtp_configured: bool,
+    /// A session ends after this many idle minutes…
+    pub session_idle_minutes: i64,
+    /// …and this many days after its sign-in in any case.
+    pub session_lifetime_days: i64,
 }
 
 #[cfg(feature = "ssr")]

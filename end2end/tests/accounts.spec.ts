@@ -13,7 +13,7 @@ async function registerMentee(page: Page, name: string, email: string): Promise<
   await waitForHydration(page);
   await page.getByLabel("Nom affiché").fill(name);
   await page.getByLabel("Adresse courriel").fill(email);
-  await page.getByLabel("Nouveau mot de passe").fill("mentee-password-e2e");
+  await page.getByLabel("Nouveau mot de passe").fill("green-kite-harbour-e2e");
   await page.getByLabel(/Je suis aux études/).check();
   await page.getByLabel(/J’ai lu/).check();
   await page.getByRole("button", { name: "Créer mon compte" }).click();
@@ -69,7 +69,7 @@ test.describe("accounts", () => {
     await mentor.getByRole("button", { name: "Créer mon compte" }).click();
     await expect(mentor.locator("#password-error")).toHaveText(/au moins 10 caractères/);
     await expect(mentor.getByLabel("Nom affiché")).toHaveValue("Nadia Mentor");
-    await mentor.getByLabel("Nouveau mot de passe").fill("nadia-password-e2e");
+    await mentor.getByLabel("Nouveau mot de passe").fill("violet-kite-morning-e2e");
     await mentor.getByLabel(/J’ai lu/).check();
     await mentor.getByRole("button", { name: "Créer mon compte" }).click();
     await expect(mentor).toHaveURL(/\/mentor$/);

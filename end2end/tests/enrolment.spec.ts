@@ -123,7 +123,7 @@ test.describe("enrolment", () => {
 
     await candidate.goto(new URL(link ?? "", page.url()).pathname);
     await waitForHydration(candidate);
-    await candidate.getByLabel("Nouveau mot de passe").fill("ines-password-e2e");
+    await candidate.getByLabel("Nouveau mot de passe").fill("quiet-harbour-dawn-e2e");
     await candidate.getByLabel(/J’ai lu/).check();
     await candidate.getByRole("button", { name: "Créer mon compte" }).click();
     await expect(candidate).toHaveURL(/\/mentor$/);
@@ -149,7 +149,7 @@ test.describe("enrolment", () => {
     await waitForHydration(page);
     await page.getByLabel("Nom affiché").fill("Rosalie Étudiante");
     await page.getByLabel("Adresse courriel").fill(email);
-    await page.getByLabel("Nouveau mot de passe").fill("mentee-password-e2e");
+    await page.getByLabel("Nouveau mot de passe").fill("green-kite-harbour-e2e");
     await page.getByLabel(/Je suis aux études/).check();
     await page.getByLabel(/J’ai lu/).check();
     await page.getByRole("button", { name: "Créer mon compte" }).click();

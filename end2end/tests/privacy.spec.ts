@@ -164,7 +164,7 @@ test.describe("privacy (Law 25): a person's own information", () => {
     test.setTimeout(120_000);
     const errors = watchForErrors(page);
     const email = `effacee-${Date.now()}-${Math.floor(Math.random() * 1e6)}@e2e.example`;
-    const password = "mentee-password-e2e";
+    const password = "green-kite-harbour-e2e";
     await page.goto("/register");
     await waitForHydration(page);
     await page.getByLabel("Nom affiché").fill("Éloïse Effacée");

@@ -5,7 +5,7 @@ use app::accounts::Role;
 use app::audit::repo::{record, AuditRecord};
 use app::audit::AuditEvent;
 use app::error::{AppError, InputProblem};
-use app::input::{check_new_password, parse_display_name, parse_email, parse_locale_choice};
+use app::input::{parse_display_name, parse_email, parse_locale_choice};
 use sqlx::SqlitePool;
 
 /// The environment variable that may carry the password (for scripts).
@@ -37,6 +37,8 @@ fn explain(error: AppError) -> CreateCoordinatorError {
                 InputProblem::TooLong => "too long",
                 InputProblem::InvalidEmail => "not an email address",
                 InputProblem::PasswordTooShort => "at least 10 characters",
+                InputProblem::PasswordCommon => "one of the most common passwords",
+                InputProblem::PasswordMentionsYou => "contains the name or the email address",
                 InputProblem::InvalidChoice => "expected fr or en",
                 _ => "invalid",
             },
@@ -76,7 +78,8 @@ pub async fn create_coordinator(
     let email = parse_email("email", email).map_err(explain)?;
     let name = parse_display_name("name", name).map_err(explain)?;
     let locale = parse_locale_choice("locale", locale).map_err(explain)?;
-    check_new_password("password", &password).map_err(explain)?;
+    app::accounts::password_rules::check_new_password("password", &password, &name, &email)
+        .map_err(explain)?;
     let hash = hash_password(password).await.map_err(explain)?;
     let mut connection = pool.acquire().await?;
     let id = repo::insert_account(

@@ -35,9 +35,16 @@ pub struct Config {
     #[arg(long, env = "MENTORAT_LOG", default_value = DEFAULT_LOG_FILTER)]
     pub log: String,
 
-    /// Mark every cookie `Secure` and send HSTS: turn on behind HTTPS.
-    #[arg(long, env = "MENTORAT_SECURE_COOKIES")]
-    pub secure_cookies: bool,
+    /// Mark every cookie `Secure`, name the session cookie `__Host-…` and
+    /// send HSTS. Default: on when the public URL is https; turning it off
+    /// with an https public URL is refused at start.
+    #[arg(
+        long,
+        env = "MENTORAT_SECURE_COOKIES",
+        num_args = 0..=1,
+        default_missing_value = "true"
+    )]
+    pub secure_cookies: Option<bool>,
 
     /// Load the demo program (cohorts, people, …) at start. Never in production.
     #[arg(long, env = "MENTORAT_DEMO_DATA")]
@@ -56,6 +63,20 @@ pub struct Config {
     /// A session ends after this many minutes without a request.
     #[arg(long, env = "MENTORAT_SESSION_IDLE_MINUTES", default_value_t = DEFAULT_SESSION_IDLE_MINUTES)]
     pub session_idle_minutes: i64,
+
+    /// A session ends this many days after its sign-in, however busy.
+    #[arg(long, env = "MENTORAT_SESSION_LIFETIME_DAYS", default_value_t = crate::session_rules::DEFAULT_SESSION_LIFETIME_DAYS)]
+    pub session_lifetime_days: i64,
+
+    /// Requests per minute one network address may make at each door open
+    /// without signing in (sign-in, registration, forgotten password,
+    /// application, applicant's link); more are answered 429.
+    #[arg(long, env = "MENTORAT_RATE_LIMIT_PER_CLIENT", default_value_t = 30)]
+    pub rate_limit_per_client: u32,
+
+    /// Requests per minute at each of those doors from everyone together.
+    #[arg(long, env = "MENTORAT_RATE_LIMIT_OVERALL", default_value_t = 600)]
+    pub rate_limit_overall: u32,
 
     /// Behind a reverse proxy: take the caller's address from the last
     /// `X-Forwarded-For` entry (the proxy's own view) instead of the TCP peer.
@@ -79,15 +100,51 @@ impl Config {
             database_path,
             addr: None,
             log: DEFAULT_LOG_FILTER.to_owned(),
-            secure_cookies: false,
+            secure_cookies: None,
             demo_data: false,
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
             public_url: None,
             session_idle_minutes: DEFAULT_SESSION_IDLE_MINUTES,
+            session_lifetime_days: crate::session_rules::DEFAULT_SESSION_LIFETIME_DAYS,
+            rate_limit_per_client: 30,
+            rate_limit_overall: 600,
             trust_proxy: false,
             smtp_url: None,
             mail_from: DEFAULT_MAIL_FROM.to_owned(),
         }
+    }
+
+    /// Whether cookies are `Secure` (and HSTS sent): as set, or else whether
+    /// the public URL is https.
+    pub fn cookies_secure(&self) -> bool {
+        self.secure_cookies
+            .unwrap_or_else(|| self.public_url.as_ref().is_some_and(is_https))
+    }
+
+    /// Settings refused before serving: an https site whose session cookie
+    /// would also travel over plain http, the demo's published accounts on a
+    /// real (https) site, emails with working links sent unencrypted.
+    pub fn contradiction(&self) -> Option<&'static str> {
+        let https = self.public_url.as_ref().is_some_and(is_https);
+        if https && self.secure_cookies == Some(false) {
+            return Some(
+                "MENTORAT_PUBLIC_URL is https but MENTORAT_SECURE_COOKIES is false: \
+                 the session cookie would also travel unencrypted; remove the setting or set it to true",
+            );
+        }
+        if https && self.demo_data {
+            return Some(
+                "MENTORAT_DEMO_DATA with an https MENTORAT_PUBLIC_URL: the demo accounts' \
+                 passwords are published in the README; never load them on a real site",
+            );
+        }
+        if self.smtp_url.as_deref().is_some_and(is_plain_remote_smtp) {
+            return Some(
+                "MENTORAT_SMTP_URL is a plain smtp:// server on another machine: emails carry \
+                 working links and the password; use smtps://, or smtp://…?tls=required",
+            );
+        }
+        None
     }
 
     /// The public address for links, without a trailing slash.
@@ -97,6 +154,36 @@ impl Config {
             None => format!("http://{listening}"),
         }
     }
+}
+
+fn is_https(url: &url::Url) -> bool {
+    url.scheme() == "https"
+}
+
+/// An `smtp://` URL without required TLS, to a host other than this machine.
+fn is_plain_remote_smtp(smtp_url: &str) -> bool {
+    let Ok(url) = url::Url::parse(smtp_url) else {
+        return false;
+    };
+    let tls_required = url
+        .query_pairs()
+        .any(|(key, value)| key == "tls" && value == "required");
+    // `smtp:` is not a special scheme: its host comes back as a name, even
+    // an address.
+    let local = match url.host() {
+        Some(url::Host::Domain(name)) => {
+            name == "localhost"
+                || name
+                    .trim_start_matches('[')
+                    .trim_end_matches(']')
+                    .parse::<std::net::IpAddr>()
+                    .is_ok_and(|address| address.is_loopback())
+        }
+        Some(url::Host::Ipv4(address)) => address.is_loopback(),
+        Some(url::Host::Ipv6(address)) => address.is_loopback(),
+        None => false,
+    };
+    url.scheme() == "smtp" && !tls_required && !local
 }
 
 /// An absolute `http`/`https` URL with a host, as emailed links need.
@@ -135,5 +222,50 @@ mod tests {
             Config::for_database(PathBuf::from("x.sqlite3")).public_url_or(listening),
             "http://127.0.0.1:3000"
         );
+    }
+
+    #[test]
+    fn cookies_are_secure_by_default_behind_https_and_cannot_be_made_insecure_there() {
+        let with = |url: Option<&str>, secure: Option<bool>| Config {
+            public_url: url.map(|text| parse_public_url(text).expect("a valid address")),
+            secure_cookies: secure,
+            ..Config::for_database(PathBuf::from("x.sqlite3"))
+        };
+        let https = Some("https://mentorat.example.org");
+        assert!(with(https, None).cookies_secure());
+        assert!(with(https, None).contradiction().is_none());
+        assert!(with(https, Some(false)).contradiction().is_some());
+        assert!(!with(Some("http://127.0.0.1:3000"), None).cookies_secure());
+        assert!(!with(None, None).cookies_secure());
+        assert!(with(None, Some(true)).cookies_secure());
+        assert!(with(None, Some(false)).contradiction().is_none());
+    }
+
+    #[test]
+    fn demo_accounts_and_plain_remote_smtp_are_refused_at_start() {
+        let base = || Config::for_database(PathBuf::from("x.sqlite3"));
+        let demo_on_https = Config {
+            demo_data: true,
+            public_url: Some(parse_public_url("https://mentorat.example.org").expect("valid")),
+            ..base()
+        };
+        assert!(demo_on_https.contradiction().is_some());
+        assert!(Config {
+            demo_data: true,
+            ..base()
+        }
+        .contradiction()
+        .is_none());
+        let smtp = |url: &str| Config {
+            smtp_url: Some(url.to_owned()),
+            ..base()
+        };
+        assert!(smtp("smtp://smtp.example.org:25").contradiction().is_some());
+        assert!(smtp("smtp://smtp.example.org:587?tls=required")
+            .contradiction()
+            .is_none());
+        assert!(smtp("smtps://user:pw@smtp.example.org").contradiction().is_none());
+        assert!(smtp("smtp://127.0.0.1:2525").contradiction().is_none());
+        assert!(smtp("smtp://localhost:25").contradiction().is_none());
     }
 }

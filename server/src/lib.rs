@@ -19,6 +19,7 @@ mod probes;
 pub mod security;
 mod server_fn_status;
 mod session_refresh;
+pub mod session_rules;
 pub mod static_files;
 
 use app::accounts::session::Backend;
@@ -36,14 +37,18 @@ use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
 use tower_sessions_sqlx_store::SqliteStore;
 
-/// The session cookie's name.
+/// The session cookie's name over plain http (development, tests).
 pub const SESSION_COOKIE: &str = "mentorat_session";
+/// The session cookie's name with secure cookies: the `__Host-` prefix makes
+/// the browser refuse it unless it is `Secure`, for this host only and the
+/// whole site (no subdomain or plain-http page can plant or overwrite it).
+pub const SECURE_SESSION_COOKIE: &str = "__Host-mentorat_session";
 
 /// A request path fit for the log: the token of an invitation or reset link
 /// (`/invitation/<token>`) is replaced, since the link alone opens an account
 /// (or, for `/application/<token>`, someone's application; for
 /// `/calendar/<token>.ics`, someone's meetings; for `/act/<token>`, an answer
-/// given in someone's name).
+/// given in someone's name; for `/account/data/<token>`, someone's data).
 fn redacted_path(path: &str) -> std::borrow::Cow<'_, str> {
     for prefix in [
         "/invitation/",
@@ -51,6 +56,7 @@ fn redacted_path(path: &str) -> std::borrow::Cow<'_, str> {
         "/application/",
         "/calendar/",
         "/act/",
+        "/account/data/",
     ] {
         if path.starts_with(prefix) && path.len() > prefix.len() {
             return format!("{prefix}[token]").into();
@@ -81,7 +87,8 @@ pub struct AppState {
 ///
 /// Layers wrap what is above them, so a request meets the last one first:
 /// trace, compression, body limit, security headers, same-origin writes,
-/// (secure cookies), sessions and sign-in, typed values kept, kept pages,
+/// (secure cookies), sessions and sign-in, the session's lifetime and
+/// no-store, its idle expiry moved, typed values kept, kept pages,
 /// server function status.
 pub fn build_router(state: AppState) -> Router {
     let listening = state.config.addr.unwrap_or(state.leptos_options.site_addr);
@@ -92,6 +99,7 @@ pub fn build_router(state: AppState) -> Router {
     let open = open_routes(&state);
     let router = file_routes(&state, &public_url);
     let page_cache = page_cache::PageCache::new(state.pool.clone());
+    let pool_for_rules = state.pool.clone();
     let router = page_routes(router, state, public_url)
         .layer(middleware::from_fn(
             server_fn_status::server_fn_error_status,
@@ -105,9 +113,16 @@ pub fn build_router(state: AppState) -> Router {
             form_echo::keep_typed_values,
         ))
         .layer(middleware::from_fn(session_refresh::keep_alive))
+        .layer(middleware::from_fn_with_state(
+            session_rules::SessionRules {
+                lifetime_seconds: config.session_lifetime_days.saturating_mul(24 * 3600),
+                pool: pool_for_rules,
+            },
+            session_rules::session_rules,
+        ))
         .layer(auth_layer)
         .merge(open);
-    let router = if config.secure_cookies {
+    let router = if config.cookies_secure() {
         router.layer(middleware::map_response(http_layers::secure_cookies))
     } else {
         router
@@ -138,11 +153,17 @@ fn security_settings(state: &AppState, public_url: &str) -> Arc<security::Securi
 /// Sessions in the database (cookie `SESSION_COOKIE`, expiring after idle
 /// time) and the signed-in person on top of them.
 fn auth_layer(state: &AppState) -> AuthManagerLayer<Backend, SqliteStore> {
+    let secure = state.config.cookies_secure();
     let session_layer = SessionManagerLayer::new(SqliteStore::new(state.pool.clone()))
-        .with_name(SESSION_COOKIE)
+        .with_name(if secure {
+            SECURE_SESSION_COOKIE
+        } else {
+            SESSION_COOKIE
+        })
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
-        .with_secure(state.config.secure_cookies)
+        .with_path("/")
+        .with_secure(secure)
         // Saved when it changes; `session_refresh` moves the idle expiry
         // forward once a minute (not a write on every request).
         .with_expiry(Expiry::OnInactivity(time::Duration::minutes(
@@ -201,13 +222,23 @@ fn page_routes(router: Router<AppState>, state: AppState, public_url: String) ->
     let server_settings = ServerSettings {
         public_url,
         smtp_configured: state.config.smtp_url.is_some(),
+        session_idle_minutes: state.config.session_idle_minutes,
+        session_lifetime_days: state.config.session_lifetime_days,
     };
-    // One per router: the board's loaded cohorts of this database.
+    // One per router: the board's loaded cohorts of this database, and the
+    // counts of the doors open without signing in.
     let board_cache = app::board::cache::BoardCache::default();
+    let rate_limiter = Arc::new(app::accounts::rate_limit::RateLimiter::new(
+        app::accounts::rate_limit::Limits {
+            per_client: state.config.rate_limit_per_client,
+            overall: state.config.rate_limit_overall,
+        },
+    ));
     let provide_server_context = move || {
         provide_context(pool.clone());
         provide_context(server_settings.clone());
         provide_context(board_cache.clone());
+        provide_context(rate_limiter.clone());
     };
     router
         .leptos_routes_with_context(&state, route_list(), provide_server_context.clone(), {

@@ -60,6 +60,8 @@ enum Command {
 
 #[derive(Debug, thiserror::Error)]
 enum StartError {
+    #[error("settings refused: {0}")]
+    Settings(&'static str),
     #[error("invalid Leptos configuration: {0}")]
     Leptos(#[from] leptos::config::errors::LeptosConfigError),
     #[error(transparent)]
@@ -108,6 +110,9 @@ fn init_tracing(default_filter: &str) {
 
 async fn run(cli: Cli) -> Result<(), StartError> {
     let config = cli.config;
+    if let Some(problem) = config.contradiction() {
+        return Err(StartError::Settings(problem));
+    }
     let pool = db::connect_and_migrate(&config.database_path).await?;
     tracing::info!(database = %config.database_path.display(), "database ready");
 

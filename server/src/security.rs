@@ -39,7 +39,7 @@ pub fn content_security_policy(nonce: &str, dev_reload_socket: Option<&str>) -> 
     format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
          style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src {connect}; \
-         object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+         object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
     )
 }
 
@@ -133,13 +133,14 @@ fn is_same_origin(headers: &HeaderMap, public_origin: &str) -> bool {
         if origin.eq_ignore_ascii_case(public_origin) {
             return true;
         }
+        // The site reached under another name (localhost for 127.0.0.1): the
+        // origin must be that very host, with the site's own scheme: an http
+        // page must not write to an https site.
+        let scheme = public_origin.split("://").next().unwrap_or("https");
         let host = headers
             .get(header::HOST)
             .and_then(|host| host.to_str().ok());
-        let origin_host = origin
-            .strip_prefix("https://")
-            .or_else(|| origin.strip_prefix("http://"));
-        return matches!((origin_host, host), (Some(a), Some(b)) if a.eq_ignore_ascii_case(b));
+        return host.is_some_and(|host| origin.eq_ignore_ascii_case(&format!("{scheme}://{host}")));
     }
     match headers
         .get("sec-fetch-site")
@@ -169,9 +170,10 @@ mod tests {
             &headers(&[("origin", "https://mentorat.example.org")]),
             site
         ));
+        // Reached under another name, with the site's own scheme.
         assert!(is_same_origin(
             &headers(&[
-                ("origin", "http://127.0.0.1:3000"),
+                ("origin", "https://127.0.0.1:3000"),
                 ("host", "127.0.0.1:3000")
             ]),
             site
@@ -186,6 +188,37 @@ mod tests {
         assert!(!is_same_origin(
             &headers(&[("origin", "null"), ("host", "x")]),
             site
+        ));
+    }
+
+    #[test]
+    fn the_scheme_counts_as_much_as_the_host() {
+        // A plain-http page (a network attacker's, say) on the site's own name.
+        assert!(!is_same_origin(
+            &headers(&[
+                ("origin", "http://mentorat.example.org"),
+                ("host", "mentorat.example.org")
+            ]),
+            "https://mentorat.example.org"
+        ));
+        assert!(!is_same_origin(
+            &headers(&[("origin", "http://mentorat.example.org")]),
+            "https://mentorat.example.org"
+        ));
+        // A host that only starts like ours.
+        assert!(!is_same_origin(
+            &headers(&[
+                ("origin", "http://127.0.0.1:3000.evil.example"),
+                ("host", "127.0.0.1:3000")
+            ]),
+            "http://127.0.0.1:3000"
+        ));
+        assert!(is_same_origin(
+            &headers(&[
+                ("origin", "http://localhost:3000"),
+                ("host", "localhost:3000")
+            ]),
+            "http://127.0.0.1:3000"
         ));
     }
 

@@ -36,6 +36,16 @@ pub async fn server_fn_error_status(request: Request, next: Next) -> Response {
         if let Ok(status) = StatusCode::from_u16(error.status_code()) {
             parts.status = status;
         }
+        // A client told to slow down is told for how long, in seconds.
+        if let AppError::TooManyAttempts {
+            retry_after_minutes,
+        } = error
+        {
+            parts.headers.insert(
+                axum::http::header::RETRY_AFTER,
+                axum::http::HeaderValue::from(retry_after_minutes.max(1).saturating_mul(60)),
+            );
+        }
     }
     Response::from_parts(parts, Body::from(bytes))
 }

@@ -3,7 +3,10 @@
 //! Shared types and validation live here (compiled for the server and the browser);
 //! the authorization [`policy`] and the login [`throttle`] are plain Rust; SQL and
 //! sessions are server-only.
+pub mod devices;
+pub mod password_rules;
 pub mod policy;
+pub mod rate_limit;
 pub mod throttle;
 
 #[cfg(feature = "ssr")]

@@ -7,7 +7,9 @@ use super::{InvitationSummary, PendingInvitation, PersonSummary, Role, SessionUs
 use crate::accounts::NotificationDelivery;
 use crate::program_time::utc_text;
 
+mod sessions;
 mod ways_in;
+pub use sessions::*;
 pub use ways_in::*;
 
 /// An account as the server sees it, password hash included. Never sent to a browser.

@@ -201,6 +201,73 @@ pub async fn sign_in(account: AccountRow) -> Result<(), AppError> {
     sign_in_session(&mut session, &SignedInAccount::new(account)).await
 }
 
+/// The session key holding the session's random reference: "my sessions"
+/// keeps only its hash (`account_sessions`), and a session whose row is gone
+/// was ended from another device.
+pub const SESSION_REF: &str = "session_ref";
+
+/// Gives a signed-in session a new reference and its row in "my sessions"
+/// (at sign-in, or for a session signed in before the list existed).
+pub async fn record_open_session(
+    pool: &sqlx::SqlitePool,
+    session: &tower_sessions::Session,
+    account_id: i64,
+    user_agent: &str,
+    client: &str,
+) -> Result<(), AppError> {
+    let storage = |error: &dyn std::fmt::Display| {
+        tracing::error!(%error, "cannot store the session's reference");
+        AppError::Storage
+    };
+    let now = chrono::Utc::now();
+    let signed_in_at = session
+        .get::<i64>(SIGNED_IN_AT)
+        .await
+        .map_err(|e| storage(&e))?
+        .and_then(|seconds| chrono::DateTime::from_timestamp(seconds, 0))
+        .unwrap_or(now);
+    // Signing in again on this browser replaces its earlier row.
+    if let Some(previous) = current_session_ref_hash(session).await {
+        repo::end_open_session(pool, &previous).await?;
+    }
+    let (reference, ref_hash) = super::tokens::new_token();
+    session
+        .insert(SESSION_REF, reference)
+        .await
+        .map_err(|e| storage(&e))?;
+    let (browser, os) = super::devices::device_of(user_agent);
+    repo::insert_open_session(
+        pool,
+        &repo::NewOpenSession {
+            account_id,
+            ref_hash: &ref_hash,
+            browser: browser.as_str(),
+            os: os.as_str(),
+            client,
+            signed_in_at,
+            now,
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// The hash of the current session's reference, if it has one.
+pub async fn current_session_ref_hash(session: &tower_sessions::Session) -> Option<String> {
+    match session.get::<String>(SESSION_REF).await {
+        Ok(reference) => reference.map(|reference| super::tokens::hash_token(&reference)),
+        Err(error) => {
+            tracing::warn!(%error, "the session's reference could not be read");
+            None
+        }
+    }
+}
+
+/// The session key holding when the person signed in (Unix seconds): the
+/// server ends the session a fixed time after it, however busy (its absolute
+/// lifetime, on top of the idle one).
+pub const SIGNED_IN_AT: &str = "signed_in_at";
+
 pub async fn sign_in_session(
     session: &mut AuthSession,
     account: &SignedInAccount,
@@ -210,5 +277,32 @@ pub async fn sign_in_session(
         AppError::Storage
     };
     session.session.cycle_id().await.map_err(|e| storage(&e))?;
-    session.login(account).await.map_err(|e| storage(&e))
+    session.login(account).await.map_err(|e| storage(&e))?;
+    // A password change signs in again on the same session: its lifetime
+    // still counts from the first sign-in.
+    if session
+        .session
+        .get::<i64>(SIGNED_IN_AT)
+        .await
+        .map_err(|e| storage(&e))?
+        .is_none()
+    {
+        session
+            .session
+            .insert(SIGNED_IN_AT, chrono::Utc::now().timestamp())
+            .await
+            .map_err(|e| storage(&e))?;
+    }
+    let pool = crate::server_context::pool()?;
+    let user_agent = leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|parts| {
+            parts
+                .headers
+                .get(http::header::USER_AGENT)
+                .and_then(|value| value.to_str().ok())
+                .map(str::to_owned)
+        })
+        .unwrap_or_default();
+    let client = crate::server_context::client_address();
+    record_open_session(&pool, &session.session, account.0.id, &user_agent, &client).await
 }

@@ -52,6 +52,7 @@ pub async fn submit_application(
     use crate::server_context::pool;
 
     authorize(Access::Anyone).await?;
+    crate::accounts::rate_limit::knock(crate::accounts::rate_limit::Door::Application)?;
     let pool = pool()?;
     let choices = crate::catalog::repo::profile_choices(&pool).await?;
     let text = Option::unwrap_or_default;
@@ -171,6 +172,7 @@ pub async fn get_my_application(token: String) -> Result<ApplicantView, AppError
     use crate::server_context::pool;
 
     authorize(Access::Anyone).await?;
+    crate::accounts::rate_limit::knock(crate::accounts::rate_limit::Door::ApplicantLink)?;
     let pool = pool()?;
     let row = application_by_link(&pool, &token).await?;
     Ok(ApplicantView {
@@ -196,6 +198,7 @@ pub async fn withdraw_application(token: String) -> Result<(), AppError> {
     use crate::server_context::pool;
 
     authorize(Access::Anyone).await?;
+    crate::accounts::rate_limit::knock(crate::accounts::rate_limit::Door::ApplicantLink)?;
     let pool = pool()?;
     let row = application_by_link(&pool, &token).await?;
     let now = utc_now_text();
@@ -244,6 +247,7 @@ pub async fn answer_application(token: String, answer: String) -> Result<(), App
     use crate::server_context::pool;
 
     authorize(Access::Anyone).await?;
+    crate::accounts::rate_limit::knock(crate::accounts::rate_limit::Door::ApplicantLink)?;
     let pool = pool()?;
     let row = application_by_link(&pool, &token).await?;
     let answer = parse_required_text("answer", &answer, LONG_TEXT_MAX_CHARS)?;

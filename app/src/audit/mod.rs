@@ -107,11 +107,20 @@ crate::stored_enum! {
         RetentionApplied,
         /// A coordinator changed the retention periods (detail: the four periods).
         RetentionChanged,
+        /// A signed-in person typed a wrong current password to change it
+        /// (subject: their address; counted with the sign-in failures).
+        CurrentPasswordFailed,
+        /// A signed-in person's check of their current password was refused
+        /// without being made: too many failures (subject: their address).
+        CurrentPasswordThrottled,
+        /// A person ended one or all other of their sessions from "my
+        /// sessions" (detail: how many).
+        SessionsEnded,
     }
 }
 
 impl AuditEvent {
-    pub const ALL: [AuditEvent; 54] = [
+    pub const ALL: [AuditEvent; 57] = [
         AuditEvent::LoginSucceeded,
         AuditEvent::LoginFailed,
         AuditEvent::LoginThrottled,
@@ -166,13 +175,20 @@ impl AuditEvent {
         AuditEvent::PersonErased,
         AuditEvent::RetentionApplied,
         AuditEvent::RetentionChanged,
+        AuditEvent::CurrentPasswordFailed,
+        AuditEvent::CurrentPasswordThrottled,
+        AuditEvent::SessionsEnded,
     ];
 
     /// Events a coordinator should notice at a glance.
     pub fn is_warning(self) -> bool {
         matches!(
             self,
-            AuditEvent::LoginFailed | AuditEvent::LoginThrottled | AuditEvent::AccountDisabled
+            AuditEvent::LoginFailed
+                | AuditEvent::LoginThrottled
+                | AuditEvent::AccountDisabled
+                | AuditEvent::CurrentPasswordFailed
+                | AuditEvent::CurrentPasswordThrottled
         )
     }
 }
@@ -188,6 +204,9 @@ pub struct AuditEntry {
     pub subject: Option<String>,
     pub client: Option<String>,
     pub detail: Option<String>,
+    /// How many times it happened from that client within the minute (a
+    /// flood of refused sign-ins is one row); 1 for every other event.
+    pub repeats: i64,
 }
 
 #[cfg(test)]

@@ -32,6 +32,30 @@ pub async fn record(pool: &SqlitePool, event: AuditEvent, details: AuditRecord<'
     }
 }
 
+/// Records a refusal that can come in floods (failed or slowed sign-ins):
+/// the same event from the same client within the same minute adds to the
+/// minute's row (`repeats`) instead of appending one. The row keeps the
+/// first attempt's subject.
+pub async fn record_summarized(pool: &SqlitePool, event: AuditEvent, details: AuditRecord<'_>) {
+    let minute_start = chrono::Utc::now().format("%Y-%m-%dT%H:%M:00Z").to_string();
+    let added = sqlx::query(
+        "UPDATE audit_log SET repeats = repeats + 1 WHERE id = (SELECT id FROM audit_log \
+         WHERE event = ? AND client IS ? AND at >= ? ORDER BY id DESC LIMIT 1)",
+    )
+    .bind(event.as_str())
+    .bind(details.client)
+    .bind(&minute_start)
+    .execute(pool)
+    .await;
+    match added {
+        Ok(done) if done.rows_affected() > 0 => {
+            tracing::debug!(event = event.as_str(), "audit: repeated within the minute");
+        }
+        Ok(_) => record(pool, event, details).await,
+        Err(error) => tracing::error!(%error, event = event.as_str(), "cannot write the audit log"),
+    }
+}
+
 /// Appends an event done by the current request's caller, with the caller's
 /// network address: the one way server functions audit what someone did.
 pub async fn record_by_caller(
@@ -59,13 +83,14 @@ struct AuditRow {
     subject: Option<String>,
     client: Option<String>,
     detail: Option<String>,
+    repeats: i64,
 }
 
 /// The latest events first, at most `limit`.
 pub async fn latest(pool: &SqlitePool, limit: i64) -> Result<Vec<AuditEntry>, sqlx::Error> {
     let rows: Vec<AuditRow> = sqlx::query_as(
         "SELECT l.at, l.event, a.display_name || ' <' || a.email || '>' AS actor, \
-         l.subject, l.client, l.detail \
+         l.subject, l.client, l.detail, l.repeats \
          FROM audit_log l LEFT JOIN accounts a ON a.id = l.actor_id \
          ORDER BY l.id DESC LIMIT ?",
     )
@@ -82,6 +107,7 @@ pub async fn latest(pool: &SqlitePool, limit: i64) -> Result<Vec<AuditEntry>, sq
             subject: row.subject,
             client: row.client,
             detail: row.detail,
+            repeats: row.repeats,
         })
         .collect())
 }

@@ -40,14 +40,17 @@ pub async fn find_meeting(
 }
 
 /// The meetings of every pair a person is or was in (active or ended
-/// pairs), from `since` (UTC text) on, soonest first.
+/// pairs), from `since` (UTC text) on, soonest first: as the pair's mentor
+/// only while their role is mentor, as its mentee only while it is mentee (a
+/// role change takes the pair out of the feed at once).
 pub async fn meetings_of_account(
     pool: &SqlitePool,
     account_id: i64,
     since: &str,
 ) -> Result<Vec<CalendarMeetingRow>, sqlx::Error> {
     sqlx::query_as(&format!(
-        "{MEETING_SELECT} WHERE (ra.id = ? OR ea.id = ?) AND p.status IN ('active', 'ended', 'completed') \
+        "{MEETING_SELECT} WHERE ((ra.id = ? AND ra.role = 'mentor') OR (ea.id = ? AND ea.role = 'mentee')) \
+           AND p.status IN ('active', 'ended', 'completed') \
            AND m.starts_at >= ? ORDER BY m.starts_at, m.id"
     ))
     .bind(account_id)
@@ -122,14 +125,14 @@ pub async fn revoke_feed(pool: &SqlitePool, account_id: i64) -> Result<bool, sql
 }
 
 /// The owner of the feed with this token hash, and their language, unless
-/// their account is disabled.
+/// their account is disabled or no longer a mentor's or a mentee's.
 pub async fn feed_owner(
     pool: &SqlitePool,
     token_hash: &str,
 ) -> Result<Option<(i64, String)>, sqlx::Error> {
     sqlx::query_as(
         "SELECT a.id, a.locale FROM calendar_feeds f JOIN accounts a ON a.id = f.account_id \
-         WHERE f.token_hash = ? AND a.is_disabled = 0",
+         WHERE f.token_hash = ? AND a.is_disabled = 0 AND a.role IN ('mentor', 'mentee')",
     )
     .bind(token_hash)
     .fetch_optional(pool)

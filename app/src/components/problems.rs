@@ -10,6 +10,8 @@ pub fn problem_text(problem: InputProblem) -> impl Fn() -> &'static str + Copy +
         InputProblem::TooLong => t_string!(i18n, forms.too_long),
         InputProblem::InvalidEmail => t_string!(i18n, forms.invalid_email),
         InputProblem::PasswordTooShort => t_string!(i18n, forms.password_too_short),
+        InputProblem::PasswordCommon => t_string!(i18n, forms.password_common),
+        InputProblem::PasswordMentionsYou => t_string!(i18n, forms.password_mentions_you),
         InputProblem::ConsentRequired => t_string!(i18n, forms.consent_required),
         InputProblem::StudentRequired => t_string!(i18n, forms.student_required),
         InputProblem::EmailTaken => t_string!(i18n, forms.email_taken),

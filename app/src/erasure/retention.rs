@@ -83,6 +83,8 @@ pub struct Plan {
     applications: Vec<i64>,
     sign_in_failures: Vec<String>,
     sessions: Vec<String>,
+    /// Rows of "my sessions" (`account_sessions`), counted with the sessions.
+    listed_sessions: Vec<i64>,
     addresses: Vec<i64>,
     outbox_links: Vec<i64>,
     outbox_messages: Vec<i64>,
@@ -106,7 +108,7 @@ impl Plan {
         RetentionCounts {
             applications: count(self.applications.len()),
             sign_in_failures: count(self.sign_in_failures.len()),
-            sessions: count(self.sessions.len()),
+            sessions: count(self.sessions.len() + self.listed_sessions.len()),
             addresses: count(self.addresses.len()),
             outbox_links: count(self.outbox_links.len()),
             outbox_messages: count(self.outbox_messages.len()),
@@ -190,10 +192,18 @@ pub async fn plan(
     .bind(utc_text(cutoffs.cohorts))
     .fetch_all(&mut *connection)
     .await?;
+    // "My sessions" rows not seen since the traces' cutoff (their network
+    // address is a trace): long over, whatever the session settings.
+    let listed_sessions =
+        sqlx::query_scalar("SELECT id FROM account_sessions WHERE last_seen_at < ? ORDER BY id")
+            .bind(utc_text(cutoffs.traces))
+            .fetch_all(&mut *connection)
+            .await?;
     Ok(Plan {
         applications,
         sign_in_failures,
         sessions,
+        listed_sessions,
         addresses,
         outbox_links,
         outbox_messages,
@@ -227,6 +237,15 @@ pub async fn apply(
     for id in &plan.sessions {
         done.sessions += affected(
             sqlx::query("DELETE FROM tower_sessions WHERE id = ?")
+                .bind(id)
+                .execute(&mut *connection)
+                .await?
+                .rows_affected(),
+        );
+    }
+    for id in &plan.listed_sessions {
+        done.sessions += affected(
+            sqlx::query("DELETE FROM account_sessions WHERE id = ?")
                 .bind(id)
                 .execute(&mut *connection)
                 .await?

@@ -100,6 +100,13 @@ fn event_label(event: Option<AuditEvent>, raw: String) -> impl Fn() -> String + 
             AuditEvent::PersonErased => t_string!(i18n, audit.events.person_erased),
             AuditEvent::RetentionApplied => t_string!(i18n, audit.events.retention_applied),
             AuditEvent::RetentionChanged => t_string!(i18n, audit.events.retention_changed),
+            AuditEvent::CurrentPasswordFailed => {
+                t_string!(i18n, audit.events.current_password_failed)
+            }
+            AuditEvent::CurrentPasswordThrottled => {
+                t_string!(i18n, audit.events.current_password_throttled)
+            }
+            AuditEvent::SessionsEnded => t_string!(i18n, audit.events.sessions_ended),
         }
         .to_owned()
     }
@@ -134,10 +141,22 @@ fn AuditTable(entries: Vec<AuditEntry>) -> impl IntoView {
                 .into_iter()
                 .map(|entry| {
                     let warning = entry.event.is_some_and(AuditEvent::is_warning);
+                    let repeats = entry.repeats;
                     view! {
                         <tr class:row-warning=warning>
                             <td>{entry.at}</td>
-                            <td>{event_label(entry.event, entry.event_name)}</td>
+                            <td>
+                                {event_label(entry.event, entry.event_name)}
+                                {(repeats > 1)
+                                    .then(|| {
+                                        view! {
+                                            " "
+                                            <span class="badge">
+                                                {t_string!(i18n, audit.repeats, count = repeats).to_string()}
+                                            </span>
+                                        }
+                                    })}
+                            </td>
                             <td>{entry.actor.unwrap_or_default()}</td>
                             <td>{entry.subject.unwrap_or_default()}</td>
                             <td>{entry.client.unwrap_or_default()}</td>

@@ -14,9 +14,17 @@ pub async fn list_outbox() -> Result<OutboxOverview, AppError> {
     use crate::accounts::Role;
     use crate::server_context::{pool, server_settings};
 
-    authorize_role(Role::Coordinator).await?;
+    let authorized = authorize_role(Role::Coordinator).await?;
+    let reader_id = authorized.account()?.id;
+    let smtp_configured = server_settings()?.smtp_configured;
     Ok(OutboxOverview {
-        messages: crate::outbox::repo::latest(&pool()?, OUTBOX_PAGE_SIZE).await?,
-        smtp_configured: server_settings()?.smtp_configured,
+        messages: crate::outbox::repo::latest(
+            &pool()?,
+            OUTBOX_PAGE_SIZE,
+            reader_id,
+            smtp_configured,
+        )
+        .await?,
+        smtp_configured,
     })
 }

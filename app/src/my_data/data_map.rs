@@ -50,6 +50,14 @@ const fn nobody(table: &'static str, why: &'static str) -> TableMap {
 
 /// The whole map, by table name.
 pub const DATA_MAP: &[TableMap] = &[
+    TableMap {
+        table: "account_sessions",
+        rows: Rows::About {
+            // Not the hash of the session's reference.
+            columns: "id, browser, os, client, signed_in_at, last_seen_at",
+            condition: "account_id = ?1",
+        },
+    },
     about("accounts", "id = ?1"),
     about("action_links", "account_id = ?1"),
     about("application_domains", APPLICATION_ROWS),

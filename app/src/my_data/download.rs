@@ -222,6 +222,7 @@ fn shown(value: &Value) -> String {
 /// A table's name in the reader's language.
 fn table_label(locale: Locale, table: &str) -> String {
     let label = match table {
+        "account_sessions" => td_string!(locale, my_data.tables.account_sessions),
         "accounts" => td_string!(locale, my_data.tables.accounts),
         "action_links" => td_string!(locale, my_data.tables.action_links),
         "application_domains" => td_string!(locale, my_data.tables.application_domains),

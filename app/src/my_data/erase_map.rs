@@ -55,6 +55,10 @@ pub const COPIES: &[(&str, &str)] = &[
 /// The whole map, by table name (as the data map).
 pub const ERASE_MAP: &[(&str, Erase)] = &[
     (
+        "account_sessions",
+        Erase::Statements(&["DELETE FROM account_sessions WHERE account_id = ?1"]),
+    ),
+    (
         "accounts",
         Erase::Statements(&[
             "UPDATE accounts SET email = 'erased-' || id || '@erased.invalid', \

@@ -53,13 +53,8 @@ pub async fn enqueue(
     .execute(&mut *connection)
     .await?;
     let id = result.last_insert_rowid();
-    tracing::info!(
-        outbox_id = id,
-        kind = email.kind.as_str(),
-        recipient = email.recipient,
-        subject = email.subject,
-        "email queued"
-    );
+    // No address nor subject at info level: the log is not a copy of the outbox.
+    tracing::info!(outbox_id = id, kind = email.kind.as_str(), "email queued");
     Ok(id)
 }
 
@@ -108,7 +103,7 @@ pub async fn notify(
             .await?;
             tracing::info!(
                 kind = email.kind.as_str(),
-                recipient = email.recipient,
+                account_id,
                 "notice held for the weekly digest"
             );
             return Ok(Delivered::Held);
@@ -237,14 +232,36 @@ struct OutboxRow {
     created_at: String,
     sent_at: Option<String>,
     last_error: Option<String>,
+    /// The reader sent the invitation to this recipient.
+    own_invitation: bool,
 }
 
-/// The latest messages first, private links (password resets) withheld.
-pub async fn latest(pool: &SqlitePool, limit: i64) -> Result<Vec<OutboxMessage>, sqlx::Error> {
+/// Whether the outbox shows a message's link to its reader: never a private
+/// link (it opens someone's account or answers in their name); an invitation's
+/// only when no mail server delivers it (the coordinator hands it over) and
+/// only to the coordinator who sent it.
+fn link_shown(kind: Option<EmailKind>, smtp_configured: bool, own_invitation: bool) -> bool {
+    match kind {
+        Some(EmailKind::Invitation) => !smtp_configured && own_invitation,
+        Some(kind) => !kind.link_is_private(),
+        None => false,
+    }
+}
+
+/// The latest messages first, as `reader_id` may see them (`link_shown`).
+pub async fn latest(
+    pool: &SqlitePool,
+    limit: i64,
+    reader_id: i64,
+    smtp_configured: bool,
+) -> Result<Vec<OutboxMessage>, sqlx::Error> {
     let rows: Vec<OutboxRow> = sqlx::query_as(
         "SELECT id, kind, recipient, locale, subject, body, action_url, created_at, sent_at, \
-         last_error FROM outbox ORDER BY id DESC LIMIT ?",
+         last_error, EXISTS (SELECT 1 FROM invitations i WHERE i.email = outbox.recipient \
+         COLLATE NOCASE AND i.invited_by = ?) AS own_invitation \
+         FROM outbox ORDER BY id DESC LIMIT ?",
     )
+    .bind(reader_id)
     .bind(limit)
     .fetch_all(pool)
     .await?;
@@ -252,7 +269,8 @@ pub async fn latest(pool: &SqlitePool, limit: i64) -> Result<Vec<OutboxMessage>,
         .into_iter()
         .map(|row| {
             let kind = EmailKind::parse(&row.kind);
-            let withheld = kind.is_some_and(EmailKind::link_is_private) && row.action_url.is_some();
+            let withheld =
+                row.action_url.is_some() && !link_shown(kind, smtp_configured, row.own_invitation);
             OutboxMessage {
                 id: row.id,
                 kind,

@@ -1,9 +1,12 @@
 //! The ways into an account, through HTTP: the first coordinator, invitations,
 //! registration, sign-in, password reset — with expired and reused links.
 // The journeys, by theme, with the helpers below.
+mod limits;
 mod managing;
 mod opening;
+mod outbox_links;
 mod passwords;
+mod sessions;
 mod sign_in;
 mod ways_in;
 

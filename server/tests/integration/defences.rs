@@ -12,7 +12,7 @@ fn registration() -> String {
     form(&[
         ("display_name", "Mallory"),
         ("email", "mallory@student.example"),
-        ("password", "mallory-password"),
+        ("password", "violet kite morning"),
         ("locale", "fr"),
         ("student", "on"),
         ("consent", "on"),
@@ -109,7 +109,7 @@ async fn pages_carry_security_headers_and_a_nonce_that_only_our_scripts_have() {
         "a fresh nonce per response"
     );
 
-    let secure = TestApp::with_config(|config| config.secure_cookies = true).await;
+    let secure = TestApp::with_config(|config| config.secure_cookies = Some(true)).await;
     let page = secure.get("/").await;
     assert!(page.headers.get("strict-transport-security").is_some());
 }
@@ -241,7 +241,7 @@ async fn a_form_refused_before_the_wasm_arrives_keeps_what_was_typed_but_never_a
             form(&[
                 ("display_name", "Jade Étudiante"),
                 ("email", "jade@student.example"),
-                ("password", "jade-secret-password"),
+                ("password", "quiet secret harbour"),
                 ("locale", "fr"),
                 ("student", "on"),
             ]),
@@ -254,7 +254,7 @@ async fn a_form_refused_before_the_wasm_arrives_keeps_what_was_typed_but_never_a
         page.body
     );
     assert!(page.body.contains("value=\"jade@student.example\""));
-    assert!(!page.body.contains("jade-secret-password"));
+    assert!(!page.body.contains("quiet secret harbour"));
     assert!(page
         .body
         .contains("Pour continuer, acceptez l’avis de confidentialité."));

@@ -67,7 +67,7 @@ async fn an_unknown_language_is_refused_and_sets_no_cookie() {
 
 #[tokio::test]
 async fn with_secure_cookies_the_cookie_is_secure_and_hsts_is_sent() {
-    let app = TestApp::with_config(|config| config.secure_cookies = true).await;
+    let app = TestApp::with_config(|config| config.secure_cookies = Some(true)).await;
     let response = app
         .post_form(SetLocale::PATH, "locale=en&return_to=%2F")
         .await;

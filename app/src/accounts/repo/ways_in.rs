@@ -200,15 +200,24 @@ pub async fn password_reset_is_usable(
     token_hash: &str,
     now: DateTime<Utc>,
 ) -> Result<bool, sqlx::Error> {
-    let found: Option<i64> = sqlx::query_scalar(
-        "SELECT 1 FROM password_resets r JOIN accounts a ON a.id = r.account_id \
+    Ok(password_reset_owner(pool, token_hash, now).await?.is_some())
+}
+
+/// The name and email address of the account a usable reset token is for
+/// (what the new password may not contain).
+pub async fn password_reset_owner(
+    pool: &SqlitePool,
+    token_hash: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<(String, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT a.display_name, a.email FROM password_resets r JOIN accounts a ON a.id = r.account_id \
          WHERE r.token_hash = ? AND r.used_at IS NULL AND r.expires_at > ? AND a.is_disabled = 0",
     )
     .bind(token_hash)
     .bind(utc_text(now))
     .fetch_optional(pool)
-    .await?;
-    Ok(found.is_some())
+    .await
 }
 
 /// Other reset links of the account stop working once one is used.

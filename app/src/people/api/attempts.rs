@@ -6,7 +6,7 @@ use crate::accounts::repo;
 use crate::accounts::throttle::{
     failures_counting, remaining_wait, FREE_FAILURES_PER_ACCOUNT, FREE_FAILURES_PER_ADDRESS,
 };
-use crate::audit::repo::{record, AuditRecord};
+use crate::audit::repo::{record_summarized, AuditRecord};
 use crate::audit::AuditEvent;
 use crate::error::AppError;
 
@@ -78,9 +78,10 @@ impl<'a> Attempt<'a> {
         Ok(())
     }
 
-    /// The audit record of a refused or failed attempt.
+    /// The audit record of a refused or failed attempt: a flood from one
+    /// client is one row a minute, with its count.
     pub async fn audit(&self, pool: &SqlitePool, event: AuditEvent) {
-        record(
+        record_summarized(
             pool,
             event,
             AuditRecord {

@@ -4,12 +4,14 @@
 mod attempts;
 mod import;
 mod my_account;
+mod my_sessions;
 mod people;
 mod sign_in;
 mod ways_in;
 
 pub use import::*;
 pub use my_account::*;
+pub use my_sessions::*;
 pub use people::*;
 pub use sign_in::*;
 pub use ways_in::*;

@@ -83,15 +83,16 @@ pub async fn change_password(
     current_password: String,
     new_password: String,
 ) -> Result<(), AppError> {
+    use super::attempts::Attempt;
+    use crate::accounts::password_rules::check_new_password;
     use crate::accounts::policy::Access;
     use crate::accounts::repo;
     use crate::accounts::session::{authorize, hash_password, sign_in, verify_password};
+    use crate::accounts::throttle::minutes_to_tell;
     use crate::audit::repo::record_by_caller;
     use crate::audit::AuditEvent;
     use crate::error::InputProblem;
-    use crate::input::check_new_password;
-
-    use crate::server_context::pool;
+    use crate::server_context::{client_address, pool};
 
     let authorized = authorize(Access::SignedIn).await?;
     let account = authorized.account()?.clone();
@@ -101,20 +102,43 @@ pub async fn change_password(
             problem: InputProblem::Required,
         });
     }
+    let pool = pool()?;
+    // Whoever holds the session may guess the password here as at the
+    // sign-in: the same counts slow it, and each failure is audited.
+    let address = client_address();
+    let attempt = Attempt::new(&account.email, &address);
+    if let Some(wait) = attempt.count(&pool).await? {
+        attempt
+            .audit(&pool, AuditEvent::CurrentPasswordThrottled)
+            .await;
+        return Err(AppError::TooManyAttempts {
+            retry_after_minutes: minutes_to_tell(wait),
+        });
+    }
     if !verify_password(current_password, account.password_hash.clone()).await? {
+        attempt
+            .audit(&pool, AuditEvent::CurrentPasswordFailed)
+            .await;
         return Err(AppError::InvalidInput {
             field: "current_password".to_owned(),
             problem: InputProblem::WrongCurrentPassword,
         });
     }
-    check_new_password("new_password", &new_password)?;
-    let pool = pool()?;
+    attempt.succeeded(&pool).await?;
+    check_new_password(
+        "new_password",
+        &new_password,
+        &account.display_name,
+        &account.email,
+    )?;
     let password_hash = hash_password(new_password).await?;
-    let mut connection = pool.acquire().await?;
-    repo::update_password(&mut connection, account.id, &password_hash).await?;
+    // One transaction: the new password, the end of earlier reset links and of
+    // the account's other sessions (their proof holds the old hash) together.
+    let mut transaction = pool.begin().await?;
+    repo::update_password(&mut transaction, account.id, &password_hash).await?;
     // A reset link asked for earlier must not undo this change.
-    repo::expire_password_resets(&mut connection, account.id, chrono::Utc::now()).await?;
-    drop(connection);
+    repo::expire_password_resets(&mut transaction, account.id, chrono::Utc::now()).await?;
+    transaction.commit().await?;
     let updated = repo::find_account(&pool, account.id)
         .await?
         .ok_or(AppError::NotFound)?;

@@ -44,6 +44,7 @@ pub async fn log_in(
     use crate::server_context::pool;
 
     authorize(Access::Anyone).await?;
+    crate::accounts::rate_limit::knock(crate::accounts::rate_limit::Door::SignIn)?;
     let pool = pool()?;
     let email = parse_email("email", &email)?;
     if password.is_empty() {
@@ -140,10 +141,24 @@ pub async fn log_out() -> Result<(), AppError> {
 
     authorize(Access::Anyone).await?;
     let mut session = auth_session().await?;
+    // Out of "my sessions" too.
+    if let Some(ref_hash) =
+        crate::accounts::session::current_session_ref_hash(&session.session).await
+    {
+        crate::accounts::repo::end_open_session(&pool()?, &ref_hash).await?;
+    }
     let previous = session.logout().await.map_err(|error| {
         tracing::error!(%error, "cannot end the session");
         AppError::Storage
     })?;
+    // The browser forgets what it kept of the session's pages and storage
+    // (the cookie is already ended; other cookies, like the language, stay).
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.insert_header(
+            axum::http::HeaderName::from_static("clear-site-data"),
+            axum::http::HeaderValue::from_static("\"cache\", \"storage\""),
+        );
+    }
     if let Some(account) = previous {
         record(
             &pool()?,

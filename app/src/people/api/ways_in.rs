@@ -40,13 +40,19 @@ pub async fn register_mentee(
     use crate::server_context::pool;
 
     authorize(Access::Anyone).await?;
+    crate::accounts::rate_limit::knock(crate::accounts::rate_limit::Door::Registration)?;
     let pool = pool()?;
     if !repo::registration_open(&pool).await? {
         return Err(AppError::RegistrationClosed);
     }
     let display_name = parse_display_name("display_name", &display_name)?;
     let email = parse_email("email", &email)?;
-    check_new_password("password", &password)?;
+    crate::accounts::password_rules::check_new_password(
+        "password",
+        &password,
+        &display_name,
+        &email,
+    )?;
     let locale = parse_locale_choice("locale", &locale).unwrap_or("fr");
     require_checked("student", student.as_deref(), InputProblem::StudentRequired)?;
     require_checked("consent", consent.as_deref(), InputProblem::ConsentRequired)?;
@@ -138,7 +144,12 @@ pub async fn accept_invitation(
         .await?
         .ok_or(AppError::LinkInvalid)?;
     let display_name = parse_display_name("display_name", &display_name)?;
-    check_new_password("password", &password)?;
+    crate::accounts::password_rules::check_new_password(
+        "password",
+        &password,
+        &display_name,
+        &invitation.email,
+    )?;
     require_checked("consent", consent.as_deref(), InputProblem::ConsentRequired)?;
     let role = Role::parse(&invitation.role).ok_or(AppError::LinkInvalid)?;
 
@@ -211,6 +222,7 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
     use crate::server_context::{pool, server_settings};
 
     authorize(Access::Anyone).await?;
+    crate::accounts::rate_limit::knock(crate::accounts::rate_limit::Door::PasswordReset)?;
     let pool = pool()?;
     let email = parse_email("email", &email)?;
     let public_url = server_settings()?.public_url;
@@ -319,12 +331,12 @@ pub async fn check_password_reset(token: String) -> Result<(), AppError> {
 #[server(endpoint = "reset_password")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn reset_password(token: String, password: String) -> Result<(), AppError> {
+    use crate::accounts::password_rules::check_new_password;
     use crate::accounts::policy::Access;
     use crate::accounts::session::{authorize, hash_password};
     use crate::accounts::{repo, tokens::hash_token};
     use crate::audit::repo::record_by_caller;
     use crate::audit::AuditEvent;
-    use crate::input::check_new_password;
 
     use crate::server_context::pool;
 
@@ -332,10 +344,10 @@ pub async fn reset_password(token: String, password: String) -> Result<(), AppEr
     let pool = pool()?;
     let now = chrono::Utc::now();
     let token_hash = hash_token(&token);
-    if !repo::password_reset_is_usable(&pool, &token_hash, now).await? {
-        return Err(AppError::LinkInvalid);
-    }
-    check_new_password("password", &password)?;
+    let (display_name, email) = repo::password_reset_owner(&pool, &token_hash, now)
+        .await?
+        .ok_or(AppError::LinkInvalid)?;
+    check_new_password("password", &password, &display_name, &email)?;
     let password_hash = hash_password(password).await?;
 
     let mut transaction = pool.begin().await?;

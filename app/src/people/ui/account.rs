@@ -74,6 +74,12 @@ fn AccountForms(account: MyAccount) -> impl IntoView {
                     </h2>
                     <p class="muted">{t!(i18n, account.privacy_link_body)}</p>
                 </nav>
+                <nav class="panel" aria-labelledby="account-sessions-link">
+                    <h2 id="account-sessions-link">
+                        <a href="/account/sessions">{t!(i18n, sessions.link_title)}</a>
+                    </h2>
+                    <p class="muted">{t!(i18n, sessions.link_body)}</p>
+                </nav>
 
                 <h2>{t!(i18n, account.profile_title)}</h2>
                 <ActionForm action=update attr:class="form" attr:novalidate=true>

@@ -6,6 +6,7 @@ mod invitation;
 mod password;
 mod people;
 mod register;
+mod sessions;
 mod sign_in;
 mod user_menu;
 
@@ -15,6 +16,7 @@ pub use invitation::InvitationPage;
 pub use password::{ForgotPasswordPage, ResetPasswordPage};
 pub use people::{role_label, PeoplePage};
 pub use register::RegisterPage;
+pub use sessions::MySessionsPage;
 pub use sign_in::LoginPage;
 pub use user_menu::UserMenu;
 

@@ -78,7 +78,41 @@ async fn signing_in_rotates_the_session_and_signing_out_ends_it() {
 
 #[tokio::test]
 async fn a_session_cookie_is_http_only_lax_and_secure_when_configured() {
-    let app = TestApp::with_config(|config| config.secure_cookies = true).await;
+    let app = TestApp::with_config(|config| config.secure_cookies = Some(true)).await;
+    let cookie = secure_session_cookie(&app).await;
+    assert!(cookie.contains("HttpOnly"), "{cookie}");
+    assert!(cookie.contains("SameSite=Lax"), "{cookie}");
+    assert!(cookie.contains("Secure"), "{cookie}");
+    assert!(
+        cookie.contains("Max-Age") || cookie.contains("Expires"),
+        "idle expiry: {cookie}"
+    );
+}
+
+#[tokio::test]
+async fn behind_an_https_address_the_cookie_is_host_only_and_secure_without_being_asked() {
+    let app = TestApp::with_config(|config| {
+        config.public_url = Some(
+            "https://mentorat.example.org"
+                .parse()
+                .expect("a valid address"),
+        )
+    })
+    .await;
+    let cookie = secure_session_cookie(&app).await;
+    // `__Host-`: the browser keeps it only if Secure, Path=/ and no Domain.
+    assert!(cookie.contains("Secure"), "{cookie}");
+    assert!(cookie.contains("Path=/"), "{cookie}");
+    assert!(!cookie.to_ascii_lowercase().contains("domain="), "{cookie}");
+    let page = app.get("/").await;
+    assert!(
+        page.headers.contains_key("strict-transport-security"),
+        "HSTS is sent"
+    );
+}
+
+/// The `__Host-` session cookie set by a sign-in, whole (`name=value; attributes`).
+async fn secure_session_cookie(app: &TestApp) -> String {
     app.create_account(Role::Mentee, "lea@student.example", "lea-password-1")
         .await;
     let response = app.log_in("lea@student.example", "lea-password-1").await;
@@ -87,16 +121,14 @@ async fn a_session_cookie_is_http_only_lax_and_secure_when_configured() {
         .get_all("set-cookie")
         .iter()
         .filter_map(|value| value.to_str().ok())
-        .find(|cookie| cookie.starts_with("mentorat_session="))
-        .expect("the session cookie")
+        .find(|cookie| cookie.starts_with(&format!("{}=", server::SECURE_SESSION_COOKIE)))
+        .expect("the session cookie, named __Host-")
         .to_owned();
-    assert!(cookie.contains("HttpOnly"), "{cookie}");
-    assert!(cookie.contains("SameSite=Lax"), "{cookie}");
-    assert!(cookie.contains("Secure"), "{cookie}");
     assert!(
-        cookie.contains("Max-Age") || cookie.contains("Expires"),
-        "idle expiry: {cookie}"
+        session_cookie(&response).is_some(),
+        "the tests' helper finds it too"
     );
+    cookie
 }
 
 #[tokio::test]

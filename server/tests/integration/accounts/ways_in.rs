@@ -69,7 +69,7 @@ async fn an_invited_mentor_sets_a_password_once_and_lands_in_the_mentor_area() {
             &form(&[
                 ("token", &token),
                 ("display_name", "Marc T."),
-                ("password", "marc-password-1"),
+                ("password", "three green apples 1"),
             ]),
             None,
         )
@@ -86,7 +86,7 @@ async fn an_invited_mentor_sets_a_password_once_and_lands_in_the_mentor_area() {
             &form(&[
                 ("token", &token),
                 ("display_name", "Marc T."),
-                ("password", "marc-password-1"),
+                ("password", "three green apples 1"),
                 ("consent", "on"),
             ]),
             None,
@@ -169,7 +169,7 @@ async fn a_student_registers_and_reaches_the_mentee_area_unless_registration_is_
         form(&[
             ("display_name", "Amina"),
             ("email", email),
-            ("password", "amina-password"),
+            ("password", "a quiet harbour at dawn"),
             ("locale", "en"),
             ("student", "on"),
             ("consent", "on"),

@@ -17,9 +17,11 @@ const BODY_STALL_LIMIT: Duration = Duration::from_secs(10);
 
 /// The tables `fingerprint` leaves out: each may change on a call that is
 /// refused, for a reason of its own. Every other table is compared.
-const CHANGED_BY_ANY_CALL: [&str; 4] = [
+const CHANGED_BY_ANY_CALL: [&str; 5] = [
     // Sessions: signing in writes one, and any request may renew its expiry.
     "tower_sessions",
+    // "My sessions": any signed-in request may move its "last seen".
+    "account_sessions",
     // The security log: sign-ins, refusals and reads of personal data are logged.
     "audit_log",
     // The sign-in throttle: every failed sign-in attempt counts, whoever makes it.
@@ -240,7 +242,11 @@ pub fn session_cookie(response: &TestResponse) -> Option<String> {
         .get_all(header::SET_COOKIE)
         .iter()
         .filter_map(|value| value.to_str().ok())
-        .find(|cookie| cookie.starts_with(&format!("{}=", server::SESSION_COOKIE)))
+        .find(|cookie| {
+            [server::SESSION_COOKIE, server::SECURE_SESSION_COOKIE]
+                .iter()
+                .any(|name| cookie.starts_with(&format!("{name}=")))
+        })
         .and_then(|cookie| cookie.split(';').next())
         .map(str::to_owned)
 }

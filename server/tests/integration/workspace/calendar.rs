@@ -216,3 +216,81 @@ async fn a_private_feed_shows_ones_meetings_until_replaced_or_turned_off() {
         .await;
     coordinator.assert_status(StatusCode::FORBIDDEN);
 }
+
+/// The account id behind a pair's test address.
+async fn account_id(pair: &Pair, email: &str) -> i64 {
+    sqlx::query_scalar("SELECT id FROM accounts WHERE email = ?")
+        .bind(email)
+        .fetch_one(&pair.app.pool)
+        .await
+        .expect("the account")
+}
+
+#[tokio::test]
+async fn a_role_change_or_a_disabled_account_takes_the_pair_away_everywhere_at_once() {
+    let pair = Pair::new().await;
+    let meeting = meeting_with_objectives(&pair).await;
+    let (_, token) = link_and_token(&pair.call(&pair.mentee, CreateCalendarFeed::PATH, &[]).await);
+    let feed_path = format!("/calendar/{token}.ics");
+    let ics_path = format!("/meetings/{meeting}.ics");
+    assert!(get(&pair, &feed_path, None).await.body.contains("VEVENT"));
+    get(&pair, &ics_path, Some(&pair.mentee))
+        .await
+        .assert_status(StatusCode::OK);
+    let workspace = format!("/pairs/{}", pair.id);
+    let page = get(&pair, &workspace, Some(&pair.mentee)).await;
+    page.assert_status(StatusCode::OK);
+
+    // The mentee becomes a mentor: her session ends (it proves the old role),
+    // and her feed no longer holds the pair she was the mentee of.
+    let emily = account_id(&pair, "emily@pair.example").await;
+    let changed = pair
+        .call(
+            &pair.coordinator,
+            app::people::api::ChangeAccountRole::PATH,
+            &[
+                ("account_id", &emily.to_string()),
+                ("role", "mentor"),
+                ("diploma_level", "doctorate"),
+                ("is_employed", "yes"),
+                ("works_in_research", "no"),
+            ],
+        )
+        .await;
+    changed.assert_status(StatusCode::OK);
+    let feed = get(&pair, &feed_path, None).await;
+    assert!(
+        !feed.body.contains("VEVENT"),
+        "the pair left the feed: {}",
+        feed.body
+    );
+    let ics = get(&pair, &ics_path, Some(&pair.mentee)).await;
+    assert_eq!(
+        ics.status,
+        StatusCode::SEE_OTHER,
+        "signed out: {}",
+        ics.body
+    );
+    let page = get(&pair, &workspace, Some(&pair.mentee)).await;
+    assert_eq!(page.status, StatusCode::FOUND, "{}", page.body);
+
+    // The mentor's account is disabled: his feed stops, his session ends.
+    let (_, mentor_token) =
+        link_and_token(&pair.call(&pair.mentor, CreateCalendarFeed::PATH, &[]).await);
+    let mentor_feed = format!("/calendar/{mentor_token}.ics");
+    assert!(get(&pair, &mentor_feed, None).await.body.contains("VEVENT"));
+    let marc = account_id(&pair, "marc@pair.example").await;
+    pair.call(
+        &pair.coordinator,
+        app::people::api::SetAccountDisabled::PATH,
+        &[("account_id", &marc.to_string()), ("disabled", "true")],
+    )
+    .await
+    .assert_status(StatusCode::OK);
+    assert_eq!(
+        get(&pair, &mentor_feed, None).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let ics = get(&pair, &ics_path, Some(&pair.mentor)).await;
+    assert_eq!(ics.status, StatusCode::SEE_OTHER, "{}", ics.body);
+}
