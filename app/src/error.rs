@@ -142,6 +142,14 @@ pub enum InputProblem {
     BeforeOccurrence,
     /// A box that must be ticked to confirm what the form does.
     ConfirmRequired,
+    /// Not six digits nor a recovery code.
+    InvalidCode,
+    /// A code that does not match (wrong, too old, already used).
+    WrongCode,
+    /// Two-step sign-in cannot be turned off: the program requires it of coordinators.
+    MfaRequired,
+    /// Resetting another's two-step sign-in needs one's own first.
+    MfaNeededFirst,
 }
 
 /// One field's problem, in a form refused as a whole.

@@ -199,6 +199,16 @@ pub fn App() -> impl IntoView {
                         />
                         <Route path=path!("/account") view=MyAccountPage ssr=SsrMode::Async />
                         <Route
+                            path=path!("/account/security")
+                            view=crate::people::ui::MySecurityPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/login/code")
+                            view=crate::people::ui::MfaCodePage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
                             path=path!("/account/sessions")
                             view=crate::people::ui::MySessionsPage
                             ssr=SsrMode::Async

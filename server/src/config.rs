@@ -264,7 +264,9 @@ mod tests {
         assert!(smtp("smtp://smtp.example.org:587?tls=required")
             .contradiction()
             .is_none());
-        assert!(smtp("smtps://user:pw@smtp.example.org").contradiction().is_none());
+        assert!(smtp("smtps://user:pw@smtp.example.org")
+            .contradiction()
+            .is_none());
         assert!(smtp("smtp://127.0.0.1:2525").contradiction().is_none());
         assert!(smtp("smtp://localhost:25").contradiction().is_none());
     }

@@ -143,6 +143,13 @@ pub async fn load_demo_data(pool: &SqlitePool) -> Result<DemoLoad, sqlx::Error> 
     .await?;
     load.skills_added = result.rows_affected();
     transaction.commit().await?;
+    // The demo's accounts are published with their passwords, to be tried in
+    // a minute: its coordinator is not made to set up two-step sign-in first
+    // (each person may still turn it on from "my account"). Only when the
+    // demo brings the people: a real program that loads the demo keeps its choice.
+    if load.cohorts_added > 0 {
+        app::accounts::repo::set_mfa_required_for_coordinators(pool, false).await?;
+    }
     load.people_added = load_demo_people(pool).await?;
     name_privacy_officer(pool).await?;
     load.profiles_filled = crate::demo_program::fill_profiles(pool, "hiver-2025").await?;

@@ -49,7 +49,8 @@ const ANSWERS_SHOWN: [&str; 7] = [
 /// A field whose value must never be stored anywhere.
 fn is_secret(name: &str) -> bool {
     let name = name.to_ascii_lowercase();
-    name.contains("password") || name.contains("token")
+    // `code`: a sign-in code or a recovery code.
+    name.contains("password") || name.contains("token") || name == "code"
 }
 
 pub async fn keep_typed_values(
@@ -251,7 +252,13 @@ mod tests {
 
     #[test]
     fn passwords_and_tokens_are_never_kept() {
-        for name in ["password", "new_password", "current_password", "token"] {
+        for name in [
+            "password",
+            "new_password",
+            "current_password",
+            "token",
+            "code",
+        ] {
             assert!(is_secret(name), "{name}");
         }
         for name in ["email", "display_name", "consent", "next"] {

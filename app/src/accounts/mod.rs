@@ -4,6 +4,7 @@
 //! the authorization [`policy`] and the login [`throttle`] are plain Rust; SQL and
 //! sessions are server-only.
 pub mod devices;
+pub mod mfa;
 pub mod password_rules;
 pub mod policy;
 pub mod rate_limit;
@@ -86,6 +87,10 @@ pub struct PeopleOverview {
     pub registration_open: bool,
     /// The coordinator looking at the page: they cannot disable or demote themselves.
     pub viewer_id: i64,
+    /// Whether the program requires two-step sign-in of every coordinator.
+    pub mfa_required: bool,
+    /// The accounts whose two-step sign-in is on.
+    pub with_mfa: Vec<i64>,
 }
 
 /// What the invitation page shows before the invitee sets a password.

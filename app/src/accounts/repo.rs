@@ -7,8 +7,10 @@ use super::{InvitationSummary, PendingInvitation, PersonSummary, Role, SessionUs
 use crate::accounts::NotificationDelivery;
 use crate::program_time::utc_text;
 
+mod mfa;
 mod sessions;
 mod ways_in;
+pub use mfa::*;
 pub use sessions::*;
 pub use ways_in::*;
 

@@ -201,6 +201,13 @@ pub async fn sign_in(account: AccountRow) -> Result<(), AppError> {
     sign_in_session(&mut session, &SignedInAccount::new(account)).await
 }
 
+/// The session key of a sign-in whose password was right and which waits
+/// for its code: (account id, Unix seconds). The session is not signed in.
+pub const MFA_PENDING: &str = "mfa_pending";
+
+/// The session key of recovery codes just made, shown once on "my account".
+pub const FRESH_RECOVERY_CODES: &str = "fresh_recovery_codes";
+
 /// The session key holding the session's random reference: "my sessions"
 /// keeps only its hash (`account_sessions`), and a session whose row is gone
 /// was ended from another device.

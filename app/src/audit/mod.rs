@@ -116,11 +116,24 @@ crate::stored_enum! {
         /// A person ended one or all other of their sessions from "my
         /// sessions" (detail: how many).
         SessionsEnded,
+        /// A person turned two-step sign-in on (confirmed their app's first code).
+        MfaEnabled,
+        /// A person turned their two-step sign-in off (with a code).
+        MfaDisabled,
+        /// A coordinator reset another person's two-step sign-in, confirming
+        /// with their own code (subject: the person's account id).
+        MfaReset,
+        /// A coordinator turned the requirement for coordinators on or off (detail: on/off).
+        MfaRequirementChanged,
+        /// A recovery code opened a sign-in (detail: how many are left).
+        RecoveryCodeUsed,
+        /// A wrong code at the second step of a sign-in (subject: the address).
+        SecondStepFailed,
     }
 }
 
 impl AuditEvent {
-    pub const ALL: [AuditEvent; 57] = [
+    pub const ALL: [AuditEvent; 63] = [
         AuditEvent::LoginSucceeded,
         AuditEvent::LoginFailed,
         AuditEvent::LoginThrottled,
@@ -178,6 +191,12 @@ impl AuditEvent {
         AuditEvent::CurrentPasswordFailed,
         AuditEvent::CurrentPasswordThrottled,
         AuditEvent::SessionsEnded,
+        AuditEvent::MfaEnabled,
+        AuditEvent::MfaDisabled,
+        AuditEvent::MfaReset,
+        AuditEvent::MfaRequirementChanged,
+        AuditEvent::RecoveryCodeUsed,
+        AuditEvent::SecondStepFailed,
     ];
 
     /// Events a coordinator should notice at a glance.
@@ -189,6 +208,9 @@ impl AuditEvent {
                 | AuditEvent::AccountDisabled
                 | AuditEvent::CurrentPasswordFailed
                 | AuditEvent::CurrentPasswordThrottled
+                | AuditEvent::MfaDisabled
+                | AuditEvent::MfaReset
+                | AuditEvent::SecondStepFailed
         )
     }
 }

@@ -36,5 +36,9 @@ pub fn problem_text(problem: InputProblem) -> impl Fn() -> &'static str + Copy +
         InputProblem::InTheFuture => t_string!(i18n, forms.in_the_future),
         InputProblem::BeforeOccurrence => t_string!(i18n, forms.before_occurrence),
         InputProblem::ConfirmRequired => t_string!(i18n, forms.confirm_required),
+        InputProblem::InvalidCode => t_string!(i18n, forms.invalid_code),
+        InputProblem::WrongCode => t_string!(i18n, forms.wrong_code),
+        InputProblem::MfaRequired => t_string!(i18n, forms.mfa_required),
+        InputProblem::MfaNeededFirst => t_string!(i18n, forms.mfa_needed_first),
     }
 }

@@ -107,6 +107,14 @@ fn event_label(event: Option<AuditEvent>, raw: String) -> impl Fn() -> String + 
                 t_string!(i18n, audit.events.current_password_throttled)
             }
             AuditEvent::SessionsEnded => t_string!(i18n, audit.events.sessions_ended),
+            AuditEvent::MfaEnabled => t_string!(i18n, audit.events.mfa_enabled),
+            AuditEvent::MfaDisabled => t_string!(i18n, audit.events.mfa_disabled),
+            AuditEvent::MfaReset => t_string!(i18n, audit.events.mfa_reset),
+            AuditEvent::MfaRequirementChanged => {
+                t_string!(i18n, audit.events.mfa_requirement_changed)
+            }
+            AuditEvent::RecoveryCodeUsed => t_string!(i18n, audit.events.recovery_code_used),
+            AuditEvent::SecondStepFailed => t_string!(i18n, audit.events.second_step_failed),
         }
         .to_owned()
     }

@@ -29,7 +29,13 @@ pub struct TableMap {
 
 /// Columns never given back, whoever asks: they hold secrets (password
 /// hashes, the hashes of links that work) or working links.
-pub const SECRET_COLUMNS: [&str; 3] = ["password_hash", "token_hash", "action_url"];
+pub const SECRET_COLUMNS: [&str; 5] = [
+    "password_hash",
+    "token_hash",
+    "action_url",
+    "secret",
+    "code_hash",
+];
 
 const fn about(table: &'static str, condition: &'static str) -> TableMap {
     TableMap {
@@ -162,6 +168,21 @@ pub const DATA_MAP: &[TableMap] = &[
         "mentor_eligibility",
         "email = (SELECT email FROM accounts WHERE id = ?1) COLLATE NOCASE",
     ),
+    TableMap {
+        table: "mfa_factors",
+        rows: Rows::About {
+            // Never the secret itself.
+            columns: "account_id, confirmed_at, created_at",
+            condition: "account_id = ?1",
+        },
+    },
+    TableMap {
+        table: "mfa_recovery_codes",
+        rows: Rows::About {
+            columns: "id, used_at",
+            condition: "account_id = ?1",
+        },
+    },
     about("milestones", GOAL_ROWS),
     about("nudges", "recipient_id = ?1"),
     about(

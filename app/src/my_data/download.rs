@@ -249,6 +249,8 @@ fn table_label(locale: Locale, table: &str) -> String {
         "meetings" => td_string!(locale, my_data.tables.meetings),
         "mentor_applications" => td_string!(locale, my_data.tables.mentor_applications),
         "mentor_eligibility" => td_string!(locale, my_data.tables.mentor_eligibility),
+        "mfa_factors" => td_string!(locale, my_data.tables.mfa_factors),
+        "mfa_recovery_codes" => td_string!(locale, my_data.tables.mfa_recovery_codes),
         "milestones" => td_string!(locale, my_data.tables.milestones),
         "nudges" => td_string!(locale, my_data.tables.nudges),
         "outbox" => td_string!(locale, my_data.tables.outbox),

@@ -254,6 +254,14 @@ pub const ERASE_MAP: &[(&str, Erase)] = &[
         ]),
     ),
     (
+        "mfa_factors",
+        Erase::Statements(&["DELETE FROM mfa_factors WHERE account_id = ?1"]),
+    ),
+    (
+        "mfa_recovery_codes",
+        Erase::Statements(&["DELETE FROM mfa_recovery_codes WHERE account_id = ?1"]),
+    ),
+    (
         "milestones",
         Erase::Statements(&[
             "UPDATE milestones SET title = '—' WHERE goal_id IN \

@@ -8,6 +8,7 @@ mod outbox_links;
 mod passwords;
 mod sessions;
 mod sign_in;
+mod two_step;
 mod ways_in;
 
 use crate::common::{form, session_cookie, TestApp, TestResponse};
@@ -35,7 +36,12 @@ fn redirect_of(response: &TestResponse) -> Option<String> {
 }
 
 async fn app_with_coordinator() -> (TestApp, String) {
-    let app = TestApp::new().await;
+    app_with_coordinator_and(|_| {}).await
+}
+
+/// `app_with_coordinator` with settings of its own.
+async fn app_with_coordinator_and(adjust: impl FnOnce(&mut server::Config)) -> (TestApp, String) {
+    let app = TestApp::with_config(adjust).await;
     server::accounts_cli::create_coordinator(
         &app.pool,
         COORDINATOR_EMAIL,

@@ -442,6 +442,57 @@ fn rows() -> Vec<Row> {
             },
         },
         Row {
+            path: GetMyMfa::PATH,
+            rule: Rule::SignedIn,
+            body: |_| String::new(),
+        },
+        Row {
+            path: StartMfa::PATH,
+            rule: Rule::SignedIn,
+            body: |_| String::new(),
+        },
+        Row {
+            path: ConfirmMfa::PATH,
+            rule: Rule::SignedIn,
+            body: |_| form(&[("code", "000000")]),
+        },
+        Row {
+            path: TurnOffMfa::PATH,
+            rule: Rule::SignedIn,
+            body: |_| form(&[("code", "000000")]),
+        },
+        Row {
+            path: RenewRecoveryCodes::PATH,
+            rule: Rule::SignedIn,
+            body: |_| form(&[("code", "000000")]),
+        },
+        Row {
+            path: GetMfaChallenge::PATH,
+            rule: Rule::Public,
+            body: |_| String::new(),
+        },
+        Row {
+            path: VerifySignInCode::PATH,
+            rule: Rule::Public,
+            body: |_| form(&[("code", "000000"), ("next", "")]),
+        },
+        Row {
+            // Aimed at the bystander; the caller has no app: refused with a 400.
+            path: ResetMfa::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |fixture| {
+                form(&[
+                    ("account_id", &fixture.bystander_id.to_string()),
+                    ("code", "000000"),
+                ])
+            },
+        },
+        Row {
+            path: SetMfaRequired::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |_| form(&[("required", "false")]),
+        },
+        Row {
             path: GetMySessions::PATH,
             rule: Rule::SignedIn,
             body: |_| String::new(),

@@ -3,6 +3,7 @@
 #[cfg(feature = "ssr")]
 mod attempts;
 mod import;
+mod mfa;
 mod my_account;
 mod my_sessions;
 mod people;
@@ -10,6 +11,7 @@ mod sign_in;
 mod ways_in;
 
 pub use import::*;
+pub use mfa::*;
 pub use my_account::*;
 pub use my_sessions::*;
 pub use people::*;

@@ -24,6 +24,8 @@ pub async fn get_people() -> Result<(PeopleOverview, JoinableCohorts), AppError>
         invitations: repo::list_pending_invitations(&pool, chrono::Utc::now()).await?,
         registration_open: repo::registration_open(&pool).await?,
         viewer_id: authorized.account()?.id,
+        mfa_required: repo::mfa_required_for_coordinators(&pool).await?,
+        with_mfa: repo::accounts_with_mfa(&pool).await?,
     };
     let cohorts = JoinableCohorts::of(
         crate::catalog::repo::list_cohorts(&pool).await?,

@@ -77,6 +77,21 @@ pub async fn log_in(
         attempt.audit(&pool, AuditEvent::LoginFailed).await;
         return Err(AppError::BadCredentials);
     };
+    // The password was right; a second step may still be needed: the
+    // session waits for the code, not signed in.
+    if super::mfa::needs_second_step(&pool, &account.0).await? {
+        attempt.succeeded(&pool).await?;
+        hold_for_second_step(&mut session, account.0.id).await?;
+        let mut prompt = "/login/code".to_owned();
+        if !next.trim().is_empty() {
+            prompt.push_str("?next=");
+            prompt.push_str(&crate::components::access::encode_query_value(
+                &crate::locale::safe_return_path(next.trim()),
+            ));
+        }
+        leptos_axum::redirect(&prompt);
+        return Ok(String::new());
+    }
     sign_in_session(&mut session, &account).await?;
     attempt.succeeded(&pool).await?;
     record(
@@ -108,6 +123,28 @@ pub async fn log_in(
     let switched = switch_to_account_locale(&account.0.locale, locale_chosen)?;
     leptos_axum::redirect(&destination);
     Ok(switched)
+}
+
+/// Keeps, in a new session id, the account whose password was right and
+/// which waits for its code (`mfa::verify_sign_in_code`).
+#[cfg(feature = "ssr")]
+async fn hold_for_second_step(
+    session: &mut crate::accounts::session::AuthSession,
+    account_id: i64,
+) -> Result<(), AppError> {
+    let storage = |error: &dyn std::fmt::Display| {
+        tracing::error!(%error, "cannot keep the waiting sign-in");
+        AppError::Storage
+    };
+    session.session.cycle_id().await.map_err(|e| storage(&e))?;
+    session
+        .session
+        .insert(
+            crate::accounts::session::MFA_PENDING,
+            (account_id, chrono::Utc::now().timestamp()),
+        )
+        .await
+        .map_err(|e| storage(&e))
 }
 
 /// After signing in, the interface takes the account's language unless the

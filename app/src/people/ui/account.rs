@@ -74,6 +74,12 @@ fn AccountForms(account: MyAccount) -> impl IntoView {
                     </h2>
                     <p class="muted">{t!(i18n, account.privacy_link_body)}</p>
                 </nav>
+                <nav class="panel" aria-labelledby="account-security-link">
+                    <h2 id="account-security-link">
+                        <a href="/account/security">{t!(i18n, mfa.link_title)}</a>
+                    </h2>
+                    <p class="muted">{t!(i18n, mfa.link_body)}</p>
+                </nav>
                 <nav class="panel" aria-labelledby="account-sessions-link">
                     <h2 id="account-sessions-link">
                         <a href="/account/sessions">{t!(i18n, sessions.link_title)}</a>

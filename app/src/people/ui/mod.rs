@@ -3,8 +3,10 @@
 mod account;
 mod import;
 mod invitation;
+mod mfa;
 mod password;
 mod people;
+mod people_mfa;
 mod register;
 mod sessions;
 mod sign_in;
@@ -13,6 +15,7 @@ mod user_menu;
 pub use account::MyAccountPage;
 pub use import::{MenteeImportPage, MenteeImportPreviewPage};
 pub use invitation::InvitationPage;
+pub use mfa::{MfaCodePage, MySecurityPage};
 pub use password::{ForgotPasswordPage, ResetPasswordPage};
 pub use people::{role_label, PeoplePage};
 pub use register::RegisterPage;

@@ -60,6 +60,7 @@ pub fn PeoplePage() -> impl IntoView {
                             <CoordinationPage title=label!(i18n, people.title)>
                                 <InviteForm action=invite cohorts />
                                 <RegistrationSwitch action=registration open=overview.registration_open />
+                                <super::people_mfa::PeopleMfa overview=overview.clone() changes />
                                 <FormError error=row_error />
                                 <PeopleTable overview disable change_role />
                             </CoordinationPage>

@@ -3,7 +3,9 @@ use leptos::prelude::*;
 
 use crate::accounts::devices::{Browser, System};
 use crate::components::access::reload_or_deny;
-use crate::components::forms::{action_error, count_successes, FormError, SubmitButton};
+use crate::components::forms::{
+    action_error, action_succeeded, count_successes, FormError, SubmitButton,
+};
 use crate::components::labels::label;
 use crate::components::page::PageTitle;
 use crate::i18n::{t, t_string, use_i18n};
@@ -16,6 +18,8 @@ pub fn MySessionsPage() -> impl IntoView {
     let changes = RwSignal::new(0_u64);
     count_successes(end, changes);
     let sessions = Resource::new(move || changes.get(), |_| get_my_sessions());
+    // Said after a run in the browser, and after a plain form post too.
+    let ended = action_succeeded(end);
     view! {
         <PageTitle text=label!(i18n, sessions.title) />
         <section class="section">
@@ -24,7 +28,7 @@ pub fn MySessionsPage() -> impl IntoView {
                 <h1>{t!(i18n, sessions.title)}</h1>
                 <p class="lead">{t!(i18n, sessions.lead)}</p>
                 <FormError error=action_error(end) />
-                <Show when=move || end.value().get().is_some_and(|done| done.is_ok())>
+                <Show when=move || ended.get()>
                     <p class="notice notice-success" role="status">{t!(i18n, sessions.ended)}</p>
                 </Show>
                 {reload_or_deny(sessions, move |sessions| view! { <SessionList sessions end /> }.into_any())}

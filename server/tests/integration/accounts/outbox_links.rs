@@ -64,20 +64,10 @@ async fn an_invitation_link_is_shown_to_its_sender_alone_and_only_without_a_mail
 
 #[tokio::test]
 async fn with_a_mail_server_no_coordinator_reads_an_invitation_link() {
-    let app = TestApp::with_config(|config| {
+    let (app, claire) = app_with_coordinator_and(|config| {
         config.smtp_url = Some("smtp://127.0.0.1:9".to_owned());
     })
     .await;
-    server::accounts_cli::create_coordinator(
-        &app.pool,
-        COORDINATOR_EMAIL,
-        "Claire",
-        "fr",
-        COORDINATOR_PASSWORD.to_owned(),
-    )
-    .await
-    .expect("the first coordinator is created");
-    let claire = app.sign_in(COORDINATOR_EMAIL, COORDINATOR_PASSWORD).await;
     invite(&app, &claire, "lea@student.example").await;
     let outbox = outbox_of(&app, &claire).await;
     assert!(outbox.smtp_configured);

@@ -94,6 +94,12 @@ impl TestApp {
         let pool = db::connect_and_migrate(&config.database_path)
             .await
             .expect("the test database opens and migrates");
+        // A new program requires two-step sign-in of coordinators; the tests
+        // play a program that turned it off, but for the tests of it
+        // (`accounts::two_step`), which turn it back on.
+        app::accounts::repo::set_mfa_required_for_coordinators(&pool, false)
+            .await
+            .expect("the setting is stored");
         let state = AppState {
             leptos_options,
             pool: pool.clone(),
