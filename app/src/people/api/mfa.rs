@@ -445,13 +445,24 @@ pub async fn verify_sign_in_code(code: String, next: String) -> Result<(), AppEr
         .await;
     }
     // New recovery codes are shown at once, on "my account".
-    let destination = if !confirmed {
+    let mut destination = if !confirmed {
         "/account/security".to_owned()
     } else if next.trim().is_empty() {
         account.role().home_path().to_owned()
     } else {
         crate::locale::safe_return_path(next.trim())
     };
+    // As after a password alone: a material change of the privacy notice
+    // asks for consent again first.
+    if crate::consent::repo::renewal_due(&pool, account.id)
+        .await?
+        .is_some()
+    {
+        destination = format!(
+            "/consent?next={}",
+            crate::components::access::encode_query_value(&destination)
+        );
+    }
     leptos_axum::redirect(&destination);
     Ok(())
 }

@@ -297,3 +297,24 @@ async fn guessing_codes_is_slowed_like_guessing_passwords() {
     slowed.assert_status(StatusCode::TOO_MANY_REQUESTS);
     assert!(slowed.headers.contains_key("retry-after"));
 }
+
+#[tokio::test]
+async fn a_sign_in_with_a_code_still_asks_for_consent_to_a_material_new_notice() {
+    let (app, cookie) = app_with_coordinator().await;
+    let (secret, _) = turn_on(&app, &cookie).await;
+    sqlx::query(
+        "INSERT INTO privacy_notices (version, body_fr, body_en, changes_fr, changes_en, \
+         is_material, published_at) VALUES (90, 'Avis', 'Notice', 'Nouvelle finalité', \
+         'New purpose', 1, '2026-12-01T10:00:00Z')",
+    )
+    .execute(&app.pool)
+    .await
+    .expect("a new version");
+    let waiting = password_step(&app, COORDINATOR_EMAIL, COORDINATOR_PASSWORD).await;
+    let signed_in = code_step(&app, &waiting, &code_at(&secret, now() + 30)).await;
+    signed_in.assert_status(StatusCode::OK);
+    assert_eq!(
+        redirect_of(&signed_in).as_deref(),
+        Some("/consent?next=/coordinator")
+    );
+}
