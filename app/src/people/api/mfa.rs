@@ -445,24 +445,13 @@ pub async fn verify_sign_in_code(code: String, next: String) -> Result<(), AppEr
         .await;
     }
     // New recovery codes are shown at once, on "my account".
-    let mut destination = if !confirmed {
-        "/account/security".to_owned()
-    } else if next.trim().is_empty() {
-        account.role().home_path().to_owned()
+    let destination = if confirmed {
+        super::sign_in::requested_or_home(&account, &next)
     } else {
-        crate::locale::safe_return_path(next.trim())
+        "/account/security".to_owned()
     };
-    // As after a password alone: a material change of the privacy notice
-    // asks for consent again first.
-    if crate::consent::repo::renewal_due(&pool, account.id)
-        .await?
-        .is_some()
-    {
-        destination = format!(
-            "/consent?next={}",
-            crate::components::access::encode_query_value(&destination)
-        );
-    }
+    // As after a password alone.
+    let destination = super::sign_in::consent_first(&pool, account.id, destination).await?;
     leptos_axum::redirect(&destination);
     Ok(())
 }

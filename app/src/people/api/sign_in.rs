@@ -105,24 +105,41 @@ pub async fn log_in(
         },
     )
     .await;
-    let mut destination = if next.trim().is_empty() {
-        account.0.role().home_path().to_owned()
-    } else {
-        crate::locale::safe_return_path(next.trim())
-    };
-    // A material change of the privacy notice asks for consent again first.
-    if crate::consent::repo::renewal_due(&pool, account.0.id)
-        .await?
-        .is_some()
-    {
-        destination = format!(
-            "/consent?next={}",
-            crate::components::access::encode_query_value(&destination)
-        );
-    }
+    let destination =
+        consent_first(&pool, account.0.id, requested_or_home(&account.0, &next)).await?;
     let switched = switch_to_account_locale(&account.0.locale, locale_chosen)?;
     leptos_axum::redirect(&destination);
     Ok(switched)
+}
+
+/// The local path a sign-in asked to return to, or the person's area.
+#[cfg(feature = "ssr")]
+pub(super) fn requested_or_home(account: &crate::accounts::repo::AccountRow, next: &str) -> String {
+    if next.trim().is_empty() {
+        account.role().home_path().to_owned()
+    } else {
+        crate::locale::safe_return_path(next.trim())
+    }
+}
+
+/// Where a sign-in that just finished goes: `destination`, unless a material
+/// change of the privacy notice asks for consent again first.
+#[cfg(feature = "ssr")]
+pub(super) async fn consent_first(
+    pool: &sqlx::SqlitePool,
+    account_id: i64,
+    destination: String,
+) -> Result<String, AppError> {
+    if crate::consent::repo::renewal_due(pool, account_id)
+        .await?
+        .is_some()
+    {
+        return Ok(format!(
+            "/consent?next={}",
+            crate::components::access::encode_query_value(&destination)
+        ));
+    }
+    Ok(destination)
 }
 
 /// Keeps, in a new session id, the account whose password was right and
