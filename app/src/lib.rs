@@ -111,8 +111,8 @@ use crate::journals::audit_ui::AuditLogPage;
 use crate::journals::outbox_ui::OutboxPage;
 use crate::layout::SiteLayout;
 use crate::people::ui::{
-    provide_session_refresh, ForgotPasswordPage, InvitationPage, LoginPage, MyAccountPage,
-    PeoplePage, RegisterPage, ResetPasswordPage,
+    provide_session_refresh, ConfirmRegistrationPage, ForgotPasswordPage, InvitationPage,
+    LoginPage, MyAccountPage, PeoplePage, RegisterPage, ResetPasswordPage,
 };
 use crate::profiles::ui::MyProfilePage;
 use crate::status_pages::NotFound;
@@ -181,6 +181,11 @@ pub fn App() -> impl IntoView {
                         // Pages whose data decides the status (401 → sign in, 403, 410)
                         // render once their data is in: `Async` waits before sending headers.
                         <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/register/confirm/:token")
+                            view=ConfirmRegistrationPage
+                            ssr=SsrMode::Async
+                        />
                         <Route
                             path=path!("/invitation/:token")
                             view=InvitationPage

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoAccessibilityViolations, waitForHydration, watchForErrors, signIn } from "./helpers";
+import { expectNoAccessibilityViolations, registerMentee, waitForHydration, watchForErrors, signIn } from "./helpers";
 
 // Demo accounts (loaded with MENTORAT_DEMO_DATA=true, as scripts/test.sh does).
 const COORDINATOR = { email: "coordination@demo.mentorat.example", password: "demo-coordination" };
@@ -142,18 +142,10 @@ test.describe("enrolment", () => {
     await candidateContext.close();
   });
 
-  test("a mentee completes a profile and watches it become complete", async ({ page }) => {
+  test("a mentee completes a profile and watches it become complete", async ({ page, browser }) => {
     const errors = watchForErrors(page);
     const email = unique("mentee");
-    await page.goto("/register");
-    await waitForHydration(page);
-    await page.getByLabel("Nom affiché").fill("Rosalie Étudiante");
-    await page.getByLabel("Adresse courriel").fill(email);
-    await page.getByLabel("Nouveau mot de passe").fill("green-kite-harbour-e2e");
-    await page.getByLabel(/Je suis aux études/).check();
-    await page.getByLabel(/J’ai lu/).check();
-    await page.getByRole("button", { name: "Créer mon compte" }).click();
-    await expect(page).toHaveURL(/\/mentee$/);
+    await registerMentee(page, browser, "Rosalie Étudiante", email);
 
     await page.getByRole("link", { name: "Mon profil" }).click();
     await waitForHydration(page);

@@ -93,3 +93,54 @@ export async function openAs(
   await waitForHydration(page);
   return { context, page, errors };
 }
+
+/** The demo's coordinator (loaded with MENTORAT_DEMO_DATA=true, as scripts/test.sh does). */
+const DEMO_COORDINATOR = { email: "coordination@demo.mentorat.example", password: "demo-coordination" };
+
+/**
+ * The path of the confirmation link a registration sent to `email`. Without
+ * a mail server (as in these tests), the coordination hands it over from the
+ * outbox: read there, in a coordinator's own browser window.
+ */
+export async function confirmationPath(browser: Browser, email: string): Promise<string> {
+  const context = await browser.newContext();
+  const coordinator = await context.newPage();
+  await signIn(coordinator, DEMO_COORDINATOR.email, DEMO_COORDINATOR.password);
+  await expect(coordinator.getByRole("button", { name: "Se déconnecter" })).toBeVisible();
+  await coordinator.goto("/coordinator/outbox");
+  const message = coordinator
+    .locator(".message", { hasText: email })
+    .filter({ hasText: "Confirmez votre adresse" });
+  await expect(message).toBeVisible();
+  const link = await message.locator(".message-link a").getAttribute("href");
+  await context.close();
+  expect(link).toContain("/register/confirm/");
+  return new URL(link ?? "", "http://localhost").pathname;
+}
+
+/**
+ * A student signs up as a person does: the form, "check your email", then
+ * the link's page and its button; the page ends in the mentee area.
+ */
+export async function registerMentee(
+  page: Page,
+  browser: Browser,
+  name: string,
+  email: string,
+  password = "green-kite-harbour-e2e",
+): Promise<void> {
+  await page.goto("/register");
+  await waitForHydration(page);
+  await page.getByLabel("Nom affiché").fill(name);
+  await page.getByLabel("Adresse courriel").fill(email);
+  await page.getByLabel("Nouveau mot de passe").fill(password);
+  await page.getByLabel(/Je suis aux études/).check();
+  await page.getByLabel(/J’ai lu/).check();
+  await page.getByRole("button", { name: "Créer mon compte" }).click();
+  await expect(page.getByRole("status")).toContainText("Vérifiez vos courriels");
+  await page.goto(await confirmationPath(browser, email));
+  await waitForHydration(page);
+  await expect(page.locator(".lead")).toContainText(email);
+  await page.getByRole("button", { name: "Confirmer et créer mon compte" }).click();
+  await expect(page).toHaveURL(/\/mentee$/);
+}

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectNoAccessibilityViolations, signIn, waitForHydration, watchForErrors } from "./helpers";
+import { expectNoAccessibilityViolations, registerMentee, signIn, waitForHydration, watchForErrors } from "./helpers";
 
 // The demo coordinator holds the charge of privacy officer, and the demo
 // names a person in charge (server/src/demo.rs). Nothing here hands the
@@ -165,15 +165,7 @@ test.describe("privacy (Law 25): a person's own information", () => {
     const errors = watchForErrors(page);
     const email = `effacee-${Date.now()}-${Math.floor(Math.random() * 1e6)}@e2e.example`;
     const password = "green-kite-harbour-e2e";
-    await page.goto("/register");
-    await waitForHydration(page);
-    await page.getByLabel("Nom affiché").fill("Éloïse Effacée");
-    await page.getByLabel("Adresse courriel").fill(email);
-    await page.getByLabel("Nouveau mot de passe").fill(password);
-    await page.getByLabel(/Je suis aux études/).check();
-    await page.getByLabel(/J’ai lu/).check();
-    await page.getByRole("button", { name: "Créer mon compte" }).click();
-    await expect(page).toHaveURL(/\/mentee$/);
+    await registerMentee(page, browser, "Éloïse Effacée", email, password);
 
     await page.goto("/account/privacy");
     await waitForHydration(page);

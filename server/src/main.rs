@@ -266,10 +266,18 @@ fn spawn_background_tasks(
         let mut every = tokio::time::interval(std::time::Duration::from_secs(60 * 60));
         loop {
             every.tick().await;
-            match app::erasure::retention::run_when_due(&retention, chrono::Utc::now()).await {
+            let now = chrono::Utc::now();
+            match app::erasure::retention::run_when_due(&retention, now).await {
                 Ok(None) => {}
                 Ok(Some(done)) => tracing::info!(removed = done.total(), "retention rules applied"),
                 Err(error) => tracing::error!(%error, "retention rules failed"),
+            }
+            // Unconfirmed registrations keep a password hash: gone within
+            // an hour of their link's end.
+            match app::accounts::repo::delete_expired_registrations(&retention, now).await {
+                Ok(0) => {}
+                Ok(removed) => tracing::info!(removed, "expired registrations removed"),
+                Err(error) => tracing::error!(%error, "expired registrations not removed"),
             }
         }
     });

@@ -8,9 +8,11 @@ use crate::accounts::NotificationDelivery;
 use crate::program_time::utc_text;
 
 mod mfa;
+mod registrations;
 mod sessions;
 mod ways_in;
 pub use mfa::*;
+pub use registrations::*;
 pub use sessions::*;
 pub use ways_in::*;
 
@@ -100,6 +102,19 @@ pub async fn insert_account(
     account: &NewAccount<'_>,
     now: DateTime<Utc>,
 ) -> Result<Option<i64>, sqlx::Error> {
+    let version = crate::consent::repo::latest_notice_version(connection).await?;
+    insert_account_consenting_to(connection, account, version, now).await
+}
+
+/// Inserts an account whose person accepted version `notice_version` of the
+/// privacy notice (a confirmed registration: the version shown when they
+/// registered, which may be older than the latest).
+pub async fn insert_account_consenting_to(
+    connection: &mut SqliteConnection,
+    account: &NewAccount<'_>,
+    notice_version: i64,
+    now: DateTime<Utc>,
+) -> Result<Option<i64>, sqlx::Error> {
     let result = sqlx::query(
         "INSERT INTO accounts (email, password_hash, display_name, role, locale, consented_at) \
          VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (email) DO NOTHING",
@@ -116,11 +131,12 @@ pub async fn insert_account(
         return Ok(None);
     }
     let id = result.last_insert_rowid();
-    crate::consent::repo::give(
+    crate::consent::repo::give_to_version(
         connection,
         crate::consent::repo::ConsentHolder::Account(id),
         crate::consent::ConsentPurpose::Program,
         account.consent,
+        notice_version,
         now,
     )
     .await?;

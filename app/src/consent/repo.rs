@@ -39,6 +39,20 @@ pub async fn give(
     context: ConsentContext,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
+    let version = latest_notice_version(connection).await?;
+    give_to_version(connection, holder, purpose, context, version, now).await
+}
+
+/// Records a consent to version `version` of the notice (the one the person
+/// was shown), as `give` does.
+pub async fn give_to_version(
+    connection: &mut SqliteConnection,
+    holder: ConsentHolder,
+    purpose: ConsentPurpose,
+    context: ConsentContext,
+    version: i64,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
     let (account_id, application_id) = match holder {
         ConsentHolder::Account(id) => (Some(id), None),
         ConsentHolder::Application(id) => (None, Some(id)),
@@ -57,7 +71,6 @@ pub async fn give(
             return Ok(());
         }
     }
-    let version = latest_notice_version(connection).await?;
     sqlx::query(
         "INSERT INTO consents (account_id, application_id, purpose, notice_version, context, \
          given_at) VALUES (?, ?, ?, ?, ?, ?)",

@@ -275,6 +275,12 @@ pub const DATA_MAP: &[TableMap] = &[
         "when the program sent a questionnaire to a cohort",
     ),
     nobody("questionnaires", "the program's questionnaires"),
+    // A request ends when its account is created: one is left only when the
+    // address asked again before confirming (never its password's hash).
+    about(
+        "registration_requests",
+        "email = (SELECT email FROM accounts WHERE id = ?1) COLLATE NOCASE",
+    ),
     nobody("skills", "the program's list of skills"),
     about("testimonials", "account_id = ?1"),
     nobody(

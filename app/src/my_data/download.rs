@@ -267,6 +267,7 @@ fn table_label(locale: Locale, table: &str) -> String {
         "profiles" => td_string!(locale, my_data.tables.profiles),
         "questionnaire_answers" => td_string!(locale, my_data.tables.questionnaire_answers),
         "questionnaire_responses" => td_string!(locale, my_data.tables.questionnaire_responses),
+        "registration_requests" => td_string!(locale, my_data.tables.registration_requests),
         "testimonials" => td_string!(locale, my_data.tables.testimonials),
         other => return other.to_owned(),
     };

@@ -357,6 +357,13 @@ pub const ERASE_MAP: &[(&str, Erase)] = &[
     ),
     ("questionnaire_sendings", Erase::Keep("when the program sent a questionnaire")),
     ("questionnaires", Erase::Keep("the program's questionnaires")),
+    (
+        "registration_requests",
+        Erase::Statements(&[
+            "DELETE FROM registration_requests \
+             WHERE email = (SELECT email FROM erasing_person) COLLATE NOCASE",
+        ]),
+    ),
     ("skills", Erase::Keep("the program's list")),
     (
         "testimonials",

@@ -73,6 +73,10 @@ pub fn invitation(
 composers! {
     locale;
     password_reset(display_name: &str, valid_minutes: i64) => reset_subject, reset_body, name = display_name, minutes = valid_minutes;
+    /// To a student who registered: confirm the address to create the account.
+    registration_confirmation(display_name: &str, valid_hours: i64) => registration_confirmation_subject, registration_confirmation_body, name = display_name, hours = valid_hours;
+    /// To the owner of an account: someone tried to register with this address.
+    registration_notice(display_name: &str) => registration_notice_subject, registration_notice_body, name = display_name;
     /// To a candidate mentor: the application arrived; the link shows where it stands.
     application_received(display_name: &str) => application_received_subject, application_received_body, name = display_name;
     /// To a candidate mentor: the coordinator needs more information.

@@ -68,7 +68,10 @@ pub fn may_wait(kind: EmailKind, about_meeting: Option<DateTime<Utc>>, now: Date
         | EmailKind::CohortInvitation
         // A questionnaire and its reminder go when due: a digest would delay them.
         | EmailKind::QuestionnaireSent
-        | EmailKind::QuestionnaireReminder => false,
+        | EmailKind::QuestionnaireReminder
+        // The way into an account waits for nothing.
+        | EmailKind::RegistrationConfirmation
+        | EmailKind::RegistrationNotice => false,
     }
 }
 

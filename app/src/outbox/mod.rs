@@ -63,11 +63,16 @@ crate::stored_enum! {
         QuestionnaireSent,
         /// The one reminder of a questionnaire not sent a week later.
         QuestionnaireReminder,
+        /// To a student who registered: the link that creates the account.
+        RegistrationConfirmation,
+        /// To the owner of an account: someone tried to register with the
+        /// address (the link goes to the sign-in page).
+        RegistrationNotice,
     }
 }
 
 impl EmailKind {
-    pub const ALL: [EmailKind; 26] = [
+    pub const ALL: [EmailKind; 28] = [
         EmailKind::Invitation,
         EmailKind::PasswordReset,
         EmailKind::ApplicationReceived,
@@ -94,6 +99,8 @@ impl EmailKind {
         EmailKind::CohortInvitation,
         EmailKind::QuestionnaireSent,
         EmailKind::QuestionnaireReminder,
+        EmailKind::RegistrationConfirmation,
+        EmailKind::RegistrationNotice,
     ];
 
     /// A link that gives access to an existing account: only its owner may ever
@@ -127,6 +134,8 @@ impl EmailKind {
                 // A questionnaire's page asks its author to sign in.
                 | EmailKind::QuestionnaireSent
                 | EmailKind::QuestionnaireReminder
+                // The sign-in page.
+                | EmailKind::RegistrationNotice
         )
     }
 }
@@ -180,6 +189,8 @@ mod tests {
         assert!(EmailKind::Nudge.link_is_private());
         assert!(EmailKind::ApplicationDeclined.link_is_private());
         assert!(!EmailKind::Invitation.link_is_private());
+        assert!(EmailKind::RegistrationConfirmation.link_is_private());
+        assert!(!EmailKind::RegistrationNotice.link_is_private());
     }
 
     #[test]

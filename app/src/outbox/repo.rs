@@ -1,4 +1,5 @@
 //! SQL for the outbox.
+use chrono::{DateTime, Utc};
 use sqlx::{SqliteConnection, SqlitePool};
 
 use super::{EmailKind, OutboxMessage};
@@ -239,13 +240,36 @@ struct OutboxRow {
 /// Whether the outbox shows a message's link to its reader: never a private
 /// link (it opens someone's account or answers in their name); an invitation's
 /// only when no mail server delivers it (the coordinator hands it over) and
-/// only to the coordinator who sent it.
+/// only to the coordinator who sent it; a registration's confirmation only
+/// when no mail server delivers it (the coordination hands it to the student
+/// who asked: without email, there is no other way in). Once the email is
+/// sent, no link is left to show (`mark_sent` clears it).
 fn link_shown(kind: Option<EmailKind>, smtp_configured: bool, own_invitation: bool) -> bool {
     match kind {
         Some(EmailKind::Invitation) => !smtp_configured && own_invitation,
+        Some(EmailKind::RegistrationConfirmation) => !smtp_configured,
         Some(kind) => !kind.link_is_private(),
         None => false,
     }
+}
+
+/// How many emails of `kind` went to `recipient` since `since` (a door that
+/// emails whoever types an address limits them per hour).
+pub async fn count_sent_to(
+    connection: &mut SqliteConnection,
+    kind: EmailKind,
+    recipient: &str,
+    since: DateTime<Utc>,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT count(*) FROM outbox WHERE kind = ? AND recipient = ? COLLATE NOCASE \
+         AND created_at > ?",
+    )
+    .bind(kind.as_str())
+    .bind(recipient)
+    .bind(crate::program_time::utc_text(since))
+    .fetch_one(&mut *connection)
+    .await
 }
 
 /// The latest messages first, as `reader_id` may see them (`link_shown`).

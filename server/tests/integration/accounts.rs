@@ -6,6 +6,7 @@ mod managing;
 mod opening;
 mod outbox_links;
 mod passwords;
+mod registration;
 mod sessions;
 mod sign_in;
 mod two_step;

@@ -1,105 +1,10 @@
-//! The ways into an account: mentee registration, invitations, password resets.
+//! The ways into an account: invitations and password resets (a student's
+//! registration is in `registration`).
 //! All public (the caller has no account yet); links are single use and expire.
 use leptos::prelude::*;
 
 use crate::accounts::InvitationSummary;
 use crate::error::AppError;
-
-/// Whether mentees may register themselves right now. Public.
-#[server(endpoint = "registration_status")]
-#[cfg_attr(feature = "ssr", tracing::instrument)]
-pub async fn get_registration_status() -> Result<bool, AppError> {
-    use crate::accounts::policy::Access;
-    use crate::accounts::{repo, session::authorize};
-    use crate::server_context::pool;
-
-    authorize(Access::Anyone).await?;
-    Ok(repo::registration_open(&pool()?).await?)
-}
-
-/// A student creates their mentee account and is signed in.
-#[server(endpoint = "register_mentee")]
-#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
-pub async fn register_mentee(
-    display_name: String,
-    email: String,
-    password: String,
-    locale: String,
-    student: Option<String>,
-    consent: Option<String>,
-) -> Result<(), AppError> {
-    use crate::accounts::policy::Access;
-    use crate::accounts::repo::{self, NewAccount};
-    use crate::accounts::session::{authorize, hash_password, sign_in};
-    use crate::accounts::Role;
-    use crate::audit::repo::record_by_caller;
-    use crate::audit::AuditEvent;
-    use crate::error::InputProblem;
-    use crate::input::*;
-
-    use crate::server_context::pool;
-
-    authorize(Access::Anyone).await?;
-    crate::accounts::rate_limit::knock(crate::accounts::rate_limit::Door::Registration)?;
-    let pool = pool()?;
-    if !repo::registration_open(&pool).await? {
-        return Err(AppError::RegistrationClosed);
-    }
-    let display_name = parse_display_name("display_name", &display_name)?;
-    let email = parse_email("email", &email)?;
-    crate::accounts::password_rules::check_new_password(
-        "password",
-        &password,
-        &display_name,
-        &email,
-    )?;
-    let locale = parse_locale_choice("locale", &locale).unwrap_or("fr");
-    require_checked("student", student.as_deref(), InputProblem::StudentRequired)?;
-    require_checked("consent", consent.as_deref(), InputProblem::ConsentRequired)?;
-
-    let password_hash = hash_password(password).await?;
-    let cohort_id =
-        crate::profiles::repo::current_cohort_id(&pool, crate::program_time::program_today())
-            .await?;
-    let mut transaction = pool.begin().await?;
-    let inserted = repo::insert_account(
-        &mut transaction,
-        &NewAccount {
-            email: &email,
-            password_hash: &password_hash,
-            display_name: &display_name,
-            role: Role::Mentee,
-            locale,
-            consent: crate::consent::ConsentContext::Registration,
-        },
-        chrono::Utc::now(),
-    )
-    .await?;
-    let Some(id) = inserted else {
-        return Err(AppError::InvalidInput {
-            field: "email".to_owned(),
-            problem: InputProblem::EmailTaken,
-        });
-    };
-    // The new mentee joins the current cohort; the profile is theirs to complete.
-    crate::profiles::repo::ensure_profile(&mut transaction, id, &email, Role::Mentee, cohort_id)
-        .await?;
-    transaction.commit().await?;
-    let account = repo::find_account(&pool, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    sign_in(account).await?;
-    record_by_caller(
-        &pool,
-        AuditEvent::MenteeRegistered,
-        Some(id),
-        Some(&email),
-        None,
-    )
-    .await;
-    leptos_axum::redirect(Role::Mentee.home_path());
-    Ok(())
-}
 
 /// What an invitation link is for, if it still works. Public (the token is the key).
 #[server(endpoint = "invitation")]

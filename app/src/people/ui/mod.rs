@@ -18,7 +18,7 @@ pub use invitation::InvitationPage;
 pub use mfa::{MfaCodePage, MySecurityPage};
 pub use password::{ForgotPasswordPage, ResetPasswordPage};
 pub use people::{role_label, PeoplePage};
-pub use register::RegisterPage;
+pub use register::{ConfirmRegistrationPage, RegisterPage};
 pub use sessions::MySessionsPage;
 pub use sign_in::LoginPage;
 pub use user_menu::UserMenu;

@@ -75,3 +75,41 @@ async fn with_a_mail_server_no_coordinator_reads_an_invitation_link() {
     assert_eq!(message.action_url, None, "the mail server delivers it");
     assert!(message.link_withheld);
 }
+
+#[tokio::test]
+async fn a_registration_link_is_shown_to_the_coordination_only_without_a_mail_server() {
+    let registration = form(&[
+        ("display_name", "Amina"),
+        ("email", "amina@student.example"),
+        ("password", "a quiet harbour at dawn"),
+        ("locale", "fr"),
+        ("student", "on"),
+        ("consent", "on"),
+    ]);
+    let (app, claire) = app_with_coordinator().await;
+    app.call(RegisterMentee::PATH, &registration, None)
+        .await
+        .assert_status(StatusCode::OK);
+    let outbox = outbox_of(&app, &claire).await;
+    let message = &outbox.messages[0];
+    assert_eq!(message.recipient, "amina@student.example");
+    assert!(
+        message
+            .action_url
+            .as_deref()
+            .is_some_and(|url| url.contains("/register/confirm/")),
+        "without email, the coordination hands the link over: {message:?}"
+    );
+
+    let (app, claire) = app_with_coordinator_and(|config| {
+        config.smtp_url = Some("smtp://127.0.0.1:9".to_owned());
+    })
+    .await;
+    app.call(RegisterMentee::PATH, &registration, None)
+        .await
+        .assert_status(StatusCode::OK);
+    let outbox = outbox_of(&app, &claire).await;
+    let message = &outbox.messages[0];
+    assert_eq!(message.action_url, None, "the mail server delivers it");
+    assert!(message.link_withheld);
+}

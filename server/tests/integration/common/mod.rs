@@ -257,7 +257,6 @@ pub fn session_cookie(response: &TestResponse) -> Option<String> {
         .map(str::to_owned)
 }
 
-/// `a=1&b=2` from pairs, encoded.
 /// The `name=value` of the cookie named `name` that a response sets (not one it clears).
 pub fn cookie_set(response: &TestResponse, name: &str) -> Option<String> {
     response
@@ -270,6 +269,7 @@ pub fn cookie_set(response: &TestResponse, name: &str) -> Option<String> {
         .map(str::to_owned)
 }
 
+/// `a=1&b=2` from pairs, encoded.
 pub fn form(pairs: &[(&str, &str)]) -> String {
     serde_urlencoded::to_string(pairs).expect("text pairs always encode")
 }
@@ -339,6 +339,45 @@ impl TestApp {
             response.body
         );
         session_cookie(&response).expect("signing in sets the session cookie")
+    }
+
+    /// The token of the newest confirmation link sent to `email` (read from
+    /// the outbox, where it waits until a mail server sends it).
+    pub async fn registration_token(&self, email: &str) -> Option<String> {
+        let url: Option<String> = sqlx::query_scalar(
+            "SELECT action_url FROM outbox WHERE kind = 'registration_confirmation' \
+             AND recipient = ? COLLATE NOCASE ORDER BY id DESC LIMIT 1",
+        )
+        .bind(email)
+        .fetch_optional(&self.pool)
+        .await
+        .expect("the outbox")
+        .flatten();
+        url.and_then(|url| url.rsplit('/').next().map(str::to_owned))
+    }
+
+    /// A student's registration as a person makes it: the form (which
+    /// answers "check your email"), then the link's button. The answer of
+    /// the button (it signs in and goes to the mentee area).
+    pub async fn register_and_confirm(&self, fields: &str, email: &str) -> TestResponse {
+        let asked = self
+            .call(
+                <app::people::api::RegisterMentee as leptos::server_fn::ServerFn>::PATH,
+                fields,
+                None,
+            )
+            .await;
+        asked.assert_status(StatusCode::OK);
+        let token = self
+            .registration_token(email)
+            .await
+            .expect("a confirmation link went to the address");
+        self.call(
+            <app::people::api::ConfirmRegistration as leptos::server_fn::ServerFn>::PATH,
+            &form(&[("token", &token)]),
+            None,
+        )
+        .await
     }
 
     /// Waits (up to 5 s) until `count_sql` counts `expected` rows: for work a

@@ -78,8 +78,7 @@ async fn a_registered_mentee_joins_the_current_cohort() {
     .await
     .expect("a running cohort");
     let registered = app
-        .call(
-            app::people::api::RegisterMentee::PATH,
+        .register_and_confirm(
             &form(&[
                 ("display_name", "Léa"),
                 ("email", "lea@student.example"),
@@ -88,7 +87,7 @@ async fn a_registered_mentee_joins_the_current_cohort() {
                 ("student", "on"),
                 ("consent", "on"),
             ]),
-            None,
+            "lea@student.example",
         )
         .await;
     registered.assert_status(StatusCode::OK);

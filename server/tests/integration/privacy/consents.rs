@@ -5,7 +5,7 @@ use super::*;
 use app::consent::{ConsentContext, ConsentPurpose};
 use app::my_data::api::{GetConsentRenewal, GetMyPrivacy, RenewConsent, WithdrawConsent};
 use app::my_data::{ConsentRenewal, MyPrivacy};
-use app::people::api::{RegisterMentee, UpdateMyAccount};
+use app::people::api::UpdateMyAccount;
 use app::testimonials::api::{GetPublishedTestimonials, SaveTestimonial};
 use app::testimonials::PublicTestimonial;
 use axum::http::StatusCode;
@@ -23,8 +23,7 @@ async fn each_way_in_records_its_consent_with_the_notice_s_version() {
     let people = TwoPeople::new().await;
     let app = &people.app;
     let registered = app
-        .call(
-            path::<RegisterMentee>(),
+        .register_and_confirm(
             &form(&[
                 ("display_name", "Zoé"),
                 ("email", "zoe@privacy.example"),
@@ -33,7 +32,7 @@ async fn each_way_in_records_its_consent_with_the_notice_s_version() {
                 ("student", "on"),
                 ("consent", "on"),
             ]),
-            None,
+            "zoe@privacy.example",
         )
         .await;
     registered.assert_status(StatusCode::OK);
