@@ -22,6 +22,8 @@ pub struct ServerSettings {
     pub session_idle_minutes: i64,
     /// …and this many days after its sign-in in any case.
     pub session_lifetime_days: i64,
+    /// Cookies travel over https only (their names may take `__Host-`).
+    pub secure_cookies: bool,
 }
 
 #[cfg(feature = "ssr")]

@@ -224,6 +224,7 @@ fn page_routes(router: Router<AppState>, state: AppState, public_url: String) ->
         smtp_configured: state.config.smtp_url.is_some(),
         session_idle_minutes: state.config.session_idle_minutes,
         session_lifetime_days: state.config.session_lifetime_days,
+        secure_cookies: state.config.cookies_secure(),
     };
     // One per router: the board's loaded cohorts of this database, and the
     // counts of the doors open without signing in.

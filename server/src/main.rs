@@ -279,6 +279,13 @@ fn spawn_background_tasks(
                 Ok(removed) => tracing::info!(removed, "expired registrations removed"),
                 Err(error) => tracing::error!(%error, "expired registrations not removed"),
             }
+            let unused_since =
+                now - chrono::Duration::days(app::accounts::known_device::DEVICE_DAYS);
+            match app::accounts::repo::delete_unused_devices(&retention, unused_since).await {
+                Ok(0) => {}
+                Ok(removed) => tracing::info!(removed, "unused devices forgotten"),
+                Err(error) => tracing::error!(%error, "unused devices not forgotten"),
+            }
         }
     });
     let store = tower_sessions_sqlx_store::SqliteStore::new(pool.clone());

@@ -11,6 +11,8 @@ pub mod rate_limit;
 pub mod throttle;
 
 #[cfg(feature = "ssr")]
+pub mod known_device;
+#[cfg(feature = "ssr")]
 pub mod repo;
 #[cfg(feature = "ssr")]
 pub mod session;

@@ -7,10 +7,12 @@ use super::{InvitationSummary, PendingInvitation, PersonSummary, Role, SessionUs
 use crate::accounts::NotificationDelivery;
 use crate::program_time::utc_text;
 
+mod known_devices;
 mod mfa;
 mod registrations;
 mod sessions;
 mod ways_in;
+pub use known_devices::*;
 pub use mfa::*;
 pub use registrations::*;
 pub use sessions::*;

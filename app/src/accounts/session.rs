@@ -311,5 +311,11 @@ pub async fn sign_in_session(
         })
         .unwrap_or_default();
     let client = crate::server_context::client_address();
-    record_open_session(&pool, &session.session, account.0.id, &user_agent, &client).await
+    record_open_session(&pool, &session.session, account.0.id, &user_agent, &client).await?;
+    // Not remembering the device costs the person nothing now (at worst a
+    // later sign-in is slowed like any other): the sign-in goes on.
+    if let Err(error) = super::known_device::remember(&pool, account.0.id).await {
+        tracing::error!(%error, account = account.0.id, "the device is not remembered");
+    }
+    Ok(())
 }

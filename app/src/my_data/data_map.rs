@@ -132,6 +132,14 @@ pub const DATA_MAP: &[TableMap] = &[
         "invitations",
         "account_id = ?1 OR email = (SELECT email FROM accounts WHERE id = ?1) COLLATE NOCASE",
     ),
+    TableMap {
+        table: "known_devices",
+        rows: Rows::About {
+            // Never the token's hash.
+            columns: "account_id, created_at, last_used_at",
+            condition: "account_id = ?1",
+        },
+    },
     nobody(
         "login_failures",
         "counts of failed sign-ins by address, kept a short time to slow guessing",

@@ -243,6 +243,7 @@ fn table_label(locale: Locale, table: &str) -> String {
         "goals" => td_string!(locale, my_data.tables.goals),
         "held_notices" => td_string!(locale, my_data.tables.held_notices),
         "invitations" => td_string!(locale, my_data.tables.invitations),
+        "known_devices" => td_string!(locale, my_data.tables.known_devices),
         "meeting_next_steps" => td_string!(locale, my_data.tables.meeting_next_steps),
         "meeting_objectives" => td_string!(locale, my_data.tables.meeting_objectives),
         "meeting_private_notes" => td_string!(locale, my_data.tables.meeting_private_notes),

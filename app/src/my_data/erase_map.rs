@@ -186,6 +186,10 @@ pub const ERASE_MAP: &[(&str, Erase)] = &[
         ]),
     ),
     (
+        "known_devices",
+        Erase::Statements(&["DELETE FROM known_devices WHERE account_id = ?1"]),
+    ),
+    (
         "login_failures",
         Erase::Statements(&[
             "DELETE FROM login_failures WHERE \

@@ -14,13 +14,16 @@ use crate::error::AppError;
 /// itself runs in parallel). The app is one process over one SQLite file.
 static LOGIN_GATE: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
-/// The attempt of `email` from `address`, and its three counts.
+/// The attempt of `email` from `address`, and its counts.
 pub struct Attempt<'a> {
     pub email: &'a str,
     pub address: &'a str,
     pair_key: String,
     account_key: String,
     address_key: String,
+    /// From a device the account signed in from before (`known_device`):
+    /// the account-wide count, which others' guesses fill, does not apply.
+    known_device: bool,
 }
 
 impl<'a> Attempt<'a> {
@@ -32,16 +35,28 @@ impl<'a> Attempt<'a> {
             pair_key: format!("pair:{email_key}|{address}"),
             account_key: format!("account:{email_key}"),
             address_key: format!("address:{address}"),
+            known_device: false,
         }
     }
 
-    /// Each count with the failures it allows before any wait.
-    fn keys(&self) -> [(&str, i64); 3] {
-        [
-            (&self.pair_key, FREE_FAILURES_PER_ACCOUNT),
-            (&self.account_key, FREE_FAILURES_PER_ADDRESS),
-            (&self.address_key, FREE_FAILURES_PER_ADDRESS),
-        ]
+    /// The same attempt, from a device the account knows (or not).
+    pub fn on_known_device(self, known_device: bool) -> Self {
+        Self {
+            known_device,
+            ..self
+        }
+    }
+
+    /// Each count with the failures it allows before any wait: per
+    /// (account, address), per account unless the device is known, per
+    /// address.
+    fn keys(&self) -> Vec<(&str, i64)> {
+        let mut keys = vec![(self.pair_key.as_str(), FREE_FAILURES_PER_ACCOUNT)];
+        if !self.known_device {
+            keys.push((self.account_key.as_str(), FREE_FAILURES_PER_ADDRESS));
+        }
+        keys.push((self.address_key.as_str(), FREE_FAILURES_PER_ADDRESS));
+        keys
     }
 
     /// Checks and counts the attempt in one step, before the password is
@@ -68,12 +83,15 @@ impl<'a> Attempt<'a> {
     }
 
     /// The attempt was counted as a failure in advance. On success the
-    /// account starts again from zero; the address only gets this one back
-    /// (a valid account of one's own must not wipe the count of guesses
-    /// against others).
+    /// account starts again from zero, unless the device was known (the
+    /// attempt skipped that count: the guesses it holds still stand, against
+    /// other browsers); the address only gets this one back (a valid account
+    /// of one's own must not wipe the count of guesses against others).
     pub async fn succeeded(&self, pool: &SqlitePool) -> Result<(), AppError> {
         repo::clear_failures(pool, &self.pair_key).await?;
-        repo::clear_failures(pool, &self.account_key).await?;
+        if !self.known_device {
+            repo::clear_failures(pool, &self.account_key).await?;
+        }
         repo::forgive_one_failure(pool, &self.address_key).await?;
         Ok(())
     }

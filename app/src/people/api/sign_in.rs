@@ -54,7 +54,8 @@ pub async fn log_in(
         });
     }
     let address = client_address();
-    let attempt = Attempt::new(&email, &address);
+    let known_device = crate::accounts::known_device::is_known(&pool, &email).await?;
+    let attempt = Attempt::new(&email, &address).on_known_device(known_device);
     if let Some(wait) = attempt.count(&pool).await? {
         attempt.audit(&pool, AuditEvent::LoginThrottled).await;
         return Err(AppError::TooManyAttempts {

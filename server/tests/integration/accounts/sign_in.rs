@@ -79,7 +79,7 @@ async fn signing_in_rotates_the_session_and_signing_out_ends_it() {
 #[tokio::test]
 async fn a_session_cookie_is_http_only_lax_and_secure_when_configured() {
     let app = TestApp::with_config(|config| config.secure_cookies = Some(true)).await;
-    let cookie = secure_session_cookie(&app).await;
+    let (cookie, _) = secure_session_cookie(&app).await;
     assert!(cookie.contains("HttpOnly"), "{cookie}");
     assert!(cookie.contains("SameSite=Lax"), "{cookie}");
     assert!(cookie.contains("Secure"), "{cookie}");
@@ -99,11 +99,14 @@ async fn behind_an_https_address_the_cookie_is_host_only_and_secure_without_bein
         )
     })
     .await;
-    let cookie = secure_session_cookie(&app).await;
+    let (cookie, device) = secure_session_cookie(&app).await;
     // `__Host-`: the browser keeps it only if Secure, Path=/ and no Domain.
-    assert!(cookie.contains("Secure"), "{cookie}");
-    assert!(cookie.contains("Path=/"), "{cookie}");
-    assert!(!cookie.to_ascii_lowercase().contains("domain="), "{cookie}");
+    for cookie in [&cookie, &device] {
+        assert!(cookie.contains("Secure"), "{cookie}");
+        assert!(cookie.contains("Path=/"), "{cookie}");
+        assert!(cookie.contains("HttpOnly"), "{cookie}");
+        assert!(!cookie.to_ascii_lowercase().contains("domain="), "{cookie}");
+    }
     let page = app.get("/").await;
     assert!(
         page.headers.contains_key("strict-transport-security"),
@@ -111,24 +114,29 @@ async fn behind_an_https_address_the_cookie_is_host_only_and_secure_without_bein
     );
 }
 
-/// The `__Host-` session cookie set by a sign-in, whole (`name=value; attributes`).
-async fn secure_session_cookie(app: &TestApp) -> String {
+/// The `__Host-` session and device cookies set by a sign-in, whole
+/// (`name=value; attributes`).
+async fn secure_session_cookie(app: &TestApp) -> (String, String) {
     app.create_account(Role::Mentee, "lea@student.example", "lea-password-1")
         .await;
     let response = app.log_in("lea@student.example", "lea-password-1").await;
-    let cookie = response
-        .headers
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .find(|cookie| cookie.starts_with(&format!("{}=", server::SECURE_SESSION_COOKIE)))
-        .expect("the session cookie, named __Host-")
-        .to_owned();
+    let named = |name: &str| {
+        response
+            .headers
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .find(|cookie| cookie.starts_with(&format!("{name}=")))
+            .map(str::to_owned)
+    };
+    let cookie = named(server::SECURE_SESSION_COOKIE).expect("the session cookie, named __Host-");
+    let device = named(app::accounts::known_device::SECURE_DEVICE_COOKIE)
+        .expect("the device cookie, named __Host-");
     assert!(
         session_cookie(&response).is_some(),
         "the tests' helper finds it too"
     );
-    cookie
+    (cookie, device)
 }
 
 #[tokio::test]
@@ -158,13 +166,29 @@ async fn a_burst_of_parallel_guesses_is_slowed_like_a_sequence() {
 
 /// A sign-in attempt from a given network address (behind a trusted proxy).
 async fn attempt_from(app: &TestApp, address: &str, password: &str) -> StatusCode {
+    attempt_from_device(app, address, password, None)
+        .await
+        .status
+}
+
+/// The same, from a browser that may carry cookies (a known device's).
+async fn attempt_from_device(
+    app: &TestApp,
+    address: &str,
+    password: &str,
+    cookie: Option<&str>,
+) -> TestResponse {
     use axum::body::Body;
     use axum::http::{header, Request};
+    let mut request = Request::post(LogIn::PATH)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "application/json")
+        .header("x-forwarded-for", address);
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
     app.send(
-        Request::post(LogIn::PATH)
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .header(header::ACCEPT, "application/json")
-            .header("x-forwarded-for", address)
+        request
             .body(Body::from(form(&[
                 ("email", COORDINATOR_EMAIL),
                 ("password", password),
@@ -173,7 +197,68 @@ async fn attempt_from(app: &TestApp, address: &str, password: &str) -> StatusCod
             .expect("request"),
     )
     .await
-    .status
+}
+
+#[tokio::test]
+async fn guessers_spread_over_many_addresses_do_not_lock_out_the_owner_s_own_browser() {
+    let app = TestApp::with_config(|config| config.trust_proxy = true).await;
+    server::accounts_cli::create_coordinator(
+        &app.pool,
+        COORDINATOR_EMAIL,
+        "Claire",
+        "fr",
+        COORDINATOR_PASSWORD.to_owned(),
+    )
+    .await
+    .expect("created");
+    // The owner signed in once from her laptop: it keeps a device cookie.
+    let first = attempt_from_device(&app, "198.51.100.7", COORDINATOR_PASSWORD, None).await;
+    first.assert_status(StatusCode::OK);
+    let device = crate::common::cookie_set(&first, "mentorat_device").expect("a device cookie");
+    let stored: i64 = sqlx::query_scalar("SELECT count(*) FROM known_devices WHERE token_hash = ?")
+        .bind(hash_token(device.trim_start_matches("mentorat_device=")))
+        .fetch_one(&app.pool)
+        .await
+        .expect("the device");
+    assert_eq!(stored, 1, "only the token's hash is kept");
+    // Guessers, four tries from each of eight addresses: no address is
+    // slowed, but the account has 32 failures.
+    for guesser in 0..8 {
+        for _ in 0..4 {
+            attempt_from(&app, &format!("203.0.113.{guesser}"), "guess").await;
+        }
+    }
+    assert_eq!(
+        attempt_from(&app, "192.0.2.55", COORDINATOR_PASSWORD).await,
+        StatusCode::TOO_MANY_REQUESTS,
+        "an unknown browser is slowed by the account's failures"
+    );
+    let owner = attempt_from_device(&app, "192.0.2.80", COORDINATOR_PASSWORD, Some(&device)).await;
+    owner.assert_status(StatusCode::OK);
+    assert!(
+        session_cookie(&owner).is_some(),
+        "the owner, from a new address on her own browser, signs in"
+    );
+    // A device cookie of another account counts for nothing.
+    let stranger = attempt_from_device(
+        &app,
+        "203.0.113.99",
+        "guess",
+        Some("mentorat_device=not-a-device"),
+    )
+    .await;
+    stranger.assert_status(StatusCode::TOO_MANY_REQUESTS);
+    // A new password forgets every device: the next sign-in proves it again.
+    sqlx::query("UPDATE accounts SET password_hash = 'changed' WHERE email = ?")
+        .bind(COORDINATOR_EMAIL)
+        .execute(&app.pool)
+        .await
+        .expect("a new password");
+    let left: i64 = sqlx::query_scalar("SELECT count(*) FROM known_devices")
+        .fetch_one(&app.pool)
+        .await
+        .expect("the devices");
+    assert_eq!(left, 0);
 }
 
 #[tokio::test]
