@@ -1,59 +1,31 @@
 //! The authorization matrix: every server function of the app, called through
 //! HTTP by each kind of caller, answers as the policy says — and a refused call
-//! changes nothing.
+//! changes nothing. The callers include three whose old cookie no longer
+//! proves their account (disabled, role changed, password changed), and the
+//! routes outside the server functions (calendar files, exports, the data
+//! download) have their own table (`files`); the rows are in `rows`.
+//! `cross_pair` reuses them with the second pair's ids.
 //!
 //! The list of server functions comes from the running app's registry, not
 //! from this file: a server function without a row here fails the test.
 
 use std::collections::BTreeMap;
 
-use crate::common::{form, TestApp};
+use crate::common::{form, TestApp, WorkspaceIds};
 use app::accounts::Role;
-use app::applications::api::*;
-use app::board::api::*;
-use app::calendar::api::{CreateCalendarFeed, GetCalendarFeed, RevokeCalendarFeed};
-use app::catalog::admin_api::*;
-use app::catalog::api::{GetProfileChoices, ListDomains};
-use app::closing::api::{ConcludeCohort, GetClosingPreview};
-use app::email_links::api::*;
-use app::erasure::api::*;
-use app::evaluations::api::{GetMyQuestionnaire, GetMyQuestionnaires, SaveAnswers};
-use app::evaluations::editor_api::{
-    AddQuestion, GetQuestionnaireQuestions, MoveQuestion, RetireQuestion, SaveQuestionLabels,
-};
-use app::evaluations::results_api::{GetEvaluationResults, GetPersonAnswers};
-use app::feedback::api::*;
-use app::goals::api::*;
-use app::home::api::GetCohortAnnouncement;
-use app::home::areas_api::{GetCoordinatorHome, GetMenteeHome, GetMentorHome};
-use app::journals::audit_api::ListAuditLog;
-use app::journals::outbox_api::ListOutbox;
-use app::layout::SetLocale;
-use app::meetings::api::*;
-use app::messages::api::*;
-use app::my_data::api::*;
-use app::needs::api::*;
-use app::pairs::api::*;
-use app::participation::api::*;
-use app::people::api::*;
-use app::privacy_office::api::*;
-use app::profiles::api::{GetMyProfile, SaveMyProfile};
-use app::reports::api::{
-    DecideAttentionItem, GetProgramDashboard, SaveFollowUpSettings, SendNudge,
-};
-use app::reports::pair_follow_up::GetPairFollowUp;
-use app::reports::pairs_table::ListCohortPairs;
-use app::reports::participant::GetParticipant;
-use app::testimonials::api::*;
-use app::workspace::ending_api::RequestPairEnd;
-use app::workspace::{GetMyWorkspaces, GetPairOverview, GetWorkspace};
+use app::people::api::{ChangeAccountRole, ChangePassword, GetMyAccount, SetAccountDisabled};
 use axum::http::StatusCode;
 use leptos::server_fn::ServerFn;
 
-const PASSWORD: &str = "matrix-password-1";
+mod files;
+mod rows;
+pub(crate) use files::*;
+pub(crate) use rows::rows;
+
+pub(crate) const PASSWORD: &str = "matrix-password-1";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Caller {
+pub(crate) enum Caller {
     Anonymous,
     Mentee,
     OtherMentee,
@@ -63,9 +35,17 @@ enum Caller {
     /// A coordinator holding the charge of privacy officer: a coordinator
     /// like the others, who alone may call the privacy office's functions.
     PrivacyOfficer,
+    /// `Mentee`'s cookie from before a coordinator disabled her account.
+    Disabled,
+    /// `Mentor`'s cookie from before a coordinator made him a mentee.
+    RoleChanged,
+    /// `PrivacyOfficer`'s cookie from before she changed her password (on
+    /// another device).
+    StaleSession,
 }
 
-const CALLERS: [Caller; 7] = [
+/// The callers who sign in afresh for every call.
+pub(crate) const CALLERS: [Caller; 7] = [
     Caller::Anonymous,
     Caller::Mentee,
     Caller::OtherMentee,
@@ -75,22 +55,33 @@ const CALLERS: [Caller; 7] = [
     Caller::PrivacyOfficer,
 ];
 
+/// The callers whose one cookie, taken while it was good, stopped proving
+/// their account (see `lapse`). Each is the person with the most to open
+/// of their kind: the first pair's two people and the privacy officer.
+pub(crate) const LAPSED: [Caller; 3] =
+    [Caller::Disabled, Caller::RoleChanged, Caller::StaleSession];
+
 impl Caller {
-    fn email(self) -> Option<&'static str> {
+    /// The account's email: a lapsed caller's is the account whose old cookie it holds.
+    pub(crate) fn email(self) -> Option<&'static str> {
         match self {
             Caller::Anonymous => None,
-            Caller::Mentee => Some("mentee@matrix.example"),
+            Caller::Mentee | Caller::Disabled => Some("mentee@matrix.example"),
             Caller::OtherMentee => Some("other-mentee@matrix.example"),
-            Caller::Mentor => Some("mentor@matrix.example"),
+            Caller::Mentor | Caller::RoleChanged => Some("mentor@matrix.example"),
             Caller::OtherMentor => Some("other-mentor@matrix.example"),
             Caller::Coordinator => Some("coordinator@matrix.example"),
-            Caller::PrivacyOfficer => Some("officer@matrix.example"),
+            Caller::PrivacyOfficer | Caller::StaleSession => Some("officer@matrix.example"),
         }
     }
 
-    fn role(self) -> Option<Role> {
+    /// The role the caller's session proves: none when signed out, nor for
+    /// a cookie that no longer proves its account.
+    pub(crate) fn role(self) -> Option<Role> {
         match self {
-            Caller::Anonymous => None,
+            Caller::Anonymous | Caller::Disabled | Caller::RoleChanged | Caller::StaleSession => {
+                None
+            }
             Caller::Mentee | Caller::OtherMentee => Some(Role::Mentee),
             Caller::Mentor | Caller::OtherMentor => Some(Role::Mentor),
             Caller::Coordinator | Caller::PrivacyOfficer => Some(Role::Coordinator),
@@ -100,7 +91,7 @@ impl Caller {
 
 /// Who may call a server function.
 #[derive(Debug, Clone, Copy)]
-enum Rule {
+pub(crate) enum Rule {
     /// Everyone, signed in or not.
     Public,
     /// Any signed-in person (on their own account).
@@ -125,7 +116,7 @@ enum Rule {
 
 impl Rule {
     /// The status the caller must get: `None` for "allowed" (anything but 401/403).
-    fn refusal_for(self, caller: Caller) -> Option<StatusCode> {
+    pub(crate) fn refusal_for(self, caller: Caller) -> Option<StatusCode> {
         match (self, caller.role()) {
             (Rule::Public, _) => None,
             (_, None) => Some(StatusCode::UNAUTHORIZED),
@@ -147,1281 +138,108 @@ impl Rule {
             (Rule::PrivacyOfficer, Some(_)) => Some(StatusCode::FORBIDDEN),
         }
     }
+
+    /// The first pair's people a pair-scoped rule lets in (none for the
+    /// other rules): who `cross_pair` sends at the second pair's ids.
+    pub(crate) fn rightful_pair_callers(self) -> &'static [Caller] {
+        match self {
+            Rule::PairMember => &[Caller::Mentee, Caller::Mentor],
+            Rule::PairMentor => &[Caller::Mentor],
+            Rule::PairMentee | Rule::ResponseAuthor => &[Caller::Mentee],
+            Rule::Public
+            | Rule::SignedIn
+            | Rule::Only(_)
+            | Rule::OwnProfile
+            | Rule::PrivacyOfficer => &[],
+        }
+    }
 }
 
 /// One row: a server function, who may call it, and a request body. Bodies of
 /// writes are valid enough to reach the authorization check, and aimed at a
 /// bystander account so that an allowed call harms none of the callers.
-struct Row {
-    path: &'static str,
-    rule: Rule,
-    body: fn(&Fixture) -> String,
+pub(crate) struct Row {
+    pub(crate) path: &'static str,
+    pub(crate) rule: Rule,
+    pub(crate) body: fn(&Fixture) -> String,
 }
 
-struct Fixture {
-    bystander_id: i64,
-    bystander_profile_id: i64,
-    application_id: i64,
-    /// A proposed pair of `Caller::Mentor` and `Caller::Mentee`.
-    pair_id: i64,
-    mentor_profile_id: i64,
-    /// A goal, its milestone, a meeting and a feedback of that pair.
-    goal_id: i64,
-    milestone_id: i64,
-    meeting_id: i64,
-    next_step_id: i64,
-    feedback_id: i64,
-    message_id: i64,
+/// The ids of one pair and of what is in its workspace.
+#[derive(Debug, Clone)]
+pub(crate) struct PairIds {
+    pub(crate) pair_id: i64,
+    pub(crate) mentor_profile_id: i64,
+    pub(crate) goal_id: i64,
+    pub(crate) milestone_id: i64,
+    pub(crate) meeting_id: i64,
+    pub(crate) next_step_id: i64,
+    pub(crate) feedback_id: i64,
+    pub(crate) message_id: i64,
+    /// The pair's mentee's response to the cohort's evaluation.
+    pub(crate) response_id: i64,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Fixture {
+    pub(crate) bystander_id: i64,
+    pub(crate) bystander_profile_id: i64,
+    /// A proposed pair of two other bystanders, for the coordination's
+    /// writes that close a pair (withdraw, end): not the callers' pair.
+    pub(crate) closing_pair_id: i64,
+    /// Another, for the coordination's decision on its unanswered proposal
+    /// and its nudge.
+    pub(crate) nudged_pair_id: i64,
+    pub(crate) application_id: i64,
+    /// An active pair of `Caller::Mentor` and `Caller::Mentee`: what the
+    /// pair-scoped rows aim at.
+    pub(crate) pair_id: i64,
+    pub(crate) mentor_profile_id: i64,
+    /// A goal, its milestone, a meeting (with a next step), a feedback and
+    /// a message of that pair.
+    pub(crate) goal_id: i64,
+    pub(crate) milestone_id: i64,
+    pub(crate) meeting_id: i64,
+    pub(crate) next_step_id: i64,
+    pub(crate) feedback_id: i64,
+    pub(crate) message_id: i64,
     /// `Caller::Mentee`'s response to an evaluation, and a pulse question.
-    response_id: i64,
-    pulse_question_id: i64,
+    pub(crate) response_id: i64,
+    pub(crate) pulse_question_id: i64,
+    /// The second pair (`OtherMentor` and `OtherMentee`, active too, its
+    /// workspace holding the same items): the rows never aim at it, but
+    /// `cross_pair` aims them there (`aimed_at_second_pair`).
+    pub(crate) second_pair: PairIds,
+    /// The calendar feed token of `OtherMentee`.
+    pub(crate) feed_token: String,
+    /// The token of a data download link of `Mentee` (made again before
+    /// each call: a link works once).
+    pub(crate) download_token: String,
 }
 
-fn rows() -> Vec<Row> {
-    vec![
-        // Public reference data and language.
-        Row {
-            path: SetLocale::PATH,
-            rule: Rule::Public,
-            body: |_| form(&[("locale", "en"), ("return_to", "/")]),
-        },
-        Row {
-            path: GetCohortAnnouncement::PATH,
-            rule: Rule::Public,
-            body: |_| String::new(),
-        },
-        // Testimonials: the home page's list is public; the author writes and
-        // withdraws their own (the fixture's people have no completed pair:
-        // refused as "not yet", which is not a denial); the coordination
-        // reads all and decides (on an id that does not exist).
-        Row {
-            path: GetPublishedTestimonials::PATH,
-            rule: Rule::Public,
-            body: |_| String::new(),
-        },
-        Row {
-            path: GetMyTestimonial::PATH,
-            rule: Rule::OwnProfile,
-            body: |_| String::new(),
-        },
-        Row {
-            path: SaveTestimonial::PATH,
-            rule: Rule::OwnProfile,
-            body: |_| {
-                form(&[
-                    ("body", "Merci"),
-                    ("language", "fr"),
-                    ("signature", "anonymous"),
-                ])
-            },
-        },
-        Row {
-            path: WithdrawTestimonial::PATH,
-            rule: Rule::OwnProfile,
-            body: |_| String::new(),
-        },
-        Row {
-            path: ListTestimonials::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |_| String::new(),
-        },
-        Row {
-            path: DecideTestimonial::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |_| form(&[("id", "999999"), ("decision", "approve"), ("version", "")]),
-        },
-        // Questionnaires: the author alone reads and writes their response;
-        // the coordination alone reads the answers and edits the questions
-        // (aimed at a pulse, which refuses to grow or shrink: nothing changes).
-        Row {
-            path: GetMyQuestionnaires::PATH,
-            rule: Rule::OwnProfile,
-            body: |_| String::new(),
-        },
-        Row {
-            path: GetMyQuestionnaire::PATH,
-            rule: Rule::ResponseAuthor,
-            body: |fixture| form(&[("id", &fixture.response_id.to_string())]),
-        },
-        Row {
-            path: SaveAnswers::PATH,
-            rule: Rule::ResponseAuthor,
-            body: |fixture| {
-                form(&[
-                    ("id", &fixture.response_id.to_string()),
-                    ("version", "0"),
-                    ("intent", "draft"),
-                    ("answers[1]", "4"),
-                ])
-            },
-        },
-        Row {
-            path: GetEvaluationResults::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |_| form(&[("cohort", "matrix"), ("kind", "evaluation")]),
-        },
-        Row {
-            path: GetPersonAnswers::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |fixture| form(&[("id", &fixture.response_id.to_string())]),
-        },
-        Row {
-            path: GetQuestionnaireQuestions::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |_| form(&[("kind", "pulse"), ("audience", "mentee")]),
-        },
-        Row {
-            path: SaveQuestionLabels::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |fixture| {
-                form(&[
-                    ("id", &fixture.pulse_question_id.to_string()),
-                    ("label_fr", "Comment ça va ?"),
-                    ("label_en", "How is it going?"),
-                ])
-            },
-        },
-        Row {
-            path: AddQuestion::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |_| {
-                form(&[
-                    ("kind", "pulse"),
-                    ("audience", "mentee"),
-                    ("answer_kind", "text"),
-                    ("label_fr", "Autre chose ?"),
-                    ("label_en", "Anything else?"),
-                ])
-            },
-        },
-        Row {
-            path: MoveQuestion::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |fixture| {
-                form(&[
-                    ("id", &fixture.pulse_question_id.to_string()),
-                    ("direction", "up"),
-                ])
-            },
-        },
-        Row {
-            path: RetireQuestion::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |fixture| form(&[("id", &fixture.pulse_question_id.to_string())]),
-        },
-        Row {
-            path: ListDomains::PATH,
-            rule: Rule::Public,
-            body: |_| String::new(),
-        },
-        // Ways in: public by nature; bodies are refused for their content, not for who sends them.
-        Row {
-            path: GetCurrentUser::PATH,
-            rule: Rule::Public,
-            body: |_| String::new(),
-        },
-        Row {
-            path: LogIn::PATH,
-            rule: Rule::Public,
-            body: |_| {
-                form(&[
-                    ("email", "nobody@matrix.example"),
-                    ("password", "wrong"),
-                    ("next", ""),
-                ])
-            },
-        },
-        Row {
-            path: GetRegistrationStatus::PATH,
-            rule: Rule::Public,
-            body: |_| String::new(),
-        },
-        Row {
-            path: RegisterMentee::PATH,
-            rule: Rule::Public,
-            body: |_| {
-                form(&[
-                    ("display_name", "Someone"),
-                    ("email", "someone@matrix.example"),
-                    ("password", "long enough password"),
-                    ("locale", "fr"),
-                ])
-            },
-        },
-        Row {
-            path: GetPendingRegistration::PATH,
-            rule: Rule::Public,
-            body: |_| form(&[("token", "unknown")]),
-        },
-        Row {
-            path: ConfirmRegistration::PATH,
-            rule: Rule::Public,
-            body: |_| form(&[("token", "unknown")]),
-        },
-        Row {
-            path: GetInvitation::PATH,
-            rule: Rule::Public,
-            body: |_| form(&[("token", "unknown")]),
-        },
-        Row {
-            path: AcceptInvitation::PATH,
-            rule: Rule::Public,
-            body: |_| {
-                form(&[
-                    ("token", "unknown"),
-                    ("display_name", "X"),
-                    ("password", "long enough password"),
-                ])
-            },
-        },
-        Row {
-            path: RequestPasswordReset::PATH,
-            rule: Rule::Public,
-            body: |_| form(&[("email", "not an email")]),
-        },
-        Row {
-            path: CheckPasswordReset::PATH,
-            rule: Rule::Public,
-            body: |_| form(&[("token", "unknown")]),
-        },
-        Row {
-            path: ResetPassword::PATH,
-            rule: Rule::Public,
-            body: |_| form(&[("token", "unknown"), ("password", "long enough password")]),
-        },
-        // Signing out last for each caller is handled by signing in afresh for every row.
-        Row {
-            path: LogOut::PATH,
-            rule: Rule::Public,
-            body: |_| String::new(),
-        },
-        // One's own account.
-        // One's own privacy (issue 20), and the officer's log of reads.
-        Row {
-            path: GetMyPrivacy::PATH,
-            rule: Rule::SignedIn,
-            body: |_| String::new(),
-        },
-        Row {
-            path: WithdrawConsent::PATH,
-            rule: Rule::SignedIn,
-            body: |_| form(&[("purpose", "weekly_digest")]),
-        },
-        Row {
-            path: GetConsentRenewal::PATH,
-            rule: Rule::SignedIn,
-            body: |_| String::new(),
-        },
-        Row {
-            path: RenewConsent::PATH,
-            rule: Rule::SignedIn,
-            body: |_| form(&[("consent", ""), ("next", "/")]),
-        },
-        Row {
-            path: PrepareDataDownload::PATH,
-            rule: Rule::SignedIn,
-            body: |_| String::new(),
-        },
-        Row {
-            path: GetPersonalDataReads::PATH,
-            rule: Rule::PrivacyOfficer,
-            body: |_| {
-                form(&[
-                    ("reader", ""),
-                    ("subject", ""),
-                    ("what", ""),
-                    ("from", ""),
-                    ("to", ""),
-                ])
-            },
-        },
-        Row {
-            path: GetMyAccount::PATH,
-            rule: Rule::SignedIn,
-            body: |_| String::new(),
-        },
-        Row {
-            path: UpdateMyAccount::PATH,
-            rule: Rule::SignedIn,
-            body: |_| {
-                form(&[
-                    ("display_name", ""),
-                    ("locale", "fr"),
-                    ("notification_delivery", "weekly_digest"),
-                ])
-            },
-        },
-        Row {
-            path: GetMyMfa::PATH,
-            rule: Rule::SignedIn,
-            body: |_| String::new(),
-        },
-        Row {
-            path: StartMfa::PATH,
-            rule: Rule::SignedIn,
-            body: |_| String::new(),
-        },
-        Row {
-            path: ConfirmMfa::PATH,
-            rule: Rule::SignedIn,
-            body: |_| form(&[("code", "000000")]),
-        },
-        Row {
-            path: TurnOffMfa::PATH,
-            rule: Rule::SignedIn,
-            body: |_| form(&[("code", "000000")]),
-        },
-        Row {
-            path: RenewRecoveryCodes::PATH,
-            rule: Rule::SignedIn,
-            body: |_| form(&[("code", "000000")]),
-        },
-        Row {
-            path: GetMfaChallenge::PATH,
-            rule: Rule::Public,
-            body: |_| String::new(),
-        },
-        Row {
-            path: VerifySignInCode::PATH,
-            rule: Rule::Public,
-            body: |_| form(&[("code", "000000"), ("next", "")]),
-        },
-        Row {
-            // Aimed at the bystander; the caller has no app: refused with a 400.
-            path: ResetMfa::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |fixture| {
-                form(&[
-                    ("account_id", &fixture.bystander_id.to_string()),
-                    ("code", "000000"),
-                ])
-            },
-        },
-        Row {
-            path: SetMfaRequired::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |_| form(&[("required", "false")]),
-        },
-        Row {
-            path: GetMySessions::PATH,
-            rule: Rule::SignedIn,
-            body: |_| String::new(),
-        },
-        Row {
-            // A session id of nobody's: an allowed call ends nothing.
-            path: EndMySessions::PATH,
-            rule: Rule::SignedIn,
-            body: |_| form(&[("session_id", "999999")]),
-        },
-        Row {
-            path: ChangePassword::PATH,
-            rule: Rule::SignedIn,
-            body: |_| {
-                form(&[
-                    ("current_password", "not the password"),
-                    ("new_password", "another long password"),
-                ])
-            },
-        },
-        // Areas.
-        Row {
-            path: GetMentorHome::PATH,
-            rule: Rule::Only(Role::Mentor),
-            body: |_| String::new(),
-        },
-        Row {
-            path: GetMenteeHome::PATH,
-            rule: Rule::Only(Role::Mentee),
-            body: |_| String::new(),
-        },
-        Row {
-            path: GetCoordinatorHome::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |_| String::new(),
-        },
-        // Coordination.
-        Row {
-            path: GetPeople::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |_| String::new(),
-        },
-        Row {
-            path: InvitePerson::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |_| {
-                form(&[
-                    ("email", "invitee@matrix.example"),
-                    ("display_name", "Invitee"),
-                    ("role", "mentor"),
-                    ("locale", "fr"),
-                    ("diploma_level", "master"),
-                    ("is_employed", "yes"),
-                    ("works_in_research", "no"),
-                ])
-            },
-        },
-        // Importing mentees: the coordination's alone. The allowed calls read
-        // or send an import that does not exist, so nobody is invited.
-        Row {
-            path: GetImportForm::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |_| String::new(),
-        },
-        Row {
-            path: StageMenteeImport::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |_| {
-                form(&[
-                    ("cohort", "matrix"),
-                    ("locale", "fr"),
-                    ("list", "Ines, ines@matrix.example, fr"),
-                ])
-            },
-        },
-        Row {
-            path: GetMenteeImport::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |_| form(&[("id", "999999")]),
-        },
-        Row {
-            path: SendMenteeImport::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |_| form(&[("id", "999999"), ("seen", "")]),
-        },
-        Row {
-            path: SetAccountDisabled::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |fixture| {
-                form(&[
-                    ("account_id", &fixture.bystander_id.to_string()),
-                    ("disabled", "true"),
-                ])
-            },
-        },
-        Row {
-            path: ChangeAccountRole::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |fixture| {
-                form(&[
-                    ("account_id", &fixture.bystander_id.to_string()),
-                    ("role", "coordinator"),
-                ])
-            },
-        },
-        Row {
-            path: SetRegistrationOpen::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |_| form(&[("open", "false")]),
-        },
-        Row {
-            path: ListOutbox::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |_| String::new(),
-        },
-        Row {
-            path: ListAuditLog::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |_| String::new(),
-        },
-        // Enrolment: the public form and the applicant's link (the token is the key).
-        Row {
-            path: GetProfileChoices::PATH,
-            rule: Rule::Public,
-            body: |_| String::new(),
-        },
-        Row {
-            path: SubmitApplication::PATH,
-            rule: Rule::Public,
-            body: |_| {
-                form(&[
-                    ("locale", "fr"),
-                    ("display_name", ""),
-                    ("email", ""),
-                    ("motivation", ""),
-                ])
-            },
-        },
-        Row {
-            path: GetMyApplication::PATH,
-            rule: Rule::Public,
-            body: |_| form(&[("token", "unknown")]),
-        },
-        Row {
-            path: WithdrawApplication::PATH,
-            rule: Rule::Public,
-            body: |_| form(&[("token", "unknown")]),
-        },
-        Row {
-            path: AnswerApplication::PATH,
-            rule: Rule::Public,
-            body: |_| form(&[("token", "unknown"), ("answer", "Voici.")]),
-        },
-        // One's own matching profile.
-        Row {
-            path: GetMyProfile::PATH,
-            rule: Rule::OwnProfile,
-            body: |_| String::new(),
-        },
-        Row {
-            path: SaveMyProfile::PATH,
-            rule: Rule::OwnProfile,
-            body: |_| form(&[("capacity", "2"), ("modality", "video")]),
-        },
-        // The coordinator's review, cohorts and taxonomy.
-        Row {
-            path: ListApplications::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |_| String::new(),
-        },
-        Row {
-            path: GetApplication::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |fixture| form(&[("id", &fixture.application_id.to_string())]),
-        },
-        Row {
-            path: RequestApplicationInfo::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |fixture| {
-                form(&[
-                    ("id", &fixture.application_id.to_string()),
-                    ("message", "Quelle année ?"),
-                ])
-            },
-        },
-        Row {
-            path: DeclineApplication::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |fixture| {
-                form(&[
-                    ("id", &fixture.application_id.to_string()),
-                    ("reason", "Merci."),
-                ])
-            },
-        },
-        Row {
-            path: AcceptApplication::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |fixture| form(&[("id", &fixture.application_id.to_string()), ("cohort", "")]),
-        },
-        Row {
-            path: GetTaxonomy::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |_| String::new(),
-        },
-        Row {
-            path: SaveTaxonomyEntry::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |_| {
-                form(&[
-                    ("kind", "skill"),
-                    ("code", ""),
-                    ("label_fr", "Compétence ajoutée"),
-                    ("label_en", ""),
-                ])
-            },
-        },
-        Row {
-            path: SetTaxonomyEntryActive::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |_| form(&[("kind", "domain"), ("code", "nursing"), ("active", "false")]),
-        },
-        Row {
-            path: ListCohortSummaries::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |_| String::new(),
-        },
-        Row {
-            path: SaveCohort::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |_| {
-                form(&[
-                    ("code", ""),
-                    ("name_fr", "Automne 2026"),
-                    ("name_en", "Fall 2026"),
-                    ("starts_on", "2026-09-01"),
-                    ("ends_on", "2026-12-18"),
-                    ("is_open", "on"),
-                ])
-            },
-        },
-        // Pairs: each person answers their own; the coordinator withdraws and ends.
-        Row {
-            path: GetMyPairs::PATH,
-            rule: Rule::OwnProfile,
-            body: |_| String::new(),
-        },
-        Row {
-            path: AnswerPair::PATH,
-            rule: Rule::PairMember,
-            body: |fixture| form(&[("id", &fixture.pair_id.to_string()), ("answer", "accepted")]),
-        },
-        Row {
-            path: WithdrawPair::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |fixture| form(&[("id", &fixture.pair_id.to_string())]),
-        },
-        // Messages: the pair's two people only; the coordinator included
-        // in the refusals.
-        Row {
-            path: GetThread::PATH,
-            rule: Rule::PairMember,
-            body: |fixture| form(&[("pair_id", &fixture.pair_id.to_string())]),
-        },
-        Row {
-            path: SendMessage::PATH,
-            rule: Rule::PairMember,
-            body: |fixture| {
-                form(&[
-                    ("pair_id", &fixture.pair_id.to_string()),
-                    ("body", "Bonjour"),
-                ])
-            },
-        },
-        Row {
-            path: ReportMessage::PATH,
-            rule: Rule::PairMember,
-            body: |fixture| form(&[("id", &fixture.message_id.to_string()), ("note", "À voir")]),
-        },
-        Row {
-            path: SaveContactSharing::PATH,
-            rule: Rule::PairMember,
-            body: |fixture| {
-                form(&[
-                    ("pair_id", &fixture.pair_id.to_string()),
-                    ("share_email", "on"),
-                    ("phone", ""),
-                ])
-            },
-        },
-        // Email action links: public, the token is the credential (an
-        // unknown one is gone for everyone).
-        Row {
-            path: GetActionLink::PATH,
-            rule: Rule::Public,
-            body: |_| form(&[("token", "not-a-token")]),
-        },
-        Row {
-            path: UseActionLink::PATH,
-            rule: Rule::Public,
-            body: |_| form(&[("token", "not-a-token")]),
-        },
-        Row {
-            path: SaveMyNeeds::PATH,
-            rule: Rule::PairMentee,
-            body: |fixture| {
-                form(&[
-                    ("pair_id", &fixture.pair_id.to_string()),
-                    ("skills[]", "interviews"),
-                    ("needs_note", "Entrevues"),
-                ])
-            },
-        },
-        Row {
-            path: RequestPairEnd::PATH,
-            rule: Rule::PairMember,
-            body: |fixture| form(&[("pair_id", &fixture.pair_id.to_string()), ("reason", "Fin")]),
-        },
-        Row {
-            path: EndPair::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |fixture| form(&[("id", &fixture.pair_id.to_string()), ("reason", "Fin")]),
-        },
-        // The matching board and the engine's data: the coordinator's only.
-        Row {
-            path: GetBoard::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |fixture| {
-                form(&[
-                    ("cohort", "matrix"),
-                    ("mentee", &fixture.bystander_profile_id.to_string()),
-                ])
-            },
-        },
-        Row {
-            path: RunMatching::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |_| form(&[("cohort", "matrix")]),
-        },
-        Row {
-            path: ProposePair::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |fixture| {
-                form(&[
-                    ("cohort", "matrix"),
-                    ("mentee", &fixture.bystander_profile_id.to_string()),
-                    ("mentor", &fixture.mentor_profile_id.to_string()),
-                ])
-            },
-        },
-        Row {
-            path: DiscardDraft::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |_| form(&[("cohort", "matrix")]),
-        },
-        Row {
-            path: AcceptDraft::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |fixture| {
-                form(&[
-                    ("cohort", "matrix"),
-                    (
-                        "pairs[]",
-                        &format!(
-                            "{}-{}",
-                            fixture.bystander_profile_id, fixture.mentor_profile_id
-                        ),
-                    ),
-                ])
-            },
-        },
-        Row {
-            path: SetPairConstraint::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |fixture| {
-                form(&[
-                    ("cohort", "matrix"),
-                    ("mentee", &fixture.bystander_profile_id.to_string()),
-                    ("mentor", &fixture.mentor_profile_id.to_string()),
-                    ("kind", "forbidden"),
-                ])
-            },
-        },
-        // Concluding a cohort: the coordination's alone. The allowed call names
-        // a cohort that does not exist, so the fixture's pair stays active for
-        // the rows after it.
-        Row {
-            path: GetClosingPreview::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |_| form(&[("code", "matrix")]),
-        },
-        Row {
-            path: ConcludeCohort::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |_| form(&[("code", "no-such-cohort"), ("seen", "")]),
-        },
-        Row {
-            path: GetCarryOver::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |_| form(&[("code", "matrix")]),
-        },
-        Row {
-            path: CarryMentorsOver::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |_| {
-                form(&[
-                    ("code", "no-such-cohort"),
-                    ("from", "matrix"),
-                    ("profiles[]", "999999"),
-                ])
-            },
-        },
-        Row {
-            path: GetCohortInvitation::PATH,
-            rule: Rule::Only(Role::Mentor),
-            body: |_| form(&[("code", "matrix")]),
-        },
-        Row {
-            path: GetWaitingInvitations::PATH,
-            rule: Rule::Only(Role::Mentor),
-            body: |_| String::new(),
-        },
-        Row {
-            path: AnswerCohortInvitation::PATH,
-            rule: Rule::Only(Role::Mentor),
-            body: |_| {
-                form(&[
-                    ("code", "no-such-cohort"),
-                    ("answer", "decline"),
-                    ("capacity", ""),
-                ])
-            },
-        },
-        Row {
-            path: SaveMatchingSettings::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |_| {
-                form(&[
-                    ("cohort", "matrix"),
-                    ("domain", "40"),
-                    ("skills", "20"),
-                    ("language", "15"),
-                    ("modality", "10"),
-                    ("availability", "15"),
-                    ("min_score", "0"),
-                ])
-            },
-        },
-        Row {
-            path: GetCohortMembers::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |_| form(&[("code", "matrix")]),
-        },
-        Row {
-            path: PlaceInCohort::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |fixture| {
-                form(&[
-                    ("code", "matrix"),
-                    ("place", "true"),
-                    ("profiles[]", &fixture.bystander_profile_id.to_string()),
-                ])
-            },
-        },
-        // The pair's workspace: its two people (some things one side only);
-        // the coordinator reads an overview without the notes.
-        Row {
-            path: GetMyWorkspaces::PATH,
-            rule: Rule::OwnProfile,
-            body: |_| String::new(),
-        },
-        // Each person's own calendar feed; coordinators have no meetings.
-        Row {
-            path: GetCalendarFeed::PATH,
-            rule: Rule::OwnProfile,
-            body: |_| String::new(),
-        },
-        Row {
-            path: CreateCalendarFeed::PATH,
-            rule: Rule::OwnProfile,
-            body: |_| String::new(),
-        },
-        Row {
-            path: RevokeCalendarFeed::PATH,
-            rule: Rule::OwnProfile,
-            body: |_| String::new(),
-        },
-        Row {
-            path: GetWorkspace::PATH,
-            rule: Rule::PairMember,
-            body: |fixture| form(&[("pair_id", &fixture.pair_id.to_string())]),
-        },
-        Row {
-            path: GetPairOverview::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |fixture| form(&[("pair_id", &fixture.pair_id.to_string())]),
-        },
-        Row {
-            path: ProposeGoal::PATH,
-            rule: Rule::PairMember,
-            body: |fixture| {
-                form(&[
-                    ("pair_id", &fixture.pair_id.to_string()),
-                    ("title", "Objectif"),
-                    ("description", ""),
-                    ("success_criterion", "Critère"),
-                    ("target_date", ""),
-                    ("milestones", ""),
-                ])
-            },
-        },
-        Row {
-            path: ReviseGoal::PATH,
-            rule: Rule::PairMember,
-            body: |fixture| {
-                form(&[
-                    ("id", &fixture.goal_id.to_string()),
-                    ("version", "1"),
-                    ("title", "Objectif"),
-                    ("description", ""),
-                    ("success_criterion", "Critère"),
-                    ("target_date", ""),
-                ])
-            },
-        },
-        Row {
-            path: AgreeGoal::PATH,
-            rule: Rule::PairMember,
-            body: |fixture| form(&[("id", &fixture.goal_id.to_string()), ("version", "1")]),
-        },
-        Row {
-            path: RequestGoalChange::PATH,
-            rule: Rule::PairMember,
-            body: |fixture| {
-                form(&[
-                    ("id", &fixture.goal_id.to_string()),
-                    ("version", "1"),
-                    ("comment", "Plus précis"),
-                ])
-            },
-        },
-        Row {
-            path: TickMilestone::PATH,
-            rule: Rule::PairMember,
-            body: |fixture| {
-                form(&[
-                    ("id", &fixture.milestone_id.to_string()),
-                    ("version", "1"),
-                    ("state", "done"),
-                ])
-            },
-        },
-        Row {
-            path: AddMilestone::PATH,
-            rule: Rule::PairMember,
-            body: |fixture| {
-                form(&[
-                    ("goal_id", &fixture.goal_id.to_string()),
-                    ("version", "1"),
-                    ("title", "Étape"),
-                    ("due_date", ""),
-                ])
-            },
-        },
-        Row {
-            path: AssessGoal::PATH,
-            rule: Rule::PairMentor,
-            body: |fixture| {
-                form(&[
-                    ("id", &fixture.goal_id.to_string()),
-                    ("version", "1"),
-                    ("progress", "50"),
-                    ("comment", "Bien"),
-                ])
-            },
-        },
-        Row {
-            path: ProposeGoalStatus::PATH,
-            rule: Rule::PairMember,
-            body: |fixture| {
-                form(&[
-                    ("id", &fixture.goal_id.to_string()),
-                    ("version", "1"),
-                    ("status", "achieved"),
-                ])
-            },
-        },
-        Row {
-            path: AnswerGoalChange::PATH,
-            rule: Rule::PairMember,
-            body: |fixture| {
-                form(&[
-                    ("id", &fixture.goal_id.to_string()),
-                    ("version", "1"),
-                    ("answer", "agree"),
-                ])
-            },
-        },
-        Row {
-            path: PlanMeeting::PATH,
-            rule: Rule::PairMember,
-            body: |fixture| {
-                form(&[
-                    ("pair_id", &fixture.pair_id.to_string()),
-                    ("date", "2099-01-05"),
-                    ("time", "14:00"),
-                    ("duration_minutes", "60"),
-                    ("modality", "video"),
-                    ("location", ""),
-                    ("free_objectives", "Faire le point"),
-                ])
-            },
-        },
-        Row {
-            path: ReviseMeeting::PATH,
-            rule: Rule::PairMember,
-            body: |fixture| {
-                form(&[
-                    ("id", &fixture.meeting_id.to_string()),
-                    ("version", "1"),
-                    ("date", "2099-01-05"),
-                    ("time", "14:00"),
-                    ("duration_minutes", "60"),
-                    ("modality", "video"),
-                    ("location", ""),
-                    ("free_objectives", "Faire le point"),
-                ])
-            },
-        },
-        Row {
-            path: AgreeMeeting::PATH,
-            rule: Rule::PairMember,
-            body: |fixture| form(&[("id", &fixture.meeting_id.to_string()), ("version", "1")]),
-        },
-        Row {
-            path: RequestMeetingChange::PATH,
-            rule: Rule::PairMember,
-            body: |fixture| {
-                form(&[
-                    ("id", &fixture.meeting_id.to_string()),
-                    ("version", "1"),
-                    ("comment", "Plus tard"),
-                ])
-            },
-        },
-        Row {
-            path: LogMeeting::PATH,
-            rule: Rule::PairMember,
-            body: |fixture| {
-                form(&[
-                    ("id", &fixture.meeting_id.to_string()),
-                    ("version", "1"),
-                    ("outcome", "cancelled"),
-                    ("shared_notes", ""),
-                    ("next_steps", ""),
-                ])
-            },
-        },
-        Row {
-            path: NextStepToMilestone::PATH,
-            rule: Rule::PairMember,
-            body: |fixture| {
-                form(&[
-                    ("step_id", &fixture.next_step_id.to_string()),
-                    ("goal_id", &fixture.goal_id.to_string()),
-                    ("goal_version", "1"),
-                ])
-            },
-        },
-        Row {
-            path: SavePrivateNote::PATH,
-            rule: Rule::PairMentor,
-            body: |fixture| form(&[("id", &fixture.meeting_id.to_string()), ("body", "Note")]),
-        },
-        Row {
-            path: GiveFeedback::PATH,
-            rule: Rule::PairMentor,
-            body: |fixture| {
-                form(&[
-                    ("pair_id", &fixture.pair_id.to_string()),
-                    ("meeting_id", ""),
-                    ("goal_id", ""),
-                    ("goal_progress", ""),
-                    ("strengths", "Forces"),
-                    ("to_improve", "À améliorer"),
-                    ("observations", "Observations"),
-                    ("next_step", "Suite"),
-                ])
-            },
-        },
-        Row {
-            path: AcknowledgeFeedback::PATH,
-            rule: Rule::PairMentee,
-            body: |fixture| form(&[("id", &fixture.feedback_id.to_string())]),
-        },
-        // Following the program: the coordinator's only.
-        Row {
-            path: GetProgramDashboard::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |_| form(&[("cohort", "matrix")]),
-        },
-        Row {
-            path: DecideAttentionItem::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |fixture| {
-                form(&[
-                    ("cohort", "matrix"),
-                    ("key", &format!("proposal:pair:{}", fixture.pair_id)),
-                    ("decision", "handled"),
-                    ("days", ""),
-                    ("note", "Vu"),
-                ])
-            },
-        },
-        Row {
-            path: SendNudge::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |fixture| {
-                form(&[
-                    ("cohort", "matrix"),
-                    ("key", &format!("proposal:pair:{}", fixture.pair_id)),
-                    ("personal_line", ""),
-                ])
-            },
-        },
-        Row {
-            path: SaveFollowUpSettings::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |_| {
-                form(&[
-                    ("cohort", "matrix"),
-                    ("proposal_unanswered_days", "5"),
-                    ("no_meeting_weeks", "4"),
-                    ("meeting_unlogged_days", "3"),
-                    ("feedback_unacknowledged_days", "7"),
-                    ("mentee_waiting_days", "14"),
-                    ("nudge_interval_days", "7"),
-                ])
-            },
-        },
-        Row {
-            path: ListCohortPairs::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |_| {
-                form(&[
-                    ("cohort", "matrix"),
-                    ("q", ""),
-                    ("status", ""),
-                    ("page", "1"),
-                ])
-            },
-        },
-        Row {
-            path: GetPairFollowUp::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |fixture| form(&[("pair_id", &fixture.pair_id.to_string())]),
-        },
-        Row {
-            path: GetParticipant::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |fixture| form(&[("profile_id", &fixture.bystander_profile_id.to_string())]),
-        },
-        Row {
-            path: AnswerFitCheck::PATH,
-            rule: Rule::PairMember,
-            body: |fixture| {
-                form(&[
-                    ("pair_id", &fixture.pair_id.to_string()),
-                    ("answer", "good_fit"),
-                ])
-            },
-        },
-        // The privacy page is public; everything else of the privacy office
-        // is the privacy officer's alone. Writes are refused as invalid (a
-        // version that is not the latest, an incident that does not exist,
-        // an account that cannot take the charge), so that an allowed call
-        // changes nothing either.
-        Row {
-            path: GetPrivacyPage::PATH,
-            rule: Rule::Public,
-            body: |_| String::new(),
-        },
-        // Deletion (issue 20 item 3): a mentor or a mentee asks (refused
-        // here as unticked) or takes back (nothing waits: 404); any
-        // coordinator reads the requests and what retention removes; the
-        // privacy officer alone confirms (an unknown request), sets the
-        // periods (refused as out of range) and runs the rules (nothing in
-        // the fixture is old enough to go).
-        Row {
-            path: AskForDeletion::PATH,
-            rule: Rule::OwnProfile,
-            body: |_| form(&[("understood", "")]),
-        },
-        Row {
-            path: CancelDeletionRequest::PATH,
-            rule: Rule::OwnProfile,
-            body: |_| String::new(),
-        },
-        Row {
-            path: GetDeletions::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |_| String::new(),
-        },
-        Row {
-            path: ConfirmDeletion::PATH,
-            rule: Rule::PrivacyOfficer,
-            body: |_| form(&[("id", "999999"), ("kept", ""), ("confirm", "on")]),
-        },
-        Row {
-            path: GetRetention::PATH,
-            rule: Rule::Only(Role::Coordinator),
-            body: |_| String::new(),
-        },
-        Row {
-            path: SaveRetention::PATH,
-            rule: Rule::PrivacyOfficer,
-            body: |_| {
-                form(&[
-                    ("applications_months", "0"),
-                    ("traces_days", "30"),
-                    ("outbox_months", "12"),
-                    ("cohort_years", "3"),
-                ])
-            },
-        },
-        Row {
-            path: RunRetention::PATH,
-            rule: Rule::PrivacyOfficer,
-            body: |_| String::new(),
-        },
-        Row {
-            path: GetPrivacyOffice::PATH,
-            rule: Rule::PrivacyOfficer,
-            body: |_| String::new(),
-        },
-        Row {
-            path: SavePersonInCharge::PATH,
-            rule: Rule::PrivacyOfficer,
-            body: |_| {
-                form(&[
-                    ("name", ""),
-                    ("title_fr", "Responsable"),
-                    ("title_en", "Officer"),
-                    ("email", "officer@matrix.example"),
-                    ("phone", ""),
-                ])
-            },
-        },
-        Row {
-            path: HandPrivacyCharge::PATH,
-            rule: Rule::PrivacyOfficer,
-            body: |_| form(&[("account_id", "999999")]),
-        },
-        Row {
-            path: GetNoticeForEditing::PATH,
-            rule: Rule::PrivacyOfficer,
-            body: |_| String::new(),
-        },
-        Row {
-            path: PublishPrivacyNotice::PATH,
-            rule: Rule::PrivacyOfficer,
-            body: |_| {
-                form(&[
-                    ("based_on", "999999"),
-                    ("body_fr", "Texte"),
-                    ("body_en", "Text"),
-                    ("changes_fr", ""),
-                    ("changes_en", ""),
-                ])
-            },
-        },
-        Row {
-            path: ListIncidents::PATH,
-            rule: Rule::PrivacyOfficer,
-            body: |_| String::new(),
-        },
-        Row {
-            path: GetIncident::PATH,
-            rule: Rule::PrivacyOfficer,
-            body: |_| form(&[("id", "999999")]),
-        },
-        Row {
-            path: RecordIncident::PATH,
-            rule: Rule::PrivacyOfficer,
-            body: |_| incident_form(&[("nature", "")]),
-        },
-        Row {
-            path: EditIncident::PATH,
-            rule: Rule::PrivacyOfficer,
-            body: |_| incident_form(&[("id", "999999"), ("revision", "1")]),
-        },
-    ]
-}
-
-/// An incident's form, with `extra` fields added or replacing its own.
-fn incident_form(extra: &[(&str, &str)]) -> String {
-    let mut fields = vec![
-        ("occurred_on", "2026-11-20"),
-        ("discovered_on", "2026-11-21"),
-        ("nature", "A list sent to the wrong address."),
-        ("information_concerned", "Names"),
-        ("people_concerned", "Mentees"),
-        ("people_count", "3"),
-        ("risk", "low"),
-        ("risk_reasoning", "Inside the network."),
-        ("measures", "Deleted."),
-        ("commission_notified_on", ""),
-        ("people_notified_on", ""),
-    ];
-    for (name, value) in extra {
-        fields.retain(|(field, _)| field != name);
-        fields.push((*name, *value));
+impl Fixture {
+    /// The same fixture with every id of the first pair replaced by the
+    /// second pair's: the rows' bodies then aim at a pair the first pair's
+    /// people are strangers to.
+    pub(crate) fn aimed_at_second_pair(&self) -> Fixture {
+        let other = &self.second_pair;
+        Fixture {
+            pair_id: other.pair_id,
+            mentor_profile_id: other.mentor_profile_id,
+            goal_id: other.goal_id,
+            milestone_id: other.milestone_id,
+            meeting_id: other.meeting_id,
+            next_step_id: other.next_step_id,
+            feedback_id: other.feedback_id,
+            message_id: other.message_id,
+            response_id: other.response_id,
+            ..self.clone()
+        }
     }
-    form(&fields)
 }
 
 /// An evaluation sent to the cohort `cohort`, with a pending response of
-/// the mentee `profile_id`, straight into the database.
-async fn insert_response(app: &TestApp, cohort: &str, profile_id: i64) -> i64 {
+/// each mentee of `profile_ids` (in that order), straight into the database.
+async fn insert_responses(app: &TestApp, cohort: &str, profile_ids: &[i64]) -> Vec<i64> {
     let sending: i64 = sqlx::query(
         "INSERT INTO questionnaire_sendings (cohort_id, kind, sent_at) \
          VALUES ((SELECT id FROM cohorts WHERE code = ?), 'evaluation', '2026-11-27T10:00:00Z')",
@@ -1431,17 +249,22 @@ async fn insert_response(app: &TestApp, cohort: &str, profile_id: i64) -> i64 {
     .await
     .expect("the sending is stored")
     .last_insert_rowid();
-    sqlx::query(
-        "INSERT INTO questionnaire_responses (sending_id, questionnaire_id, profile_id) \
-         VALUES (?, (SELECT id FROM questionnaires WHERE kind = 'evaluation' \
-                     AND audience = 'mentee'), ?)",
-    )
-    .bind(sending)
-    .bind(profile_id)
-    .execute(&app.pool)
-    .await
-    .expect("the response is stored")
-    .last_insert_rowid()
+    let mut responses = Vec::new();
+    for profile_id in profile_ids {
+        let response = sqlx::query(
+            "INSERT INTO questionnaire_responses (sending_id, questionnaire_id, profile_id) \
+             VALUES (?, (SELECT id FROM questionnaires WHERE kind = 'evaluation' \
+                         AND audience = 'mentee'), ?)",
+        )
+        .bind(sending)
+        .bind(profile_id)
+        .execute(&app.pool)
+        .await
+        .expect("the response is stored")
+        .last_insert_rowid();
+        responses.push(response);
+    }
+    responses
 }
 
 #[tokio::test]
@@ -1475,8 +298,44 @@ async fn every_server_function_has_a_row_in_the_matrix() {
     );
 }
 
-#[tokio::test]
-async fn every_caller_gets_what_the_policy_says_and_refusals_change_nothing() {
+/// The account of `caller`.
+pub(crate) async fn account_of(app: &TestApp, caller: Caller) -> i64 {
+    sqlx::query_scalar("SELECT id FROM accounts WHERE email = ?")
+        .bind(caller.email())
+        .fetch_one(&app.pool)
+        .await
+        .expect("the caller has an account")
+}
+
+/// An active pair of two profiles of the cohort `matrix`, with a workspace.
+async fn active_pair(
+    app: &TestApp,
+    mentee_profile: i64,
+    mentor_profile: i64,
+) -> (i64, WorkspaceIds) {
+    let pair_id = app
+        .insert_pair("matrix", mentee_profile, mentor_profile)
+        .await;
+    app.activate_pair(pair_id).await;
+    (pair_id, app.insert_workspace(pair_id).await)
+}
+
+/// A calendar feed of `account_id`, straight into the database: its token.
+pub(crate) async fn insert_feed(app: &TestApp, account_id: i64) -> String {
+    let (token, hash) = app::accounts::tokens::new_token();
+    app::calendar::repo::replace_feed(&app.pool, account_id, &hash, "2026-11-27T10:00:00Z")
+        .await
+        .expect("the feed is stored");
+    token
+}
+
+/// The matrix's program: the callers' accounts, a cohort `matrix` with two
+/// active pairs (`Mentor` and `Mentee`; `OtherMentor` and `OtherMentee`),
+/// each with a goal, a milestone, a meeting, a next step, a feedback, a
+/// message and its mentee's pending evaluation; a waiting bystander mentee;
+/// a bystander mentor in two proposed pairs with two other mentees; an
+/// application; `OtherMentee`'s calendar feed.
+pub(crate) async fn matrix_app() -> (TestApp, Fixture) {
     // Every caller signs in again for every row: far more sign-ins a minute
     // than one address, or everyone, is allowed (`rate_limit`, tested on its own).
     let app = TestApp::with_config(|config| {
@@ -1497,28 +356,72 @@ async fn every_caller_gets_what_the_policy_says_and_refusals_change_nothing() {
     let bystander_id = app
         .create_account(Role::Mentee, "bystander@matrix.example", PASSWORD)
         .await;
+    let bystander_mentor_id = app
+        .create_account(Role::Mentor, "bystander-mentor@matrix.example", PASSWORD)
+        .await;
     app.create_cohort("matrix").await;
-    let mut profiles = Vec::new();
-    for email in ["mentee@matrix.example", "mentor@matrix.example"] {
-        let account: i64 = sqlx::query_scalar("SELECT id FROM accounts WHERE email = ?")
-            .bind(email)
-            .fetch_one(&app.pool)
-            .await
-            .expect("the caller exists");
-        profiles.push(app.profile_id_of(account).await);
+    let mut profiles = BTreeMap::new();
+    for caller in [
+        Caller::Mentee,
+        Caller::Mentor,
+        Caller::OtherMentee,
+        Caller::OtherMentor,
+    ] {
+        let account = account_of(&app, caller).await;
+        profiles.insert(caller, app.profile_id_of(account).await);
     }
-    let (mentee_profile, mentor_profile) = (profiles[0], profiles[1]);
     let bystander_profile_id = app.profile_id_of(bystander_id).await;
-    for profile in [mentee_profile, mentor_profile, bystander_profile_id] {
-        app.fill_profile(profile, "matrix", &[("fr", "fluent")], &[])
+    let bystander_mentor_profile = app.profile_id_of(bystander_mentor_id).await;
+    for profile in profiles
+        .values()
+        .chain([&bystander_profile_id, &bystander_mentor_profile])
+    {
+        app.fill_profile(*profile, "matrix", &[("fr", "fluent")], &[])
             .await;
     }
-    app.set_capacity(mentor_profile, 3).await;
-    let pair_id = app
-        .insert_pair("matrix", mentee_profile, mentor_profile)
-        .await;
-    let workspace = app.insert_workspace(pair_id).await;
-    let response_id = insert_response(&app, "matrix", mentee_profile).await;
+    for mentor in [
+        profiles[&Caller::Mentor],
+        profiles[&Caller::OtherMentor],
+        bystander_mentor_profile,
+    ] {
+        app.set_capacity(mentor, 3).await;
+    }
+    let (pair_id, workspace) =
+        active_pair(&app, profiles[&Caller::Mentee], profiles[&Caller::Mentor]).await;
+    let (second_pair_id, second_workspace) = active_pair(
+        &app,
+        profiles[&Caller::OtherMentee],
+        profiles[&Caller::OtherMentor],
+    )
+    .await;
+    // Two more mentees, each proposed with the bystander mentor (the
+    // bystander mentee, whom the board's rows name, stays unpaired).
+    let mut bystander_pairs = Vec::new();
+    for email in [
+        "closing-mentee@matrix.example",
+        "nudged-mentee@matrix.example",
+    ] {
+        let account = app.create_account(Role::Mentee, email, PASSWORD).await;
+        let profile = app.profile_id_of(account).await;
+        app.fill_profile(profile, "matrix", &[("fr", "fluent")], &[])
+            .await;
+        bystander_pairs.push(
+            app.insert_pair("matrix", profile, bystander_mentor_profile)
+                .await,
+        );
+    }
+    // Unanswered for long: the dashboard lists it, to decide on or nudge.
+    sqlx::query("UPDATE pairs SET proposed_at = '2026-10-01T10:00:00Z' WHERE id = ?")
+        .bind(bystander_pairs[1])
+        .execute(&app.pool)
+        .await
+        .expect("the proposal is old");
+    let responses = insert_responses(
+        &app,
+        "matrix",
+        &[profiles[&Caller::Mentee], profiles[&Caller::OtherMentee]],
+    )
+    .await;
     let pulse_question_id: i64 = sqlx::query_scalar(
         "SELECT q.id FROM questionnaire_questions q JOIN questionnaires qn \
          ON qn.id = q.questionnaire_id WHERE qn.kind = 'pulse' AND qn.audience = 'mentee' \
@@ -1527,8 +430,11 @@ async fn every_caller_gets_what_the_policy_says_and_refusals_change_nothing() {
     .fetch_one(&app.pool)
     .await
     .expect("a pulse question");
+    let other_mentee = account_of(&app, Caller::OtherMentee).await;
+    let feed_token = insert_feed(&app, other_mentee).await;
+    let (download_token, _) = app::accounts::tokens::new_token();
     let fixture = Fixture {
-        response_id,
+        response_id: responses[0],
         pulse_question_id,
         goal_id: workspace.goal_id,
         milestone_id: workspace.milestone_id,
@@ -1538,14 +444,126 @@ async fn every_caller_gets_what_the_policy_says_and_refusals_change_nothing() {
         message_id: workspace.message_id,
         bystander_id,
         bystander_profile_id,
+        closing_pair_id: bystander_pairs[0],
+        nudged_pair_id: bystander_pairs[1],
         application_id: app
             .submit_application("candidate@matrix.example", true)
             .await
             .id,
         pair_id,
-        mentor_profile_id: mentor_profile,
+        mentor_profile_id: profiles[&Caller::Mentor],
+        second_pair: PairIds {
+            pair_id: second_pair_id,
+            mentor_profile_id: profiles[&Caller::OtherMentor],
+            goal_id: second_workspace.goal_id,
+            milestone_id: second_workspace.milestone_id,
+            meeting_id: second_workspace.meeting_id,
+            next_step_id: second_workspace.next_step_id,
+            feedback_id: second_workspace.feedback_id,
+            message_id: second_workspace.message_id,
+            response_id: responses[1],
+        },
+        feed_token,
+        download_token,
     };
+    (app, fixture)
+}
 
+/// Makes the `LAPSED` callers: each signs in while their account is as it
+/// was (the cookie proven good by reading their account), then, through the
+/// real server functions, a coordinator disables `Mentee`, a coordinator
+/// makes `Mentor` a mentee, and `PrivacyOfficer` changes her password from
+/// another device. Returns the cookies taken before, to be used as they are.
+pub(crate) async fn lapse(app: &TestApp) -> Vec<(Caller, String)> {
+    let mut kept = Vec::new();
+    for caller in LAPSED {
+        let email = caller.email().expect("a lapsed caller had an account");
+        let cookie = app.sign_in(email, PASSWORD).await;
+        // Good now: whatever refuses it later is the change below, not the cookie.
+        app.call(GetMyAccount::PATH, "", Some(&cookie))
+            .await
+            .assert_status(StatusCode::OK);
+        kept.push((caller, cookie));
+    }
+    let coordinator = app
+        .sign_in(
+            Caller::Coordinator.email().expect("a coordinator"),
+            PASSWORD,
+        )
+        .await;
+    let mentee = account_of(app, Caller::Mentee).await;
+    app.call(
+        SetAccountDisabled::PATH,
+        &form(&[("account_id", &mentee.to_string()), ("disabled", "true")]),
+        Some(&coordinator),
+    )
+    .await
+    .assert_status(StatusCode::OK);
+    let mentor = account_of(app, Caller::Mentor).await;
+    app.call(
+        ChangeAccountRole::PATH,
+        &form(&[("account_id", &mentor.to_string()), ("role", "mentee")]),
+        Some(&coordinator),
+    )
+    .await
+    .assert_status(StatusCode::OK);
+    let other_device = app
+        .sign_in(
+            Caller::PrivacyOfficer.email().expect("an officer"),
+            PASSWORD,
+        )
+        .await;
+    app.call(
+        ChangePassword::PATH,
+        &form(&[
+            ("current_password", PASSWORD),
+            ("new_password", "violet lantern over the harbour 42"),
+        ]),
+        Some(&other_device),
+    )
+    .await
+    .assert_status(StatusCode::OK);
+    kept
+}
+
+/// Calls `row` as `caller` with `cookie`: what is wrong with the answer, if
+/// anything (a refusal must also have changed nothing).
+pub(crate) async fn check_row(
+    app: &TestApp,
+    row: &Row,
+    fixture: &Fixture,
+    caller: Caller,
+    cookie: Option<&str>,
+) -> Option<String> {
+    let before = app.fingerprint().await;
+    let response = app.call(row.path, &(row.body)(fixture), cookie).await;
+    match row.rule.refusal_for(caller) {
+        Some(expected) if response.status != expected => Some(format!(
+            "{} as {caller:?}: expected {expected}, got {} {}",
+            row.path, response.status, response.body
+        )),
+        Some(_) if app.fingerprint().await != before => Some(format!(
+            "{} as {caller:?}: refused but changed data",
+            row.path
+        )),
+        Some(_) => None,
+        None if matches!(
+            response.status,
+            StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN
+        ) =>
+        {
+            Some(format!(
+                "{} as {caller:?}: should be allowed, got {} {}",
+                row.path, response.status, response.body
+            ))
+        }
+        None => None,
+    }
+}
+
+#[tokio::test]
+async fn every_caller_gets_what_the_policy_says_and_refusals_change_nothing() {
+    let (app, fixture) = matrix_app().await;
     let mut failures = Vec::new();
     let mut checked = 0;
     for row in rows() {
@@ -1555,43 +573,41 @@ async fn every_caller_gets_what_the_policy_says_and_refusals_change_nothing() {
                 Some(email) => Some(app.sign_in(email, PASSWORD).await),
                 None => None,
             };
-            let before = app.fingerprint().await;
-            let response = app
-                .call(row.path, &(row.body)(&fixture), cookie.as_deref())
-                .await;
+            failures.extend(check_row(&app, &row, &fixture, caller, cookie.as_deref()).await);
             checked += 1;
-            match row.rule.refusal_for(caller) {
-                Some(expected) => {
-                    if response.status != expected {
-                        failures.push(format!(
-                            "{} as {caller:?}: expected {expected}, got {} {}",
-                            row.path, response.status, response.body
-                        ));
-                    } else if app.fingerprint().await != before {
-                        failures.push(format!(
-                            "{} as {caller:?}: refused but changed data",
-                            row.path
-                        ));
-                    }
-                }
-                None => {
-                    if matches!(
-                        response.status,
-                        StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN
-                    ) {
-                        failures.push(format!(
-                            "{} as {caller:?}: should be allowed, got {} {}",
-                            row.path, response.status, response.body
-                        ));
-                    }
-                }
-            }
         }
     }
     assert_eq!(checked, rows().len() * CALLERS.len());
     assert!(
         failures.is_empty(),
         "authorization matrix violations:\n{}",
+        failures.join("\n")
+    );
+}
+
+#[tokio::test]
+async fn a_cookie_from_before_a_disabling_a_role_change_or_a_new_password_opens_nothing() {
+    let (app, fixture) = matrix_app().await;
+    let kept = lapse(&app).await;
+    let mut failures = Vec::new();
+    let mut refused = 0;
+    for row in rows() {
+        // One old cookie each, for every row: none of them proves an account
+        // any more, so there is no session for an allowed call to spoil.
+        for (caller, cookie) in &kept {
+            failures.extend(check_row(&app, &row, &fixture, *caller, Some(cookie)).await);
+            refused += usize::from(row.rule.refusal_for(*caller).is_some());
+        }
+    }
+    let non_public = rows()
+        .iter()
+        .filter(|row| !matches!(row.rule, Rule::Public))
+        .count();
+    assert_eq!(refused, non_public * LAPSED.len());
+    assert!(non_public >= 100, "only {non_public} non-public rows");
+    assert!(
+        failures.is_empty(),
+        "old cookies that still open something:\n{}",
         failures.join("\n")
     );
 }

@@ -24,9 +24,9 @@ async fn registrations(app: &TestApp) -> i64 {
     sqlx::query_scalar(
         "SELECT (SELECT count(*) FROM accounts) + (SELECT count(*) FROM registration_requests)",
     )
-        .fetch_one(&app.pool)
-        .await
-        .expect("count")
+    .fetch_one(&app.pool)
+    .await
+    .expect("count")
 }
 
 #[tokio::test]

@@ -7,6 +7,7 @@ mod common;
 mod accounts;
 mod authorization_matrix;
 mod command_line;
+mod cross_pair;
 mod defences;
 mod enrolment;
 mod evaluations;
