@@ -48,6 +48,21 @@ pub fn set_page_status(status: u16) {
     let _ = status;
 }
 
+/// A link's page when the link no longer works (expired or used): the page
+/// answers 410, says why (`children`) and, when there is one, where to ask
+/// for a new link (`retry`).
+#[component]
+pub fn DeadLink(
+    children: Children,
+    #[prop(optional, into)] retry: Option<ViewFn>,
+) -> impl IntoView {
+    set_page_status(410);
+    view! {
+        <p class="notice notice-error" role="alert">{children()}</p>
+        {retry.map(|retry| view! { <p>{retry.run()}</p> })}
+    }
+}
+
 /// An error explained in the reader's language, with a way on.
 #[component]
 pub fn ErrorNotice(error: AppError) -> impl IntoView {

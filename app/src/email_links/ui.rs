@@ -7,7 +7,7 @@ use leptos_router::hooks::use_params_map;
 use crate::components::forms::{action_error, FormError, Loading, SubmitButton};
 use crate::components::labels::label;
 use crate::components::page::FormPage;
-use crate::components::page::{set_page_status, ErrorNotice};
+use crate::components::page::{DeadLink, ErrorNotice};
 use crate::components::when::when_text;
 use crate::email_links::api::{get_action_link, UseActionLink};
 use crate::email_links::LinkSummary;
@@ -30,8 +30,8 @@ pub fn ActionLinkPage() -> impl IntoView {
                         match link.await {
                             Ok(summary) => view! { <LinkView token summary /> }.into_any(),
                             Err(AppError::LinkInvalid) => {
-                                set_page_status(410);
-                                view! { <p class="notice notice-error" role="alert">{t!(i18n, email_links.invalid)}</p> }.into_any()
+                                view! { <DeadLink>{t!(i18n, email_links.invalid)}</DeadLink> }
+                                    .into_any()
                             }
                             Err(error) => view! { <ErrorNotice error /> }.into_any(),
                         }

@@ -12,7 +12,7 @@ use crate::components::access::AccessDenied;
 use crate::components::forms::{
     action_error, count_successes, FormError, Loading, SubmitButton, TextAreaField,
 };
-use crate::components::page::set_page_status;
+use crate::components::page::DeadLink;
 use crate::components::page::PageTitle;
 use crate::error::AppError;
 use crate::i18n::{t, t_string, use_i18n};
@@ -41,13 +41,10 @@ pub fn ApplicationStatusPage() -> impl IntoView {
                             .into_any()
                     }
                     Err(AppError::LinkInvalid) => {
-                        set_page_status(410);
                         view! {
                             <section class="section">
                                 <div class="container narrow">
-                                    <p class="notice notice-error" role="alert">
-                                        {t!(i18n, application_status.link_invalid)}
-                                    </p>
+                                    <DeadLink>{t!(i18n, application_status.link_invalid)}</DeadLink>
                                 </div>
                             </section>
                         }

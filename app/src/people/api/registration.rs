@@ -215,9 +215,8 @@ pub async fn get_pending_registration(token: String) -> Result<PendingRegistrati
 pub async fn confirm_registration(token: String) -> Result<(), AppError> {
     use crate::accounts::policy::Access;
     use crate::accounts::repo::{self, NewAccount};
-    use crate::accounts::session::{authorize, sign_in};
+    use crate::accounts::session::authorize;
     use crate::accounts::{tokens::hash_token, Role};
-    use crate::audit::repo::record_by_caller;
     use crate::audit::AuditEvent;
     use crate::server_context::pool;
 
@@ -264,18 +263,14 @@ pub async fn confirm_registration(token: String) -> Result<(), AppError> {
     .await?;
     transaction.commit().await?;
 
-    let account = repo::find_account(&pool, account_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    sign_in(account).await?;
-    record_by_caller(
+    super::sign_in::sign_in_created(
         &pool,
+        account_id,
         AuditEvent::MenteeRegistered,
-        Some(account_id),
-        Some(&registration.email),
+        &registration.email,
         None,
     )
-    .await;
+    .await?;
     let destination =
         super::sign_in::consent_first(&pool, account_id, Role::Mentee.home_path().to_owned())
             .await?;

@@ -123,6 +123,24 @@ pub(super) fn requested_or_home(account: &crate::accounts::repo::AccountRow, nex
     }
 }
 
+/// Signs in an account just created from a link (a confirmed registration,
+/// an accepted invitation) and audits `event` about it.
+#[cfg(feature = "ssr")]
+pub(super) async fn sign_in_created(
+    pool: &sqlx::SqlitePool,
+    account_id: i64,
+    event: crate::audit::AuditEvent,
+    email: &str,
+    detail: Option<&str>,
+) -> Result<(), AppError> {
+    let account = crate::accounts::repo::find_account(pool, account_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    crate::accounts::session::sign_in(account).await?;
+    crate::audit::repo::record_by_caller(pool, event, Some(account_id), Some(email), detail).await;
+    Ok(())
+}
+
 /// Where a sign-in that just finished goes: `destination`, unless a material
 /// change of the privacy notice asks for consent again first.
 #[cfg(feature = "ssr")]

@@ -33,9 +33,8 @@ pub async fn accept_invitation(
 ) -> Result<(), AppError> {
     use crate::accounts::policy::Access;
     use crate::accounts::repo::{self, NewAccount};
-    use crate::accounts::session::{authorize, hash_password, sign_in};
+    use crate::accounts::session::{authorize, hash_password};
     use crate::accounts::{tokens::hash_token, Role};
-    use crate::audit::repo::record_by_caller;
     use crate::audit::AuditEvent;
     use crate::error::InputProblem;
     use crate::input::*;
@@ -98,18 +97,14 @@ pub async fn accept_invitation(
     .await?;
     transaction.commit().await?;
 
-    let account = repo::find_account(&pool, account_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    sign_in(account).await?;
-    record_by_caller(
+    super::sign_in::sign_in_created(
         &pool,
+        account_id,
         AuditEvent::InvitationAccepted,
-        Some(account_id),
-        Some(&invitation.email),
+        &invitation.email,
         Some(role.as_str()),
     )
-    .await;
+    .await?;
     leptos_axum::redirect(role.home_path());
     Ok(())
 }

@@ -9,7 +9,7 @@ use crate::components::forms::{
     action_error, ConsentField, FormError, Loading, NewPasswordField, SubmitButton, TextField,
 };
 use crate::components::page::FormPage;
-use crate::components::page::{set_page_status, ErrorNotice};
+use crate::components::page::{DeadLink, ErrorNotice};
 use crate::error::AppError;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::people::api::{get_invitation, AcceptInvitation};
@@ -30,12 +30,7 @@ pub fn InvitationPage() -> impl IntoView {
                         match invitation.await {
                             Ok(summary) => view! { <InvitationForm token summary /> }.into_any(),
                             Err(AppError::LinkInvalid) => {
-                                set_page_status(410);
-                                view! {
-                                    <p class="notice notice-error" role="alert">
-                                        {t!(i18n, invitation.link_invalid)}
-                                    </p>
-                                }
+                                view! { <DeadLink>{t!(i18n, invitation.link_invalid)}</DeadLink> }
                                     .into_any()
                             }
                             Err(error) => view! { <ErrorNotice error /> }.into_any(),

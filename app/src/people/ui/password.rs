@@ -8,7 +8,7 @@ use crate::components::forms::{
     action_error, FormError, Loading, NewPasswordField, SubmitButton, TextField,
 };
 use crate::components::page::FormPage;
-use crate::components::page::{set_page_status, ErrorNotice};
+use crate::components::page::{DeadLink, ErrorNotice};
 use crate::error::AppError;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::people::api::RESET_VALID_MINUTES;
@@ -73,14 +73,12 @@ pub fn ResetPasswordPage() -> impl IntoView {
                         match status.await {
                             Ok(()) => view! { <ResetForm token /> }.into_any(),
                             Err(AppError::LinkInvalid) => {
-                                set_page_status(410);
                                 view! {
-                                    <p class="notice notice-error" role="alert">
-                                        {t!(i18n, reset.link_invalid)}
-                                    </p>
-                                    <p>
-                                        <a href="/password/forgot">{t!(i18n, reset.ask_again)}</a>
-                                    </p>
+                                    <DeadLink retry=move || {
+                                        view! {
+                                            <a href="/password/forgot">{t!(i18n, reset.ask_again)}</a>
+                                        }
+                                    }>{t!(i18n, reset.link_invalid)}</DeadLink>
                                 }
                                     .into_any()
                             }

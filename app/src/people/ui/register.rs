@@ -11,7 +11,7 @@ use crate::components::forms::{
     TextField,
 };
 use crate::components::page::FormPage;
-use crate::components::page::{set_page_status, ErrorNotice};
+use crate::components::page::{DeadLink, ErrorNotice};
 use crate::error::AppError;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::people::api::{
@@ -123,14 +123,12 @@ pub fn ConfirmRegistrationPage() -> impl IntoView {
                         match pending.await {
                             Ok(pending) => view! { <ConfirmForm token pending /> }.into_any(),
                             Err(AppError::LinkInvalid) => {
-                                set_page_status(410);
                                 view! {
-                                    <p class="notice notice-error" role="alert">
-                                        {t!(i18n, register.link_invalid)}
-                                    </p>
-                                    <p>
-                                        <a href="/register">{t!(i18n, register.sign_up_again)}</a>
-                                    </p>
+                                    <DeadLink retry=move || {
+                                        view! {
+                                            <a href="/register">{t!(i18n, register.sign_up_again)}</a>
+                                        }
+                                    }>{t!(i18n, register.link_invalid)}</DeadLink>
                                 }
                                     .into_any()
                             }
