@@ -81,6 +81,12 @@ pub enum AppError {
     /// on the server by [`AppError::internal`], no text on the wire.
     #[error("internal error")]
     Internal,
+    /// The request's body is not the server function's arguments (a letter
+    /// where a number goes, a field missing or sent twice, bytes that are not
+    /// UTF-8): the caller's mistake, answered 400 before the function runs.
+    /// The detail stays in the server log.
+    #[error("unreadable request")]
+    UnreadableRequest,
     /// The request could not reach the server function or its answer was unreadable.
     #[error("transport: {0}")]
     Transport(String),
@@ -268,9 +274,9 @@ impl AppError {
             AppError::Unauthorized => ErrorMessage::SignInRequired,
             AppError::Forbidden => ErrorMessage::Forbidden,
             AppError::NotFound => ErrorMessage::NotFound,
-            AppError::InvalidInput { .. } | AppError::InvalidFields(_) => {
-                ErrorMessage::InvalidInput
-            }
+            AppError::InvalidInput { .. }
+            | AppError::InvalidFields(_)
+            | AppError::UnreadableRequest => ErrorMessage::InvalidInput,
             AppError::Conflict => ErrorMessage::Conflict,
             AppError::MentorFull => ErrorMessage::MentorFull,
             AppError::CohortConcluded => ErrorMessage::CohortConcluded,
@@ -313,6 +319,7 @@ impl AppError {
             AppError::NotFound => 404,
             AppError::InvalidInput { .. }
             | AppError::InvalidFields(_)
+            | AppError::UnreadableRequest
             | AppError::BadCredentials => 400,
             AppError::Conflict
             | AppError::MentorFull
@@ -337,7 +344,28 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        // On the server these come only from decoding the request into the
+        // function's arguments: a client sending what no form sends, not a
+        // failure of the server (which would answer 500). In the browser,
+        // `Deserialization` is an unreadable answer: a transport error.
+        #[cfg(feature = "ssr")]
+        if let ServerFnErrorErr::Args(detail)
+        | ServerFnErrorErr::MissingArg(detail)
+        | ServerFnErrorErr::Deserialization(detail) = &value
+        {
+            tracing::info!(%detail, "unreadable server function arguments");
+            return AppError::UnreadableRequest;
+        }
         AppError::Transport(value.to_string())
+    }
+}
+
+/// Already logged where it was found (`stored::decode`): the caller gets
+/// `Internal` (500), as for any state the server cannot be in.
+#[cfg(feature = "ssr")]
+impl From<crate::stored::UnknownStoredValue> for AppError {
+    fn from(_: crate::stored::UnknownStoredValue) -> AppError {
+        AppError::Internal
     }
 }
 
@@ -346,6 +374,12 @@ impl From<sqlx::Error> for AppError {
     fn from(error: sqlx::Error) -> Self {
         match error {
             sqlx::Error::RowNotFound => AppError::NotFound,
+            // Logged, table, column and value, where it was read.
+            sqlx::Error::Decode(source) | sqlx::Error::ColumnDecode { source, .. }
+                if source.is::<crate::stored::UnknownStoredValue>() =>
+            {
+                AppError::Internal
+            }
             other => {
                 tracing::error!(error = %other, "database error");
                 AppError::Storage
@@ -445,6 +479,51 @@ mod tests {
         assert_eq!(error.problem_with("motivation"), None);
         assert_eq!(error.status_code(), 400);
         assert_eq!(FieldErrors::new().finish(), Ok(()));
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn arguments_that_do_not_decode_are_the_callers_mistake_not_a_server_error() {
+        for decoding in [
+            ServerFnErrorErr::Args("invalid digit found in string".to_owned()),
+            ServerFnErrorErr::MissingArg("id".to_owned()),
+            ServerFnErrorErr::Deserialization("invalid utf-8 sequence".to_owned()),
+        ] {
+            let error = AppError::from_server_fn_error(decoding);
+            assert_eq!(error, AppError::UnreadableRequest);
+            assert_eq!(error.status_code(), 400);
+            assert_eq!(error.message(), ErrorMessage::InvalidInput);
+        }
+        // The detail is not sent back.
+        let wire = serde_json::to_string(&AppError::UnreadableRequest).unwrap_or_default();
+        assert_eq!(wire, "\"UnreadableRequest\"");
+        // Anything else still says the server failed.
+        let failed = AppError::from_server_fn_error(ServerFnErrorErr::Serialization(
+            "cannot encode".to_owned(),
+        ));
+        assert_eq!(failed.status_code(), 500);
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn an_unknown_stored_value_reaches_the_caller_as_an_internal_error_whichever_way() {
+        let unknown = || crate::stored::UnknownStoredValue {
+            table: "pairs",
+            column: "status",
+            value: "paused".to_owned(),
+        };
+        assert_eq!(AppError::from(unknown()), AppError::Internal);
+        // Through a repository that answers `sqlx::Error`.
+        assert_eq!(
+            AppError::from(sqlx::Error::from(unknown())),
+            AppError::Internal
+        );
+        assert_eq!(AppError::from(unknown()).status_code(), 500);
+        // Any other decoding failure is still storage's.
+        assert_eq!(
+            AppError::from(sqlx::Error::Decode("bad bytes".into())),
+            AppError::Storage
+        );
     }
 
     #[test]

@@ -7,7 +7,8 @@ include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 /// `as_str` and `parse` for an enum stored as text, whose strum derives
 /// (`IntoStaticStr`, `EnumString`, `serialize_all = "snake_case"`) name its
 /// variants: the one way enums go to and from their stored text (an
-/// unknown text parses to `None`).
+/// unknown text parses to `None`). Text read back from the database goes
+/// through `stored::decode`, which logs an unknown value and refuses it.
 #[macro_export]
 macro_rules! stored_text {
     ($enum:ident) => {
@@ -87,8 +88,12 @@ pub mod server_context;
 #[cfg(feature = "ssr")]
 pub mod sql_ids;
 pub mod status_pages;
+#[cfg(feature = "ssr")]
+pub mod stored;
 pub mod testimonials;
 pub mod workspace;
+#[cfg(feature = "ssr")]
+pub mod write_transaction;
 
 #[cfg(test)]
 mod feature_graph;

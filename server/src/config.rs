@@ -91,7 +91,24 @@ pub struct Config {
     /// The sender of every email.
     #[arg(long, env = "MENTORAT_MAIL_FROM", default_value = DEFAULT_MAIL_FROM)]
     pub mail_from: String,
+
+    /// `normal`: a commit survives a crash of the process; `full`: also a
+    /// power loss (an fsync per commit). See docs/RELIABILITY.md.
+    #[arg(long, env = "MENTORAT_DURABILITY", value_enum, default_value_t = crate::db::Durability::Normal)]
+    pub durability: crate::db::Durability,
+
+    /// A folder for the server's own daily backups (`server backup`, made
+    /// while it runs, no cron needed). Off when not set.
+    #[arg(long, env = "MENTORAT_BACKUP_DIR")]
+    pub backup_dir: Option<PathBuf>,
+
+    /// How many daily backups the folder keeps (the oldest go).
+    #[arg(long, env = "MENTORAT_BACKUP_KEEP", default_value_t = DEFAULT_BACKUP_KEEP)]
+    pub backup_keep: usize,
 }
+
+/// Daily backups kept by default: a week.
+pub const DEFAULT_BACKUP_KEEP: usize = 7;
 
 impl Config {
     /// The defaults, on another database file: for tests and tools.
@@ -111,6 +128,9 @@ impl Config {
             trust_proxy: false,
             smtp_url: None,
             mail_from: DEFAULT_MAIL_FROM.to_owned(),
+            durability: crate::db::Durability::Normal,
+            backup_dir: None,
+            backup_keep: DEFAULT_BACKUP_KEEP,
         }
     }
 

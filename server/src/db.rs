@@ -30,8 +30,29 @@ pub enum DbError {
     },
 }
 
+/// How hard a commit holds on to the disk (SQLite's `synchronous`, in WAL).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Durability {
+    /// A commit survives a crash of the process (SIGKILL, a panic), not a
+    /// power loss: the last commits before the cut may be lost, never a
+    /// half-written one. One fsync per checkpoint, not per commit.
+    #[default]
+    Normal,
+    /// A commit also survives a power loss or a crash of the system: an
+    /// fsync of the WAL at each commit.
+    Full,
+}
+
 /// Opens (creating if needed) the database file and brings its schema up to date.
 pub async fn connect_and_migrate(path: &Path) -> Result<SqlitePool, DbError> {
+    connect_and_migrate_with(path, Durability::Normal).await
+}
+
+/// The same, with the durability the program chose (`MENTORAT_DURABILITY`).
+pub async fn connect_and_migrate_with(
+    path: &Path,
+    durability: Durability,
+) -> Result<SqlitePool, DbError> {
     if let Some(folder) = path
         .parent()
         .filter(|folder| !folder.as_os_str().is_empty())
@@ -45,9 +66,10 @@ pub async fn connect_and_migrate(path: &Path) -> Result<SqlitePool, DbError> {
         .filename(path)
         .create_if_missing(true)
         .journal_mode(SqliteJournalMode::Wal)
-        // NORMAL in WAL survives a crash of the process; FULL is kept for later
-        // writes that must also survive a power loss.
-        .synchronous(SqliteSynchronous::Normal)
+        .synchronous(match durability {
+            Durability::Normal => SqliteSynchronous::Normal,
+            Durability::Full => SqliteSynchronous::Full,
+        })
         .foreign_keys(true)
         .busy_timeout(BUSY_TIMEOUT);
     migrate(options.clone()).await?;

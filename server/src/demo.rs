@@ -115,7 +115,7 @@ pub struct DemoLoad {
 }
 
 pub async fn load_demo_data(pool: &SqlitePool) -> Result<DemoLoad, sqlx::Error> {
-    let mut transaction = pool.begin().await?;
+    let mut transaction = app::write_transaction::begin_write(pool).await?;
     let mut load = DemoLoad::default();
     for cohort in DEMO_COHORTS {
         let result = sqlx::query(

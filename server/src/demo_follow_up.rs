@@ -94,7 +94,7 @@ async fn share_domain(
 
 /// Adds the pairs that need attention; how many.
 pub async fn add_follow_up(pool: &SqlitePool) -> Result<u64, sqlx::Error> {
-    let mut transaction = pool.begin().await?;
+    let mut transaction = app::write_transaction::begin_write(pool).await?;
     let mentees = generated(&mut transaction, "mentee", 7).await?;
     let mentors = generated(&mut transaction, "mentor", 5).await?;
     let (Ok(mentees), Ok(mentors)) = (

@@ -360,7 +360,7 @@ pub async fn fill_profiles(pool: &SqlitePool, cohort_code: &str) -> Result<u64, 
         .fetch_optional(pool)
         .await?;
     let mut random = Seeded(0x4d45_4e54);
-    let mut transaction = pool.begin().await?;
+    let mut transaction = app::write_transaction::begin_write(pool).await?;
     let mut filled = 0;
     for (id, email, role, locale) in accounts {
         let Some(role) = Role::parse(&role) else {

@@ -225,7 +225,7 @@ pub(crate) async fn meeting(
 
 /// Adds the demo pairs; how many.
 pub async fn add_workspaces(pool: &SqlitePool) -> Result<u64, sqlx::Error> {
-    let mut transaction = pool.begin().await?;
+    let mut transaction = app::write_transaction::begin_write(pool).await?;
     let started: bool = sqlx::query_scalar(
         "SELECT EXISTS (SELECT 1 FROM pairs p JOIN profiles e ON e.id = p.mentee_profile_id \
          JOIN accounts a ON a.id = e.account_id WHERE a.email = 'amina.diallo@demo.mentorat.example')",

@@ -39,7 +39,7 @@ pub async fn load_large_cohort(
     let cohort = matching::synthetic::cohort(mentee_count, mentor_count, SEED);
     let now = app::program_time::utc_now_text();
 
-    let mut transaction = pool.begin().await?;
+    let mut transaction = app::write_transaction::begin_write(pool).await?;
     let cohort_id = sqlx::query(
         "INSERT INTO cohorts (code, name_fr, name_en, starts_on, ends_on, is_open) \
          VALUES (?, 'Démo à grande échelle', 'Large-scale demo', '2026-09-01', '2027-06-18', 0)",

@@ -1,6 +1,7 @@
 //! Mentorat's server: configuration, database, and the axum router shared by
 //! `main` and the integration tests.
 pub mod accounts_cli;
+pub mod backup;
 mod calendar_files;
 pub mod config;
 mod data_download;

@@ -1,11 +1,14 @@
 //! Delivers the outbox by SMTP, when an SMTP server is configured.
 //!
 //! Messages are written to the outbox by the app (in the same transaction as
-//! what they announce); this task picks up what is not sent yet, every few
-//! seconds, and records success or the error. A message is tried at most
-//! `MAX_ATTEMPTS` times.
+//! what they announce); this task picks up what is due, every few seconds,
+//! and records success or the error. A failed message is tried again after a
+//! wait that doubles from a minute to a day (`app::outbox::backoff`, the time
+//! kept in the outbox so a restart keeps it), then given up until a
+//! coordinator sends it again.
 use std::time::Duration;
 
+use app::outbox::backoff::wait_after;
 use app::outbox::full_text;
 use app::outbox::repo::{mark_failed, mark_sent, pending, PendingEmail};
 use lettre::message::header::ContentType;
@@ -13,7 +16,6 @@ use lettre::message::Mailbox;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use sqlx::SqlitePool;
 
-pub const MAX_ATTEMPTS: i64 = 5;
 const BATCH: i64 = 20;
 const POLL_EVERY: Duration = Duration::from_secs(5);
 
@@ -49,17 +51,43 @@ impl Mailer {
         }
     }
 
-    /// Sends what is waiting, once; `run` calls it every few seconds.
+    /// Sends what is due now, once; `run` calls it every few seconds.
     pub async fn deliver_pending(&self, pool: &SqlitePool) -> Result<(), sqlx::Error> {
-        for email in pending(pool, MAX_ATTEMPTS, BATCH).await? {
+        self.deliver_due(pool, chrono::Utc::now()).await
+    }
+
+    /// Sends what is due at `now`; a failure sets the next attempt, or gives
+    /// the message up after its last.
+    pub async fn deliver_due(
+        &self,
+        pool: &SqlitePool,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<(), sqlx::Error> {
+        for email in pending(pool, now, BATCH).await? {
             match self.send(&email).await {
                 Ok(()) => {
                     tracing::info!(outbox_id = email.id, "email delivered");
                     mark_sent(pool, email.id).await?;
                 }
                 Err(error) => {
-                    tracing::warn!(outbox_id = email.id, attempt = email.attempts + 1, %error, "email not delivered");
-                    mark_failed(pool, email.id, &error).await?;
+                    let attempt = email.attempts + 1;
+                    let retry_at = wait_after(attempt).map(|wait| now + wait);
+                    match retry_at {
+                        Some(at) => tracing::warn!(
+                            outbox_id = email.id,
+                            attempt,
+                            %error,
+                            retry_at = %at,
+                            "email not delivered: tried again later"
+                        ),
+                        None => tracing::error!(
+                            outbox_id = email.id,
+                            attempt,
+                            %error,
+                            "email not delivered after its last attempt: given up"
+                        ),
+                    }
+                    mark_failed(pool, email.id, &error, retry_at, now).await?;
                 }
             }
         }

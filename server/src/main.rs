@@ -43,6 +43,19 @@ enum Command {
         #[arg(long, default_value_t = 1000)]
         mentors: u64,
     },
+    /// Copy the database into FILE (the server may be running), check the
+    /// copy, print its size and how long it took, then exit.
+    Backup {
+        /// The new backup file (never overwritten).
+        file: std::path::PathBuf,
+    },
+    /// Put the backup FILE in place of the database, then exit: refused if
+    /// the file fails its checks or comes from a newer version; the current
+    /// file is kept aside. Stop the server first.
+    Restore {
+        /// The backup to restore.
+        file: std::path::PathBuf,
+    },
     /// Create a coordinator account (the first one, typically), then exit.
     /// The password comes from MENTORAT_COORDINATOR_PASSWORD or is asked twice.
     CreateCoordinator {
@@ -70,6 +83,8 @@ enum StartError {
     Demo(#[from] sqlx::Error),
     #[error("cannot create the coordinator: {0}")]
     Coordinator(#[from] CreateCoordinatorError),
+    #[error(transparent)]
+    Backup(#[from] server::backup::BackupError),
     #[error("cannot set up email delivery: {0}")]
     Mailer(#[from] mailer::MailerError),
     #[error("cannot listen on {addr}: {source}")]
@@ -113,11 +128,37 @@ async fn run(cli: Cli) -> Result<(), StartError> {
     if let Some(problem) = config.contradiction() {
         return Err(StartError::Settings(problem));
     }
-    let pool = db::connect_and_migrate(&config.database_path).await?;
+    let command = cli.command.unwrap_or(Command::Serve);
+    // A restore replaces the file before anything opens it.
+    if let Command::Restore { file } = &command {
+        let restored =
+            server::backup::restore(&config.database_path, file, chrono::Utc::now()).await?;
+        tracing::info!(
+            database = %config.database_path.display(),
+            kept_aside = %restored
+                .kept_aside
+                .as_deref()
+                .map_or_else(|| "(no database before)".to_owned(), |path| path.display().to_string()),
+            migrations = restored.checked.migrations,
+            "backup restored"
+        );
+    }
+    let pool = db::connect_and_migrate_with(&config.database_path, config.durability).await?;
     tracing::info!(database = %config.database_path.display(), "database ready");
 
-    match cli.command.unwrap_or(Command::Serve) {
-        Command::Migrate => {}
+    match command {
+        // Restored above; opening it brought an older backup's schema up to date.
+        Command::Migrate | Command::Restore { .. } => {}
+        Command::Backup { file } => {
+            let made = server::backup::make(&pool, &file).await?;
+            tracing::info!(
+                file = %made.path.display(),
+                bytes = made.bytes,
+                milliseconds = u64::try_from(made.duration.as_millis()).unwrap_or(u64::MAX),
+                migrations = made.checked.migrations,
+                "backup made and checked (integrity ok)"
+            );
+        }
         Command::DemoData => {
             demo::load_demo_data(&pool).await?;
         }
@@ -288,6 +329,27 @@ fn spawn_background_tasks(
             }
         }
     });
+    if let Some(folder) = config.backup_dir.clone() {
+        let backups = pool.clone();
+        let keep = config.backup_keep;
+        tokio::spawn(async move {
+            // Hourly look; a backup when the newest is a day old (a restart
+            // neither skips nor repeats a day: the files' names say when).
+            let mut every = tokio::time::interval(std::time::Duration::from_secs(60 * 60));
+            loop {
+                every.tick().await;
+                match server::backup::scheduled(&backups, &folder, keep, chrono::Utc::now()).await {
+                    Ok(None) => {}
+                    Ok(Some(made)) => tracing::info!(
+                        file = %made.path.display(),
+                        bytes = made.bytes,
+                        "scheduled backup made and checked"
+                    ),
+                    Err(error) => tracing::error!(%error, "scheduled backup failed"),
+                }
+            }
+        });
+    }
     let store = tower_sessions_sqlx_store::SqliteStore::new(pool.clone());
     tokio::spawn(async move {
         if let Err(error) = store

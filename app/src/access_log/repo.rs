@@ -1,7 +1,7 @@
 //! SQL for the log of reads of personal data.
 use sqlx::SqlitePool;
 
-use super::{PersonalDataRead, ReadFilter, ReadPurpose, ReadWhat, PAGE_ROWS};
+use super::{PersonalDataRead, ReadFilter, ReadWhat, PAGE_ROWS};
 use crate::program_time::utc_now_text;
 use crate::sql_ids::json_ids;
 
@@ -37,7 +37,7 @@ pub async fn record_reads(
         })
         .collect();
     let at = utc_now_text();
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(pool).await?;
     for (column, ids) in [("subject_id", accounts), ("application_id", applications)] {
         if ids.is_empty() {
             continue;
@@ -84,15 +84,10 @@ struct ReadRow {
 
 impl ReadRow {
     fn decoded(self) -> Result<PersonalDataRead, sqlx::Error> {
-        let unknown = |field: &str, value: &str| {
-            tracing::error!(field, value, read = self.id, "unknown stored read value");
-            sqlx::Error::Decode(format!("unknown read {field}: {value}").into())
-        };
         Ok(PersonalDataRead {
             id: self.id,
-            what: ReadWhat::parse(&self.what).ok_or_else(|| unknown("what", &self.what))?,
-            purpose: ReadPurpose::parse(&self.purpose)
-                .ok_or_else(|| unknown("purpose", &self.purpose))?,
+            what: crate::stored::decode("personal_data_reads", "what", &self.what)?,
+            purpose: crate::stored::decode("personal_data_reads", "purpose", &self.purpose)?,
             at: self.at,
             reader: self.reader.unwrap_or_default(),
             subject: self.subject.unwrap_or_default(),

@@ -25,7 +25,10 @@ pub struct AccountRow {
     pub email: String,
     pub password_hash: String,
     pub display_name: String,
-    pub role: String,
+    /// Read through `AccountRole`: an unknown stored role fails the read
+    /// (logged), whoever reads the account, rather than becoming a role.
+    #[sqlx(try_from = "AccountRole")]
+    pub role: Role,
     pub locale: String,
     pub is_disabled: bool,
     /// Bumped to end every session of the account.
@@ -34,11 +37,22 @@ pub struct AccountRow {
     pub is_privacy_officer: bool,
 }
 
+/// `accounts.role` as stored, decoded into `AccountRow::role`.
+#[derive(sqlx::Type)]
+#[sqlx(transparent)]
+pub struct AccountRole(String);
+
+impl TryFrom<AccountRole> for Role {
+    type Error = crate::stored::UnknownStoredValue;
+
+    fn try_from(stored: AccountRole) -> Result<Role, Self::Error> {
+        crate::stored::decode("accounts", "role", &stored.0)
+    }
+}
+
 impl AccountRow {
     pub fn role(&self) -> Role {
-        // The CHECK constraint allows only the three roles; an unknown value
-        // (impossible short of a manual edit) gets the least privileged one.
-        Role::parse(&self.role).unwrap_or(Role::Mentee)
+        self.role
     }
 
     /// This account as the policy sees it.
@@ -196,11 +210,13 @@ pub async fn notification_delivery(
             .bind(id)
             .fetch_optional(pool)
             .await?;
-    // The CHECK constraint allows only the known choices.
-    Ok(chosen
-        .as_deref()
-        .and_then(NotificationDelivery::parse)
-        .unwrap_or_default())
+    // No account: the default; an unknown stored choice: an error.
+    Ok(crate::stored::decode_optional::<NotificationDelivery>(
+        "accounts",
+        "notification_delivery",
+        chosen.as_deref(),
+    )?
+    .unwrap_or_default())
 }
 
 pub async fn update_password(
@@ -239,18 +255,19 @@ pub async fn list_people(pool: &SqlitePool) -> Result<Vec<PersonSummary>, sqlx::
     )
     .fetch_all(pool)
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|row| PersonSummary {
-            id: row.id,
-            role: Role::parse(&row.role).unwrap_or(Role::Mentee),
-            email: row.email,
-            display_name: row.display_name,
-            locale: row.locale,
-            is_disabled: row.is_disabled,
-            created_at: crate::program_time::program_time(&row.created_at),
+    rows.into_iter()
+        .map(|row| {
+            Ok(PersonSummary {
+                id: row.id,
+                role: crate::stored::decode("accounts", "role", &row.role)?,
+                email: row.email,
+                display_name: row.display_name,
+                locale: row.locale,
+                is_disabled: row.is_disabled,
+                created_at: crate::program_time::program_time(&row.created_at),
+            })
         })
-        .collect())
+        .collect()
 }
 
 /// Disables or re-enables an account; `false` when there is no such account

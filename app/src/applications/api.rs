@@ -138,7 +138,7 @@ async fn store_submission(
     let (token, token_hash) = new_token();
     let link = format!("{}/application/{token}", server_settings()?.public_url);
     let message = compose::application_received(locale, &application.display_name);
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(pool).await?;
     super::repo::insert_application(&mut transaction, application, &token_hash, locale, now)
         .await?;
     enqueue_composed(
@@ -176,8 +176,8 @@ pub async fn get_my_application(token: String) -> Result<ApplicantView, AppError
     let pool = pool()?;
     let row = application_by_link(&pool, &token).await?;
     Ok(ApplicantView {
-        status: row.status(),
-        reasons: ineligibility_reasons(row.facts()),
+        status: row.status()?,
+        reasons: ineligibility_reasons(row.facts()?),
         submitted_at: program_time(&row.submitted_at),
         latest_message: repo::latest_message(&pool, row.id).await?,
         display_name: row.display_name,
@@ -202,7 +202,7 @@ pub async fn withdraw_application(token: String) -> Result<(), AppError> {
     let pool = pool()?;
     let row = application_by_link(&pool, &token).await?;
     let now = utc_now_text();
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(&pool).await?;
     if !repo::change_status(
         &mut transaction,
         row.id,
@@ -252,7 +252,7 @@ pub async fn answer_application(token: String, answer: String) -> Result<(), App
     let row = application_by_link(&pool, &token).await?;
     let answer = parse_required_text("answer", &answer, LONG_TEXT_MAX_CHARS)?;
     let now = utc_now_text();
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(&pool).await?;
     if !repo::change_status(
         &mut transaction,
         row.id,
@@ -333,11 +333,11 @@ pub async fn get_application(id: i64) -> Result<ApplicationDetail, AppError> {
     cohorts.sort_by_key(|summary| !summary.is_current);
     Ok(ApplicationDetail {
         id: row.id,
-        status: row.status(),
+        status: row.status()?,
         locale: row.locale.clone(),
         submitted_at: program_time(&row.submitted_at),
         application: repo::checked_application(&pool, &row).await?,
-        reasons: ineligibility_reasons(row.facts()),
+        reasons: ineligibility_reasons(row.facts()?),
         events: repo::events(&pool, row.id).await?,
         same_email: repo::same_email(&pool, row.id, &row.email).await?,
         // Every entry, withdrawn ones too: the application keeps what it chose.

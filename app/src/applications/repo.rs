@@ -10,6 +10,7 @@ use crate::profiles::repo::{insert_matching_lists, ListOwner};
 use crate::profiles::{MatchingFields, Modality, WeeklyAvailability};
 use crate::program_time::program_time;
 use crate::program_time::utc_text;
+use crate::stored::{decode, decode_or_skip, UnknownStoredValue};
 
 /// Stores a new application with its lists and its first history step.
 pub async fn insert_application(
@@ -144,20 +145,20 @@ pub struct ApplicationRow {
 }
 
 impl ApplicationRow {
-    pub fn status(&self) -> ApplicationStatus {
-        ApplicationStatus::parse(&self.status).unwrap_or(ApplicationStatus::Submitted)
+    pub fn status(&self) -> Result<ApplicationStatus, UnknownStoredValue> {
+        decode("mentor_applications", "status", &self.status)
     }
 
-    pub fn diploma(&self) -> DiplomaLevel {
-        DiplomaLevel::parse(&self.diploma_level).unwrap_or(DiplomaLevel::None)
+    pub fn diploma(&self) -> Result<DiplomaLevel, UnknownStoredValue> {
+        decode("mentor_applications", "diploma_level", &self.diploma_level)
     }
 
-    pub fn facts(&self) -> super::EligibilityFacts {
-        super::EligibilityFacts {
-            diploma: self.diploma(),
+    pub fn facts(&self) -> Result<super::EligibilityFacts, UnknownStoredValue> {
+        Ok(super::EligibilityFacts {
+            diploma: self.diploma()?,
             is_employed: self.is_employed,
             works_in_research: self.works_in_research,
-        }
+        })
     }
 }
 
@@ -203,7 +204,7 @@ pub async fn checked_application(
         display_name: row.display_name.clone(),
         email: row.email.clone(),
         phone: row.phone.clone(),
-        diploma_level: row.diploma(),
+        diploma_level: row.diploma()?,
         diploma_field: row.diploma_field.clone(),
         diploma_year: row.diploma_year,
         is_employed: row.is_employed,
@@ -215,7 +216,7 @@ pub async fn checked_application(
             domains,
             skills,
             languages,
-            modality: Modality::parse(&row.modality),
+            modality: Some(decode("mentor_applications", "modality", &row.modality)?),
             availability: WeeklyAvailability::from_bits(row.availability),
         },
         capacity: row.capacity,
@@ -235,16 +236,20 @@ pub async fn list_applications(
     .bind(status.map(ApplicationStatus::as_str))
     .fetch_all(pool)
     .await?;
+    // One application of unknown status or diploma is left out (logged),
+    // the others listed.
     Ok(rows
         .into_iter()
-        .map(|row| ApplicationSummary {
-            id: row.id,
-            status: row.status(),
-            reasons: ineligibility_reasons(row.facts()),
-            submitted_at: program_time(&row.submitted_at),
-            display_name: row.display_name,
-            email: row.email,
-            job_title: row.job_title,
+        .filter_map(|row| {
+            Some(ApplicationSummary {
+                id: row.id,
+                status: row.status().ok()?,
+                reasons: ineligibility_reasons(row.facts().ok()?),
+                submitted_at: program_time(&row.submitted_at),
+                display_name: row.display_name,
+                email: row.email,
+                job_title: row.job_title,
+            })
         })
         .collect())
 }
@@ -277,11 +282,12 @@ pub async fn events(
     .bind(application_id)
     .fetch_all(pool)
     .await?;
+    // An event of unknown kind is left out of the history (logged).
     Ok(rows
         .into_iter()
         .filter_map(|row| {
-            ApplicationEventKind::parse(&row.kind).map(|kind| ApplicationEvent {
-                kind,
+            Some(ApplicationEvent {
+                kind: decode_or_skip("application_events", "kind", &row.kind)?,
                 actor: row.actor,
                 message: row.message,
                 at: program_time(&row.at),
@@ -320,7 +326,12 @@ pub async fn same_email(
     .await?;
     Ok(rows
         .into_iter()
-        .filter_map(|(id, status)| ApplicationStatus::parse(&status).map(|status| (id, status)))
+        .filter_map(|(id, status)| {
+            Some((
+                id,
+                decode_or_skip("mentor_applications", "status", &status)?,
+            ))
+        })
         .collect())
 }
 

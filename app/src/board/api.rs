@@ -235,7 +235,7 @@ async fn propose_pairs(cohort: &str, keys: &[(i64, i64)]) -> Result<usize, AppEr
     let proposals = loaded.people.proposals(loaded.id, keys)?;
     let now = utc_now_text();
     let public_url = server_settings()?.public_url.clone();
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(&pool).await?;
     let mut ended = Vec::new();
     for proposal in &proposals {
         let (_, unfit) = propose(

@@ -149,7 +149,11 @@ pub async fn load(
         let person = Person {
             profile_id: row.id,
             name: row.display_name,
-            modality: row.modality.as_deref().and_then(Modality::parse),
+            modality: crate::stored::decode_optional(
+                "profiles",
+                "modality",
+                row.modality.as_deref(),
+            )?,
             availability: u32::try_from(row.availability).unwrap_or(0),
             capacity: row
                 .capacity
@@ -204,12 +208,12 @@ async fn languages_by_profile(
     .await?;
     let mut languages: HashMap<i64, Vec<SpokenLanguage>> = HashMap::new();
     for (profile_id, code, level) in language_rows {
-        if let Some(level) = LanguageLevel::parse(&level) {
-            languages
-                .entry(profile_id)
-                .or_default()
-                .push(SpokenLanguage { code, level });
-        }
+        // Matching without one of the languages would be another matching: an error.
+        let level: LanguageLevel = crate::stored::decode("profile_languages", "level", &level)?;
+        languages
+            .entry(profile_id)
+            .or_default()
+            .push(SpokenLanguage { code, level });
     }
     for spoken in languages.values_mut() {
         spoken.sort_by_key(|language| {
@@ -305,10 +309,17 @@ async fn constraints(
     .bind(cohort_id)
     .fetch_all(pool)
     .await?;
-    Ok(constraints
+    // A constraint left out would let the engine propose a forbidden pair: an error.
+    constraints
         .into_iter()
-        .filter_map(|(mentee, mentor, kind)| Some((mentee, mentor, ConstraintKind::parse(&kind)?)))
-        .collect())
+        .map(|(mentee, mentor, kind)| {
+            Ok((
+                mentee,
+                mentor,
+                crate::stored::decode("pair_constraints", "kind", &kind)?,
+            ))
+        })
+        .collect()
 }
 
 fn engine_languages(spoken: &[SpokenLanguage]) -> Vec<matching::Language> {
@@ -566,7 +577,7 @@ pub async fn set_constraint(
     by: i64,
     now: &str,
 ) -> Result<(), sqlx::Error> {
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(pool).await?;
     sqlx::query(
         "DELETE FROM pair_constraints WHERE mentee_profile_id = ? AND mentor_profile_id = ?",
     )

@@ -45,7 +45,7 @@ pub async fn meeting_file(
     }
     let locale = locale_or_french(locale);
     let objectives = repo::objectives_of(pool, &[row.id]).await?;
-    let event = event(&row, account_id, &objectives, locale, public_url);
+    let event = event(&row, account_id, &objectives, locale, public_url)?;
     let name = td_string!(locale, calendar.feed_name).to_string();
     Ok(calendar(&name, &[event], Utc::now()))
 }
@@ -67,10 +67,10 @@ pub async fn feed_file(
     let rows = repo::meetings_of_account(pool, account_id, &since).await?;
     let ids: Vec<i64> = rows.iter().map(|row| row.id).collect();
     let objectives = repo::objectives_of(pool, &ids).await?;
-    let events: Vec<CalendarEvent> = rows
+    let events = rows
         .iter()
         .map(|row| event(row, account_id, &objectives, locale, public_url))
-        .collect();
+        .collect::<Result<Vec<CalendarEvent>, _>>()?;
     let name = td_string!(locale, calendar.feed_name).to_string();
     Ok(Some(calendar(&name, &events, now)))
 }
@@ -86,28 +86,37 @@ pub fn refusal_text(locale: &str, error: &AppError) -> String {
     .to_string()
 }
 
-/// One meeting as `reader` sees it in their calendar.
+/// One meeting as `reader` sees it in their calendar; an unknown stored
+/// status, agreement or modality is an error, not a guess.
 fn event(
     row: &CalendarMeetingRow,
     reader: i64,
     objectives: &[(i64, String)],
     locale: Locale,
     public_url: &str,
-) -> CalendarEvent {
+) -> Result<CalendarEvent, crate::stored::UnknownStoredValue> {
+    use crate::stored::{decode, known};
     let reader_is_mentor = reader == row.mentor_account_id;
     let partner = if reader_is_mentor {
         &row.mentee_name
     } else {
         &row.mentor_name
     };
-    let status = match MeetingStatus::parse(&row.status) {
-        Some(MeetingStatus::Cancelled) => EventStatus::Cancelled,
-        _ if row.agreement == "agreed" => EventStatus::Confirmed,
+    // The side is not read here: any one parses the agreement.
+    let agreement = known(
+        crate::joint::agreement::Agreement::parse(&row.agreement, crate::pairs::Side::Mentor),
+        "meetings",
+        "agreement",
+        &row.agreement,
+    )?;
+    let status = match decode("meetings", "status", &row.status)? {
+        MeetingStatus::Cancelled => EventStatus::Cancelled,
+        _ if agreement.is_agreed() => EventStatus::Confirmed,
         _ => EventStatus::Tentative,
     };
-    let modality = match MeetingModality::parse(&row.modality) {
-        Some(MeetingModality::InPerson) => td_string!(locale, workspace.in_person),
-        _ => td_string!(locale, workspace.video),
+    let modality = match decode("meetings", "modality", &row.modality)? {
+        MeetingModality::InPerson => td_string!(locale, workspace.in_person),
+        MeetingModality::Video => td_string!(locale, workspace.video),
     };
     let mut description = vec![format!("{} ({} min)", modality, row.duration_minutes)];
     if status == EventStatus::Tentative {
@@ -137,7 +146,7 @@ fn event(
         .split(['/', ':'])
         .next()
         .unwrap_or("mentorat");
-    CalendarEvent {
+    Ok(CalendarEvent {
         uid: format!("meeting-{}@{host}", row.id),
         sequence: row.version,
         starts_at: DateTime::parse_from_rfc3339(&row.starts_at)
@@ -149,5 +158,5 @@ fn event(
         description: description.join("\n"),
         url: Some(page),
         status,
-    }
+    })
 }

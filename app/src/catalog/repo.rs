@@ -398,7 +398,7 @@ pub async fn place_in_cohort(
     code: &str,
     profile_ids: &[i64],
 ) -> Result<u64, sqlx::Error> {
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(pool).await?;
     let mut placed = 0;
     for id in profile_ids {
         let result = sqlx::query(
@@ -434,7 +434,7 @@ pub async fn remove_from_cohort(
     code: &str,
     profile_ids: &[i64],
 ) -> Result<u64, sqlx::Error> {
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(pool).await?;
     let mut removed = 0;
     for id in profile_ids {
         let result = sqlx::query(

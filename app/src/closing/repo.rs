@@ -31,9 +31,7 @@ pub async fn open_pairs(
     rows.into_iter()
         .map(|row| {
             // A status this version does not know is an error, never a guess.
-            let status = PairStatus::parse(&row.status).ok_or_else(|| {
-                sqlx::Error::Decode(format!("unknown pair status {:?}", row.status).into())
-            })?;
+            let status: PairStatus = crate::stored::decode("pairs", "status", &row.status)?;
             Ok(OpenPair {
                 id: row.id,
                 mentee_name: row.mentee_name,

@@ -132,22 +132,11 @@ pub async fn for_account(
     .await?;
     rows.into_iter()
         .map(|row| {
-            let stored = |field: &str, value: &str| {
-                tracing::error!(
-                    field,
-                    value,
-                    consent = row.id,
-                    "unknown stored consent value"
-                );
-                sqlx::Error::Decode(format!("unknown consent {field}: {value}").into())
-            };
             Ok(ConsentRecord {
                 id: row.id,
-                purpose: ConsentPurpose::parse(&row.purpose)
-                    .ok_or_else(|| stored("purpose", &row.purpose))?,
+                purpose: crate::stored::decode("consents", "purpose", &row.purpose)?,
                 notice_version: row.notice_version,
-                context: ConsentContext::parse(&row.context)
-                    .ok_or_else(|| stored("context", &row.context))?,
+                context: crate::stored::decode("consents", "context", &row.context)?,
                 given_at: row.given_at,
                 withdrawn_at: row.withdrawn_at,
             })

@@ -43,7 +43,7 @@ pub async fn use_action_link(token: String) -> Result<LinkSummary, AppError> {
         return Ok(summary);
     }
     let now = utc_now_text();
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(&pool).await?;
     // Used first, under the write lock: two clicks at once act once.
     if !crate::outbox::action_links::repo::mark_used(&mut transaction, link.id, &now).await? {
         summary.problem = Some(LinkProblem::Used);
@@ -102,25 +102,25 @@ impl Target {
         &self,
         action: crate::outbox::action_links::LinkAction,
         side: crate::pairs::Side,
-    ) -> Option<i64> {
+    ) -> Result<Option<i64>, crate::stored::UnknownStoredValue> {
         use crate::meetings::MeetingStatus;
         use crate::outbox::action_links::LinkAction;
 
-        match (&self.state, action) {
-            (TargetState::Meeting(meeting), LinkAction::AgreeMeeting) => (meeting.status()
+        Ok(match (&self.state, action) {
+            (TargetState::Meeting(meeting), LinkAction::AgreeMeeting) => (meeting.status()?
                 == MeetingStatus::Planned
-                && meeting.agreement().waiting_for() == Some(side))
+                && meeting.agreement()?.waiting_for() == Some(side))
             .then_some(meeting.version),
-            (TargetState::Meeting(meeting), LinkAction::ConfirmMet) => (meeting.status()
+            (TargetState::Meeting(meeting), LinkAction::ConfirmMet) => (meeting.status()?
                 == MeetingStatus::Planned
-                && meeting.agreement().is_agreed()
+                && meeting.agreement()?.is_agreed()
                 && meeting.starts_at <= crate::program_time::utc_now_text())
             .then_some(meeting.version),
             (TargetState::Feedback { acknowledged }, LinkAction::AcknowledgeFeedback) => {
                 (!acknowledged).then_some(0)
             }
             _ => None,
-        }
+        })
     }
 }
 
@@ -171,12 +171,12 @@ async fn describe(
     use crate::outbox::action_links::{check, LinkAction, LinkFacts, LinkProblem};
     use crate::pairs::PairStatus;
 
-    let action = LinkAction::parse(&link.action).ok_or(AppError::LinkInvalid)?;
+    let action: LinkAction = crate::stored::decode("action_links", "action", &link.action)?;
     let target = target(pool, link, action).await?;
     let member = crate::joint::member::member_as(pool, target.pair_id, link.account_id)
         .await
         .map_err(|_| AppError::LinkInvalid)?;
-    let active = member.pair.status() == Some(PairStatus::Active);
+    let active = member.pair.known_status()? == PairStatus::Active;
     let expires_at = chrono::DateTime::parse_from_rfc3339(&link.expires_at)
         .map(|time| time.with_timezone(&chrono::Utc))
         .map_err(|_| AppError::LinkInvalid)?;
@@ -187,7 +187,7 @@ async fn describe(
     };
     // Not answerable any more (or the pair ended): as if changed since.
     let current = target
-        .version_for(action, member.side)
+        .version_for(action, member.side)?
         .filter(|_| active)
         .unwrap_or(-1);
     let problem: Option<LinkProblem> = check(&facts, current, chrono::Utc::now()).err();
@@ -212,7 +212,7 @@ async fn perform(
     use crate::pairs::Side;
     use crate::server_context::server_settings;
 
-    let action = LinkAction::parse(&link.action).ok_or(AppError::LinkInvalid)?;
+    let action: LinkAction = crate::stored::decode("action_links", "action", &link.action)?;
     match action {
         LinkAction::AgreeMeeting | LinkAction::ConfirmMet => {
             let meeting = crate::meetings::repo::find_meeting(pool, link.object_id)

@@ -53,7 +53,7 @@ pub async fn confirm_deletion(
     let kept = errors.finish_with(|| kept)?;
     let pool = pool()?;
     let now = crate::program_time::utc_now_text();
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(&pool).await?;
     let (account_id, role) = super::repo::pending_account(&mut transaction, id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -106,7 +106,7 @@ pub async fn get_retention() -> Result<RetentionPreview, AppError> {
     Ok(RetentionPreview {
         settings,
         next: plan.counts(),
-        people: plan.people(),
+        people: plan.people()?,
         last_run: super::retention::last_run(&pool).await?,
         may_change,
     })

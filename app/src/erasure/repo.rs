@@ -1,9 +1,10 @@
 //! SQL of the requests for deletion and of the register of deletions.
 use sqlx::{FromRow, SqliteConnection, SqlitePool};
 
-use super::{ErasureCause, PendingDeletion, RegisterEntry};
+use super::{PendingDeletion, RegisterEntry};
 use crate::accounts::Role;
 use crate::error::AppError;
+use crate::stored::decode;
 
 #[derive(FromRow)]
 struct PendingRow {
@@ -31,7 +32,7 @@ pub async fn pending(pool: &SqlitePool) -> Result<Vec<PendingDeletion>, AppError
             Ok(PendingDeletion {
                 id: row.id,
                 name: row.name,
-                role: stored(Role::parse(&row.role), &row.role)?,
+                role: decode("deletion_requests", "role", &row.role)?,
                 requested_at: row.requested_at,
                 open_pairs: row.open_pairs,
             })
@@ -65,8 +66,8 @@ pub async fn register(pool: &SqlitePool) -> Result<Vec<RegisterEntry>, AppError>
         .map(|row| {
             Ok(RegisterEntry {
                 id: row.id,
-                role: stored(Role::parse(&row.role), &row.role)?,
-                cause: stored(ErasureCause::parse(&row.cause), &row.cause)?,
+                role: decode("deletion_requests", "role", &row.role)?,
+                cause: decode("deletion_requests", "cause", &row.cause)?,
                 requested_at: row.requested_at,
                 erased_at: row.erased_at,
                 erased_by: row.erased_by,
@@ -89,7 +90,7 @@ pub async fn pending_account(
     .bind(request_id)
     .fetch_optional(&mut *connection)
     .await?;
-    row.map(|(account_id, role)| Ok((account_id, stored(Role::parse(&role), &role)?)))
+    row.map(|(account_id, role)| Ok((account_id, decode("accounts", "role", &role)?)))
         .transpose()
 }
 
@@ -146,11 +147,6 @@ pub async fn record_retention_erasure(
     .execute(&mut *connection)
     .await?;
     Ok(())
-}
-
-/// A stored value this version knows, or an error that says which.
-fn stored<T>(parsed: Option<T>, raw: &str) -> Result<T, AppError> {
-    parsed.ok_or_else(|| AppError::internal(format!("unknown stored value {raw:?}")))
 }
 
 /// How many requests wait.

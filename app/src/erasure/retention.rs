@@ -9,7 +9,6 @@ use super::{
     PersonToErase, RetentionCounts, RetentionSettings, APPLICATIONS_KEY, COHORTS_KEY, LAST_RUN_KEY,
     OUTBOX_KEY, RUN_EVERY_HOURS, TRACES_KEY,
 };
-use crate::accounts::Role;
 use crate::error::AppError;
 use crate::program_time::utc_text;
 
@@ -45,7 +44,7 @@ pub async fn save_settings(
     pool: &SqlitePool,
     settings: &RetentionSettings,
 ) -> Result<(), sqlx::Error> {
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(pool).await?;
     for (key, value) in [
         (APPLICATIONS_KEY, settings.closed_applications_months),
         (TRACES_KEY, settings.sign_in_traces_days),
@@ -116,14 +115,15 @@ impl Plan {
         }
     }
 
-    /// The people it erases, as the preview names them.
-    pub fn people(&self) -> Vec<PersonToErase> {
+    /// The people it erases, as the preview names them: all of them, or an
+    /// error (a preview that left one out would not say what the run does).
+    pub fn people(&self) -> Result<Vec<PersonToErase>, crate::stored::UnknownStoredValue> {
         self.people
             .iter()
-            .filter_map(|person| {
-                Some(PersonToErase {
+            .map(|person| {
+                Ok(PersonToErase {
                     name: person.name.clone(),
-                    role: Role::parse(&person.role)?,
+                    role: crate::stored::decode("accounts", "role", &person.role)?,
                     last_closed_at: person.last_closed_at.clone(),
                 })
             })
@@ -309,7 +309,7 @@ fn affected(rows: u64) -> i64 {
 /// Plans and applies the rules at `now`, in one transaction; the counts.
 pub async fn run(pool: &SqlitePool, now: DateTime<Utc>) -> Result<RetentionCounts, AppError> {
     let settings = settings(pool).await?;
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(pool).await?;
     let plan = plan(&mut transaction, &settings, now).await?;
     let done = apply(&mut transaction, &plan, now).await?;
     transaction.commit().await?;

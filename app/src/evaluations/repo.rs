@@ -7,11 +7,12 @@ use std::collections::BTreeMap;
 use sqlx::{SqliteConnection, SqlitePool};
 
 use super::{
-    check_answers, AnswerKind, AnswerValue, AnsweredQuestion, Audience, Intent, MyResponse,
-    Question, QuestionnaireKind, ResponseInvite, ResponseStatus,
+    check_answers, AnswerValue, AnsweredQuestion, Audience, Intent, MyResponse, Question,
+    QuestionnaireKind, ResponseInvite, ResponseStatus,
 };
 use crate::catalog::Bilingual;
 use crate::error::AppError;
+use crate::stored::{decode, decode_or_skip, UnknownStoredValue};
 
 pub mod editing;
 pub mod results;
@@ -27,11 +28,11 @@ struct QuestionRow {
 }
 
 impl QuestionRow {
-    fn question(self) -> Option<Question> {
-        Some(Question {
+    fn question(self) -> Result<Question, UnknownStoredValue> {
+        Ok(Question {
             id: self.id,
             position: self.position,
-            kind: AnswerKind::parse(&self.answer_kind)?,
+            kind: decode("questionnaire_questions", "answer_kind", &self.answer_kind)?,
             label: Bilingual {
                 fr: Some(self.label_fr),
                 en: Some(self.label_en),
@@ -41,16 +42,10 @@ impl QuestionRow {
     }
 }
 
-fn decoded_questions(rows: Vec<QuestionRow>) -> Vec<Question> {
-    let read = rows.len();
-    let questions: Vec<Question> = rows.into_iter().filter_map(QuestionRow::question).collect();
-    if questions.len() < read {
-        tracing::error!(
-            skipped = read - questions.len(),
-            "questions with a kind no migration allows"
-        );
-    }
-    questions
+/// Every question read, or an error: a questionnaire that left one out
+/// would not be the questionnaire its answers belong to.
+fn decoded_questions(rows: Vec<QuestionRow>) -> Result<Vec<Question>, UnknownStoredValue> {
+    rows.into_iter().map(QuestionRow::question).collect()
 }
 
 const QUESTION_COLUMNS: &str = "q.id, q.position, q.answer_kind, q.label_fr, q.label_en, \
@@ -68,7 +63,7 @@ pub async fn current_questions(
     .bind(questionnaire_id)
     .fetch_all(&mut *connection)
     .await?;
-    Ok(decoded_questions(rows))
+    Ok(decoded_questions(rows)?)
 }
 
 /// The questions of a questionnaire a response answered (retired ones
@@ -85,7 +80,7 @@ async fn answered_questions(
     .bind(response_id)
     .fetch_all(&mut *connection)
     .await?;
-    Ok(decoded_questions(rows))
+    Ok(decoded_questions(rows)?)
 }
 
 #[derive(sqlx::FromRow)]
@@ -147,13 +142,11 @@ impl ResponseRecord {
     }
 
     pub fn kind(&self) -> Result<QuestionnaireKind, AppError> {
-        QuestionnaireKind::parse(&self.kind)
-            .ok_or_else(|| AppError::internal(format!("questionnaire kind {:?}", self.kind)))
+        Ok(decode("questionnaires", "kind", &self.kind)?)
     }
 
     pub fn audience(&self) -> Result<Audience, AppError> {
-        Audience::parse(&self.audience)
-            .ok_or_else(|| AppError::internal(format!("audience {:?}", self.audience)))
+        Ok(decode("questionnaires", "audience", &self.audience)?)
     }
 
     pub fn cohort_name(&self) -> Bilingual {
@@ -261,7 +254,8 @@ pub async fn invites_of(
         .filter_map(|row| {
             Some(ResponseInvite {
                 id: row.id,
-                kind: QuestionnaireKind::parse(&row.kind)?,
+                // One of unknown kind is left out of the list (logged).
+                kind: decode_or_skip("questionnaires", "kind", &row.kind)?,
                 cohort_name: Bilingual {
                     fr: Some(row.cohort_name_fr),
                     en: Some(row.cohort_name_en),

@@ -6,7 +6,7 @@
 use chrono::{DateTime, Utc};
 use sqlx::{SqliteConnection, SqlitePool};
 
-use super::{pulse_is_due, reminder_is_due, Audience, QuestionnaireKind};
+use super::{pulse_is_due, reminder_is_due, QuestionnaireKind};
 use crate::audit::repo::{record, AuditRecord};
 use crate::audit::AuditEvent;
 use crate::outbox::compose::{questionnaire_reminder, questionnaire_sent};
@@ -100,7 +100,9 @@ pub async fn send_questionnaire(
     .last_insert_rowid();
     let mut sent = 0;
     for recipient in &recipients {
-        let Some(audience) = Audience::parse(&recipient.audience) else {
+        // The others still get theirs; this one is logged, naming the role.
+        let Some(audience) = crate::stored::decode_or_skip("profiles", "role", &recipient.audience)
+        else {
             tracing::error!(
                 profile = recipient.profile_id,
                 "a profile of an unknown role"
@@ -247,7 +249,15 @@ pub async fn send_due_reminders(
         let due = chrono::DateTime::parse_from_rfc3339(&sending.sent_at)
             .map(|sent| reminder_is_due(sent.with_timezone(&Utc), now))
             .unwrap_or(false);
-        let Some(kind) = QuestionnaireKind::parse(&sending.kind).filter(|_| due) else {
+        if !due {
+            continue;
+        }
+        // The other reminders still go; this one is logged, naming the kind.
+        let Some(kind) = crate::stored::decode_or_skip::<QuestionnaireKind>(
+            "questionnaire_sendings",
+            "kind",
+            &sending.kind,
+        ) else {
             continue;
         };
         let mut transaction = pool.begin_with("BEGIN IMMEDIATE").await?;

@@ -48,7 +48,7 @@ pub async fn give_feedback(
     let (feedback, goal) = read_feedback(&pool, pair_id, &form).await?;
     let public_url = server_settings()?.public_url;
     let now = now();
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(&pool).await?;
     let id = repo::insert_feedback(&mut transaction, pair_id, &feedback, &now).await?;
     if let (Some(goal), Some(percent)) = (goal, feedback.goal_progress) {
         // No version check: the progress update is the feedback's own, and
@@ -117,7 +117,7 @@ pub async fn acknowledge_feedback(id: i64, response: Option<String>) -> Result<(
         PART_MAX_CHARS,
     )?;
     let public_url = server_settings()?.public_url;
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(&pool).await?;
     acknowledge_in(
         &mut transaction,
         &member,
@@ -194,7 +194,7 @@ pub async fn answer_fit_check(
         });
     }
     let public_url = server_settings()?.public_url;
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(&pool).await?;
     let previous = repo::fit_answer_of(&mut transaction, pair_id, member.side).await?;
     repo::save_fit_check(
         &mut transaction,

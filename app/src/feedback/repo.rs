@@ -145,7 +145,11 @@ pub async fn fit_answer_of(
             .bind(side.as_str())
             .fetch_optional(&mut *connection)
             .await?;
-    Ok(answer.as_deref().and_then(FitAnswer::parse))
+    Ok(crate::stored::decode_optional(
+        "fit_checks",
+        "answer",
+        answer.as_deref(),
+    )?)
 }
 
 /// Acknowledges, with the mentee's response when there is one (a response
@@ -193,9 +197,13 @@ async fn fit_response(
             .bind(side.as_str())
             .fetch_optional(pool)
             .await?;
-    Ok(row.and_then(|(answer, comment)| {
-        FitAnswer::parse(&answer).map(|answer| FitResponse { answer, comment })
-    }))
+    row.map(|(answer, comment)| {
+        Ok(FitResponse {
+            answer: crate::stored::decode("fit_checks", "answer", &answer)?,
+            comment,
+        })
+    })
+    .transpose()
 }
 
 /// Both sides' answers and comments: for the coordination only.
@@ -238,22 +246,23 @@ pub async fn my_fit_checks(
     .bind(side.as_str())
     .fetch_all(pool)
     .await?;
-    Ok(pair_ids
+    pair_ids
         .iter()
         .map(|pair_id| {
-            let mine = answers.iter().find(|(pair, ..)| pair == pair_id).and_then(
-                |(_, answer, comment)| {
-                    let answer = FitAnswer::parse(answer)?;
-                    Some(FitResponse {
-                        answer,
+            let mine = answers
+                .iter()
+                .find(|(pair, ..)| pair == pair_id)
+                .map(|(_, answer, comment)| {
+                    Ok::<_, sqlx::Error>(FitResponse {
+                        answer: crate::stored::decode("fit_checks", "answer", answer)?,
                         comment: comment.clone(),
                     })
-                },
-            );
+                })
+                .transpose()?;
             let due = held.contains(pair_id);
-            (*pair_id, MyFitCheck { due, mine })
+            Ok((*pair_id, MyFitCheck { due, mine }))
         })
-        .collect())
+        .collect()
 }
 
 pub async fn save_fit_check(

@@ -131,7 +131,7 @@ pub async fn propose_goal(
     }
     let public_url = server_settings()?.public_url;
     let now = now();
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(&pool).await?;
     let id = repo::insert_goal(&mut transaction, pair_id, &text, member.side, &now).await?;
     tie_needs(&mut transaction, pair_id, id, needs.unwrap_or_default()).await?;
     let milestones: Vec<_> = lines.into_iter().map(|line| (line, None)).collect();
@@ -171,7 +171,7 @@ pub async fn revise_goal(
     let text = parse_goal_text(&title, &description, &success_criterion, &target_date)?;
     let public_url = server_settings()?.public_url;
     let now = now();
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(&pool).await?;
     repo::bump(&mut transaction, id, version, &now).await?;
     repo::rewrite_goal(&mut transaction, id, &text, member.side).await?;
     tie_needs(
@@ -204,7 +204,7 @@ pub async fn agree_goal(id: i64, version: i64) -> Result<(), AppError> {
 
     let (pool, member, _) = item_for_change::<GoalRow>(id, Who::Either).await?;
     let now = now();
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(&pool).await?;
     let step = AnswerStep {
         id,
         version,
@@ -242,7 +242,7 @@ pub async fn request_goal_change(id: i64, version: i64, comment: String) -> Resu
     let comment = parse_required_text("comment", &comment, 2000)?;
     let public_url = server_settings()?.public_url;
     let now = now();
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(&pool).await?;
     let step = AnswerStep {
         id,
         version,

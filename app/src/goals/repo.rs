@@ -13,6 +13,7 @@ use crate::joint::{self, JointTable};
 use crate::pairs::Side;
 use crate::program_time::program_time;
 use crate::sql_ids::{grouped, grouped_by, json_ids, IN_LIST};
+use crate::stored::{decode, decode_or_skip, known, UnknownStoredValue};
 
 mod milestones;
 pub use milestones::*;
@@ -45,25 +46,34 @@ pub struct GoalRow {
 crate::joint_item!(GoalRow, find_goal);
 
 impl GoalRow {
-    pub fn agreement(&self) -> Agreement {
-        Agreement::stored(&self.agreement, &self.agreement_side, Side::Mentee)
+    pub fn agreement(&self) -> Result<Agreement, UnknownStoredValue> {
+        Agreement::stored("goals", &self.agreement, &self.agreement_side)
     }
 
-    pub fn status(&self) -> GoalStatus {
-        GoalStatus::parse(&self.status).unwrap_or(GoalStatus::InProgress)
+    pub fn status(&self) -> Result<GoalStatus, UnknownStoredValue> {
+        decode("goals", "status", &self.status)
     }
 
-    /// The change waiting for an answer, if any.
-    pub fn pending(&self) -> Option<PendingChange> {
-        Some(PendingChange {
-            side: Side::parse(self.pending_side.as_deref()?)?,
-            kind: ChangeKind::parse(
-                self.pending_change.as_deref()?,
-                self.pending_title.as_deref(),
-                self.pending_due.as_deref(),
+    /// The change waiting for an answer, if any (none when nothing is stored).
+    pub fn pending(&self) -> Result<Option<PendingChange>, UnknownStoredValue> {
+        let (Some(change), Some(side)) = (self.pending_change.as_deref(), &self.pending_side)
+        else {
+            return Ok(None);
+        };
+        Ok(Some(PendingChange {
+            side: known(Side::parse(side), "goals", "pending_side", side)?,
+            kind: known(
+                ChangeKind::parse(
+                    change,
+                    self.pending_title.as_deref(),
+                    self.pending_due.as_deref(),
+                ),
+                "goals",
+                "pending_change",
+                change,
             )?,
             step_id: self.pending_step_id,
-        })
+        }))
     }
 }
 
@@ -142,11 +152,11 @@ pub async fn goals_of_pairs(
     .await?;
     let parts = GoalParts::of_pairs(pool, pair_ids).await?;
     let today = today.format("%Y-%m-%d").to_string();
-    Ok(grouped(
-        pair_ids,
-        rows.into_iter()
-            .map(|row| (row.pair_id, parts.goal(row, &today))),
-    ))
+    let goals = rows
+        .into_iter()
+        .map(|row| Ok((row.pair_id, parts.goal(row, &today)?)))
+        .collect::<Result<Vec<_>, UnknownStoredValue>>()?;
+    Ok(grouped(pair_ids, goals))
 }
 
 /// A goal's skill tie: (goal, skill code, French label, English label).
@@ -212,7 +222,8 @@ impl GoalParts {
             .collect()
     }
 
-    /// The goal's history, newest first.
+    /// The goal's history, newest first; an event of unknown side or kind
+    /// is left out (logged), the rest still shown.
     fn history_of(&self, goal_id: i64) -> Vec<GoalEvent> {
         self.events
             .get(&goal_id)
@@ -221,8 +232,9 @@ impl GoalParts {
             .filter_map(|event| {
                 Some(GoalEvent {
                     at: program_time(&event.at),
-                    side: Side::parse(&event.side)?,
-                    kind: GoalEventKind::parse(&event.kind)?,
+                    side: known(Side::parse(&event.side), "goal_events", "side", &event.side)
+                        .ok()?,
+                    kind: decode_or_skip("goal_events", "kind", &event.kind)?,
                     detail: event.detail.clone(),
                 })
             })
@@ -246,11 +258,11 @@ impl GoalParts {
     }
 
     /// The goal as shown, its progress worked out.
-    fn goal(&self, row: GoalRow, today: &str) -> Goal {
+    fn goal(&self, row: GoalRow, today: &str) -> Result<Goal, UnknownStoredValue> {
         let milestones = self.milestones_of(row.id, today);
-        let agreement = row.agreement();
-        let status = row.status();
-        let pending = row.pending();
+        let agreement = row.agreement()?;
+        let status = row.status()?;
+        let pending = row.pending()?;
         let (percent, source) = progress(&ProgressFacts {
             agreed: agreement.is_agreed(),
             status,
@@ -262,7 +274,7 @@ impl GoalParts {
                 .map(|(percent, at)| (percent.clamp(0, 100) as u8, at)),
             milestones_changed_at: row.milestones_changed_at.as_deref(),
         });
-        Goal {
+        Ok(Goal {
             id: row.id,
             history: self.history_of(row.id),
             needs: self.needs_of(row.id),
@@ -279,7 +291,7 @@ impl GoalParts {
             pending,
             milestones,
             version: row.version,
-        }
+        })
     }
 }
 

@@ -88,11 +88,26 @@ impl Agreement {
         }
     }
 
-    /// From the stored columns as read (`agreement`, `agreement_side`): an
-    /// unreadable side is `default_side`, an unreadable state "proposed".
-    pub fn stored(agreement: &str, agreement_side: &str, default_side: Side) -> Agreement {
-        let side = Side::parse(agreement_side).unwrap_or(default_side);
-        Agreement::parse(agreement, side).unwrap_or(Agreement::Proposed { side })
+    /// From the stored columns of `table` as read (`agreement`,
+    /// `agreement_side`): an unknown value of either is an error.
+    #[cfg(feature = "ssr")]
+    pub fn stored(
+        table: &'static str,
+        agreement: &str,
+        agreement_side: &str,
+    ) -> Result<Agreement, crate::stored::UnknownStoredValue> {
+        let side = crate::stored::known(
+            Side::parse(agreement_side),
+            table,
+            "agreement_side",
+            agreement_side,
+        )?;
+        crate::stored::known(
+            Agreement::parse(agreement, side),
+            table,
+            "agreement",
+            agreement,
+        )
     }
 
     /// The side stored with it: the proposer, or who asked for a change. An

@@ -89,7 +89,7 @@ impl Member {
     /// Refuses unless the pair is active (goals, meetings and feedback are
     /// written only while it is).
     pub fn require_active(&self) -> Result<(), AppError> {
-        if self.pair.status() == Some(PairStatus::Active) {
+        if self.pair.known_status()? == PairStatus::Active {
             Ok(())
         } else {
             Err(AppError::Conflict)

@@ -78,7 +78,7 @@ pub async fn set_agreement(
 /// A stored item of one pair (a goal, a meeting) as the agreement steps
 /// read it: where its agreement stands, its pair, and how to find it by id.
 pub trait JointItem: Sized {
-    fn agreement(&self) -> Agreement;
+    fn agreement(&self) -> Result<Agreement, crate::stored::UnknownStoredValue>;
     fn pair_id(&self) -> i64;
     fn find(
         pool: &sqlx::SqlitePool,
@@ -92,7 +92,10 @@ pub trait JointItem: Sized {
 macro_rules! joint_item {
     ($row:ident, $find:ident) => {
         impl $crate::joint::JointItem for $row {
-            fn agreement(&self) -> $crate::joint::agreement::Agreement {
+            fn agreement(
+                &self,
+            ) -> Result<$crate::joint::agreement::Agreement, $crate::stored::UnknownStoredValue>
+            {
                 $row::agreement(self)
             }
             fn pair_id(&self) -> i64 {
@@ -145,7 +148,7 @@ where
     )
     .await?;
     check(&row)?;
-    let next = row.agreement().after(answer.step, answer.side)?;
+    let next = row.agreement()?.after(answer.step, answer.side)?;
     set_agreement(
         connection,
         table,

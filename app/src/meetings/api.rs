@@ -165,7 +165,7 @@ async fn bump_own(
 fn still_planned_in(meeting: &MeetingRow, member: &Member) -> Result<(), AppError> {
     if meeting.pair_id != member.pair.id {
         Err(AppError::NotFound)
-    } else if meeting.status() != super::MeetingStatus::Planned {
+    } else if meeting.status()? != super::MeetingStatus::Planned {
         Err(AppError::Conflict)
     } else {
         Ok(())
@@ -212,8 +212,8 @@ pub(crate) async fn confirm_held_in(
     use super::MeetingStatus;
 
     let meeting = bump_own(transaction, member, id, version, now).await?;
-    if meeting.status() != MeetingStatus::Planned
-        || !meeting.agreement().is_agreed()
+    if meeting.status()? != MeetingStatus::Planned
+        || !meeting.agreement()?.is_agreed()
         || meeting.starts_at.as_str() > now
     {
         return Err(AppError::Conflict);
@@ -254,7 +254,7 @@ pub async fn plan_meeting(
     )
     .await?;
     let now = now();
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(&pool).await?;
     let id = repo::insert_meeting(&mut transaction, pair_id, &plan, member.side, &now).await?;
     tell_partner_of_plan(&member, &mut transaction, &plan, (id, 1)).await?;
     transaction.commit().await?;
@@ -291,9 +291,9 @@ pub async fn revise_meeting(
     )
     .await?;
     let now = now();
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(&pool).await?;
     let meeting = repo::bump(&mut transaction, id, version, &now).await?;
-    if meeting.status() != MeetingStatus::Planned {
+    if meeting.status()? != MeetingStatus::Planned {
         return Err(AppError::Conflict);
     }
     repo::rewrite_meeting(&mut transaction, id, &plan, member.side).await?;
@@ -308,7 +308,7 @@ pub async fn revise_meeting(
 pub async fn agree_meeting(id: i64, version: i64) -> Result<(), AppError> {
     let (pool, member, _) = item_for_change::<MeetingRow>(id, Who::Either).await?;
     let now = now();
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(&pool).await?;
     agree_in(&mut transaction, &member, id, version, &now).await?;
     transaction.commit().await?;
     Ok(())
@@ -332,7 +332,7 @@ pub async fn request_meeting_change(
     let comment = parse_required_text("comment", &comment, 2000)?;
     let now = now();
     let public_url = server_settings()?.public_url;
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(&pool).await?;
     let step = AnswerStep {
         id,
         version,

@@ -21,7 +21,7 @@ pub async fn send_due_reminders(
     let mut sent = 0;
     for meeting in due {
         let when = program_time(&meeting.starts_at);
-        let mut transaction = pool.begin().await?;
+        let mut transaction = crate::write_transaction::begin_write(pool).await?;
         // Marked first, in the same transaction: a reminder goes out once.
         if !mark_reminded(&mut transaction, meeting.id, &utc_text(now)).await? {
             continue;

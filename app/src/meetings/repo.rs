@@ -35,12 +35,12 @@ pub struct MeetingRow {
 crate::joint_item!(MeetingRow, find_meeting);
 
 impl MeetingRow {
-    pub fn agreement(&self) -> Agreement {
-        Agreement::stored(&self.agreement, &self.agreement_side, Side::Mentor)
+    pub fn agreement(&self) -> Result<Agreement, crate::stored::UnknownStoredValue> {
+        Agreement::stored("meetings", &self.agreement, &self.agreement_side)
     }
 
-    pub fn status(&self) -> MeetingStatus {
-        MeetingStatus::parse(&self.status).unwrap_or(MeetingStatus::Planned)
+    pub fn status(&self) -> Result<MeetingStatus, crate::stored::UnknownStoredValue> {
+        crate::stored::decode("meetings", "status", &self.status)
     }
 }
 
@@ -94,11 +94,11 @@ pub async fn meetings_of_pairs(
     .fetch_all(pool)
     .await?;
     let parts = MeetingParts::of_pairs(pool, pair_ids, notes_for).await?;
-    Ok(grouped(
-        pair_ids,
-        rows.into_iter()
-            .map(|row| (row.pair_id, parts.meeting(row, now))),
-    ))
+    let meetings = rows
+        .into_iter()
+        .map(|row| Ok((row.pair_id, parts.meeting(row, now)?)))
+        .collect::<Result<Vec<_>, crate::stored::UnknownStoredValue>>()?;
+    Ok(grouped(pair_ids, meetings))
 }
 
 /// The words of each chosen objective, from the pair's own goals and

@@ -68,7 +68,7 @@ pub async fn load_threads(
             pair_id,
             partner_name: member.partner().0.to_owned(),
             messages,
-            writable: member.pair.status() == Some(PairStatus::Active),
+            writable: member.pair.known_status()? == PairStatus::Active,
             partner_contact: theirs,
             my_sharing: mine,
         });
@@ -92,7 +92,7 @@ pub async fn send_message(pair_id: i64, body: String) -> Result<i64, AppError> {
     let body = parse_required_text("body", &body, super::MESSAGE_MAX_CHARS)?;
     let public_url = server_settings()?.public_url;
     let now = utc_now_text();
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(&pool).await?;
     let id =
         super::repo::insert_message(&mut transaction, pair_id, member.side, &body, &now).await?;
     member
@@ -135,7 +135,7 @@ pub async fn report_message(id: i64, note: String) -> Result<(), AppError> {
     }
     let public_url = server_settings()?.public_url;
     let now = utc_now_text();
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(&pool).await?;
     if !super::repo::report(&mut transaction, id, note.as_deref(), &now).await? {
         return Err(AppError::Conflict);
     }

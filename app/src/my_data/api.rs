@@ -126,7 +126,7 @@ pub async fn withdraw_consent(purpose: String) -> Result<(), AppError> {
         })?;
     let pool = pool()?;
     let now = chrono::Utc::now();
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(&pool).await?;
     if !crate::consent::repo::withdraw(&mut transaction, account.id, purpose, now).await? {
         return Err(AppError::NotFound);
     }
@@ -214,7 +214,7 @@ pub async fn renew_consent(consent: Option<String>, next: String) -> Result<(), 
     let account = authorized.account()?;
     require_checked("consent", consent.as_deref(), InputProblem::ConsentRequired)?;
     let pool = pool()?;
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(&pool).await?;
     crate::consent::repo::give(
         &mut transaction,
         ConsentHolder::Account(account.id),

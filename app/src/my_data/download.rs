@@ -23,6 +23,7 @@ pub type PersonalRows = BTreeMap<&'static str, Vec<Map<String, Value>>>;
 /// Reads every table's rows about `account_id`, in one read transaction (a
 /// consistent picture).
 pub async fn gather(pool: &SqlitePool, account_id: i64) -> Result<PersonalRows, sqlx::Error> {
+    // Reads only: a deferred transaction, which takes no write lock.
     let mut transaction = pool.begin().await?;
     let mut tables = PersonalRows::new();
     for entry in DATA_MAP {

@@ -12,7 +12,7 @@ pub async fn create_download(
     token_hash: &str,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(pool).await?;
     sqlx::query("DELETE FROM data_downloads WHERE account_id = ? AND used_at IS NULL")
         .bind(account_id)
         .execute(&mut *transaction)

@@ -40,7 +40,7 @@ pub async fn save_my_needs(
         });
     }
     let now = utc_now_text();
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(&pool).await?;
     super::repo::save_needs(
         &mut transaction,
         member.pair.mentee_profile_id,

@@ -146,7 +146,7 @@ pub async fn send_due_digests(
         if !digest_is_due(oldest.with_timezone(&Utc), now) {
             continue;
         }
-        let mut transaction = pool.begin().await?;
+        let mut transaction = crate::write_transaction::begin_write(pool).await?;
         let held = held_notices_of(&mut transaction, person.account_id).await?;
         if held.is_empty() {
             continue;

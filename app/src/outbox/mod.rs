@@ -4,6 +4,7 @@
 //! configured (otherwise only logged). Coordinators read them on the outbox page.
 
 pub mod action_links;
+pub mod backoff;
 #[cfg(feature = "ssr")]
 pub mod compose;
 #[cfg(feature = "ssr")]
@@ -155,6 +156,12 @@ pub struct OutboxMessage {
     pub created_at: String,
     pub sent_at: Option<String>,
     pub last_error: Option<String>,
+    /// Attempts made so far.
+    pub attempts: i64,
+    /// When a failed message is tried again (`backoff`).
+    pub next_attempt_at: Option<String>,
+    /// When it was given up after its last attempt.
+    pub failed_at: Option<String>,
 }
 
 /// The outbox page: messages and whether an SMTP server delivers them.

@@ -233,6 +233,9 @@ struct OutboxRow {
     created_at: String,
     sent_at: Option<String>,
     last_error: Option<String>,
+    attempts: i64,
+    next_attempt_at: Option<String>,
+    failed_at: Option<String>,
     /// The reader sent the invitation to this recipient.
     own_invitation: bool,
 }
@@ -281,7 +284,7 @@ pub async fn latest(
 ) -> Result<Vec<OutboxMessage>, sqlx::Error> {
     let rows: Vec<OutboxRow> = sqlx::query_as(
         "SELECT id, kind, recipient, locale, subject, body, action_url, created_at, sent_at, \
-         last_error, EXISTS (SELECT 1 FROM invitations i WHERE i.email = outbox.recipient \
+         last_error, attempts, next_attempt_at, failed_at, EXISTS (SELECT 1 FROM invitations i WHERE i.email = outbox.recipient \
          COLLATE NOCASE AND i.invited_by = ?) AS own_invitation \
          FROM outbox ORDER BY id DESC LIMIT ?",
     )
@@ -307,6 +310,9 @@ pub async fn latest(
                 created_at: program_time(&row.created_at),
                 sent_at: row.sent_at.as_deref().map(program_time),
                 last_error: row.last_error,
+                attempts: row.attempts,
+                next_attempt_at: row.next_attempt_at.as_deref().map(program_time),
+                failed_at: row.failed_at.as_deref().map(program_time),
             }
         })
         .collect())
@@ -323,17 +329,19 @@ pub struct PendingEmail {
     pub attempts: i64,
 }
 
-/// Messages not delivered yet, oldest first, skipping those that failed too often.
+/// Messages due for an attempt at `now`, oldest first: not sent, not given
+/// up, and their next attempt's time come (`backoff`).
 pub async fn pending(
     pool: &SqlitePool,
-    max_attempts: i64,
+    now: DateTime<Utc>,
     limit: i64,
 ) -> Result<Vec<PendingEmail>, sqlx::Error> {
     sqlx::query_as(
         "SELECT id, recipient, subject, body, action_url, attempts FROM outbox \
-         WHERE sent_at IS NULL AND attempts < ? ORDER BY id LIMIT ?",
+         WHERE sent_at IS NULL AND failed_at IS NULL \
+         AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id LIMIT ?",
     )
-    .bind(max_attempts)
+    .bind(crate::program_time::utc_text(now))
     .bind(limit)
     .fetch_all(pool)
     .await
@@ -352,13 +360,51 @@ pub async fn mark_sent(pool: &SqlitePool, id: i64) -> Result<(), sqlx::Error> {
     Ok(())
 }
 
-pub async fn mark_failed(pool: &SqlitePool, id: i64, error: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?")
-        .bind(error)
-        .bind(id)
-        .execute(pool)
-        .await?;
+/// Records a failed attempt: tried again at `retry_at`, or, when `None`,
+/// given up at `now` (a coordinator may send it again).
+pub async fn mark_failed(
+    pool: &SqlitePool,
+    id: i64,
+    error: &str,
+    retry_at: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let (next_attempt_at, failed_at) = match retry_at {
+        Some(at) => (Some(crate::program_time::utc_text(at)), None),
+        None => (None, Some(crate::program_time::utc_text(now))),
+    };
+    sqlx::query(
+        "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, \
+         failed_at = ? WHERE id = ?",
+    )
+    .bind(error)
+    .bind(next_attempt_at)
+    .bind(failed_at)
+    .bind(id)
+    .execute(pool)
+    .await?;
     Ok(())
+}
+
+/// Gives every message given up a new series of attempts, starting now;
+/// how many.
+pub async fn resend_failed(pool: &SqlitePool) -> Result<u64, sqlx::Error> {
+    Ok(sqlx::query(
+        "UPDATE outbox SET failed_at = NULL, next_attempt_at = NULL, attempts = 0 \
+         WHERE failed_at IS NOT NULL AND sent_at IS NULL",
+    )
+    .execute(pool)
+    .await?
+    .rows_affected())
+}
+
+/// Messages given up (the coordinator's home shows them first).
+pub async fn count_failed(pool: &SqlitePool) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT count(*) FROM outbox WHERE failed_at IS NOT NULL AND sent_at IS NULL",
+    )
+    .fetch_one(pool)
+    .await
 }
 
 pub async fn count_unsent(pool: &SqlitePool) -> Result<i64, sqlx::Error> {

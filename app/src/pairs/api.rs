@@ -44,11 +44,11 @@ pub async fn answer_pair(id: i64, answer: String, reason: Option<String>) -> Res
     let pool = pool()?;
     let (pair, side, caller_id) = pair_of_caller(&pool, id).await?;
     let (answer, reason) = read_answer(&answer, reason.as_deref())?;
-    if pair.status() != Some(PairStatus::Proposed) {
+    if pair.known_status()? != PairStatus::Proposed {
         return Err(AppError::Conflict);
     }
     let now = utc_now_text();
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(&pool).await?;
     if !repo::record_answer(&mut transaction, id, side, answer, reason.as_deref(), &now).await? {
         return Err(AppError::Conflict);
     }
@@ -258,7 +258,7 @@ async fn close_pair(
         .ok_or(AppError::NotFound)?;
     let public_url = server_settings()?.public_url;
     let now = utc_now_text();
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(&pool).await?;
     if !crate::pairs::repo::close(&mut transaction, id, from, to, reason, coordinator_id, &now)
         .await?
     {

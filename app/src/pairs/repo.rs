@@ -3,6 +3,7 @@
 use sqlx::{SqliteConnection, SqlitePool};
 
 use crate::pairs::{Answer, MyPair, PairRow, PairStatus, Side};
+use crate::stored::{decode, decode_optional, decode_or_skip, UnknownStoredValue};
 
 /// A new proposal, if the mentee has no open pair and the mentor a free place
 /// (active and proposed pairs count), in a cohort not concluded. `Ok(None)`:
@@ -68,8 +69,14 @@ pub struct PairRecord {
 }
 
 impl PairRecord {
+    /// The pair's status; an unknown stored one is an error (logged).
+    pub fn known_status(&self) -> Result<PairStatus, UnknownStoredValue> {
+        decode("pairs", "status", &self.status)
+    }
+
+    /// `known_status`, `None` when unknown (logged all the same).
     pub fn status(&self) -> Option<PairStatus> {
-        PairStatus::parse(&self.status)
+        self.known_status().ok()
     }
 }
 
@@ -287,7 +294,10 @@ pub async fn pairs_of_profile(
     // The profile is on one side of all its pairs.
     let open_partners: Vec<i64> = rows
         .iter()
-        .filter(|row| PairStatus::parse(&row.status).is_some_and(|status| status.is_open()))
+        .filter(|row| {
+            decode_or_skip::<PairStatus>("pairs", "status", &row.status)
+                .is_some_and(|status| status.is_open())
+        })
         .map(|row| row.partner_profile_id)
         .collect();
     let partners_are_mentors = rows.first().is_some_and(|row| !row.is_mentor);
@@ -295,7 +305,8 @@ pub async fn pairs_of_profile(
         crate::pairs::partner::load_many(pool, &open_partners, partners_are_mentors).await?;
     let mut pairs = Vec::with_capacity(rows.len());
     for row in rows {
-        let Some(status) = PairStatus::parse(&row.status) else {
+        // One pair of unknown status is left out (logged), the others shown.
+        let Some(status) = decode_or_skip::<PairStatus>("pairs", "status", &row.status) else {
             continue;
         };
         let partner = if status.is_open() {
@@ -303,22 +314,28 @@ pub async fn pairs_of_profile(
         } else {
             None
         };
-        pairs.push(my_pair(row, status, partner));
+        pairs.extend(my_pair(row, status, partner));
     }
     Ok(pairs)
 }
 
+/// The pair as its person sees it; `None` (logged) when an answer stored
+/// is unknown: left out of the list rather than shown as unanswered.
 fn my_pair(
     row: MyPairRow,
     status: PairStatus,
     partner: Option<crate::pairs::partner::PartnerProfile>,
-) -> MyPair {
+) -> Option<MyPair> {
+    let mentee_answer =
+        decode_optional::<Answer>("pairs", "mentee_answer", row.mentee_answer.as_deref()).ok()?;
+    let mentor_answer =
+        decode_optional::<Answer>("pairs", "mentor_answer", row.mentor_answer.as_deref()).ok()?;
     let (mine, theirs) = if row.is_mentor {
-        (&row.mentor_answer, &row.mentee_answer)
+        (mentor_answer, mentee_answer)
     } else {
-        (&row.mentee_answer, &row.mentor_answer)
+        (mentee_answer, mentor_answer)
     };
-    MyPair {
+    Some(MyPair {
         id: row.id,
         status,
         side: if row.is_mentor {
@@ -327,12 +344,12 @@ fn my_pair(
             Side::Mentee
         },
         partner_name: row.partner_name,
-        my_answer: mine.as_deref().and_then(Answer::parse),
-        partner_answer: theirs.as_deref().and_then(Answer::parse),
+        my_answer: mine,
+        partner_answer: theirs,
         my_reason: row.my_reason,
         proposed_at: row.proposed_at,
         partner,
-    }
+    })
 }
 
 #[derive(sqlx::FromRow)]
@@ -382,10 +399,20 @@ pub async fn board_pairs_of_cohort(
                 mentee_name: row.mentee_name,
                 mentor_profile_id: row.mentor_profile_id,
                 mentor_name: row.mentor_name,
-                status: PairStatus::parse(&row.status)?,
+                status: decode_or_skip("pairs", "status", &row.status)?,
                 score: row.score,
-                mentee_answer: row.mentee_answer.as_deref().and_then(Answer::parse),
-                mentor_answer: row.mentor_answer.as_deref().and_then(Answer::parse),
+                mentee_answer: decode_optional(
+                    "pairs",
+                    "mentee_answer",
+                    row.mentee_answer.as_deref(),
+                )
+                .ok()?,
+                mentor_answer: decode_optional(
+                    "pairs",
+                    "mentor_answer",
+                    row.mentor_answer.as_deref(),
+                )
+                .ok()?,
                 reason: row.reason,
                 proposed_at: row.proposed_at,
             })

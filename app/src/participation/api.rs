@@ -103,7 +103,7 @@ pub async fn carry_mentors_over(
         crate::components::access::encode_query_value(code)
     );
     let now = crate::program_time::utc_now_text();
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(&pool).await?;
     let asked = super::repo::invite(
         &mut transaction,
         target,
@@ -200,7 +200,7 @@ pub async fn answer_cohort_invitation(
         &availability.unwrap_or_default(),
         current.open_pairs,
     )?;
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(&pool).await?;
     let now = crate::program_time::utc_now_text();
     if !super::repo::answer(&mut transaction, account, code, checked, &now).await? {
         return Err(AppError::CohortConcluded);

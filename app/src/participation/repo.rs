@@ -46,18 +46,23 @@ pub async fn candidates(
     .bind(source)
     .fetch_all(pool)
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|row| CarryCandidate {
-            profile_id: row.profile_id,
-            name: row.name,
-            capacity: row
-                .capacity
-                .unwrap_or(crate::profiles::repo::DEFAULT_CAPACITY),
-            open_pairs: row.open_pairs,
-            status_here: row.status_here.as_deref().and_then(MembershipStatus::parse),
+    rows.into_iter()
+        .map(|row| {
+            Ok(CarryCandidate {
+                profile_id: row.profile_id,
+                name: row.name,
+                capacity: row
+                    .capacity
+                    .unwrap_or(crate::profiles::repo::DEFAULT_CAPACITY),
+                open_pairs: row.open_pairs,
+                status_here: crate::stored::decode_optional(
+                    "cohort_members",
+                    "status",
+                    row.status_here.as_deref(),
+                )?,
+            })
         })
-        .collect())
+        .collect()
 }
 
 #[derive(sqlx::FromRow)]
@@ -85,7 +90,7 @@ pub async fn asked(pool: &SqlitePool, target: i64) -> Result<Vec<CarriedMentor>,
         .filter_map(|row| {
             Some(CarriedMentor {
                 name: row.name,
-                status: MembershipStatus::parse(&row.status)?,
+                status: crate::stored::decode_or_skip("cohort_members", "status", &row.status)?,
                 capacity: row.capacity,
                 invited_at: crate::program_time::program_time(&row.invited_at),
             })
@@ -181,11 +186,11 @@ pub async fn invitation(
     .bind(code)
     .fetch_optional(pool)
     .await?;
-    Ok(row.and_then(|row| {
+    row.map(|row| {
         let availability = row.confirmed_availability.unwrap_or(row.availability);
-        Some(CohortInvitation {
+        Ok(CohortInvitation {
             cohort,
-            status: MembershipStatus::parse(&row.status)?,
+            status: crate::stored::decode("cohort_members", "status", &row.status)?,
             capacity: row
                 .confirmed_capacity
                 .or(row.capacity)
@@ -193,7 +198,8 @@ pub async fn invitation(
             availability: WeeklyAvailability(u32::try_from(availability).unwrap_or(0)),
             open_pairs: row.open_pairs,
         })
-    }))
+    })
+    .transpose()
 }
 
 /// The cohorts (codes and names) a mentor is asked to confirm for and has

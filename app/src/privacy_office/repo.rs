@@ -5,7 +5,7 @@ use sqlx::{SqliteConnection, SqlitePool};
 
 use super::{
     check_handover, Coordinator, HandoverTarget, Incident, IncidentFields, NoticeDraft,
-    PersonInCharge, PrivacyNotice, Risk,
+    PersonInCharge, PrivacyNotice,
 };
 use crate::error::AppError;
 use crate::program_time::program_time;
@@ -251,9 +251,9 @@ struct IncidentRow {
 }
 
 impl IncidentRow {
-    /// `None` for a risk no migration allows (logged by the caller).
-    fn incident(self) -> Option<Incident> {
-        Some(Incident {
+    /// An error (logged) for a risk no migration allows.
+    fn incident(self) -> Result<Incident, crate::stored::UnknownStoredValue> {
+        Ok(Incident {
             id: self.id,
             occurred_on: self.occurred_on,
             discovered_on: self.discovered_on,
@@ -261,7 +261,7 @@ impl IncidentRow {
             information_concerned: self.information_concerned,
             people_concerned: self.people_concerned,
             people_count: self.people_count,
-            risk: Risk::parse(&self.risk)?,
+            risk: crate::stored::decode("confidentiality_incidents", "risk", &self.risk)?,
             risk_reasoning: self.risk_reasoning,
             measures: self.measures,
             commission_notified_on: self.commission_notified_on,
@@ -284,16 +284,10 @@ const SELECT_INCIDENT: &str = "SELECT i.id, i.occurred_on, i.discovered_on, i.na
   LEFT JOIN accounts r ON r.id = i.recorded_by \
   LEFT JOIN accounts u ON u.id = i.updated_by";
 
-fn decoded(rows: Vec<IncidentRow>) -> Vec<Incident> {
-    let read = rows.len();
-    let incidents: Vec<Incident> = rows.into_iter().filter_map(IncidentRow::incident).collect();
-    if incidents.len() < read {
-        tracing::error!(
-            skipped = read - incidents.len(),
-            "confidentiality incidents with a risk no migration allows"
-        );
-    }
-    incidents
+/// Every incident read, or an error: a register that left one out would
+/// not be the register.
+fn decoded(rows: Vec<IncidentRow>) -> Result<Vec<Incident>, crate::stored::UnknownStoredValue> {
+    rows.into_iter().map(IncidentRow::incident).collect()
 }
 
 /// The register, newest incident first (by when it happened, then by when
@@ -304,7 +298,7 @@ pub async fn incidents(pool: &SqlitePool) -> Result<Vec<Incident>, AppError> {
     ))
     .fetch_all(pool)
     .await?;
-    Ok(decoded(rows))
+    Ok(decoded(rows)?)
 }
 
 /// One incident; `NotFound` when there is none of that id.
@@ -313,7 +307,7 @@ pub async fn incident(pool: &SqlitePool, id: i64) -> Result<Incident, AppError> 
         .bind(id)
         .fetch_all(pool)
         .await?;
-    decoded(rows).into_iter().next().ok_or(AppError::NotFound)
+    decoded(rows)?.into_iter().next().ok_or(AppError::NotFound)
 }
 
 /// How many incidents the register holds, and how many of them still owe a

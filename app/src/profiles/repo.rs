@@ -3,8 +3,8 @@ use chrono::NaiveDate;
 use sqlx::{SqliteConnection, SqlitePool};
 
 use super::{
-    LanguageLevel, MatchingFields, MenteeStudies, MentorSettings, Modality, ProfileView,
-    SpokenLanguage, WeeklyAvailability,
+    MatchingFields, MenteeStudies, MentorSettings, Modality, ProfileView, SpokenLanguage,
+    WeeklyAvailability,
 };
 use crate::accounts::Role;
 use crate::catalog::Bilingual;
@@ -179,12 +179,18 @@ pub async fn matching_lists(
         .bind(owner_id)
         .fetch_all(&mut *connection)
         .await?;
-    let mut spoken: Vec<SpokenLanguage> = languages
+    let languages_table = match owner {
+        ListOwner::Application => "application_languages",
+        ListOwner::Profile => "profile_languages",
+    };
+    // A language left out would change the matching and the forms: an error.
+    let mut spoken = languages
         .into_iter()
-        .filter_map(|(code, level)| {
-            LanguageLevel::parse(&level).map(|level| SpokenLanguage { code, level })
+        .map(|(code, level)| {
+            let level = crate::stored::decode(languages_table, "level", &level)?;
+            Ok(SpokenLanguage { code, level })
         })
-        .collect();
+        .collect::<Result<Vec<SpokenLanguage>, sqlx::Error>>()?;
     // French and English first, as forms list them.
     spoken.sort_by_key(|language| {
         super::choices::LANGUAGES
@@ -225,7 +231,11 @@ pub async fn load_profile(
             domains,
             skills,
             languages,
-            modality: row.modality.as_deref().and_then(Modality::parse),
+            modality: crate::stored::decode_optional(
+                "profiles",
+                "modality",
+                row.modality.as_deref(),
+            )?,
             availability: WeeklyAvailability::from_bits(row.availability),
         },
         mentor: row.capacity.map(|capacity| MentorSettings {
@@ -281,7 +291,7 @@ pub async fn save_own_profile(
     settings: OwnSettings<'_>,
     fields: &MatchingFields,
 ) -> Result<bool, sqlx::Error> {
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(pool).await?;
     let now = utc_now_text();
     let profile_id: Option<i64> = match settings {
         OwnSettings::Mentor(mentor) => {

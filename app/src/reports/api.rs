@@ -134,6 +134,7 @@ pub async fn get_program_dashboard(cohort: Option<String>) -> Result<ProgramDash
     let coordinator_name = authorized.account()?.display_name.clone();
     let pool = pool()?;
     let (cohorts, chosen) = chosen_cohort(&pool, cohort).await?;
+    let undelivered_emails = crate::outbox::repo::count_failed(&pool).await?;
     let Some((cohort_id, cohort)) = chosen else {
         return Ok(ProgramDashboard {
             coordinator_name,
@@ -143,6 +144,7 @@ pub async fn get_program_dashboard(cohort: Option<String>) -> Result<ProgramDash
             attention: Vec::new(),
             set_aside: Vec::new(),
             thresholds: Thresholds::default(),
+            undelivered_emails,
         });
     };
     let (attention, set_aside, facts, thresholds) = attention_rows(&pool, cohort_id).await?;
@@ -155,6 +157,7 @@ pub async fn get_program_dashboard(cohort: Option<String>) -> Result<ProgramDash
         attention,
         set_aside,
         thresholds,
+        undelivered_emails,
     })
 }
 

@@ -90,6 +90,8 @@ pub struct ProgramDashboard {
     /// Snoozed or handled, and not worse since.
     pub set_aside: Vec<AttentionRow>,
     pub thresholds: Thresholds,
+    /// Emails given up after their last attempt: first thing on the page.
+    pub undelivered_emails: i64,
 }
 
 /// Days → weeks, rounded down, for sentences.

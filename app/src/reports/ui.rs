@@ -48,6 +48,7 @@ fn DashboardView(dashboard: ProgramDashboard, changes: RwSignal<u64>) -> impl In
                 <div class="container">
                     <p class="eyebrow">{t!(i18n, coordinator.title)}</p>
                     <h1>{greeting}</h1>
+                    <UndeliveredEmails count=dashboard.undelivered_emails />
                     <p class="empty-state">{t!(i18n, follow_up.no_cohort)}</p>
                     <p><a href="/coordinator/cohorts">{t!(i18n, cohorts.title)}</a></p>
                 </div>
@@ -64,6 +65,7 @@ fn DashboardView(dashboard: ProgramDashboard, changes: RwSignal<u64>) -> impl In
             <div class="container">
                 <p class="eyebrow">{t!(i18n, coordinator.title)}</p>
                 <h1>{greeting}</h1>
+                <UndeliveredEmails count=dashboard.undelivered_emails />
                 <p class="lead">
                     <strong>{move || t_string!(i18n, follow_up.title_of, cohort = cohort_name()).to_string()}</strong>
                     " "
@@ -90,6 +92,22 @@ fn DashboardView(dashboard: ProgramDashboard, changes: RwSignal<u64>) -> impl In
         <crate::home::areas_ui::CoordinatorTools />
     }
     .into_any()
+}
+
+/// Emails the outbox gave up on, first thing on the coordinator's page
+/// (nothing when there are none).
+#[component]
+fn UndeliveredEmails(count: i64) -> impl IntoView {
+    let i18n = use_i18n();
+    (count > 0).then(|| {
+        view! {
+            <p class="notice notice-error">
+                {move || t_string!(i18n, coordinator.undelivered_alert, count = count).to_string()}
+                " "
+                <a href="/coordinator/outbox">{t!(i18n, coordinator.undelivered_open)}</a>
+            </p>
+        }
+    })
 }
 
 /// The cohort, chosen by a GET form (the address keeps it).

@@ -62,7 +62,7 @@ pub async fn save_testimonial(
     // consent is recorded with it (and withdrawn with it, or alone from
     // "my account").
     let now = chrono::Utc::now();
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(&pool).await?;
     super::repo::save(
         &mut transaction,
         account.id,
@@ -93,7 +93,7 @@ pub async fn withdraw_testimonial() -> Result<(), AppError> {
 
     let authorized = authorize(Access::OwnProfile).await?;
     let account = authorized.account()?;
-    let mut transaction = pool()?.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(&pool()?).await?;
     if !super::repo::withdraw(&mut transaction, account.id).await? {
         return Err(AppError::NotFound);
     }

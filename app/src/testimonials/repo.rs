@@ -2,7 +2,6 @@
 use sqlx::{SqliteConnection, SqlitePool};
 
 use super::{PublicTestimonial, Signature, Testimonial, TestimonialStatus};
-use crate::accounts::Role;
 
 #[derive(sqlx::FromRow)]
 struct Row {
@@ -17,16 +16,18 @@ struct Row {
 }
 
 impl Row {
-    /// `None` for a value no migration allows (logged by the caller's count).
+    /// `None` for a value no migration allows (logged, naming it): the
+    /// testimonial is left out, the others shown.
     fn testimonial(self) -> Option<Testimonial> {
+        use crate::stored::decode_or_skip;
         Some(Testimonial {
             id: self.id,
             author_name: self.author_name,
-            role: Role::parse(&self.role)?,
+            role: decode_or_skip("accounts", "role", &self.role)?,
             body: self.body,
             language: self.language,
-            signature: Signature::parse(&self.signature)?,
-            status: TestimonialStatus::parse(&self.status)?,
+            signature: decode_or_skip("testimonials", "signature", &self.signature)?,
+            status: decode_or_skip("testimonials", "status", &self.status)?,
             written_at: crate::program_time::program_time(&self.written_at),
             version: self.written_at,
         })
@@ -38,15 +39,7 @@ const SELECT: &str = "SELECT t.id, a.display_name AS author_name, a.role, t.body
                       FROM testimonials t JOIN accounts a ON a.id = t.account_id";
 
 fn decoded(rows: Vec<Row>) -> Vec<Testimonial> {
-    let read = rows.len();
-    let testimonials: Vec<Testimonial> = rows.into_iter().filter_map(Row::testimonial).collect();
-    if testimonials.len() < read {
-        tracing::error!(
-            skipped = read - testimonials.len(),
-            "testimonials with a value no migration allows"
-        );
-    }
-    testimonials
+    rows.into_iter().filter_map(Row::testimonial).collect()
 }
 
 /// Whether the account is one of the two people of a completed pair.

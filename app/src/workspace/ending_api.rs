@@ -24,7 +24,7 @@ pub async fn request_pair_end(pair_id: i64, reason: String) -> Result<(), AppErr
     let reason = parse_required_text("reason", &reason, LONG_TEXT_MAX_CHARS)?;
     let public_url = server_settings()?.public_url;
     let now = utc_now_text();
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(&pool).await?;
     if !crate::pairs::repo::record_end_request(
         &mut transaction,
         pair_id,

@@ -48,7 +48,7 @@ pub async fn load_many(
     for (member, thread) in members.iter().zip(threads) {
         let pair_id = member.pair.id;
         let side = member.side;
-        let status = member.pair.status().unwrap_or(PairStatus::Active);
+        let status = member.pair.known_status()?;
         let mut needs = needs.remove(&pair_id).unwrap_or_default();
         // The mentee edits them while the pair is active: she gets the choices.
         if side == Side::Mentee && status == PairStatus::Active {
@@ -74,7 +74,16 @@ pub async fn load_many(
                 .map(|day| day.format("%Y-%m-%d").to_string()),
             my_end_request: end_requests
                 .remove(&pair_id)
-                .filter(|request| Side::parse(&request.side) == Some(side))
+                .filter(|request| {
+                    crate::stored::known(
+                        Side::parse(&request.side),
+                        "pairs",
+                        "end_requested_side",
+                        &request.side,
+                    )
+                    .ok()
+                        == Some(side)
+                })
                 .map(|request| program_time(&request.at)),
             unread_messages: unread.get(&pair_id).copied().unwrap_or_default(),
             needs,

@@ -273,7 +273,7 @@ pub async fn get_pair_overview(pair_id: i64) -> Result<PairOverview, AppError> {
     .await?;
     Ok(PairOverview {
         pair_id,
-        status: pair.status().unwrap_or(crate::pairs::PairStatus::Active),
+        status: pair.known_status()?,
         mentee_name: pair.mentee_name,
         mentor_name: pair.mentor_name,
         overall_progress: overall_progress(&goals),

@@ -116,7 +116,7 @@ pub async fn add_applications(pool: &SqlitePool, coordinator_id: i64) -> Result<
         return Ok(0);
     }
     let mut random = Seeded(7);
-    let mut transaction = pool.begin().await?;
+    let mut transaction = app::write_transaction::begin_write(pool).await?;
     let mut added = 0;
     for (index, demo) in DEMO_APPLICATIONS.iter().enumerate() {
         let employed_text =

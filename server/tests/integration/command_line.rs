@@ -7,7 +7,9 @@ fn server(database: &std::path::Path) -> Command {
         .env_clear()
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
         .env("MENTORAT_DATABASE_PATH", database)
-        .env("MENTORAT_LOG", "info");
+        .env("MENTORAT_LOG", "info")
+        // Plain text: fields read `name=value`, without colour codes between.
+        .env("NO_COLOR", "1");
     command
 }
 
@@ -64,4 +66,43 @@ fn the_first_coordinator_is_created_from_the_command_line_once() {
         .expect("the server binary runs");
     assert!(!too_short.status.success());
     assert!(String::from_utf8_lossy(&too_short.stdout).contains("at least 10 characters"));
+}
+
+#[test]
+fn a_backup_and_its_restore_are_one_command_each_and_say_what_they_did() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let database = folder.path().join("program.sqlite3");
+    let backup = folder.path().join("backups").join("monday.sqlite3");
+    let made = server(&database)
+        .args(["backup", &backup.to_string_lossy()])
+        .output()
+        .expect("the server binary runs");
+    let said = String::from_utf8_lossy(&made.stdout);
+    assert!(made.status.success(), "{said}");
+    assert!(said.contains("backup made and checked"), "{said}");
+    assert!(said.contains("bytes="), "the size: {said}");
+    assert!(said.contains("milliseconds="), "the duration: {said}");
+    assert!(backup.is_file());
+
+    let restored = server(&database)
+        .args(["restore", &backup.to_string_lossy()])
+        .output()
+        .expect("the server binary runs");
+    let said = String::from_utf8_lossy(&restored.stdout);
+    assert!(restored.status.success(), "{said}");
+    assert!(said.contains("backup restored"), "{said}");
+    assert!(
+        said.contains("before-restore-"),
+        "where the old file went: {said}"
+    );
+
+    let refused = server(&database)
+        .args([
+            "restore",
+            &folder.path().join("absent.sqlite3").to_string_lossy(),
+        ])
+        .output()
+        .expect("the server binary runs");
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stdout).contains("does not exist"));
 }

@@ -6,11 +6,14 @@ mod common;
 
 mod accounts;
 mod authorization_matrix;
+mod backups;
 mod command_line;
+mod contention;
 mod cross_pair;
 mod defences;
 mod enrolment;
 mod evaluations;
+mod generated_inputs;
 mod language;
 mod mailer;
 mod operations;

@@ -57,12 +57,17 @@ pub struct InvitationRow {
 }
 
 impl InvitationRow {
-    pub fn summary(&self) -> InvitationSummary {
-        InvitationSummary {
+    /// The role the invitation gives; an unknown stored one is an error.
+    pub fn role(&self) -> Result<Role, crate::stored::UnknownStoredValue> {
+        crate::stored::decode("invitations", "role", &self.role)
+    }
+
+    pub fn summary(&self) -> Result<InvitationSummary, crate::stored::UnknownStoredValue> {
+        Ok(InvitationSummary {
             email: self.email.clone(),
             display_name: self.display_name.clone(),
-            role: Role::parse(&self.role).unwrap_or(Role::Mentor),
-        }
+            role: self.role()?,
+        })
     }
 }
 
@@ -124,16 +129,17 @@ pub async fn list_pending_invitations(
     )
     .fetch_all(pool)
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|row| PendingInvitation {
-            is_expired: row.expires_at <= now_text,
-            role: Role::parse(&row.role).unwrap_or(Role::Mentor),
-            email: row.email,
-            display_name: row.display_name,
-            expires_at: crate::program_time::program_time(&row.expires_at),
+    rows.into_iter()
+        .map(|row| {
+            Ok(PendingInvitation {
+                is_expired: row.expires_at <= now_text,
+                role: crate::stored::decode("invitations", "role", &row.role)?,
+                email: row.email,
+                display_name: row.display_name,
+                expires_at: crate::program_time::program_time(&row.expires_at),
+            })
         })
-        .collect())
+        .collect()
 }
 
 pub async fn count_pending_invitations(

@@ -21,7 +21,7 @@ pub async fn accept_application(id: i64, cohort: String) -> Result<(), AppError>
     let pool = pool()?;
     let row = load_acceptable(&pool, id).await?;
     let now = utc_now_text();
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(&pool).await?;
     let cohort_id = chosen_cohort(&mut transaction, &cohort).await?;
     write_acceptance(&mut transaction, &row, cohort_id, coordinator.id, &now).await?;
     invite_mentor(&mut transaction, &coordinator, &row).await?;
@@ -77,7 +77,7 @@ pub(super) async fn decide_with_message(
     let (token, token_hash) = new_token();
     let link = format!("{}/application/{token}", server_settings()?.public_url);
     let now = utc_now_text();
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(&pool).await?;
     write_decision(
         &mut transaction,
         &row,
@@ -143,7 +143,7 @@ async fn find_application(pool: &sqlx::SqlitePool, id: i64) -> Result<Applicatio
 /// `Conflict` unless the application still waits for a decision.
 #[cfg(feature = "ssr")]
 fn ensure_open(row: &ApplicationRow) -> Result<(), AppError> {
-    if row.status().is_open() {
+    if row.status()?.is_open() {
         Ok(())
     } else {
         Err(AppError::Conflict)
@@ -160,7 +160,7 @@ async fn load_acceptable(pool: &sqlx::SqlitePool, id: i64) -> Result<Application
 
     let row = find_application(pool, id).await?;
     ensure_open(&row)?;
-    if !ineligibility_reasons(row.facts()).is_empty() {
+    if !ineligibility_reasons(row.facts()?).is_empty() {
         return Err(AppError::InvalidInput {
             field: "decision".to_owned(),
             problem: InputProblem::NotEligible,

@@ -34,10 +34,8 @@ async fn place_of(
     };
     Ok(Some(QuestionPlace {
         questionnaire_id,
-        kind: QuestionnaireKind::parse(&kind)
-            .ok_or_else(|| AppError::internal(format!("questionnaire kind {kind:?}")))?,
-        audience: Audience::parse(&audience)
-            .ok_or_else(|| AppError::internal(format!("audience {audience:?}")))?,
+        kind: crate::stored::decode("questionnaires", "kind", &kind)?,
+        audience: crate::stored::decode("questionnaires", "audience", &audience)?,
         retired,
     }))
 }
@@ -59,7 +57,7 @@ pub async fn all_questions(
     .bind(audience.as_str())
     .fetch_all(pool)
     .await?;
-    Ok(decoded_questions(rows))
+    Ok(decoded_questions(rows)?)
 }
 
 /// Changes a question's two wordings (its kind never changes: the answers

@@ -57,11 +57,11 @@ pub async fn rates(
     .bind(sending_id)
     .fetch_all(pool)
     .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|row| {
-            Some((
-                Audience::parse(&row.audience)?,
+    // Counts without one audience would be other counts: an error.
+    rows.into_iter()
+        .map(|row| {
+            Ok((
+                crate::stored::decode("questionnaires", "audience", &row.audience)?,
                 ResponseRate {
                     sent: row.sent,
                     drafted: row.drafted,
@@ -69,7 +69,7 @@ pub async fn rates(
                 },
             ))
         })
-        .collect())
+        .collect()
 }
 
 /// The questions whose results a sending shows: those of the questionnaire
@@ -95,7 +95,7 @@ pub async fn result_questions(
     .bind(sending_id)
     .fetch_all(pool)
     .await?;
-    Ok(decoded_questions(rows))
+    Ok(decoded_questions(rows)?)
 }
 
 /// Every answer of the sending's submitted responses, oldest response first.
@@ -146,7 +146,12 @@ pub async fn people(
             Some(PersonResponse {
                 response_id: row.response_id,
                 name: row.name,
-                audience: Audience::parse(&row.audience)?,
+                // Left out of the list (logged), the others shown.
+                audience: crate::stored::decode_or_skip(
+                    "questionnaires",
+                    "audience",
+                    &row.audience,
+                )?,
                 status: match (&row.submitted_at, &row.updated_at) {
                     (Some(_), _) => ResponseStatus::Submitted,
                     (None, Some(_)) => ResponseStatus::Draft,
@@ -203,9 +208,9 @@ pub async fn submitted_responses(
     .await?;
     let mut responses: Vec<(i64, SubmittedResponse)> = Vec::new();
     for row in rows {
-        let Some(audience) = Audience::parse(&row.audience) else {
-            continue;
-        };
+        // Results without one response would be other results: an error.
+        let audience: Audience =
+            crate::stored::decode("questionnaires", "audience", &row.audience)?;
         if responses
             .last()
             .is_none_or(|(id, _)| *id != row.response_id)

@@ -70,11 +70,11 @@ pub async fn read_feedback(
     };
     let (strengths, to_improve, observations, next_step) =
         errors.finish_with(|| Some((strengths?, to_improve?, observations?, next_step?)))?;
-    if goal_progress.is_some()
-        && goal
-            .as_ref()
-            .is_some_and(|goal| !goal.agreement().is_agreed())
-    {
+    let goal_agreed = match &goal {
+        Some(goal) => goal.agreement()?.is_agreed(),
+        None => true,
+    };
+    if goal_progress.is_some() && !goal_agreed {
         return Err(AppError::NotAgreed);
     }
     let feedback = NewFeedback {

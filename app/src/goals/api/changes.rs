@@ -27,9 +27,9 @@ pub async fn tick_milestone(id: i64, version: i64, state: String) -> Result<(), 
         .ok_or(AppError::NotFound)?;
     let (pool, member, _) = item_for_change::<GoalRow>(goal_id, Who::Either).await?;
     let now = now();
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(&pool).await?;
     let goal = repo::bump(&mut transaction, goal_id, version, &now).await?;
-    if !goal.agreement().is_agreed() {
+    if !goal.agreement()?.is_agreed() {
         return Err(AppError::NotAgreed);
     }
     let title = repo::set_milestone_done(&mut transaction, goal_id, id, done, &now)
@@ -80,9 +80,9 @@ pub async fn add_milestone(
     let due = errors.check(parse_optional_date("due_date", &due_date));
     let (title, due) = errors.finish_with(|| Some((title?, due?)))?;
     let now = now();
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(&pool).await?;
     let goal = repo::bump(&mut transaction, goal_id, version, &now).await?;
-    if goal.agreement().is_agreed() {
+    if goal.agreement()?.is_agreed() {
         let kind = ChangeKind::Milestone {
             title,
             due: due.map(|date| date.format("%Y-%m-%d").to_string()),
@@ -91,7 +91,7 @@ pub async fn add_milestone(
     } else {
         repo::add_recorded_milestone(&mut transaction, goal_id, member.side, &title, due, &now)
             .await?;
-        let next: Agreement = goal.agreement().after(JointStep::Rewrite, member.side)?;
+        let next: Agreement = goal.agreement()?.after(JointStep::Rewrite, member.side)?;
         repo::set_agreement(&mut transaction, goal_id, next, member.side, None).await?;
         repo::record_event(
             &mut transaction,
@@ -123,11 +123,11 @@ pub(crate) async fn propose_change(
     use crate::outbox::{compose, EmailKind};
     use crate::server_context::server_settings;
 
-    let waiting = goal.pending();
+    let waiting = goal.pending()?;
     may_propose(
         &GoalState {
-            agreed: goal.agreement().is_agreed(),
-            status: goal.status(),
+            agreed: goal.agreement()?.is_agreed(),
+            status: goal.status()?,
             pending: waiting.as_ref(),
         },
         &kind,
@@ -187,9 +187,9 @@ pub async fn assess_goal(
     }
     let (percent, comment) = errors.finish_with(|| Some((percent??, comment?)))?;
     let now = now();
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(&pool).await?;
     let goal = repo::bump(&mut transaction, id, version, &now).await?;
-    if !goal.agreement().is_agreed() {
+    if !goal.agreement()?.is_agreed() {
         return Err(AppError::NotAgreed);
     }
     repo::assess(&mut transaction, id, percent, &comment, &now).await?;
@@ -221,7 +221,7 @@ pub async fn propose_goal_status(id: i64, version: i64, status: String) -> Resul
         problem: InputProblem::InvalidChoice,
     })?;
     let now = now();
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(&pool).await?;
     let goal = repo::bump(&mut transaction, id, version, &now).await?;
     propose_change(
         &mut transaction,
@@ -251,13 +251,13 @@ pub async fn answer_goal_change(id: i64, version: i64, answer: String) -> Result
         problem: InputProblem::InvalidChoice,
     })?;
     let now = now();
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(&pool).await?;
     let goal = repo::bump(&mut transaction, id, version, &now).await?;
-    let waiting = goal.pending();
+    let waiting = goal.pending()?;
     let pending = answerable(
         &GoalState {
-            agreed: goal.agreement().is_agreed(),
-            status: goal.status(),
+            agreed: goal.agreement()?.is_agreed(),
+            status: goal.status()?,
             pending: waiting.as_ref(),
         },
         member.side,

@@ -38,10 +38,10 @@ pub async fn log_meeting(
     let (outcome, notes) = errors.finish_with(|| Some((outcome?, notes?)))?;
     let now = now();
     let public_url = server_settings()?.public_url;
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(&pool).await?;
     let meeting = repo::bump(&mut transaction, id, version, &now).await?;
     if outcome == MeetingStatus::Held {
-        if !meeting.agreement().is_agreed() {
+        if !meeting.agreement()?.is_agreed() {
             return Err(AppError::NotAgreed);
         }
         if meeting.starts_at > now {
@@ -55,7 +55,7 @@ pub async fn log_meeting(
     repo::record_outcome(&mut transaction, id, outcome, notes.as_deref(), &steps).await?;
     // A cancellation is news to the other person (once: rewriting the notes
     // of a cancelled meeting is not).
-    if outcome == MeetingStatus::Cancelled && meeting.status() != MeetingStatus::Cancelled {
+    if outcome == MeetingStatus::Cancelled && meeting.status()? != MeetingStatus::Cancelled {
         member
             .notify_partner_about(
                 &mut transaction,
@@ -125,12 +125,12 @@ pub async fn next_step_to_milestone(
     }
     let title = milestone_title(&text, TITLE_MAX_CHARS);
     let now = now();
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(&pool).await?;
     let goal = goals::bump(&mut transaction, goal.id, goal_version, &now).await?;
-    if goal.status() != GoalStatus::InProgress {
+    if goal.status()? != GoalStatus::InProgress {
         return Err(AppError::Conflict);
     }
-    if goal.agreement().is_agreed() {
+    if goal.agreement()?.is_agreed() {
         // An agreed goal takes a new milestone once the other side agrees:
         // proposed, and the step linked when it is.
         let kind = crate::goals::changes::ChangeKind::Milestone { title, due: None };
@@ -159,7 +159,7 @@ pub async fn next_step_to_milestone(
         }
         // Part of a goal still being agreed: it is the converter's proposal now.
         let next = goal
-            .agreement()
+            .agreement()?
             .after(crate::joint::agreement::JointStep::Rewrite, member.side)?;
         goals::set_agreement(&mut transaction, goal_id, next, member.side, None).await?;
     }

@@ -109,20 +109,24 @@ impl MeetingParts {
     }
 
     /// The meeting as shown; it is past once it started (`now`, UTC text).
-    pub(super) fn meeting(&self, row: MeetingRow, now: &str) -> Meeting {
+    pub(super) fn meeting(
+        &self,
+        row: MeetingRow,
+        now: &str,
+    ) -> Result<Meeting, crate::stored::UnknownStoredValue> {
         let starts = program_time(&row.starts_at);
         let (date, time) = starts
             .split_once(' ')
             .map(|(date, time)| (date.to_owned(), time.to_owned()))
             .unwrap_or_default();
-        let agreement = row.agreement();
-        let status = row.status();
-        Meeting {
+        let agreement = row.agreement()?;
+        let status = row.status()?;
+        Ok(Meeting {
             id: row.id,
             date,
             time,
             duration_minutes: row.duration_minutes,
-            modality: MeetingModality::parse(&row.modality).unwrap_or(MeetingModality::Video),
+            modality: crate::stored::decode("meetings", "modality", &row.modality)?,
             location: row.location,
             agreement,
             change_comment: row.change_comment,
@@ -135,6 +139,6 @@ impl MeetingParts {
             has_feedback: self.with_feedback.contains(&row.id),
             version: row.version,
             starts,
-        }
+        })
     }
 }

@@ -187,7 +187,7 @@ pub async fn send_mentee_import(id: i64, seen: String) -> Result<usize, AppError
         .iter()
         .filter(|line| line.is_ready())
         .collect();
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(&pool).await?;
     for line in &ready {
         issue_invitation(
             &mut transaction,

@@ -103,7 +103,7 @@ async fn spend_code(
         });
     }
     let now = chrono::Utc::now();
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(pool).await?;
     let spent = match &typed {
         TypedCode::App(code) => {
             let last = u64::try_from(factor.last_used_step).unwrap_or(0);
@@ -178,7 +178,7 @@ async fn renew_codes(
     account_id: i64,
     confirm_factor: bool,
 ) -> Result<(), AppError> {
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(pool).await?;
     new_recovery_codes_for(&mut transaction, session, account_id, confirm_factor).await?;
     transaction.commit().await?;
     Ok(())
@@ -310,7 +310,7 @@ pub async fn turn_off_mfa(code: String) -> Result<(), AppError> {
         return Err(code_problem(InputProblem::MfaRequired));
     }
     spend_code(&pool, account, &code, false).await?;
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(&pool).await?;
     repo::remove_mfa(&mut transaction, account.id).await?;
     transaction.commit().await?;
     record_by_caller(
@@ -502,7 +502,7 @@ pub async fn reset_mfa(account_id: i64, code: String) -> Result<(), AppError> {
         return Err(code_problem(InputProblem::MfaNeededFirst));
     }
     spend_code(&pool, actor, &code, false).await?;
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(&pool).await?;
     if !repo::remove_mfa(&mut transaction, account_id).await? {
         return Err(AppError::NotFound);
     }

@@ -61,7 +61,7 @@ pub async fn update_my_account(
             problem: InputProblem::InvalidChoice,
         })?,
     };
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(&pool).await?;
     repo::update_profile(
         &mut transaction,
         account.id,
@@ -134,7 +134,7 @@ pub async fn change_password(
     let password_hash = hash_password(new_password).await?;
     // One transaction: the new password, the end of earlier reset links and of
     // the account's other sessions (their proof holds the old hash) together.
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(&pool).await?;
     repo::update_password(&mut transaction, account.id, &password_hash).await?;
     // A reset link asked for earlier must not undo this change.
     repo::expire_password_resets(&mut transaction, account.id, chrono::Utc::now()).await?;

@@ -46,8 +46,11 @@ pub async fn get_my_sessions() -> Result<Vec<OpenSession>, AppError> {
         .into_iter()
         .map(|row| OpenSession {
             id: row.id,
-            browser: Browser::parse(&row.browser).unwrap_or(Browser::Other),
-            os: System::parse(&row.os).unwrap_or(System::Other),
+            // Every session stays listed (it may be ended from here): an
+            // unknown name is logged and shown as the one for "another".
+            browser: crate::stored::decode("account_sessions", "browser", &row.browser)
+                .unwrap_or(Browser::Other),
+            os: crate::stored::decode("account_sessions", "os", &row.os).unwrap_or(System::Other),
             client: row.client,
             signed_in_at: program_time(&row.signed_in_at),
             last_seen_at: program_time(&row.last_seen_at),

@@ -97,7 +97,7 @@ pub async fn invite_person(
             problem: InputProblem::EmailTaken,
         });
     }
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(&pool).await?;
     issue_invitation(
         &mut transaction,
         &inviter,
@@ -326,7 +326,7 @@ pub async fn change_account_role(
             None
         };
     // The role, the profile that goes with it and the answers change together.
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(&pool).await?;
     repo::set_role(&mut transaction, account_id, role).await?;
     if let Some(facts) = facts {
         repo::insert_mentor_eligibility(

@@ -105,7 +105,7 @@ async fn send_confirmation_or_notice(
     let now = chrono::Utc::now();
     let since = now - chrono::Duration::hours(1);
     let existing = repo::find_account_by_email(pool, registration.email).await?;
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(pool).await?;
     match existing {
         Some(account) => {
             let sent = crate::outbox::repo::count_sent_to(
@@ -230,7 +230,7 @@ pub async fn confirm_registration(token: String) -> Result<(), AppError> {
     let cohort_id =
         crate::profiles::repo::current_cohort_id(&pool, crate::program_time::program_today())
             .await?;
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(&pool).await?;
     let registration = repo::find_usable_registration(&mut transaction, &hash_token(&token), now)
         .await?
         .ok_or(AppError::LinkInvalid)?;

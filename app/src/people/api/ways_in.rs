@@ -19,7 +19,7 @@ pub async fn get_invitation(token: String) -> Result<InvitationSummary, AppError
         repo::find_usable_invitation(&pool()?, &hash_token(&token), chrono::Utc::now())
             .await?
             .ok_or(AppError::LinkInvalid)?;
-    Ok(invitation.summary())
+    Ok(invitation.summary()?)
 }
 
 /// The invitee sets a password, accepts the privacy notice and is signed in.
@@ -34,7 +34,7 @@ pub async fn accept_invitation(
     use crate::accounts::policy::Access;
     use crate::accounts::repo::{self, NewAccount};
     use crate::accounts::session::{authorize, hash_password};
-    use crate::accounts::{tokens::hash_token, Role};
+    use crate::accounts::tokens::hash_token;
     use crate::audit::AuditEvent;
     use crate::error::InputProblem;
     use crate::input::*;
@@ -55,7 +55,7 @@ pub async fn accept_invitation(
         &invitation.email,
     )?;
     require_checked("consent", consent.as_deref(), InputProblem::ConsentRequired)?;
-    let role = Role::parse(&invitation.role).ok_or(AppError::LinkInvalid)?;
+    let role = invitation.role()?;
 
     let password_hash = hash_password(password).await?;
     let cohort_id = match invitation.cohort_id {
@@ -65,7 +65,7 @@ pub async fn accept_invitation(
                 .await?
         }
     };
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(&pool).await?;
     let account_id = repo::insert_account(
         &mut transaction,
         &NewAccount {
@@ -170,7 +170,7 @@ async fn send_reset_link(
     let link = format!("{public_url}/password/reset/{token}");
     let message =
         compose::password_reset(&account.locale, &account.display_name, RESET_VALID_MINUTES);
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(&pool).await?;
     let recorded = repo::insert_password_reset_within_limit(
         &mut transaction,
         &token_hash,
@@ -250,7 +250,7 @@ pub async fn reset_password(token: String, password: String) -> Result<(), AppEr
     check_new_password("password", &password, &display_name, &email)?;
     let password_hash = hash_password(password).await?;
 
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(&pool).await?;
     let account_id = repo::use_password_reset(&mut transaction, &token_hash, now)
         .await?
         .ok_or(AppError::LinkInvalid)?;

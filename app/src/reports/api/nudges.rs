@@ -43,7 +43,7 @@ pub async fn send_nudge(
         sent_by: coordinator_id,
         sent_at: &now,
     };
-    let mut transaction = pool.begin().await?;
+    let mut transaction = crate::write_transaction::begin_write(&pool).await?;
     // Write first, then check: the transaction holds the write lock from its
     // first statement, so two nudges sent at once are decided one after the other.
     let mut ours = Vec::new();

@@ -21,7 +21,7 @@ use app::goals::api::*;
 use app::home::api::GetCohortAnnouncement;
 use app::home::areas_api::{GetCoordinatorHome, GetMenteeHome, GetMentorHome};
 use app::journals::audit_api::ListAuditLog;
-use app::journals::outbox_api::ListOutbox;
+use app::journals::outbox_api::{ListOutbox, ResendFailedEmails};
 use app::layout::SetLocale;
 use app::meetings::api::*;
 use app::messages::api::*;
@@ -483,6 +483,12 @@ pub(crate) fn rows() -> Vec<Row> {
         },
         Row {
             path: ListOutbox::PATH,
+            rule: Rule::Only(Role::Coordinator),
+            body: |_| String::new(),
+        },
+        // Sends again what the outbox gave up on (nothing in the fixture).
+        Row {
+            path: ResendFailedEmails::PATH,
             rule: Rule::Only(Role::Coordinator),
             body: |_| String::new(),
         },
