@@ -27,6 +27,11 @@ cargo test -p matching
 
 unset CARGO_TARGET_DIR RUSTFLAGS
 
+# The harnesses set the same target folder and flags themselves: the test
+# binaries built above serve again.
+step "Writers under contention, 30 seconds (the 10-minute run: scripts/soak.sh)"
+./scripts/soak.sh 30
+
 step "End-to-end tests in Chromium"
 # A fresh database with the demo program, on ports apart from the dev server's.
 e2e_dir="target/e2e"

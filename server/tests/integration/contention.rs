@@ -233,3 +233,86 @@ async fn eight_writers_thirty_two_readers_and_the_retention_run_never_meet_a_loc
             .expect("a count");
     assert_eq!(usize::try_from(goals_stored).unwrap_or(0), goals);
 }
+
+/// A pool on `path` whose busy timeout is 10 ms (the server's is 5 s): the
+/// retry of `begin_write` shows within a test's time.
+async fn impatient_pool(path: &std::path::Path) -> sqlx::SqlitePool {
+    use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
+    let options = SqliteConnectOptions::new()
+        .filename(path)
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .busy_timeout(Duration::from_millis(10));
+    SqlitePoolOptions::new()
+        .max_connections(2)
+        .connect_with(options)
+        .await
+        .expect("a pool on the test file")
+}
+
+/// Takes the write lock on a connection of its own until the returned
+/// sender is dropped or `release_after` has passed.
+async fn hold_write_lock(
+    pool: &sqlx::SqlitePool,
+    release_after: Option<Duration>,
+) -> tokio::sync::oneshot::Sender<()> {
+    let holder = pool
+        .begin_with("BEGIN IMMEDIATE")
+        .await
+        .expect("the lock is free");
+    let (release, released) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(async move {
+        match release_after {
+            Some(after) => tokio::time::sleep(after).await,
+            None => {
+                let _ = released.await;
+            }
+        }
+        let _ = holder.commit().await;
+    });
+    release
+}
+
+#[tokio::test]
+async fn a_lock_held_past_the_busy_timeout_is_waited_for_a_bounded_number_of_times() {
+    use app::write_transaction::{begin_write, is_busy};
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let path = folder.path().join("busy.sqlite3");
+    let holders = impatient_pool(&path).await;
+    let writers = impatient_pool(&path).await;
+
+    // One start alone meets "database is locked" while another writer
+    // holds the lock a little longer than the busy timeout.
+    let held = hold_write_lock(&holders, None).await;
+    let plain = writers.begin_with("BEGIN IMMEDIATE").await;
+    assert!(
+        plain.as_ref().is_err_and(is_busy),
+        "a single start gives up: {:?}",
+        plain.err()
+    );
+    drop(held);
+    tokio::time::sleep(Duration::from_millis(20)).await;
+
+    // begin_write tries again and gets it once the other writer is done.
+    let _held = hold_write_lock(&holders, Some(Duration::from_millis(35))).await;
+    let mut retried = begin_write(&writers)
+        .await
+        .expect("the lock is taken on a later start");
+    sqlx::query("CREATE TABLE written (x)")
+        .execute(&mut *retried)
+        .await
+        .expect("the transaction writes");
+    retried.commit().await.expect("and commits");
+
+    // A lock never released: the busy answer comes back, after the attempts.
+    let _never = hold_write_lock(&holders, None).await;
+    let started = Instant::now();
+    let refused = begin_write(&writers).await;
+    assert!(refused.as_ref().is_err_and(is_busy), "{:?}", refused.err());
+    // Three busy timeouts of 10 ms and the pauses of 20 and 40 ms between.
+    assert!(
+        started.elapsed() >= Duration::from_millis(80),
+        "{:?}",
+        started.elapsed()
+    );
+}
