@@ -35,6 +35,11 @@ pub struct Config {
     #[arg(long, env = "MENTORAT_LOG", default_value = DEFAULT_LOG_FILTER)]
     pub log: String,
 
+    /// `text` (the default) or `json`: one JSON object per line, for a log
+    /// collector (docs/RELIABILITY.md, "Observability").
+    #[arg(long, env = "MENTORAT_LOG_FORMAT", value_enum, default_value_t)]
+    pub log_format: crate::observability::logging::LogFormat,
+
     /// Mark every cookie `Secure`, name the session cookie `__Host-…` and
     /// send HSTS. Default: on when the public URL is https; turning it off
     /// with an https public URL is refused at start.
@@ -105,7 +110,17 @@ pub struct Config {
     /// How many daily backups the folder keeps (the oldest go).
     #[arg(long, env = "MENTORAT_BACKUP_KEEP", default_value_t = DEFAULT_BACKUP_KEEP)]
     pub backup_keep: usize,
+
+    /// Serves `/metrics` (Prometheus text format) to a scraper sending
+    /// `Authorization: Bearer <this token>`; no `/metrics` when not set.
+    /// At least 16 characters.
+    #[arg(long, env = "MENTORAT_METRICS_TOKEN", hide_env_values = true)]
+    pub metrics_token: Option<String>,
 }
+
+/// The shortest metrics token accepted: a scraper's secret, not a password
+/// a person types.
+pub const MIN_METRICS_TOKEN_LENGTH: usize = 16;
 
 /// Daily backups kept by default: a week.
 pub const DEFAULT_BACKUP_KEEP: usize = 7;
@@ -117,6 +132,7 @@ impl Config {
             database_path,
             addr: None,
             log: DEFAULT_LOG_FILTER.to_owned(),
+            log_format: crate::observability::logging::LogFormat::Text,
             secure_cookies: None,
             demo_data: false,
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
@@ -131,6 +147,7 @@ impl Config {
             durability: crate::db::Durability::Normal,
             backup_dir: None,
             backup_keep: DEFAULT_BACKUP_KEEP,
+            metrics_token: None,
         }
     }
 
@@ -162,6 +179,16 @@ impl Config {
             return Some(
                 "MENTORAT_SMTP_URL is a plain smtp:// server on another machine: emails carry \
                  working links and the password; use smtps://, or smtp://…?tls=required",
+            );
+        }
+        if self
+            .metrics_token
+            .as_ref()
+            .is_some_and(|token| token.chars().count() < MIN_METRICS_TOKEN_LENGTH)
+        {
+            return Some(
+                "MENTORAT_METRICS_TOKEN is shorter than 16 characters: it is all that keeps \
+                 /metrics private; use a long random value (e.g. openssl rand -hex 32)",
             );
         }
         None

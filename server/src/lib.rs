@@ -1,6 +1,7 @@
 //! Mentorat's server: configuration, database, and the axum router shared by
 //! `main` and the integration tests.
 pub mod accounts_cli;
+pub mod background;
 pub mod backup;
 mod calendar_files;
 pub mod config;
@@ -15,6 +16,7 @@ mod form_echo;
 mod http_layers;
 pub mod large_demo;
 pub mod mailer;
+pub mod observability;
 mod page_cache;
 mod probes;
 pub mod security;
@@ -47,12 +49,13 @@ pub const SECURE_SESSION_COOKIE: &str = "__Host-mentorat_session";
 
 /// A request path fit for the log: the token of an invitation or reset link
 /// (`/invitation/<token>`) is replaced, since the link alone opens an account
-/// (or, for `/application/<token>`, someone's application; for
+/// (or, for `/register/confirm/<token>`, the account it creates; for `/application/<token>`, someone's application; for
 /// `/calendar/<token>.ics`, someone's meetings; for `/act/<token>`, an answer
 /// given in someone's name; for `/account/data/<token>`, someone's data).
 fn redacted_path(path: &str) -> std::borrow::Cow<'_, str> {
     for prefix in [
         "/invitation/",
+        "/register/confirm/",
         "/password/reset/",
         "/application/",
         "/calendar/",
@@ -92,6 +95,7 @@ pub struct AppState {
 /// no-store, its idle expiry moved, typed values kept, kept pages,
 /// server function status.
 pub fn build_router(state: AppState) -> Router {
+    observability::logging::keep_request_span_in_spawned_tasks();
     let listening = state.config.addr.unwrap_or(state.leptos_options.site_addr);
     let public_url = state.config.public_url_or(listening);
     let config = state.config.clone();
@@ -128,7 +132,10 @@ pub fn build_router(state: AppState) -> Router {
     } else {
         router
     };
-    outer_layers(router, security, config.max_body_bytes)
+    let request_ids = observability::request_id::RequestIds {
+        trust_proxy: config.trust_proxy,
+    };
+    outer_layers(router, security, config.max_body_bytes, request_ids)
 }
 
 /// What the same-origin and header checks need: the public origin, whether a
@@ -174,11 +181,30 @@ fn auth_layer(state: &AppState) -> AuthManagerLayer<Backend, SqliteStore> {
 }
 
 /// Routes that never read a session, outside the sign-in layer (a browser
-/// sends its cookie with every script and style sheet): probes and the
-/// static files (precompressed, named by their content and kept: `static_files`).
+/// sends its cookie with every script and style sheet): probes, the
+/// metrics when a token is set, and the static files (precompressed, named
+/// by their content and kept: `static_files`).
 fn open_routes(state: &AppState) -> Router {
     let pkg = format!("/{}", state.leptos_options.site_pkg_dir);
-    Router::new()
+    let metrics = state
+        .config
+        .metrics_token
+        .as_ref()
+        .and_then(|token| Some((token, observability::prometheus::recorder()?)));
+    let router = match metrics {
+        Some((token, handle)) => Router::new().route(
+            "/metrics",
+            get(observability::prometheus::serve_metrics).with_state(
+                observability::prometheus::MetricsRoute {
+                    handle,
+                    token: token.as_str().into(),
+                    pool: state.pool.clone(),
+                },
+            ),
+        ),
+        None => Router::new(),
+    };
+    router
         .route("/healthz", get(probes::healthz))
         .route("/livez", get(probes::livez))
         .nest_service(&pkg, static_files::pkg_files(&state.leptos_options))
@@ -255,12 +281,13 @@ fn page_routes(router: Router<AppState>, state: AppState, public_url: String) ->
 }
 
 /// The layers every request meets first, outermost last: same-origin writes,
-/// security headers, body limit, compression, and the request's trace span
-/// (with link tokens redacted).
+/// security headers, body limit, compression, and the request's id, span
+/// (with link tokens redacted) and figures.
 fn outer_layers(
     router: Router,
     security: Arc<security::SecuritySettings>,
     max_body_bytes: usize,
+    request_ids: observability::request_id::RequestIds,
 ) -> Router {
     router
         .layer(middleware::from_fn_with_state(
@@ -275,17 +302,10 @@ fn outer_layers(
             max_body_bytes,
         ))
         .layer(tower_http::compression::CompressionLayer::new())
-        .layer(
-            tower_http::trace::TraceLayer::new_for_http().make_span_with(
-                |request: &axum::http::Request<axum::body::Body>| {
-                    tracing::debug_span!(
-                        "request",
-                        method = %request.method(),
-                        path = %redacted_path(request.uri().path()),
-                    )
-                },
-            ),
-        )
+        .layer(middleware::from_fn_with_state(
+            request_ids,
+            observability::request_id::observe,
+        ))
 }
 
 /// The app's routes, generated once per process.
@@ -327,6 +347,10 @@ mod tests {
             "/calendar/[token]"
         );
         assert_eq!(super::redacted_path("/act/abc"), "/act/[token]");
+        assert_eq!(
+            super::redacted_path("/register/confirm/abc"),
+            "/register/confirm/[token]"
+        );
         assert_eq!(
             super::redacted_path("/coordinator/people"),
             "/coordinator/people"

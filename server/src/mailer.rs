@@ -44,9 +44,14 @@ impl Mailer {
     /// Runs until the process stops.
     pub async fn run(self, pool: SqlitePool) {
         loop {
-            if let Err(error) = self.deliver_pending(&pool).await {
+            let delivered = self.deliver_pending(&pool).await;
+            if let Err(error) = &delivered {
                 tracing::error!(%error, "cannot read the outbox");
             }
+            crate::observability::prometheus::record_background_run(
+                "email_delivery",
+                delivered.is_ok(),
+            );
             tokio::time::sleep(POLL_EVERY).await;
         }
     }

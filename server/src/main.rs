@@ -7,8 +7,6 @@ use clap::{Parser, Subcommand};
 use leptos::config::get_configuration;
 use server::accounts_cli::{self, CreateCoordinatorError};
 use server::{build_router, db, demo, large_demo, mailer, AppState, Config};
-use tower_sessions::ExpiredDeletion as _;
-use tracing_subscriber::EnvFilter;
 
 /// mimalloc: see the workspace's Cargo.toml (the glibc allocator's locks under load).
 #[global_allocator]
@@ -101,7 +99,7 @@ async fn main() -> ExitCode {
     // A `.env` file, when present, fills in variables the environment does not set.
     let dotenv = dotenvy::dotenv();
     let cli = Cli::parse();
-    init_tracing(&cli.config.log);
+    server::observability::logging::init(&cli.config.log, cli.config.log_format);
     if let Err(error) = dotenv {
         if !error.not_found() {
             tracing::warn!(%error, "ignoring an unreadable .env file");
@@ -114,13 +112,6 @@ async fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-fn init_tracing(default_filter: &str) {
-    let filter = EnvFilter::try_from_default_env()
-        .or_else(|_| EnvFilter::try_new(default_filter))
-        .unwrap_or_else(|_| EnvFilter::new("info"));
-    tracing_subscriber::fmt().with_env_filter(filter).init();
 }
 
 async fn run(cli: Cli) -> Result<(), StartError> {
@@ -196,7 +187,7 @@ async fn serve(config: Config, pool: sqlx::SqlitePool) -> Result<(), StartError>
     // does not): the pages then name the files the build wrote.
     leptos_options.hash_files = server::static_files::names_are_hashed(&leptos_options);
     let addr = config.addr.unwrap_or(leptos_options.site_addr);
-    spawn_background_tasks(&config, &pool, config.public_url_or(addr))?;
+    server::background::spawn_all(&config, &pool, config.public_url_or(addr))?;
     let state = AppState {
         leptos_options,
         pool,
@@ -223,152 +214,6 @@ async fn serve(config: Config, pool: sqlx::SqlitePool) -> Result<(), StartError>
     .await
     .map_err(StartError::Serve)?;
     tracing::info!("stopped");
-    Ok(())
-}
-
-/// Expired sessions are deleted hourly, the retention rules applied daily; meeting reminders are queued every
-/// ten minutes, weekly digests looked for every half hour (each goes out on
-/// the first look after Monday 8:00, Montréal time); the outbox is delivered
-/// when SMTP is set.
-fn spawn_background_tasks(
-    config: &Config,
-    pool: &sqlx::SqlitePool,
-    public_url: String,
-) -> Result<(), StartError> {
-    let digests = pool.clone();
-    let digest_url = public_url.clone();
-    tokio::spawn(async move {
-        let mut every = tokio::time::interval(std::time::Duration::from_secs(30 * 60));
-        loop {
-            every.tick().await;
-            match app::outbox::digest::send_due_digests(&digests, &digest_url, chrono::Utc::now())
-                .await
-            {
-                Ok(0) => {}
-                Ok(sent) => tracing::info!(sent, "weekly digests queued"),
-                Err(error) => tracing::error!(%error, "weekly digests failed"),
-            }
-        }
-    });
-    let questionnaires = pool.clone();
-    let questionnaire_url = public_url.clone();
-    tokio::spawn(async move {
-        // Hourly: a pulse is due on a day, a reminder a week after a sending.
-        let mut every = tokio::time::interval(std::time::Duration::from_secs(60 * 60));
-        loop {
-            every.tick().await;
-            let now = chrono::Utc::now();
-            match app::evaluations::sending::send_due_pulses(
-                &questionnaires,
-                &questionnaire_url,
-                now,
-            )
-            .await
-            {
-                Ok(0) => {}
-                Ok(cohorts) => tracing::info!(cohorts, "mid-cohort pulses queued"),
-                Err(error) => tracing::error!(%error, "mid-cohort pulses failed"),
-            }
-            match app::evaluations::sending::send_due_reminders(
-                &questionnaires,
-                &questionnaire_url,
-                now,
-            )
-            .await
-            {
-                Ok(0) => {}
-                Ok(sendings) => tracing::info!(sendings, "questionnaire reminders queued"),
-                Err(error) => tracing::error!(%error, "questionnaire reminders failed"),
-            }
-        }
-    });
-    let reminders = pool.clone();
-    tokio::spawn(async move {
-        let mut every = tokio::time::interval(std::time::Duration::from_secs(10 * 60));
-        loop {
-            every.tick().await;
-            match app::meetings::reminders::send_due_reminders(
-                &reminders,
-                &public_url,
-                chrono::Utc::now(),
-            )
-            .await
-            {
-                Ok(0) => {}
-                Ok(sent) => tracing::info!(sent, "meeting reminders queued"),
-                Err(error) => tracing::error!(%error, "meeting reminders failed"),
-            }
-        }
-    });
-    let retention = pool.clone();
-    tokio::spawn(async move {
-        // Hourly look; the rules run once a day (the last run is kept, so a
-        // restart neither skips nor repeats a day).
-        let mut every = tokio::time::interval(std::time::Duration::from_secs(60 * 60));
-        loop {
-            every.tick().await;
-            let now = chrono::Utc::now();
-            match app::erasure::retention::run_when_due(&retention, now).await {
-                Ok(None) => {}
-                Ok(Some(done)) => tracing::info!(removed = done.total(), "retention rules applied"),
-                Err(error) => tracing::error!(%error, "retention rules failed"),
-            }
-            // Unconfirmed registrations keep a password hash: gone within
-            // an hour of their link's end.
-            match app::accounts::repo::delete_expired_registrations(&retention, now).await {
-                Ok(0) => {}
-                Ok(removed) => tracing::info!(removed, "expired registrations removed"),
-                Err(error) => tracing::error!(%error, "expired registrations not removed"),
-            }
-            let unused_since =
-                now - chrono::Duration::days(app::accounts::known_device::DEVICE_DAYS);
-            match app::accounts::repo::delete_unused_devices(&retention, unused_since).await {
-                Ok(0) => {}
-                Ok(removed) => tracing::info!(removed, "unused devices forgotten"),
-                Err(error) => tracing::error!(%error, "unused devices not forgotten"),
-            }
-        }
-    });
-    if let Some(folder) = config.backup_dir.clone() {
-        let backups = pool.clone();
-        let keep = config.backup_keep;
-        tokio::spawn(async move {
-            // Hourly look; a backup when the newest is a day old (a restart
-            // neither skips nor repeats a day: the files' names say when).
-            let mut every = tokio::time::interval(std::time::Duration::from_secs(60 * 60));
-            loop {
-                every.tick().await;
-                match server::backup::scheduled(&backups, &folder, keep, chrono::Utc::now()).await {
-                    Ok(None) => {}
-                    Ok(Some(made)) => tracing::info!(
-                        file = %made.path.display(),
-                        bytes = made.bytes,
-                        "scheduled backup made and checked"
-                    ),
-                    Err(error) => tracing::error!(%error, "scheduled backup failed"),
-                }
-            }
-        });
-    }
-    let store = tower_sessions_sqlx_store::SqliteStore::new(pool.clone());
-    tokio::spawn(async move {
-        if let Err(error) = store
-            .continuously_delete_expired(std::time::Duration::from_secs(60 * 60))
-            .await
-        {
-            tracing::error!(%error, "expired-session cleanup stopped");
-        }
-    });
-    match &config.smtp_url {
-        Some(url) => {
-            let mailer = mailer::Mailer::new(url, &config.mail_from)?;
-            tokio::spawn(mailer.run(pool.clone()));
-            tracing::info!("emails are delivered by SMTP");
-        }
-        None => tracing::info!(
-            "no SMTP server configured (MENTORAT_SMTP_URL): emails stay in the outbox"
-        ),
-    }
     Ok(())
 }
 

@@ -106,3 +106,49 @@ fn a_backup_and_its_restore_are_one_command_each_and_say_what_they_did() {
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stdout).contains("does not exist"));
 }
+
+#[test]
+fn the_log_is_one_json_object_per_line_when_asked() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let database = folder.path().join("program.sqlite3");
+    let migrated = server(&database)
+        .arg("migrate")
+        .env("MENTORAT_LOG_FORMAT", "json")
+        .output()
+        .expect("the server binary runs");
+    let said = String::from_utf8_lossy(&migrated.stdout);
+    assert!(migrated.status.success(), "{said}");
+    let lines: Vec<serde_json::Value> = said
+        .lines()
+        .map(|line| match serde_json::from_str(line) {
+            Ok(value) => value,
+            Err(error) => panic!("not JSON ({error}): {line}"),
+        })
+        .collect();
+    let ready = lines
+        .iter()
+        .find(|line| line["message"] == "database ready")
+        .unwrap_or_else(|| panic!("the start is logged: {said}"));
+    assert_eq!(ready["level"], "INFO");
+    assert!(ready["timestamp"].is_string(), "{ready}");
+    assert!(ready["database"]
+        .as_str()
+        .is_some_and(|path| path.ends_with("program.sqlite3")));
+}
+
+#[test]
+fn a_short_metrics_token_stops_the_start_with_the_reason() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let refused = server(&folder.path().join("program.sqlite3"))
+        .arg("migrate")
+        .env("MENTORAT_METRICS_TOKEN", "short")
+        .output()
+        .expect("the server binary runs");
+    assert!(!refused.status.success());
+    let said = String::from_utf8_lossy(&refused.stdout);
+    assert!(
+        said.contains("MENTORAT_METRICS_TOKEN is shorter than 16"),
+        "{said}"
+    );
+    assert!(!folder.path().join("program.sqlite3").exists());
+}

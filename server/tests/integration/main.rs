@@ -16,6 +16,7 @@ mod evaluations;
 mod generated_inputs;
 mod language;
 mod mailer;
+mod observability;
 mod operations;
 mod pages;
 mod pairs;
