@@ -32,6 +32,10 @@ unset CARGO_TARGET_DIR RUSTFLAGS
 step "Writers under contention, 30 seconds (the 10-minute run: scripts/soak.sh)"
 ./scripts/soak.sh 30
 
+step "Crash safety: 20 SIGKILLs under a mixed workload (the 1,000-kill run: scripts/kill.sh)"
+# The server the integration tests built (debug): the release build is the long run's.
+MENTORAT_KILL_SERVER="${MENTORAT_TEST_TARGET_DIR:-target/tests}/debug/server" ./scripts/kill.sh 20
+
 step "End-to-end tests in Chromium"
 # A fresh database with the demo program, on ports apart from the dev server's.
 e2e_dir="target/e2e"
