@@ -51,7 +51,7 @@ impl Findings {
 
 /// Copies `database` and its WAL into `folder` (emptied first).
 pub fn copy_for_check(database: &Path, folder: &Path) -> Result<PathBuf, HarnessError> {
-    let io = |what: String| move |source| HarnessError::Io { what, source };
+    let io = HarnessError::io;
     if folder.exists() {
         std::fs::remove_dir_all(folder).map_err(io(format!("emptying {}", folder.display())))?;
     }
@@ -284,12 +284,7 @@ pub async fn check(
         .await?;
     findings.foreign_key_problems = (foreign_keys - baseline.foreign_key_problems).max(0);
 
-    let texts = |sql: &'static str| sqlx::query_scalar::<_, String>(sql);
-    let messages: HashSet<String> = texts("SELECT body FROM pair_messages WHERE body LIKE 'kh:%'")
-        .fetch_all(&mut *connection)
-        .await?
-        .into_iter()
-        .collect();
+    let messages = marked_texts(connection, "pair_messages", "body").await?;
     let goals: HashSet<(i64, String)> =
         sqlx::query_as("SELECT id, title FROM goals WHERE title LIKE 'kh:%'")
             .fetch_all(&mut *connection)
@@ -302,18 +297,8 @@ pub async fn check(
             .await?
             .into_iter()
             .collect();
-    let meetings: HashSet<String> =
-        texts("SELECT location FROM meetings WHERE location LIKE 'kh:%'")
-            .fetch_all(&mut *connection)
-            .await?
-            .into_iter()
-            .collect();
-    let feedback: HashSet<String> =
-        texts("SELECT strengths FROM feedback WHERE strengths LIKE 'kh:%'")
-            .fetch_all(&mut *connection)
-            .await?
-            .into_iter()
-            .collect();
+    let meetings = marked_texts(connection, "meetings", "location").await?;
+    let feedback = marked_texts(connection, "feedback", "strengths").await?;
     findings.rows_found = messages.len() + goals.len() + meetings.len() + feedback.len();
     for write in acknowledged {
         findings.checked += 1;
@@ -348,6 +333,20 @@ pub async fn check(
         );
     }
     Ok(findings)
+}
+
+/// The harness's markers found in `table.column` (names of this file, never input).
+async fn marked_texts(
+    connection: &mut SqliteConnection,
+    table: &str,
+    column: &str,
+) -> Result<HashSet<String>, HarnessError> {
+    let sql = format!("SELECT {column} FROM {table} WHERE {column} LIKE '{MARKER_PREFIX}%'");
+    Ok(sqlx::query_scalar(&sql)
+        .fetch_all(&mut *connection)
+        .await?
+        .into_iter()
+        .collect())
 }
 
 /// Breaks the copy on purpose, once for each kind of rule, and returns what

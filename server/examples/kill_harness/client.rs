@@ -52,16 +52,7 @@ impl Client {
                 body: format!("the form of {path} cannot be encoded"),
             };
         };
-        let mut request = self
-            .agent
-            .post(format!("{}{path}", self.origin))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("Accept", "application/json")
-            .header("Origin", &self.origin);
-        if let Some(cookie) = cookie {
-            request = request.header("Cookie", cookie);
-        }
-        let Ok(mut response) = request.send(body.as_str()) else {
+        let Ok(mut response) = self.post(path, &body, cookie) else {
             return Answer::Lost;
         };
         let status = response.status().as_u16();
@@ -74,6 +65,25 @@ impl Client {
         } else {
             Answer::Refused { status, body: text }
         }
+    }
+
+    /// A form-encoded POST to `path`, as the hydrated app sends it.
+    fn post(
+        &self,
+        path: &str,
+        body: &str,
+        cookie: Option<&str>,
+    ) -> Result<ureq::http::Response<ureq::Body>, ureq::Error> {
+        let mut request = self
+            .agent
+            .post(format!("{}{path}", self.origin))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Accept", "application/json")
+            .header("Origin", &self.origin);
+        if let Some(cookie) = cookie {
+            request = request.header("Cookie", cookie);
+        }
+        request.send(body)
     }
 
     /// Whether `GET /healthz` answers 200 (the database answers too).
@@ -99,12 +109,7 @@ impl Client {
             problem,
         };
         let mut response = self
-            .agent
-            .post(format!("{}{path}", self.origin))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("Accept", "application/json")
-            .header("Origin", &self.origin)
-            .send(body.as_str())
+            .post(path, &body, None)
             .map_err(|error| failed(error.to_string()))?;
         let status = response.status().as_u16();
         let cookies: Vec<String> = response

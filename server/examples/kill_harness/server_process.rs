@@ -41,10 +41,10 @@ impl ServerSetup {
         // server before.
         let client = Client::new(self.origin());
         let log = self.log_file()?;
-        let log_err = log.try_clone().map_err(|source| HarnessError::Io {
-            what: format!("the server's log {}", self.log.display()),
-            source,
-        })?;
+        let log_err = log.try_clone().map_err(HarnessError::io(format!(
+            "the server's log {}",
+            self.log.display()
+        )))?;
         let address = format!("127.0.0.1:{}", self.port);
         let mut command = Command::new(&self.binary);
         // Settings of the environment the harness runs in (a developer's
@@ -72,19 +72,19 @@ impl ServerSetup {
             .stdin(Stdio::null())
             .stdout(log)
             .stderr(log_err);
-        let child = command.spawn().map_err(|source| HarnessError::Io {
-            what: format!("starting {}", self.binary.display()),
-            source,
-        })?;
+        let child = command.spawn().map_err(HarnessError::io(format!(
+            "starting {}",
+            self.binary.display()
+        )))?;
         let mut server = ServerProcess { child };
         loop {
             if client.is_healthy() {
                 return Ok((server, started.elapsed()));
             }
-            let exited = server.child.try_wait().map_err(|source| HarnessError::Io {
-                what: "waiting for the server".to_owned(),
-                source,
-            })?;
+            let exited = server
+                .child
+                .try_wait()
+                .map_err(HarnessError::io("waiting for the server"))?;
             if let Some(status) = exited {
                 return Err(HarnessError::ServerStart {
                     problem: format!("it exited with {status}"),
@@ -107,10 +107,10 @@ impl ServerSetup {
             .create(true)
             .append(true)
             .open(&self.log)
-            .map_err(|source| HarnessError::Io {
-                what: format!("the server's log {}", self.log.display()),
-                source,
-            })
+            .map_err(HarnessError::io(format!(
+                "the server's log {}",
+                self.log.display()
+            )))
     }
 }
 
@@ -119,12 +119,9 @@ impl ServerProcess {
     /// flush, as a crash or the OOM killer; then reaps the process, so that
     /// the database file is no longer open when this returns.
     pub fn kill(&mut self) -> Result<(), HarnessError> {
-        let failed = |source| HarnessError::Io {
-            what: "killing the server".to_owned(),
-            source,
-        };
-        self.child.kill().map_err(failed)?;
-        self.child.wait().map_err(failed)?;
+        let failed = || HarnessError::io("killing the server");
+        self.child.kill().map_err(failed())?;
+        self.child.wait().map_err(failed())?;
         Ok(())
     }
 }
